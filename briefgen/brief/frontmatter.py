@@ -1,0 +1,254 @@
+"""Read and write brief files: YAML front matter between `---` lines, then a Markdown body.
+
+This module is the only code that knows the on-disk brief format (README, "The brief format").
+YAML is read with YAML 1.2 booleans (only true/false): country codes are written unquoted and
+`NO` (Norway) must stay a string, which PyYAML's YAML 1.1 rules would turn into False. Dates
+stay strings in YAML and are parsed here, so every date goes through one parser.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from datetime import date as date_type
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.errors import BriefError
+from briefgen.model import Brief, Image, Source
+
+try:  # the C scanner is ~10x faster; the resolvers below are Python either way
+    _BaseLoader: type = yaml.CSafeLoader
+    _BaseDumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+    _BaseDumper = yaml.SafeDumper
+
+
+def _without(cls: type, *tags: str) -> dict:
+    """A copy of a loader's implicit resolvers without the given tags."""
+    table: dict = {}
+    for first, resolvers in cls.yaml_implicit_resolvers.items():
+        kept = [(tag, rx) for tag, rx in resolvers if tag not in tags]
+        if kept:
+            table[first] = kept
+    return table
+
+
+class BriefLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    yaml_implicit_resolvers = _without(yaml.SafeLoader, "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+
+
+BriefLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+class BriefDumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    """Still quotes strings that YAML 1.1 readers would misread (NO, yes), for other tools;
+    dates are written bare, as a person would type them."""
+
+    yaml_implicit_resolvers = _without(yaml.SafeDumper, "tag:yaml.org,2002:timestamp")
+
+
+FENCE = "---"
+# Order of keys when writing: what a person reads first comes first.
+KEY_ORDER = ("title", "kicker", "lead", "date", "updated", "lang", "translations", "source", "image",
+             "slug", "countries", "regions", "themes", "key_points")
+LIST_KEYS = ("translations", "countries", "regions", "themes", "key_points")
+_LANG_RE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
+
+
+def split(text: str, path: str | Path | None = None) -> tuple[str, str, int]:
+    """Return (front matter YAML, body, 1-based line where the body starts)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        raise BriefError("no front matter: a brief starts with a line '---'", path, 1)
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in (FENCE, "..."):
+            body = "\n".join(lines[i + 1:])
+            return "\n".join(lines[1:i]), body.lstrip("\n"), i + 2 + (len(body) - len(body.lstrip("\n")))
+    raise BriefError("front matter is not closed by a line '---'", path, 1)
+
+
+def parse_date(value: Any, key: str = "date", path: str | Path | None = None,
+               line: int | None = None) -> datetime | None:
+    """ISO 8601 date or date-time (with or without offset) -> datetime; None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date_type):
+        return datetime(value.year, value.month, value.day)
+    try:
+        text = str(value).strip()
+        if len(text) == 10:
+            d = date_type.fromisoformat(text)
+            return datetime(d.year, d.month, d.day)
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise BriefError(f"{key}: {value!r} is not an ISO 8601 date (e.g. 2026-01-16T09:41:00+01:00)",
+                         path, line) from None
+
+
+def _line_of(key: str, yaml_text: str) -> int:
+    """1-based line of a top-level key in the file (front matter starts on line 2)."""
+    m = re.search(rf"^{re.escape(key)}\s*:", yaml_text, re.M)
+    return yaml_text.count("\n", 0, m.start()) + 2 if m else 1
+
+
+def _str_or_none(meta: dict, key: str, problems: list, yaml_text: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        problems.append((f"{key}: expected text, got a {type(value).__name__}", _line_of(key, yaml_text)))
+        return None
+    return str(value)
+
+
+def _str_list(meta: dict, key: str, problems: list, yaml_text: str) -> tuple[str, ...]:
+    value = meta.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or any(isinstance(v, (dict, list)) or v is None for v in value):
+        problems.append((f"{key}: expected a list of text values", _line_of(key, yaml_text)))
+        return ()
+    return tuple(str(v) for v in value)
+
+
+def _sub(meta: dict, key: str, cls: type, problems: list, yaml_text: str):
+    value = meta.get(key) or {}
+    if not isinstance(value, dict):
+        problems.append((f"{key}: expected a mapping", _line_of(key, yaml_text)))
+        return cls()
+    names = {f.name for f in fields(cls)}
+    unknown = sorted(set(value) - names)
+    if unknown:
+        problems.append((f"{key}: unknown field(s) {', '.join(map(str, unknown))} "
+                         f"(allowed: {', '.join(sorted(names))})", _line_of(key, yaml_text)))
+    return cls(**{k: (None if value.get(k) is None else str(value[k])) for k in names})
+
+
+def load(text: str, path: str | Path | None = None) -> Brief:
+    """Parse and validate one brief; raises BriefError naming the file and line."""
+    yaml_text, body, body_line = split(text, path)
+    try:
+        meta = yaml.load(yaml_text, Loader=BriefLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise BriefError(f"front matter is not valid YAML: {problem}", path, line) from None
+    if not isinstance(meta, dict):
+        raise BriefError("front matter must be a mapping of keys to values", path, 2)
+    meta = {str(k): v for k, v in meta.items()}
+    problems: list[tuple[str, int]] = []
+    title = _str_or_none(meta, "title", problems, yaml_text)
+    if not title or not title.strip():
+        problems.append(("title: missing (every brief needs a title)", _line_of("title", yaml_text)))
+    lang = _str_or_none(meta, "lang", problems, yaml_text) or ""
+    if not _LANG_RE.match(lang):
+        problems.append((f"lang: {lang!r} is not a language code such as fr, de, it, en",
+                         _line_of("lang", yaml_text)))
+    try:
+        date = parse_date(meta.get("date"), "date", path, _line_of("date", yaml_text))
+        if date is None:
+            problems.append(("date: missing (ISO 8601, e.g. 2026-01-16T09:41:00+01:00)",
+                             _line_of("date", yaml_text)))
+    except BriefError as exc:
+        problems.append((exc.message, exc.line or 1))
+        date = None
+    try:
+        updated = parse_date(meta.get("updated"), "updated", path, _line_of("updated", yaml_text))
+    except BriefError as exc:
+        problems.append((exc.message, exc.line or 1))
+        updated = None
+    slug = _str_or_none(meta, "slug", problems, yaml_text)
+    if slug is None and path is not None:
+        slug = Path(path).stem
+    if slug is not None and not _SLUG_RE.match(slug):
+        problems.append((f"slug: {slug!r} must be lowercase letters, digits and hyphens",
+                         _line_of("slug", yaml_text)))
+    countries = _str_list(meta, "countries", problems, yaml_text)
+    bad = [c for c in countries if not _COUNTRY_RE.match(c)]
+    if bad:
+        problems.append((f"countries: {', '.join(bad)} not ISO 3166-1 alpha-2 codes (e.g. FR, JP)",
+                         _line_of("countries", yaml_text)))
+    lists = {k: _str_list(meta, k, problems, yaml_text) for k in LIST_KEYS if k != "countries"}
+    source = _sub(meta, "source", Source, problems, yaml_text)
+    image = _sub(meta, "image", Image, problems, yaml_text)
+    if problems:
+        msg, line = problems[0]
+        more = "".join(f"; line {ln}: {m}" for m, ln in problems[1:])
+        raise BriefError(msg + more, path, line)
+    extra = {k: v for k, v in meta.items() if k not in KEY_ORDER}
+    return Brief(title=title.strip(), slug=slug or "", lang=lang, date=date, body=body,
+                 kicker=_str_or_none(meta, "kicker", problems, yaml_text),
+                 lead=_str_or_none(meta, "lead", problems, yaml_text), updated=updated,
+                 source=source, image=image, countries=countries, extra=extra,
+                 path=Path(path) if path is not None else None, body_line=body_line, **lists)
+
+
+def read(path: str | Path) -> Brief:
+    """Read a brief file (UTF-8); errors name the file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefError(f"not UTF-8 text (byte {exc.start})", p) from None
+    except OSError as exc:
+        raise BriefError(f"cannot read: {exc.strerror}", p) from None
+    return load(text, p)
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None and value.hour == value.minute == value.second == 0:
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+def to_mapping(brief: Brief) -> dict[str, Any]:
+    """Front matter as an ordered mapping (what `dump` writes)."""
+    data: dict[str, Any] = {
+        "title": brief.title, "kicker": brief.kicker, "lead": brief.lead,
+        "date": _iso(brief.date), "updated": _iso(brief.updated), "lang": brief.lang,
+        "translations": list(brief.translations),
+        "source": {f.name: getattr(brief.source, f.name) for f in fields(Source)},
+        "image": {f.name: getattr(brief.image, f.name) for f in fields(Image)},
+        "slug": brief.slug, "countries": list(brief.countries), "regions": list(brief.regions),
+        "themes": list(brief.themes), "key_points": list(brief.key_points),
+    }
+    data.update(brief.extra)
+    return data
+
+
+def _dump_value(value: Any) -> str:
+    text = yaml.dump(value, Dumper=BriefDumper, allow_unicode=True, width=1 << 30,
+                     default_flow_style=True, sort_keys=False)
+    return text.removesuffix("\n...\n").rstrip("\n")
+
+
+def dump(brief: Brief) -> str:
+    """Serialise a brief: same Brief, same bytes. Lists of codes on one line, mappings indented."""
+    out = [FENCE]
+    for key, value in to_mapping(brief).items():
+        if isinstance(value, dict):
+            out.append(f"{key}:")
+            out.extend(f"  {k}: {_dump_value(v)}" for k, v in value.items())
+        elif key == "key_points" and value:
+            out.append(f"{key}:")
+            out.extend(f"  - {_dump_value(v)}" for v in value)
+        else:
+            out.append(f"{key}: {_dump_value(value)}")
+    out.append(FENCE)
+    return "\n".join(out) + "\n\n" + brief.body.strip("\n") + "\n"

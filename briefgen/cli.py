@@ -1,0 +1,178 @@
+"""The `briefgen` command: parse options, load config, call one function per command.
+
+The logic lives in the packages (habit 1: a thin CLI). Errors that are the user's to fix
+(BriefgenError) print as one line naming the file; `--debug` adds the traceback.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError
+
+log = logging.getLogger("briefgen")
+
+
+class Context:
+    def __init__(self, project: Path | None, debug: bool) -> None:
+        self.project = project
+        self.debug = debug
+
+    def config(self, **overrides):
+        from briefgen.config import find_project, load_config
+
+        return load_config(self.project or find_project(), overrides or None)
+
+
+def _run(ctx: Context, fn, *args, **kwargs) -> int:
+    """Call a command's function; turn user errors into one line and an exit status."""
+    try:
+        status = fn(*args, **kwargs)
+    except BriefgenError as exc:
+        if ctx.debug:
+            traceback.print_exc()
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    except Exception:  # a bug: keep the traceback for --debug, say how to get it otherwise
+        if ctx.debug:
+            raise
+        exc_type, exc, _ = sys.exc_info()
+        click.echo(f"internal error: {exc_type.__name__}: {exc} (run with --debug for the traceback)",
+                   err=True)
+        return 2
+    return int(status or 0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("-C", "--project", type=click.Path(file_okay=False, path_type=Path),
+              help="Project folder (holding briefgen.toml); default: nearest above the current folder.")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.pass_context
+def cli(click_ctx: click.Context, project: Path | None, debug: bool, quiet: bool) -> None:
+    """briefgen: news pages in, a localised static briefing site out."""
+    level = logging.DEBUG if debug else logging.ERROR if quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    click_ctx.obj = Context(project, debug)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the briefs (default: the project's content/briefs).")
+@click.option("--force", is_flag=True, help="Re-ingest unchanged inputs and overwrite hand-edited briefs.")
+@click.pass_obj
+def ingest(ctx: Context, paths: tuple[Path, ...], out: Path | None, force: bool) -> None:
+    """Clean raw articles (page dumps .txt, HTML pages, briefs .md) into briefs.
+
+    With no PATH: the project's content/raw/ into content/briefs/YYYY/MM/<slug>.md.
+    Unchanged inputs are skipped; a brief edited by hand is never overwritten (see README).
+    """
+    def go() -> int:
+        from briefgen.pipeline import make_briefs
+
+        report = make_briefs(list(paths) or None, ctx.config(), out=out, force=force)
+        return 1 if report.failed else 0
+
+    sys.exit(_run(ctx, go))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--explain", is_flag=True, help="Show the words and places that decided each label.")
+@click.option("--write", is_flag=True, help="Write the labels into the given briefs (re-classify).")
+@click.pass_obj
+def classify(ctx: Context, paths: tuple[Path, ...], as_json: bool, explain: bool, write: bool) -> None:
+    """Print countries, regions, themes and key points of briefs or raw articles."""
+    def go() -> int:
+        from briefgen.classify.command import run
+
+        return run(list(paths), ctx.config(), as_json=as_json, explain=explain, write=write)
+
+    sys.exit(_run(ctx, go))
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: site/).")
+@click.option("--clean", is_flag=True, help="Start from an empty cache.")
+@click.option("--no-ingest", is_flag=True, help="Do not ingest content/raw/ first.")
+@click.pass_obj
+def build(ctx: Context, out: Path | None, clean: bool, no_ingest: bool) -> None:
+    """Ingest new raw articles, then render every brief into the site."""
+    def go() -> int:
+        from briefgen.site.build import build as build_site
+
+        result = build_site(ctx.config(), out=out, clean=clean, ingest=not no_ingest)
+        return 1 if result.errors else 0
+
+    sys.exit(_run(ctx, go))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def init(ctx: Context, directory: Path) -> None:
+    """Scaffold a new briefing project in DIRECTORY that builds at once."""
+    def go() -> int:
+        from briefgen.site.scaffold import init_project
+
+        init_project(directory)
+        click.echo(f"created {directory}: cd {directory} && briefgen build")
+        return 0
+
+    sys.exit(_run(ctx, go))
+
+
+@cli.command()
+@click.option("--host", help="Address to listen on (default 127.0.0.1: this machine only).")
+@click.option("--port", type=int, help="Port (default 8000; the next free one if taken).")
+@click.option("--poll", is_flag=True, help="Poll for changes (network and container mounts).")
+@click.pass_obj
+def serve(ctx: Context, host: str | None, port: int | None, poll: bool) -> None:
+    """Preview server: rebuild on every change and live-reload the browser."""
+    def go() -> int:
+        from briefgen.serve.run import serve as run_server
+
+        cfg = ctx.config()
+        return run_server(cfg, host=host or cfg.serve.host, port=cfg.serve.port if port is None else port,
+                          poll=poll)
+
+    sys.exit(_run(ctx, go))
+
+
+@cli.command()
+@click.option("--to", "dest", help="Git remote URL (git+file://, git@host:org/repo.git, https://) or a folder.")
+@click.option("--branch", help="Branch for git destinations (default gh-pages).")
+@click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
+@click.option("--rollback", is_flag=True, help="Folder destinations: swap the previous version back in.")
+@click.option("--force-push", is_flag=True, help="Git destinations: allow a force push.")
+@click.pass_obj
+def publish(ctx: Context, dest: str | None, branch: str | None, dry_run: bool, rollback: bool,
+            force_push: bool) -> None:
+    """Production build, deployed to a git branch or a folder."""
+    def go() -> int:
+        from briefgen.publish.run import publish as run_publish
+
+        cfg = ctx.config()
+        return run_publish(cfg, dest or cfg.publish.to, branch=branch or cfg.publish.branch,
+                           dry_run=dry_run, rollback=rollback, force_push=force_push)
+
+    sys.exit(_run(ctx, go))
+
+
+def main() -> None:
+    cli(prog_name="briefgen")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Every key of briefgen.toml, declared once: type, default and a docstring-like `doc`.
+
+Sections are frozen dataclasses; `load.py` walks them to validate a file, so adding a key here is
+all it takes (unknown keys are errors, as in MkDocs' config and Zola's deny_unknown_fields).
+Paths are relative to the project root (the folder holding briefgen.toml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def opt(default, doc: str, choices: tuple | None = None, minimum: float | None = None):
+    """A documented option; mutable defaults are copied per instance."""
+    meta = {"doc": doc, "choices": choices, "minimum": minimum}
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: type(default)(default), metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True)
+class Paths:
+    raw: str = opt("content/raw", "Folder of raw articles (page dumps .txt, pages .html/.htm, briefs .md).")
+    briefs: str = opt("content/briefs", "Folder of briefs, one Markdown file per article (YYYY/MM/<slug>.md).")
+    templates: str = opt("templates", "The project's own templates; each overrides the default theme's.")
+    static: str = opt("static", "The project's own static files, copied to the site (override theme assets).")
+    locales: str = opt("locales", "The project's own gettext catalogs (<lang>/LC_MESSAGES/messages.po).")
+    output: str = opt("site", "Where `briefgen build` writes the site (replaced atomically).")
+    cache: str = opt(".briefgen-cache", "Build cache (content-keyed); safe to delete.")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    per_page: int = opt(20, "Briefs per page on region, theme and archive listings.", minimum=1)
+    home_latest: int = opt(12, "Briefs in the home page's 'latest' list.", minimum=1)
+    feed_entries: int = opt(50, "Entries per Atom feed.", minimum=1)
+    full_text: bool = opt(True, "Brief pages show the full cleaned text; false shows only lead, key points "
+                                "and the source link (public sites may not republish agency copy).")
+    minify: bool = opt(False, "Minify HTML and CSS in production builds (publish).")
+    gzip: bool = opt(False, "Write precompressed .gz copies in production builds (publish).")
+    jobs: int = opt(0, "Worker processes for large full builds (0: one per core).", minimum=0)
+
+
+@dataclass(frozen=True)
+class ClassifyOptions:
+    country_threshold: float = opt(0.0, "Minimum salience score for a country to be kept (0: built-in).",
+                                   minimum=0)
+    theme_threshold: float = opt(0.0, "Minimum score for a theme to be kept (0: built-in).", minimum=0)
+    max_themes: int = opt(3, "At most this many themes per brief.", minimum=1)
+    key_points: int = opt(3, "Key points extracted per brief (2 to 4 reads best).", minimum=0)
+    region_mode: str = opt("complement", "How [classify.regions] combine with UN M.49 sub-regions.",
+                           choices=("complement", "replace"))
+    regions: dict = opt({}, "The site's own regions: slug = [country codes], e.g. dach = [\"DE\", \"AT\", \"CH\"].")
+    region_names: dict = opt({}, "Display names of the site's own regions: slug = {fr = \"…\", de = \"…\"}.")
+    themes: dict = opt({}, "Theme changes: id = {label = {fr = …}, terms = {fr = [\"…\"]}, drop = true, "
+                           "rename = \"new-id\"}.")
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    host: str = opt("127.0.0.1", "Address the preview server listens on (only this machine by default).")
+    port: int = opt(8000, "Port of the preview server (the next free one is taken if busy).", minimum=0)
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    to: str = opt("", "Default destination: a git remote URL (git+file://, git@, https://) or a folder.")
+    branch: str = opt("gh-pages", "Branch that receives the site when publishing to git.")
+    cname: str = opt("", "Custom domain written to CNAME (git targets).")
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str = opt("Briefing", "Site title.")
+    description: str = opt("", "One line under the title and in feeds.")
+    base_url: str = opt("http://127.0.0.1:8000/", "Public URL of the site, sub-path allowed "
+                                                  "(https://example.org/briefs/).")
+    locale: str = opt("en", "Site locale for UI strings and dates (fr_CH, de_CH, it_CH, en, any babel locale).")
+    locales: list = opt([], "More UI languages to build, each in its own tree (/fr/, /de/).")
+    timezone: str = opt("Europe/Zurich", "Time zone for dates without one and for daily editions.")
+    paths: Paths = field(default_factory=Paths, metadata={"doc": "Folders (relative to the project)."})
+    site: SiteOptions = field(default_factory=SiteOptions, metadata={"doc": "Site rendering."})
+    classify: ClassifyOptions = field(default_factory=ClassifyOptions, metadata={"doc": "Classifier."})
+    serve: ServeOptions = field(default_factory=ServeOptions, metadata={"doc": "Preview server."})
+    publish: PublishOptions = field(default_factory=PublishOptions, metadata={"doc": "Deployment."})
+    root: Path = field(default=Path("."), metadata={"internal": True})  # project folder, set by load
+    source: Path | None = field(default=None, metadata={"internal": True})  # briefgen.toml, if any
+
+    def path(self, name: str) -> Path:
+        """Absolute path of one of [paths] (raw, briefs, templates, static, locales, output, cache)."""
+        return (self.root / getattr(self.paths, name)).resolve()
