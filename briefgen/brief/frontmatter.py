@@ -130,7 +130,7 @@ def _sub(meta: dict, key: str, cls: type, problems: list, yaml_text: str):
         problems.append((f"{key}: expected a mapping", _line_of(key, yaml_text)))
         return cls()
     names = {f.name for f in fields(cls)}
-    unknown = sorted(set(value) - names)
+    unknown = sorted(map(str, set(value) - names))  # keys may be numbers: YAML allows any
     if unknown:
         problems.append((f"{key}: unknown field(s) {', '.join(map(str, unknown))} "
                          f"(allowed: {', '.join(sorted(names))})", _line_of(key, yaml_text)))
@@ -145,8 +145,14 @@ def load(text: str, path: str | Path | None = None) -> Brief:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
+        if mark is None and isinstance(getattr(exc, "position", None), int):  # ReaderError: a control char
+            line = yaml_text.count("\n", 0, exc.position) + 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise BriefError(f"front matter is not valid YAML: {problem}", path, line) from None
+    except UnicodeEncodeError as exc:  # a lone surrogate (only reachable through load(), not read())
+        line = yaml_text.count("\n", 0, exc.start) + 2
+        raise BriefError("front matter holds a character that is not valid Unicode (lone surrogate)",
+                         path, line) from None
     if not isinstance(meta, dict):
         raise BriefError("front matter must be a mapping of keys to values", path, 2)
     meta = {str(k): v for k, v in meta.items()}
@@ -155,7 +161,7 @@ def load(text: str, path: str | Path | None = None) -> Brief:
     if not title or not title.strip():
         problems.append(("title: missing (every brief needs a title)", _line_of("title", yaml_text)))
     lang = _str_or_none(meta, "lang", problems, yaml_text) or ""
-    if not _LANG_RE.match(lang):
+    if not _LANG_RE.fullmatch(lang):
         problems.append((f"lang: {lang!r} is not a language code such as fr, de, it, en",
                          _line_of("lang", yaml_text)))
     try:
@@ -174,11 +180,11 @@ def load(text: str, path: str | Path | None = None) -> Brief:
     slug = _str_or_none(meta, "slug", problems, yaml_text)
     if slug is None and path is not None:
         slug = Path(path).stem
-    if slug is not None and not _SLUG_RE.match(slug):
+    if slug is not None and not _SLUG_RE.fullmatch(slug):
         problems.append((f"slug: {slug!r} must be lowercase letters, digits and hyphens",
                          _line_of("slug", yaml_text)))
     countries = _str_list(meta, "countries", problems, yaml_text)
-    bad = [c for c in countries if not _COUNTRY_RE.match(c)]
+    bad = [c for c in countries if not _COUNTRY_RE.fullmatch(c)]
     if bad:
         problems.append((f"countries: {', '.join(bad)} not ISO 3166-1 alpha-2 codes (e.g. FR, JP)",
                          _line_of("countries", yaml_text)))

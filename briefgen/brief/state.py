@@ -67,7 +67,7 @@ class IngestState:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             entries = {k: Entry(**v) for k, v in data.get("briefs", {}).items()}
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, AttributeError):  # AttributeError: JSON not an object
             entries = {}  # missing or damaged: every brief counts as hand-made, nothing is lost
         return cls(briefs_dir, entries)
 
