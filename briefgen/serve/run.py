@@ -1,0 +1,384 @@
+"""`briefgen serve`: build into a preview folder, serve it, rebuild on every change, live-reload.
+
+The preview builds into `<cache>/preview-site/` (never into site/, so a production build and the
+preview never step on each other), with `base_url`'s host and port replaced by the server's own and
+its path kept, and serves it under that same path (as MkDocs derives its mount path from site_url).
+Requests are normalised and kept inside the built site; anything else is the site's 404 page.
+"""
+from __future__ import annotations
+
+import errno
+import logging
+import mimetypes
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from briefgen.errors import BriefgenError
+from briefgen.serve.livereload import EVENTS_PATH, LiveReload, Problem, inject
+from briefgen.serve.watcher import Batch, ChangeKind, Rebuilder, Watcher
+
+if TYPE_CHECKING:
+    from briefgen.config.schema import Config
+
+log = logging.getLogger(__name__)
+
+PORT_TRIES = 50            # ports tried after a busy one before giving up
+SWAP_GRACE = 2.0           # seconds a request waits for the site folder during an atomic swap
+_STYLE_ONLY = {ChangeKind.STYLESHEET}
+_COPY_ONLY = {ChangeKind.STYLESHEET, ChangeKind.STATIC}
+_NEEDS_INGEST = {ChangeKind.RAW, ChangeKind.CONFIG}
+
+# Content types that mimetypes gets wrong or leaves out on some systems (it reads /etc/mime.types).
+_TYPES = {
+    ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8", ".json": "application/json",
+    ".xml": "application/xml", ".atom": "application/atom+xml", ".rss": "application/rss+xml",
+    ".txt": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8",
+    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
+    ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".otf": "font/otf",
+    ".webmanifest": "application/manifest+json", ".pdf": "application/pdf", ".gz": "application/gzip",
+}
+# Encoded slash, backslash or NUL: a path that means something else once decoded is refused outright.
+_ENCODED_SEPARATOR = re.compile(r"%(2f|5c|00)", re.IGNORECASE)
+
+BuildFn = Callable[..., object]
+
+
+def content_type(name: str) -> str:
+    suffix = os.path.splitext(name)[1].lower()
+    return _TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def preview_base_url(base_url: str, host: str, port: int) -> str:
+    """base_url with the preview's own address and the production path (`/briefs/` stays)."""
+    path = urlsplit(base_url).path or "/"
+    if not path.endswith("/"):
+        path += "/"
+    shown = "127.0.0.1" if host in ("", "0.0.0.0") else "[::1]" if host == "::" else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}{path}"
+
+
+# -- requests ---------------------------------------------------------------------------------------
+
+class Resolved:
+    """Where a request path leads: a file, a redirect, or nothing (404)."""
+
+    def __init__(self, file: str | None = None, redirect: str | None = None) -> None:
+        self.file = file
+        self.redirect = redirect
+
+
+def resolve_request(raw_path: str, site_root: str, mount: str) -> Resolved:
+    """Map a request path (still percent-encoded) to a file inside `site_root`, or nothing.
+
+    Refused (404): encoded slashes/backslashes/NUL, backslashes, `..` or `.` segments (decoded),
+    absolute paths after the mount, and anything whose real path (symlinks followed) leaves the site.
+    """
+    if "\\" in raw_path or _ENCODED_SEPARATOR.search(raw_path):
+        return Resolved()
+    path = unquote(raw_path, errors="strict") if _is_utf8_quoted(raw_path) else None
+    if path is None or "\x00" in path or "\\" in path:
+        return Resolved()
+    if mount != "/" and path == mount.rstrip("/"):
+        return Resolved(redirect=mount)
+    if not path.startswith(mount):
+        return Resolved(redirect=mount) if path == "/" else Resolved()
+    rel = path[len(mount):]
+    parts = rel.split("/")
+    if rel.startswith("/") or any(p in (".", "..") for p in parts):
+        return Resolved()
+    root = os.path.realpath(site_root)
+    real = os.path.realpath(os.path.join(root, *[p for p in parts if p]))
+    if real != root and not real.startswith(root + os.sep):
+        return Resolved()          # a symlink pointing out of the site
+    if os.path.isdir(real):
+        if not path.endswith("/"):
+            return Resolved(redirect=raw_path + "/")
+        real = os.path.join(real, "index.html")
+    return Resolved(file=real) if os.path.isfile(real) else Resolved()
+
+
+def _is_utf8_quoted(raw: str) -> bool:
+    try:
+        unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False      # never keep a list of finished threads: memory stays flat
+    preview: Preview
+
+    def handle_error(self, request, client_address) -> None:
+        log.debug("request from %s failed", client_address, exc_info=True)
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    server_version = "briefgen-preview"
+    protocol_version = "HTTP/1.0"
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - BaseHTTPRequestHandler's name
+        log.debug("%s " + format, self.address_string(), *args)
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._respond(head=False)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._respond(head=True)
+
+    def _respond(self, head: bool) -> None:
+        preview = self.server.preview
+        url = urlsplit(self.path)
+        if url.path == EVENTS_PATH and not head:
+            return self._events(url.query)
+        site = preview.wait_for_site()
+        if site is None:
+            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, _NO_SITE, "text/html; charset=utf-8", head)
+        found = resolve_request(url.path, site, preview.mount)
+        if found.redirect:
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", found.redirect + (f"?{url.query}" if url.query else ""))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        status = HTTPStatus.OK
+        if found.file is None:
+            status, found.file = HTTPStatus.NOT_FOUND, os.path.join(site, "404.html")
+        try:
+            with open(found.file, "rb") as fh:
+                body = fh.read()
+        except OSError:     # no 404.html, or swapped away between resolve and open
+            return self._send(HTTPStatus.NOT_FOUND, b"404 Not Found\n", "text/plain; charset=utf-8", head)
+        return self._send(status, body, content_type(found.file), head)
+
+    def _send(self, status: HTTPStatus, body: bytes, ctype: str, head: bool) -> None:
+        if ctype.startswith("text/html"):
+            body = inject(body, self.server.preview.livereload.epoch)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")   # a preview must never show a stale copy
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _events(self, query: str) -> None:
+        since = self.headers.get("Last-Event-ID") or (parse_qs(query).get("epoch") or [None])[0]
+        try:
+            since_epoch = int(since) if since is not None else None
+        except ValueError:
+            since_epoch = None
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Accel-Buffering", "no")
+        self.end_headers()
+        try:
+            for chunk in self.server.preview.livereload.stream(since_epoch):
+                self.wfile.write(chunk.encode("utf-8"))
+                self.wfile.flush()
+        except OSError:     # the tab was closed: end this thread
+            return
+
+
+_NO_SITE = (b"<!doctype html><meta charset=utf-8><title>briefgen preview</title>"
+            b"<p>No site built yet: see the error below or the terminal.</p><body></body>")
+
+
+# -- builds -----------------------------------------------------------------------------------------
+
+class Preview:
+    """The preview's state: current config, where the site is, what each change rebuilds."""
+
+    def __init__(self, config: Config, host: str, port: int, build_fn: BuildFn, out: Path | None = None,
+                 livereload: LiveReload | None = None) -> None:
+        self.host, self.port = host, port
+        self.build_fn = build_fn
+        self.out = Path(out) if out else config.path("cache") / "preview-site"
+        self.livereload = livereload or LiveReload()
+        self.watcher: Watcher | None = None
+        self.last_build_seconds: float | None = None
+        self._set_config(config)
+
+    def _set_config(self, config: Config) -> None:
+        self.config = config
+        self.build_config = replace(config, base_url=preview_base_url(config.base_url, self.host, self.port))
+        self.mount = urlsplit(self.build_config.base_url).path
+        self.url = self.build_config.base_url
+
+    def wait_for_site(self) -> str | None:
+        """The site folder, waiting out an atomic swap (old renamed away, new not yet in)."""
+        deadline = time.monotonic() + SWAP_GRACE
+        while not self.out.is_dir():
+            if time.monotonic() > deadline or self.last_build_seconds is None:
+                return None
+            time.sleep(0.01)
+        return str(self.out)
+
+    def on_batch(self, batch: Batch) -> None:
+        """Rebuild what `batch` touches, then tell the browsers (only once the build has finished)."""
+        if ChangeKind.CONFIG in batch.kinds and not self._reload_config():
+            return
+        ingest = bool(batch.kinds & _NEEDS_INGEST)
+        result = self._build(ingest)
+        if result is None:
+            return
+        problems = [self._problem(e) for e in getattr(result, "errors", ()) or ()]
+        had_problems = bool(self.livereload.problems)
+        self.livereload.set_problems(problems)
+        changed = self._changed_urls(result)
+        if changed is not None and not changed and not had_problems:
+            return        # saved without a change: nothing to show
+        if batch.kinds <= _COPY_ONLY and changed and all(u.endswith(".css") for u in changed) \
+                and not had_problems:
+            self.livereload.finished("css", tuple(changed))
+        else:
+            self.livereload.finished("reload")
+
+    def _reload_config(self) -> bool:
+        from briefgen.config import load_config
+
+        try:
+            config = load_config(self.config.root)
+        except BriefgenError as exc:
+            log.error("%s", exc)
+            self.livereload.set_problems([self._problem(exc)])
+            return False
+        if replace(config, base_url="") != replace(self.config, base_url=""):
+            log.info("configuration changed: rebuilding everything")
+        self._set_config(config)
+        if self.watcher is not None:
+            self.watcher.refresh(config)
+        return True
+
+    def _build(self, ingest: bool):
+        started = time.perf_counter()
+        try:
+            result = self.build_fn(self.build_config, out=self.out, clean=False, ingest=ingest)
+        except BriefgenError as exc:
+            log.error("%s", exc)
+            self.livereload.set_problems([self._problem(exc)])
+            return None
+        except Exception as exc:  # noqa: BLE001 - a bug in a build must not stop the preview
+            log.exception("build failed")
+            self.livereload.set_problems([Problem(None, None, f"internal error: {type(exc).__name__}: {exc}")])
+            return None
+        self.last_build_seconds = time.perf_counter() - started
+        errors = getattr(result, "errors", ()) or ()
+        log.info("built in %.0f ms%s", self.last_build_seconds * 1000,
+                 f", {len(errors)} error(s)" if errors else "")
+        for err in errors:
+            log.error("%s", err)
+        return result
+
+    def _changed_urls(self, result) -> list[str] | None:
+        """URL paths of the output files the build changed; None when the build does not say."""
+        changed = getattr(result, "changed_paths", None)
+        if changed is None:
+            return None
+        urls = []
+        for p in changed:
+            p = Path(p)
+            rel = p.relative_to(self.out) if p.is_absolute() and self.out in p.parents else p
+            urls.append(self.mount + rel.as_posix())
+        return urls
+
+    def _problem(self, exc: BaseException) -> Problem:
+        path = getattr(exc, "path", None)
+        if path:
+            try:
+                path = os.path.relpath(path, self.config.root)
+            except ValueError:
+                pass
+        return Problem(path, getattr(exc, "line", None), getattr(exc, "message", None) or str(exc))
+
+
+def _real_build(config: Config, **kwargs):
+    from briefgen.site.build import build
+
+    return build(config, **kwargs)
+
+
+# -- the server -------------------------------------------------------------------------------------
+
+def bind(host: str, port: int, tries: int = PORT_TRIES) -> _Server:
+    """Listen on host:port; if the port is taken, say so and take the next free one."""
+    cls = _Server6 if ":" in host else _Server
+    for candidate in range(port, port + tries) if port else [0]:
+        try:
+            return cls((host, candidate), _Handler)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            log.warning("port %d is in use; trying %d", candidate, candidate + 1)
+    raise BriefgenError(f"no free port between {port} and {port + tries - 1} on {host}",
+                        hint="pass --port")
+
+
+def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool = False,
+          ready: threading.Event | None = None, stop: threading.Event | None = None, *,
+          build_fn: BuildFn | None = None, out: Path | None = None, delay: float = 0.05) -> int:
+    """Build, serve and live-reload until Ctrl-C (or `stop` is set). Returns the exit status.
+
+    `ready` is set once the first build is served, with `ready.url` the preview's address.
+    `build_fn(config, out=, clean=, ingest=)` defaults to briefgen.site.build.build; `out` to
+    `<cache>/preview-site`; `delay` is the debounce quiet period in seconds.
+    """
+    httpd = bind(host, port)
+    preview = Preview(config, host, httpd.server_address[1], build_fn or _real_build, out)
+    httpd.preview = preview
+    http_thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.2},
+                                   name="briefgen-http", daemon=True)
+    rebuilder = Rebuilder(preview.on_batch, delay=delay)
+    watcher = Watcher(config, rebuilder.notify, poll=poll)
+    try:
+        http_thread.start()
+        # Watch before the first build so nothing saved during it is lost; the rebuilder starts after
+        # it and turns whatever piled up into one more build.
+        preview.watcher = watcher.start()
+        preview.on_batch(_initial_batch())
+        rebuilder.start()
+        log.info("serving %s (%s; Ctrl-C to stop)", preview.url, "polling" if poll else "watching")
+        if ready is not None:
+            ready.url = preview.url     # type: ignore[attr-defined] - callers on port 0 need the port
+            ready.set()
+        waiter = stop or threading.Event()
+        while not waiter.wait(0.5):    # a timed wait, so Ctrl-C reaches the main thread
+            pass
+    except KeyboardInterrupt:
+        log.info("stopping")
+    finally:
+        watcher.stop()
+        rebuilder.stop()
+        preview.livereload.close()
+        if http_thread.is_alive():
+            httpd.shutdown()
+        httpd.server_close()
+    return 0
+
+
+def _initial_batch() -> Batch:
+    batch = Batch()
+    batch.add(ChangeKind.RAW, "<start>")    # like `briefgen build`: ingest new raw files, then render
+    return batch

@@ -1,0 +1,333 @@
+"""Which file changed, what it rebuilds, and when to rebuild (habit 11).
+
+`change_kind(path, config)` is pure: it maps one path to a `ChangeKind` from the project's folders
+alone, so it is tested without a file system (as Zola's `detect_change_kind`). `Debouncer` turns a burst
+of events (an editor's save-by-rename, a `git checkout` of 500 files) into one batch, and `Watcher`
+wires both to a watchdog observer (inotify, or polling with `--poll` for network and container mounts).
+"""
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.config.schema import Config
+
+log = logging.getLogger(__name__)
+
+CONFIG_NAME = "briefgen.toml"
+
+
+class ChangeKind(enum.Enum):
+    """What a changed file is, which decides what a rebuild has to do."""
+
+    RAW = "raw"                # content/raw/: ingest, then build
+    BRIEF = "brief"            # content/briefs/*.md: incremental build, no ingest
+    TEMPLATE = "template"      # templates/: re-render
+    STATIC = "static"          # static/ (not CSS): copy, reload
+    STYLESHEET = "stylesheet"  # *.css in static/ or templates/: copy, swap <link> without reload
+    CATALOG = "catalog"        # locales/*.po|.mo: re-render with new UI strings
+    CONFIG = "config"          # briefgen.toml: reload config, rebuild everything
+    IGNORED = "ignored"
+
+
+# Editors' and tools' scratch files: saving through them must not trigger a build of a half-written
+# file. Vim (.swp/.swx/.swo, backup `~`, the `4913` probe it writes to test a folder), Emacs (`.#lock`,
+# `#autosave#`), JetBrains and many tools (`___jb_tmp___`, `.tmp`), browsers' partial downloads.
+_TEMP_SUFFIXES = (".swp", ".swx", ".swo", ".swn", "~", ".tmp", ".temp", ".part", ".crdownload",
+                  ".kate-swp", "___jb_tmp___", "___jb_old___", ".orig", ".rej", ".bak")
+_TEMP_NAMES = frozenset({"4913", ".DS_Store", "Thumbs.db", "desktop.ini"})
+# Folders no change under which matters: version control and tool caches.
+_IGNORED_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".idea", ".vscode", "node_modules",
+                           ".pytest_cache", ".mypy_cache", ".ruff_cache"})
+
+_CATALOG_SUFFIXES = (".po", ".mo", ".pot")
+_RAW_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml")
+
+
+def is_temp_file(name: str) -> bool:
+    """True for an editor's swap, backup or lock file (by name alone)."""
+    if name in _TEMP_NAMES or name.startswith((".#", ".~")) or (name.startswith("#") and name.endswith("#")):
+        return True
+    if name.startswith(".") and name.endswith((".swp", ".swx", ".swo")):
+        return True
+    return name.lower().endswith(_TEMP_SUFFIXES)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _abs(path: str | os.PathLike[str], root: Path) -> Path:
+    # normpath, not resolve(): the file may be gone (deleted, renamed) and symlinked folders inside
+    # the project should keep the kind of the folder they appear in.
+    p = Path(path)
+    return Path(os.path.normpath(p if p.is_absolute() else root / p))
+
+
+def _folders(config: Config) -> dict[str, Path]:
+    root = Path(os.path.normpath(config.root.absolute()))
+    return {name: Path(os.path.normpath(root / getattr(config.paths, name)))
+            for name in ("raw", "briefs", "templates", "static", "locales", "output", "cache")} | {"root": root}
+
+
+def change_kind(path: str | os.PathLike[str], config: Config, is_directory: bool = False) -> ChangeKind:
+    """Map one changed path to the kind of rebuild it needs. Pure: looks at the path only.
+
+    A directory counts only where a whole folder of content can come or go (briefs, raw, templates);
+    a folder's own "modified" events carry no information and are dropped by the caller.
+    """
+    folders = _folders(config)
+    p = _abs(path, folders["root"])
+    parts = set(p.relative_to(folders["root"]).parts) if _inside(p, folders["root"]) else set()
+    if is_temp_file(p.name) or parts & _IGNORED_DIRS:
+        return ChangeKind.IGNORED
+    # Output and cache first: they may sit inside a watched folder, and the build writes there.
+    if _inside(p, folders["output"]) or _inside(p, folders["cache"]):
+        return ChangeKind.IGNORED
+    if p == folders["root"] / CONFIG_NAME:
+        return ChangeKind.CONFIG
+    return _kind_in_area(p, folders, is_directory)
+
+
+def _kind_in_area(p: Path, folders: dict[str, Path], is_directory: bool) -> ChangeKind:
+    name = p.name.lower()
+    hidden = p.name.startswith(".")
+    # Briefs before raw: a project could keep briefs inside the raw folder's parent, never the reverse.
+    if _inside(p, folders["briefs"]):
+        return ChangeKind.BRIEF if is_directory or (name.endswith(".md") and not hidden) else ChangeKind.IGNORED
+    if _inside(p, folders["raw"]):
+        return ChangeKind.RAW if is_directory or (name.endswith(_RAW_SUFFIXES) and not hidden) \
+            else ChangeKind.IGNORED
+    if _inside(p, folders["locales"]):
+        return ChangeKind.CATALOG if is_directory or name.endswith(_CATALOG_SUFFIXES) else ChangeKind.IGNORED
+    for area, kind in (("static", ChangeKind.STATIC), ("templates", ChangeKind.TEMPLATE)):
+        if _inside(p, folders[area]):
+            if hidden:
+                return ChangeKind.IGNORED
+            return ChangeKind.STYLESHEET if name.endswith(".css") and not is_directory else kind
+    return ChangeKind.IGNORED
+
+
+@dataclass
+class Batch:
+    """What changed since the last build: the kinds, how many events, a few paths for the log."""
+
+    kinds: set[ChangeKind] = field(default_factory=set)
+    count: int = 0
+    paths: list[str] = field(default_factory=list)   # at most SAMPLE, so memory stays flat
+
+    SAMPLE = 20
+
+    def add(self, kind: ChangeKind, path: str) -> None:
+        self.kinds.add(kind)
+        self.count += 1
+        if len(self.paths) < self.SAMPLE and path not in self.paths:
+            self.paths.append(path)
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+
+class Debouncer:
+    """Collects changes until `delay` seconds pass without a new one (or `max_wait` after the first).
+
+    The quiet period merges the rename-and-write dance of an editor save and a checkout's stream of
+    writes into one build; `max_wait` bounds the wait when changes never stop (a sync tool).
+    Not thread-safe by itself: the owner holds a lock. `clock` is injectable for tests.
+    """
+
+    def __init__(self, delay: float = 0.05, max_wait: float = 2.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.delay = delay
+        self.max_wait = max_wait
+        self.clock = clock
+        self._batch = Batch()
+        self._first = 0.0
+        self._last = 0.0
+
+    def add(self, kind: ChangeKind, path: str) -> None:
+        now = self.clock()
+        if not self._batch:
+            self._first = now
+        self._last = now
+        self._batch.add(kind, path)
+
+    def wait_time(self) -> float | None:
+        """Seconds until the batch is due (0: due now); None when nothing is pending."""
+        if not self._batch:
+            return None
+        now = self.clock()
+        due = min(self._last + self.delay, self._first + self.max_wait)
+        return max(0.0, due - now)
+
+    def take(self) -> Batch:
+        batch, self._batch = self._batch, Batch()
+        return batch
+
+
+class Rebuilder:
+    """One worker thread: waits for a debounced batch, runs `on_batch`, repeats.
+
+    Changes that arrive during a build wait for it to finish and then make exactly one more build
+    (coalescing), so a browser is never told to reload before a build has fully finished.
+    """
+
+    def __init__(self, on_batch: Callable[[Batch], None], delay: float = 0.05, max_wait: float = 2.0) -> None:
+        self.on_batch = on_batch
+        self._debouncer = Debouncer(delay, max_wait)
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._busy = False
+        self._thread = threading.Thread(target=self._run, name="briefgen-rebuild", daemon=True)
+
+    def start(self) -> Rebuilder:
+        self._thread.start()
+        return self
+
+    def notify(self, kind: ChangeKind, path: str) -> None:
+        if kind is ChangeKind.IGNORED:
+            return
+        with self._cond:
+            self._debouncer.add(kind, path)
+            self._cond.notify_all()
+
+    def idle(self) -> bool:
+        """True when nothing is pending and no build runs (tests and benchmarks wait on this)."""
+        with self._cond:
+            return not self._busy and self._debouncer.wait_time() is None
+
+    def stop(self, timeout: float = 30.0) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _next_batch(self) -> Batch | None:
+        with self._cond:
+            while not self._stopping:
+                wait = self._debouncer.wait_time()
+                if wait == 0.0:
+                    self._busy = True
+                    return self._debouncer.take()
+                self._cond.wait(wait)
+            return None
+
+    def _run(self) -> None:
+        while (batch := self._next_batch()) is not None:
+            try:
+                log.debug("rebuild: %d change(s), %s: %s", batch.count,
+                          "/".join(sorted(k.value for k in batch.kinds)), ", ".join(batch.paths[:3]))
+                self.on_batch(batch)
+            except Exception:  # noqa: BLE001 - a bug in one build must not kill the preview
+                log.exception("rebuild failed")
+            finally:
+                with self._cond:
+                    self._busy = False
+
+
+# Events worth a look: content changes, not opens, reads or attribute touches.
+_KEEP_EVENTS = ("created", "modified", "deleted", "moved", "closed")
+
+
+class Watcher:
+    """Watches the project's folders and feeds `(kind, path)` to a callback.
+
+    Watches each area (raw, briefs, templates, static, locales) recursively and the project folder
+    itself non-recursively (briefgen.toml, and folders created later), never site/ or the cache, so
+    a build's thousands of writes cost nothing. `refresh()` re-plans after a config change.
+    """
+
+    def __init__(self, config: Config, callback: Callable[[ChangeKind, str], None], poll: bool = False,
+                 poll_interval: float = 0.5) -> None:
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        self.config = config
+        self.callback = callback
+        self._observer = PollingObserver(timeout=poll_interval) if poll else Observer()
+        self._handler = _Handler(self)
+        self._watches: dict[tuple[str, bool], object] = {}
+        self._lock = threading.Lock()
+
+    def start(self) -> Watcher:
+        self.refresh()
+        self._observer.start()
+        return self
+
+    def stop(self) -> None:
+        self._observer.stop()
+        if self._observer.is_alive():
+            self._observer.join(5)
+
+    def plan(self) -> set[tuple[str, bool]]:
+        """(folder, recursive) pairs to watch: each existing area; for a missing one, its nearest
+        existing parent (non-recursive) so that creating it is seen."""
+        folders = _folders(self.config)
+        wanted = {(str(folders["root"]), False)}
+        for name in ("raw", "briefs", "templates", "static", "locales"):
+            folder = folders[name]
+            if folder.is_dir():
+                wanted.add((str(folder), True))
+                continue
+            parent = next((p for p in folder.parents if p.is_dir()), None)
+            if parent is not None:
+                wanted.add((str(parent), False))
+        return wanted
+
+    def refresh(self, config: Config | None = None) -> None:
+        with self._lock:
+            if config is not None:
+                self.config = config
+            wanted = self.plan()
+            for key in set(self._watches) - wanted:
+                self._observer.unschedule(self._watches.pop(key))
+            for key in wanted - set(self._watches):
+                path, recursive = key
+                try:
+                    self._watches[key] = self._observer.schedule(self._handler, path, recursive=recursive)
+                except OSError as exc:  # vanished between plan and schedule, or inotify limit
+                    log.warning("cannot watch %s: %s", path, exc)
+
+    def dispatch(self, event) -> None:
+        if event.event_type not in _KEEP_EVENTS:
+            return
+        is_dir = bool(event.is_directory)
+        if is_dir and event.event_type in ("modified", "closed"):
+            return  # a folder's mtime changes with each file in it: the file's own event says it all
+        paths = [event.src_path]
+        if getattr(event, "dest_path", ""):
+            paths.append(event.dest_path)  # a rename is a deletion here and a creation there
+        for raw_path in paths:
+            path = os.fsdecode(raw_path)
+            kind = change_kind(path, self.config, is_directory=is_dir)
+            if kind is not ChangeKind.IGNORED:
+                self.callback(kind, path)
+        if is_dir and event.event_type in ("created", "moved", "deleted"):
+            self._maybe_refresh()
+
+    def _maybe_refresh(self) -> None:
+        # An area folder created or removed after start: re-plan so its files are seen.
+        if self.plan() != set(self._watches):
+            self.refresh()
+
+
+class _Handler:
+    """watchdog calls `dispatch(event)` on its handler; keep it a thin adapter."""
+
+    def __init__(self, watcher: Watcher) -> None:
+        self._watcher = watcher
+
+    def dispatch(self, event) -> None:
+        try:
+            self._watcher.dispatch(event)
+        except Exception:  # noqa: BLE001 - an exception here would kill the observer thread
+            log.exception("watch event %r", event)
