@@ -1,0 +1,110 @@
+"""`briefgen publish`: a production build, checked, then handed to the target its URL names.
+
+Targets are found by URL scheme in one registry (habit 7, as Lektor's `builtin_publishers`):
+git remotes (git+file://, git+ssh://, ssh://, git@host:org/repo.git, https:// and http://) and
+folders (file:// or a plain path).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from briefgen.errors import PublishError
+from briefgen.publish.targets import FolderTarget, GitTarget, Target, source_commit
+
+if TYPE_CHECKING:
+    from briefgen.config.schema import Config
+
+log = logging.getLogger(__name__)
+
+
+def _git(url: str, branch: str, force_push: bool) -> Target:
+    return GitTarget(url, branch=branch, force_push=force_push)
+
+
+def _folder_url(url: str, branch: str, force_push: bool) -> Target:
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise PublishError(f"file:// URLs name a folder on this machine, not on {parts.netloc}", url)
+    return FolderTarget(unquote(parts.path))
+
+
+# scheme -> how to make its target; "git+X://" loses its prefix for git, which knows X:// itself.
+SCHEMES: dict[str, Callable[[str, str, bool], Target]] = {
+    "git+file": lambda u, b, f: _git(u[len("git+"):], b, f),
+    "git+ssh": lambda u, b, f: _git(u[len("git+"):], b, f),
+    "git+https": lambda u, b, f: _git(u[len("git+"):], b, f),
+    "git+http": lambda u, b, f: _git(u[len("git+"):], b, f),
+    "ssh": _git,
+    "git": _git,
+    "https": _git,
+    "http": _git,
+    "file": _folder_url,
+}
+# git's scp-like syntax: user@host:path (git@github.com:org/site.git)
+SCP_LIKE = re.compile(r"^[\w.~-]+@[\w.-]+:(?!//)")
+
+
+def target_for(dest: str, branch: str = "gh-pages", force_push: bool = False) -> Target:
+    """The target a destination names: a git remote URL or a folder."""
+    dest = dest.strip()
+    if not dest:
+        raise PublishError("no destination: pass --to DEST or set [publish] to in briefgen.toml")
+    if SCP_LIKE.match(dest):
+        return _git(dest, branch, force_push)
+    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://", dest)
+    if scheme:
+        make = SCHEMES.get(scheme.group(1).lower())
+        if make is None:
+            raise PublishError(f"unknown destination scheme {scheme.group(1)}://", dest,
+                               hint=f"known: {', '.join(s + '://' for s in SCHEMES)}, git@host:path, a folder")
+        return make(dest, branch, force_push)
+    return FolderTarget(dest)
+
+
+def commit_message(project: Path) -> str:
+    source = source_commit(project)
+    what = "no git" if source == "no git" else f"commit {source}"
+    return f"Publish site built by briefgen from {what}\n\nSource: {what}\n"
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def _complain(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool = False, rollback: bool = False,
+            force_push: bool = False, *, ingest: bool = True, say: Callable[[str], None] = _say,
+            complain: Callable[[str], None] = _complain) -> int:
+    """Build for production, refuse on build errors or broken internal links, then deploy to `dest`.
+
+    Returns the exit status: 0 published (or nothing to do), 1 refused (each problem said first).
+    """
+    target = target_for(dest, branch=branch or "gh-pages", force_push=force_push)
+    if rollback:
+        for line in target.rollback():
+            say(line)
+        return 0
+    from briefgen.publish.production import production_build
+
+    with tempfile.TemporaryDirectory(prefix="briefgen-publish-") as tmp:
+        say(f"production build for {config.base_url}")
+        built = production_build(config, Path(tmp) / "site", ingest=ingest)
+        if not built.ok:
+            for problem in built.problems():
+                complain(problem)
+            complain(f"refusing to publish to {target}: {len(built.errors)} build errors, "
+                     f"{len(built.broken_links)} broken internal links")
+            return 1
+        for line in target.publish(built.out, message=commit_message(config.root), dry_run=dry_run):
+            say(line)
+    return 0
