@@ -1,0 +1,343 @@
+"""The preview server for real: a free port, real files, raw HTTP requests, the SSE stream."""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import queue
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefgen.serve.livereload import EVENTS_PATH
+from briefgen.serve.run import bind, preview_base_url, resolve_request
+
+MOUNT = "/briefs/"
+
+
+class Events:
+    """Reads one SSE stream in a thread; `next(name)` waits for an event of that name."""
+
+    def __init__(self, port: int, epoch: int | None = None) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.conn.request("GET", EVENTS_PATH + (f"?epoch={epoch}" if epoch is not None else ""))
+        self.resp = self.conn.getresponse()
+        assert self.resp.status == 200
+        assert self.resp.getheader("Content-Type").startswith("text/event-stream")
+        self.q: queue.Queue = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        name, data = None, ""
+        try:
+            for raw in self.resp:
+                line = raw.decode().rstrip("\n")
+                if line.startswith("event: "):
+                    name = line[7:]
+                elif line.startswith("data: "):
+                    data = line[6:]
+                elif line == "" and name:
+                    self.q.put((name, json.loads(data)))
+                    name, data = None, ""
+        except OSError:
+            pass
+        self.q.put(("closed", {}))
+
+    def next(self, *names: str, timeout: float = 10.0):
+        deadline = time.monotonic() + timeout
+        while True:
+            name, data = self.q.get(timeout=max(0.01, deadline - time.monotonic()))
+            if name in names:
+                return name, data
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def page_epoch(body: bytes) -> int:
+    return int(re.search(rb'"epoch": (\d+)', body).group(1))
+
+
+# -- paths ------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    (root / "a").mkdir(parents=True)
+    (root / "index.html").write_text("home")
+    (root / "a/index.html").write_text("a")
+    (tmp_path / "secret.txt").write_text("secret")
+    return root
+
+
+@pytest.mark.parametrize("path", [
+    "/briefs/../secret.txt", "/briefs/a/../../secret.txt", "/briefs/%2e%2e/secret.txt",
+    "/briefs/%2e%2e%2fsecret.txt", "/briefs/..%2fsecret.txt", "/briefs/a%2f..%2f..%2fsecret.txt",
+    "/briefs/%2E%2E/secret.txt", "/briefs//etc/passwd", "/etc/passwd", "/briefs/..\\secret.txt",
+    "/briefs/%5c..%5csecret.txt", "/briefs/a%00.html", "/briefs/%ff", "/briefs/./index.html",
+])
+def test_resolve_refuses_paths_that_leave_the_site(site, path):
+    found = resolve_request(path, str(site), MOUNT)
+    assert found.file is None and found.redirect is None
+
+
+def test_resolve_finds_files_indexes_and_redirects(site):
+    assert resolve_request("/briefs/", str(site), MOUNT).file == str(site / "index.html")
+    assert resolve_request("/briefs/a/", str(site), MOUNT).file == str(site / "a/index.html")
+    assert resolve_request("/briefs/a", str(site), MOUNT).redirect == "/briefs/a/"
+    assert resolve_request("/briefs", str(site), MOUNT).redirect == "/briefs/"
+    assert resolve_request("/", str(site), MOUNT).redirect == "/briefs/"
+    assert resolve_request("/other/", str(site), MOUNT).file is None
+
+
+def test_resolve_refuses_a_symlink_out_of_the_site(site, tmp_path):
+    (site / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (site / "dir").symlink_to(tmp_path)
+    assert resolve_request("/briefs/link.txt", str(site), MOUNT).file is None
+    assert resolve_request("/briefs/dir/secret.txt", str(site), MOUNT).file is None
+
+
+def test_preview_url_keeps_the_base_url_path():
+    assert preview_base_url("https://example.org/briefs/", "127.0.0.1", 8123) == "http://127.0.0.1:8123/briefs/"
+    assert preview_base_url("https://example.org", "127.0.0.1", 80) == "http://127.0.0.1:80/"
+    assert preview_base_url("https://example.org/x/", "::1", 8000) == "http://[::1]:8000/x/"
+    assert preview_base_url("https://example.org/", "0.0.0.0", 8000) == "http://127.0.0.1:8000/"
+
+
+def test_says_when_a_port_is_taken_and_takes_the_next(caplog):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with caplog.at_level("WARNING"):
+            server = bind("127.0.0.1", port)
+        try:
+            assert server.server_address[1] != port
+            assert f"port {port} is in use" in caplog.text
+        finally:
+            server.server_close()
+
+
+# -- the running server -----------------------------------------------------------------------------
+
+def test_listens_on_localhost_under_the_base_url_path(running):
+    assert running.build.calls[0]["base_url"] == f"http://127.0.0.1:{running.port}/briefs/"
+    assert running.build.calls[0]["ingest"] is True
+    resp = running.get("/briefs/")
+    assert resp.status == 200 and b"<h1>Home</h1>" in resp.body
+    assert running.get("/").status == 301
+
+
+@pytest.mark.parametrize("path", [
+    "/briefs/../briefgen.toml", "/briefs/%2e%2e/briefgen.toml", "/briefs/%2e%2e%2fbriefgen.toml",
+    "/briefs/..%2f..%2fbriefgen.toml", "/briefs/static%2fstyle.css", "//etc/passwd", "/briefs//etc/passwd",
+    "/etc/passwd", "/briefs/..\\..\\briefgen.toml", "/briefs/%5c%5cetc%5cpasswd", "/briefs/a%00b",
+])
+def test_path_traversal_gets_the_404_page(running, path):
+    resp = running.get(path)
+    assert resp.status == 404
+    assert b"Not found here" in resp.body or resp.body == b"404 Not Found\n"
+    assert b"[tool" not in resp.body and b"root:" not in resp.body
+
+
+def test_a_symlink_out_of_the_built_site_is_404(running, tmp_path):
+    (running.out / "leak").symlink_to(running.config.root)
+    assert running.get("/briefs/leak/briefgen.toml").status == 404
+
+
+def test_missing_page_serves_the_site_404_with_status_404(running):
+    resp = running.get("/briefs/nope/")
+    assert resp.status == 404
+    assert resp.getheader("Content-Type") == "text/html; charset=utf-8"
+    assert b"Not found here" in resp.body and b"data-briefgen-livereload" in resp.body
+
+
+@pytest.mark.parametrize(("path", "ctype"), [
+    ("/briefs/", "text/html; charset=utf-8"),
+    ("/briefs/alpha/", "text/html; charset=utf-8"),
+    ("/briefs/static/style.css", "text/css; charset=utf-8"),
+    ("/briefs/static/app.js", "text/javascript; charset=utf-8"),
+    ("/briefs/static/logo.svg", "image/svg+xml"),
+    ("/briefs/static/feed.xml", "application/xml"),
+    ("/briefs/static/font.woff2", "font/woff2"),
+])
+def test_serves_correct_content_types(running, path, ctype):
+    resp = running.get(path)
+    assert resp.status == 200
+    assert resp.getheader("Content-Type") == ctype
+    assert resp.getheader("Cache-Control") == "no-store"
+
+
+def test_script_is_injected_into_html_only_and_never_written_to_disk(running):
+    html = running.get("/briefs/alpha/")
+    assert html.body.count(b"data-briefgen-livereload") == 1
+    assert html.body.index(b"data-briefgen-livereload") < html.body.rindex(b"</body>")
+    assert int(html.getheader("Content-Length")) == len(html.body)
+    assert b"livereload" not in running.get("/briefs/static/style.css").body
+    for f in running.out.rglob("*"):
+        assert not f.is_file() or b"briefgen-livereload" not in f.read_bytes()
+
+
+def test_editing_a_brief_rebuilds_without_ingest_and_tells_the_page_to_reload(running):
+    epoch = page_epoch(running.get("/briefs/").body)
+    events = Events(running.port, epoch)
+    try:
+        brief = running.config.root / "content/briefs/2026/01/alpha.md"
+        brief.write_text("---\ntitle: Alpha edited\n---\n")
+        name, data = events.next("reload", "css")
+        assert name == "reload" and data["epoch"] > epoch
+        assert b"Alpha edited" in running.get("/briefs/alpha/").body
+        assert running.build.calls[-1]["ingest"] is False
+    finally:
+        events.close()
+
+
+def test_a_raw_file_dropped_in_is_ingested_and_listed(running):
+    events = Events(running.port)
+    try:
+        (running.config.root / "content/raw/new-story.txt").write_text("A brand new story\n\nText.")
+        events.next("reload")
+        assert running.build.calls[-1]["ingest"] is True
+        assert b"A brand new story" in running.get("/briefs/").body
+    finally:
+        events.close()
+
+
+def test_a_deleted_brief_disappears(running):
+    events = Events(running.port)
+    try:
+        (running.config.root / "content/briefs/2026/01/beta.md").unlink()
+        events.next("reload")
+        assert b"Beta" not in running.get("/briefs/").body
+        assert running.get("/briefs/beta/").status == 404
+    finally:
+        events.close()
+
+
+def test_a_stylesheet_change_swaps_css_without_reload(running):
+    events = Events(running.port)
+    try:
+        (running.config.root / "static/style.css").write_text("body { color: red; }\n")
+        name, data = events.next("reload", "css")
+        assert name == "css" and data["css"] == ["/briefs/static/style.css"]
+        assert b"red" in running.get("/briefs/static/style.css").body
+    finally:
+        events.close()
+
+
+def test_a_broken_template_shows_an_error_keeps_the_last_site_and_recovers(running):
+    template = running.config.root / "templates/page.html"
+    good = template.read_text()
+    events = Events(running.port)
+    try:
+        template.write_text("line one\n{% for x in %}\n")
+        name, data = events.next("build-error", "reload")
+        assert name == "build-error"
+        (problem,) = data["problems"]
+        assert problem["path"] == os.path.join("templates", "page.html") and problem["line"] == 2
+        home = running.get("/briefs/")
+        assert home.status == 200 and b"<h1>Home</h1>" in home.body      # last good site
+        late = Events(running.port, page_epoch(home.body))               # a page opened meanwhile
+        assert late.next("build-error")[0] == "build-error"
+        late.close()
+        template.write_text(good.replace("<h1>", "<h1>Fixed "))
+        assert events.next("build-ok")[0] == "build-ok"
+        assert events.next("reload")[0] == "reload"
+        assert b"Fixed Home" in running.get("/briefs/").body
+    finally:
+        events.close()
+
+
+def test_a_bad_config_shows_an_error_and_keeps_serving(running):
+    toml = running.config.root / "briefgen.toml"
+    events = Events(running.port)
+    try:
+        toml.write_text('title = "Test"\nbase_url = "https://example.org/briefs/"\nnope = 1\n')
+        _, data = events.next("build-error")
+        assert data["problems"][0]["path"] == "briefgen.toml" and "nope" in data["problems"][0]["message"]
+        assert running.get("/briefs/").status == 200
+        toml.write_text('title = "Test"\nbase_url = "https://example.org/briefs/"\n')
+        events.next("build-ok")
+        events.next("reload")
+        assert running.build.calls[-1]["ingest"] is True
+    finally:
+        events.close()
+
+
+def test_a_page_that_connects_after_a_build_catches_up(running):
+    epoch = page_epoch(running.get("/briefs/").body)
+    (running.config.root / "content/briefs/2026/01/alpha.md").write_text("---\ntitle: Later\n---\n")
+    deadline = time.monotonic() + 10
+    while page_epoch(running.get("/briefs/").body) == epoch:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    events = Events(running.port, epoch)
+    try:
+        assert events.next("reload", "css")[0] == "reload"
+    finally:
+        events.close()
+
+
+def test_changes_during_a_build_make_exactly_one_more_build(running):
+    root = running.config.root / "content/briefs/2026/01"
+    running.build.gate = threading.Event()
+    running.build.started.clear()
+    before = len(running.build.calls)
+    (root / "alpha.md").write_text("---\ntitle: A1\n---\n")
+    assert running.build.started.wait(10)
+    for i in range(30):
+        (root / f"n{i}.md").write_text(f"---\ntitle: N{i}\n---\n")
+    time.sleep(0.3)
+    running.build.gate.set()
+    deadline = time.monotonic() + 10
+    while b"N29" not in running.get("/briefs/").body:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert len(running.build.calls) - before == 2
+
+
+def test_stop_ends_cleanly_with_open_event_streams(running):
+    events = Events(running.port)
+    running.stop.set()
+    running.thread.join(10)
+    assert not running.thread.is_alive() and running.status == [0]
+    assert events.next("closed", timeout=10)[0] == "closed"
+    with pytest.raises(OSError):
+        running.get("/briefs/")
+
+
+def test_sub_path_root_serves_nothing_outside_it(running):
+    assert running.get("/static/style.css").status == 404
+    resp = running.get("/briefs")
+    assert resp.status == 301 and resp.getheader("Location") == "/briefs/"
+
+
+def test_many_requests_leave_no_threads_behind(running):
+    base = threading.active_count()
+    for _ in range(100):
+        running.get("/briefs/alpha/")
+    time.sleep(0.2)
+    assert threading.active_count() <= base + 2
+
+
+def test_head_has_headers_and_no_body(running):
+    conn = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+    conn.request("HEAD", "/briefs/")
+    resp = conn.getresponse()
+    assert resp.status == 200 and int(resp.getheader("Content-Length")) > 0 and resp.read() == b""
+    conn.close()
+
+
+def test_the_preview_folder_is_outside_site(project):
+    from briefgen.config import load_config
+    from briefgen.serve.run import Preview
+
+    config = load_config(project)
+    preview = Preview(config, "127.0.0.1", 8000, lambda *a, **k: None)
+    assert preview.out == config.path("cache") / "preview-site"
+    assert Path(config.path("output")) not in preview.out.parents
