@@ -1,0 +1,62 @@
+"""Article + Classification -> Brief: the Markdown body and the front matter fields.
+
+The body opens with the publication date written out in the article's language by babel
+("vendredi 16 janvier 2026"), then paragraphs, `##` subheads and lists. Same input, same bytes.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from babel.core import UnknownLocaleError
+from babel.dates import format_date
+
+from briefgen.model import Brief
+
+if TYPE_CHECKING:
+    from briefgen.model import Article, Block, Classification
+
+log = logging.getLogger(__name__)
+
+# Characters that would start Markdown structure at the beginning of a paragraph line.
+_MD_LINE_START = re.compile(r"^(\s*)([#>*+-]|\d+[.)])(\s)")
+
+
+def date_line(when: datetime, lang: str) -> str:
+    try:
+        return format_date(when.date(), format="full", locale=lang)
+    except (UnknownLocaleError, ValueError):
+        return format_date(when.date(), format="full", locale="en")
+
+
+def _escape(text: str) -> str:
+    """Text that merely looks like Markdown structure ("1. Liga", "- 5 %") stays text."""
+    text = " ".join(text.split())
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}{m.group(3)}"
+                              if m.group(2)[0].isdigit() else f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+
+
+def render_block(block: Block) -> str:
+    if block.kind == "heading":
+        return "## " + " ".join(block.text.split())
+    if block.kind == "list":
+        return "\n".join("- " + _escape(item) for item in block.items)
+    return _escape(block.text)
+
+
+def render_body(article: Article) -> str:
+    parts = [date_line(article.date, article.lang)] if article.date else []
+    parts += [render_block(b) for b in article.blocks if b.text or b.items]
+    return "\n\n".join(parts) + "\n"
+
+
+def render(article: Article, classification: Classification, slug: str) -> Brief:
+    if article.date is None:
+        raise ValueError("an article without a date cannot become a brief")
+    return Brief(
+        title=article.title, slug=slug, lang=article.lang, date=article.date, body=render_body(article),
+        kicker=article.kicker, lead=article.lead, updated=article.updated, translations=article.translations,
+        source=article.source, image=article.image, countries=classification.countries,
+        regions=classification.regions, themes=classification.themes, key_points=classification.key_points)

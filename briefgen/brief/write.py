@@ -1,0 +1,105 @@
+"""Write briefs to `<briefs>/YYYY/MM/<slug>.md`, atomically, never over a person's edits.
+
+Policy (README "Ingest"), backed by briefgen.brief.state:
+- unchanged raw input (same sha256 as last time, brief still there) -> nothing is written;
+- changed raw input -> its brief is rewritten, if the brief is still as the machine wrote it;
+- brief edited by hand -> kept as it is; the new version goes beside it as `<slug>.md.new` (the site
+  reads only `*.md`) and is reported; `--force` overwrites it;
+- two inputs whose titles give the same slug in the same month -> the later one in input-path
+  order gets `-2`, `-3`…: a brief made from another input (or by hand) is never overwritten.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from briefgen.brief.frontmatter import dump
+from briefgen.brief.state import IngestState, atomic_write, sha256_bytes, sha256_file
+from briefgen.model import Brief
+
+log = logging.getLogger(__name__)
+
+Status = Literal["written", "unchanged", "kept_edited"]
+NEW_SUFFIX = ".new"
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    status: Status
+    path: Path                    # the brief (for kept_edited: the hand-edited one, left as it was)
+    new_path: Path | None = None  # where the machine's version went instead (kept_edited)
+
+
+def month_dir(brief: Brief) -> str:
+    return f"{brief.date.year:04d}/{brief.date.month:02d}"
+
+
+class BriefWriter:
+    def __init__(self, briefs_dir: Path, force: bool = False) -> None:
+        self.briefs_dir = briefs_dir
+        self.force = force
+        self.state = IngestState.load(briefs_dir)
+        self.claimed: dict[str, str] = {}   # rel path -> source, for this run
+
+    def unchanged(self, source: str, raw_sha: str) -> Path | None:
+        """The brief of an input whose raw bytes did not change since it was written, if any."""
+        if self.force:
+            return None
+        found = self.state.by_raw(source)
+        if found is None:
+            return None
+        rel, entry = found
+        path = self.briefs_dir / rel
+        if entry.raw == raw_sha and path.exists():
+            self.claimed[rel] = source
+            return path
+        return None
+
+    def target(self, month: str, slug: str, source: str) -> str:
+        """The brief's path relative to the briefs folder: first free `<slug>[-n].md` for this input."""
+        n = 1
+        while True:
+            rel = f"{month}/{slug}{'' if n == 1 else f'-{n}'}.md"
+            n += 1
+            owner = self.claimed.get(rel)
+            if owner is not None and owner != source:
+                continue
+            entry = self.state.get(rel)
+            if entry is not None and entry.source == source:
+                return rel
+            if entry is not None or (self.briefs_dir / rel).exists():
+                continue   # another input's brief, or a brief written by hand
+            return rel
+
+    def write(self, brief: Brief, data: bytes | None, source: str, raw_sha: str,
+              machine: dict | None = None) -> WriteResult:
+        data = data if data is not None else dump(brief).encode("utf-8")
+        rel = self.target(month_dir(brief), brief.slug, source)
+        self.claimed[rel] = source
+        self._retire_old(rel, source)
+        path = self.briefs_dir / rel
+        if path.exists() and self.state.is_hand_edited(rel) and not self.force:
+            new_path = path.with_name(path.name + NEW_SUFFIX)
+            if sha256_file(new_path) != sha256_bytes(data):
+                atomic_write(new_path, data)
+            return WriteResult("kept_edited", path, new_path)
+        if sha256_file(path) != sha256_bytes(data):
+            atomic_write(path, data)
+        path.with_name(path.name + NEW_SUFFIX).unlink(missing_ok=True)
+        self.state.record(rel, data, raw=raw_sha, source=source, machine=machine or {})
+        return WriteResult("written", path)
+
+    def _retire_old(self, rel: str, source: str) -> None:
+        """The input's title (so its slug or month) changed: its old brief goes, unless edited by hand."""
+        found = self.state.by_raw(source)
+        if found is None or found[0] == rel:
+            return
+        old_rel = found[0]
+        if not self.state.is_hand_edited(old_rel):
+            (self.briefs_dir / old_rel).unlink(missing_ok=True)
+        self.state.forget(old_rel)
+
+    def save(self) -> None:
+        self.state.save()

@@ -1,0 +1,317 @@
+"""Clean a page dump: find the article among menus, teasers and footers, and split it into blocks.
+
+1. Each line gets a kind from one small `handle_<kind>` (noise, credit, meta, agency, boilerplate,
+   teaser marker, end marker, text) and text lines a shape (sentence or headline-like).
+2. The main region is the run of lines with the highest score (maximum-sum subarray): running
+   sentences score their word count, short headline-like lines and boilerplate score below zero, so
+   menus and link lists fall outside and short teaser blocks inside are crossed.
+3. Inside it, one walk drops teaser blocks (a marker and its headline lines, or two headline lines
+   or more in a row), captions and credits, keeps single headline lines as subheads, and cuts at the
+   first end-of-article marker.
+No rule knows any page: only line shape, position, repetition and the lexicons of lang/*.toml.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from briefgen.ingest import dates
+from briefgen.ingest.patterns import (AGENCY_LINE, NOISE_LINE, SENTENCE_END, SOCIAL, WORD, key_of, lexicon,
+                                      matches)
+from briefgen.model import Block
+
+log = logging.getLogger(__name__)
+
+# Line kinds, and the score each adds to a region (text lines score by shape, see _score).
+PENALTY = {"noise": -2, "credit": -3, "meta": -3, "agency": -2, "boiler": -4, "teaser": -8, "end": -25,
+           "caption": -1}
+LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
+CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
+SLASH_CREDIT = re.compile(r"^[\w.&'’ -]{2,40}(?:\s?/\s?[\w.&'’ -]{2,40}){1,3}$")
+PROMPT_WORDS = re.compile(r"\b(?:cookies?|javascript|newsletters?|abonn\w+|subscri\w+|inscri\w+|anmelden"
+                          r"|registrier\w+|iscriviti|e-?mail-adresse|email address|adblock\w*|werbeblocker)\b",
+                          re.I)
+
+
+@dataclass
+class Line:
+    i: int
+    text: str
+    key: str
+    words: int
+    kind: str = "text"
+    sentence: bool = False
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    start: int                      # main region [start, end)
+    end: int
+    blocks: list[Block]
+    images: list[tuple[str | None, str | None]] = field(default_factory=list)   # (caption, credit)
+    lead_index: int | None = None   # index of the line taken as lead, when the region opens with one
+
+
+def tidy(text: str) -> str:
+    """Unicode NFC, no control characters or odd spaces; typographic quotes are kept."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text)
+
+
+# --- 1. one small handler per kind of line --------------------------------------------------------
+
+def handle_noise(line: Line) -> str | None:
+    return "noise" if NOISE_LINE.match(line.text.strip()) else None
+
+
+def handle_credit(line: Line) -> str | None:
+    lex = lexicon()
+    head = re.split(r"\s*[:|]\s*", line.key, maxsplit=1)[0]
+    if head in lex.credit and re.match(r"^\s*[\w ]+\s*[:|©]", line.text) or CREDIT_START.match(line.text):
+        return "credit"
+    if line.words <= 6 and "/" in line.text and SLASH_CREDIT.match(line.text.strip()):
+        return "credit"  # "APA/AFP/Mandel Ngan", "IMAGO/ZUMA Press"
+    return None
+
+
+def handle_meta(line: Line) -> str | None:
+    lex = lexicon()
+    if line.words > 16:
+        return None
+    if matches(line.key, lex.published | lex.updated, extra_words=12) and _has_date(line.text):
+        return "meta"
+    if line.words <= 10 and _has_date(line.text):
+        return "meta"
+    first = line.key.split(" ", 1)[0] if line.key else ""
+    if (first in lex.author or line.key.startswith(("autor", "autorin"))) and line.words <= 12 \
+            and not line.text.rstrip().endswith(".") and _names_follow(line.text):
+        return "meta"
+    return None
+
+
+def handle_agency(line: Line) -> str | None:
+    return "agency" if line.words <= 8 and AGENCY_LINE.match(line.text.strip()) else None
+
+
+def handle_boiler(line: Line) -> str | None:
+    if matches(line.key, lexicon().drop, extra_words=2):
+        return "boiler"
+    if line.words <= 30 and PROMPT_WORDS.search(line.text):
+        return "boiler"   # cookie, newsletter and subscription prompts
+    if line.words <= 12 and not SENTENCE_END.search(line.text) and \
+            len(SOCIAL.findall(line.text)) * 3 >= line.words:
+        return "boiler"   # share buttons
+    return None
+
+
+def handle_teaser(line: Line) -> str | None:
+    return "teaser" if line.words <= 8 and matches(line.key, lexicon().teaser, extra_words=2) else None
+
+
+def handle_end(line: Line) -> str | None:
+    return "end" if line.words <= 10 and matches(line.key, lexicon().end, extra_words=3) else None
+
+
+HANDLERS = (handle_noise, handle_teaser, handle_end, handle_credit, handle_agency, handle_meta, handle_boiler)
+
+
+def _has_date(text: str) -> bool:
+    try:
+        return dates.parse(text, ref=dates.date(2000, 1, 1)) is not None
+    except dates.DateError:
+        return True   # a date, even if impossible: meta.py reports it
+
+
+def _names_follow(text: str) -> bool:
+    rest = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
+    rest = rest.lstrip(":").strip()
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
+
+
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*lexicon().stopwords.values())
+
+
+def is_prose(text: str) -> bool:
+    """Running text is full of function words; a menu flattened into one line is not."""
+    toks = WORD.findall(text.lower())
+    if len(toks) < 8:
+        return True
+    stop = _STOP or _STOP.update(_all_stopwords()) or _STOP
+    return sum(t in stop for t in toks) / len(toks) >= 0.15
+
+
+_STOP: set[str] = set()
+
+
+def is_sentence(text: str, words: int) -> bool:
+    """Running text, not a headline: ends like a sentence and is long enough, or is simply long."""
+    stripped = text.rstrip()
+    if not is_prose(stripped):
+        return False
+    if words >= 25:
+        return True
+    if stripped.endswith("?"):
+        return words >= 12
+    return words >= 6 and bool(SENTENCE_END.search(stripped))
+
+
+def tag(text: str) -> list[Line]:
+    lines: list[Line] = []
+    for i, raw in enumerate(text.split("\n")):
+        t = raw.strip()
+        line = Line(i, t, key_of(t), len(WORD.findall(t)))
+        if not t:
+            line.kind = "blank"
+        else:
+            line.kind = next((k for h in HANDLERS if (k := h(line))), "text")
+            line.sentence = line.kind == "text" and is_sentence(t, line.words)
+        lines.append(line)
+    _mark_repeats(lines)
+    return lines
+
+
+def _mark_repeats(lines: list[Line]) -> None:
+    """A short line seen three times or more is site furniture (menus are repeated in header/footer)."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.kind == "text" and not ln.sentence:
+            counts[ln.key] = counts.get(ln.key, 0) + 1
+    for ln in lines:
+        if ln.kind == "text" and not ln.sentence and counts.get(ln.key, 0) >= 3:
+            ln.kind = "boiler"
+
+
+# --- 2. the main region ----------------------------------------------------------------------------
+
+def _score(line: Line) -> float:
+    if line.kind == "blank":
+        return 0.0
+    if line.kind != "text":
+        return PENALTY.get(line.kind, -3)
+    if line.sentence:
+        return float(min(line.words, 80))
+    return -2.0 if line.words >= 2 else -4.0
+
+
+def main_region(lines: list[Line]) -> tuple[int, int]:
+    """[start, end) of the maximum-sum run of line scores (Kadane)."""
+    best, best_span = 0.0, (0, 0)
+    run, run_start = 0.0, 0
+    for i, line in enumerate(lines):
+        s = _score(line)
+        if run <= 0:
+            run, run_start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_span = run, (run_start, i + 1)
+    return best_span
+
+
+# --- 3. blocks inside the region ------------------------------------------------------------------
+
+def _next_text(lines: list[Line], i: int, end: int) -> Line | None:
+    for j in range(i, end):
+        if lines[j].kind == "text":
+            return lines[j]
+    return None
+
+
+def _headline_run(lines: list[Line], i: int, end: int) -> int:
+    """Index after a run of headline-like text lines starting at i (blank and noise lines inside)."""
+    j = i
+    while j < end and (lines[j].kind in ("blank", "noise", "boiler")
+                       or (lines[j].kind == "text" and not lines[j].sentence)):
+        j += 1
+    return j
+
+
+def body_blocks(lines: list[Line], start: int, end: int) -> tuple[list[Block], list[tuple]]:
+    blocks: list[Block] = []
+    images: list[tuple[str | None, str | None]] = []
+    total = sum(ln.words for ln in lines[start:end] if ln.sentence)
+    i = start
+    while i < end:
+        line = lines[i]
+        if line.kind == "end" and _is_past_middle(blocks, total):
+            break
+        if line.kind == "teaser":
+            i = handle_teaser_block(lines, i + 1, end)
+            continue
+        if line.kind == "credit":
+            images.append(handle_caption(blocks, lines, i))
+            i += 1
+            continue
+        if line.kind != "text":
+            i += 1
+            continue
+        if LIST_ITEM.match(line.text):
+            i = handle_list(lines, i, end, blocks)
+            continue
+        if line.sentence:
+            blocks.append(Block("paragraph", line.text))
+            i += 1
+            continue
+        i = handle_headlines(lines, i, end, blocks)
+    while blocks and blocks[-1].kind == "heading":
+        blocks.pop()   # a heading with nothing after it was a teaser title
+    return blocks, images
+
+
+def _is_past_middle(blocks: list[Block], total: int) -> bool:
+    """An end marker ends the article only once most of its text is behind: the same words
+    ("Comments", "Newsletter") also label widgets in the middle of a page."""
+    done = sum(len(WORD.findall(b.text)) for b in blocks if b.kind == "paragraph")
+    return done >= 0.5 * total
+
+
+def handle_teaser_block(lines: list[Line], i: int, end: int) -> int:
+    """Skip the headline lines under a 'Read more' marker; the body goes on after them."""
+    return _headline_run(lines, i, end)
+
+
+def handle_caption(blocks: list[Block], lines: list[Line], i: int) -> tuple[str | None, str | None]:
+    """A credit line ends an image caption: the paragraph just before it was the caption."""
+    credit = re.sub(r"^\s*[\w ]+?\s*[:|]\s*", "", lines[i].text, count=1) if ":" in lines[i].text[:20] \
+        else lines[i].text
+    caption = None
+    prev = next((ln for ln in reversed(lines[:i]) if ln.kind != "blank"), None)
+    if prev is not None and prev.kind == "text" and blocks and blocks[-1].text == prev.text:
+        caption = blocks.pop().text
+    elif prev is not None and prev.kind == "text" and prev.words >= 3:
+        caption = prev.text
+    return caption, credit.strip() or None
+
+
+def handle_list(lines: list[Line], i: int, end: int, blocks: list[Block]) -> int:
+    items = []
+    while i < end and lines[i].kind in ("text", "blank") and (lines[i].kind == "blank"
+                                                               or LIST_ITEM.match(lines[i].text)):
+        if lines[i].kind == "text":
+            items.append(LIST_ITEM.sub("", lines[i].text).strip())
+        i += 1
+    blocks.append(Block("list", items=tuple(items)))
+    return i
+
+
+def handle_headlines(lines: list[Line], i: int, end: int, blocks: list[Block]) -> int:
+    """One headline-like line before running text is a subhead; two or more in a row are teasers."""
+    j = _headline_run(lines, i, end)
+    run = [ln for ln in lines[i:j] if ln.kind == "text"]
+    following = _next_text(lines, j, end)
+    if len(run) == 1 and following is not None and following.sentence and 2 <= run[0].words <= 20 \
+            and (not blocks or blocks[-1].kind != "heading"):
+        blocks.append(Block("heading", run[0].text.rstrip(" :")))
+    return j
+
+
+def clean_dump(text: str) -> Cleaned:
+    lines = tag(tidy(text))
+    start, end = main_region(lines)
+    blocks, images = body_blocks(lines, start, end)
+    return Cleaned(lines, start, end, blocks, images)

@@ -1,0 +1,188 @@
+"""Metadata of a cleaned dump: title, kicker, lead, dates, agency, author, image, languages.
+
+The header is read backwards from the start of the main text: the title is the last headline-like
+line that is followed by a lead (or by the text), the kicker the short line just above it, the lead
+the sentence just below it. Dates, bylines and credits are the meta lines around that spot.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from briefgen.ingest import dates
+from briefgen.ingest.clean import Cleaned, Line
+from briefgen.ingest.patterns import (AGENCIES, DATE_LINE, SWITCHER_CODE, SWITCHER_LANGS, WORD, key_of,
+                                      lexicon, matches)
+
+log = logging.getLogger(__name__)
+
+HEADER_WINDOW = 30     # lines above the main text searched for title, kicker and lead
+META_WINDOW = 20       # lines into the main text still searched for dates and bylines
+_PAREN = re.compile(r"\(([^()]{2,40})\)")
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    kicker: str | None = None
+    lead: str | None = None
+    lead_in_body: bool = False    # the lead is the main text's first paragraph (to remove from body)
+
+
+def split_prefix(text: str) -> tuple[date | None, tuple[str, ...], str]:
+    """The dump's `date YYYY-MM-DD` line and the language switcher codes right after it.
+    Returns (date or None, languages offered, the text with those lines blanked)."""
+    lines = text.split("\n")
+    ref: date | None = None
+    codes: list[str] = []
+    for i, line in enumerate(lines[:8]):
+        words = line.split()
+        if not words:
+            continue
+        m = DATE_LINE.match(line) if ref is None and not codes else None
+        if m:
+            ref = dates.parse_date_line(m.group(1))
+            words = m.group(2).replace("|", " ").split()
+        elif not all(SWITCHER_CODE.match(w) or w in "|/" for w in words):
+            break
+        found = [SWITCHER_LANGS[w] for w in words if w in SWITCHER_LANGS]
+        if len(found) != len([w for w in words if w not in "|/"]):
+            break
+        codes.extend(found)
+        lines[i] = ""
+    return ref, tuple(sorted(set(codes))), "\n".join(lines)
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    """The language whose stop words cover most of the text's words."""
+    toks = WORD.findall(text.lower()[:20000])
+    if not toks:
+        return default
+    counts = {code: sum(t in words for t in toks) for code, words in lexicon().stopwords.items()}
+    best = max(sorted(counts), key=lambda c: counts[c])
+    return best if counts[best] else default
+
+
+def _lead_like(line: Line) -> bool:
+    return line.sentence or line.words >= 15
+
+
+def _headline_like(line: Line) -> bool:
+    return not line.sentence and 2 <= line.words <= 40 and not line.text.endswith(",")
+
+
+def _is_caption(lines: list[Line], i: int) -> bool:
+    nxt = next((ln for ln in lines[i + 1:i + 3] if ln.kind != "blank"), None)
+    return nxt is not None and nxt.kind == "credit"
+
+
+def find_header(c: Cleaned) -> Header:
+    lo = max(0, c.start - HEADER_WINDOW)
+    cand = [ln for ln in c.lines[lo:c.start] if ln.kind == "text" and not _is_caption(c.lines, ln.i)]
+    cand = cand[-8:]
+    h = Header()
+    for j in range(len(cand) - 1, -1, -1):
+        if not _headline_like(cand[j]):
+            continue
+        nxt = cand[j + 1] if j + 1 < len(cand) else None
+        if nxt is None or _lead_like(nxt) or j == len(cand) - 1:
+            h.title = cand[j].text
+            if nxt is not None and _lead_like(nxt):
+                h.lead = nxt.text
+            prev = cand[j - 1] if j > 0 else None
+            if prev is not None and not prev.sentence and prev.words <= 12 and cand[j].i - prev.i <= 3:
+                h.kicker = prev.text.rstrip(" –-:")
+            break
+    if h.lead is None:
+        h.lead, h.lead_in_body = _lead_from_body(c), True
+        if h.lead is None:
+            h.lead_in_body = False
+    return h
+
+
+def _lead_from_body(c: Cleaned) -> str | None:
+    """The main text's first paragraph is a lead when meta lines (date, byline, credit) follow it."""
+    if not c.blocks or c.blocks[0].kind != "paragraph":
+        return None
+    first = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text" and ln.sentence), None)
+    if first is None or first.text != c.blocks[0].text:
+        return None
+    after = [ln for ln in c.lines[first.i + 1:first.i + 8] if ln.kind != "blank"]
+    if after and after[0].kind in ("meta", "credit", "agency", "noise", "boiler") or \
+            (len(after) > 1 and after[0].kind == "text" and after[1].kind == "credit"):
+        return first.text
+    return None
+
+
+def _meta_lines(c: Cleaned) -> list[Line]:
+    lo = max(0, c.start - HEADER_WINDOW)
+    hi = min(len(c.lines), c.start + META_WINDOW)
+    return [ln for ln in c.lines[lo:hi] if ln.kind in ("meta", "agency", "text", "credit")]
+
+
+def find_dates(c: Cleaned, ref: date | None) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from the meta lines near the top; DateError for impossible dates."""
+    lex = lexicon()
+    published = updated = None
+    for ln in _meta_lines(c):
+        if ln.kind != "meta":
+            continue
+        is_update = matches(ln.key, lex.updated, extra_words=12)
+        prefixed = is_update or matches(ln.key, lex.published, extra_words=12)
+        found = dates.parse(ln.text, ref, slow=prefixed)
+        if found is None:
+            continue
+        if is_update and updated is None:
+            updated = found
+        elif not is_update and published is None:
+            published = found
+    for d in (published, updated):
+        if d is not None:
+            dates.check(d, ref)
+    return published, updated
+
+
+def find_agency(c: Cleaned) -> str | None:
+    texts = [ln.text for ln in _meta_lines(c) if ln.kind in ("agency", "meta")]
+    paras = [b.text for b in c.blocks if b.kind == "paragraph"]
+    if paras:
+        texts += _PAREN.findall(paras[0][:200]) + _PAREN.findall(paras[-1][-60:])
+    texts += [ln.text for ln in c.lines[c.end:c.end + 5] if ln.kind == "agency"]
+    for text in texts:
+        for name, rx in AGENCIES:
+            if rx.search(text):
+                return name
+    return None
+
+
+def find_author(c: Cleaned) -> str | None:
+    lex = lexicon()
+    for ln in _meta_lines(c):
+        if ln.kind != "meta" or ln.words > 14:
+            continue
+        first = ln.key.split(" ", 1)[0]
+        if first in lex.author or first in ("autor", "autorin"):
+            name = re.sub(r"^\s*\S+\s*:?\s*", "", ln.text).strip()
+            return name or None
+    return None
+
+
+def find_image(c: Cleaned) -> tuple[str | None, str | None]:
+    lo = max(0, c.start - HEADER_WINDOW)
+    for ln in c.lines[lo:c.end]:
+        if ln.kind != "credit":
+            continue
+        credit = re.sub(r"^\s*[\w ]{1,20}?\s*[:|]\s*", "", ln.text, count=1).strip() or None
+        prev = next((p for p in reversed(c.lines[lo:ln.i]) if p.kind != "blank"), None)
+        caption = prev.text if prev is not None and prev.kind == "text" and prev.words >= 3 else None
+        return caption, credit
+    return None, None
+
+
+def is_boilerplate_line(text: str) -> bool:
+    """For other extractors (HTML): a line the lexicons say is not article text."""
+    lex = lexicon()
+    key = key_of(text)
+    return matches(key, lex.drop, 2) or matches(key, lex.teaser, 2) or matches(key, lex.end, 3)

@@ -1,0 +1,119 @@
+"""Heuristics as data: regexes grouped by concept, and the per-language lexicons of lang/<code>.toml.
+
+Every language's markers apply to every page (pages mix languages in menus and widgets, and the
+lexicons are small); the language itself is decided from the text by stop-word coverage.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).parent / "lang"
+LANGS = ("fr", "de", "it", "en")
+
+# --- line shape --------------------------------------------------------------------------------
+# A sentence ends with a full stop, question or exclamation mark, ellipsis or colon, possibly followed
+# by closing quotes or brackets: the main signal telling running text from headlines and links.
+SENTENCE_END = re.compile(r"[.!?…:;][\"'»«”“’)\]]*\s*$|[\"»”“’]\s*$")
+WORD = re.compile(r"\w+", re.UNICODE)
+# Lines that carry no text of their own: counters ("1/2"), separators, durations, file names, urls.
+NOISE_LINE = re.compile(
+    r"^(?:\W*|\d+|\d+\s*/\s*\d+|\d{1,2}:\d{2}(?::\d{2})?(?:\s*min)?|[^/\\]{1,80}\.(?:png|jpe?g|gif|webp|svg|avif|mp4)"
+    r"|https?://\S+|www\.\S+)$", re.I)
+# "Photograph: Eva Manez/Reuters" at the end of a caption line.
+INLINE_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?:Photo(?:graph)?|Foto|Bild|Image|Credit|Crédit|Picture)s?\s*[:©]\s*"
+                           r"[^.]{2,80}$", re.I)
+# Share widgets: short lines naming social networks ("Auf Facebook teilen Facebook", "Whatsapp").
+SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|telegram|bluesky|threads|flipboard|messenger"
+                    r"|pinterest|reddit|xing|instagram|tiktok|youtube|mastodon|e-?mail|x)\b", re.I)
+# Language switcher: a line of two-letter language codes ("DE", "FR", "DE | FR | IT").
+SWITCHER_CODE = re.compile(r"^[A-Z]{2}$")
+SWITCHER_LANGS = {"DE": "de", "FR": "fr", "IT": "it", "EN": "en", "RM": "rm", "ES": "es", "PT": "pt"}
+# The dump's first line: "date 2026-01-16", possibly indented and followed by switcher codes.
+DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s*(.*)$", re.I)
+
+# --- agencies ----------------------------------------------------------------------------------
+# Canonical name -> patterns seen in bylines and credits ("AFP Agence France-Presse", "(dpa)").
+AGENCIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx)) for name, rx in (
+        ("Keystone-SDA", r"\bKeystone[- ]?SDA\b|\bSDA\b"),
+        ("Keystone-ATS", r"\bKeystone[- ]?ATS\b"),
+        ("ATS", r"\bATS\b"),
+        ("AFP", r"\bAFP\b|Agence France[- ]Presse"),
+        ("Reuters", r"\bReuters\b"),
+        ("dpa", r"\bdpa\b|Deutsche Presse-Agentur"),
+        ("AP", r"\bAP\b|Associated Press"),
+        ("ANSA", r"\bANSA\b"),
+        ("APA", r"\bAPA\b"),
+        ("KNA", r"\bKNA\b"),
+        ("epd", r"\bepd\b"),
+        ("Bloomberg", r"\bBloomberg\b"),
+        ("EFE", r"\bEFE\b"),
+        ("Adnkronos", r"\bAdnkronos\b"),
+    ))
+# A line that is only an agency credit: "AFP Agence France-Presse", "(dpa)", "red, ORF.at/Agenturen".
+AGENCY_LINE = re.compile(r"^\(?(?:AFP|dpa|Reuters|AP|ANSA|APA|SDA|ATS|Keystone-SDA|Keystone-ATS|KNA|epd|EFE)"
+                         r"(?:[ /,]+[\w/ .-]{0,40})?\)?$|^(?:red|ag|sda|jm|dpa)[, /]+.*agenturen.*$", re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrases of every language, lowercased, grouped by what they mark."""
+
+    teaser: frozenset[str]
+    end: frozenset[str]
+    drop: frozenset[str]
+    credit: frozenset[str]
+    author: frozenset[str]
+    published: frozenset[str]
+    updated: frozenset[str]
+    months: dict[str, int]
+    relative: dict[str, str]
+    stopwords: dict[str, frozenset[str]]
+
+
+def _read(code: str) -> dict:
+    with open(LANG_DIR / f"{code}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = {code: _read(code) for code in LANGS}
+
+    def union(key: str) -> frozenset[str]:
+        return frozenset(p.lower() for d in data.values() for p in d.get(key, ()))
+
+    months: dict[str, int] = {}
+    relative: dict[str, str] = {}
+    for d in data.values():
+        months.update(d.get("months", {}))
+        relative.update(d.get("relative", {}))
+    return Lexicon(teaser=union("teaser"), end=union("end"), drop=union("drop"), credit=union("credit"),
+                   author=union("author"), published=union("published"), updated=union("updated"),
+                   months=months, relative=relative,
+                   stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()})
+
+
+_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def key_of(line: str) -> str:
+    """A line as lexicons see it: lowercased, whitespace collapsed, punctuation trimmed at both ends."""
+    return _TRIM.sub("", " ".join(line.lower().split()))
+
+
+def matches(line_key: str, phrases: frozenset[str], extra_words: int = 3) -> bool:
+    """True when the line is one of the phrases, or starts with one and is only a few words longer."""
+    if not line_key:
+        return False
+    if line_key in phrases:
+        return True
+    words = line_key.split()
+    for n in range(min(len(words) - 1, 7), 0, -1):
+        if " ".join(words[:n]) in phrases and len(words) - n <= extra_words:
+            return True
+    return False

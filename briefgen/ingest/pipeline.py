@@ -1,0 +1,67 @@
+"""ingest_file(path, config) -> Article: read, clean and extract the metadata of one raw article."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen.errors import IngestError
+from briefgen.ingest import dates, meta
+from briefgen.ingest.clean import clean_dump, tidy
+from briefgen.ingest.readers import read_raw
+from briefgen.model import Article, Image, RawArticle, Source
+
+if TYPE_CHECKING:
+    from briefgen.config import Config
+
+log = logging.getLogger(__name__)
+
+MIN_BODY_WORDS = 25   # less than this is a page without an article (an index, an error page)
+
+
+def ingest_file(path: Path, config: Config | None = None, name: str | None = None) -> Article:
+    raw = read_raw(Path(path), name=name)
+    return ingest_raw(raw, config)
+
+
+def ingest_raw(raw: RawArticle, config: Config | None = None) -> Article:
+    if raw.kind == "dump":
+        return article_from_dump(raw)
+    if raw.kind == "html":
+        from briefgen.ingest.html import article_from_html
+
+        return article_from_html(raw)
+    raise IngestError("a Markdown brief is passed through, not ingested", raw.path)
+
+
+def article_from_dump(raw: RawArticle) -> Article:
+    try:
+        ref, translations, text = meta.split_prefix(tidy(raw.text))
+        cleaned = clean_dump(text)
+        header = meta.find_header(cleaned)
+        published, updated = meta.find_dates(cleaned, ref)
+    except dates.DateError as exc:
+        raise IngestError(str(exc), raw.path) from None
+    blocks = list(cleaned.blocks)
+    if header.lead_in_body and blocks:
+        blocks.pop(0)
+    body_words = sum(len(b.text.split()) + sum(len(i.split()) for i in b.items) for b in blocks)
+    if body_words < MIN_BODY_WORDS:
+        raise IngestError("no recognisable article text (menus and links only?)", raw.path)
+    date = published or (dates.datetime(ref.year, ref.month, ref.day) if ref else None)
+    if date is None:
+        raise IngestError("no publication date found (add a first line `date YYYY-MM-DD`)", raw.path)
+    title = header.title or _title_from_body(blocks)
+    caption, credit = meta.find_image(cleaned)
+    body = "\n".join([title, header.lead or ""] + [b.text for b in blocks if b.kind != "list"])
+    return Article(
+        title=title, lang=meta.detect_lang(body), blocks=tuple(blocks), kicker=header.kicker,
+        lead=header.lead, date=date, updated=updated, translations=translations,
+        source=Source(file=raw.name, agency=meta.find_agency(cleaned), author=meta.find_author(cleaned)),
+        image=Image(caption=caption, credit=credit))
+
+
+def _title_from_body(blocks) -> str:
+    """No headline found: the first words of the text stand in (better than losing the article)."""
+    words = next(b.text for b in blocks if b.kind == "paragraph").split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
