@@ -14,7 +14,9 @@ from briefgen.errors import BriefgenError
 NASTY_CHARS = ["\u202e", "\u202d", "\u200f", "\u061c", "\u0301", "\u0336", "\u0000", "\x1b", "\x7f",
                "\x85", "\u2028", "\u2029", "\ufeff", "\ufffe", "\ud800", "\udfff", "\U0001f600",
                "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\u0130", "\u00df", "\r", "\r\n", "\t",
-               "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\U000e0001"]
+               "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\U000e0001",
+               # case-folding traps: long s and Kelvin sign match 's'/'k' under re.I; ligature; Arabic digits
+               "\u017f", "\u212a", "\ufb01", "\u0660\u0661"]
 # Markup-looking fragments, so fuzzed text also reaches the code paths that parse structure.
 NASTY_FRAGMENTS = ["---", "...", "<script>alert(1)</script>", "<!--", "-->", "<![CDATA[", "]]>", "{{ 7*7 }}",
                    "{% raw %}", "&amp;", "&#0;", "&#xD800;", "\n\n", ": ", "- ", "[x](javascript:alert(1))",
