@@ -175,12 +175,19 @@ function (cfg) {
     try { sessionStorage.setItem(key, JSON.stringify([scrollX, scrollY])); } catch (e) {}
     location.reload();
   }
+  // The site names assets by content (style.3f2a9c1d.css): match old and new by the name without it.
+  function assetKey(path) { return path.replace(/\.[0-9a-f]{8}(\.css)$/i, "$1"); }
   function swapCss(paths) {
     var links = document.querySelectorAll('link[rel~="stylesheet"]');
     for (var i = 0; i < links.length; i++) {
       var link = links[i], url = new URL(link.href, location.href);
       if (url.origin !== location.origin) continue;
-      if (paths.length && paths.indexOf(url.pathname) < 0) continue;
+      if (paths.length) {
+        var want = assetKey(url.pathname), match = null;
+        for (var j = 0; j < paths.length; j++) if (assetKey(paths[j]) === want) match = paths[j];
+        if (match === null) continue;
+        url.pathname = match;
+      }
       url.searchParams.set("_briefgen", String(epoch));
       var fresh = link.cloneNode(false);
       fresh.href = url.href;

@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 PORT_TRIES = 50            # ports tried after a busy one before giving up
 SWAP_GRACE = 2.0           # seconds a request waits for the site folder during an atomic swap
 _STYLE_ONLY = {ChangeKind.STYLESHEET}
-_COPY_ONLY = {ChangeKind.STYLESHEET, ChangeKind.STATIC}
 _NEEDS_INGEST = {ChangeKind.RAW, ChangeKind.CONFIG}
 
 # Content types that mimetypes gets wrong or leaves out on some systems (it reads /etc/mime.types).
@@ -250,11 +249,17 @@ class Preview:
         changed = self._changed_urls(result)
         if changed is not None and not changed and not had_problems:
             return        # saved without a change: nothing to show
-        if batch.kinds <= _COPY_ONLY and changed and all(u.endswith(".css") for u in changed) \
-                and not had_problems:
-            self.livereload.finished("css", tuple(changed))
-        else:
-            self.livereload.finished("reload")
+        if batch.kinds <= _STYLE_ONLY and not had_problems:
+            # Stylesheets only: pages re-rendered just to point at the new (hashed) CSS names need
+            # no reload; the browser swaps each <link> for the new file and keeps its state.
+            css = [u for u in changed or [] if u.endswith(".css") and self._exists(u)]
+            if css or changed is None:
+                self.livereload.finished("css", tuple(css))
+                return
+        self.livereload.finished("reload")
+
+    def _exists(self, url_path: str) -> bool:
+        return (self.out / url_path[len(self.mount):]).is_file()
 
     def _reload_config(self) -> bool:
         from briefgen.config import load_config
