@@ -39,6 +39,10 @@ class SiteOptions:
     minify: bool = opt(False, "Minify HTML and CSS in production builds (publish).")
     gzip: bool = opt(False, "Write precompressed .gz copies in production builds (publish).")
     jobs: int = opt(0, "Worker processes for large full builds (0: one per core).", minimum=0)
+    now: str = opt("", "Pin 'now' for relative dates (\"il y a 3 jours\") as an ISO 8601 date-time, for "
+                       "byte-reproducible builds; empty: $SOURCE_DATE_EPOCH if set, else the build's clock.")
+    search_words: int = opt(400, "Distinct body words per brief in the search index (0: titles, leads and "
+                                 "key points only).", minimum=0)
 
 
 @dataclass(frozen=True)

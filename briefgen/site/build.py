@@ -1,0 +1,174 @@
+"""`build()`: briefs -> a complete static site, swapped in atomically (habit 3: read all, then write).
+
+Phases: (1) ingest new raw articles; (2) stat every input and stop at once if nothing changed since
+the last build; (3) read and render briefs (cached by content); (4) group them; (5) render every
+page whose inputs changed into a fresh folder next to the output, hard-linking unchanged files
+from the previous build; (6) swap the fresh folder in, so readers never see a half-built site and
+an interrupted build leaves the previous one intact.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import secrets
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError, BuildError
+from briefgen.site import content, templates
+from briefgen.site.collections import group
+from briefgen.site.i18n import build_now
+from briefgen.site.render import Shared, Tree, tree_codes
+from briefgen.site.swap import clear_stale, remove_later, swap_in
+
+if TYPE_CHECKING:
+    from briefgen.config import Config
+
+log = logging.getLogger(__name__)
+
+MARKER = ".briefgen-site"     # marks a folder as ours, so a swap never replaces someone's folder
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+@dataclass
+class BuildResult:
+    errors: list[BriefgenError]
+    written: int                 # files (re)written by this build
+    pages: int                   # HTML pages in the site
+    out: Path
+    seconds: float
+    changed_paths: list[str] = field(default_factory=list)   # site paths written or removed
+    swapped: bool = False        # False: the previous site was kept (nothing changed, or a fatal error)
+
+
+def build(config: Config, out: Path | None = None, clean: bool = False, ingest: bool = True) -> BuildResult:
+    """Build the site of `config` into `out` (default: [paths] output). Safe to call again and again
+    in one process (the preview server does); calls for the same output folder run one at a time."""
+    out = Path(out).resolve() if out else config.path("output")
+    with _lock_for(out):
+        return _build(config, out, clean, ingest)
+
+
+def _lock_for(out: Path) -> threading.Lock:
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(out, threading.Lock())
+
+
+def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
+    started = time.perf_counter()
+    _check_output(config, out)
+    errors: list[BriefgenError] = []
+    # Phase 1: new raw articles become briefs first.
+    if ingest:
+        errors.extend(_ingest(config))
+    # Phase 2: if no input changed since the last build, the site is already right.
+    cache_dir = config.path("cache")
+    if clean and cache_dir.is_dir():
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    state_file = cache_dir / f"site-{hashlib.blake2b(str(out).encode(), digest_size=8).hexdigest()}.pickle"
+    state = {} if clean else _load_state(state_file)
+    tz = ZoneInfo(config.timezone)
+    now = build_now(config.site.now, tz)
+    files = content.brief_files(config.path("briefs"))
+    folders = templates.folders(config.path("templates"))
+    fp = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
+    manifest = hashlib.blake2b(pickle.dumps((__version__, files, fp, _config_key(config), now.date(), str(out))),
+                               digest_size=16).hexdigest()
+    if state.get("manifest") == manifest and (out / MARKER).is_file() and not errors:
+        return BuildResult(list(state.get("errors", [])), 0, state.get("pages", 0), out,
+                           time.perf_counter() - started)
+    # Phase 3: read every brief; broken ones are reported with file and line and skipped.
+    jobs = config.site.jobs or os.cpu_count() or 1
+    cache = content.BriefCache(cache_dir, config.site.search_words)
+    items, brief_errors, parsed = content.load_items(files, cache, tz, config.site.search_words, jobs)
+    log.debug("%d briefs, %d parsed", len(items), parsed)
+    # Phase 4: group them.
+    collections = group(items)
+    # Phase 5: render into a fresh folder; unchanged pages are linked from the previous build.
+    clear_stale(out)
+    tmp = out.parent / f"{out.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    previous = out if (out / MARKER).is_file() else None
+    old_keys = state.get("keys", {}) if previous else {}
+    try:
+        shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys)
+        render_errors = shared.render_all([Tree(shared, code, prefix) for code, prefix in tree_codes(config)])
+        (tmp / MARKER).write_text("built by briefgen; replaced on every build\n", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    all_errors = errors + brief_errors + render_errors
+    if render_errors:
+        # A template error would break many pages: keep the previous site and say why.
+        shutil.rmtree(tmp, ignore_errors=True)
+        return BuildResult(all_errors, 0, state.get("pages", 0), out, time.perf_counter() - started)
+    # Phase 6: swap the new site in at once, then forget the old one.
+    old = swap_in(tmp, out)
+    if old is not None:
+        remove_later(old)
+    changed = sorted(set(shared.writer.written) | (set(old_keys) - set(shared.keys)))
+    _save_state(state_file, {"manifest": manifest if not errors else None, "keys": shared.keys,
+                             "pages": shared.pages, "errors": brief_errors})
+    seconds = time.perf_counter() - started
+    log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(shared.writer.written), seconds)
+    return BuildResult(all_errors, len(shared.writer.written), shared.pages, out, seconds, changed, True)
+
+
+def _check_output(config: Config, out: Path) -> None:
+    """Refuse outputs a swap would destroy: the project itself, a folder above it, or a folder
+    that is not empty and was not built by briefgen."""
+    root = config.root.resolve()
+    if out == root or out in root.parents or out == Path(out.anchor):
+        raise BuildError(f"refusing to build into {out}: it holds the project", hint="choose --out site")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
+        raise BuildError(f"refusing to replace {out}: it exists and was not built by briefgen",
+                         hint="remove it or choose another --out")
+
+
+def _ingest(config: Config) -> list[BriefgenError]:
+    """Run ingest -> classify -> brief on content/raw/ (issue 2); its failures are build errors."""
+    try:
+        from briefgen.pipeline import make_briefs
+    except ImportError:
+        log.debug("no ingest pipeline yet: building the briefs as they are")
+        return []
+    report = make_briefs(None, config)
+    found: list[BriefgenError] = []
+    for failure in getattr(report, "failed", None) or []:
+        if isinstance(failure, BriefgenError):
+            found.append(failure)
+        elif isinstance(failure, tuple) and failure:
+            found.append(BuildError(str(failure[-1]), failure[0]))
+        else:
+            found.append(BuildError(str(failure)))
+    return found
+
+
+def _config_key(config: Config) -> str:
+    return repr((config.title, config.description, config.base_url, config.locale, config.locales,
+                 config.timezone, config.paths, config.site, config.classify.region_names))
+
+
+def _load_state(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            state = pickle.load(fh)
+        return state if isinstance(state, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _save_state(path: Path, state: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)

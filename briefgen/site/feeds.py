@@ -1,0 +1,34 @@
+"""Atom 1.0 feeds: the whole site, every region and every theme (absolute URLs throughout)."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from briefgen.site.pages import Page
+
+if TYPE_CHECKING:
+    from briefgen.site.collections import Collections
+    from briefgen.site.content import Item
+
+log = logging.getLogger(__name__)
+
+
+def _feed(output: str, page_url: str, kind: str, name: str | None, items: list[Item], full_text: bool) -> Page:
+    def context() -> dict:
+        updated = max((it.brief.updated or it.brief.date for it in items), default=None,
+                      key=lambda d: d.timestamp() if d.tzinfo else 0)
+        return {"kind": kind, "name": name, "items": items, "page_url": page_url, "feed_updated": updated,
+                "full_text": full_text}
+
+    return Page(output, output, "feed.xml", ("feed", kind, name, tuple(it.sig for it in items)), context)
+
+
+def feed_pages(c: Collections, entries: int, full_text: bool) -> Iterator[Page]:
+    """feed.xml, regions/<slug>/feed.xml, themes/<id>/feed.xml, each with the newest `entries` briefs."""
+    yield _feed("feed.xml", "", "site", None, c.items[:entries], full_text)
+    for region, items in c.by_region.items():
+        yield _feed(f"regions/{region}/feed.xml", f"regions/{region}/", "region", region, items[:entries],
+                    full_text)
+    for theme, items in c.by_theme.items():
+        yield _feed(f"themes/{theme}/feed.xml", f"themes/{theme}/", "theme", theme, items[:entries], full_text)

@@ -1,0 +1,223 @@
+"""Dates and UI strings in an explicit locale (habit 9): never the process locale.
+
+Dates go through babel with the page's locale; "relative" dates ("il y a 3 jours") are computed
+against a pinned build day so the same input gives the same bytes. UI strings come from gettext
+catalogs: the project's `locales/` first, the default theme's last.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import os
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_skeleton, format_time, format_timedelta
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from briefgen.errors import BuildError
+
+log = logging.getLogger(__name__)
+
+DOMAIN = "messages"
+
+
+@lru_cache(maxsize=64)
+def parse_locale(code: str) -> Locale:
+    return Locale.parse(str(code).replace("-", "_"))
+
+
+def ui_lang(code: str) -> str:
+    """The language part of a locale (fr_CH -> fr): used for <html lang> and extra-locale trees."""
+    return parse_locale(code).language
+
+
+def html_lang(code: str) -> str:
+    """BCP 47 tag for lang/hreflang attributes (fr_CH -> fr-CH)."""
+    loc = parse_locale(code)
+    return "-".join(p for p in (loc.language, loc.script, loc.territory) if p)
+
+
+def _catalog(folder: Path, code: str) -> Translations | None:
+    """The catalog for `code` in folder/<lang>/LC_MESSAGES/, most specific first (fr_CH, then fr).
+
+    A .po newer than its .mo wins, compiled in memory, so an edited translation shows without a
+    separate compile step; the shipped .mo files serve when the .po is absent."""
+    loc = parse_locale(code)
+    for name in dict.fromkeys((str(loc), loc.language)):
+        base = folder / name / "LC_MESSAGES" / DOMAIN
+        po, mo = base.with_suffix(".po"), base.with_suffix(".mo")
+        if po.is_file() and (not mo.is_file() or po.stat().st_mtime_ns > mo.stat().st_mtime_ns):
+            try:
+                with po.open("rb") as fh:
+                    catalog = read_po(fh, locale=name)
+            except Exception as exc:  # noqa: BLE001 - babel raises several kinds for a bad .po
+                raise BuildError(f"not a valid gettext catalog: {exc}", po) from None
+            buf = io.BytesIO()
+            write_mo(buf, catalog)
+            buf.seek(0)
+            return Translations(fp=buf, domain=DOMAIN)
+        if mo.is_file():
+            with mo.open("rb") as fh:
+                return Translations(fp=fh, domain=DOMAIN)
+    return None
+
+
+def load_translations(folders: list[Path], code: str) -> NullTranslations:
+    """Merge catalogs: `folders` in priority order (project first, theme last)."""
+    merged: NullTranslations | None = None
+    for folder in reversed(folders):
+        found = _catalog(folder, code) if folder.is_dir() else None
+        if found is None:
+            continue
+        if merged is None:
+            merged = found
+        else:
+            merged.merge(found)
+    return merged or NullTranslations()
+
+
+def build_now(pinned: str, tz: ZoneInfo) -> datetime:
+    """'Now' for relative dates: config site.now, else $SOURCE_DATE_EPOCH, else the clock."""
+    if pinned:
+        try:
+            value = datetime.fromisoformat(pinned.replace("Z", "+00:00"))
+        except ValueError:
+            raise BuildError(f"site.now: {pinned!r} is not an ISO 8601 date-time") from None
+        return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), timezone.utc).astimezone(tz)
+        except ValueError:
+            raise BuildError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of seconds") from None
+    return datetime.now(tz)
+
+
+def localise(value: datetime, tz: ZoneInfo) -> datetime:
+    """A brief's date in the site's time zone; a naive date-time is read in that zone (README)."""
+    return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
+
+
+class Dates:
+    """Jinja date filters bound to one locale, one time zone and one pinned build day."""
+
+    def __init__(self, code: str, tz: ZoneInfo, today: date, gettext) -> None:
+        self.locale = parse_locale(code)
+        self.tz = tz
+        self.today = today
+        self._ = gettext
+
+    def _aware(self, value: datetime | date) -> datetime | date:
+        return localise(value, self.tz) if isinstance(value, datetime) else value
+
+    def date(self, value: datetime | date | None, fmt: str = "long") -> str:
+        """`full` (jeudi 16 janvier 2026), `long`, `medium`, `short` or a CLDR pattern."""
+        if value is None:
+            return ""
+        return format_date(self._aware(value), fmt, locale=self.locale)
+
+    def datetime(self, value: datetime | None, fmt: str = "long") -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, datetime):
+            return self.date(value, fmt)
+        value = localise(value, self.tz)
+        # babel's "long"/"full" date-time adds the zone name; a reader wants the day and the hour.
+        day = format_date(value, fmt, locale=self.locale)
+        if fmt not in ("full", "long"):
+            return format_datetime(value, fmt, tzinfo=self.tz, locale=self.locale)
+        return f"{day}, {format_time(value, 'short', tzinfo=self.tz, locale=self.locale)}"
+
+    def relative(self, value: datetime | date | None) -> str:
+        """Days between the build day and `value`: today, yesterday, il y a 3 jours, vor 2 Monaten."""
+        if value is None:
+            return ""
+        day = localise(value, self.tz).date() if isinstance(value, datetime) else value
+        days = (self.today - day).days
+        if days == 0:
+            return self._("today")
+        if days == 1:
+            return self._("yesterday")
+        return format_timedelta(timedelta(days=-days), granularity="day", add_direction=True,
+                                locale=self.locale)
+
+    def iso(self, value: datetime | date | None) -> str:
+        if value is None:
+            return ""
+        return localise(value, self.tz).isoformat() if isinstance(value, datetime) else value.isoformat()
+
+    def month(self, year: int, month: int) -> str:
+        """Stand-alone month and year (janvier 2026), as CLDR spells it for the locale."""
+        return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)
+
+
+@lru_cache(maxsize=1)
+def _m49() -> dict[str, str]:
+    import json
+
+    data = json.loads((Path(__file__).parent / "data" / "m49.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _fallback_region_name(slug: str, code: str) -> str:
+    number = _m49().get(slug)
+    name = parse_locale(code).territories.get(number) if number else None
+    return name or slug.replace("-", " ").capitalize()
+
+
+def _fallback_theme_name(theme_id: str, code: str) -> str:
+    return theme_id.replace("-", " ").replace("_", " ").capitalize()
+
+
+def name_functions():
+    """(region_name, theme_name), from the classifier when it provides them (issue 3), else CLDR
+    sub-region names / the id made readable, so the site builds while the classifier is missing."""
+    try:
+        from briefgen.classify.regions import region_name
+    except ImportError:
+        region_name = _fallback_region_name
+    try:
+        from briefgen.classify.themes import theme_name
+    except ImportError:
+        theme_name = _fallback_theme_name
+    return region_name, theme_name
+
+
+class Names:
+    """Localised display names for one locale, with the site's own names (config) first."""
+
+    def __init__(self, code: str, own_regions: dict) -> None:
+        self.code = code
+        self.own = own_regions
+        self._region, self._theme = name_functions()
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def region(self, slug: str) -> str:
+        key = ("r", slug)
+        if key not in self._cache:
+            own = self.own.get(slug)
+            lang = ui_lang(self.code)
+            if isinstance(own, dict) and (own.get(self.code) or own.get(lang)):
+                self._cache[key] = str(own.get(self.code) or own.get(lang))
+            else:
+                self._cache[key] = self._safe(self._region, slug, _fallback_region_name)
+        return self._cache[key]
+
+    def theme(self, theme_id: str) -> str:
+        key = ("t", theme_id)
+        if key not in self._cache:
+            self._cache[key] = self._safe(self._theme, theme_id, _fallback_theme_name)
+        return self._cache[key]
+
+    def _safe(self, fn, value: str, fallback) -> str:
+        try:
+            return str(fn(value, self.code) or fallback(value, self.code))
+        except Exception:  # noqa: BLE001 - an unknown slug must not stop the build
+            log.debug("no name for %r in %s", value, self.code, exc_info=True)
+            return fallback(value, self.code)

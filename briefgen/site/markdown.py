@@ -1,0 +1,85 @@
+"""Brief bodies: Markdown -> HTML, then sanitised, because the text was copied from the web.
+
+Python-Markdown passes raw HTML through and `attr_list` can add any attribute, so its output is
+cleaned by nh3 (an allow-list: no script, no event handlers, no javascript: URLs) before it is
+marked safe for the templates.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+import markdown as md
+import nh3
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ["extra", "sane_lists"]
+# The tags a news body needs; headings start at h2 because the page's h1 is the title.
+ALLOWED_TAGS = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "em",
+                "strong", "b", "i", "u", "s", "sub", "sup", "small", "mark", "q", "cite", "abbr", "code",
+                "pre", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "dl", "dt",
+                "dd", "figure", "figcaption", "del", "ins", "span", "div", "time"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope", "colspan",
+                      "rowspan"}, "td": {"colspan", "rowspan"}, "time": {"datetime"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+_H1 = re.compile(r"<(/?)h1([ >])")
+
+
+def _converter() -> md.Markdown:
+    return md.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
+_MD = None
+
+
+def render(text: str) -> str:
+    """Markdown body -> sanitised HTML (one converter per process, reset between documents)."""
+    global _MD
+    if _MD is None:
+        _MD = _converter()
+    html = _MD.reset().convert(text)
+    # A stray `# heading` in a body would compete with the page title for h1.
+    html = _H1.sub(r"<\1h2\2", html)
+    return clean(html)
+
+
+def clean(html: str) -> str:
+    """Allow-list sanitising: nothing that runs survives, links get rel=noopener."""
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow", strip_comments=True)
+
+
+def safe_url(value: str | None) -> str | None:
+    """A URL from a brief (source.url) only if it is http(s): `javascript:` and friends are dropped."""
+    if not value:
+        return None
+    text = str(value).strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    return text if scheme in ("http", "https") and not any(c in text for c in "\"'<> \n\r\t") else None
+
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (é -> e, ß -> ss), as the search script folds queries."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(html_or_text: str, limit: int) -> list[str]:
+    """Distinct folded words of at least three letters, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for w in _WORD.findall(fold(_TAG.sub(" ", html_or_text))):
+        if len(w) >= 3 and not w.isdigit() and w not in seen:
+            seen[w] = None
+            if len(seen) >= limit:
+                break
+    return list(seen)

@@ -1,0 +1,150 @@
+"""Which pages the site has, what each one shows, and a key for what it shows.
+
+Every page is planned as a `Page`: its output path, its template, a *key* hashing exactly the
+inputs it displays (the signatures of the briefs it lists, its pagination, the tree's global
+inputs) and a function that builds its template context. The build renders a page only when its
+key differs from the last build's; otherwise the previous file is reused as it is.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefgen.site.collections import Pager, group_by_region, paginate
+
+if TYPE_CHECKING:
+    from briefgen.site.collections import Collections
+    from briefgen.site.content import Item
+
+log = logging.getLogger(__name__)
+
+HOME_PER_REGION = 3
+
+
+@dataclass
+class Page:
+    output: str                        # file below the tree root: "regions/x/index.html"
+    url: str                           # its URL path below the tree root: "regions/x/"
+    template: str
+    key: tuple                         # what the page shows, hashed with the tree's global key
+    context: Callable[[], dict]        # built only if the page must be rendered
+
+
+def digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _sigs(items: list[Item]) -> tuple[str, ...]:
+    return tuple(it.sig for it in items)
+
+
+def _listing(kind: str, name: object, base: str, template: str, items: list[Item], per_page: int,
+             extra: dict, extra_key: tuple = ()) -> Iterator[Page]:
+    """A paginated listing: base/, base/page/2/, ... newest first."""
+    for pager in paginate(items, per_page):
+        url = pager.path(base, pager.number)
+
+        def context(pager: Pager = pager) -> dict:
+            prev_url = pager.path(base, pager.number - 1) if pager.number > 1 else None
+            next_url = pager.path(base, pager.number + 1) if pager.number < pager.total else None
+            return {"kind": kind, "name": name, "pager": pager, "items": pager.items, "list_url": base,
+                    "prev_url": prev_url, "next_url": next_url, **extra}
+
+        yield Page(url + "index.html", url, template,
+                   (kind, name, pager.number, pager.total, pager.count, _sigs(pager.items), extra_key), context)
+
+
+def brief_pages(c: Collections) -> Iterator[Page]:
+    for it in c.items:
+        newer, older = c.newer[it.url], c.older[it.url]
+
+        def context(it: Item = it, newer: Item | None = newer, older: Item | None = older) -> dict:
+            return {"item": it, "brief": it.brief, "newer": newer, "older": older}
+
+        key = ("brief", it.sig, newer.sig if newer else None, older.sig if older else None)
+        yield Page(it.url + "index.html", it.url, "brief.html", key, context)
+
+
+def home_page(c: Collections, latest: int) -> Iterator[Page]:
+    newest = c.items[:latest]
+    regions = [(r, items[:HOME_PER_REGION], len(items)) for r, items in c.by_region.items()]
+    themes = [(t, len(items)) for t, items in c.by_theme.items()]
+    edition = next(iter(c.by_day), None)
+    key = ("home", _sigs(newest), tuple((r, _sigs(i), n) for r, i, n in regions), tuple(themes), edition,
+           len(c.items))
+
+    def context() -> dict:
+        return {"items": newest, "regions": regions, "themes": themes, "edition": edition,
+                "total": len(c.items)}
+
+    yield Page("index.html", "", "home.html", key, context)
+
+
+def region_pages(c: Collections, per_page: int) -> Iterator[Page]:
+    for region, items in c.by_region.items():
+        themes = [(t, len(i)) for (r, t), i in c.by_region_theme.items() if r == region]
+        yield from _listing("region", region, f"regions/{region}/", "list.html", items, per_page,
+                            {"region": region, "themes": themes}, tuple(themes))
+    for (region, theme), items in c.by_region_theme.items():
+        yield from _listing("region_theme", (region, theme), f"regions/{region}/{theme}/", "list.html",
+                            items, per_page, {"region": region, "theme": theme})
+    counts = [(r, len(i)) for r, i in c.by_region.items()]
+    yield Page("regions/index.html", "regions/", "terms.html", ("regions", tuple(counts)),
+               lambda: {"kind": "regions", "terms": counts})
+
+
+def theme_pages(c: Collections, per_page: int) -> Iterator[Page]:
+    for theme, items in c.by_theme.items():
+        regions = [(r, len(i)) for (r, t), i in c.by_region_theme.items() if t == theme]
+        yield from _listing("theme", theme, f"themes/{theme}/", "list.html", items, per_page,
+                            {"theme": theme, "regions": regions}, tuple(regions))
+    counts = [(t, len(i)) for t, i in c.by_theme.items()]
+    yield Page("themes/index.html", "themes/", "terms.html", ("themes", tuple(counts)),
+               lambda: {"kind": "themes", "terms": counts})
+
+
+def archive_pages(c: Collections, per_page: int) -> Iterator[Page]:
+    days_by_month: dict[tuple[int, int], list] = {}
+    for day, items in c.by_day.items():
+        days_by_month.setdefault((day.year, day.month), []).append((day, len(items)))
+    for (year, month), items in c.by_month.items():
+        days = days_by_month.get((year, month), [])
+        yield from _listing("month", (year, month), f"{year:04d}/{month:02d}/", "list.html", items,
+                            per_page, {"year": year, "month": month, "days": days}, tuple(days))
+    months = [(y, m, len(i)) for (y, m), i in c.by_month.items()]
+    yield Page("archives/index.html", "archives/", "archives.html", ("archives", tuple(months)),
+               lambda: {"months": months})
+
+
+def edition_pages(c: Collections, region_order: list[str]) -> Iterator[Page]:
+    days = list(c.by_day)
+    for i, day in enumerate(days):
+        items = c.by_day[day]
+        newer = days[i - 1] if i > 0 else None
+        older = days[i + 1] if i + 1 < len(days) else None
+        url = f"editions/{day.isoformat()}/"
+
+        def context(day=day, items=items, newer=newer, older=older) -> dict:
+            return {"day": day, "groups": group_by_region(items, region_order), "total": len(items),
+                    "newer_day": newer, "older_day": older}
+
+        yield Page(url + "index.html", url, "edition.html", ("edition", day, _sigs(items), newer, older), context)
+
+
+def plain_pages() -> Iterator[Page]:
+    yield Page("search/index.html", "search/", "search.html", ("search",), dict)
+    yield Page("404.html", "404.html", "404.html", ("404",), dict)
+
+
+def all_pages(c: Collections, per_page: int, latest: int) -> Iterator[Page]:
+    """Every HTML page of one locale tree."""
+    yield from home_page(c, latest)
+    yield from brief_pages(c)
+    yield from region_pages(c, per_page)
+    yield from theme_pages(c, per_page)
+    yield from archive_pages(c, per_page)
+    yield from edition_pages(c, list(c.by_region))
+    yield from plain_pages()

@@ -1,0 +1,216 @@
+"""Render the planned pages of every locale tree, reusing files whose key did not change.
+
+`Shared` holds what every tree uses (briefs, assets, the writer); a `Tree` is one UI language: the
+site's locale at the root, each of `locales` under /<lang>/, with hreflang links between them.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from babel import UnknownLocaleError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+from markupsafe import Markup
+
+from briefgen.errors import BriefgenError, BuildError
+from briefgen.site import feeds, pages, search, sitemap, templates
+from briefgen.site.i18n import Dates, Names, html_lang, load_translations, parse_locale, ui_lang
+from briefgen.site.markdown import safe_url
+from briefgen.site.writer import Writer
+
+if TYPE_CHECKING:
+    from briefgen.config import Config
+    from briefgen.site.collections import Collections
+    from briefgen.site.pages import Page
+
+log = logging.getLogger(__name__)
+
+
+def tree_codes(config: Config) -> list[tuple[str, str]]:
+    """(locale, path prefix): the site's locale at the root, each extra UI language under /<lang>/."""
+    trees = [(config.locale, "")]
+    seen = {ui_lang(config.locale)}
+    for code in config.locales:
+        lang = ui_lang(code)
+        if lang not in seen:
+            seen.add(lang)
+            trees.append((code, f"{lang}/"))
+    return trees
+
+
+class Shared:
+    def __init__(self, config: Config, collections: Collections, folders: list[Path], fingerprint: str,
+                 now: datetime, tmp: Path, previous: Path | None, old_keys: dict[str, str]) -> None:
+        self.config = config
+        self.c = collections
+        self.folders = folders
+        self.now = now
+        self.writer = Writer(tmp)
+        self.previous = previous
+        self.old_keys = old_keys
+        self.keys: dict[str, str] = {}
+        self.pages = 0
+        self.base_url = config.base_url
+        self.base_path = urlsplit(config.base_url).path or "/"
+        self.trees = tree_codes(config)
+        self.assets = self._assets()
+        self.global_key = pages.digest(fingerprint, repr(config), now.date(), self.assets,
+                                       list(collections.by_region), list(collections.by_theme))
+        self.errors: list[BriefgenError] = []
+        self._seen_template_errors: set[str] = set()
+
+    # -- assets -------------------------------------------------------------------------------
+    def _assets(self) -> dict[str, str]:
+        """Asset name -> hashed site path; the files are written by `write_assets`."""
+        found = templates.static_files(self.folders, self.config.path("static"))
+        self._asset_files = {}
+        names = {}
+        for name, path in found.items():
+            data = path.read_bytes()
+            hashed = "static/" + templates.hashed_name(name, data)
+            names[name] = hashed
+            self._asset_files[hashed] = data
+        return names
+
+    def write_assets(self) -> None:
+        for hashed, data in sorted(self._asset_files.items()):
+            self.emit(hashed, pages.digest("asset", hashed), lambda data=data: data)
+
+    # -- output -------------------------------------------------------------------------------
+    def emit(self, output: str, key: str, produce) -> None:
+        """Write `output` unless the last build wrote it with the same key: then link that file."""
+        self.keys[output] = key
+        if self.previous is not None and self.old_keys.get(output) == key:
+            if self.writer.reuse(output, self.previous):
+                return
+        self.writer.write(output, produce())
+
+    def render_all(self, trees: list[Tree]) -> list[BriefgenError]:
+        for tree in trees:
+            tree.render_pages()
+        self.write_assets()
+        main = trees[0]
+        for page in feeds.feed_pages(self.c, self.config.site.feed_entries, self.config.site.full_text):
+            main.emit_page(page)
+        self.emit("search.json", pages.digest("search", self.config.site.search_words,
+                                              [it.sig for it in self.c.items]),
+                  lambda: search.index(self.c.items))
+        urls = [u for tree in trees for u in tree.sitemap_urls]
+        self.emit("sitemap.xml", pages.digest("sitemap", urls), lambda: sitemap.sitemap(urls))
+        self.emit("robots.txt", pages.digest("robots", self.base_url),
+                  lambda: sitemap.robots(self.base_url + "sitemap.xml"))
+        return self.errors
+
+    def template_error(self, exc: Exception, page: Page) -> None:
+        if isinstance(exc, TemplateSyntaxError):
+            err = BuildError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno)
+        elif isinstance(exc, TemplateNotFound):
+            err = BuildError(f"template not found: {exc.name}", None, hint=f"needed by {page.output}")
+        else:
+            err = BuildError(f"cannot render {page.output} with {page.template}: {exc}")
+        text = str(err) if not isinstance(exc, TemplateError) or isinstance(exc, TemplateSyntaxError) \
+            else f"{page.template}: {exc}"
+        if text not in self._seen_template_errors:
+            self._seen_template_errors.add(text)
+            self.errors.append(err)
+
+
+class Tree:
+    """One UI language of the site."""
+
+    def __init__(self, shared: Shared, code: str, prefix: str) -> None:
+        self.s = shared
+        self.code = code
+        self.prefix = prefix
+        cfg = shared.config
+        try:
+            self.locale = parse_locale(code)
+        except (UnknownLocaleError, ValueError) as exc:
+            raise BuildError(f"locale: {code!r}: {exc}") from None
+        self.translations = load_translations([cfg.path("locales"), *[f / "locales" for f in shared.folders]],
+                                              code)
+        self.env = templates.make_env(shared.folders)
+        self.env.install_gettext_translations(self.translations, newstyle=True)
+        self.dates = Dates(code, shared.now.tzinfo, shared.now.date(), self.translations.gettext)
+        self.names = Names(code, cfg.classify.region_names)
+        self.key = pages.digest(shared.global_key, code, prefix)
+        self.sitemap_urls: list[tuple[str, str | None]] = []
+        self._globals()
+
+    def _globals(self) -> None:
+        s, cfg = self.s, self.s.config
+        env = self.env
+        env.globals.update(
+            site={"title": cfg.title, "description": cfg.description, "base_url": s.base_url,
+                  "locale": self.code, "lang": html_lang(self.code), "full_text": cfg.site.full_text,
+                  "timezone": cfg.timezone},
+            theme=templates.theme_options(s.folders), url=self.url, abs_url=self.abs_url, asset=self.asset,
+            region_name=self.names.region, theme_name=self.names.theme, country_name=self.country_name,
+            nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates,
+            base_path=s.base_path, tree_prefix=self.prefix, build_day=s.now.date(), month_name=self.dates.month)
+        env.filters.update(date=self.dates.date, datetime=self.dates.datetime, reldate=self.dates.relative,
+                           isodate=self.dates.iso, month_name=self.dates.month, safe_url=safe_url,
+                           html=Markup)
+
+    # -- URL helpers for templates --------------------------------------------------------------
+    def url(self, path: str = "", tree: bool = True) -> str:
+        """Root-relative URL of a site path, under base_url's sub-path and this tree's prefix."""
+        return self.s.base_path + (self.prefix if tree else "") + path
+
+    def abs_url(self, path: str = "", tree: bool = True) -> str:
+        return self.s.base_url + (self.prefix if tree else "") + path
+
+    def asset(self, name: str) -> str:
+        hashed = self.s.assets.get(name)
+        if hashed is None:
+            raise BuildError(f"asset not found: {name} (looked in templates/static/ and static/)")
+        return self.s.base_path + hashed
+
+    def country_name(self, code: str) -> str:
+        return self.locale.territories.get(str(code).upper(), str(code))
+
+    def alternates(self, path: str) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) of this page in every tree, for <link rel=alternate>."""
+        if len(self.s.trees) < 2:
+            return []
+        return [(html_lang(code), self.s.base_url + prefix + path) for code, prefix in self.s.trees]
+
+    # -- rendering ------------------------------------------------------------------------------
+    def render_pages(self) -> None:
+        cfg = self.s.config.site
+        for page in pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest):
+            if self.emit_page(page) and page.template != "404.html" and page.url != "search/":
+                self.sitemap_urls.append((self.abs_url(page.url), self._lastmod(page)))
+            if page.output.endswith(".html"):
+                self.s.pages += 1
+
+    def _lastmod(self, page: Page) -> str | None:
+        if page.template == "brief.html":
+            b = page.context()["brief"]
+            return (b.updated or b.date).date().isoformat()
+        return None
+
+    def emit_page(self, page: Page) -> bool:
+        output = self.prefix + page.output
+        key = pages.digest(self.key, page.output, page.template, page.key)
+        try:
+            self.s.emit(output, key, lambda: self.render(page))
+        except TemplateError as exc:
+            self.s.template_error(exc, page)
+            self.s.keys.pop(output, None)
+            return False
+        except BuildError as exc:
+            if str(exc) not in self.s._seen_template_errors:
+                self.s._seen_template_errors.add(str(exc))
+                self.s.errors.append(exc)
+            self.s.keys.pop(output, None)
+            return False
+        return True
+
+    def render(self, page: Page) -> str:
+        ctx = page.context()
+        ctx.update(page_url=page.url, page_template=page.template)
+        return self.env.get_template(page.template).render(ctx)

@@ -1,0 +1,22 @@
+"""sitemap.xml (every HTML page of every locale tree, absolute URLs) and robots.txt."""
+from __future__ import annotations
+
+import logging
+from xml.sax.saxutils import escape
+
+log = logging.getLogger(__name__)
+
+
+def sitemap(urls: list[tuple[str, str | None]]) -> str:
+    """urls: (absolute URL, last modification as an ISO date or None), in a stable order."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for loc, lastmod in urls:
+        mod = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
+        lines.append(f"<url><loc>{escape(loc)}</loc>{mod}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(sitemap_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"

@@ -1,0 +1,98 @@
+"""Replace the output folder by a freshly built one in one step.
+
+On Linux `renameat2(RENAME_EXCHANGE)` swaps the two folders atomically: at every instant the output
+path holds a complete site. Elsewhere two renames leave a moment without the folder, but never a
+half-written one. Old trees are deleted in a background thread so the build returns at once.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import logging
+import os
+import shutil
+import threading
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+_pending: list[threading.Thread] = []
+
+
+def _renameat2():
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    return fn
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths; False when the system cannot (then the caller renames)."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_in(new: Path, out: Path) -> Path | None:
+    """Put `new` at `out`; return where the previous tree now is (to delete), or None."""
+    if not out.exists():
+        os.rename(new, out)
+        return None
+    if exchange(new, out):
+        return new
+    old = out.parent / f"{out.name}.old-{os.getpid()}-{new.name.rsplit('-', 1)[-1]}"
+    os.rename(out, old)
+    os.rename(new, out)
+    return old
+
+
+def remove_later(path: Path) -> None:
+    """Delete an old tree in the background (it can hold thousands of files)."""
+    thread = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True},
+                              name="briefgen-remove-old-site", daemon=True)
+    thread.start()
+    _pending.append(thread)
+    _pending[:] = [t for t in _pending if t.is_alive()]
+
+
+def wait_for_removals() -> None:
+    for thread in list(_pending):
+        thread.join()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clear_stale(out: Path) -> None:
+    """Remove `<out>.tmp-PID-*` / `<out>.old-PID-*` left by builds whose process died."""
+    if not out.parent.is_dir():
+        return
+    for entry in out.parent.iterdir():
+        name = entry.name
+        for tag in (".tmp-", ".old-"):
+            if name.startswith(out.name + tag) and entry.is_dir():
+                pid = name[len(out.name + tag):].split("-", 1)[0]
+                if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                    shutil.rmtree(entry, ignore_errors=True)

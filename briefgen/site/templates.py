@@ -1,0 +1,149 @@
+"""The Jinja environment: an ordered list of template folders, autoescape on (habit 8).
+
+The project's `templates/` comes first and the default theme last, so a project overrides any
+single template or asset by giving a file the same name. `{% extends "!theme/base.html" %}` reaches
+the default theme's own file, so an override can extend the template it replaces (Pelican's
+`!simple/`). `theme.yml` holds the theme's defaults; a project's `templates/theme.yml` overrides keys.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jinja2 import BaseLoader, Environment, FileSystemLoader, TemplateNotFound, select_autoescape
+
+from briefgen.errors import BuildError
+
+log = logging.getLogger(__name__)
+
+THEME_PREFIX = "!theme/"
+STATIC = "static"
+IGNORED = (".", "#", "~")
+
+
+@lru_cache(maxsize=1)
+def theme_dir() -> Path:
+    """The default theme: shipped as the `briefgen.theme` package data, or the repository's
+    `templates/` when running from a checkout (editable install)."""
+    spec = importlib.util.find_spec("briefgen.theme") if _has_theme_package() else None
+    if spec and spec.submodule_search_locations:
+        for loc in spec.submodule_search_locations:
+            if (Path(loc) / "base.html").is_file():
+                return Path(loc)
+    return Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def _has_theme_package() -> bool:
+    try:
+        return importlib.util.find_spec("briefgen.theme") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class ThemeLoader(BaseLoader):
+    """Search `folders` in order; names starting with `!theme/` go to the default theme only."""
+
+    def __init__(self, folders: list[Path], theme: Path) -> None:
+        self.loaders = [FileSystemLoader(str(f)) for f in folders]
+        self.theme = FileSystemLoader(str(theme))
+
+    def get_source(self, environment, template):
+        if template.startswith(THEME_PREFIX):
+            return self.theme.get_source(environment, template[len(THEME_PREFIX):])
+        for loader in self.loaders:
+            try:
+                return loader.get_source(environment, template)
+            except TemplateNotFound:
+                continue
+        raise TemplateNotFound(template)
+
+    def list_templates(self):
+        found: set[str] = set()
+        for loader in self.loaders:
+            found.update(loader.list_templates())
+        return sorted(found)
+
+
+def _autoescape(name: str | None) -> bool:
+    return select_autoescape(["html", "htm", "xml"], default_for_string=True, default=False)(name)
+
+
+def folders(project_templates: Path) -> list[Path]:
+    """Template folders in priority order, duplicates removed (a project may *be* the theme)."""
+    ordered = [project_templates, theme_dir()]
+    unique: dict[Path, None] = {}
+    for folder in ordered:
+        if folder.is_dir():
+            unique.setdefault(folder.resolve(), None)
+    return list(unique)
+
+
+def make_env(template_folders: list[Path]) -> Environment:
+    env = Environment(loader=ThemeLoader(template_folders, theme_dir()), autoescape=_autoescape,
+                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True, auto_reload=False)
+    return env
+
+
+def theme_options(template_folders: list[Path]) -> dict:
+    """theme.yml of every folder, the project's keys over the theme's defaults."""
+    merged: dict = {}
+    for folder in reversed(template_folders):
+        path = folder / "theme.yml"
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise BuildError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path,
+                             mark.line + 1 if mark else None) from None
+        if not isinstance(data, dict):
+            raise BuildError("theme.yml must be a mapping of keys to values", path, 1)
+        merged.update(data)
+    return merged
+
+
+def static_files(template_folders: list[Path], project_static: Path) -> dict[str, Path]:
+    """Site-relative asset name -> file. The project's `static/` wins over templates' `static/`,
+    and the project's templates over the theme's."""
+    found: dict[str, Path] = {}
+    sources = [f / STATIC for f in reversed(template_folders)] + [project_static]
+    for base in sources:
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(IGNORED))
+            for name in sorted(filenames):
+                if name.startswith(IGNORED) or name.endswith("~"):
+                    continue
+                path = Path(dirpath) / name
+                found[path.relative_to(base).as_posix()] = path
+    return found
+
+
+def hashed_name(name: str, data: bytes) -> str:
+    """style.css -> style.3f2a9c1d.css: the name changes with the content, so it can be cached forever."""
+    digest = hashlib.blake2b(data, digest_size=4).hexdigest()
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}.{digest}.{ext}" if dot and "/" not in ext else f"{name}.{digest}"
+
+
+def fingerprint(template_folders: list[Path], extra: list[Path]) -> str:
+    """A hash of every template, asset and catalog file (name, size, mtime): what output depends on
+    besides the briefs and the config."""
+    h = hashlib.blake2b(digest_size=16)
+    for base in [*template_folders, *extra]:
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames.sort()
+            for name in sorted(filenames):
+                st = os.stat(os.path.join(dirpath, name))
+                h.update(f"{dirpath}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
