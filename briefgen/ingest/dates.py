@@ -70,23 +70,35 @@ def _ymd(y: int, m: int, d: int) -> date:
         raise DateError(f"impossible date {d:02d}.{m:02d}.{y}") from None
 
 
+def _month(name: str) -> int | None:
+    """Month number of a name the regex matched. re.I matches by case folding (long s 'ſ' matches
+    's', the Kelvin sign matches 'k'), so a plain .lower() lookup can miss: fall back to casefold."""
+    months = lexicon().months
+    found = months.get(name.lower())
+    if found is None:
+        found = {k.casefold(): v for k, v in months.items()}.get(name.casefold())
+    return found
+
+
 def _find_day(text: str) -> tuple[date, int] | None:
     """The first absolute date in the text and where it ends."""
     best: tuple[int, date, int] | None = None
-    months = lexicon().months
     for rx, order in ((YMD, "ymd"), (DMY_NUM, "dmy"), (DMY_NAME, "dMy"), (MDY_NAME, "Mdy")):
         m = rx.search(text)
         if not m or (best and best[0] <= m.start()):
             continue
         g = m.groups()
+        month = _month(g[1] if order == "dMy" else g[0]) if order in ("dMy", "Mdy") else None
+        if order in ("dMy", "Mdy") and month is None:
+            continue
         if order == "ymd":
             day = _ymd(int(g[0]), int(g[1]), int(g[2]))
         elif order == "dmy":
             day = _ymd(int(g[2]), int(g[1]), int(g[0]))
         elif order == "dMy":
-            day = _ymd(int(g[2]), months[g[1].lower()], int(g[0]))
+            day = _ymd(int(g[2]), month, int(g[0]))
         else:
-            day = _ymd(int(g[2]), months[g[0].lower()], int(g[1]))
+            day = _ymd(int(g[2]), month, int(g[1]))
         end = m.end() if order != "ymd" or not g[3] else m.start(4)
         best = (m.start(), day, end)
     return (best[1], best[2]) if best else None
@@ -114,7 +126,10 @@ def _find_tz(text: str):
     if m.group(1):
         hours = int(m.group(1).replace(" ", ""))
         minutes = int(m.group(2) or 0) * (1 if hours >= 0 else -1)
-        return timezone(timedelta(hours=hours, minutes=minutes))
+        try:
+            return timezone(timedelta(hours=hours, minutes=minutes))
+        except ValueError:  # "GMT+99": no such offset (timezone() takes only -24 h < offset < 24 h)
+            return None
     return TZ_ABBR[m.group(3)]
 
 
@@ -139,7 +154,10 @@ def _relative(text: str, ref: date) -> datetime | None:
         unit = lexicon().relative.get(m.group(2).lower())
         if unit:
             days = int(m.group(1)) if unit == "days" else 0
-            day = ref - timedelta(days=days)
+            try:
+                day = ref - timedelta(days=days)
+            except OverflowError:  # "il y a 99999999999 jours": before year 1, not a date
+                return None
             return datetime(day.year, day.month, day.day)
     return None
 
