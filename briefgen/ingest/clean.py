@@ -71,7 +71,7 @@ def handle_noise(line: Line) -> str | None:
 def handle_credit(line: Line) -> str | None:
     lex = lexicon()
     head = re.split(r"\s*[:|]\s*", line.key, maxsplit=1)[0]
-    if head in lex.credit and re.match(r"^\s*[\w ]+\s*[:|©]", line.text) or CREDIT_START.match(line.text):
+    if head in lex.credit and re.match(r"^\s*[(\[]?[\w ]+\s*[:|©]", line.text) or CREDIT_START.match(line.text):
         return "credit"
     if line.words <= 6 and "/" in line.text and SLASH_CREDIT.match(line.text.strip()):
         return "credit"  # "APA/AFP/Mandel Ngan", "IMAGO/ZUMA Press"
@@ -225,7 +225,7 @@ def _next_text(lines: list[Line], i: int, end: int) -> Line | None:
 def _headline_run(lines: list[Line], i: int, end: int) -> int:
     """Index after a run of headline-like text lines starting at i (blank and noise lines inside)."""
     j = i
-    while j < end and (lines[j].kind in ("blank", "noise", "boiler")
+    while j < end and (lines[j].kind in ("blank", "noise", "boiler", "meta")
                        or (lines[j].kind == "text" and not lines[j].sentence)):
         j += 1
     return j
@@ -254,7 +254,8 @@ def body_blocks(lines: list[Line], start: int, end: int) -> tuple[list[Block], l
             i = handle_list(lines, i, end, blocks)
             continue
         if line.sentence:
-            blocks.append(Block("paragraph", line.text))
+            if not handle_card(lines, i, start, end):
+                blocks.append(Block("paragraph", line.text))
             i += 1
             continue
         i = handle_headlines(lines, i, end, blocks)
@@ -270,9 +271,35 @@ def _is_past_middle(blocks: list[Block], total: int) -> bool:
     return done >= 0.5 * total
 
 
+CARD_SUMMARY_WORDS = 35
+
+
+def _prev_headlines(lines: list[Line], i: int, start: int) -> int:
+    """How many headline-like text lines stand right before line i (inside the region)."""
+    n, heads, j = 0, 0, i - 1
+    while j >= start and (lines[j].kind in ("blank", "noise", "boiler", "meta")
+                          or (lines[j].kind == "text" and not lines[j].sentence)):
+        n += lines[j].kind in ("text", "meta")
+        heads += lines[j].kind == "text"
+        j -= 1
+    return n if heads else 0
+
+
+def handle_card(lines: list[Line], i: int, start: int, end: int) -> bool:
+    """A teaser card: a kicker and a headline (two headline-like lines or more), one short summary
+    sentence, then another card or the end. True when line i is such a summary (to be dropped)."""
+    if lines[i].words > CARD_SUMMARY_WORDS or _prev_headlines(lines, i, start) < 2:
+        return False
+    nxt = _next_text(lines, i + 1, end)
+    return nxt is None or not nxt.sentence
+
+
 def handle_teaser_block(lines: list[Line], i: int, end: int) -> int:
-    """Skip the headline lines under a 'Read more' marker; the body goes on after them."""
-    return _headline_run(lines, i, end)
+    """Skip the headline lines (and card summaries) under a 'Read more' marker; the body goes on after."""
+    j = _headline_run(lines, i, end)
+    while j < end and lines[j].kind == "text" and lines[j].sentence and handle_card(lines, j, i, end):
+        j = _headline_run(lines, j + 1, end)
+    return j
 
 
 def handle_caption(blocks: list[Block], lines: list[Line], i: int) -> tuple[str | None, str | None]:

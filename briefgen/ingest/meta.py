@@ -78,23 +78,29 @@ def _is_caption(lines: list[Line], i: int) -> bool:
     return nxt is not None and nxt.kind == "credit"
 
 
+def _title_index(cand: list[Line]) -> int | None:
+    """The last headline-like line followed by a lead; else the last headline-like line."""
+    heads = [j for j in range(len(cand)) if _headline_like(cand[j])]
+    for j in reversed(heads):
+        if j + 1 < len(cand) and _lead_like(cand[j + 1]):
+            return j
+    return heads[-1] if heads else None
+
+
 def find_header(c: Cleaned) -> Header:
     lo = max(0, c.start - HEADER_WINDOW)
     cand = [ln for ln in c.lines[lo:c.start] if ln.kind == "text" and not _is_caption(c.lines, ln.i)]
     cand = cand[-8:]
     h = Header()
-    for j in range(len(cand) - 1, -1, -1):
-        if not _headline_like(cand[j]):
-            continue
+    j = _title_index(cand)
+    if j is not None:
+        h.title = cand[j].text
         nxt = cand[j + 1] if j + 1 < len(cand) else None
-        if nxt is None or _lead_like(nxt) or j == len(cand) - 1:
-            h.title = cand[j].text
-            if nxt is not None and _lead_like(nxt):
-                h.lead = nxt.text
-            prev = cand[j - 1] if j > 0 else None
-            if prev is not None and not prev.sentence and prev.words <= 12 and cand[j].i - prev.i <= 3:
-                h.kicker = prev.text.rstrip(" –-:")
-            break
+        if nxt is not None and _lead_like(nxt):
+            h.lead = nxt.text
+        prev = cand[j - 1] if j > 0 else None
+        if prev is not None and not prev.sentence and prev.words <= 12 and cand[j].i - prev.i <= 3:
+            h.kicker = prev.text.rstrip(" –-:")
     if h.lead is None:
         h.lead, h.lead_in_body = _lead_from_body(c), True
         if h.lead is None:

@@ -17,7 +17,7 @@ LANGS = ("fr", "de", "it", "en")
 # --- line shape --------------------------------------------------------------------------------
 # A sentence ends with a full stop, question or exclamation mark, ellipsis or colon, possibly followed
 # by closing quotes or brackets: the main signal telling running text from headlines and links.
-SENTENCE_END = re.compile(r"[.!?…:;][\"'»«”“’)\]]*\s*$|[\"»”“’]\s*$")
+SENTENCE_END = re.compile(r"[.!?…:;][\"'»«”“’)\]]*\s*$")
 WORD = re.compile(r"\w+", re.UNICODE)
 # Lines that carry no text of their own: counters ("1/2"), separators, durations, file names, urls.
 NOISE_LINE = re.compile(

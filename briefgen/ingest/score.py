@@ -36,3 +36,37 @@ def mean(scores: list[Score]) -> Score:
     n = len(scores) or 1
     return Score(sum(s.precision for s in scores) / n, sum(s.recall for s in scores) / n,
                  sum(s.f1 for s in scores) / n)
+
+
+def article_text(article) -> str:
+    """What the gate scores: lead and body (the title is not part of the reference texts)."""
+    return "\n\n".join(part for part in (article.lead or "", article.body_text) if part)
+
+
+def evaluate(pages_dir, kind: str = "dump") -> dict[str, Score]:
+    """Score every case folder of pages_dir (dump.txt or source.html against expected.txt).
+    A case that fails to ingest scores zero: the gate must see it."""
+    from pathlib import Path
+
+    from briefgen.errors import BriefgenError
+    from briefgen.ingest.pipeline import ingest_file
+
+    name = "dump.txt" if kind == "dump" else "source.html"
+    out: dict[str, Score] = {}
+    for case in sorted(p for p in Path(pages_dir).iterdir() if (p / name).is_file()):
+        reference = (case / "expected.txt").read_text(encoding="utf-8")
+        try:
+            out[case.name] = score(article_text(ingest_file(case / name)), reference)
+        except BriefgenError:
+            out[case.name] = Score(0.0, 0.0, 0.0)
+    return out
+
+
+def by_language(results: dict[str, Score]) -> dict[str, Score]:
+    """Mean per language (case ids start with the language code), plus 'all'."""
+    groups: dict[str, list[Score]] = {}
+    for case, s in results.items():
+        groups.setdefault(case.split("-", 1)[0], []).append(s)
+    table = {lang: mean(v) for lang, v in sorted(groups.items())}
+    table["all"] = mean(list(results.values()))
+    return table
