@@ -68,9 +68,10 @@ class ServeOptions:
 
 @dataclass(frozen=True)
 class PublishOptions:
-    to: str = opt("", "Default destination: a git remote URL (git+file://, git@, https://) or a folder.")
-    branch: str = opt("gh-pages", "Branch that receives the site when publishing to git.")
-    cname: str = opt("", "Custom domain written to CNAME (git targets).")
+    to: str = opt("", "Default destination: a git remote URL (git+file://, git+ssh://, git@host:org/repo.git, "
+                      "https://) or a folder (a path or file://); see README \"Publishing\".")
+    branch: str = opt("gh-pages", "Branch that receives the site when publishing to git (Codeberg: pages).")
+    cname: str = opt("", "Custom domain written to CNAME (GitHub/Codeberg Pages); empty: no CNAME file.")
 
 
 @dataclass(frozen=True)

@@ -92,15 +92,18 @@ def _css_urls(text: str) -> list[str]:
     return [m.group(2) or m.group(4) for m in _CSS_URL.finditer(text)]
 
 
-def _urls_of(path: Path) -> tuple[list[str], str | None]:
-    """The URLs a file references, and its own <base href> (HTML only)."""
-    suffix = path.suffix.lower()
+def links_in(name: str, data: bytes) -> tuple[list[str], str | None]:
+    """The URLs a file references, as written, and its own <base href> (HTML only).
+
+    `name` decides the kind by its suffix (.html/.htm, .xml/.atom/.rss, .css); other files have none.
+    Public so a crawler over HTTP (tests, a deploy check) reads links exactly as this checker does."""
+    suffix = Path(name.split("?", 1)[0]).suffix.lower()
     if suffix in (".html", ".htm"):
-        return _html_urls(path.read_text(encoding="utf-8", errors="replace"))
+        return _html_urls(data.decode("utf-8", errors="replace"))
     if suffix in (".xml", ".atom", ".rss"):
-        return _xml_urls(path.read_bytes()), None
+        return _xml_urls(data), None
     if suffix == ".css":
-        return _css_urls(path.read_text(encoding="utf-8", errors="replace")), None
+        return _css_urls(data.decode("utf-8", errors="replace")), None
     return [], None
 
 
@@ -141,7 +144,8 @@ class _Site:
         return candidate.is_file() or (candidate / "index.html").is_file()
 
 
-def _is_checked(href: str) -> bool:
+def is_checked(href: str) -> bool:
+    """Whether a reference can name a file of the site (not a fragment, mailto:, data:, a template)."""
     low = href.lower()
     return bool(href) and not href.startswith("#") and not low.startswith(_SKIP_SCHEMES) \
         and "{" not in href  # URL templates (e.g. a search form's {query}) are not links
@@ -157,10 +161,10 @@ def find_broken_links(site_dir: str | Path, base_url: str) -> list[tuple[str, st
     broken: set[tuple[str, str]] = set()
     for path in sorted(p for p in site.root.rglob("*") if p.is_file()):
         rel = path.relative_to(site.root).as_posix()
-        urls, base = _urls_of(path)
+        urls, base = links_in(path.name, path.read_bytes())
         page_url = urljoin(site.url_of(rel), base) if base else site.url_of(rel)
         for href in urls:
-            if not _is_checked(href):
+            if not is_checked(href):
                 continue
             target = site.target(urljoin(page_url, href))
             if target is not None and not site.exists(target):

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.errors import PublishError
 from briefgen.publish.linkcheck import find_broken_links
 
 if TYPE_CHECKING:
@@ -132,8 +135,15 @@ def minify_file(path: Path) -> bool:
         small = rcssmin.cssmin(text)
     if len(small) >= len(text):
         return False
-    path.write_text(small, encoding="utf-8")
+    _replace(path, small.encode("utf-8"))
     return True
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write a new file over `path` (never into its inode: it may be hard-linked to the build cache)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def gzip_file(path: Path) -> bool:
@@ -152,32 +162,69 @@ def gzip_file(path: Path) -> bool:
 
 # --- the whole post-processing step -----------------------------------------------------------------
 
+def _cname_line(cname: str) -> bytes:
+    """`news.example.org\n`; a name with spaces or a scheme is a config mistake, said as such."""
+    name = cname.strip().rstrip(".")
+    if not re.fullmatch(r"[^\s/:@]+(\.[^\s/:@]+)+", name):
+        raise PublishError(f"[publish] cname: {cname!r} is not a domain name (e.g. news.example.org)")
+    try:
+        return name.encode("idna") + b"\n"
+    except UnicodeError:
+        raise PublishError(f"[publish] cname: {cname!r} is not a valid domain name") from None
+
+
 def finish_site(site: Path, *, minify: bool, gz: bool, cname: str = "") -> list[str]:
     """Add host files (and optional minified/precompressed copies) to a built site; the files written."""
     written: list[str] = []
     files = _site_files(site)
     if minify:
         written += [f for f in files if minify_file(site / f)]
-    (site / ".nojekyll").write_bytes(b"")
-    written.append(".nojekyll")
+    if not (site / ".nojekyll").is_file():
+        _replace(site / ".nojekyll", b"")
+        written.append(".nojekyll")
     if cname.strip():
-        (site / "CNAME").write_text(cname.strip() + "\n", encoding="ascii")
+        _replace(site / "CNAME", _cname_line(cname))
         written.append("CNAME")
-    (site / "_headers").write_text(headers_text(files), encoding="utf-8")
-    written.append("_headers")
+    if (site / "_headers").is_file():
+        log.info("the site has its own _headers (from static/): kept, none generated")
+    else:
+        _replace(site / "_headers", headers_text(files).encode("utf-8"))
+        written.append("_headers")
     if gz:
         written += [f + ".gz" for f in files if gzip_file(site / f)]
     return written
 
 
-def production_build(config: Config, out: Path, ingest: bool = True) -> ProductionBuild:
-    """Build the site for production into `out` (an empty folder), finish it and check its links."""
-    from briefgen.site.build import build
+def _link_tree(src: Path, dst: Path) -> None:
+    """A copy of the build that costs no space: hard links, or plain copies across file systems."""
+    def link(a: str, b: str) -> None:
+        try:
+            os.link(a, b)
+        except OSError:
+            shutil.copy2(a, b)
 
-    result = build(config, out=out, ingest=ingest)
-    built = Path(getattr(result, "out", None) or out)
+    shutil.copytree(src, dst, copy_function=link)
+
+
+def production_build(config: Config, out: Path, ingest: bool = True) -> ProductionBuild:
+    """Build the site for production, finish a copy of it in `out` (must not exist), check its links.
+
+    The build itself goes to a fixed folder in the project's cache, so the next publish re-renders
+    only what changed (the site build hard-links unchanged pages); `out` takes hard links to it and
+    every post-processing step writes new files, never into a linked one.
+    """
+    from briefgen.site.build import MARKER, build
+
+    stage = config.path("cache") / "publish" / "site"
+    stage.parent.mkdir(parents=True, exist_ok=True)
+    result = build(config, out=stage, ingest=ingest)
     errors = tuple(str(e) for e in (getattr(result, "errors", None) or ()))
-    added = finish_site(built, minify=config.site.minify, gz=config.site.gzip, cname=config.publish.cname)
-    broken = tuple(find_broken_links(built, config.base_url))
-    log.debug("production build in %s: %d errors, %d broken links", built, len(errors), len(broken))
-    return ProductionBuild(out=built, errors=errors, broken_links=broken, added=tuple(added))
+    if errors or not stage.is_dir():
+        # A failed build may have kept the previous one in `stage`: never finish or check that.
+        return ProductionBuild(out=out, errors=errors or ("the build produced no site",))
+    _link_tree(stage, out)
+    (out / MARKER).unlink(missing_ok=True)  # the build's "this folder is mine" mark means nothing on a host
+    added = finish_site(out, minify=config.site.minify, gz=config.site.gzip, cname=config.publish.cname)
+    broken = tuple(find_broken_links(out, config.base_url))
+    log.debug("production build in %s: %d errors, %d broken links", out, len(errors), len(broken))
+    return ProductionBuild(out=out, errors=errors, broken_links=broken, added=tuple(added))

@@ -96,7 +96,10 @@ def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool =
         return 0
     from briefgen.publish.production import production_build
 
-    with tempfile.TemporaryDirectory(prefix="briefgen-publish-") as tmp:
+    work = config.path("cache") / "publish"
+    work.mkdir(parents=True, exist_ok=True)
+    # Beside the build in the cache: same file system, so the finished copy is made of hard links.
+    with tempfile.TemporaryDirectory(prefix="out-", dir=work) as tmp:
         say(f"production build for {config.base_url}")
         built = production_build(config, Path(tmp) / "site", ingest=ingest)
         if not built.ok:

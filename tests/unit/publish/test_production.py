@@ -75,3 +75,17 @@ def test_can_write_gzip_copies_that_are_byte_stable(site, tmp_path):
     packed.unlink()
     finish_site(site, minify=False, gz=True)
     assert packed.read_bytes() == first  # mtime 0: the same site gives the same bytes
+
+
+def test_errors_when_cname_is_not_a_domain(site):
+    import pytest
+
+    from briefgen.errors import PublishError
+
+    with pytest.raises(PublishError, match="not a domain name"):
+        finish_site(site, minify=False, gz=False, cname="https://news.example.org/")
+
+
+def test_can_write_an_international_cname_as_punycode(site):
+    finish_site(site, minify=False, gz=False, cname="nachrichten.bücher.example")
+    assert (site / "CNAME").read_text() == "nachrichten.xn--bcher-kva.example\n"

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import load_config
+from briefgen.errors import PublishError
+from briefgen.publish.run import publish, target_for
+from briefgen.publish.targets import FolderTarget, GitTarget
+from tests.unit.publish.project import set_japan_body, write_project
+
+
+def git(*args: str, cwd: Path | None = None) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+class Said:
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.err: list[str] = []
+
+    def kw(self) -> dict:
+        return {"say": self.out.append, "complain": self.err.append}
+
+
+@pytest.fixture(autouse=True)
+def no_git_config(monkeypatch, tmp_path):
+    """Like a CI machine: no global git config, no identity in the environment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    monkeypatch.setattr(os, "environ", dict(env, HOME=str(tmp_path / "home"), GIT_CONFIG_NOSYSTEM="1"))
+
+
+@pytest.mark.parametrize(("dest", "kind", "where"), [
+    ("git+file:///srv/site.git", GitTarget, "file:///srv/site.git"),
+    ("git+ssh://git@example.org/org/site.git", GitTarget, "ssh://git@example.org/org/site.git"),
+    ("git@github.com:org/site.git", GitTarget, "git@github.com:org/site.git"),
+    ("https://codeberg.org/org/pages.git", GitTarget, "https://codeberg.org/org/pages.git"),
+    ("https://gitlab.example/org/pages", GitTarget, "https://gitlab.example/org/pages"),
+    ("file:///var/www/briefs", FolderTarget, "/var/www/briefs"),
+    ("/var/www/briefs", FolderTarget, "/var/www/briefs"),
+])
+def test_can_pick_the_target_by_url_scheme(dest, kind, where):
+    target = target_for(dest)
+    assert isinstance(target, kind)
+    assert (target.url if kind is GitTarget else str(target.dest)) == where
+
+
+def test_errors_on_an_unknown_scheme():
+    with pytest.raises(PublishError, match="unknown destination scheme s3://"):
+        target_for("s3://bucket/site")
+
+
+def test_errors_without_a_destination(tmp_path):
+    with pytest.raises(PublishError, match="no destination"):
+        publish(load_config(write_project(tmp_path / "p")), "")
+
+
+# --- with the real site build ------------------------------------------------------------------------
+
+def test_can_publish_a_project_to_git_twice_with_one_commit(tmp_path):
+    project = write_project(tmp_path / "p", publish='cname = "news.example.org"')
+    git("init", "-q", str(project))
+    git("add", ".", cwd=project)
+    git("-c", "user.name=a", "-c", "user.email=a@b", "commit", "-q", "-m", "briefs", cwd=project)
+    source = git("rev-parse", "HEAD", cwd=project).strip()
+    remote = tmp_path / "remote.git"
+    git("init", "-q", "--bare", str(remote))
+    said = Said()
+    config = load_config(project)
+    assert publish(config, f"git+file://{remote}", **said.kw()) == 0, said.err
+    assert publish(config, f"git+file://{remote}", **said.kw()) == 0, said.err
+    assert any(line.startswith("no change") for line in said.out)
+    log = git("--git-dir", str(remote), "log", "--format=%B", "gh-pages")
+    assert log.count("Publish site") == 1 and source in log
+    checkout = tmp_path / "checkout"
+    git("clone", "-q", "--branch", "gh-pages", str(remote), str(checkout))
+    assert (checkout / "index.html").is_file() and (checkout / ".nojekyll").is_file()
+    assert (checkout / "CNAME").read_text() == "news.example.org\n"
+    assert "<feed" in (checkout / "feed.xml").read_text()
+    assert "https://example.org/briefs/" in (checkout / "feed.xml").read_text()  # absolute URLs
+    assert (checkout / "_headers").is_file() and not (checkout / ".briefgen-site").exists()
+
+
+def test_can_publish_a_project_to_a_folder_and_roll_back(tmp_path):
+    project = write_project(tmp_path / "p")
+    dest = tmp_path / "www" / "briefs"
+    said = Said()
+    assert publish(load_config(project), str(dest), **said.kw()) == 0, said.err
+    first = (dest / "2026/01/japon/index.html").read_text()
+    set_japan_body(project, "Un texte entièrement nouveau sur la défense.")
+    assert publish(load_config(project), str(dest), **said.kw()) == 0, said.err
+    assert "entièrement nouveau" in (dest / "2026/01/japon/index.html").read_text()
+    assert publish(load_config(project), str(dest), rollback=True, **said.kw()) == 0
+    assert (dest / "2026/01/japon/index.html").read_text() == first
+
+
+def test_can_dry_run_a_project_without_changing_anything(tmp_path):
+    project = write_project(tmp_path / "p")
+    dest = tmp_path / "www" / "briefs"
+    said = Said()
+    assert publish(load_config(project), str(dest), dry_run=True, **said.kw()) == 0, said.err
+    assert not dest.exists() and not dest.is_symlink() and list((tmp_path / "www").iterdir()) == [] \
+        if (tmp_path / "www").exists() else True
+    assert any("would be added: index.html" in line for line in said.out)
+
+
+def test_refuses_to_publish_a_site_with_broken_internal_links(tmp_path):
+    project = write_project(tmp_path / "p", body="Voir [le dossier](/briefs/dossiers/japon/) et "
+                                                 "[la carte](https://example.org/briefs/carte.png).")
+    dest = tmp_path / "www" / "briefs"
+    said = Said()
+    assert publish(load_config(project), str(dest), **said.kw()) == 1
+    assert not dest.exists()
+    assert "broken link: 2026/01/japon/index.html -> /briefs/dossiers/japon/" in said.err
+    assert "broken link: 2026/01/japon/index.html -> https://example.org/briefs/carte.png" in said.err
+    assert said.err[-1].startswith("refusing to publish")
+
+
+def test_refuses_to_publish_when_the_build_has_errors(tmp_path):
+    project = write_project(tmp_path / "p")
+    (project / "content/briefs/2026/01/bad.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    remote = tmp_path / "remote.git"
+    git("init", "-q", "--bare", str(remote))
+    said = Said()
+    assert publish(load_config(project), f"git+file://{remote}", **said.kw()) == 1
+    assert any(line.startswith("build error:") and "bad.md" in line for line in said.err)
+    assert git("--git-dir", str(remote), "branch", "--list") == ""
