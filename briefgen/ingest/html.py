@@ -43,10 +43,13 @@ TAG = re.compile(r"<[^>]+>")
 def article_from_html(raw: RawArticle) -> Article:
     import trafilatura
 
-    text = trafilatura.extract(raw.text, output_format="markdown", include_formatting=True,
-                               include_comments=False, include_tables=False, include_links=False,
-                               include_images=False, deduplicate=False)
-    md = trafilatura.extract_metadata(raw.text)
+    try:
+        text = trafilatura.extract(raw.text, output_format="markdown", include_formatting=True,
+                                   include_comments=False, include_tables=False, include_links=False,
+                                   include_images=False, deduplicate=False)
+        md = trafilatura.extract_metadata(raw.text)
+    except (AssertionError, ValueError, TypeError) as exc:  # lxml asserts on e.g. '<svg><html>'
+        raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
     if not text or md is None:
         raise IngestError("no recognisable article in this HTML page", raw.path)
     blocks = clean_blocks(markdown_blocks(tidy(text)))
