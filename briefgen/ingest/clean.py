@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from briefgen.ingest import dates
-from briefgen.ingest.patterns import (AGENCY_LINE, NOISE_LINE, SENTENCE_END, SOCIAL, WORD, key_of, lexicon,
+from briefgen.ingest.patterns import (AGENCY_LINE, INLINE_CREDIT, NOISE_LINE, TRAILING_CREDIT, SENTENCE_END, SOCIAL, WORD, key_of, lexicon,
                                       matches)
 from briefgen.model import Block
 
@@ -26,10 +26,12 @@ log = logging.getLogger(__name__)
 
 # Line kinds, and the score each adds to a region (text lines score by shape, see _score).
 PENALTY = {"noise": -2, "credit": -3, "meta": -3, "agency": -2, "boiler": -4, "teaser": -8, "end": -25,
-           "caption": -1}
+           "caption": -1, "repeat": -3}
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
 CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 SLASH_CREDIT = re.compile(r"^[\w.&'’ -]{2,40}(?:\s?/\s?[\w.&'’ -]{2,40}){1,3}$")
+MEDIA_LINE = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podcast)\s*$|\b\d{1,2}:\d{2}\s*min\b"
+                        r"|\b(?:video|audio) (?:starten|abspielen|abbrechen)\b", re.I)
 PROMPT_WORDS = re.compile(r"\b(?:cookies?|javascript|newsletters?|abonn\w+|subscri\w+|inscri\w+|anmelden"
                           r"|registrier\w+|iscriviti|e-?mail-adresse|email address|adblock\w*|werbeblocker)\b",
                           re.I)
@@ -75,6 +77,8 @@ def handle_credit(line: Line) -> str | None:
         return "credit"
     if line.words <= 6 and "/" in line.text and SLASH_CREDIT.match(line.text.strip()):
         return "credit"  # "APA/AFP/Mandel Ngan", "IMAGO/ZUMA Press"
+    if line.words > 3 and (TRAILING_CREDIT.search(line.text) or INLINE_CREDIT.search(line.text)):
+        return "caption"  # a caption that carries its own credit
     return None
 
 
@@ -88,7 +92,7 @@ def handle_meta(line: Line) -> str | None:
         return "meta"
     first = line.key.split(" ", 1)[0] if line.key else ""
     if (first in lex.author or line.key.startswith(("autor", "autorin"))) and line.words <= 12 \
-            and not line.text.rstrip().endswith(".") and _names_follow(line.text):
+            and (line.words <= 4 or not line.text.rstrip().endswith(".")) and _names_follow(line.text):
         return "meta"
     return None
 
@@ -102,6 +106,8 @@ def handle_boiler(line: Line) -> str | None:
         return "boiler"
     if line.words <= 30 and PROMPT_WORDS.search(line.text):
         return "boiler"   # cookie, newsletter and subscription prompts
+    if MEDIA_LINE.search(line.text):
+        return "boiler"   # "… | mehr", "02:57 Min.", player buttons
     if line.words <= 12 and not SENTENCE_END.search(line.text) and \
             len(SOCIAL.findall(line.text)) * 3 >= line.words:
         return "boiler"   # share buttons
@@ -182,8 +188,9 @@ def _mark_repeats(lines: list[Line]) -> None:
         if ln.kind == "text" and not ln.sentence:
             counts[ln.key] = counts.get(ln.key, 0) + 1
     for ln in lines:
-        if ln.kind == "text" and not ln.sentence and counts.get(ln.key, 0) >= 3:
-            ln.kind = "boiler"
+        if ln.kind == "text" and not ln.sentence and counts.get(ln.key, 0) >= 2:
+            # twice: a teaser or the title shown again (meta.py may still take it as the title)
+            ln.kind = "boiler" if counts[ln.key] >= 3 else "repeat"
 
 
 # --- 2. the main region ----------------------------------------------------------------------------
@@ -225,7 +232,7 @@ def _next_text(lines: list[Line], i: int, end: int) -> Line | None:
 def _headline_run(lines: list[Line], i: int, end: int) -> int:
     """Index after a run of headline-like text lines starting at i (blank and noise lines inside)."""
     j = i
-    while j < end and (lines[j].kind in ("blank", "noise", "boiler", "meta")
+    while j < end and (lines[j].kind in ("blank", "noise", "boiler", "meta", "repeat")
                        or (lines[j].kind == "text" and not lines[j].sentence)):
         j += 1
     return j
@@ -277,7 +284,7 @@ CARD_SUMMARY_WORDS = 35
 def _prev_headlines(lines: list[Line], i: int, start: int) -> int:
     """How many headline-like text lines stand right before line i (inside the region)."""
     n, heads, j = 0, 0, i - 1
-    while j >= start and (lines[j].kind in ("blank", "noise", "boiler", "meta")
+    while j >= start and (lines[j].kind in ("blank", "noise", "boiler", "meta", "repeat")
                           or (lines[j].kind == "text" and not lines[j].sentence)):
         n += lines[j].kind in ("text", "meta")
         heads += lines[j].kind == "text"

@@ -13,13 +13,14 @@ from datetime import date, datetime
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line
-from briefgen.ingest.patterns import (AGENCIES, DATE_LINE, SWITCHER_CODE, SWITCHER_LANGS, WORD, key_of,
+from briefgen.ingest.patterns import (AGENCIES, DATE_LINE, INLINE_CREDIT, TRAILING_CREDIT, SWITCHER_CODE, SWITCHER_LANGS, WORD, key_of,
                                       lexicon, matches)
 
 log = logging.getLogger(__name__)
 
 HEADER_WINDOW = 30     # lines above the main text searched for title, kicker and lead
 META_WINDOW = 20       # lines into the main text still searched for dates and bylines
+GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]\w*[a-zà-ÿ][A-ZÀ-Ý]")   # "AccueilActualitéSociété": a breadcrumb
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 
 
@@ -89,7 +90,8 @@ def _title_index(cand: list[Line]) -> int | None:
 
 def find_header(c: Cleaned) -> Header:
     lo = max(0, c.start - HEADER_WINDOW)
-    cand = [ln for ln in c.lines[lo:c.start] if ln.kind == "text" and not _is_caption(c.lines, ln.i)]
+    cand = [ln for ln in c.lines[lo:c.start]
+            if ln.kind in ("text", "repeat") and not _is_caption(c.lines, ln.i)]
     cand = cand[-8:]
     h = Header()
     j = _title_index(cand)
@@ -99,7 +101,8 @@ def find_header(c: Cleaned) -> Header:
         if nxt is not None and _lead_like(nxt):
             h.lead = nxt.text
         prev = cand[j - 1] if j > 0 else None
-        if prev is not None and not prev.sentence and prev.words <= 12 and cand[j].i - prev.i <= 3:
+        if prev is not None and not prev.sentence and prev.words <= 12 and cand[j].i - prev.i <= 3 \
+                and not GLUED.search(prev.text):
             h.kicker = prev.text.rstrip(" –-:")
     if h.lead is None:
         h.lead, h.lead_in_body = _lead_from_body(c), True
@@ -151,7 +154,8 @@ def find_dates(c: Cleaned, ref: date | None) -> tuple[datetime | None, datetime 
 
 
 def find_agency(c: Cleaned) -> str | None:
-    texts = [ln.text for ln in _meta_lines(c) if ln.kind in ("agency", "meta")]
+    texts = [ln.text for ln in _meta_lines(c) if ln.kind in ("agency", "meta")
+             or (ln.kind == "text" and ln.i < c.start and not ln.sentence and ln.words <= 6)]
     paras = [b.text for b in c.blocks if b.kind == "paragraph"]
     if paras:
         texts += _PAREN.findall(paras[0][:200]) + _PAREN.findall(paras[-1][-60:])
@@ -178,11 +182,16 @@ def find_author(c: Cleaned) -> str | None:
 def find_image(c: Cleaned) -> tuple[str | None, str | None]:
     lo = max(0, c.start - HEADER_WINDOW)
     for ln in c.lines[lo:c.end]:
+        if ln.kind == "caption":
+            m = TRAILING_CREDIT.search(ln.text) or INLINE_CREDIT.search(ln.text)
+            credit = re.sub(r"^[.!?»”)\s(]+|\)$", "", m.group(0)).strip()
+            credit = re.sub(r"^\w+\s*:\s*", "", credit) if ":" in credit[:12] else credit
+            return ln.text[:m.start()].strip() + ln.text[m.start():m.start() + 1].strip(" (") or None, credit
         if ln.kind != "credit":
             continue
         credit = re.sub(r"^\s*[\w ]{1,20}?\s*[:|]\s*", "", ln.text, count=1).strip() or None
         prev = next((p for p in reversed(c.lines[lo:ln.i]) if p.kind != "blank"), None)
-        caption = prev.text if prev is not None and prev.kind == "text" and prev.words >= 3 else None
+        caption = prev.text if prev is not None and prev.kind == "text" and prev.words >= 5 else None
         return caption, credit
     return None, None
 
