@@ -8,9 +8,13 @@ import time
 
 import pytest
 
+from briefgen.config import load_config
+from briefgen.publish.linkcheck import find_broken_links
+from briefgen.publish.run import publish
 from briefgen.publish.targets import FolderTarget
 from tests.unit.publish.conftest import write_site
 from tests.unit.publish.nginx import NGINX, Nginx, crawl, fetch
+from tests.unit.publish.project import set_japan_body, write_project
 
 pytestmark = [pytest.mark.nginx,
               pytest.mark.skipif(NGINX is None, reason="nginx binary not found (apt-get install nginx-light)")]
@@ -51,7 +55,48 @@ class Hammer(threading.Thread):
         conn.close()
 
 
-def test_can_serve_a_folder_publish_through_nginx_without_a_failed_request(served, tmp_path):
+def _paths(server: Nginx, urls) -> list[str]:
+    return [u[len(f"http://127.0.0.1:{server.port}"):] for u in urls]
+
+
+def _hammered(server: Nginx, paths: list[str], publish_all) -> Hammer:
+    """Run `publish_all()` while a thread requests `paths` without pause; the thread, stopped."""
+    hammer = Hammer(server.port, paths)
+    hammer.start()
+    try:
+        time.sleep(0.2)
+        publish_all()
+        time.sleep(0.2)
+    finally:
+        hammer.stopping.set()
+        hammer.join(10)
+    return hammer
+
+
+def test_can_publish_a_project_under_a_sub_path_served_by_nginx(served, tmp_path):
+    server, dest = served
+    project = write_project(tmp_path / "p", base=server.url, site="minify = true\ngzip = true")
+    said: list[str] = []
+    assert publish(load_config(project), str(dest), say=said.append, complain=said.append) == 0, said
+    assert find_broken_links(dest, server.url) == []
+    seen, failed = crawl(server.url)
+    assert failed == []
+    kinds = {u.rsplit(".", 1)[-1] if "." in u.rsplit("/", 1)[-1] else "page" for u in seen}
+    assert {"page", "xml", "css"} <= kinds  # pages, feeds and sitemap, stylesheet all crawled
+    assert len([u for u in seen if u.endswith("/")]) >= 10
+
+    def publish_changed() -> None:
+        set_japan_body(project, "Un texte entièrement nouveau sur la défense du Japon.")
+        assert publish(load_config(project), str(dest), say=said.append, complain=said.append) == 0, said
+
+    hammer = _hammered(server, _paths(server, seen), publish_changed)
+    assert hammer.failures == []
+    assert hammer.requests > len(seen)  # requests ran during the whole publish, not only before it
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    assert "entièrement nouveau".encode() in fetch(conn, "/briefs/2026/01/japon/")[2]
+
+
+def test_can_swap_folders_under_nginx_many_times_without_a_failed_request(served, tmp_path):
     server, dest = served
     base = server.url
     for line in FolderTarget(dest).publish(write_site(tmp_path / "v1", base=base, body="first version")):
@@ -59,18 +104,13 @@ def test_can_serve_a_folder_publish_through_nginx_without_a_failed_request(serve
     seen, failed = crawl(base)
     assert failed == []
     assert len(seen) >= 6
-    pages = [u[len(f"http://127.0.0.1:{server.port}"):] for u, s in seen.items()]
-    hammer = Hammer(server.port, pages)
-    hammer.start()
-    try:
-        time.sleep(0.3)
+
+    def publish_four() -> None:
         for n in range(2, 6):
-            site = write_site(tmp_path / f"v{n}", base=base, body=f"version {n}")
-            list(FolderTarget(dest).publish(site))
+            list(FolderTarget(dest).publish(write_site(tmp_path / f"v{n}", base=base, body=f"version {n}")))
             time.sleep(0.1)
-    finally:
-        hammer.stopping.set()
-        hammer.join(10)
+
+    hammer = _hammered(server, _paths(server, seen), publish_four)
     assert hammer.failures == []
     assert hammer.requests > 50
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)

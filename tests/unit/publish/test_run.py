@@ -90,6 +90,8 @@ def test_can_publish_a_project_to_a_folder_and_roll_back(tmp_path):
     said = Said()
     assert publish(load_config(project), str(dest), **said.kw()) == 0, said.err
     first = (dest / "2026/01/japon/index.html").read_text()
+    assert publish(load_config(project), str(dest), **said.kw()) == 0, said.err
+    assert said.out[-1] == f"no change: {dest} already serves this site"
     set_japan_body(project, "Un texte entièrement nouveau sur la défense.")
     assert publish(load_config(project), str(dest), **said.kw()) == 0, said.err
     assert "entièrement nouveau" in (dest / "2026/01/japon/index.html").read_text()
@@ -102,8 +104,7 @@ def test_can_dry_run_a_project_without_changing_anything(tmp_path):
     dest = tmp_path / "www" / "briefs"
     said = Said()
     assert publish(load_config(project), str(dest), dry_run=True, **said.kw()) == 0, said.err
-    assert not dest.exists() and not dest.is_symlink() and list((tmp_path / "www").iterdir()) == [] \
-        if (tmp_path / "www").exists() else True
+    assert not (tmp_path / "www").exists()  # not even the parent folder was made
     assert any("would be added: index.html" in line for line in said.out)
 
 
@@ -128,3 +129,19 @@ def test_refuses_to_publish_when_the_build_has_errors(tmp_path):
     assert publish(load_config(project), f"git+file://{remote}", **said.kw()) == 1
     assert any(line.startswith("build error:") and "bad.md" in line for line in said.err)
     assert git("--git-dir", str(remote), "branch", "--list") == ""
+
+
+def test_can_run_from_the_command_line_and_exit_1_on_refusal(tmp_path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    project = write_project(tmp_path / "p", body="Voir [le dossier](../nulle-part/).")
+    dest = tmp_path / "www" / "briefs"
+    result = CliRunner().invoke(cli, ["-C", str(project), "publish", "--to", str(dest)])
+    assert result.exit_code == 1
+    assert "broken link: 2026/01/japon/index.html -> ../nulle-part/" in result.output
+    set_japan_body(project, "Un texte sans lien.")
+    result = CliRunner().invoke(cli, ["-C", str(project), "publish", "--to", str(dest), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "dry run: would replace" in result.output and not dest.exists()
