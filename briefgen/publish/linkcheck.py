@@ -58,7 +58,7 @@ class _LinkParser(HTMLParser):
             # "a.jpg 1x, b.jpg 2x": the URL is the first word of each comma-separated candidate.
             self.urls.extend(c.split()[0] for c in values["srcset"].split(",") if c.split())
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            found = re.search(r"url\s*=\s*['\"]?([^'\";]+)", values.get("content", ""), re.I)
+            found = re.search(r"url\s*=\s*['\"]?([^'\";]+)", values.get("content", ""), re.IGNORECASE)
             if found:
                 self.urls.append(found.group(1).strip())
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
+import glob
 import hashlib
 import logging
 import os
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +105,7 @@ def _git_env() -> dict[str, str]:
     env = dict(os.environ)
     for key, value in IDENTITY.items():
         conf = "user.email" if key.endswith("EMAIL") else "user.name"
-        if key not in env and subprocess.run(["git", "config", "--get", conf], capture_output=True,
+        if key not in env and subprocess.run(["git", "config", "--get", conf], check=False, capture_output=True,
                                              env=env).returncode != 0:
             env[key] = value
     env["LC_ALL"] = "C"  # English messages: a refused push is recognised by its words
@@ -113,11 +116,12 @@ def _git_env() -> dict[str, str]:
 
 def source_commit(project: Path) -> str:
     """The project's `git rev-parse HEAD` (with "+dirty" for uncommitted changes), else "no git"."""
-    run = subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], capture_output=True, text=True)
+    run = subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], check=False, capture_output=True,
+                         text=True)
     if run.returncode != 0:
         return "no git"
     dirty = subprocess.run(["git", "-C", str(project), "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True).stdout.strip()
+                           check=False, capture_output=True, text=True).stdout.strip()
     return run.stdout.strip() + ("+dirty" if dirty else "")
 
 
@@ -143,7 +147,8 @@ class GitTarget(Target):
         cmd = ["git", *GIT_OPTIONS, f"--git-dir={repo}"]
         if work_tree is not None:
             cmd.append(f"--work-tree={work_tree}")
-        run = subprocess.run([*cmd, *args], capture_output=True, text=True, env=self._env, cwd=work_tree)
+        run = subprocess.run([*cmd, *args], check=False, capture_output=True, text=True, env=self._env,
+                             cwd=work_tree)
         if run.returncode != 0:
             detail = [ln for ln in (run.stderr or run.stdout).strip().splitlines() if not ln.startswith("hint:")]
             raise PublishError(f"git {args[0]} failed: {' / '.join(detail[-3:]) or 'no output'}", self.url)
@@ -280,18 +285,40 @@ class FolderTarget(Target):
             yield from changes.lines("would be ")
             return
         self.parent.mkdir(parents=True, exist_ok=True)
-        last = max(self.versions(), default=0)
-        # A plain folder at dest (published by other means) is kept as the version before the new one.
-        plain = self.dest.is_dir() and not self.dest.is_symlink()
-        version = self._lay_out(site, last + 2 if plain else last + 1)
-        yield f"laid out {version.name} beside {self.dest.name}: {changes.summary()}"
-        if plain:
-            previous = self._swap_plain(version, self.parent / f"{self.dest.name}.v{last + 1}")
-        else:
-            previous = self.current()
-            self._point_to(version)
-        yield f"{self.dest} now serves {version.name}" + (f" (previous: {previous.name})" if previous else "")
-        yield from self._prune(keep={version, previous})
+        with self._lock():
+            yield from self._remove_stale()
+            last = max(self.versions(), default=0)
+            # A plain folder at dest (published by other means) is kept as the version before the new one.
+            plain = self.dest.is_dir() and not self.dest.is_symlink()
+            version = self._lay_out(site, last + 2 if plain else last + 1)
+            yield f"laid out {version.name} beside {self.dest.name}: {changes.summary()}"
+            if plain:
+                previous = self._swap_plain(version, self.parent / f"{self.dest.name}.v{last + 1}")
+            else:
+                previous = self.current()
+                self._point_to(version)
+            yield f"{self.dest} now serves {version.name}" + (f" (previous: {previous.name})" if previous else "")
+            yield from self._prune(keep={version, previous})
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """One publish at a time per destination (version numbers, pruning); waits for the other one."""
+        with open(self.parent / f".{self.dest.name}.lock", "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _remove_stale(self) -> Iterator[str]:
+        """Half-copied `<dest>.new-*` and `.<dest>.link-*` left by an interrupted publish (under the lock,
+        nothing else is writing them)."""
+        for entry in self.parent.glob(f"{glob.escape(self.dest.name)}.new-*"):
+            shutil.rmtree(entry, ignore_errors=True)
+            yield f"removed {entry.name}, left by an interrupted publish"
+        for entry in self.parent.glob(f".{glob.escape(self.dest.name)}.link-*"):
+            if entry.is_symlink():
+                entry.unlink()
 
     def _lay_out(self, site: Path, number: int) -> Path:
         """Copy the site next to dest, then give it its version number once it is complete."""

@@ -170,7 +170,19 @@ def test_can_keep_only_current_and_previous_versions(site, tmp_path):
     for n in range(4):
         (site / "index.html").write_text(f"<p>v{n}</p>")
         run(FolderTarget(dest).publish(site))
-    assert sorted(p.name for p in (tmp_path / "www").iterdir()) == ["briefs", "briefs.v3", "briefs.v4"]
+    assert sorted(p.name for p in (tmp_path / "www").iterdir() if not p.name.startswith(".")) == \
+        ["briefs", "briefs.v3", "briefs.v4"]
+
+
+def test_can_clean_up_after_an_interrupted_publish(site, tmp_path):
+    dest = tmp_path / "www" / "briefs"
+    run(FolderTarget(dest).publish(site))
+    half = tmp_path / "www" / "briefs.new-abcd1234"
+    (half / "briefs").mkdir(parents=True)  # a copy cut short
+    (site / "index.html").write_text("<p>v2</p>")
+    lines = run(FolderTarget(dest).publish(site))
+    assert "removed briefs.new-abcd1234, left by an interrupted publish" in lines
+    assert not half.exists() and os.readlink(dest) == "briefs.v2"
 
 
 def test_can_dry_run_a_folder_without_changing_it(site, tmp_path):
