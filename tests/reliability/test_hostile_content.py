@@ -26,6 +26,7 @@ ACTIVE_TAGS = {"iframe", "object", "embed", "base", "form", "frame", "frameset",
                "portal", "video", "audio", "source", "track"}
 URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href", "codebase",
              "cite", "srcset", "ping", "manifest", "lowsrc", "dynsrc", "icon"}
+ATOM = "{http://www.w3.org/2005/Atom}"
 SAFE_DATA = re.compile(r"^data:(?:,|image/(?:png|jpeg|gif|webp|avif)[;,])")
 
 
@@ -121,7 +122,9 @@ def test_no_payload_survives_in_feeds_or_xml(hostile_site):
     for doc in sorted(site.rglob("*.xml")):
         tree = lxml.etree.parse(str(doc))  # raises if content broke the XML open
         for el in tree.iter():
-            if isinstance(el.tag, str) and el.text and "<" in el.text and (el.get("type") or "html") != "text":
+            # Atom text constructs are plain text unless type="html"; RSS descriptions are HTML.
+            kind = el.get("type") or ("text" if str(el.tag).startswith(ATOM) else "html")
+            if isinstance(el.tag, str) and el.text and "<" in el.text and kind == "html":
                 fragment = lxml.html.fragment_fromstring(el.text, create_parent="div")
                 problems += live_markup_problems(fragment, f"{doc.relative_to(site)} <{el.tag}>")
     assert not problems, "\n".join(problems[:40])
@@ -179,3 +182,28 @@ def test_browser_detector_sees_a_payload_run(tmp_path, chromium):
     with serve_folder(tmp_path) as url:
         fired = _visit_all(chromium, url, ["raw.html"])
     assert fired
+
+
+@pytest.mark.browser
+def test_search_shows_hostile_titles_as_text(hostile_site, chromium):
+    """The search page builds results from the JSON index: hostile titles must come out as text."""
+    _, site, _, _ = hostile_site
+    search = sorted(site.rglob("search/index.html")) or sorted(site.rglob("search.html"))
+    if not search:
+        pytest.skip("this theme has no search page")
+    rel = search[0].relative_to(site).as_posix()
+    fired: list[str] = []
+    with serve_folder(site) as url:
+        page = chromium.new_page()
+        page.on("dialog", lambda d: (fired.append(d.message), d.dismiss()))
+        for query in ("alert", "PWN", "piégé", "script", "7"):
+            page.goto(f"{url}{rel}?q={query}", wait_until="load")
+            page.wait_for_timeout(300)
+        page.goto(f"{url}{rel}?q=Titre%20pi%C3%A9g%C3%A9", wait_until="load")
+        page.wait_for_function("() => document.body.innerText.includes('HOSTILEFM')", timeout=5000)
+        shown = page.inner_text("body")
+        live = page.evaluate("() => document.querySelectorAll('main script, main img, main svg, [onerror]').length")
+        page.close()
+    assert not fired, fired
+    assert "<script>alert('PWN-fm-title')</script>" in shown
+    assert live == 0
