@@ -187,6 +187,7 @@ def parse(text: str, ref: date | None = None, slow: bool = False) -> datetime | 
 def _slow(text: str, ref: date | None) -> datetime | None:
     import dateparser  # slow import: only for date lines the regexes could not read
 
+    text = _strip_label(text)
     base = datetime(ref.year, ref.month, ref.day) if ref else None
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
@@ -197,9 +198,21 @@ def _slow(text: str, ref: date | None) -> datetime | None:
         return None
 
 
+def _strip_label(text: str) -> str:
+    """'Publié le 3 févr.' -> '3 févr.': dateparser reads dates, not the labels around them."""
+    if ":" in text[:30] and not re.match(r"\s*\d{1,2}:", text):
+        text = text.split(":", 1)[1]
+    lex = lexicon()
+    words = text.split()
+    for n in range(min(4, len(words)), 0, -1):
+        if " ".join(words[:n]).lower() in lex.published | lex.updated:
+            return " ".join(words[n:])
+    return text.strip()
+
+
 def check(dt: datetime, ref: date | None) -> None:
-    """Raise DateError for dates before web news or far after the dump's day (or today)."""
-    limit = ref or date.today()
+    """Raise DateError for dates before web news or far after the dump's day, or after today."""
+    limit = min(ref, date.today()) if ref else date.today()
     naive = dt.replace(tzinfo=None)
     if naive < EARLIEST:
         raise DateError(f"date {dt.isoformat()} is before {EARLIEST.year}")

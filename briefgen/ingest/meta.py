@@ -147,6 +147,8 @@ def find_dates(c: Cleaned, ref: date | None) -> tuple[datetime | None, datetime 
             updated = found
         elif not is_update and published is None:
             published = found
+    if ref is not None:
+        dates.check(datetime(ref.year, ref.month, ref.day), None)
     for d in (published, updated):
         if d is not None:
             dates.check(d, ref)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from briefgen.ingest.clean import clean_dump, is_prose, is_sentence, main_region, tag, tidy
+
+P1 = ("Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la "
+      "sécheresse, qui dure depuis plusieurs mois dans le sud du pays.")
+P2 = ("Les syndicats agricoles ont salué ces annonces, tout en estimant qu'elles arrivent trop tard pour "
+      "de nombreuses exploitations déjà en grande difficulté financière.")
+P3 = ("Le ministre doit se rendre jeudi dans la région pour rencontrer les éleveurs et les élus locaux, "
+      "a précisé son entourage à la presse.")
+MENU = "\n".join(["Accueil", "Politique", "Economie", "Sport", "Culture", "Météo", "Se connecter"])
+
+
+def texts(cleaned):
+    return [b.text for b in cleaned.blocks]
+
+
+def test_can_find_the_article_between_menus_and_footer():
+    page = f"{MENU}\n{P1}\n\n{P2}\n\n{P3}\n{MENU}\nMentions légales\nContact"
+    assert texts(clean_dump(page)) == [P1, P2, P3]
+
+
+def test_drops_a_teaser_block_and_continues_after_it():
+    page = f"{P1}\n\nA lire aussi\nLa sécheresse menace les récoltes\nUn été sans pluie\n\n{P2}\n\n{P3}"
+    assert texts(clean_dump(page)) == [P1, P2, P3]
+
+
+def test_drops_headline_runs_without_a_marker():
+    page = f"{P1}\nLa sécheresse menace les récoltes\nUn été historique sans pluie en vue\n{P2}\n{P3}"
+    assert texts(clean_dump(page)) == [P1, P2, P3]
+
+
+def test_keeps_a_single_short_line_before_text_as_a_subhead():
+    page = f"{P1}\n\nDes aides jugées insuffisantes\n\n{P2}\n\n{P3}"
+    blocks = clean_dump(page).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", P1), ("heading", "Des aides jugées insuffisantes"), ("paragraph", P2), ("paragraph", P3)]
+
+
+def test_cuts_at_an_end_of_article_marker():
+    page = f"{P1}\n{P2}\n{P3}\nArticles les plus lus\n{P1.replace('mardi', 'lundi')}"
+    assert texts(clean_dump(page)) == [P1, P2, P3]
+
+
+def test_removes_captions_and_credits_from_the_body():
+    caption = "Le ministre de l'Agriculture lors de sa visite dans une exploitation du Gers, mardi."
+    page = f"{P1}\n{caption}\nPhoto: Keystone\n{P2}\n{P3}"
+    cleaned = clean_dump(page)
+    assert texts(cleaned) == [P1, P2, P3]
+    assert cleaned.images == [(caption, "Keystone")]
+
+
+def test_drops_share_buttons_and_cookie_prompts():
+    page = (f"{P1}\nAuf Facebook teilen Facebook\nPer WhatsApp teilen WhatsApp\n"
+            f"Nous utilisons des cookies pour améliorer votre expérience.\n{P2}\n{P3}")
+    assert texts(clean_dump(page)) == [P1, P2, P3]
+
+
+def test_keeps_lists():
+    page = f"{P1}\n• premier point important\n• second point important\n{P2}\n{P3}"
+    kinds = [b.kind for b in clean_dump(page).blocks]
+    assert kinds == ["paragraph", "list", "paragraph", "paragraph"]
+
+
+def test_can_tell_sentences_from_headlines():
+    assert is_sentence(P1, len(P1.split()))
+    assert not is_sentence("La sécheresse menace les récoltes", 5)
+    assert not is_sentence("Qui va payer la facture ?", 5)
+
+
+def test_a_menu_flattened_into_one_line_is_not_prose():
+    assert not is_prose("World Business EU Policy Green Next Health Travel Culture Video Live Programmes Newsletters")
+    assert is_prose(P2)
+
+
+def test_tidy_normalises_unicode_and_keeps_typographic_quotes():
+    assert tidy("Cafe\u0301  «déjà»\u00a0vu") == "Café «déjà» vu"
+
+
+def test_region_is_empty_for_a_page_of_links():
+    lines = tag(MENU)
+    start, end = main_region(lines)
+    assert start == end

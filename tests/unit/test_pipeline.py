@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from briefgen.brief.frontmatter import read
+from briefgen.config import load_config
+from briefgen.pipeline import REPORT_NAME, make_briefs
+from tests.conftest import ROOT, SAMPLES
+
+SAMPLE = (SAMPLES / "raw" / "20min-fr-japon-etats-unis.txt").read_text(encoding="utf-8")
+SLUG = "le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire"
+BRIEF = f"2026/01/{SLUG}.md"
+MD_BRIEF = "---\ntitle: Écrit à la main\ndate: 2026-01-10\nlang: fr\n---\n\nsamedi 10 janvier 2026\n\nTexte.\n"
+
+
+@pytest.fixture
+def project(make_project):
+    return make_project({"briefgen.toml": 'title = "Test"\n', "content/raw/20min.txt": SAMPLE})
+
+
+def run(root, paths=None, **kw):
+    return make_briefs(paths, load_config(root), **kw)
+
+
+def test_can_ingest_the_raw_folder_into_briefs(project):
+    report = run(project)
+    assert (report.written, report.unchanged, report.failed) == (1, 0, [])
+    brief = read(project / "content/briefs" / BRIEF)
+    assert brief.lang == "fr" and brief.source.file == "20min.txt" and brief.date.year == 2026
+    assert report.briefs == [project / "content/briefs" / BRIEF]
+    assert "1 written" in (project / "content/briefs" / REPORT_NAME).read_text()
+
+
+def test_reingesting_unchanged_input_does_nothing(project):
+    run(project)
+    before = (project / "content/briefs" / BRIEF).stat().st_mtime_ns
+    report = run(project)
+    assert (report.written, report.unchanged) == (0, 1)
+    assert (project / "content/briefs" / BRIEF).stat().st_mtime_ns == before
+
+
+def test_a_changed_raw_file_updates_its_brief(project):
+    run(project)
+    raw = project / "content/raw/20min.txt"
+    raw.write_text(SAMPLE.replace("Pete Hegseth a salué", "Pete Hegseth a vivement salué"), encoding="utf-8")
+    report = run(project)
+    assert report.written == 1 and "vivement salué" in (project / "content/briefs" / BRIEF).read_text()
+
+
+def test_a_hand_edited_brief_is_kept_and_the_new_version_written_beside_it(project):
+    run(project)
+    brief = project / "content/briefs" / BRIEF
+    brief.write_text(brief.read_text().replace("Tokyo et Washington se", "Tokyo et Washington (édité) se"))
+    edited = brief.read_bytes()
+    (project / "content/raw/20min.txt").write_text(SAMPLE + "\n", encoding="utf-8")
+    report = run(project)
+    assert report.kept_edited == 1 and brief.read_bytes() == edited
+    assert brief.with_name(brief.name + ".new").exists()
+    assert "KEPT" in (project / "content/briefs" / REPORT_NAME).read_text()
+    report = run(project, force=True)
+    assert report.written == 1 and b"(\xc3\xa9dit\xc3\xa9)" not in brief.read_bytes()
+
+
+def test_same_input_gives_the_same_bytes(project, tmp_path):
+    run(project, out=tmp_path / "a")
+    run(project, out=tmp_path / "b")
+    assert (tmp_path / "a" / BRIEF).read_bytes() == (tmp_path / "b" / BRIEF).read_bytes()
+
+
+def test_two_inputs_with_one_slug_get_numbered_by_path_order(project):
+    (project / "content/raw/zz-copy.txt").write_text(SAMPLE.replace("Pete Hegseth a salué", "Il a salué"))
+    report = run(project)
+    assert report.written == 2
+    second = read(project / "content/briefs" / BRIEF.replace(".md", "-2.md"))
+    assert second.source.file == "zz-copy.txt"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "empty"),
+    ("binary.txt", bytes(range(256)) * 40, "binary"),
+    ("menu.txt", "date 2026-01-16\nAccueil\nSport\nMétéo\nContact\n".encode(), "no recognisable article"),
+    ("future.txt", SAMPLE.replace("date 2026-01-16", "date 2036-01-16").replace("il y a 36 minutes",
+                                                                                  "le 16.01.2036").encode(),
+     "future"),
+    ("impossible.txt", SAMPLE.replace("date 2026-01-16", "date 2026-02-30").encode(), "not a date"),
+    ("bad.md", b"---\ntitle: x\n---\nno date\n", "date"),
+])
+def test_bad_input_is_reported_and_the_rest_still_ingests(project, name, content, message):
+    bad = project / "content/raw" / name
+    bad.write_bytes(content)
+    report = run(project)
+    assert report.written == 1
+    assert len(report.failed) == 1 and report.failed[0][0].endswith(name) and message in report.failed[0][1]
+    assert "\n" not in report.failed[0][1]
+    assert bad.read_bytes() == content      # raw files are never modified
+    assert f"FAILED {bad}" in (project / "content/briefs" / REPORT_NAME).read_text()
+
+
+def test_a_huge_file_is_refused(project):
+    with (project / "content/raw/huge.txt").open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    report = run(project)
+    assert report.written == 1 and "too large" in report.failed[0][1]
+
+
+def test_a_markdown_brief_passes_through_validated(project):
+    (project / "content/raw/mine.md").write_text(MD_BRIEF, encoding="utf-8")
+    report = run(project)
+    assert report.written == 2 and not report.failed
+    assert (project / "content/briefs/2026/01/mine.md").read_text(encoding="utf-8") == MD_BRIEF
+
+
+def test_can_ingest_given_paths_into_another_folder(project, tmp_path):
+    report = run(project, [project / "content/raw/20min.txt"], out=tmp_path / "out")
+    assert report.written == 1 and (tmp_path / "out" / BRIEF).exists()
+    report = run(project, [tmp_path / "missing.txt"], out=tmp_path / "out")
+    assert report.failed and "no such file" in report.failed[0][1]
+
+
+def test_cli_ingest_exits_1_on_a_bad_file_and_names_it(project):
+    (project / "content/raw/empty.txt").write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", "-C", str(project), "ingest"],
+                          capture_output=True, text=True, cwd=ROOT,
+                          env={"BRIEFGEN_NO_PROGRESS": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 1, proc.stderr
+    assert "empty.txt: empty file" in proc.stderr
+    assert (project / "content/briefs" / BRIEF).exists()
