@@ -320,7 +320,9 @@ def bench_preview(res: Results, args, size: int, project: Path) -> None:
     if s.status == 0 and s.data.get("median") is not None:
         row.samples.append(s)
         row.values = list(s.data.get("all") or [s.data["median"]])
-        row.notes.append(f"{len(row.values)} edits, measured by {s.data.get('by')}")
+        row.notes.append(f"{len(row.values)} edits, measured by {s.data.get('by')}; peak MB includes Chromium")
+        if s.data.get("rebuild_median") is not None:
+            row.notes.append(f"the server's own rebuild: median {s.data['rebuild_median']:.3f} s")
         log.info("  preview %d: median %.3f s", size, row.median)
     else:
         record(row, s)
@@ -397,8 +399,8 @@ def fmt(value: float | None, unit: str) -> str:
 
 
 def table(res: Results) -> str:
-    head = ("| measurement | briefs | median | min–max | peak MB | load (1 min) | compared | target | met |\n"
-            "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
+    head = ("| measurement | briefs | median | min–max | CPU s | peak MB | load (1 min) | compared | target | met |\n"
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
     lines = [head]
     for r in res.rows:
         loads = [s.load for s in r.samples]
@@ -408,9 +410,11 @@ def table(res: Results) -> str:
         else:
             spread = "; ".join(r.errors) or "not run"
         peak = f"{r.peak:.0f}" if r.peak else "–"
+        ok = [smp.cpu for smp in r.samples if smp.status == 0]
+        cpu = f"{statistics.median(ok):.2f}" if ok and r.unit == "s" else "–"
         compared = "; ".join(x for x in [r.compare, *r.notes, *(r.errors if r.values else [])] if x)
         size = f"{r.size:,}" if r.size else ""
-        lines.append(f"| {r.what} | {size} | {fmt(r.median, r.unit)} | {spread} | {peak} | {load} | "
+        lines.append(f"| {r.what} | {size} | {fmt(r.median, r.unit)} | {spread} | {cpu} | {peak} | {load} | "
                      f"{compared} | {r.target} | {r.met} |")
     return "\n".join(lines)
 

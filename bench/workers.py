@@ -144,7 +144,8 @@ def preview(project: Path, n: int) -> dict:
     else:
         from preview_fallback import measure_edit_latency
         result, source = measure_edit_latency(project, n=n), "bench/preview_fallback.py"
-    return {**_summary(result), "by": source}
+    rebuild = result.get("rebuild_median") if isinstance(result, dict) else None
+    return {**_summary(result), "by": source, "rebuild_median": rebuild}
 
 
 def main(argv: list[str]) -> int:
