@@ -62,8 +62,9 @@ def target_for(dest: str, branch: str = "gh-pages", force_push: bool = False) ->
     if scheme:
         make = SCHEMES.get(scheme.group(1).lower())
         if make is None:
+            known = ", ".join(s + "://" for s in SCHEMES)
             raise PublishError(f"unknown destination scheme {scheme.group(1)}://", dest,
-                               hint=f"known: {', '.join(s + '://' for s in SCHEMES)}, git@host:path, a folder")
+                               hint=f"known: {known}, git@host:path, a folder")
         return make(dest, branch, force_push)
     return FolderTarget(dest)
 
@@ -82,9 +83,9 @@ def _complain(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool = False, rollback: bool = False,
-            force_push: bool = False, *, ingest: bool = True, say: Callable[[str], None] = _say,
-            complain: Callable[[str], None] = _complain) -> int:
+def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool = False,
+            rollback: bool = False, force_push: bool = False, *, ingest: bool = True,
+            say: Callable[[str], None] = _say, complain: Callable[[str], None] = _complain) -> int:
     """Build for production, refuse on build errors or broken internal links, then deploy to `dest`.
 
     Returns the exit status: 0 published (or nothing to do), 1 refused (each problem said first).
@@ -101,7 +102,10 @@ def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool =
     # Beside the build in the cache: same file system, so the finished copy is made of hard links.
     with tempfile.TemporaryDirectory(prefix="out-", dir=work) as tmp:
         say(f"production build for {config.base_url}")
-        built = production_build(config, Path(tmp) / "site", ingest=ingest)
+        if dry_run and ingest:
+            # Ingesting writes briefs into the project, and a dry run changes nothing.
+            say("dry run: building the briefs as they are (new raw articles are not ingested)")
+        built = production_build(config, Path(tmp) / "site", ingest=ingest and not dry_run)
         if not built.ok:
             for problem in built.problems():
                 complain(problem)

@@ -103,10 +103,10 @@ def _git_env() -> dict[str, str]:
 
     A name or e-mail already set in the environment or in git config wins over the default."""
     env = dict(os.environ)
+    configured = {conf: subprocess.run(["git", "config", "--get", conf], check=False, capture_output=True,
+                                       env=env).returncode == 0 for conf in ("user.name", "user.email")}
     for key, value in IDENTITY.items():
-        conf = "user.email" if key.endswith("EMAIL") else "user.name"
-        if key not in env and subprocess.run(["git", "config", "--get", conf], check=False, capture_output=True,
-                                             env=env).returncode != 0:
+        if key not in env and not configured["user.email" if key.endswith("EMAIL") else "user.name"]:
             env[key] = value
     env["LC_ALL"] = "C"  # English messages: a refused push is recognised by its words
     if not sys.stdin.isatty():
@@ -150,7 +150,8 @@ class GitTarget(Target):
         run = subprocess.run([*cmd, *args], check=False, capture_output=True, text=True, env=self._env,
                              cwd=work_tree)
         if run.returncode != 0:
-            detail = [ln for ln in (run.stderr or run.stdout).strip().splitlines() if not ln.startswith("hint:")]
+            said = (run.stderr or run.stdout).strip().splitlines()
+            detail = [ln for ln in said if not ln.startswith("hint:")]
             raise PublishError(f"git {args[0]} failed: {' / '.join(detail[-3:]) or 'no output'}", self.url)
         return run.stdout
 
@@ -297,7 +298,8 @@ class FolderTarget(Target):
             else:
                 previous = self.current()
                 self._point_to(version)
-            yield f"{self.dest} now serves {version.name}" + (f" (previous: {previous.name})" if previous else "")
+            was = f" (previous: {previous.name})" if previous else ""
+            yield f"{self.dest} now serves {version.name}{was}"
             yield from self._prune(keep={version, previous})
 
     @contextmanager
@@ -352,7 +354,7 @@ class FolderTarget(Target):
         if exchange(link, self.dest):
             os.rename(link, kept)
         else:
-            log.warning("%s: atomic exchange unsupported here; the folder is missing for an instant", self.dest)
+            log.warning("%s: no atomic exchange here; the folder is missing for an instant", self.dest)
             os.rename(self.dest, kept)
             os.replace(link, self.dest)
         return kept

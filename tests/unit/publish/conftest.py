@@ -11,7 +11,8 @@ PAGE = """<!doctype html>
 <link rel="alternate" type="application/atom+xml" href="{root}feed.xml">
 </head>
 <body>
-  <nav><a href="{root}">Home</a> <a href="{root}briefs/first/">First</a> <a href="{root}briefs/second/">Second</a></nav>
+  <nav><a href="{root}">Home</a> <a href="{root}briefs/first/">First</a>
+    <a href="{root}briefs/second/">Second</a></nav>
   <main><h1>{title}</h1>
     <p>{body}</p>
     <img src="{root}assets/logo.png" alt="">

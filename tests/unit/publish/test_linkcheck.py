@@ -24,7 +24,8 @@ def test_can_find_a_missing_page_and_a_missing_asset(tmp_path):
 
 def test_errors_when_a_root_relative_link_leaves_the_base_path(tmp_path):
     # Works in a preview served at /, breaks under /briefs/ in production.
-    site = write_site(tmp_path / "s", base=BASE, extra={"x.html": '<link href="/assets/style.3f2a9c1be0.css">'})
+    site = write_site(tmp_path / "s", base=BASE,
+                      extra={"x.html": '<link href="/assets/style.3f2a9c1be0.css">'})
     assert find_broken_links(site, BASE) == [("x.html", "/assets/style.3f2a9c1be0.css")]
 
 

@@ -17,7 +17,8 @@ from tests.unit.publish.nginx import NGINX, Nginx, crawl, fetch
 from tests.unit.publish.project import set_japan_body, write_project
 
 pytestmark = [pytest.mark.nginx,
-              pytest.mark.skipif(NGINX is None, reason="nginx binary not found (apt-get install nginx-light)")]
+              pytest.mark.skipif(NGINX is None,
+                                 reason="nginx binary not found (apt-get install nginx-light)")]
 
 
 @pytest.fixture

@@ -122,7 +122,8 @@ def test_refuses_to_publish_a_site_with_broken_internal_links(tmp_path):
 
 def test_refuses_to_publish_when_the_build_has_errors(tmp_path):
     project = write_project(tmp_path / "p")
-    (project / "content/briefs/2026/01/bad.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    bad = project / "content/briefs/2026/01/bad.md"
+    bad.write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
     remote = tmp_path / "remote.git"
     git("init", "-q", "--bare", str(remote))
     said = Said()
