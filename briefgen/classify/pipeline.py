@@ -1,15 +1,100 @@
-"""classify(article, config) -> Classification. Placeholder until the classifier lands (issue 3):
-it returns empty labels so ingest can be built and tested on its own."""
+"""classify(article, config) -> Classification: countries, regions, themes and key points.
+
+`classify_text` does the work on plain fields so briefs, raw articles and tests share one path. Each text
+is tokenised once; the country and theme lexicons are compiled once per language and cached.
+"""
 from __future__ import annotations
 
+import logging
+import re
 from typing import TYPE_CHECKING
 
+from briefgen.classify import countries as country_mod
+from briefgen.classify import themes as theme_mod
+from briefgen.classify.keypoints import key_points
+from briefgen.classify.lexicon import Tokens, lang_of, tokenize
+from briefgen.classify.regions import country_region, regions_for
 from briefgen.model import Classification
 
 if TYPE_CHECKING:
     from briefgen.config import Config
     from briefgen.model import Article
 
+log = logging.getLogger(__name__)
+
+DEFAULT_THEME_THRESHOLD = 6.0
+_HEADING = re.compile(r"^#{1,6}\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
 
 def classify(article: Article, config: Config) -> Classification:
-    return Classification()
+    return classify_text(article.title, article.lead, article.body_text, article.lang, config,
+                         kicker=article.kicker)
+
+
+def paragraphs_of(body: str) -> list[str]:
+    """Body text (plain or Markdown) -> paragraphs, headings and list items without their markers."""
+    out = []
+    for block in re.split(r"\n\s*\n", body or ""):
+        lines = [_LIST_ITEM.sub("", _HEADING.sub("", ln)).strip() for ln in block.strip().splitlines()]
+        text = " ".join(ln for ln in lines if ln)
+        if text:
+            out.append(text)
+    return out
+
+
+def _fields(title: str, kicker: str | None, lead: str | None, paragraphs: list[str]) -> list[tuple[str, Tokens]]:
+    fields = [("title", tokenize(title or ""))]
+    if kicker:
+        fields.append(("kicker", tokenize(kicker)))
+    if lead:
+        fields.append(("lead", tokenize(lead)))
+    fields.extend(("body", tokenize(p)) for p in paragraphs)
+    return fields
+
+
+def _options(config: Config | None):
+    if config is None:
+        from briefgen.config.schema import Config as DefaultConfig
+
+        config = DefaultConfig()
+    return config, config.classify
+
+
+def classify_text(title: str, lead: str | None, body: str, lang: str, config: Config | None,
+                  kicker: str | None = None) -> Classification:
+    """Classify an article given as text fields (body: paragraphs separated by blank lines)."""
+    config, opts = _options(config)
+    lang = lang_of(lang)
+    paragraphs = paragraphs_of(body)
+    fields = _fields(title, kicker, lead, paragraphs)
+
+    # Countries: every mention weighed by place and kind; the salient ones kept.
+    found = country_mod.score_fields(fields, country_mod.lexicon(lang), opts.country_threshold or None)
+    regions = regions_for(found.countries, config)
+
+    # Themes: lexicon scores, ranked, the best few kept.
+    lex = theme_mod.lexicon(lang, theme_mod._key(config))
+    theme_scores, theme_words = theme_mod.score(fields, lex)
+    themes = theme_mod.rank(theme_scores, lex.order, opts.max_themes,
+                            opts.theme_threshold or DEFAULT_THEME_THRESHOLD)
+
+    points = key_points(title, lead, paragraphs, lang, opts.key_points)
+    explain = _explain(found, regions, themes, theme_scores, theme_words)
+    return Classification(countries=found.countries, regions=regions, themes=themes, key_points=points,
+                          mentions=dict(found.mentions), explain=explain)
+
+
+def _explain(found, regions, themes, theme_scores, theme_words) -> dict[str, list[str]]:
+    """label -> the evidence that decided it (and the runners-up that did not make it)."""
+    out: dict[str, list[str]] = {}
+    for code in found.countries:
+        out[f"country:{code}"] = [f"score {found.scores[code]}"] + found.evidence.get(code, [])
+    for code, score in found.scores.items():
+        if code not in found.countries:
+            out[f"left-out:{code}"] = [f"score {score}"] + found.evidence.get(code, [])[:4]
+    for slug in regions:
+        out[f"region:{slug}"] = [c for c in found.countries if country_region(c) == slug] or ["site region"]
+    for theme in themes:
+        out[f"theme:{theme}"] = [f"score {theme_scores[theme]:.1f}"] + theme_words.get(theme, [])
+    return out

@@ -1,0 +1,313 @@
+"""Which countries an article is about: find every mention, weigh it, keep the salient ones.
+
+Evidence, per language, built once and cached:
+  - CLDR territory names through babel (any locale babel knows), with German case endings;
+  - data/demonyms.csv: names CLDR lacks ("USA", "Burma", "Türkiye") and demonyms/adjectives, inflected
+    by data/lexicon.toml rules ("nippo-américaine", "der Vereinigten Staaten", "giapponesi");
+  - data/places.csv: capitals and seats of power as metonyms ("Tokyo", "Kreml", "Maison-Blanche"), bodies
+    tied to one country, big cities and provinces;
+  - data/lexicon.toml: stop phrases ("New Jersey", "Guinea pig"), first names ("Jordan Bardella"),
+    context rules (Georgia the US state), languages ("auf Deutsch").
+A country is kept when its weighed mentions (title and lead weigh more, later paragraphs less) pass a
+threshold, so a country named once in passing is left out.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from briefgen.classify.lexicon import (TOKEN_RE, PhraseIndex, Tokens, fold, inflect, lang_of, load_rows,
+                                       load_toml, norm, split_forms)
+
+log = logging.getLogger(__name__)
+
+# CLDR codes that are not countries (EU, UN, pseudo-regions) or not ISO 3166-1 (AC, CP, DG, EA, IC, TA).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA",
+                            "AQ"})
+_DEMONYM_COLUMNS = {"en": 2, "fr": 3, "de": 4, "it": 5}
+_AND = {"en": "and", "fr": "et", "de": "und", "it": "e", "es": "y", "pt": "e", "nl": "en"}
+
+# Case rules: a name must be written with a capital (turkey the bird, chad, china the porcelain);
+# an all-capitals alias only in capitals ("US" but not "us", "EAU" but not "eau").
+CASE_ANY, CASE_CAP, CASE_UPPER = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str          # ISO alpha-2, or "" for a stop phrase
+    kind: str          # name, alias, demonym, prefix, capital, seat, org, city, region, stop
+    case: int
+    form: str          # as written in the data, for --explain
+    caps: tuple[int, ...] = ()   # CASE_CAP: which words must be capitalised ("La Réunion", not "la réunion")
+
+
+@dataclass
+class Mention:
+    code: str
+    kind: str
+    form: str          # the words in the text
+    field: str         # title, kicker, lead, body
+    weight: float
+
+
+@dataclass
+class CountryResult:
+    countries: tuple[str, ...]
+    scores: dict[str, float]
+    mentions: dict[str, int]
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CountryLexicon:
+    lang: str
+    index: PhraseIndex
+    person_names: frozenset[str]
+    language_preps: frozenset[str]
+    contexts: tuple[tuple[frozenset[str], str, tuple[str, ...]], ...]   # (forms, becomes, near phrases)
+
+
+def _name_case(form: str) -> int:
+    letters = [c for c in form if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
+        return CASE_UPPER
+    return CASE_CAP if form[:1].isupper() else CASE_ANY
+
+
+def _cldr_names(lang: str) -> dict[str, str]:
+    try:
+        territories = Locale.parse(lang).territories
+    except (UnknownLocaleError, ValueError):
+        log.debug("babel has no locale %r; country names from data files only", lang)
+        return {}
+    return {code: name for code, name in territories.items()
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+
+
+def _name_variants(name: str, lang: str) -> list[str]:
+    """CLDR writes 'Bosnia & Herzegovina', 'Myanmar (Burma)', 'Congo - Kinshasa', 'St. Kitts': spell them
+    as articles do."""
+    name = name.replace("&", f" {_AND.get(lang, 'and')} ").replace("St.", "Saint")
+    out = [name]
+    if "(" in name:
+        head, _, rest = name.partition("(")
+        out = [head.strip(), rest.rstrip(")").strip()]
+    if " - " in name:
+        out = [name.replace(" - ", "-")]
+    return [v for v in out if v]
+
+
+def _german_forms(name: str) -> list[str]:
+    """'Vereinigte Staaten' -> '... Vereinigten Staaten'; 'Deutschland' -> 'Deutschlands'."""
+    rules = load_toml("lexicon.toml")["name_inflection"]["de"]["rules"]
+    words = name.split()
+    if len(words) > 4:
+        return [name]
+    variants = [[]]
+    for w in words:
+        variants = [v + [f] for v in variants for f in dict.fromkeys(inflect(w, rules))]
+    return [" ".join(v) for v in variants]
+
+
+def _add(index_map: dict, form: str, entry: Entry) -> None:
+    key = tuple(norm(form).split())
+    if key:
+        if entry.case == CASE_CAP:
+            words = TOKEN_RE.findall(fold(form))
+            caps = tuple(j for j, w in enumerate(words) if w[:1].isupper()) if len(words) == len(key) else (0,)
+            entry = Entry(entry.code, entry.kind, entry.case, entry.form, caps or (0,))
+        index_map.setdefault(key, []).append(entry)
+
+
+def _collect(lang: str) -> dict[tuple[str, ...], list[Entry]]:
+    data = load_toml("lexicon.toml")
+    found: dict[tuple[str, ...], list[Entry]] = {}
+    for code, name in _cldr_names(lang).items():
+        for variant in _name_variants(name, lang):
+            forms = _german_forms(variant) if lang == "de" else [variant]
+            for form in forms:
+                _add(found, form, Entry(code, "name", _name_case(form), variant))
+    column = _DEMONYM_COLUMNS.get(lang)
+    rules = data["inflection"].get(lang, {}).get("rules", [["", [""]]])
+    for row in load_rows("demonyms.csv"):
+        code = row[0]
+        for alias in split_forms(row[1]):
+            _add(found, alias, Entry(code, "alias", _name_case(alias), alias))
+        if column is None or column >= len(row):
+            continue
+        for base in split_forms(row[column]):
+            case = CASE_CAP if lang == "en" or (lang == "de" and base[:1].isupper()) else CASE_ANY
+            for form in dict.fromkeys(inflect(base, rules)):
+                _add(found, form, Entry(code, "demonym", case, base))
+    for row in load_rows("places.csv"):
+        code, kind, langs, names = row[0], row[1], row[2], row[3]
+        if langs != "*" and lang not in langs.split("|"):
+            continue
+        for name in split_forms(names):
+            _add(found, name, Entry(code, kind, _name_case(name) or CASE_CAP, name))
+    for code, prefixes in data["prefixes"].items():
+        for p in prefixes:
+            _add(found, p, Entry(code, "prefix", CASE_ANY, p))
+    for code, phrases in data["stop"].items():
+        for p in phrases:
+            _add(found, p, Entry(code, "stop", CASE_ANY, p))
+    return found
+
+
+def _resolve(key: tuple[str, ...], entries: list[Entry]) -> list[Entry]:
+    """One phrase, one meaning: stops win, then aliases/places pin a form; a form two countries share
+    in the same role (a demonym, a name) is ambiguous and dropped."""
+    stops = [e for e in entries if e.kind == "stop"]
+    if stops:
+        return stops[:1]
+    codes = {e.code for e in entries}
+    if len(codes) == 1:
+        # Keep one entry per case rule: 'US' (capitals only) and 'Us' must not both match.
+        return list({e.case: e for e in reversed(entries)}.values())
+    pinned = [e for e in entries if e.kind not in ("name", "demonym")]
+    if len({e.code for e in pinned}) == 1:
+        return pinned[:1]
+    log.debug("ambiguous country form %r (%s): left out", " ".join(key), ", ".join(sorted(codes)))
+    return []
+
+
+@lru_cache(maxsize=32)
+def lexicon(lang: str) -> CountryLexicon:
+    """The compiled country lexicon of one language (cached: built once per process)."""
+    lang = lang_of(lang)
+    data = load_toml("lexicon.toml")
+    index = PhraseIndex()
+    for key, entries in _collect(lang).items():
+        for entry in _resolve(key, entries):
+            index.add(key, entry)
+    contexts = tuple((frozenset(norm(f) for f in c["forms"]), c["becomes"], tuple(norm(n) for n in c["near"]))
+                     for c in data.get("context", []))
+    return CountryLexicon(lang, index.freeze(),
+                          frozenset(norm(n) for n in data["person_names"].get(lang, [])),
+                          frozenset(data["language_use"].get(lang, [])), contexts)
+
+
+# ---- finding mentions ---------------------------------------------------------------------------------
+
+def _case_ok(toks: Tokens, i: int, k: int, entry: Entry) -> bool:
+    if entry.case == CASE_UPPER:
+        return all(toks.is_upper(j) for j in range(i, i + k))
+    if entry.case == CASE_CAP:
+        return all(toks.is_cap(i + j) for j in entry.caps)
+    return True
+
+
+def _is_person(toks: Tokens, i: int, k: int) -> bool:
+    """'Jordan Bardella', 'Michael Jordan': a capitalised word right before or after makes it a name."""
+    nxt = i + k
+    if nxt < len(toks) and toks.adjacent(nxt - 1, nxt) and toks.is_cap(nxt) and not toks.is_upper(nxt):
+        return True
+    prev = i - 1
+    return (prev >= 0 and toks.adjacent(prev, i) and toks.is_cap(prev) and not toks.starts_sentence(prev)
+            and len(toks.raw[prev]) > 2)
+
+
+def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
+    """'auf Deutsch', 'in English.', 'en anglais,': the language, not the country."""
+    if lex.lang == "de" and k == 1 and toks.is_cap(i) and toks.low[i].endswith("sch"):
+        # German writes adjectives in lower case: a capitalised bare "Spanisch" is the language.
+        return not toks.starts_sentence(i) or (i > 0 and toks.low[i - 1] in lex.language_preps)
+    if i == 0 or toks.low[i - 1] not in lex.language_preps:
+        return False
+    after = toks.char_after(i + k - 1)
+    return not after or not after.isalpha()
+
+
+def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexicon) -> str:
+    form = " ".join(toks.low[i:i + k])
+    for forms, becomes, near in lex.contexts:
+        if entry.code and form in forms:
+            lo, hi = max(0, i - 40), min(len(toks), i + k + 40)
+            window = f" {' '.join(toks.low[lo:i])} {' '.join(toks.low[i + k:hi])} "
+            if any(f" {n} " in window for n in near):
+                return becomes
+    return entry.code
+
+
+def find_mentions(toks: Tokens, lex: CountryLexicon) -> list[tuple[int, int, Entry, str]]:
+    """Every country mention in a text: (token index, length, entry, code after context rules)."""
+    out: list[tuple[int, int, Entry, str]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        step = 1
+        for k, entry in lex.index.candidates(toks, i):
+            if not _case_ok(toks, i, k, entry):
+                continue
+            step = k
+            if entry.kind == "stop":
+                if entry.code:
+                    out.append((i, k, entry, entry.code))
+                break
+            if entry.kind == "prefix" and not toks.hyphen_after(i + k - 1):
+                step = 1
+                continue
+            if " ".join(toks.low[i:i + k]) in lex.person_names and _is_person(toks, i, k):
+                break
+            if entry.kind == "demonym" and _is_language(toks, i, k, lex):
+                break
+            out.append((i, k, entry, _context_code(toks, i, k, entry, lex)))
+            break
+        i += step
+    return out
+
+
+# ---- salience -----------------------------------------------------------------------------------------
+
+def _settings() -> dict:
+    return load_toml("lexicon.toml")
+
+
+def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
+                 min_score: float | None = None) -> CountryResult:
+    """Weigh the mentions of each field ("title", "kicker", "lead", "body") and keep the salient countries.
+
+    Body paragraphs are given one by one (field "body"), in order: later ones weigh less."""
+    cfg = _settings()
+    kind_w, field_w, sal = cfg["kind_weight"], cfg["field_weight"], cfg["salience"]
+    paragraphs = [t for f, t in fields if f == "body"]
+    body_words = sum(len(t) for t in paragraphs)
+    # Long texts repeat names more: damp each body mention as the body grows past `body_words` words.
+    length_factor = min(1.0, (sal["body_words"] / body_words) ** 0.5) if body_words else 1.0
+    scores: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    first_seen: dict[str, int] = {}
+    evidence: dict[str, list[str]] = defaultdict(list)
+    para_no = 0
+    for order, (fname, toks) in enumerate(fields):
+        if fname == "body":
+            position = para_no / max(1, len(paragraphs) - 1)
+            w_field = (field_w["first_paragraph"] if para_no == 0 else field_w["body"]) * length_factor
+            w_field *= 1.0 - (1.0 - sal["tail_weight"]) * position
+            para_no += 1
+        else:
+            w_field = field_w.get(fname, 1.0)
+        for i, k, entry, code in find_mentions(toks, lex):
+            scores[code] += kind_w.get(entry.kind, 0.8) * w_field
+            counts[code] += 1
+            first_seen.setdefault(code, order * 10_000 + i)
+            if len(evidence[code]) < 12:
+                evidence[code].append(f"{' '.join(toks.raw[i:i + k])} ({entry.kind}, {fname})")
+    return _select(scores, counts, first_seen, evidence, sal, min_score)
+
+
+def _select(scores, counts, first_seen, evidence, sal, min_score) -> CountryResult:
+    threshold = min_score if min_score else sal["min_score"]
+    top = max(scores.values(), default=0.0)
+    ranked = sorted(scores, key=lambda c: (-round(scores[c], 6), first_seen[c]))
+    kept = [c for c in ranked if scores[c] >= threshold and scores[c] >= sal["min_share"] * top]
+    if not kept and ranked and top >= sal["fallback_score"]:
+        # Nothing salient, but one country clearly ahead (a domestic story naming a city or two): keep it.
+        runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+        if top >= sal["fallback_lead"] * runner_up:
+            kept = ranked[:1]
+    return CountryResult(tuple(kept[:sal["max_countries"]]), {c: round(scores[c], 3) for c in ranked},
+                         {c: counts[c] for c in sorted(counts)}, {c: evidence[c] for c in ranked})

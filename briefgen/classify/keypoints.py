@@ -1,0 +1,116 @@
+"""Key points: 2–4 sentences copied verbatim from the article, chosen by centroid scoring.
+
+Sentences are split with the article language's abbreviations in mind (data/sentences.toml) and never
+inside quotations (« … », „ … “, “ … ”). Each sentence is scored by the cosine between its content words
+and the article's centroid (all content words, headline and lead counted twice), plus a small bonus for
+coming early; the best ones are returned in the article's order.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from briefgen.classify.lexicon import TOKEN_RE, fold, lang_of, load_toml
+
+log = logging.getLogger(__name__)
+
+_OPEN = "«„“‹"
+_CLOSE = "»“”›"
+# A boundary: end punctuation (maybe closing quotes) then space then an opening capital, digit or quote.
+_BOUNDARY = re.compile(r"([.!?…]+[\"'»”“)]*)(\s+)(?=[\"'«„“(]?[^\W_a-z])")
+MIN_WORDS, MAX_WORDS = 6, 60
+
+
+@lru_cache(maxsize=16)
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(load_toml("sentences.toml")["abbreviations"].get(lang, []))
+
+
+@lru_cache(maxsize=16)
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(fold(w).lower() for w in load_toml("sentences.toml")["stopwords"].get(lang, []))
+
+
+def _quote_depth(text: str) -> int:
+    """Open quotations at the end of text; " counts by parity."""
+    depth = sum(text.count(c) for c in "«„‹") - sum(text.count(c) for c in "»›")
+    # “ opens in English/French and closes in German („…“): count it with the style of the text.
+    if "„" in text:
+        depth -= text.count("“")
+    else:
+        depth += text.count("“") - text.count("”")
+    return max(0, depth) + text.count('"') % 2
+
+
+def _is_abbreviation(before: str, lang: str) -> bool:
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    word = word.rstrip(".").lstrip("(\"'«„“").lower()
+    return (len(word) == 1 and word.isalpha()) or word.isdigit() or word in _abbreviations(lang)
+
+
+def split_sentences(paragraph: str, lang: str = "en") -> list[str]:
+    """Sentences of one paragraph, verbatim (whitespace inside kept as it is)."""
+    lang = lang_of(lang)
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(paragraph):
+        end = m.end(1)
+        piece = paragraph[start:end]
+        if m.group(1).startswith(".") and len(m.group(1)) == 1 and _is_abbreviation(paragraph[start:m.start(1)], lang):
+            continue
+        if _quote_depth(piece):
+            continue
+        out.append(piece.strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]
+
+
+def _content_words(text: str, stop: frozenset[str]) -> list[str]:
+    return [w for w in TOKEN_RE.findall(fold(text).lower()) if len(w) > 3 and w not in stop]
+
+
+def _good_sentence(sentence: str) -> bool:
+    words = len(sentence.split())
+    return (MIN_WORDS <= words <= MAX_WORDS and sentence[-1:] in ".!…»”\"'" and not sentence.endswith("?")
+            and not sentence.endswith(":"))
+
+
+def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, count: int = 3) -> tuple[str, ...]:
+    """Up to `count` sentences of the body (the lead when the body has too few), in reading order."""
+    if count <= 0:
+        return ()
+    lang = lang_of(lang)
+    stop = _stopwords(lang)
+    candidates: list[tuple[int, str]] = []
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph, lang):
+            candidates.append((len(candidates), sentence))
+    good = [(i, s) for i, s in candidates if _good_sentence(s)]
+    if len(good) < 2 and lead:
+        good = [(-1 - i, s) for i, s in enumerate(split_sentences(lead, lang)) if _good_sentence(s)] + good
+    if not good:
+        return ()
+    centroid = Counter(_content_words(" ".join(s for _, s in candidates), stop))
+    for text in (title, lead or ""):
+        for w in _content_words(text, stop):
+            centroid[w] += 2
+    norm_c = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    scored = []
+    for i, sentence in good:
+        vec = Counter(_content_words(sentence, stop))
+        dot = sum(centroid[w] * v for w, v in vec.items())
+        norm_s = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        early = 0.15 / (1 + max(i, 0) * 0.5)
+        scored.append((dot / (norm_c * norm_s) + early, i, sentence))
+    best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]
+    seen, out = set(), []
+    for _, _, sentence in sorted(best, key=lambda t: t[1]):
+        if sentence not in seen:
+            seen.add(sentence)
+            out.append(sentence)
+    return tuple(out)

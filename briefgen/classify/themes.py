@@ -1,0 +1,194 @@
+"""Themes: score an article against per-language lexicons (data/themes/<lang>.toml) and rank them.
+
+Each lexicon lists words, stems (`milit*`) and phrases per theme at three weights (strong 3, medium 2,
+weak 1). briefgen.toml `[classify.themes]` changes the taxonomy:
+
+    [classify.themes.sport]            # extend a lexicon
+    terms = { fr = ["pétanque"], de = ["Hornussen"] }
+    [classify.themes.culture]          # rename (briefs get the new id) and relabel
+    rename = "arts"
+    label = { fr = "Arts", en = "Arts" }
+    [classify.themes.science]          # drop
+    drop = true
+    [classify.themes.space]            # add a new theme
+    label = { en = "Space", fr = "Espace" }
+    terms = { en = ["rocket*", "orbit"], fr = ["fusée*", "orbite"] }
+
+`theme_name(theme_id, locale, config)` and `theme_ids(config)` are for the site (cached).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from briefgen.classify.lexicon import Tokens, has_data, lang_of, load_toml, norm
+
+if TYPE_CHECKING:
+    from briefgen.config import Config
+
+log = logging.getLogger(__name__)
+
+LEVELS = {"strong": 3.0, "medium": 2.0, "weak": 1.0}
+FIELD_WEIGHT = {"title": 3.0, "kicker": 1.0, "lead": 2.0, "body": 1.0}
+MIN_STEM = 3
+
+
+def _changes(config: Config | None) -> dict:
+    return dict(config.classify.themes) if config is not None else {}
+
+
+def _key(config: Config | None) -> str:
+    """A hashable fingerprint of the theme changes, for the caches."""
+    return json.dumps(_changes(config), sort_keys=True, ensure_ascii=False, default=str)
+
+
+@lru_cache(maxsize=16)
+def _taxonomy(changes_key: str) -> tuple[tuple[str, str], ...]:
+    """(source id, final id) pairs in order: defaults minus dropped, renamed, plus new ones."""
+    changes = json.loads(changes_key)
+    out = []
+    for tid in load_toml("themes/labels.toml"):
+        change = changes.get(tid, {})
+        if change.get("drop"):
+            continue
+        out.append((tid, str(change.get("rename") or tid)))
+    known = {src for src, _ in out} | set(load_toml("themes/labels.toml"))
+    out.extend((tid, str(c.get("rename") or tid)) for tid, c in changes.items()
+               if tid not in known and not c.get("drop"))
+    return tuple(out)
+
+
+def theme_ids(config: Config | None = None) -> list[str]:
+    """Theme ids in taxonomy order, after the site's changes."""
+    return [final for _, final in _taxonomy(_key(config))]
+
+
+def theme_name(theme_id: str, locale: str = "en", config: Config | None = None) -> str:
+    """Display name of a theme in a locale (site label, then default label, then English, then the id)."""
+    return _theme_name(theme_id, locale.replace("-", "_"), _key(config))
+
+
+@lru_cache(maxsize=1024)
+def _theme_name(theme_id: str, locale: str, changes_key: str) -> str:
+    changes = json.loads(changes_key)
+    labels = load_toml("themes/labels.toml")
+    source = next((src for src, final in _taxonomy(changes_key) if final == theme_id), theme_id)
+    for table in (changes.get(source, {}).get("label") or {}, changes.get(theme_id, {}).get("label") or {},
+                  labels.get(source, {})):
+        if isinstance(table, str):
+            return table
+        for key in (locale, locale.split("_")[0], "en"):
+            if table.get(key):
+                return str(table[key])
+    return theme_id.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class ThemeLexicon:
+    exact: dict[str, tuple[tuple[str, float], ...]]              # word -> (theme, weight)
+    stems: dict[str, tuple[tuple[str, float], ...]]              # stem -> (theme, weight)
+    stem_lengths: tuple[int, ...]
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str, float, bool], ...]]   # first word -> ...
+    order: tuple[str, ...]
+    memo: dict
+
+
+def _terms(lang: str, changes: dict) -> dict[str, list[tuple[str, float]]]:
+    """theme (final id) -> [(term, weight)] for one language."""
+    taxonomy = _taxonomy(json.dumps(changes, sort_keys=True, ensure_ascii=False, default=str))
+    base = load_toml(f"themes/{lang}.toml") if has_data(f"themes/{lang}.toml") else {}
+    out: dict[str, list[tuple[str, float]]] = {}
+    for src, final in taxonomy:
+        terms = out.setdefault(final, [])
+        for level, weight in LEVELS.items():
+            terms.extend((t, weight) for t in base.get(src, {}).get(level, []))
+        extra = (changes.get(src, {}).get("terms") or {}).get(lang, [])
+        terms.extend((t, LEVELS["medium"]) for t in extra)
+    return out
+
+
+@lru_cache(maxsize=32)
+def lexicon(lang: str, changes_key: str = "{}") -> ThemeLexicon:
+    """The compiled theme lexicon of a language with the site's changes (cached)."""
+    changes = json.loads(changes_key)
+    exact, stems, phrases = defaultdict(list), defaultdict(list), defaultdict(list)
+    terms = _terms(lang_of(lang), changes)
+    for theme, entries in terms.items():
+        for term, weight in entries:
+            is_stem = term.endswith("*")
+            words = tuple(norm(term.rstrip("*")).split())
+            if not words:
+                continue
+            if len(words) > 1:
+                phrases[words[0]].append((words, theme, weight, is_stem))
+            elif is_stem and len(words[0]) >= MIN_STEM:
+                stems[words[0]].append((theme, weight))
+            else:
+                exact[words[0]].append((theme, weight))
+    return ThemeLexicon({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in stems.items()},
+                        tuple(sorted({len(s) for s in stems})),
+                        {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in phrases.items()},
+                        tuple(terms), {})
+
+
+def _word_hits(word: str, lex: ThemeLexicon) -> tuple[tuple[str, float], ...]:
+    """Themes one word scores for, its best weight per theme (memoised: vocabularies repeat)."""
+    hit = lex.memo.get(word)
+    if hit is None:
+        best: dict[str, float] = {}
+        for theme, weight in lex.exact.get(word, ()):
+            best[theme] = max(best.get(theme, 0.0), weight)
+        for n in lex.stem_lengths:
+            if n > len(word):
+                break
+            for theme, weight in lex.stems.get(word[:n], ()):
+                best[theme] = max(best.get(theme, 0.0), weight)
+        hit = tuple(best.items())
+        if len(lex.memo) < 200_000:
+            lex.memo[word] = hit
+    return hit
+
+
+def _phrase_hits(toks: Tokens, i: int, lex: ThemeLexicon):
+    low = toks.low
+    for words, theme, weight, is_stem in lex.phrases.get(low[i], ()):
+        k = len(words)
+        if i + k > len(low):
+            continue
+        if low[i:i + k - 1] == words[:-1] and (
+                low[i + k - 1] == words[-1] or (is_stem and low[i + k - 1].startswith(words[-1]))):
+            yield k, theme, weight
+
+
+def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Theme -> score, and theme -> the words that scored most (for --explain)."""
+    scores: dict[str, float] = defaultdict(float)
+    words: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    body_len = sum(len(t) for f, t in fields if f == "body") or 1
+    # A long text has more words of every theme: body words count for less as the body grows.
+    body_factor = min(1.0, (400 / body_len) ** 0.5)
+    for fname, toks in fields:
+        w_field = FIELD_WEIGHT.get(fname, 1.0) * (body_factor if fname == "body" else 1.0)
+        for i, word in enumerate(toks.low):
+            for k, theme, weight in _phrase_hits(toks, i, lex):
+                scores[theme] += weight * w_field
+                words[theme][" ".join(toks.low[i:i + k])] += weight * w_field
+            for theme, weight in _word_hits(word, lex):
+                scores[theme] += weight * w_field
+                words[theme][word] += weight * w_field
+    evidence = {t: [w for w, _ in sorted(ws.items(), key=lambda kv: -kv[1])[:8]] for t, ws in words.items()}
+    return dict(scores), evidence
+
+
+def rank(scores: dict[str, float], order: tuple[str, ...], max_themes: int, threshold: float,
+         share: float = 0.5) -> tuple[str, ...]:
+    """Top themes: above the threshold and within `share` of the best one, ties in taxonomy order."""
+    ranked = sorted((t for t in scores if t in order), key=lambda t: (-scores[t], order.index(t)))
+    if not ranked or scores[ranked[0]] < threshold:
+        return ()
+    top = scores[ranked[0]]
+    return tuple(t for t in ranked if scores[t] >= max(threshold, share * top))[:max_themes]
