@@ -84,6 +84,7 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
     manifest = hashlib.blake2b(pickle.dumps((__version__, files, fp, _config_key(config), now.date(), str(out))),
                                digest_size=16).hexdigest()
     if state.get("manifest") == manifest and (out / MARKER).is_file() and not errors:
+        _report(state.get("errors", []))
         return BuildResult(list(state.get("errors", [])), 0, state.get("pages", 0), out,
                            time.perf_counter() - started)
     # Phase 3: read every brief; broken ones are reported with file and line and skipped.
@@ -106,6 +107,7 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     all_errors = errors + brief_errors + render_errors
+    _report(brief_errors + render_errors)  # ingest failures were already reported by make_briefs
     if render_errors:
         # A template error would break many pages: keep the previous site and say why.
         shutil.rmtree(tmp, ignore_errors=True)
@@ -120,6 +122,12 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
     seconds = time.perf_counter() - started
     log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(shared.writer.written), seconds)
     return BuildResult(all_errors, len(shared.writer.written), shared.pages, out, seconds, changed, True)
+
+
+def _report(problems: list[BriefgenError]) -> None:
+    """One line per problem, naming the file and line (README: reported and skipped)."""
+    for problem in problems:
+        log.error("%s", problem)
 
 
 def _check_output(config: Config, out: Path) -> None:
