@@ -17,7 +17,7 @@ GOOD = ("---\ntitle: Un bon article\ndate: 2026-01-16T09:41:00+01:00\nlang: fr\n
         "---\n\nvendredi 16 janvier 2026\n\nGOODBODY texte.\n")
 # Words that show a message points at a fix: an example, the expected form, the allowed values...
 GUIDANCE = re.compile(r"e\.g\.|expected|must|known:|allowed|needs|run with|use |such as|not valid|"
-                      r"is not a|not UTF-8|missing|unknown|rename|remove|choose|one of|minimum", re.I)
+                      r"is not a|not UTF-8|missing|unknown|rename|remove|choose|one of|minimum|starts with|closed by", re.I)
 
 
 def _project(make_project, **files):
