@@ -44,7 +44,8 @@ LAYOUTS = {
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body>
 <header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
-<nav><a href="{{ "/regions/" | relURL }}">regions</a> <a href="{{ "/themes/" | relURL }}">themes</a></nav></header>
+<nav><a href="{{ "/regions/" | relURL }}">regions</a>
+<a href="{{ "/themes/" | relURL }}">themes</a></nav></header>
 <main>{{ block "main" . }}{{ end }}</main>
 </body>
 </html>
@@ -55,7 +56,8 @@ LAYOUTS = {
 <h1>{{ .Title }}</h1>
 <time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2 January 2006" }}</time>
 {{ with .Params.lead }}<p class="lead">{{ . }}</p>{{ end }}
-<ul class="labels">{{ range .GetTerms "regions" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}
+<ul class="labels">{{ range .GetTerms "regions" }}
+<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}
 {{ range .GetTerms "themes" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
 {{ .Content }}
 </article>{{ end }}
@@ -69,12 +71,14 @@ LAYOUTS = {
 ''',
     "_default/terms.html": '''\
 {{ define "main" }}<h1>{{ .Title }}</h1>
-<ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
+<ul>{{ range .Data.Terms.ByCount }}
+<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
 ''',
     "index.html": '''\
 {{ define "main" }}<h1>{{ .Site.Title }}</h1>
 <ol>{{ range first 12 (where .Site.RegularPages.ByDate.Reverse "Section" "briefs") }}
-<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Params.lead }}<p>{{ . }}</p>{{ end }}</li>{{ end }}</ol>{{ end }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Params.lead }}<p>{{ . }}</p>{{ end }}</li>{{ end }}
+</ol>{{ end }}
 ''',
 }
 

@@ -173,8 +173,8 @@ def bench_classify(res: Results, args) -> None:
     project = briefgen_project(args.out, args.classify_count, args.seed)
     row = res.row("classify (1 core)", args.classify_count, "/s")
     for _ in range(args.runs):
-        s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "classify", str(project / "content" / "briefs"),
-                         str(args.classify_count)], timeout=args.timeout)
+        s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "classify",
+                         str(project / "content" / "briefs"), str(args.classify_count)], timeout=args.timeout)
         if record(row, s, s.data.get("per_second")):
             row.notes = [f"{s.data.get('seconds', 0):.2f} s for {s.data.get('briefs')} briefs, "
                          f"{s.data.get('with_themes')} given a theme"]
@@ -256,7 +256,7 @@ def bench_briefgen(res: Results, args, size: int, project: Path) -> None:
                 tpl.notes = [] if marker in home else ["the edit did not reach index.html"]
     finally:
         override.write_text(original, encoding="utf-8")
-        subprocess.run(build_cmd(project), capture_output=True)
+        subprocess.run(build_cmd(project), capture_output=True, check=False)
 
 
 def bench_brief_edit(res: Results, args, size: int, project: Path) -> None:
@@ -273,7 +273,7 @@ def bench_brief_edit(res: Results, args, size: int, project: Path) -> None:
                 row.notes = [] if shows(project, brief.stem, marker) else ["the edit did not reach the page"]
     finally:
         brief.write_text(original, encoding="utf-8")
-        subprocess.run(build_cmd(project), capture_output=True)
+        subprocess.run(build_cmd(project), capture_output=True, check=False)
 
 
 def bench_startup(res: Results, args) -> None:
@@ -315,12 +315,13 @@ def bench_hugo(res: Results, args, size: int, folder: Path) -> None:
 
 def bench_preview(res: Results, args, size: int, project: Path) -> None:
     row = res.row("preview: save → page in browser", size)
-    s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "preview", str(project), str(args.preview_edits)],
-                    timeout=args.timeout)
+    s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "preview", str(project),
+                     str(args.preview_edits)], timeout=args.timeout)
     if s.status == 0 and s.data.get("median") is not None:
         row.samples.append(s)
         row.values = list(s.data.get("all") or [s.data["median"]])
-        row.notes.append(f"{len(row.values)} edits, measured by {s.data.get('by')}; peak MB includes Chromium")
+        row.notes.append(f"{len(row.values)} edits, measured by {s.data.get('by')}; "
+                         "peak MB includes Chromium")
         if s.data.get("rebuild_median") is not None:
             row.notes.append(f"the server's own rebuild: median {s.data['rebuild_median']:.3f} s")
         log.info("  preview %d: median %.3f s", size, row.median)
@@ -399,8 +400,8 @@ def fmt(value: float | None, unit: str) -> str:
 
 
 def table(res: Results) -> str:
-    head = ("| measurement | briefs | median | min–max | CPU s | peak MB | load (1 min) | compared | target | met |\n"
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
+    head = ("| measurement | briefs | median | min–max | CPU s | peak MB | load (1 min) | compared | target "
+            "| met |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
     lines = [head]
     for r in res.rows:
         loads = [s.load for s in r.samples]
@@ -410,7 +411,7 @@ def table(res: Results) -> str:
         else:
             spread = "; ".join(r.errors) or "not run"
         peak = f"{r.peak:.0f}" if r.peak else "–"
-        ok = [smp.cpu for smp in r.samples if smp.status == 0]
+        ok = [smp.cpu for smp in r.samples if smp.status == 0 and not r.what.startswith("preview")]
         cpu = f"{statistics.median(ok):.2f}" if ok and r.unit == "s" else "–"
         compared = "; ".join(x for x in [r.compare, *r.notes, *(r.errors if r.values else [])] if x)
         size = f"{r.size:,}" if r.size else ""
@@ -422,13 +423,16 @@ def table(res: Results) -> str:
 def machine() -> str:
     cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                 if ln.startswith("model name")), platform.processor())
-    mem = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.splitlines()
+    mem = subprocess.run(["free", "-h"], capture_output=True, text=True, check=False).stdout.splitlines()
     commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %s"], capture_output=True,
-                            text=True).stdout.strip()
-    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split(" ")[:2] \
-        if shutil.which("hugo") else ["not installed"]
-    pelican = subprocess.run([str(PELICAN), "--version"], capture_output=True, text=True).stdout.strip() \
-        if PELICAN.is_file() else "not installed"
+                            text=True, check=False).stdout.strip()
+    hugo, pelican = ["not installed"], "not installed"
+    if shutil.which("hugo"):
+        version = subprocess.run(["hugo", "version"], capture_output=True, text=True, check=False)
+        hugo = version.stdout.split()[:2]
+    if PELICAN.is_file():
+        pelican = subprocess.run([str(PELICAN), "--version"], capture_output=True, text=True,
+                                 check=False).stdout.strip()
     return "\n".join([
         f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; briefgen commit: {commit}",
         f"- CPU: {cpu}, nproc = {os.cpu_count()}; memory: {mem[1].split()[1] if len(mem) > 1 else '?'} total",
@@ -441,7 +445,8 @@ def machine() -> str:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description="briefgen benchmark (prints one table; see bench/README.md).")
-    p.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes for the builds (comma-separated)")
+    p.add_argument("--sizes", default="1000,10000,100000",
+                   help="corpus sizes for the builds (comma-separated)")
     p.add_argument("--runs", type=int, default=3, help="runs per measurement (median, min–max)")
     p.add_argument("--large-runs", type=int, default=1,
                    help=f"runs of full builds at {LARGE:,} briefs and more (default 1: they take minutes)")
@@ -451,7 +456,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="largest size Pelican builds (100k takes it many minutes; default 10000)")
     p.add_argument("--only", default=",".join(ALL_GROUPS), help=f"groups to run, from {','.join(ALL_GROUPS)}")
     p.add_argument("--ingest-count", type=int, default=1000, help="inputs per ingest run (default 1000)")
-    p.add_argument("--classify-count", type=int, default=10000, help="briefs per classify run (default 10000)")
+    p.add_argument("--classify-count", type=int, default=10000,
+                   help="briefs per classify run (default 10000)")
     p.add_argument("--preview-sizes", default="1000,10000", help="sizes for the preview latency")
     p.add_argument("--preview-edits", type=int, default=10, help="edits per preview measurement")
     p.add_argument("--seed", type=int, default=1, help="gen_corpus seed")
