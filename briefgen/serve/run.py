@@ -343,7 +343,7 @@ def bind(host: str, port: int, tries: int = PORT_TRIES) -> _Server:
 
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool = False,
           ready: threading.Event | None = None, stop: threading.Event | None = None, *,
-          build_fn: BuildFn | None = None, out: Path | None = None, delay: float = 0.05) -> int:
+          build_fn: BuildFn | None = None, out: Path | None = None, delay: float = 0.03) -> int:
     """Build, serve and live-reload until Ctrl-C (or `stop` is set). Returns the exit status.
 
     `ready` is set once the first build is served, with `ready.url` the preview's address.
