@@ -75,6 +75,19 @@ def commit_message(project: Path) -> str:
     return f"Publish site built by briefgen from {what}\n\nSource: {what}\n"
 
 
+def _check_not_own_folder(config: Config, target: Target) -> None:
+    """A folder destination must not be the project, its build output or its cache: `briefgen build`
+    swaps the output folder itself and would fight with the version link."""
+    if not isinstance(target, FolderTarget):
+        return
+    dest = target.dest.resolve() if target.dest.exists() else target.dest
+    for name, folder in (("the build output ([paths] output)", config.path("output")),
+                         ("the cache ([paths] cache)", config.path("cache")), ("the project", config.root)):
+        if dest == folder or folder in dest.parents and name != "the project":
+            raise PublishError(f"refusing to publish into {name}", target.dest,
+                               hint="publish to a folder outside the project, e.g. /var/www/briefs")
+
+
 def _say(line: str) -> None:
     print(line, flush=True)
 
@@ -91,6 +104,7 @@ def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool =
     Returns the exit status: 0 published (or nothing to do), 1 refused (each problem said first).
     """
     target = target_for(dest, branch=branch or "gh-pages", force_push=force_push)
+    _check_not_own_folder(config, target)
     if rollback:
         for line in target.rollback():
             say(line)

@@ -146,3 +146,11 @@ def test_can_run_from_the_command_line_and_exit_1_on_refusal(tmp_path):
     result = CliRunner().invoke(cli, ["-C", str(project), "publish", "--to", str(dest), "--dry-run"])
     assert result.exit_code == 0, result.output
     assert "dry run: would replace" in result.output and not dest.exists()
+
+
+def test_errors_when_the_folder_is_the_projects_own_output(tmp_path):
+    project = write_project(tmp_path / "p")
+    with pytest.raises(PublishError, match="refusing to publish into the build output"):
+        publish(load_config(project), str(project / "site"))
+    with pytest.raises(PublishError, match="refusing to publish into the project"):
+        publish(load_config(project), str(project))
