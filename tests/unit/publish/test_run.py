@@ -82,6 +82,8 @@ def test_can_publish_a_project_to_git_twice_with_one_commit(tmp_path):
     assert "<feed" in (checkout / "feed.xml").read_text()
     assert "https://example.org/briefs/" in (checkout / "feed.xml").read_text()  # absolute URLs
     assert (checkout / "_headers").is_file() and not (checkout / ".briefgen-site").exists()
+    pages = list(checkout.rglob("*.html"))
+    assert len(pages) > 10 and not any("data-briefgen-livereload" in p.read_text() for p in pages)
 
 
 def test_can_publish_a_project_to_a_folder_and_roll_back(tmp_path):
