@@ -32,9 +32,6 @@ CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 SLASH_CREDIT = re.compile(r"^[\w.&'’ -]{2,40}(?:\s?/\s?[\w.&'’ -]{2,40}){1,3}$")
 MEDIA_LINE = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podcast)\s*$|\b\d{1,2}:\d{2}\s*min\b"
                         r"|\b(?:video|audio) (?:starten|abspielen|abbrechen)\b", re.I)
-PROMPT_WORDS = re.compile(r"\b(?:cookies?|javascript|newsletters?|abonn\w+|subscri\w+|inscri\w+|anmelden"
-                          r"|registrier\w+|iscriviti|e-?mail-adresse|email address|adblock\w*|werbeblocker)\b",
-                          re.I)
 
 
 @dataclass
@@ -74,7 +71,7 @@ def handle_credit(line: Line) -> str | None:
     lex = lexicon()
     head = re.split(r"\s*[:|]\s*", line.key, maxsplit=1)[0]
     if head in lex.credit and re.match(r"^\s*[(\[]?[\w ]+\s*[:|©]", line.text) or CREDIT_START.match(line.text):
-        return "credit"
+        return "caption" if line.words > 10 else "credit"   # "Legende: <the caption itself>"
     if line.words <= 6 and "/" in line.text and SLASH_CREDIT.match(line.text.strip()):
         return "credit"  # "APA/AFP/Mandel Ngan", "IMAGO/ZUMA Press"
     if line.words > 3 and (TRAILING_CREDIT.search(line.text) or INLINE_CREDIT.search(line.text)):
@@ -104,7 +101,7 @@ def handle_agency(line: Line) -> str | None:
 def handle_boiler(line: Line) -> str | None:
     if matches(line.key, lexicon().drop, extra_words=2):
         return "boiler"
-    if line.words <= 30 and PROMPT_WORDS.search(line.text):
+    if line.words <= 30 and lexicon().prompts.search(line.text):
         return "boiler"   # cookie, newsletter and subscription prompts
     if MEDIA_LINE.search(line.text):
         return "boiler"   # "… | mehr", "02:57 Min.", player buttons
@@ -115,7 +112,11 @@ def handle_boiler(line: Line) -> str | None:
 
 
 def handle_teaser(line: Line) -> str | None:
-    return "teaser" if line.words <= 8 and matches(line.key, lexicon().teaser, extra_words=2) else None
+    if line.words <= 8 and matches(line.key, lexicon().teaser, extra_words=2):
+        return "teaser"
+    if line.words <= 25 and not SENTENCE_END.search(line.text) and matches(line.key, lexicon().teaser, 25):
+        return "boiler"   # "À lire aussi <headline>" on one line: a single teaser link
+    return None
 
 
 def handle_end(line: Line) -> str | None:
@@ -344,8 +345,54 @@ def handle_headlines(lines: list[Line], i: int, end: int, blocks: list[Block]) -
     return j
 
 
+def handle_pre_byline(lines: list[Line], start: int, end: int) -> None:
+    """A byline or date line near the top starts the text: the sentences above it, after the first
+    (the lead), are photo captions or gallery legends."""
+    total = sum(ln.words for ln in lines[start:end] if ln.sentence)
+    seen, last_meta = 0, None
+    for ln in lines[start:end]:
+        if ln.sentence:
+            seen += ln.words
+        if seen > 0.25 * total:
+            break
+        if ln.kind in ("meta", "agency") and "@" not in ln.text and not ln.text.startswith(("—", "–", "-")):
+            last_meta = ln.i   # (an embedded post's signature is not a byline)
+    if last_meta is None:
+        return
+    above = [ln for ln in lines[start:last_meta] if ln.sentence]
+    for ln in above[1:]:
+        ln.kind, ln.sentence = "caption", False
+
+
+def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
+    """Teaser cards without a marker: headline, short summary, headline, short summary… Three pairs
+    in a row (two when they close the region) are a list of links, not subheads with paragraphs."""
+    text = [ln for ln in lines[start:end] if ln.kind == "text"]
+    pairs: list[tuple[Line, Line]] = []
+
+    def flush(at_end: bool) -> None:
+        if len(pairs) >= 3 or (at_end and len(pairs) >= 2):
+            for head, summary in pairs:
+                head.kind = summary.kind = "boiler"
+                summary.sentence = False
+        pairs.clear()
+
+    k = 0
+    while k < len(text) - 1:
+        head, summary = text[k], text[k + 1]
+        if not head.sentence and 3 <= head.words <= 25 and summary.sentence and summary.words <= 50:
+            pairs.append((head, summary))
+            k += 2
+        else:
+            flush(False)
+            k += 1
+    flush(True)
+
+
 def clean_dump(text: str) -> Cleaned:
     lines = tag(tidy(text))
     start, end = main_region(lines)
+    handle_pre_byline(lines, start, end)
+    handle_card_lists(lines, start, end)
     blocks, images = body_blocks(lines, start, end)
     return Cleaned(lines, start, end, blocks, images)

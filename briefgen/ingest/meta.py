@@ -181,17 +181,25 @@ def find_author(c: Cleaned) -> str | None:
     return None
 
 
+def _credit_text(text: str) -> str | None:
+    return re.sub(r"^\s*[\w ]{1,20}?\s*[:|]\s*", "", text, count=1).strip() or None
+
+
 def find_image(c: Cleaned) -> tuple[str | None, str | None]:
     lo = max(0, c.start - HEADER_WINDOW)
     for ln in c.lines[lo:c.end]:
         if ln.kind == "caption":
             m = TRAILING_CREDIT.search(ln.text) or INLINE_CREDIT.search(ln.text)
+            if m is None:   # "Legende: <caption>", or a caption whose credit is the next line
+                nxt = next((n for n in c.lines[ln.i + 1:ln.i + 3] if n.kind != "blank"), None)
+                credit = _credit_text(nxt.text) if nxt is not None and nxt.kind == "credit" else None
+                return re.sub(r"^\s*\w+\s*:\s*", "", ln.text).strip() or None, credit
             credit = re.sub(r"^[.!?»”)\s(]+|\)$", "", m.group(0)).strip()
             credit = re.sub(r"^\w+\s*:\s*", "", credit) if ":" in credit[:12] else credit
             return ln.text[:m.start()].strip() + ln.text[m.start():m.start() + 1].strip(" (") or None, credit
         if ln.kind != "credit":
             continue
-        credit = re.sub(r"^\s*[\w ]{1,20}?\s*[:|]\s*", "", ln.text, count=1).strip() or None
+        credit = _credit_text(ln.text)
         prev = next((p for p in reversed(c.lines[lo:ln.i]) if p.kind != "blank"), None)
         caption = prev.text if prev is not None and prev.kind == "text" and prev.words >= 5 else None
         return caption, credit

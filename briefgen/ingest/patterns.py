@@ -74,6 +74,7 @@ class Lexicon:
     author: frozenset[str]
     published: frozenset[str]
     updated: frozenset[str]
+    prompts: re.Pattern[str]
     months: dict[str, int]
     relative: dict[str, str]
     stopwords: dict[str, frozenset[str]]
@@ -96,7 +97,8 @@ def lexicon() -> Lexicon:
     for d in data.values():
         months.update(d.get("months", {}))
         relative.update(d.get("relative", {}))
-    return Lexicon(teaser=union("teaser"), end=union("end"), drop=union("drop"), credit=union("credit"),
+    prompts = re.compile(r"\b(?:" + "|".join(sorted(union("prompts"))) + r")\b", re.I)
+    return Lexicon(prompts=prompts, teaser=union("teaser"), end=union("end"), drop=union("drop"), credit=union("credit"),
                    author=union("author"), published=union("published"), updated=union("updated"),
                    months=months, relative=relative,
                    stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()})
