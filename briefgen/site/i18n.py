@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -112,6 +112,7 @@ class Dates:
         self.tz = tz
         self.today = today
         self._ = gettext
+        self._memo: dict[tuple, str] = {}
 
     def _aware(self, value: datetime | date) -> datetime | date:
         return localise(value, self.tz) if isinstance(value, datetime) else value
@@ -120,13 +121,18 @@ class Dates:
         """`full` (jeudi 16 janvier 2026), `long`, `medium`, `short` or a CLDR pattern."""
         if value is None:
             return ""
-        return format_date(self._aware(value), fmt, locale=self.locale)
+        day = self._aware(value)
+        day = day.date() if isinstance(day, datetime) else day
+        found = self._memo.get((fmt, day))
+        if found is None:
+            found = self._memo[(fmt, day)] = format_date(day, fmt, locale=self.locale)
+        return found
 
     def datetime(self, value: datetime | None, fmt: str = "long") -> str:
         if value is None:
             return ""
-        if not isinstance(value, datetime):
-            return self.date(value, fmt)
+        if not isinstance(value, datetime) or (value.tzinfo is None and value.time() == time()):
+            return self.date(value, fmt)   # a bare date (2026-01-16) has no hour to show
         value = localise(value, self.tz)
         # babel's "long"/"full" date-time adds the zone name; a reader wants the day and the hour.
         day = format_date(value, fmt, locale=self.locale)
@@ -139,6 +145,13 @@ class Dates:
         if value is None:
             return ""
         day = localise(value, self.tz).date() if isinstance(value, datetime) else value
+        # babel's formatting is slow and a listing repeats the same few days: remember them.
+        found = self._memo.get(("rel", day))
+        if found is None:
+            found = self._memo[("rel", day)] = self._relative(day)
+        return found
+
+    def _relative(self, day: date) -> str:
         days = (self.today - day).days
         if days == 0:
             return self._("today")

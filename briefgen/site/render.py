@@ -149,7 +149,7 @@ class Tree:
                   "timezone": cfg.timezone},
             theme=templates.theme_options(s.folders), url=self.url, abs_url=self.abs_url, asset=self.asset,
             region_name=self.names.region, theme_name=self.names.theme, country_name=self.country_name,
-            nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates,
+            nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates, language_links=self.language_links,
             base_path=s.base_path, tree_prefix=self.prefix, build_day=s.now.date(), month_name=self.dates.month)
         env.filters.update(date=self.dates.date, datetime=self.dates.datetime, reldate=self.dates.relative,
                            isodate=self.dates.iso, month_name=self.dates.month, safe_url=safe_url,
@@ -177,6 +177,18 @@ class Tree:
         if len(self.s.trees) < 2:
             return []
         return [(html_lang(code), self.s.base_url + prefix + path) for code, prefix in self.s.trees]
+
+    def language_links(self, path: str) -> list[tuple[str, str, str, bool]]:
+        """(hreflang, language name in that language, root-relative URL, is this tree) per tree."""
+        if len(self.s.trees) < 2:
+            return []
+        links = []
+        for code, prefix in self.s.trees:
+            loc = parse_locale(code)
+            name = (loc.get_display_name(loc) or code).split(" (")[0]
+            links.append((html_lang(code), name[:1].upper() + name[1:], self.s.base_path + prefix + path,
+                          prefix == self.prefix))
+        return links
 
     # -- rendering ------------------------------------------------------------------------------
     def render_pages(self) -> None:

@@ -1,0 +1,189 @@
+"""build(): errors per brief, atomic swap, incremental rebuilds, output safety, options."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import load_config
+from briefgen.errors import BuildError, ConfigError
+from briefgen.site import render
+from briefgen.site.scaffold import init_project
+from tests.unit.site.conftest import brief_text
+
+JAPAN = "2026/01/le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire/index.html"
+JAPAN_MD = "content/briefs/2026/01/le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire.md"
+
+
+def test_can_build_pages_of_every_kind(scratch_project, build_project):
+    result = build_project(scratch_project)
+    site = result.out
+    for rel in ("index.html", JAPAN, "regions/eastern-asia/index.html", "regions/eastern-asia/defence/index.html",
+                "themes/defence/index.html", "2026/01/index.html", "2026/01/page/2/index.html",
+                "editions/2026-01-16/index.html", "archives/index.html", "feed.xml",
+                "regions/eastern-asia/feed.xml", "themes/defence/feed.xml", "sitemap.xml", "robots.txt", "404.html",
+                "search/index.html", "search.json", "de/index.html", "de/" + JAPAN):
+        assert (site / rel).is_file(), rel
+    assert result.pages == len([p for p in site.rglob("*.html")])
+    assert result.swapped
+
+
+def test_reports_a_broken_brief_with_file_and_line_and_builds_the_rest(scratch_project, build_project):
+    result = build_project(scratch_project)
+    assert len(result.errors) == 1
+    err = result.errors[0]
+    assert err.path.endswith("broken-date.md") and err.line == 3 and "ISO 8601" in err.message
+    assert "Une brève cassée" not in (result.out / "index.html").read_text(encoding="utf-8")
+
+
+def test_brief_page_shows_localised_dates_sources_and_links(scratch_project, build_project):
+    page = (build_project(scratch_project).out / JAPAN).read_text(encoding="utf-8")
+    assert "16 janvier 2026, 09:41" in page and "(il y a 3 jours)" in page
+    assert 'href="/briefs/regions/eastern-asia/"' in page and "Asie de l’Est" in page
+    assert 'href="/briefs/themes/defence/"' in page
+    assert "keystone-sda.ch" in page and "AFP" in page and "Okinawa" in page
+    assert 'href="https://www.20min.ch/fr/story/japon-etats-unis"' in page
+    assert 'hreflang="de-CH"' in page
+    german = (build_project(scratch_project).out / "de" / JAPAN).read_text(encoding="utf-8")
+    assert "vor 3 Tagen" in german and "16. Januar 2026" in german and "Ostasien" in german
+
+
+def test_full_text_false_shows_only_lead_key_points_and_source(scratch_project, build_project):
+    cfg = (scratch_project / "briefgen.toml").read_text(encoding="utf-8")
+    (scratch_project / "briefgen.toml").write_text(cfg + "full_text = false\n", encoding="utf-8")
+    page = (build_project(scratch_project).out / JAPAN).read_text(encoding="utf-8")
+    assert "Okinawa" not in page and "sud-ouest de l'archipel" not in page
+    assert "la production conjointe de missiles" in page   # lead
+    assert "L&#39;accord vise aussi" in page                # key point
+    assert "https://www.20min.ch/fr/story/japon-etats-unis" in page
+
+
+def test_no_change_rebuild_writes_nothing(scratch_project, build_project):
+    build_project(scratch_project)
+    again = build_project(scratch_project)
+    assert again.written == 0 and not again.swapped and again.pages > 0
+    assert len(again.errors) == 1   # the broken brief is still reported
+
+
+def test_editing_one_brief_rewrites_only_the_pages_that_show_it(scratch_project, build_project):
+    first = build_project(scratch_project)
+    untouched = first.out / "regions/northern-europe/index.html"
+    inode = untouched.stat().st_ino
+    path = scratch_project / JAPAN_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("Okinawa, un poste", "Okinawa, une base"),
+                    encoding="utf-8")
+    second = build_project(scratch_project)
+    assert JAPAN in second.changed_paths and "de/" + JAPAN in second.changed_paths
+    assert "regions/northern-europe/index.html" not in second.changed_paths
+    assert 0 < second.written < first.written / 2
+    assert "Okinawa, une base" in (second.out / JAPAN).read_text(encoding="utf-8")
+    assert untouched.stat().st_ino == inode   # reused, not rewritten
+    assert second.pages == first.pages
+
+
+def test_css_only_change_lists_only_assets_and_pages_that_link_them(scratch_project, build_project):
+    build_project(scratch_project)
+    (scratch_project / "templates" / "static").mkdir(parents=True)
+    (scratch_project / "templates" / "static" / "style.css").write_text("body{color:red}\n", encoding="utf-8")
+    result = build_project(scratch_project)
+    assert any(p.startswith("static/style.") and p.endswith(".css") for p in result.changed_paths)
+    css = [p for p in (result.out / "static").iterdir() if p.name.startswith("style.")]
+    assert [p.read_text() for p in css] == ["body{color:red}\n"]
+
+
+def test_interrupted_build_leaves_the_previous_site_intact(scratch_project, build_project, monkeypatch):
+    first = build_project(scratch_project)
+    before = sorted(p.relative_to(first.out) for p in first.out.rglob("*"))
+    (scratch_project / JAPAN_MD).write_text(brief_text("Autre", "autre"), encoding="utf-8")
+
+    def boom(self, page):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(render.Tree, "render", boom)
+    with pytest.raises(KeyboardInterrupt):
+        build_project(scratch_project)
+    assert sorted(p.relative_to(first.out) for p in first.out.rglob("*")) == before
+    assert not [p for p in first.out.parent.iterdir() if ".tmp-" in p.name]
+
+
+def test_template_error_keeps_the_previous_site_and_names_the_template(scratch_project, build_project):
+    first = build_project(scratch_project)
+    home = (first.out / "index.html").read_bytes()
+    (scratch_project / "templates").mkdir(exist_ok=True)
+    (scratch_project / "templates" / "home.html").write_text("{% extends 'base.html' %}{% block main %}{% if %}"
+                                                               "{% endblock %}", encoding="utf-8")
+    second = build_project(scratch_project)
+    assert not second.swapped
+    assert any("home.html" in str(e) and e.line == 1 for e in second.errors)
+    assert (first.out / "index.html").read_bytes() == home
+
+
+def test_errors_when_two_briefs_share_a_slug(scratch_project, build_project):
+    for name in ("a", "b"):
+        (scratch_project / f"content/briefs/2026/01/{name}.md").write_text(
+            brief_text(f"Titre {name}", "meme-slug"), encoding="utf-8")
+    result = build_project(scratch_project)
+    assert any("meme-slug" in str(e) and "two pages" in str(e) for e in result.errors)
+
+
+def test_refuses_to_replace_a_folder_briefgen_did_not_build(scratch_project, build_project, tmp_path):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(BuildError, match="not built by briefgen"):
+        build_project(scratch_project, out=precious)
+    assert (precious / "thesis.txt").read_text(encoding="utf-8") == "keep me"
+    with pytest.raises(BuildError, match="holds the project"):
+        build_project(scratch_project, out=scratch_project)
+
+
+def test_errors_on_unknown_site_key(scratch_project):
+    cfg = (scratch_project / "briefgen.toml").read_text(encoding="utf-8")
+    (scratch_project / "briefgen.toml").write_text(cfg + "colour = 'red'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="site.colour: unknown key"):
+        load_config(scratch_project)
+
+
+def test_source_date_epoch_pins_relative_dates(scratch_project, build_project, monkeypatch):
+    cfg = (scratch_project / "briefgen.toml").read_text(encoding="utf-8")
+    (scratch_project / "briefgen.toml").write_text(cfg.replace('now = "2026-01-19T08:00:00+01:00"\n', ""),
+                                                    encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1768820400")   # 2026-01-19 12:00 CET
+    page = (build_project(scratch_project).out / JAPAN).read_text(encoding="utf-8")
+    assert "(il y a 3 jours)" in page
+
+
+def test_init_scaffolds_a_project_that_builds_at_once(tmp_path, build_project):
+    root = init_project(tmp_path / "new")
+    result = build_project(root)
+    assert not result.errors
+    assert "Welcome to your briefing" in (result.out / "index.html").read_text(encoding="utf-8")
+    with pytest.raises(BuildError):
+        init_project(root)
+
+
+def test_build_can_be_called_repeatedly_from_threads(scratch_project):
+    import threading
+
+    from briefgen.site.build import build
+    from briefgen.site.swap import wait_for_removals
+    cfg = load_config(scratch_project)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(build(cfg, ingest=False))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wait_for_removals()
+    assert len(results) == 3 and all(r.pages == results[0].pages for r in results)
+    assert sum(1 for r in results if r.swapped) == 1
+    assert (scratch_project / "site" / "index.html").is_file()
+    assert not [p for p in scratch_project.iterdir() if p.name.startswith("site.")]
+
+
+def test_output_paths_stay_inside_the_site(scratch_project, build_project):
+    result = build_project(scratch_project)
+    root = os.path.realpath(result.out)
+    for p in result.out.rglob("*"):
+        assert os.path.realpath(p).startswith(root)
+    assert Path(result.out).name == "site"
