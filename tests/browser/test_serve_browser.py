@@ -158,6 +158,21 @@ def test_a_raw_dump_dropped_in_appears_on_the_home_page(server, project, page):
     page.get_by_text(RAW_TITLE).first.wait_for(timeout=TIMEOUT * 2)  # ingest + classify + build
 
 
+def test_a_deleted_brief_disappears_from_the_open_home_page(server, project, page):
+    brief = project / "content/briefs/2025/02/second-brief.md"
+    original = brief.read_text(encoding="utf-8")
+    page.goto(server)
+    _wait_connected(page)
+    assert page.get_by_text("Second brief").count() > 0
+    try:
+        brief.unlink()
+        page.wait_for_function("!document.body.innerText.includes('Second brief')")
+        assert page.request.get(_find_brief_url(project, server, "first-brief")).status == 200
+    finally:
+        brief.write_text(original, encoding="utf-8")
+    page.get_by_text("Second brief").first.wait_for()
+
+
 def test_a_stylesheet_change_applies_without_a_reload(server, project, page):
     css = project / "static/style.css"
     original = css.read_text()
