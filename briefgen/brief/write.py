@@ -11,7 +11,7 @@ Policy (README "Ingest"), backed by briefgen.brief.state:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -75,8 +75,10 @@ class BriefWriter:
 
     def write(self, brief: Brief, data: bytes | None, source: str, raw_sha: str,
               machine: dict | None = None) -> WriteResult:
-        data = data if data is not None else dump(brief).encode("utf-8")
         rel = self.target(month_dir(brief), brief.slug, source)
+        if data is None and Path(rel).stem != brief.slug:  # a `-2` name: the slug inside must match it,
+            brief = replace(brief, slug=Path(rel).stem)      # or the site gets two pages at one URL
+        data = data if data is not None else dump(brief).encode("utf-8")
         self.claimed[rel] = source
         self._retire_old(rel, source)
         path = self.briefs_dir / rel
