@@ -62,3 +62,20 @@ def test_errors_when_a_link_climbs_out_of_the_site(tmp_path):
 def test_can_accept_a_folder_link_without_trailing_slash(tmp_path):
     site = write_site(tmp_path / "s", base=BASE, extra={"p.html": '<a href="briefs/first">x</a>'})
     assert find_broken_links(site, BASE) == []
+
+
+def test_can_read_xhtml_pages_and_empty_files(tmp_path):
+    site = write_site(tmp_path / "s", base=BASE, extra={
+        "x.html": '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+                  '<body><a href="gone/">x</a></body></html>',
+        "empty.html": "<!-- nothing -->",
+        "blank.html": ""})
+    assert find_broken_links(site, BASE) == [("x.html", "gone/")]
+
+
+def test_can_follow_base_href_and_meta_refresh(tmp_path):
+    site = write_site(tmp_path / "s", base=BASE, extra={
+        "old/index.html": '<meta http-equiv="refresh" content="0; url=../briefs/first/">',
+        "deep/p.html": '<base href="https://example.org/briefs/briefs/">'
+                       '<a href="first/">a</a><a href="third/">b</a>'})
+    assert find_broken_links(site, BASE) == [("deep/p.html", "third/")]
