@@ -107,7 +107,9 @@ def resolve_request(raw_path: str, site_root: str, mount: str) -> Resolved:
     if os.path.isdir(real):
         if not path.endswith("/"):
             return Resolved(redirect=raw_path + "/")
-        real = os.path.join(real, "index.html")
+        real = os.path.realpath(os.path.join(real, "index.html"))
+        if not real.startswith(root + os.sep):
+            return Resolved()      # an index.html that is a symlink out of the site
     return Resolved(file=real) if os.path.isfile(real) else Resolved()
 
 
