@@ -69,6 +69,7 @@ class CountryLexicon:
     person_names: frozenset[str]
     language_preps: frozenset[str]
     contexts: tuple[tuple[frozenset[str], str, tuple[str, ...]], ...]   # (forms, becomes, near phrases)
+    context_codes: frozenset[str] = frozenset()
 
 
 def _name_case(form: str) -> int:
@@ -188,7 +189,8 @@ def lexicon(lang: str) -> CountryLexicon:
                      for c in data.get("context", []))
     return CountryLexicon(lang, index.freeze(),
                           frozenset(norm(n) for n in data["person_names"].get(lang, [])),
-                          frozenset(data["language_use"].get(lang, [])), contexts)
+                          frozenset(data["language_use"].get(lang, [])), contexts,
+                          frozenset(c["code"] for c in data.get("context", [])))
 
 
 # ---- finding mentions ---------------------------------------------------------------------------------
@@ -223,9 +225,11 @@ def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
 
 
 def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexicon) -> str:
+    if not lex.contexts or entry.code not in lex.context_codes:
+        return entry.code
     form = " ".join(toks.low[i:i + k])
     for forms, becomes, near in lex.contexts:
-        if entry.code and form in forms:
+        if form in forms:
             lo, hi = max(0, i - 40), min(len(toks), i + k + 40)
             window = f" {' '.join(toks.low[lo:i])} {' '.join(toks.low[i + k:hi])} "
             if any(f" {n} " in window for n in near):
@@ -236,27 +240,26 @@ def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexico
 def find_mentions(toks: Tokens, lex: CountryLexicon) -> list[tuple[int, int, Entry, str]]:
     """Every country mention in a text: (token index, length, entry, code after context rules)."""
     out: list[tuple[int, int, Entry, str]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        step = 1
+    free = 0                                   # first token not consumed by an earlier match
+    for i in lex.index.starts(toks):
+        if i < free:
+            continue
         for k, entry in lex.index.candidates(toks, i):
             if not _case_ok(toks, i, k, entry):
                 continue
-            step = k
+            if entry.kind == "prefix" and not toks.hyphen_after(i + k - 1):
+                continue
+            free = i + k
             if entry.kind == "stop":
                 if entry.code:
                     out.append((i, k, entry, entry.code))
                 break
-            if entry.kind == "prefix" and not toks.hyphen_after(i + k - 1):
-                step = 1
-                continue
-            if " ".join(toks.low[i:i + k]) in lex.person_names and _is_person(toks, i, k):
+            if k == 1 and toks.low[i] in lex.person_names and _is_person(toks, i, k):
                 break
             if entry.kind == "demonym" and _is_language(toks, i, k, lex):
                 break
             out.append((i, k, entry, _context_code(toks, i, k, entry, lex)))
             break
-        i += step
     return out
 
 
@@ -267,7 +270,7 @@ def _settings() -> dict:
 
 
 def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
-                 min_score: float | None = None) -> CountryResult:
+                 min_score: float | None = None, explain: bool = True) -> CountryResult:
     """Weigh the mentions of each field ("title", "kicker", "lead", "body") and keep the salient countries.
 
     Body paragraphs are given one by one (field "body"), in order: later ones weigh less."""
@@ -294,7 +297,7 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
             counts[code] += 1
             first_seen.setdefault(code, order * 10_000 + i)
-            if len(evidence[code]) < 12:
+            if explain and len(evidence[code]) < 12:
                 evidence[code].append(f"{' '.join(toks.raw[i:i + k])} ({entry.kind}, {fname})")
     return _select(scores, counts, first_seen, evidence, sal, min_score)
 

@@ -27,9 +27,9 @@ _HEADING = re.compile(r"^#{1,6}\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
-def classify(article: Article, config: Config) -> Classification:
+def classify(article: Article, config: Config, explain: bool = True) -> Classification:
     return classify_text(article.title, article.lead, article.body_text, article.lang, config,
-                         kicker=article.kicker)
+                         kicker=article.kicker, explain=explain)
 
 
 def paragraphs_of(body: str) -> list[str]:
@@ -62,27 +62,31 @@ def _options(config: Config | None):
 
 
 def classify_text(title: str, lead: str | None, body: str, lang: str, config: Config | None,
-                  kicker: str | None = None) -> Classification:
-    """Classify an article given as text fields (body: paragraphs separated by blank lines)."""
+                  kicker: str | None = None, explain: bool = True) -> Classification:
+    """Classify an article given as text fields (body: paragraphs separated by blank lines).
+
+    explain=False skips collecting the evidence for `Classification.explain` (a little faster)."""
     config, opts = _options(config)
     lang = lang_of(lang)
     paragraphs = paragraphs_of(body)
     fields = _fields(title, kicker, lead, paragraphs)
 
     # Countries: every mention weighed by place and kind; the salient ones kept.
-    found = country_mod.score_fields(fields, country_mod.lexicon(lang), opts.country_threshold or None)
+    found = country_mod.score_fields(fields, country_mod.lexicon(lang), opts.country_threshold or None,
+                                     explain)
     regions = regions_for(found.countries, config)
 
     # Themes: lexicon scores, ranked, the best few kept.
     lex = theme_mod.lexicon(lang, theme_mod._key(config))
-    theme_scores, theme_words = theme_mod.score(fields, lex)
+    theme_scores, theme_words = theme_mod.score(fields, lex, explain)
     themes = theme_mod.rank(theme_scores, lex.order, opts.max_themes,
                             opts.theme_threshold or DEFAULT_THEME_THRESHOLD)
 
-    points = key_points(title, lead, paragraphs, lang, opts.key_points)
-    explain = _explain(found, regions, themes, theme_scores, theme_words)
+    body_words = [w for name, toks in fields if name == "body" for w in toks.low]
+    points = key_points(title, lead, paragraphs, lang, opts.key_points, words=body_words)
+    evidence = _explain(found, regions, themes, theme_scores, theme_words) if explain else {}
     return Classification(countries=found.countries, regions=regions, themes=themes, key_points=points,
-                          mentions=dict(found.mentions), explain=explain)
+                          mentions=dict(found.mentions), explain=evidence)
 
 
 def _explain(found, regions, themes, theme_scores, theme_words) -> dict[str, list[str]]:

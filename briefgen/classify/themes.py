@@ -18,9 +18,10 @@ weak 1). briefgen.toml `[classify.themes]` changes the taxonomy:
 """
 from __future__ import annotations
 
+import heapq
 import json
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -153,34 +154,62 @@ def _word_hits(word: str, lex: ThemeLexicon) -> tuple[tuple[str, float], ...]:
     return hit
 
 
-def _phrase_hits(toks: Tokens, i: int, lex: ThemeLexicon):
-    low = toks.low
+def _phrase_hits(low: list[str], i: int, lex: ThemeLexicon):
     for words, theme, weight, is_stem in lex.phrases.get(low[i], ()):
         k = len(words)
         if i + k > len(low):
             continue
-        if low[i:i + k - 1] == words[:-1] and (
+        if tuple(low[i:i + k - 1]) == words[:-1] and (
                 low[i + k - 1] == words[-1] or (is_stem and low[i + k - 1].startswith(words[-1]))):
             yield k, theme, weight
 
 
-def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Theme -> score, and theme -> the words that scored most (for --explain)."""
-    scores: dict[str, float] = defaultdict(float)
-    words: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+def _field_counts(fields: list[tuple[str, Tokens]]) -> Counter:
+    """word -> weighted count over all fields: words are scored once per distinct word, not per token."""
     body_len = sum(len(t) for f, t in fields if f == "body") or 1
     # A long text has more words of every theme: body words count for less as the body grows.
     body_factor = min(1.0, (400 / body_len) ** 0.5)
+    counts: Counter = Counter()
+    body: list[str] = []
     for fname, toks in fields:
+        if fname == "body":
+            body.extend(toks.low)
+        else:
+            w = FIELD_WEIGHT.get(fname, 1.0)
+            for word in toks.low:
+                counts[word] += w
+    for word, n in Counter(body).items():
+        counts[word] += n * body_factor
+    return counts
+
+
+def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon,
+          explain: bool = True) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Theme -> score, and theme -> the words that scored most (for --explain)."""
+    scores: dict[str, float] = defaultdict(float)
+    words: dict[str, dict[str, float]] = defaultdict(dict)
+    memo = lex.memo
+    for word, weight_in_text in _field_counts(fields).items():
+        hits = memo.get(word)
+        if hits is None:
+            hits = _word_hits(word, lex)
+        for theme, weight in hits:
+            points = weight * weight_in_text
+            scores[theme] += points
+            if explain:
+                words[theme][word] = words[theme].get(word, 0.0) + points
+    body_len = sum(len(t) for f, t in fields if f == "body") or 1
+    body_factor = min(1.0, (400 / body_len) ** 0.5)
+    phrases = lex.phrases
+    for fname, toks in fields:
+        low = toks.low
         w_field = FIELD_WEIGHT.get(fname, 1.0) * (body_factor if fname == "body" else 1.0)
-        for i, word in enumerate(toks.low):
-            for k, theme, weight in _phrase_hits(toks, i, lex):
+        for i in [i for i, w in enumerate(low) if w in phrases]:
+            for k, theme, weight in _phrase_hits(low, i, lex):
+                phrase = " ".join(low[i:i + k])
                 scores[theme] += weight * w_field
-                words[theme][" ".join(toks.low[i:i + k])] += weight * w_field
-            for theme, weight in _word_hits(word, lex):
-                scores[theme] += weight * w_field
-                words[theme][word] += weight * w_field
-    evidence = {t: [w for w, _ in sorted(ws.items(), key=lambda kv: -kv[1])[:8]] for t, ws in words.items()}
+                words[theme][phrase] = words[theme].get(phrase, 0.0) + weight * w_field
+    evidence = {t: [w for w, _ in heapq.nlargest(8, ws.items(), key=lambda kv: kv[1])] for t, ws in words.items()}
     return dict(scores), evidence
 
 
