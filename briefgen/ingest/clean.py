@@ -16,6 +16,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefgen.ingest import dates
 from briefgen.ingest.patterns import (AGENCY_LINE, INLINE_CREDIT, NOISE_LINE, TRAILING_CREDIT, SENTENCE_END, SOCIAL, WORD, key_of, lexicon,
@@ -67,7 +68,13 @@ def handle_noise(line: Line) -> str | None:
     return "noise" if NOISE_LINE.match(line.text.strip()) else None
 
 
+_DIGIT = re.compile(r"\d")
+_CREDIT_CHARS = frozenset(":|©/(")
+
+
 def handle_credit(line: Line) -> str | None:
+    if _CREDIT_CHARS.isdisjoint(line.text):
+        return None   # every credit form has one of these characters; most lines have none
     lex = lexicon()
     head = re.split(r"\s*[:|]\s*", line.key, maxsplit=1)[0]
     if head in lex.credit and re.match(r"^\s*[(\[]?[\w ]+\s*[:|©]", line.text) or CREDIT_START.match(line.text):
@@ -80,13 +87,19 @@ def handle_credit(line: Line) -> str | None:
 
 
 def handle_meta(line: Line) -> str | None:
-    lex = lexicon()
     if line.words > 16:
         return None
-    if matches(line.key, lex.published | lex.updated, extra_words=12) and _has_date(line.text):
+    lex = lexicon()
+    if not _DIGIT.search(line.text):
+        return _author_line(line, lex)
+    if matches(line.key, lex.dated, extra_words=12) and _has_date(line.text):
         return "meta"
     if line.words <= 10 and _has_date(line.text):
         return "meta"
+    return _author_line(line, lex)
+
+
+def _author_line(line: Line, lex) -> str | None:
     first = line.key.split(" ", 1)[0] if line.key else ""
     if (first in lex.author or line.key.startswith(("autor", "autorin"))) and line.words <= 12 \
             and (line.words <= 4 or not line.text.rstrip().endswith(".")) and _names_follow(line.text):
@@ -127,6 +140,8 @@ HANDLERS = (handle_noise, handle_teaser, handle_end, handle_credit, handle_agenc
 
 
 def _has_date(text: str) -> bool:
+    if not _DIGIT.search(text):
+        return False   # every date form we read has a digit; most lines have none
     try:
         return dates.parse(text, ref=dates.date(2000, 1, 1)) is not None
     except dates.DateError:
@@ -167,17 +182,23 @@ def is_sentence(text: str, words: int) -> bool:
     return words >= 6 and bool(SENTENCE_END.search(stripped))
 
 
+@lru_cache(maxsize=1 << 16)
+def classify_line(text: str) -> tuple[str, str, int, bool]:
+    """(key, kind, words, sentence) of one stripped line. Pure, so cached: menus and footers repeat
+    within a page and across a site's pages."""
+    line = Line(0, text, key_of(text), len(WORD.findall(text)))
+    if not text:
+        return line.key, "blank", 0, False
+    kind = next((k for h in HANDLERS if (k := h(line))), "text")
+    return line.key, kind, line.words, kind == "text" and is_sentence(text, line.words)
+
+
 def tag(text: str) -> list[Line]:
     lines: list[Line] = []
     for i, raw in enumerate(text.split("\n")):
         t = raw.strip()
-        line = Line(i, t, key_of(t), len(WORD.findall(t)))
-        if not t:
-            line.kind = "blank"
-        else:
-            line.kind = next((k for h in HANDLERS if (k := h(line))), "text")
-            line.sentence = line.kind == "text" and is_sentence(t, line.words)
-        lines.append(line)
+        key, kind, words, sentence = classify_line(t)
+        lines.append(Line(i, t, key, words, kind, sentence))
     _mark_repeats(lines)
     return lines
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -61,7 +62,8 @@ def detect_lang(text: str, default: str = "en") -> str:
     toks = WORD.findall(text.lower()[:20000])
     if not toks:
         return default
-    counts = {code: sum(t in words for t in toks) for code, words in lexicon().stopwords.items()}
+    seen = Counter(toks)
+    counts = {code: sum(seen[w] for w in words) for code, words in lexicon().stopwords.items()}
     best = max(sorted(counts), key=lambda c: counts[c])
     return best if counts[best] else default
 
@@ -131,6 +133,14 @@ def _meta_lines(c: Cleaned) -> list[Line]:
     return [ln for ln in c.lines[lo:hi] if ln.kind in ("meta", "agency", "text", "credit")]
 
 
+def _too_late(found: datetime, ref: date | None) -> bool:
+    try:
+        dates.check(found, ref)
+    except dates.DateError:
+        return True
+    return False
+
+
 def find_dates(c: Cleaned, ref: date | None) -> tuple[datetime | None, datetime | None]:
     """(published, updated) from the meta lines near the top; DateError for impossible dates."""
     lex = lexicon()
@@ -143,6 +153,8 @@ def find_dates(c: Cleaned, ref: date | None) -> tuple[datetime | None, datetime 
         found = dates.parse(ln.text, ref, slow=prefixed)
         if found is None:
             continue
+        if not prefixed and _too_late(found, ref):
+            continue   # "available until…", an event date: not when the page was published
         if is_update and updated is None:
             updated = found
         elif not is_update and published is None:

@@ -74,6 +74,7 @@ class Lexicon:
     author: frozenset[str]
     published: frozenset[str]
     updated: frozenset[str]
+    dated: frozenset[str]          # published | updated: labels of date lines
     prompts: re.Pattern[str]
     months: dict[str, int]
     relative: dict[str, str]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
     prompts = re.compile(r"\b(?:" + "|".join(sorted(union("prompts"))) + r")\b", re.I)
     return Lexicon(prompts=prompts, teaser=union("teaser"), end=union("end"), drop=union("drop"), credit=union("credit"),
                    author=union("author"), published=union("published"), updated=union("updated"),
+                   dated=union("published") | union("updated"),
                    months=months, relative=relative,
                    stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()})
 
@@ -112,6 +114,11 @@ def key_of(line: str) -> str:
     return _TRIM.sub("", " ".join(line.lower().split()))
 
 
+@cache
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[0] for p in phrases if p.split())
+
+
 def matches(line_key: str, phrases: frozenset[str], extra_words: int = 3) -> bool:
     """True when the line is one of the phrases, or starts with one and is only a few words longer."""
     if not line_key:
@@ -119,6 +126,8 @@ def matches(line_key: str, phrases: frozenset[str], extra_words: int = 3) -> boo
     if line_key in phrases:
         return True
     words = line_key.split()
+    if words[0] not in _first_words(phrases):
+        return False
     for n in range(min(len(words) - 1, 7), 0, -1):
         if " ".join(words[:n]) in phrases and len(words) - n <= extra_words:
             return True

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
-from briefgen.ingest.clean import clean_dump, tidy
+from briefgen.ingest.clean import clean_dump
 from briefgen.ingest.readers import read_raw
 from briefgen.model import Article, Image, RawArticle, Source
 
@@ -36,7 +36,7 @@ def ingest_raw(raw: RawArticle, config: Config | None = None) -> Article:
 
 def article_from_dump(raw: RawArticle) -> Article:
     try:
-        ref, translations, text = meta.split_prefix(tidy(raw.text))
+        ref, translations, text = meta.split_prefix(raw.text)
         cleaned = clean_dump(text)
         header = meta.find_header(cleaned)
         published, updated = meta.find_dates(cleaned, ref)

@@ -7,6 +7,7 @@ with one line naming the file.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from briefgen.brief.state import sha256_bytes
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 READERS: dict[str, RawKind] = {".txt": "dump", ".html": "html", ".htm": "html", ".md": "markdown"}
 MAX_BYTES = 10 * 1024 * 1024   # a saved news page is well under 5 MB; bigger is not an article
 SNIFF = 8192                    # bytes looked at to tell binary from text
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 
 
 def kind_of(path: Path) -> RawKind | None:
@@ -63,7 +65,7 @@ def read_raw(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) ->
     if b"\x00" in data[:SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError("binary file, not a text page dump or HTML page", path)
     text, encoding = decode(data, path)
-    if sum(ch.isprintable() or ch.isspace() for ch in text[:SNIFF]) < 0.9 * len(text[:SNIFF]):
+    if len(_CONTROL.findall(text, 0, SNIFF)) > 0.1 * min(len(text), SNIFF):
         raise IngestError("binary file, not a text page dump or HTML page", path)
     return RawArticle(path=path, name=name or path.name, kind=kind, text=text, sha256=sha256_bytes(data),
                       encoding=encoding)
