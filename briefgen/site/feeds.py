@@ -18,7 +18,8 @@ def _feed(output: str, page_url: str, kind: str, name: str | None, items: list[I
     def context() -> dict:
         updated = max((it.brief.updated or it.brief.date for it in items), default=None,
                       key=lambda d: d.timestamp() if d.tzinfo else 0)
-        return {"kind": kind, "name": name, "items": items, "page_url": page_url, "feed_updated": updated,
+        # page_url is set by the renderer to the feed's own URL; section_url is the HTML page it mirrors.
+        return {"kind": kind, "name": name, "items": items, "section_url": page_url, "feed_updated": updated,
                 "full_text": full_text}
 
     return Page(output, output, "feed.xml", ("feed", kind, name, tuple(it.sig for it in items)), context)
