@@ -16,7 +16,7 @@ import re
 
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
-from briefgen.ingest.clean import LIST_ITEM, Line, handle_agency, handle_credit, handle_meta, tidy
+from briefgen.ingest.clean import LIST_ITEM, Line, handle_agency, handle_credit, handle_meta, is_sentence, tidy
 from briefgen.ingest.patterns import AGENCIES, WORD, key_of
 from briefgen.model import Article, Block, Image, RawArticle, Source
 
@@ -46,13 +46,13 @@ def article_from_html(raw: RawArticle) -> Article:
     try:
         text = trafilatura.extract(raw.text, output_format="markdown", include_formatting=True,
                                    include_comments=False, include_tables=False, include_links=False,
-                                   include_images=False, deduplicate=False)
+                                   include_images=False, deduplicate=False, favor_precision=True)
         md = trafilatura.extract_metadata(raw.text)
     except (AssertionError, ValueError, TypeError) as exc:  # lxml asserts on e.g. '<svg><html>'
         raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
     if not text or md is None:
         raise IngestError("no recognisable article in this HTML page", raw.path)
-    blocks = clean_blocks(markdown_blocks(tidy(text)))
+    blocks = clean_blocks(markdown_blocks(tidy(text)), _clean(md.title))
     description = _clean(md.description)
     lead = description if description and _shown(description, raw.text, blocks) else None
     if lead and blocks and blocks[0].kind == "paragraph" and _same_start(blocks[0].text, lead):
@@ -97,10 +97,16 @@ def _line(text: str) -> Line:
     return Line(0, text, key_of(text), len(WORD.findall(text)))
 
 
-def clean_blocks(blocks: list[Block]) -> list[Block]:
-    """Drop what the lexicons know as boilerplate; a trailing heading announced teasers."""
+def clean_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
+    """Drop what the lexicons know as boilerplate, the title shown again, short headline-like
+    paragraphs (captions, teaser links) and a trailing heading (it announced teasers)."""
     kept: list[Block] = []
-    for b in blocks:
+    title_key = _norm(title or "")
+    for n, b in enumerate(blocks):
+        if title_key and _norm(b.text).startswith(title_key) and len(kept) < 2:
+            continue
+        if b.kind == "paragraph" and _headline_like(b.text) and not _before_list(blocks, n):
+            continue
         if b.kind == "list":
             items = tuple(i for i in b.items if not meta.is_boilerplate_line(i))
             if items:
@@ -114,6 +120,15 @@ def clean_blocks(blocks: list[Block]) -> list[Block]:
     while kept and kept[-1].kind == "heading":
         kept.pop()
     return kept
+
+
+def _headline_like(text: str) -> bool:
+    words = len(WORD.findall(text))
+    return words <= 15 and not is_sentence(text, words)
+
+
+def _before_list(blocks: list[Block], n: int) -> bool:
+    return n + 1 < len(blocks) and blocks[n + 1].kind == "list"
 
 
 def _clean(value: str | None) -> str | None:

@@ -70,3 +70,25 @@ def by_language(results: dict[str, Score]) -> dict[str, Score]:
     table = {lang: mean(v) for lang, v in sorted(groups.items())}
     table["all"] = mean(list(results.values()))
     return table
+
+
+def markdown_table(pages_dir) -> str:
+    """The README's per-language table: P/R/F1 from dumps and from HTML."""
+    dump, html = by_language(evaluate(pages_dir, "dump")), by_language(evaluate(pages_dir, "html"))
+    counts: dict[str, int] = {}
+    for case in sorted(p.name for p in __import__("pathlib").Path(pages_dir).iterdir() if p.is_dir()):
+        counts[case.split("-", 1)[0]] = counts.get(case.split("-", 1)[0], 0) + 1
+    counts["all"] = sum(counts.values())
+    rows = ["| language | cases | dump P | dump R | dump F1 | HTML P | HTML R | HTML F1 |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for lang in dump:
+        d, h = dump[lang], html[lang]
+        rows.append(f"| {lang} | {counts.get(lang, 0)} | {d.precision:.3f} | {d.recall:.3f} | {d.f1:.3f} | "
+                    f"{h.precision:.3f} | {h.recall:.3f} | {h.f1:.3f} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # python -m briefgen.ingest.score tests/data/samples/pages
+    import sys
+
+    print(markdown_table(sys.argv[1] if len(sys.argv) > 1 else "tests/data/samples/pages"))
