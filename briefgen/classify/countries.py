@@ -70,6 +70,7 @@ class CountryLexicon:
     language_preps: frozenset[str]
     contexts: tuple[tuple[frozenset[str], str, tuple[str, ...]], ...]   # (forms, becomes, near phrases)
     context_codes: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
 
 
 def _name_case(form: str) -> int:
@@ -190,7 +191,8 @@ def lexicon(lang: str) -> CountryLexicon:
     return CountryLexicon(lang, index.freeze(),
                           frozenset(norm(n) for n in data["person_names"].get(lang, [])),
                           frozenset(data["language_use"].get(lang, [])), contexts,
-                          frozenset(c["code"] for c in data.get("context", [])))
+                          frozenset(c["code"] for c in data.get("context", [])),
+                          frozenset(norm(w) for w in load_toml("sentences.toml")["stopwords"].get(lang, [])))
 
 
 # ---- finding mentions ---------------------------------------------------------------------------------
@@ -203,14 +205,16 @@ def _case_ok(toks: Tokens, i: int, k: int, entry: Entry) -> bool:
     return True
 
 
-def _is_person(toks: Tokens, i: int, k: int) -> bool:
+def _is_person(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
     """'Jordan Bardella', 'Michael Jordan': a capitalised word right before or after makes it a name."""
     nxt = i + k
     if nxt < len(toks) and toks.adjacent(nxt - 1, nxt) and toks.is_cap(nxt) and not toks.is_upper(nxt):
         return True
     prev = i - 1
-    return (prev >= 0 and toks.adjacent(prev, i) and toks.is_cap(prev) and not toks.starts_sentence(prev)
-            and len(toks.raw[prev]) > 2)
+    if prev < 0 or not toks.adjacent(prev, i) or not toks.is_cap(prev) or toks.is_upper(prev):
+        return False
+    # "Michael Jordan" but not "In Jordan" / "After Jordan": a sentence-initial word must look like a name.
+    return not toks.starts_sentence(prev) or (len(toks.low[prev]) > 3 and toks.low[prev] not in lex.stopwords)
 
 
 def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
@@ -254,7 +258,7 @@ def find_mentions(toks: Tokens, lex: CountryLexicon) -> list[tuple[int, int, Ent
                 if entry.code:
                     out.append((i, k, entry, entry.code))
                 break
-            if k == 1 and toks.low[i] in lex.person_names and _is_person(toks, i, k):
+            if k == 1 and toks.low[i] in lex.person_names and _is_person(toks, i, k, lex):
                 break
             if entry.kind == "demonym" and _is_language(toks, i, k, lex):
                 break
