@@ -28,6 +28,7 @@ from briefgen.site.collections import group
 from briefgen.site.i18n import build_now
 from briefgen.site.render import Shared, Tree, tree_codes
 from briefgen.site.swap import clear_stale, remove_later, swap_in
+from briefgen.site.workers import Pool
 
 if TYPE_CHECKING:
     from briefgen.config import Config
@@ -88,9 +89,18 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
         return BuildResult(list(state.get("errors", [])), 0, state.get("pages", 0), out,
                            time.perf_counter() - started)
     # Phase 3: read every brief; broken ones are reported with file and line and skipped.
-    jobs = config.site.jobs or os.cpu_count() or 1
+    with Pool(config.site.jobs or os.cpu_count() or 1) as pool:
+        return _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
+                              pool, started)
+
+
+def _build_changed(config: Config, out: Path, errors: list, state: dict, state_file: Path,
+                   manifest: str, files: list, folders: list[Path], fp: str, now, pool: Pool,
+                   started: float) -> BuildResult:
+    tz = now.tzinfo
+    cache_dir = config.path("cache")
     cache = content.BriefCache(cache_dir, config.site.search_words)
-    items, brief_errors, parsed = content.load_items(files, cache, tz, config.site.search_words, jobs)
+    items, brief_errors, parsed = content.load_items(files, cache, tz, config.site.search_words, pool)
     log.debug("%d briefs, %d parsed", len(items), parsed)
     # Phase 4: group them.
     collections = group(items)
@@ -101,14 +111,15 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
     old_keys = state.get("keys", {}) if previous else {}
     try:
         shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys)
-        render_errors = shared.render_all([Tree(shared, code, prefix) for code, prefix in tree_codes(config)])
+        render_errors = shared.render_all([Tree(shared, code, prefix) for code, prefix in tree_codes(config)],
+                                          pool)
         (tmp / MARKER).write_text("built by briefgen; replaced on every build\n", encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     all_errors = errors + brief_errors + render_errors
     _report(brief_errors + render_errors)  # ingest failures were already reported by make_briefs
-    if render_errors:
+    if shared.fatal:
         # A template error would break many pages: keep the previous site and say why.
         shutil.rmtree(tmp, ignore_errors=True)
         return BuildResult(all_errors, 0, state.get("pages", 0), out, time.perf_counter() - started)

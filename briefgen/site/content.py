@@ -11,10 +11,8 @@ import hashlib
 import logging
 import os
 import pickle
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +21,7 @@ from briefgen.errors import BriefgenError, BuildError
 from briefgen.model import Brief
 from briefgen.site import markdown
 from briefgen.site.i18n import localise
+from briefgen.site.workers import Pool
 
 log = logging.getLogger(__name__)
 
@@ -150,16 +149,13 @@ class BriefCache:
         self.dirty = False
 
 
-def _render_changed(paths: list[str], search_words: int, jobs: int) -> list:
-    if len(paths) < PARALLEL_FROM or jobs == 1:
+def _render_changed(paths: list[str], search_words: int, pool: Pool | None) -> list:
+    if pool is None or len(paths) < PARALLEL_FROM or pool.jobs == 1:
         return [_process(p, search_words) for p in paths]
-    # spawn, not fork: the preview server calls build() from a thread, and forking a threaded
-    # process can deadlock on locks held by other threads.
-    chunks = [paths[i::jobs * 4] for i in range(jobs * 4)]
+    chunks = [paths[i::pool.jobs * 4] for i in range(pool.jobs * 4)]
     results: dict[str, object] = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        for chunk, done in zip(chunks, pool.map(_process_many, [(c, search_words) for c in chunks])):
-            results.update(zip(chunk, done))
+    for chunk, done in zip(chunks, pool.map(_process_many, [(c, search_words) for c in chunks])):
+        results.update(zip(chunk, done))
     return [results[p] for p in paths]
 
 
@@ -168,10 +164,10 @@ def page_url(brief: Brief, when: datetime) -> str:
 
 
 def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInfo, search_words: int,
-               jobs: int) -> tuple[list[Item], list[BriefgenError], int]:
+               pool: Pool | None = None) -> tuple[list[Item], list[BriefgenError], int]:
     """Items for every readable brief (newest first), errors for the rest, and how many were parsed."""
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
-    fresh = dict(zip(changed, _render_changed(changed, search_words, jobs))) if changed else {}
+    fresh = dict(zip(changed, _render_changed(changed, search_words, pool))) if changed else {}
     items: list[Item] = []
     errors: list[BriefgenError] = []
     for path, mtime, size in files:

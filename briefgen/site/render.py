@@ -19,6 +19,7 @@ from briefgen.errors import BriefgenError, BuildError
 from briefgen.site import feeds, pages, search, sitemap, templates
 from briefgen.site.i18n import Dates, Names, html_lang, load_translations, parse_locale, ui_lang
 from briefgen.site.markdown import safe_url
+from briefgen.site.workers import Pool
 from briefgen.site.writer import Writer
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from briefgen.site.pages import Page
 
 log = logging.getLogger(__name__)
+
+PARALLEL_PAGES = 400   # below this many pages to render, starting workers costs more than it saves
 
 
 def tree_codes(config: Config) -> list[tuple[str, str]]:
@@ -59,8 +62,10 @@ class Shared:
         self.assets = self._assets()
         self.global_key = pages.digest(fingerprint, repr(config), now.date(), self.assets,
                                        list(collections.by_region), list(collections.by_theme))
+        self.fingerprint = fingerprint
         self.errors: list[BriefgenError] = []
-        self._seen_template_errors: set[str] = set()
+        self._seen_errors: set[str] = set()
+        self.fatal = False
 
     # -- assets -------------------------------------------------------------------------------
     def _assets(self) -> dict[str, str]:
@@ -80,17 +85,33 @@ class Shared:
             self.emit(hashed, pages.digest("asset", hashed), lambda data=data: data)
 
     # -- output -------------------------------------------------------------------------------
-    def emit(self, output: str, key: str, produce) -> None:
-        """Write `output` unless the last build wrote it with the same key: then link that file."""
+    def plan(self, output: str, key: str, owner: str = "") -> bool:
+        """Claim `output`; True if it must be rendered, False if the last build's file was linked."""
+        self.writer.claim(output, owner or output)
         self.keys[output] = key
         if self.previous is not None and self.old_keys.get(output) == key:
-            if self.writer.reuse(output, self.previous):
-                return
-        self.writer.write(output, produce())
+            return not self.writer.link(output, self.previous)
+        return True
 
-    def render_all(self, trees: list[Tree]) -> list[BriefgenError]:
-        for tree in trees:
-            tree.render_pages()
+    def emit(self, output: str, key: str, produce) -> None:
+        if self.plan(output, key):
+            self.writer.put(output, produce())
+
+    def add_error(self, err: BriefgenError, fatal: bool = True) -> None:
+        """Record a problem once. Fatal ones (templates) keep the previous site in place; a slug
+        collision only loses the second page, like a broken brief."""
+        self.fatal = self.fatal or fatal
+        if str(err) not in self._seen_errors:
+            self._seen_errors.add(str(err))
+            self.errors.append(err)
+
+    def render_all(self, trees: list[Tree], pool: Pool | None = None) -> list[BriefgenError]:
+        todo = [task for ti, tree in enumerate(trees) for task in tree.plan_pages(ti)]
+        if pool is not None and pool.jobs > 1 and len(todo) >= PARALLEL_PAGES:
+            self._render_in_workers(todo, pool)
+        else:
+            for ti, pi in todo:
+                trees[ti].render_to_file(pi)
         self.write_assets()
         main = trees[0]
         for page in feeds.feed_pages(self.c, self.config.site.feed_entries, self.config.site.full_text):
@@ -104,18 +125,37 @@ class Shared:
                   lambda: sitemap.robots(self.base_url + "sitemap.xml"))
         return self.errors
 
-    def template_error(self, exc: Exception, page: Page) -> None:
+    def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool) -> None:
+        """Each worker rebuilds the same page plan from the same items and renders its share."""
+        n = pool.jobs * 2
+        chunks = [todo[i::n] for i in range(n)]
+        tasks = [(self.config, self.c.items, self.folders, self.fingerprint, self.now, str(self.writer.root), chunk)
+                 for chunk in chunks if chunk]
+        for written, errors in pool.map(render_chunk, tasks):
+            self.writer.written.extend(written)
+            self.fatal = self.fatal or bool(errors)
+            for message, path, line, hint in errors:
+                self.add_error(BuildError(message, path, line, hint))
+
+    @staticmethod
+    def template_error(exc: Exception, page: Page) -> BuildError:
         if isinstance(exc, TemplateSyntaxError):
-            err = BuildError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno)
-        elif isinstance(exc, TemplateNotFound):
-            err = BuildError(f"template not found: {exc.name}", None, hint=f"needed by {page.output}")
-        else:
-            err = BuildError(f"cannot render {page.output} with {page.template}: {exc}")
-        text = str(err) if not isinstance(exc, TemplateError) or isinstance(exc, TemplateSyntaxError) \
-            else f"{page.template}: {exc}"
-        if text not in self._seen_template_errors:
-            self._seen_template_errors.add(text)
-            self.errors.append(err)
+            return BuildError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno)
+        if isinstance(exc, TemplateNotFound):
+            return BuildError(f"template not found: {exc.name}", None, hint=f"needed by {page.template}")
+        return BuildError(f"cannot render with {page.template}: {exc}")
+
+
+def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
+    """Worker: render the pages (tree index, page index) of one chunk straight into the build folder."""
+    from briefgen.site.collections import group
+
+    config, items, folders, fingerprint, now, tmp, chunk = task
+    shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {})
+    trees = [Tree(shared, code, prefix) for code, prefix in tree_codes(config)]
+    for ti, pi in chunk:
+        trees[ti].render_to_file(pi)
+    return shared.writer.written, [(e.message, e.path, e.line, e.hint) for e in shared.errors]
 
 
 class Tree:
@@ -138,6 +178,7 @@ class Tree:
         self.names = Names(code, cfg.classify.region_names)
         self.key = pages.digest(shared.global_key, code, prefix)
         self.sitemap_urls: list[tuple[str, str | None]] = []
+        self._pages: list[Page] | None = None
         self._globals()
 
     def _globals(self) -> None:
@@ -191,13 +232,31 @@ class Tree:
         return links
 
     # -- rendering ------------------------------------------------------------------------------
-    def render_pages(self) -> None:
-        cfg = self.s.config.site
-        for page in pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest):
-            if self.emit_page(page) and page.template != "404.html" and page.url != "search/":
-                self.sitemap_urls.append((self.abs_url(page.url), self._lastmod(page)))
+    def page_list(self) -> list[Page]:
+        if self._pages is None:
+            cfg = self.s.config.site
+            self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest))
+        return self._pages
+
+    def plan_pages(self, index: int) -> list[tuple[int, int]]:
+        """Claim every page of this tree, link the unchanged ones; return the ones to render."""
+        todo = []
+        for pi, page in enumerate(self.page_list()):
+            try:
+                must = self.s.plan(self.prefix + page.output, self.page_key(page))
+            except BuildError as exc:
+                self.s.add_error(exc, fatal=False)
+                continue
+            if must:
+                todo.append((index, pi))
             if page.output.endswith(".html"):
                 self.s.pages += 1
+            if page.template not in ("404.html", "search.html"):
+                self.sitemap_urls.append((self.abs_url(page.url), self._lastmod(page)))
+        return todo
+
+    def page_key(self, page: Page) -> str:
+        return pages.digest(self.key, page.output, page.template, page.key)
 
     def _lastmod(self, page: Page) -> str | None:
         if page.template == "brief.html":
@@ -205,22 +264,23 @@ class Tree:
             return (b.updated or b.date).date().isoformat()
         return None
 
-    def emit_page(self, page: Page) -> bool:
-        output = self.prefix + page.output
-        key = pages.digest(self.key, page.output, page.template, page.key)
+    def render_to_file(self, pi: int) -> None:
+        page = self.page_list()[pi]
         try:
-            self.s.emit(output, key, lambda: self.render(page))
+            self.s.writer.put(self.prefix + page.output, self.render(page))
         except TemplateError as exc:
-            self.s.template_error(exc, page)
-            self.s.keys.pop(output, None)
-            return False
+            self.s.add_error(self.s.template_error(exc, page))
         except BuildError as exc:
-            if str(exc) not in self.s._seen_template_errors:
-                self.s._seen_template_errors.add(str(exc))
-                self.s.errors.append(exc)
-            self.s.keys.pop(output, None)
-            return False
-        return True
+            self.s.add_error(exc)
+
+    def emit_page(self, page: Page) -> None:
+        """Plan and render one page now (feeds: few, rendered in this process)."""
+        try:
+            self.s.emit(self.prefix + page.output, self.page_key(page), lambda: self.render(page))
+        except TemplateError as exc:
+            self.s.add_error(self.s.template_error(exc, page))
+        except BuildError as exc:
+            self.s.add_error(exc)
 
     def render(self, page: Page) -> str:
         ctx = page.context()

@@ -42,25 +42,33 @@ class Writer:
             self._dirs.add(parent)
         return path
 
-    def write(self, rel: str, data: str | bytes, owner: str = "") -> None:
-        path = self.claim(rel, owner or rel)
+    def put(self, rel: str, data: str | bytes) -> None:
+        """Write a path claimed before (possibly by another process: workers only `put`)."""
+        norm = posixpath.normpath(rel)
+        path = self.target(norm)
+        parent = posixpath.dirname(norm)
+        if parent not in self._dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(parent)
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        self.written.append(posixpath.normpath(rel))
+        self.written.append(norm)
 
-    def reuse(self, rel: str, previous: Path, owner: str = "") -> bool:
-        """Hard-link the previous build's file (no bytes copied); False if it is gone."""
-        src = previous / posixpath.normpath(rel)
-        path = self.claim(rel, owner or rel)
+    def write(self, rel: str, data: str | bytes, owner: str = "") -> None:
+        self.claim(rel, owner or rel)
+        self.put(rel, data)
+
+    def link(self, rel: str, previous: Path) -> bool:
+        """Hard-link a claimed path to the previous build's file (no bytes copied); False if gone."""
+        norm = posixpath.normpath(rel)
+        src, path = previous / norm, self.target(norm)
         try:
             os.link(src, path)
         except FileNotFoundError:
-            del self.owners[posixpath.normpath(rel)]
             return False
         except OSError:  # another file system, or links not supported: copy instead
             try:
                 shutil.copy2(src, path)
             except FileNotFoundError:
-                del self.owners[posixpath.normpath(rel)]
                 return False
-        self.reused.append(posixpath.normpath(rel))
+        self.reused.append(norm)
         return True

@@ -1,0 +1,35 @@
+"""One lazily started pool of worker processes per build, shared by body rendering and page rendering.
+
+spawn, not fork: the preview server calls build() from a thread, and forking a threaded process
+can deadlock on locks other threads hold. Starting workers costs about a second, so small builds
+(an edit, a no-change rebuild) never start them.
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+log = logging.getLogger(__name__)
+
+
+class Pool:
+    def __init__(self, jobs: int) -> None:
+        self.jobs = max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, fn, tasks: list) -> list:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
+        return list(self._pool.map(fn, tasks))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
