@@ -95,8 +95,14 @@ def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = Non
 def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport) -> None:
     from briefgen.ingest.readers import read_raw
 
-    raw = read_raw(path, name=path.name)
+    raw = read_raw(path, name=path.name, max_bytes=_max_bytes(config))
     source = source_key(path, config)
+    if raw.kind == "markdown" and path.resolve().is_relative_to(writer.briefs_dir.resolve()):
+        from briefgen.brief.frontmatter import load
+
+        load(raw.text, path)   # a brief already in place: validated, nothing to copy
+        report.unchanged += 1
+        return
     if writer.unchanged(source, raw.sha256) is not None:
         report.unchanged += 1
         return
@@ -126,18 +132,17 @@ def _ingest(raw: RawArticle, config: Config, writer: BriefWriter, source: str) -
 
 def _passthrough(raw: RawArticle, writer: BriefWriter, source: str) -> WriteResult:
     """A Markdown brief is validated and copied as it is (its bytes are the user's)."""
-    from dataclasses import replace
-
     from briefgen.brief.frontmatter import load
 
-    brief = load(raw.text, raw.path)
-    if not brief.slug or brief.slug == raw.path.stem and not brief.extra.get("slug"):
-        from briefgen.brief.slug import slugify
-
-        brief = replace(brief, slug=slugify(brief.slug or brief.title))
+    brief = load(raw.text, raw.path)   # the slug is the front matter's, else the file name's
     if raw.encoding != "utf-8":
         raise IngestError(f"a brief must be UTF-8 (this file looks like {raw.encoding})", raw.path)
     return writer.write(brief, raw.text.encode("utf-8"), source, raw.sha256)
+
+
+def _max_bytes(config: Config) -> int:
+    options = getattr(config, "ingest", None)
+    return int(getattr(options, "max_file_mb", 10)) * 1024 * 1024
 
 
 def write_report(briefs_dir: Path, report: IngestReport) -> None:

@@ -46,6 +46,12 @@ class SiteOptions:
 
 
 @dataclass(frozen=True)
+class IngestOptions:
+    max_file_mb: int = opt(10, "Raw files larger than this (MB) are refused unread: a news page is far smaller.",
+                           minimum=1)
+
+
+@dataclass(frozen=True)
 class ClassifyOptions:
     country_threshold: float = opt(0.0, "Minimum salience score for a country to be kept (0: built-in).",
                                    minimum=0)
@@ -85,6 +91,7 @@ class Config:
     timezone: str = opt("Europe/Zurich", "Time zone for dates without one and for daily editions.")
     paths: Paths = field(default_factory=Paths, metadata={"doc": "Folders (relative to the project)."})
     site: SiteOptions = field(default_factory=SiteOptions, metadata={"doc": "Site rendering."})
+    ingest: IngestOptions = field(default_factory=IngestOptions, metadata={"doc": "Raw article ingest."})
     classify: ClassifyOptions = field(default_factory=ClassifyOptions, metadata={"doc": "Classifier."})
     serve: ServeOptions = field(default_factory=ServeOptions, metadata={"doc": "Preview server."})
     publish: PublishOptions = field(default_factory=PublishOptions, metadata={"doc": "Deployment."})

@@ -128,3 +128,19 @@ def test_cli_ingest_exits_1_on_a_bad_file_and_names_it(project):
     assert proc.returncode == 1, proc.stderr
     assert "empty.txt: empty file" in proc.stderr
     assert (project / "content/briefs" / BRIEF).exists()
+
+
+def test_a_brief_already_in_the_briefs_folder_is_only_validated(project):
+    run(project)
+    brief = project / "content/briefs" / BRIEF
+    before = sorted(p.name for p in brief.parent.iterdir())
+    report = run(project, [brief])
+    assert (report.written, report.unchanged, report.failed) == (0, 1, [])
+    assert sorted(p.name for p in brief.parent.iterdir()) == before
+
+
+def test_the_size_limit_comes_from_the_config(make_project):
+    root = make_project({"briefgen.toml": "[ingest]\nmax_file_mb = 1\n",
+                         "content/raw/big.txt": SAMPLE + "x" * (2 * 1024 * 1024)})
+    report = run(root)
+    assert "too large" in report.failed[0][1] and "limit 1 MB" in report.failed[0][1]
