@@ -57,8 +57,9 @@ class BriefWriter:
             return path
         return None
 
-    def target(self, month: str, slug: str, source: str) -> str:
-        """The brief's path relative to the briefs folder: first free `<slug>[-n].md` for this input."""
+    def target(self, month: str, slug: str, source: str, same=None) -> str:
+        """The brief's path relative to the briefs folder: first free `<slug>[-n].md` for this input.
+        `same(rel)` tells whether an unknown file there already holds exactly this input's brief."""
         n = 1
         while True:
             rel = f"{month}/{slug}{'' if n == 1 else f'-{n}'}.md"
@@ -69,20 +70,28 @@ class BriefWriter:
             entry = self.state.get(rel)
             if entry is not None and entry.source == source:
                 return rel
+            if entry is None and same is not None and (self.briefs_dir / rel).exists() and same(rel):
+                return rel  # written by a run killed before it saved the state file: ours, not a clash
             if entry is not None or (self.briefs_dir / rel).exists():
                 continue   # another input's brief, or a brief written by hand
             return rel
 
     def write(self, brief: Brief, data: bytes | None, source: str, raw_sha: str,
               machine: dict | None = None) -> WriteResult:
-        rel = self.target(month_dir(brief), brief.slug, source)
-        if data is None and Path(rel).stem != brief.slug:  # a `-2` name: the slug inside must match it,
-            brief = replace(brief, slug=Path(rel).stem)      # or the site gets two pages at one URL
-        data = data if data is not None else dump(brief).encode("utf-8")
+        def data_at(rel: str) -> bytes:
+            if data is not None:
+                return data
+            # a `-2` name: the slug inside must match it, or the site gets two pages at one URL
+            return dump(replace(brief, slug=Path(rel).stem)).encode("utf-8")
+
+        rel = self.target(month_dir(brief), brief.slug, source,
+                          same=lambda r: sha256_file(self.briefs_dir / r) == sha256_bytes(data_at(r)))
+        data = data_at(rel)
         self.claimed[rel] = source
         self._retire_old(rel, source)
         path = self.briefs_dir / rel
-        if path.exists() and self.state.is_hand_edited(rel) and not self.force:
+        if path.exists() and self.state.is_hand_edited(rel) and not self.force \
+                and sha256_file(path) != sha256_bytes(data):  # same bytes: nothing of a person's to keep
             new_path = path.with_name(path.name + NEW_SUFFIX)
             if sha256_file(new_path) != sha256_bytes(data):
                 atomic_write(new_path, data)
