@@ -12,6 +12,7 @@ import logging
 import mimetypes
 import os
 import re
+import select
 import socket
 import threading
 import time
@@ -197,10 +198,22 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         try:
             for chunk in self.server.preview.livereload.stream(since_epoch):
+                if _peer_closed(self.connection):
+                    return
                 self.wfile.write(chunk.encode("utf-8"))
                 self.wfile.flush()
         except OSError:     # the tab was closed: end this thread
             return
+
+
+def _peer_closed(sock: socket.socket) -> bool:
+    """An event-stream client never sends after its request: readable means it hung up. (A write to
+    a closed peer succeeds once, so without this a closed tab's thread would live one more heartbeat.)"""
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+        return bool(readable) and sock.recv(1, socket.MSG_PEEK) == b""
+    except (OSError, ValueError):
+        return True
 
 
 _NO_SITE = (b"<!doctype html><meta charset=utf-8><title>briefgen preview</title>"

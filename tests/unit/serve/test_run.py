@@ -24,6 +24,8 @@ class Events:
 
     def __init__(self, port: int, epoch: int | None = None) -> None:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.conn.connect()
+        self.sock = self.conn.sock      # http.client drops it after an HTTP/1.0 response; the stream keeps it
         self.conn.request("GET", EVENTS_PATH + (f"?epoch={epoch}" if epoch is not None else ""))
         self.resp = self.conn.getresponse()
         assert self.resp.status == 200
@@ -55,6 +57,12 @@ class Events:
                 return name, data
 
     def close(self) -> None:
+        """Hang up as a closed tab does (the response object would otherwise keep the socket open)."""
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
         self.conn.close()
 
 
@@ -323,6 +331,19 @@ def test_many_requests_leave_no_threads_behind(running):
         running.get("/briefs/alpha/")
     time.sleep(0.2)
     assert threading.active_count() <= base + 2
+
+
+def test_closed_event_streams_end_their_threads(running):
+    base = threading.active_count()
+    for _ in range(30):
+        events = Events(running.port)
+        events.next("build-ok")
+        events.close()
+    (running.config.root / "content/briefs/2026/01/alpha.md").write_text("---\ntitle: Wake\n---\n")
+    deadline = time.monotonic() + 10       # a build wakes every stream; closed ones fail to write, end
+    while threading.active_count() > base + 2:
+        assert time.monotonic() < deadline, threading.active_count()
+        time.sleep(0.05)
 
 
 def test_head_has_headers_and_no_body(running):
