@@ -32,7 +32,11 @@ LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
 CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 SLASH_CREDIT = re.compile(r"^[\w.&'’ -]{2,40}(?:\s?/\s?[\w.&'’ -]{2,40}){1,3}$")
 MEDIA_LINE = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podcast)\s*$|\b\d{1,2}:\d{2}\s*min\b"
-                        r"|\b(?:video|audio) (?:starten|abspielen|abbrechen)\b", re.I)
+                        r"|\b(?:video|audio) (?:starten|abspielen|abbrechen)\b"
+                        # reading time: "Lesezeit: 3 Min.", "3 minuti di lettura", "5 min read"
+                        r"|^(?:lesezeit|lesedauer|temps de lecture|tempo di lettura|reading time)\b"
+                        r"|^\d+\s*(?:min\.?|minuten|minuti|minutes?)\s*(?:de lecture|di lettura|read|lesezeit)\b"
+                        r"|^\d+ (?:of|von|sur|di) \d+\b", re.I)
 
 
 @dataclass
@@ -92,9 +96,9 @@ def handle_meta(line: Line) -> str | None:
     lex = lexicon()
     if not _DIGIT.search(line.text):
         return _author_line(line, lex)
-    if matches(line.key, lex.dated, extra_words=12) and _has_date(line.text):
-        return "meta"
-    if line.words <= 10 and _has_date(line.text):
+    if matches(line.key, lex.dated, extra_words=16) and (_has_date(line.text) or dates.TIME.search(line.text)):
+        return "meta"   # "Publié le …", "Aggiornato alle 02:50"
+    if (line.words <= 10 or dates.has_day(line.text)) and _has_date(line.text):
         return "meta"
     return _author_line(line, lex)
 

@@ -104,6 +104,14 @@ def _find_day(text: str) -> tuple[date, int] | None:
     return (best[1], best[2]) if best else None
 
 
+def has_day(text: str) -> bool:
+    """True when the text holds a full calendar date (day, month and year)."""
+    try:
+        return _find_day(text) is not None
+    except DateError:
+        return True
+
+
 def _find_time(text: str) -> tuple[int, int] | None:
     m = TIME.search(text)
     if not m:
@@ -170,7 +178,7 @@ def parse(text: str, ref: date | None = None, slow: bool = False) -> datetime | 
     iso = ISO_FULL.search(text)
     if iso:
         try:
-            return datetime.fromisoformat(iso.group(0).replace("Z", "+00:00"))
+            return datetime.fromisoformat(iso.group(0).replace("Z", "+00:00")).replace(microsecond=0)
         except ValueError:
             raise DateError(f"impossible date {iso.group(0)}") from None
     found = _find_day(text)
@@ -181,6 +189,8 @@ def parse(text: str, ref: date | None = None, slow: bool = False) -> datetime | 
         rel = _relative(text, ref)
         if rel is not None:
             return rel
+        if slow and _find_time(text):
+            return _combine(ref, text)   # "Aggiornato alle 02:50": a time on the dump's day
     return _slow(text, ref) if slow else None
 
 

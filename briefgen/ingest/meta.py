@@ -73,7 +73,7 @@ def _lead_like(line: Line) -> bool:
 
 
 def _headline_like(line: Line) -> bool:
-    return not line.sentence and 2 <= line.words <= 40 and not line.text.endswith(",")
+    return not line.sentence and 2 <= line.words <= 40 and not line.text.endswith((",", ":"))
 
 
 def _is_caption(lines: list[Line], i: int) -> bool:
@@ -84,10 +84,12 @@ def _is_caption(lines: list[Line], i: int) -> bool:
 def _title_index(cand: list[Line]) -> int | None:
     """The last headline-like line followed by a lead; else the last headline-like line."""
     heads = [j for j in range(len(cand)) if _headline_like(cand[j])]
-    for j in reversed(heads):
-        if j + 1 < len(cand) and _lead_like(cand[j + 1]):
-            return j
-    return heads[-1] if heads else None
+    for min_words in (4, 2):   # a headline has a few words; two-word lines are names and buttons
+        for j in reversed(heads):
+            if cand[j].words >= min_words and j + 1 < len(cand) and _lead_like(cand[j + 1]):
+                return j
+    long = [j for j in heads if cand[j].words >= 4]
+    return (long or heads or [None])[-1]
 
 
 def find_header(c: Cleaned) -> Header:
@@ -148,7 +150,7 @@ def find_dates(c: Cleaned, ref: date | None) -> tuple[datetime | None, datetime 
     for ln in _meta_lines(c):
         if ln.kind != "meta":
             continue
-        is_update = matches(ln.key, lex.updated, extra_words=12)
+        is_update = matches(ln.key, lex.updated, extra_words=16)
         prefixed = is_update or matches(ln.key, lex.published, extra_words=12)
         found = dates.parse(ln.text, ref, slow=prefixed)
         if found is None:
