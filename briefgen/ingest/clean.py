@@ -305,6 +305,7 @@ def _is_past_middle(blocks: list[Block], total: int) -> bool:
 
 
 CARD_SUMMARY_WORDS = 35
+TEASER_SENTENCE_WORDS = 20   # under a teaser marker, a line this short is a link, even with a "?"
 
 
 def _prev_headlines(lines: list[Line], i: int, start: int) -> int:
@@ -318,10 +319,11 @@ def _prev_headlines(lines: list[Line], i: int, start: int) -> int:
     return n if heads else 0
 
 
-def handle_card(lines: list[Line], i: int, start: int, end: int) -> bool:
-    """A teaser card: a kicker and a headline (two headline-like lines or more), one short summary
-    sentence, then another card or the end. True when line i is such a summary (to be dropped)."""
-    if lines[i].words > CARD_SUMMARY_WORDS or _prev_headlines(lines, i, start) < 2:
+def handle_card(lines: list[Line], i: int, start: int, end: int, min_heads: int = 2) -> bool:
+    """A teaser card: a kicker and a headline (two headline-like lines or more; one under a teaser
+    marker), one short summary sentence, then another card or the end. True when line i is such a
+    summary (to be dropped)."""
+    if lines[i].words > CARD_SUMMARY_WORDS or _prev_headlines(lines, i, start) < min_heads:
         return False
     nxt = _next_text(lines, i + 1, end)
     return nxt is None or not nxt.sentence
@@ -330,7 +332,8 @@ def handle_card(lines: list[Line], i: int, start: int, end: int) -> bool:
 def handle_teaser_block(lines: list[Line], i: int, end: int) -> int:
     """Skip the headline lines (and card summaries) under a 'Read more' marker; the body goes on after."""
     j = _headline_run(lines, i, end)
-    while j < end and lines[j].kind == "text" and lines[j].sentence and handle_card(lines, j, i, end):
+    while j < end and lines[j].kind == "text" and lines[j].sentence and \
+            (lines[j].words < TEASER_SENTENCE_WORDS or handle_card(lines, j, i, end, min_heads=1)):
         j = _headline_run(lines, j + 1, end)
     return j
 
