@@ -118,8 +118,12 @@ def handle_agency(line: Line) -> str | None:
 def handle_boiler(line: Line) -> str | None:
     if matches(line.key, lexicon().drop, extra_words=2):
         return "boiler"
-    if line.words <= 30 and lexicon().prompts.search(line.text):
-        return "boiler"   # cookie, newsletter and subscription prompts
+    if line.words <= 80:
+        # a short line needs one prompt word, a long one three (an article may be about newsletters)
+        hits = len(lexicon().prompts.findall(line.text)) if line.words > 30 else \
+            3 * bool(lexicon().prompts.search(line.text))
+        if hits >= 3:
+            return "boiler"   # cookie, consent, newsletter and subscription prompts
     if MEDIA_LINE.search(line.text):
         return "boiler"   # "… | mehr", "02:57 Min.", player buttons
     if line.words <= 12 and not SENTENCE_END.search(line.text) and \

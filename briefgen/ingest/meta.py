@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from briefgen.ingest import dates
-from briefgen.ingest.clean import Cleaned, Line
+from briefgen.ingest.clean import Cleaned, Line, is_prose
 from briefgen.ingest.patterns import (AGENCIES, DATE_LINE, INLINE_CREDIT, TRAILING_CREDIT, SWITCHER_CODE, SWITCHER_LANGS, WORD, key_of,
                                       lexicon, matches)
 
@@ -69,7 +69,7 @@ def detect_lang(text: str, default: str = "en") -> str:
 
 
 def _lead_like(line: Line) -> bool:
-    return line.sentence or line.words >= 15
+    return line.sentence or (line.words >= 15 and is_prose(line.text))
 
 
 def _headline_like(line: Line) -> bool:
