@@ -23,7 +23,7 @@ _CLOSE = "»“”›"
 _BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“(]?[^\W_a-z])")
 MIN_WORDS, MAX_WORDS = 6, 60
 # News puts what matters first: only the opening sentences are candidates (and long texts stay fast).
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 20
 
 
 @lru_cache(maxsize=16)
@@ -102,10 +102,11 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
         good = [(-1 - i, s) for i, s in enumerate(split_sentences(lead, lang)) if _good_sentence(s)] + good
     if not good:
         return ()
-    vectors = {i: Counter(_content_words(s, stop)) for i, s in good}
+    # Sentences as sets of content words (binary vectors): cosine = sum of centroid weights / norms.
+    vectors = {i: set(_content_words(s, stop)) for i, s in good}
     if words is None:
         words = text_words(" ".join(paragraphs))
-    centroid: Counter = Counter(w for w in words if len(w) > 3 and w not in stop)
+    centroid: Counter = Counter([w for w in words if len(w) > 3 and w not in stop])
     for text in (title, lead or ""):
         for w in _content_words(text, stop):
             centroid[w] += 2
@@ -113,10 +114,9 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
     scored = []
     for i, sentence in good:
         vec = vectors[i]
-        dot = sum(centroid[w] * v for w, v in vec.items())
-        norm_s = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        dot = sum(centroid[w] for w in vec)
         early = 0.15 / (1 + max(i, 0) * 0.5)
-        scored.append((dot / (norm_c * norm_s) + early, i, sentence))
+        scored.append((dot / (norm_c * (math.sqrt(len(vec)) or 1.0)) + early, i, sentence))
     best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]
     seen, out = set(), []
     for _, _, sentence in sorted(best, key=lambda t: t[1]):

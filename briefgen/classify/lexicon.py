@@ -41,7 +41,6 @@ TOKEN_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u03
                       "\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u1e00-\u1fff\u3040-\u30ff"
                       "\u4e00-\u9fff\uac00-\ud7af]+")
 _ENDS_SENTENCE = frozenset(".!?:;«»\"“”„()[]\n")
-_FOLDED: dict[str, str] = {}
 
 
 def fold(text: str) -> str:
@@ -49,22 +48,30 @@ def fold(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
-def fold_word(word: str) -> str:
-    """fold() of one token, memoised: the vocabulary of news repeats, so this is a dict lookup."""
-    if word.isascii():
-        return word
-    folded = _FOLDED.get(word)
-    if folded is None:
+class _FoldCache(dict):
+    """token -> folded token; filled on first sight. Looking tokens up with map(cache.__getitem__) keeps
+    the per-token work in C: the vocabulary of news repeats, so almost every token is a hit."""
+
+    def __missing__(self, word: str) -> str:
         folded = fold(word)
-        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-        if len(_FOLDED) < 500_000:
-            _FOLDED[word] = folded
-    return folded
+        if not folded.isascii():
+            folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+        if len(self) < 500_000:
+            self[word] = folded
+        return folded
+
+
+_FOLDED = _FoldCache()
+
+
+def fold_word(word: str) -> str:
+    """fold() of one token, memoised."""
+    return _FOLDED[word]
 
 
 def words(text: str) -> list[str]:
     """Lowercased, folded tokens of a text."""
-    return [w if w.isascii() else fold_word(w) for w in TOKEN_RE.findall(text.lower())]
+    return list(map(_FOLDED.__getitem__, TOKEN_RE.findall(text.lower())))
 
 
 def norm(text: str) -> str:
@@ -88,9 +95,9 @@ class Tokens:
 
     @property
     def raw(self) -> list[str]:
-        """Tokens as written (folded): needed only around a match, to check capitals."""
+        """Tokens as written: needed only around a match, to check capitals and show evidence."""
         if self._raw is None:
-            self._raw = [fold_word(w) for w in TOKEN_RE.findall(self.text)]
+            self._raw = TOKEN_RE.findall(self.text)
             if len(self._raw) != len(self.low):           # lower() changed a token boundary (rare)
                 self.low = [w.lower() for w in self._raw]
         return self._raw
@@ -134,35 +141,49 @@ def tokenize(text: str) -> Tokens:
 
 
 class PhraseIndex:
-    """Phrases (tuples of lowercased tokens) -> payload, looked up longest first at each token."""
+    """Phrases (tuples of lowercased tokens) -> payload, looked up longest first at each token.
+
+    One-word phrases sit in a dict by word, longer ones in a dict by their first two words, so each token
+    costs one or two dict lookups whatever the size of the lexicon."""
 
     def __init__(self) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self.singles: dict[str, list[Any]] = {}
+        self.pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], Any]]] = {}
+        self.firsts: set[str] = set()
 
     def add(self, phrase: tuple[str, ...], payload: Any) -> None:
-        if phrase:
-            self.by_first.setdefault(phrase[0], []).append((phrase, payload))
+        if not phrase:
+            return
+        self.firsts.add(phrase[0])
+        if len(phrase) == 1:
+            self.singles.setdefault(phrase[0], []).append(payload)
+        else:
+            self.pairs.setdefault(phrase[:2], []).append((phrase, payload))
 
     def freeze(self) -> PhraseIndex:
-        for entries in self.by_first.values():
+        for entries in self.pairs.values():
             entries.sort(key=lambda e: -len(e[0]))
         return self
 
     def starts(self, toks: Tokens) -> list[int]:
         """Indices of tokens that may open a phrase (one set lookup per token, in a comprehension)."""
-        firsts = self.by_first
+        firsts = self.firsts
         return [i for i, w in enumerate(toks.low) if w in firsts]
 
-    def candidates(self, toks: Tokens, i: int):
-        """Yield (length, payload) of phrases starting at token i, longest first."""
-        low, n = toks.low, len(toks.low)
-        for phrase, payload in self.by_first.get(low[i], ()):
-            k = len(phrase)
-            if i + k <= n and (k == 1 or tuple(low[i:i + k]) == phrase):
-                yield k, payload
+    def candidates(self, toks: Tokens, i: int) -> list[tuple[int, Any]]:
+        """(length, payload) of the phrases present at token i, longest first."""
+        low = toks.low
+        out = []
+        if i + 1 < len(low):
+            for phrase, payload in self.pairs.get((low[i], low[i + 1]), ()):
+                k = len(phrase)
+                if k == 2 or tuple(low[i:i + k]) == phrase:
+                    out.append((k, payload))
+        out.extend((1, payload) for payload in self.singles.get(low[i], ()))
+        return out
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.by_first.values())
+        return sum(map(len, self.singles.values())) + sum(map(len, self.pairs.values()))
 
 
 # ---- data files -------------------------------------------------------------------------------------
