@@ -81,3 +81,30 @@ def test_region_is_empty_for_a_page_of_links():
     lines = tag(MENU)
     start, end = main_region(lines)
     assert start == end
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from briefgen.errors import IngestError  # noqa: E402
+from briefgen.ingest.pipeline import ingest_raw  # noqa: E402
+from briefgen.model import RawArticle  # noqa: E402
+
+LINES = st.one_of(st.sampled_from([P1, P2, P3, "A lire aussi", "Photo: AFP", "date 2026-01-16", "DE", "",
+                                   "Publié il y a 3 heures", "31.02.2024", "Meistgelesen", "• point"]),
+                  st.text(max_size=80))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, max_size=40))
+def test_never_crashes_and_only_keeps_input_text(lines):
+    text = "\n".join(lines)
+    cleaned = clean_dump(text)
+    source = tidy(text)
+    for block in cleaned.blocks:
+        for part in (block.items if block.kind == "list" else (block.text,)):
+            assert " ".join(part.split())[:20] in " ".join(source.split())
+    try:
+        ingest_raw(RawArticle(path=__import__("pathlib").Path("x.txt"), name="x.txt", kind="dump", text=text,
+                              sha256="0"))
+    except IngestError:
+        pass   # a clear error is fine; anything else is a bug

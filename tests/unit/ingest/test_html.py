@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from briefgen.errors import IngestError
+from briefgen.ingest.pipeline import ingest_file
+
+PARAS = [
+    "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la "
+    "sécheresse, qui dure depuis plusieurs mois dans le sud du pays et menace les récoltes.",
+    "Les syndicats agricoles ont salué ces annonces, tout en estimant qu'elles arrivent trop tard pour de "
+    "nombreuses exploitations déjà en grande difficulté financière depuis le printemps.",
+    "Le ministre doit se rendre jeudi dans la région pour rencontrer les éleveurs et les élus locaux, a "
+    "précisé son entourage à la presse, sans donner davantage de détails sur le programme.",
+]
+PAGE = f"""<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<title>Sécheresse : l'Etat débloque des aides - Le Journal</title>
+<meta property="og:title" content="Sécheresse : l'Etat débloque des aides">
+<meta name="description" content="Le gouvernement promet des aides rapides aux agriculteurs du Sud.">
+<meta property="article:published_time" content="2026-01-16T09:41:00+01:00">
+<meta property="og:site_name" content="Le Journal">
+<link rel="alternate" hreflang="fr" href="https://example.org/fr/a"><link rel="alternate" hreflang="de" href="https://example.org/de/a">
+</head><body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Sécheresse : l'Etat débloque des aides</h1>
+<p class="lead">Le gouvernement promet des aides rapides aux agriculteurs du Sud.</p>
+<p>Par Anne Exemple (AFP)</p>
+<figure><img src="a.jpg"><figcaption>Un champ desséché près de Nîmes. Photo: Keystone</figcaption></figure>
+<p>{PARAS[0]}</p><h2>Des aides jugées tardives</h2><p>{PARAS[1]}</p><p>A lire aussi</p><p>{PARAS[2]}</p>
+</article><footer><p>© 2026 Le Journal. Tous droits réservés.</p></footer></body></html>"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(PAGE, encoding="utf-8")
+    return ingest_file(p)
+
+
+def test_can_extract_title_lead_and_date_with_time_zone(article):
+    assert article.title == "Sécheresse : l'Etat débloque des aides"
+    assert article.lead == "Le gouvernement promet des aides rapides aux agriculteurs du Sud."
+    assert article.date == datetime(2026, 1, 16, 9, 41, tzinfo=timezone(timedelta(hours=1)))
+    assert article.lang == "fr" and article.translations == ("de", "fr")
+
+
+def test_can_extract_body_with_subheads_and_without_boilerplate(article):
+    texts = [(b.kind, b.text) for b in article.blocks]
+    assert ("heading", "Des aides jugées tardives") in texts
+    body = article.body_text
+    assert all(p in body for p in PARAS)
+    assert "A lire aussi" not in body and "Accueil" not in body and "Tous droits" not in body
+
+
+def test_can_extract_source_and_image(article):
+    assert article.source.name == "Le Journal" and article.source.file == "page.html"
+    assert article.image.caption == "Un champ desséché près de Nîmes." and article.image.credit == "Keystone"
+
+
+def test_errors_on_a_page_without_an_article(tmp_path):
+    p = tmp_path / "empty.html"
+    p.write_text("<html><body><nav><a href='/'>Accueil</a></nav></body></html>", encoding="utf-8")
+    with pytest.raises(IngestError) as info:
+        ingest_file(p)
+    assert "empty.html" in str(info.value)
