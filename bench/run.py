@@ -57,6 +57,7 @@ class Row:
     compare: str = ""                           # ratios / per-brief cost, filled in at the end
     target: str = ""
     met: str = ""
+    started: str = field(default_factory=lambda: time.strftime("%H:%M", time.gmtime()))  # UTC
 
     @property
     def median(self) -> float | None:
@@ -69,8 +70,13 @@ class Row:
     def to_dict(self) -> dict:
         return {"what": self.what, "size": self.size, "unit": self.unit, "values": self.values,
                 "median": self.median, "peak_mb": self.peak, "errors": self.errors, "notes": self.notes,
-                "compare": self.compare, "target": self.target, "met": self.met,
+                "compare": self.compare, "target": self.target, "met": self.met, "started": self.started,
                 "samples": [s.to_dict() for s in self.samples]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Row:
+        return cls(d["what"], d["size"], d["unit"], [measure.Sample(**s) for s in d["samples"]], d["values"],
+                   d["errors"], d["notes"], started=d.get("started", "?"))
 
 
 class Results:
@@ -84,6 +90,25 @@ class Results:
 
     def get(self, what: str, size: int | None) -> Row | None:
         return next((r for r in self.rows if r.what == what and r.size == size), None)
+
+    def merge(self, previous: Path) -> None:
+        """Keep the rows of an earlier run that this run did not measure (e.g. a 100k run made
+        separately), so that one table holds them all; each row says when it ran."""
+        if not previous.is_file():
+            return
+        for d in json.loads(previous.read_text()):
+            if self.get(d["what"], d["size"]) is None:
+                self.rows.append(Row.from_dict(d))
+        order = [r.what for r in self.rows if r.size is None or r.what.startswith(("ingest", "classify"))]
+        per_size = ["briefgen build: cold", "briefgen build: no change", "briefgen build: one brief edited",
+                    "briefgen build: template edited", "Hugo: cold", "Pelican: cold", "Pelican: cached",
+                    "preview: save → page in browser"]
+
+        def key(r: Row) -> tuple:
+            if r.what in per_size:
+                return (1, r.size, per_size.index(r.what))
+            return (0, order.index(r.what) if r.what in order else 99, 0)
+        self.rows.sort(key=key)
 
 
 def record(row: Row, sample: measure.Sample, value: float | None = None) -> bool:
@@ -174,7 +199,8 @@ def bench_ingest(res: Results, args) -> None:
             s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "ingest", kind, str(args.ingest_count),
                              str(args.out / "ingest" / kind)], timeout=args.timeout)
             if record(row, s, s.data.get("per_second")):
-                row.notes = [f"{s.data.get('written')} briefs written, failed: {s.data.get('failed')}"]
+                row.notes = [f"{s.data.get('written')} briefs written, failed: {s.data.get('failed')}; "
+                             f"{s.data.get('per_cpu_second', 0):,.0f} per CPU-second"]
 
 
 def bench_classify(res: Results, args) -> None:
@@ -185,7 +211,8 @@ def bench_classify(res: Results, args) -> None:
                          str(project / "content" / "briefs"), str(args.classify_count)], timeout=args.timeout)
         if record(row, s, s.data.get("per_second")):
             row.notes = [f"{s.data.get('seconds', 0):.2f} s for {s.data.get('briefs')} briefs, "
-                         f"{s.data.get('with_themes')} given a theme"]
+                         f"{s.data.get('with_themes')} given a theme; "
+                         f"{s.data.get('per_cpu_second', 0):,.0f} per CPU-second"]
 
 
 # ---------------------------------------------------------------- briefgen builds
@@ -411,12 +438,12 @@ def fmt(value: float | None, unit: str) -> str:
 
 
 def table(res: Results) -> str:
-    head = ("| measurement | briefs | median | min–max | CPU s | peak MB | load (1 min) | compared | target "
-            "| met |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
+    head = ("| measurement | briefs | median | min–max | CPU s | peak MB | load (1 min), UTC | compared "
+            "| target | met |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |")
     lines = [head]
     for r in res.rows:
         loads = [s.load for s in r.samples]
-        load = f"{min(loads):.2f}–{max(loads):.2f}" if loads else "–"
+        load = f"{min(loads):.2f}–{max(loads):.2f} at {r.started}" if loads else "–"
         if r.values:
             spread = f"{fmt(min(r.values), r.unit)} – {fmt(max(r.values), r.unit)} (n={len(r.values)})"
         else:
@@ -474,6 +501,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=1, help="gen_corpus seed")
     p.add_argument("--timeout", type=float, default=1800, help="seconds before one run is killed")
     p.add_argument("--out", type=Path, default=BENCH / "out", help="where corpora, sites and results go")
+    p.add_argument("--merge", action="store_true",
+                   help="also show rows of the previous OUT/results.json that this run did not measure")
     args = p.parse_args(argv)
     args.sizes = [int(x) for x in args.sizes.split(",") if x]
     args.preview_sizes = {int(x) for x in args.preview_sizes.split(",") if x}
@@ -505,12 +534,14 @@ def main(argv: list[str] | None = None) -> int:
             bench_pelican(res, args, size, tool_project(args.out, size, "pelican", project))
         if "preview" in args.only and size in args.preview_sizes:
             bench_preview(res, args, size, project)
+    if args.merge:
+        res.merge(args.out / "results.json")
     annotate(res)
     report = f"{table(res)}\n\n{machine()}\n\nCommand: `.venv/bin/python bench/run.py " \
              f"{' '.join(sys.argv[1:] if argv is None else argv)}`\n"
-    print(report)
     (args.out / "results.md").write_text(report, encoding="utf-8")
     (args.out / "results.json").write_text(json.dumps([r.to_dict() for r in res.rows], indent=1))
+    print(report)
     return 0
 
 
