@@ -78,7 +78,10 @@ def _process(path: str, search_words: int) -> tuple[str, Brief, str, tuple[str, 
     """Parse and render one brief (runs in a worker for big batches)."""
     try:
         data = Path(path).read_bytes()
-        sig = hashlib.blake2b(data, digest_size=16).hexdigest()
+        # The path is part of the identity: a slug (so the URL every listing and neighbour links to)
+        # may come from the file name, and a renamed file must re-render the pages that link to it.
+        identity = path.encode("utf-8", "surrogateescape") + b"\0" + data
+        sig = hashlib.blake2b(identity, digest_size=16).hexdigest()
         brief = frontmatter.read(path)
     except BriefgenError as exc:
         return exc
