@@ -201,8 +201,10 @@ function (cfg) {
       host.attachShadow({mode: "open"});
       document.documentElement.appendChild(host);
     }
-    var box = '<div style="position:fixed;inset:0;z-index:2147483647;background:rgba(20,0,0,.88);' +
+    var box = '<div style="position:fixed;inset:0;z-index:2147483647;background:rgba(20,0,0,.93);' +
       'color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2em;overflow:auto">' +
+      '<button class="dismiss" title="Hide until the next build" style="float:right;font:16px sans-serif;' +
+      'background:none;color:#fff;border:1px solid #fff8;border-radius:4px;cursor:pointer">\u00d7</button>' +
       '<h2 style="margin:0 0 1em;color:#ff8a80;font:bold 18px sans-serif">briefgen: build error</h2>';
     problems.forEach(function () {
       box += '<pre class="problem" style="white-space:pre-wrap;margin:0 0 1em"><b class="where"></b>' +
@@ -210,6 +212,7 @@ function (cfg) {
     });
     host.shadowRoot.innerHTML = box + '<p style="opacity:.7">The last good version of the site is still ' +
       'served. Fix the file and this page reloads.</p></div>';
+    host.shadowRoot.querySelector(".dismiss").onclick = function () { host.remove(); host = null; };
     var pres = host.shadowRoot.querySelectorAll(".problem");
     problems.forEach(function (p, i) {
       pres[i].querySelector(".where").textContent = p.path ? p.path + (p.line ? ":" + p.line : "") + ": " : "";

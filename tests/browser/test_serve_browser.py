@@ -201,10 +201,18 @@ def test_a_broken_template_shows_the_overlay_and_fixing_it_recovers(server, proj
         assert re.search(r"templates/base\.html:\d+: ", text), text
         assert "Preview test" in page.locator("main h1").inner_text()       # last good page still there
         assert page.request.get(server).status == 200                      # and still served
+        late = page.context.new_page()                                     # a page opened meanwhile
+        late.goto(server)
+        late.locator("briefgen-error-overlay .problem").first.wait_for()
+        late.locator("briefgen-error-overlay .dismiss").click()           # can be put aside
+        late.wait_for_function("!document.querySelector('briefgen-error-overlay')")
+        late.close()
+        page.evaluate("window.__marker = 1")
     finally:
         template.unlink()
-    page.wait_for_function("!document.querySelector('briefgen-error-overlay')")
-    page.locator("main h1").wait_for()
+    page.wait_for_function("!window.__marker && document.readyState === 'complete'")   # reloaded
+    assert page.locator("briefgen-error-overlay").count() == 0
+    assert "Preview test" in page.locator("main h1").inner_text()
 
 
 def test_a_missing_page_gets_the_site_404_page(server, page):
