@@ -73,15 +73,18 @@ def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = Non
     inputs, missing = collect_inputs(paths, config)
     report = IngestReport(failed=list(missing))
     writer = BriefWriter(briefs_dir, force=force)
-    for path in track(inputs, total=len(inputs), desc="ingest"):
-        try:
-            _one(path, config, writer, report)
-        except BriefgenError as exc:
-            report.failed.append((str(path), exc.message))
-        except Exception as exc:  # noqa: BLE001 - a bug on one page must not stop the others
-            log.debug("ingest of %s failed", path, exc_info=True)
-            report.failed.append((str(path), f"internal error: {type(exc).__name__}: {exc}"))
-    writer.save()
+    try:
+        for path in track(inputs, total=len(inputs), desc="ingest"):
+            try:
+                _one(path, config, writer, report)
+            except BriefgenError as exc:
+                report.failed.append((str(path), exc.message))
+            except Exception as exc:  # noqa: BLE001 - a bug on one page must not stop the others
+                log.debug("ingest of %s failed", path, exc_info=True)
+                report.failed.append((str(path), f"internal error: {type(exc).__name__}: {exc}"))
+    finally:
+        # even when interrupted: briefs already written must stay known as the machine's
+        writer.save()
     for path, message in report.failed:
         log.error("%s: %s", path, message)
     for brief, new in report.kept:

@@ -42,15 +42,18 @@ class BriefWriter:
         self.force = force
         self.state = IngestState.load(briefs_dir)
         self.claimed: dict[str, str] = {}   # rel path -> source, for this run
+        # source -> rel, so finding an input's brief stays O(1) on large projects
+        self.by_source: dict[str, str] = {e.source: rel for rel, e in sorted(self.state.entries.items())
+                                          if e.source}
 
     def unchanged(self, source: str, raw_sha: str) -> Path | None:
         """The brief of an input whose raw bytes did not change since it was written, if any."""
         if self.force:
             return None
-        found = self.state.by_raw(source)
-        if found is None:
+        rel = self.by_source.get(source)
+        entry = self.state.get(rel) if rel else None
+        if entry is None:
             return None
-        rel, entry = found
         path = self.briefs_dir / rel
         if entry.raw == raw_sha and path.exists():
             self.claimed[rel] = source
@@ -100,17 +103,18 @@ class BriefWriter:
             atomic_write(path, data)
         path.with_name(path.name + NEW_SUFFIX).unlink(missing_ok=True)
         self.state.record(rel, data, raw=raw_sha, source=source, machine=machine or {})
+        self.by_source[source] = rel
         return WriteResult("written", path)
 
     def _retire_old(self, rel: str, source: str) -> None:
         """The input's title (so its slug or month) changed: its old brief goes, unless edited by hand."""
-        found = self.state.by_raw(source)
-        if found is None or found[0] == rel:
+        old_rel = self.by_source.get(source)
+        if old_rel is None or old_rel == rel:
             return
-        old_rel = found[0]
         if not self.state.is_hand_edited(old_rel):
             (self.briefs_dir / old_rel).unlink(missing_ok=True)
         self.state.forget(old_rel)
+        del self.by_source[source]
 
     def save(self) -> None:
         self.state.save()
