@@ -1,0 +1,183 @@
+"""Interrupted work: builds, ingests and publishes killed with SIGKILL at random moments.
+
+Promise: a killed `briefgen build` leaves either the previous or the new complete site/, never a
+mix, and the next build is exactly right; a killed `briefgen ingest` leaves no partial brief, loses
+and changes no raw file, and a re-run neither loses nor duplicates briefs; a killed `briefgen publish`
+to a folder leaves the destination serving the old or the new site.
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefgen.brief import frontmatter as fm
+from tests.reliability.conftest import SAMPLES, manifest, needs, run_cli, start_cli
+
+pytestmark = pytest.mark.slow
+CONFIG = 'title = "Reliability"\nlocale = "fr_CH"\n[site]\nnow = "2026-02-01T00:00:00+01:00"\n'
+KILLS = 5
+
+
+def _kill_after(proc, delay: float) -> bool:
+    """SIGKILL the process group after `delay` s; True if it was still running (really interrupted)."""
+    try:
+        proc.wait(timeout=delay)
+        return False
+    except Exception:  # noqa: BLE001 - TimeoutExpired: still running, as wanted
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        return True
+
+
+def _timed(*args: str, cwd: Path) -> float:
+    start = time.monotonic()
+    run_cli(*args, cwd=cwd, check=True)
+    return time.monotonic() - start
+
+
+def _set_version(briefs: Path, version: dict[str, bytes]) -> None:
+    """Make the briefs folder hold exactly `version` (relative path -> bytes)."""
+    for path in list(briefs.rglob("*.md")):
+        if path.relative_to(briefs).as_posix() not in version:
+            path.unlink()
+    for rel, data in version.items():
+        path = briefs / rel
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+
+def _two_versions(briefs: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Version A: the corpus; version B: 25 briefs retitled, 10 removed, 10 added."""
+    a = {p.relative_to(briefs).as_posix(): p.read_bytes() for p in sorted(briefs.rglob("*.md"))}
+    b = dict(a)
+    keys = sorted(a)
+    for rel in keys[:25]:
+        brief = fm.load(a[rel].decode("utf-8"), rel)
+        b[rel] = fm.dump(replace(brief, title="Mis à jour : " + brief.title)).encode("utf-8")
+    for rel in keys[25:35]:
+        del b[rel]
+    for i, rel in enumerate(keys[35:45]):
+        new = re.sub(r"[^/]+\.md$", f"ajout-{i}.md", rel)
+        b[new] = re.sub(rb"\nslug: [^\n]*", f"\nslug: ajout-{i}".encode(), a[rel], count=1)
+    return a, b
+
+
+def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path):
+    needs("briefgen.site.build")
+    root = corpus_project(300)
+    (root / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    briefs = root / "content" / "briefs"
+    a, b = _two_versions(briefs)
+    # The two complete sites, built by uninterrupted runs in a copy of the project.
+    twin = tmp_path / "twin"
+    shutil.copytree(root, twin)
+    _timed("build", "--no-ingest", cwd=twin)
+    site_a = manifest(twin / "site")
+    _set_version(twin / "content" / "briefs", b)
+    full = _timed("build", "--no-ingest", "--clean", cwd=twin)
+    site_b = manifest(twin / "site")
+    assert site_a != site_b and len(site_a) > 300
+    run_cli("build", "--no-ingest", cwd=root, check=True)
+    assert manifest(root / "site") == site_a
+    rng = random.Random(7)
+    interrupted = 0
+    for _ in range(KILLS):
+        now_a = manifest(root / "site") == site_a
+        _set_version(briefs, b if now_a else a)
+        proc = start_cli("build", "--no-ingest", cwd=root)
+        interrupted += _kill_after(proc, rng.uniform(0.05, full * 1.2))
+        got = manifest(root / "site")
+        assert got in (site_a, site_b), _diff(got, site_a, site_b)
+    assert interrupted >= 3, "the kills came too late to interrupt anything: raise the corpus size"
+    # The next build after all those kills is exactly right: no poisoned cache, no litter.
+    _set_version(briefs, b)
+    run_cli("build", "--no-ingest", cwd=root, check=True)
+    assert manifest(root / "site") == site_b
+    assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)]
+
+
+def _diff(got, a, b) -> str:
+    near = a if len(set(got.items()) ^ set(a.items())) < len(set(got.items()) ^ set(b.items())) else b
+    bad = sorted(set(got.items()) ^ set(near.items()))[:10]
+    return f"site/ is a mix of old and new; differs from the nearest complete site in {bad}"
+
+
+def _raw_corpus(raw: Path, count: int) -> None:
+    """`count` page dumps made from the samples, with varied titles so each makes its own brief."""
+    dumps = sorted((SAMPLES / "pages").glob("*/dump.txt"))
+    for i in range(count):
+        src = dumps[i % len(dumps)]
+        text = src.read_text(encoding="utf-8")
+        title = __import__("json").loads((src.parent / "meta.json").read_text("utf-8"))["title"]
+        text = text.replace(title, f"{title} (édition {i})")
+        (raw / f"{i:05d}-{src.parent.name}.txt").write_text(text, encoding="utf-8")
+
+
+def test_a_killed_ingest_leaves_whole_briefs_and_every_raw_file(tmp_path):
+    needs("briefgen.pipeline")
+    root = tmp_path / "project"
+    raw = root / "content" / "raw"
+    raw.mkdir(parents=True)
+    (root / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    _raw_corpus(raw, 150)
+    raw_before = manifest(raw)
+    twin = tmp_path / "twin"
+    shutil.copytree(root, twin)
+    full = _timed("ingest", cwd=twin)
+    briefs = root / "content" / "briefs"
+    rng = random.Random(11)
+    interrupted = 0
+    for _ in range(KILLS):
+        proc = start_cli("ingest", cwd=root)
+        interrupted += _kill_after(proc, rng.uniform(full * 0.3, full * 0.9))  # past start-up
+        assert manifest(raw) == raw_before, "a raw file was changed, moved or lost"
+        for path in briefs.rglob("*.md"):
+            fm.read(path)  # raises on a partial brief
+    assert interrupted >= 3, "the kills came too late to interrupt anything"
+    proc = run_cli("ingest", cwd=root)
+    assert "Traceback" not in proc.stderr
+    made = sorted(briefs.rglob("*.md"))
+    sources = [fm.read(p).source.file for p in made]
+    failed = len(re.findall(r"^.*\.txt: ", proc.stderr, re.M))
+    assert len(set(sources)) + failed >= len(raw_before), "a raw file was lost"
+    assert len(sources) == len(set(sources)), f"re-running after kills duplicated briefs: {len(sources)} " \
+        f"briefs for {len(set(sources))} inputs"
+    assert manifest(raw) == raw_before
+
+
+def test_a_killed_publish_leaves_the_folder_serving_old_or_new(corpus_project, tmp_path):
+    needs("briefgen.publish.run")
+    root = corpus_project(200)
+    (root / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    briefs = root / "content" / "briefs"
+    a, b = _two_versions(briefs)
+    dest = tmp_path / "www" / "site"
+    start = time.monotonic()
+    run_cli("publish", "--to", str(dest), cwd=root, check=True)
+    full = time.monotonic() - start
+    site_a = manifest(dest.resolve())
+    _set_version(briefs, b)
+    twin_dest = tmp_path / "twin-www" / "site"
+    run_cli("publish", "--to", str(twin_dest), cwd=root, check=True)
+    site_b = manifest(twin_dest.resolve())
+    assert site_a != site_b
+    rng = random.Random(5)
+    for _ in range(KILLS):
+        serving_a = manifest(dest.resolve()) == site_a
+        _set_version(briefs, b if serving_a else a)
+        proc = start_cli("publish", "--to", str(dest), cwd=root)
+        _kill_after(proc, rng.uniform(0.1, full * 1.2))
+        assert manifest(dest.resolve()) in (site_a, site_b)
+    _set_version(briefs, b)
+    run_cli("publish", "--to", str(dest), cwd=root, check=True)
+    assert manifest(dest.resolve()) == site_b
+    assert not list(dest.parent.glob("site.new-*")), "an interrupted publish left a half copy behind"
