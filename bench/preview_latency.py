@@ -108,7 +108,7 @@ def measure_edit_latency(project: Path, n: int = 10, timeout: float = 60.0, paus
                 page.wait_for_function(SHOWN, arg=title, polling=5)
                 observed.append(time.perf_counter() - started)
                 latencies.append(page.evaluate(PAINTED) / 1000 - wall)
-                _wait(lambda: len(rebuilds) > done, timeout)
+                _wait(lambda done=done: len(rebuilds) > done, timeout)
                 page.wait_for_function(CONNECTED)
                 time.sleep(pause)                            # so the debounce never merges two edits
             browser.close()

@@ -128,7 +128,7 @@ class _Server(ThreadingHTTPServer):
     preview: Preview
 
     def handle_error(self, request, client_address) -> None:
-        log.debug("request from %s failed", client_address, exc_info=True)
+        log.debug("request from %s failed", client_address, exc_info=True)  # noqa: LOG014 - called in except
 
 
 class _Server6(_Server):
@@ -140,13 +140,13 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "briefgen-preview"
     protocol_version = "HTTP/1.0"
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - BaseHTTPRequestHandler's name
+    def log_message(self, format: str, *args) -> None:
         log.debug("%s " + format, self.address_string(), *args)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self._respond(head=False)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._respond(head=True)
 
     def _respond(self, head: bool) -> None:
@@ -300,7 +300,7 @@ class Preview:
             log.error("%s", exc)
             self.livereload.set_problems([self._problem(exc)])
             return None
-        except Exception as exc:  # noqa: BLE001 - a bug in a build must not stop the preview
+        except Exception as exc:  # a bug in a build must not stop the preview
             log.exception("build failed")
             self.livereload.set_problems([Problem(None, None, f"internal error: {type(exc).__name__}: {exc}")])
             return None

@@ -227,7 +227,7 @@ class Rebuilder:
                 log.debug("rebuild: %d change(s), %s: %s", batch.count,
                           "/".join(sorted(k.value for k in batch.kinds)), ", ".join(batch.paths[:3]))
                 self.on_batch(batch)
-            except Exception:  # noqa: BLE001 - a bug in one build must not kill the preview
+            except Exception:  # a bug in one build must not kill the preview
                 log.exception("rebuild failed")
             finally:
                 with self._cond:
@@ -329,5 +329,5 @@ class _Handler:
     def dispatch(self, event) -> None:
         try:
             self._watcher.dispatch(event)
-        except Exception:  # noqa: BLE001 - an exception here would kill the observer thread
+        except Exception:  # an exception here would kill the observer thread
             log.exception("watch event %r", event)
