@@ -79,7 +79,7 @@ def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = Non
                 _one(path, config, writer, report)
             except BriefgenError as exc:
                 report.failed.append((str(path), exc.message))
-            except Exception as exc:  # noqa: BLE001 - a bug on one page must not stop the others
+            except Exception as exc:
                 log.debug("ingest of %s failed", path, exc_info=True)
                 report.failed.append((str(path), f"internal error: {type(exc).__name__}: {exc}"))
     finally:

@@ -19,8 +19,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefgen.ingest import dates
-from briefgen.ingest.patterns import (AGENCY_LINE, INLINE_CREDIT, NOISE_LINE, TRAILING_CREDIT, SENTENCE_END, SOCIAL, WORD, key_of, lexicon,
-                                      matches)
+from briefgen.ingest.patterns import (
+    AGENCY_LINE,
+    INLINE_CREDIT,
+    NOISE_LINE,
+    SENTENCE_END,
+    SOCIAL,
+    TRAILING_CREDIT,
+    WORD,
+    key_of,
+    lexicon,
+    matches,
+)
 from briefgen.model import Block
 
 log = logging.getLogger(__name__)
@@ -29,14 +39,14 @@ log = logging.getLogger(__name__)
 PENALTY = {"noise": -2, "credit": -3, "meta": -3, "agency": -2, "boiler": -4, "teaser": -8, "end": -25,
            "caption": -1, "repeat": -3}
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
-CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
+CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 SLASH_CREDIT = re.compile(r"^[\w.&'’ -]{2,40}(?:\s?/\s?[\w.&'’ -]{2,40}){1,3}$")
 MEDIA_LINE = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podcast)\s*$|\b\d{1,2}:\d{2}\s*min\b"
                         r"|\b(?:video|audio) (?:starten|abspielen|abbrechen)\b"
                         # reading time: "Lesezeit: 3 Min.", "3 minuti di lettura", "5 min read"
                         r"|^(?:lesezeit|lesedauer|temps de lecture|tempo di lettura|reading time)\b"
                         r"|^\d+\s*(?:min\.?|minuten|minuti|minutes?)\s*(?:de lecture|di lettura|read|lesezeit)\b"
-                        r"|^\d+ (?:of|von|sur|di) \d+\b", re.I)
+                        r"|^\d+ (?:of|von|sur|di) \d+\b", re.IGNORECASE)
 
 
 @dataclass

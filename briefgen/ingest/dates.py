@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from briefgen.ingest.patterns import lexicon
@@ -18,10 +18,10 @@ log = logging.getLogger(__name__)
 
 # Abbreviations seen on news pages; "ET"/"PT" follow daylight saving time, so they go through zoneinfo.
 TZ_ABBR: dict[str, timezone | ZoneInfo] = {
-    "UTC": timezone.utc, "GMT": timezone.utc, "Z": timezone.utc,
+    "UTC": UTC, "GMT": UTC, "Z": UTC,
     "CET": timezone(timedelta(hours=1)), "MEZ": timezone(timedelta(hours=1)),
     "CEST": timezone(timedelta(hours=2)), "MESZ": timezone(timedelta(hours=2)),
-    "BST": timezone(timedelta(hours=1)), "WET": timezone.utc, "WEST": timezone(timedelta(hours=1)),
+    "BST": timezone(timedelta(hours=1)), "WET": UTC, "WEST": timezone(timedelta(hours=1)),
     "EET": timezone(timedelta(hours=2)), "EEST": timezone(timedelta(hours=3)),
     "EST": timezone(timedelta(hours=-5)), "EDT": timezone(timedelta(hours=-4)),
     "CST": timezone(timedelta(hours=-6)), "CDT": timezone(timedelta(hours=-5)),
@@ -44,15 +44,15 @@ def _month_rx() -> str:
 _M = _month_rx()
 DMY_NUM = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?((?:19|20)\d{2})")
 YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?")
-DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+({_M})\.?,?\s+((?:19|20)\d{{2}})", re.I)
-MDY_NAME = re.compile(rf"\b({_M})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})", re.I)
-TIME = re.compile(r"(?<![\d/])(\d{1,2})\s?[:.h]\s?(\d{2})(?!\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?!\w))?", re.I)
+DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+({_M})\.?,?\s+((?:19|20)\d{{2}})", re.IGNORECASE)
+MDY_NAME = re.compile(rf"\b({_M})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})", re.IGNORECASE)
+TIME = re.compile(r"(?<![\d/])(\d{1,2})\s?[:.h]\s?(\d{2})(?!\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?!\w))?", re.IGNORECASE)
 TZ = re.compile(r"\b(?:UTC|GMT)\s?([+-]\s?\d{1,2})(?::?(\d{2}))?|\b(UTC|GMT|CEST|CET|MESZ|MEZ|BST|WEST|WET|EEST|EET"
                 r"|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b")
-RELATIVE = re.compile(r"(?:il y a|vor|fa|ago|seit)?\s*(\d+)\s*(\w+)\.?\s*(?:ago|fa)?", re.I)
-_REL_CONTEXT = re.compile(r"\b(?:il y a|vor|ago|fa)\b", re.I)
-TODAY = re.compile(r"\b(?:aujourd'hui|aujourd’hui|heute|today|oggi)\b", re.I)
-YESTERDAY = re.compile(r"\b(?:hier|gestern|yesterday|ieri)\b", re.I)
+RELATIVE = re.compile(r"(?:il y a|vor|fa|ago|seit)?\s*(\d+)\s*(\w+)\.?\s*(?:ago|fa)?", re.IGNORECASE)
+_REL_CONTEXT = re.compile(r"\b(?:il y a|vor|ago|fa)\b", re.IGNORECASE)
+TODAY = re.compile(r"\b(?:aujourd'hui|aujourd’hui|heute|today|oggi)\b", re.IGNORECASE)
+YESTERDAY = re.compile(r"\b(?:hier|gestern|yesterday|ieri)\b", re.IGNORECASE)
 
 
 def parse_date_line(value: str) -> date:

@@ -16,7 +16,15 @@ import re
 
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
-from briefgen.ingest.clean import LIST_ITEM, Line, handle_agency, handle_credit, handle_meta, is_sentence, tidy
+from briefgen.ingest.clean import (
+    LIST_ITEM,
+    Line,
+    handle_agency,
+    handle_credit,
+    handle_meta,
+    is_sentence,
+    tidy,
+)
 from briefgen.ingest.patterns import AGENCIES, WORD, key_of
 from briefgen.model import Article, Block, Image, RawArticle, Source
 
@@ -24,19 +32,19 @@ log = logging.getLogger(__name__)
 
 MIN_BODY_WORDS = 25
 # Machine-readable dates, most precise first (habit 5: heuristics as data).
-PUBLISHED_RX = tuple(re.compile(rx, re.I | re.S) for rx in (
+PUBLISHED_RX = tuple(re.compile(rx, re.IGNORECASE | re.DOTALL) for rx in (
     r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:published_time|og:article:published_time|'
     r'datePublished|date|dc\.date|publish-date|pubdate)["\'][^>]*content=["\']([^"\']+)',
     r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*(?:property|name|itemprop)=["\'](?:article:published_time|'
     r'datePublished)["\']',
     r'"datePublished"\s*:\s*"([^"]+)"',
     r'<time[^>]+datetime=["\']([^"\']+)'))
-UPDATED_RX = tuple(re.compile(rx, re.I | re.S) for rx in (
+UPDATED_RX = tuple(re.compile(rx, re.IGNORECASE | re.DOTALL) for rx in (
     r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:modified_time|dateModified|last-modified)["\']'
     r'[^>]*content=["\']([^"\']+)',
     r'"dateModified"\s*:\s*"([^"]+)"'))
-HREFLANG = re.compile(r'<link[^>]+hreflang=["\']([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["\']', re.I)
-FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.I | re.S)
+HREFLANG = re.compile(r'<link[^>]+hreflang=["\']([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["\']', re.IGNORECASE)
+FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -190,7 +198,7 @@ def _figure(page: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     parts = re.split(r"\s*(?:©|Photo\s*:|Foto\s*:|Bild\s*:|Photograph\s*:|Credit\s*:|Image\s*:)\s*", text,
-                     maxsplit=1, flags=re.I)
+                     maxsplit=1, flags=re.IGNORECASE)
     caption = parts[0].strip() or None
     credit = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
     return caption, credit
@@ -212,5 +220,5 @@ def _agency(author: str | None, blocks: list[Block]) -> str | None:
 def _author(author: str | None) -> str | None:
     if not author:
         return None
-    author = re.sub(r"^(?:Autor(?:in)?|Von|By|Par|Di)\s*:?\s+", "", _clean(author) or "", flags=re.I)
+    author = re.sub(r"^(?:Autor(?:in)?|Von|By|Par|Di)\s*:?\s+", "", _clean(author) or "", flags=re.IGNORECASE)
     return author.replace("; ", ", ") or None

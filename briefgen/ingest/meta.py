@@ -14,8 +14,18 @@ from datetime import date, datetime
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line, is_prose
-from briefgen.ingest.patterns import (AGENCIES, DATE_LINE, INLINE_CREDIT, TRAILING_CREDIT, SWITCHER_CODE, SWITCHER_LANGS, WORD, key_of,
-                                      lexicon, matches)
+from briefgen.ingest.patterns import (
+    AGENCIES,
+    DATE_LINE,
+    INLINE_CREDIT,
+    SWITCHER_CODE,
+    SWITCHER_LANGS,
+    TRAILING_CREDIT,
+    WORD,
+    key_of,
+    lexicon,
+    matches,
+)
 
 log = logging.getLogger(__name__)
 

@@ -22,22 +22,22 @@ WORD = re.compile(r"\w+", re.UNICODE)
 # Lines that carry no text of their own: counters ("1/2"), separators, durations, file names, urls.
 NOISE_LINE = re.compile(
     r"^(?:\W*|\d+|\d+\s*/\s*\d+|\d{1,2}:\d{2}(?::\d{2})?(?:\s*min)?|[^/\\]{1,80}\.(?:png|jpe?g|gif|webp|svg|avif|mp4)"
-    r"|https?://\S+|www\.\S+)$", re.I)
+    r"|https?://\S+|www\.\S+)$", re.IGNORECASE)
 # "Photograph: Eva Manez/Reuters" at the end of a caption line.
 INLINE_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?:Photo(?:graph)?|Foto|Bild|Image|Credit|Crédit|Picture)s?\s*[:©]\s*"
-                           r"[^.]{2,80}$", re.I)
+                           r"[^.]{2,80}$", re.IGNORECASE)
 # Share widgets: short lines naming social networks ("Auf Facebook teilen Facebook", "Whatsapp").
 SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|telegram|bluesky|threads|flipboard|messenger"
-                    r"|pinterest|reddit|xing|instagram|tiktok|youtube|mastodon|e-?mail|x)\b", re.I)
+                    r"|pinterest|reddit|xing|instagram|tiktok|youtube|mastodon|e-?mail|x)\b", re.IGNORECASE)
 # A caption line ending in its credit: "… en cours. MIGUEL MEDINA / AFP", "… (Photo: Keystone)".
 PHOTO_AGENCIES = r"(?:AFP|AP|Reuters|dpa|EPA|Keystone(?:-SDA)?|Getty Images|IMAGO|imago|picture[- ]alliance|Shutterstock|ANSA|SIPA|Sipa|Abaca|Bloomberg|Xinhua|APA|KEYSTONE|REUTERS|EPA-EFE|AP Photo)"
 TRAILING_CREDIT = re.compile(r"(?:[.!?»”)]\s+|^)[\w.'’ -]{2,40}\s?/\s?" + PHOTO_AGENCIES + r"(?:\s?/\s?[\w.'’ -]{2,30})?\s*\)?$"
-                             r"|\((?:Photo|Foto|Bild|Image)s?\s*:[^()]{2,60}\)\s*$", re.I)
+                             r"|\((?:Photo|Foto|Bild|Image)s?\s*:[^()]{2,60}\)\s*$", re.IGNORECASE)
 # Language switcher: a line of two-letter language codes ("DE", "FR", "DE | FR | IT").
 SWITCHER_CODE = re.compile(r"^[A-Z]{2}$")
 SWITCHER_LANGS = {"DE": "de", "FR": "fr", "IT": "it", "EN": "en", "RM": "rm", "ES": "es", "PT": "pt"}
 # The dump's first line: "date 2026-01-16", possibly indented and followed by switcher codes.
-DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s*(.*)$", re.I)
+DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s*(.*)$", re.IGNORECASE)
 
 # --- agencies ----------------------------------------------------------------------------------
 # Canonical name -> patterns seen in bylines and credits ("AFP Agence France-Presse", "(dpa)").
@@ -60,7 +60,7 @@ AGENCIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ))
 # A line that is only an agency credit: "AFP Agence France-Presse", "(dpa)", "red, ORF.at/Agenturen".
 AGENCY_LINE = re.compile(r"^\(?(?:AFP|dpa|Reuters|AP|ANSA|APA|SDA|ATS|Keystone-SDA|Keystone-ATS|KNA|epd|EFE)"
-                         r"(?:[ /,]+[\w/ .-]{0,40})?\)?$|^(?:red|ag|sda|jm|dpa)[, /]+.*agenturen.*$", re.I)
+                         r"(?:[ /,]+[\w/ .-]{0,40})?\)?$|^(?:red|ag|sda|jm|dpa)[, /]+.*agenturen.*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def lexicon() -> Lexicon:
     for d in data.values():
         months.update(d.get("months", {}))
         relative.update(d.get("relative", {}))
-    prompts = re.compile(r"\b(?:" + "|".join(sorted(union("prompts"))) + r")\b", re.I)
+    prompts = re.compile(r"\b(?:" + "|".join(sorted(union("prompts"))) + r")\b", re.IGNORECASE)
     return Lexicon(prompts=prompts, teaser=union("teaser"), end=union("end"), drop=union("drop"), credit=union("credit"),
                    author=union("author"), published=union("published"), updated=union("updated"),
                    dated=union("published") | union("updated"),

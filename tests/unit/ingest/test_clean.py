@@ -83,11 +83,12 @@ def test_region_is_empty_for_a_page_of_links():
     assert start == end
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefgen.errors import IngestError  # noqa: E402
-from briefgen.ingest.pipeline import ingest_raw  # noqa: E402
-from briefgen.model import RawArticle  # noqa: E402
+from briefgen.errors import IngestError
+from briefgen.ingest.pipeline import ingest_raw
+from briefgen.model import RawArticle
 
 LINES = st.one_of(st.sampled_from([P1, P2, P3, "A lire aussi", "Photo: AFP", "date 2026-01-16", "DE", "",
                                    "Publié il y a 3 heures", "31.02.2024", "Meistgelesen", "• point"]),

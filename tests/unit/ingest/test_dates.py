@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -27,8 +27,8 @@ def test_can_parse_absolute_dates(text, want):
 @pytest.mark.parametrize("text, want", [
     ("Sat 24 Feb 2024 12.42 CET", datetime(2024, 2, 24, 12, 42, tzinfo=CET)),
     ("Publié le 06/01/2026 - 14:16 UTC+1", datetime(2026, 1, 6, 14, 16, tzinfo=CET)),
-    ("2024-03-07T08:12:00Z", datetime(2024, 3, 7, 8, 12, tzinfo=timezone.utc)),
-    ("March 7, 2024 7:55 AM UTC", datetime(2024, 3, 7, 7, 55, tzinfo=timezone.utc)),
+    ("2024-03-07T08:12:00Z", datetime(2024, 3, 7, 8, 12, tzinfo=UTC)),
+    ("March 7, 2024 7:55 AM UTC", datetime(2024, 3, 7, 7, 55, tzinfo=UTC)),
 ])
 def test_keeps_the_time_zone_the_page_gives(text, want):
     got = dates.parse(text, REF)

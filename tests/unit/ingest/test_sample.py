@@ -1,8 +1,6 @@
 """The hand-annotated sample: cleaning 20min-fr-japon-etats-unis.txt must give exactly these fields."""
 from __future__ import annotations
 
-import re
-
 import pytest
 import yaml
 
