@@ -197,14 +197,6 @@ def lexicon(lang: str) -> CountryLexicon:
 
 # ---- finding mentions ---------------------------------------------------------------------------------
 
-def _case_ok(toks: Tokens, i: int, k: int, entry: Entry) -> bool:
-    if entry.case == CASE_UPPER:
-        return all(toks.is_upper(j) for j in range(i, i + k))
-    if entry.case == CASE_CAP:
-        return all(toks.is_cap(i + j) for j in entry.caps)
-    return True
-
-
 def _is_person(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
     """'Jordan Bardella', 'Michael Jordan': a capitalised word right before or after makes it a name."""
     nxt = i + k
@@ -244,12 +236,19 @@ def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexico
 def find_mentions(toks: Tokens, lex: CountryLexicon) -> list[tuple[int, int, Entry, str]]:
     """Every country mention in a text: (token index, length, entry, code after context rules)."""
     out: list[tuple[int, int, Entry, str]] = []
+    starts = lex.index.starts(toks)
+    if not starts:
+        return out
+    raw = toks.raw
     free = 0                                   # first token not consumed by an earlier match
-    for i in lex.index.starts(toks):
+    for i in starts:
         if i < free:
             continue
         for k, entry in lex.index.candidates(toks, i):
-            if not _case_ok(toks, i, k, entry):
+            if entry.case == CASE_CAP:
+                if not all(raw[i + j][:1].isupper() for j in entry.caps):
+                    continue
+            elif entry.case == CASE_UPPER and not all(raw[j].isupper() for j in range(i, i + k)):
                 continue
             if entry.kind == "prefix" and not toks.hyphen_after(i + k - 1):
                 continue

@@ -17,13 +17,14 @@ from briefgen.classify.lexicon import fold, lang_of, load_toml, words as text_wo
 
 log = logging.getLogger(__name__)
 
+_QUOTES = re.compile("[«„“‹\"]")
 _OPEN = "«„“‹"
 _CLOSE = "»“”›"
 # A boundary: end punctuation (maybe closing quotes) then space then an opening capital, digit or quote.
 _BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“(]?[^\W_a-z])")
 MIN_WORDS, MAX_WORDS = 6, 60
 # News puts what matters first: only the opening sentences are candidates (and long texts stay fast).
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 12
 
 
 @lru_cache(maxsize=16)
@@ -62,7 +63,7 @@ def split_sentences(paragraph: str, lang: str = "en") -> list[str]:
         piece = paragraph[start:end]
         if m.group(1).startswith(".") and len(m.group(1)) == 1 and _is_abbreviation(paragraph[start:m.start(1)], lang):
             continue
-        if _quote_depth(piece):
+        if _QUOTES.search(piece) and _quote_depth(piece):
             continue
         out.append(piece.strip())
         start = m.end()
@@ -110,7 +111,7 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
     for text in (title, lead or ""):
         for w in _content_words(text, stop):
             centroid[w] += 2
-    norm_c = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    norm_c = math.hypot(*centroid.values()) or 1.0
     scored = []
     for i, sentence in good:
         vec = vectors[i]

@@ -173,13 +173,18 @@ class PhraseIndex:
     def candidates(self, toks: Tokens, i: int) -> list[tuple[int, Any]]:
         """(length, payload) of the phrases present at token i, longest first."""
         low = toks.low
+        word = low[i]
         out = []
         if i + 1 < len(low):
-            for phrase, payload in self.pairs.get((low[i], low[i + 1]), ()):
-                k = len(phrase)
-                if k == 2 or tuple(low[i:i + k]) == phrase:
-                    out.append((k, payload))
-        out.extend((1, payload) for payload in self.singles.get(low[i], ()))
+            longer = self.pairs.get((word, low[i + 1]))
+            if longer:
+                for phrase, payload in longer:
+                    k = len(phrase)
+                    if k == 2 or tuple(low[i:i + k]) == phrase:
+                        out.append((k, payload))
+        single = self.singles.get(word)
+        if single:
+            out += [(1, payload) for payload in single]
         return out
 
     def __len__(self) -> int:

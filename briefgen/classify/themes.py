@@ -164,23 +164,18 @@ def _phrase_hits(low: list[str], i: int, lex: ThemeLexicon):
             yield k, theme, weight
 
 
-def _field_counts(fields: list[tuple[str, Tokens]]) -> Counter:
-    """word -> weighted count over all fields: words are scored once per distinct word, not per token."""
-    body_len = sum(len(t) for f, t in fields if f == "body") or 1
-    # A long text has more words of every theme: body words count for less as the body grows.
-    body_factor = min(1.0, (400 / body_len) ** 0.5)
-    counts: Counter = Counter()
+def _weighted_words(fields: list[tuple[str, Tokens]]) -> list[tuple[list[str], float]]:
+    """(words, weight per occurrence): headline, kicker and lead weigh more; the body is one list whose
+    words count for less as it grows (a long text has more words of every theme)."""
     body: list[str] = []
+    out = []
     for fname, toks in fields:
         if fname == "body":
-            body.extend(toks.low)
+            body += toks.low
         else:
-            w = FIELD_WEIGHT.get(fname, 1.0)
-            for word in toks.low:
-                counts[word] += w
-    for word, n in Counter(body).items():
-        counts[word] += n * body_factor
-    return counts
+            out.append((toks.low, FIELD_WEIGHT.get(fname, 1.0)))
+    out.append((body, min(1.0, (400 / (len(body) or 1)) ** 0.5)))
+    return out
 
 
 def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon,
@@ -188,8 +183,13 @@ def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon,
     """Theme -> score, and theme -> the words that scored most (for --explain)."""
     scores: dict[str, float] = defaultdict(float)
     words: dict[str, dict[str, float]] = defaultdict(dict)
+    counts: Counter = Counter()
+    parts = _weighted_words(fields)
+    for low, w_field in parts:
+        for word, n in Counter(low).items():
+            counts[word] += n * w_field
     memo = lex.memo
-    for word, weight_in_text in _field_counts(fields).items():
+    for word, weight_in_text in counts.items():
         hits = memo.get(word)
         if hits is None:
             hits = _word_hits(word, lex)
@@ -198,17 +198,14 @@ def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon,
             scores[theme] += points
             if explain:
                 words[theme][word] = words[theme].get(word, 0.0) + points
-    body_len = sum(len(t) for f, t in fields if f == "body") or 1
-    body_factor = min(1.0, (400 / body_len) ** 0.5)
     phrases = lex.phrases
-    for fname, toks in fields:
-        low = toks.low
-        w_field = FIELD_WEIGHT.get(fname, 1.0) * (body_factor if fname == "body" else 1.0)
+    for low, w_field in parts:
         for i in [i for i, w in enumerate(low) if w in phrases]:
             for k, theme, weight in _phrase_hits(low, i, lex):
-                phrase = " ".join(low[i:i + k])
                 scores[theme] += weight * w_field
-                words[theme][phrase] = words[theme].get(phrase, 0.0) + weight * w_field
+                if explain:
+                    phrase = " ".join(low[i:i + k])
+                    words[theme][phrase] = words[theme].get(phrase, 0.0) + weight * w_field
     evidence = {t: [w for w, _ in heapq.nlargest(8, ws.items(), key=lambda kv: kv[1])] for t, ws in words.items()}
     return dict(scores), evidence
 
