@@ -192,7 +192,8 @@ def watched(tmp_path, request):
     (tmp_path / "briefgen.toml").write_text('title = "T"\n')
     cfg = Config(root=tmp_path)
     builds = []
-    rebuilder = Rebuilder(builds.append, delay=0.3 if poll else 0.15).start()
+    # Generous quiet periods: a loaded CI machine can pause a writing loop for 100 ms.
+    rebuilder = Rebuilder(builds.append, delay=0.4 if poll else 0.3).start()
     watcher = Watcher(cfg, rebuilder.notify, poll=poll, poll_interval=0.1).start()
     yield tmp_path, builds, rebuilder
     watcher.stop()
