@@ -6,6 +6,7 @@ half-written one. Old trees are deleted in a background thread so the build retu
 """
 from __future__ import annotations
 
+import atexit
 import ctypes
 import ctypes.util
 import errno
@@ -73,6 +74,12 @@ def remove_later(path: Path) -> None:
 def wait_for_removals() -> None:
     for thread in list(_pending):
         thread.join()
+
+
+# The removal threads are daemons (a preview server must not wait for them), and the interpreter
+# kills daemons at exit: without this, every `briefgen build` left its previous site behind as
+# `site.tmp-PID-*`, half deleted.
+atexit.register(wait_for_removals)
 
 
 def _alive(pid: int) -> bool:
