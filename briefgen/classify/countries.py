@@ -20,8 +20,18 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
-from briefgen.classify.lexicon import (TOKEN_RE, PhraseIndex, Tokens, fold, inflect, lang_of, load_rows,
-                                       load_toml, norm, split_forms)
+from briefgen.classify.lexicon import (
+    TOKEN_RE,
+    PhraseIndex,
+    Tokens,
+    fold,
+    inflect,
+    lang_of,
+    load_rows,
+    load_toml,
+    norm,
+    split_forms,
+)
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from briefgen.classify.lexicon import fold, lang_of, load_toml, words as text_words
+from briefgen.classify.lexicon import fold, lang_of, load_toml
+from briefgen.classify.lexicon import words as text_words
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import logging
 import re
 import tomllib
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -85,7 +85,7 @@ class Tokens:
     The lowercased tokens come from one C-level findall; the tokens as written and their offsets (needed
     only around a match, to look at capitals, hyphens and punctuation) are computed on first use."""
 
-    __slots__ = ("text", "low", "_raw", "_spans")
+    __slots__ = ("_raw", "_spans", "low", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -197,7 +197,7 @@ def _data(name: str):
     return resources.files("briefgen.classify").joinpath("data", *name.split("/"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_toml(name: str) -> dict:
     with _data(name).open("rb") as fh:
         return tomllib.load(fh)
@@ -207,7 +207,7 @@ def has_data(name: str) -> bool:
     return _data(name).is_file()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a `;`-separated data file, comment lines (#) and blank lines left out."""
     with _data(name).open(encoding="utf-8") as fh:

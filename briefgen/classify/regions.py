@@ -8,6 +8,7 @@ The site engineer imports `region_name`, `region_slugs`, `m49_table` and `countr
 """
 from __future__ import annotations
 
+import json
 import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from babel import Locale, UnknownLocaleError
 
 from briefgen.classify.lexicon import load_toml
+from briefgen.errors import ConfigError
 
 if TYPE_CHECKING:
     from briefgen.config import Config
@@ -72,6 +74,21 @@ def region_name(slug: str, locale: str = "en", config: Config | None = None) -> 
     return name or slug.replace("-", " ").capitalize()
 
 
+@lru_cache(maxsize=16)
+def _own_regions(regions_key: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The site's regions, checked: slug -> set of ISO codes."""
+    regions = json.loads(regions_key)
+    problems, out = [], []
+    for slug, members in regions.items():
+        if not isinstance(members, list) or not all(isinstance(m, str) and len(m) == 2 for m in members):
+            problems.append(f'classify.regions.{slug}: expected a list of ISO country codes, e.g. ["DE", "AT"]')
+            continue
+        out.append((slug, frozenset(m.upper() for m in members)))
+    if problems:
+        raise ConfigError("; ".join(problems))
+    return tuple(out)
+
+
 def regions_for(countries: tuple[str, ...] | list[str], config: Config | None = None) -> tuple[str, ...]:
     """Region slugs of the countries, in the order the countries come (most salient first)."""
     out: list[str] = []
@@ -81,9 +98,9 @@ def regions_for(countries: tuple[str, ...] | list[str], config: Config | None = 
             slug = country_region(code)
             if slug and slug not in out:
                 out.append(slug)
-    own = config.classify.regions if config is not None else {}
+    own = _own_regions(json.dumps(config.classify.regions, sort_keys=True)) if config is not None else ()
     for code in countries:
-        for slug, members in own.items():
-            if code in {str(m).upper() for m in members} and slug not in out:
+        for slug, members in own:
+            if code in members and slug not in out:
                 out.append(slug)
     return tuple(out)

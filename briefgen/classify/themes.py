@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefgen.classify.lexicon import Tokens, has_data, lang_of, load_toml, norm
+from briefgen.errors import ConfigError
 
 if TYPE_CHECKING:
     from briefgen.config import Config
@@ -47,10 +48,38 @@ def _key(config: Config | None) -> str:
     return json.dumps(_changes(config), sort_keys=True, ensure_ascii=False, default=str)
 
 
+_CHANGE_KEYS = {"label", "terms", "drop", "rename"}
+
+
+def _check(changes: dict) -> None:
+    """Every problem in [classify.themes] at once, as a ConfigError naming the keys."""
+    problems = []
+    for tid, change in changes.items():
+        where = f"classify.themes.{tid}"
+        if not isinstance(change, dict):
+            problems.append(f"{where}: expected a table (label, terms, drop, rename)")
+            continue
+        problems += [f"{where}.{k}: unknown key (known: {', '.join(sorted(_CHANGE_KEYS))})"
+                     for k in sorted(set(change) - _CHANGE_KEYS)]
+        terms = change.get("terms", {})
+        if not isinstance(terms, dict) or not all(
+                isinstance(v, list) and all(isinstance(t, str) for t in v) for v in terms.values()):
+            problems.append(f'{where}.terms: expected lists of words per language, e.g. {{ fr = ["pétanque"] }}')
+        if "rename" in change and not (isinstance(change["rename"], str) and change["rename"].strip()):
+            problems.append(f"{where}.rename: expected a theme id")
+        if "drop" in change and not isinstance(change["drop"], bool):
+            problems.append(f"{where}.drop: expected true or false")
+        if "label" in change and not isinstance(change["label"], (str, dict)):
+            problems.append(f"{where}.label: expected text or a table of text per language")
+    if problems:
+        raise ConfigError("; ".join(problems))
+
+
 @lru_cache(maxsize=16)
 def _taxonomy(changes_key: str) -> tuple[tuple[str, str], ...]:
     """(source id, final id) pairs in order: defaults minus dropped, renamed, plus new ones."""
     changes = json.loads(changes_key)
+    _check(changes)
     out = []
     for tid in load_toml("themes/labels.toml"):
         change = changes.get(tid, {})

@@ -74,8 +74,8 @@ def test_classification_quality_stays_above_the_pinned_floors(lang):
 
 
 def table() -> str:
-    rows = ["| language | articles | country P | country R | country F1 | region F1 | theme top-1 | "
-            "top theme among labelled |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    rows = [("| language | articles | country P | country R | country F1 | region F1 | theme top-1 | "
+            "top theme among labelled |"), "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for key in ("fr", "de", "it", "en", "all"):
         s = evaluate()[key]
         rows.append(f"| {key} | {s['n']} | {s['country_p']:.2f} | {s['country_r']:.2f} | {s['country_f1']:.2f} | "

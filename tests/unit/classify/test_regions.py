@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from babel import Locale
 
 from briefgen.classify.regions import country_region, m49_table, region_name, region_slugs, regions_for
 from briefgen.config.schema import ClassifyOptions, Config
+from briefgen.errors import ConfigError
 
 
 def site(**options) -> Config:
@@ -47,3 +49,8 @@ def test_replaces_m49_when_asked():
     config = site(regions={"dach": ["DE", "AT", "CH"]}, region_mode="replace")
     assert regions_for(("AT", "JP"), config) == ("dach",)
     assert region_slugs(config) == ["dach"]
+
+
+def test_errors_on_a_malformed_site_region():
+    with pytest.raises(ConfigError, match="classify.regions.dach"):
+        regions_for(("DE",), site(regions={"dach": "DE AT CH"}))

@@ -8,6 +8,7 @@ import pytest
 from briefgen.classify.pipeline import classify_text
 from briefgen.classify.themes import theme_ids, theme_name
 from briefgen.config.schema import ClassifyOptions, Config
+from briefgen.errors import ConfigError
 
 
 def site(**options) -> Config:
@@ -15,16 +16,16 @@ def site(**options) -> Config:
 
 
 @pytest.mark.parametrize("lang, title, body, theme", [
-    ("fr", "Frappes de missiles sur la ville", "L'armée a lancé une offensive. Les soldats et l'artillerie "
-     "ont bombardé la ligne de front pendant la guerre.", "defence"),
-    ("de", "Bundesliga: Bayern gewinnt das Spiel", "Der Trainer lobte die Mannschaft nach dem Sieg im Stadion. "
-     "Die Fans feierten die Spieler und die Tore.", "sport"),
-    ("it", "Ondata di calore e siccità", "Le temperature record e la siccità minacciano il clima. "
-     "Gli esperti parlano di riscaldamento globale e di emissioni.", "climate"),
-    ("en", "Hospitals brace for flu outbreak", "Doctors and nurses warn that patients with the virus fill "
-     "hospital beds; vaccination is urged by health officials.", "health"),
-    ("en", "Tariffs hit exports", "New tariffs on imports and exports threaten the trade deal and supply chains "
-     "of goods.", "trade"),
+    ("fr", "Frappes de missiles sur la ville", ("L'armée a lancé une offensive. Les soldats et l'artillerie "
+     "ont bombardé la ligne de front pendant la guerre."), "defence"),
+    ("de", "Bundesliga: Bayern gewinnt das Spiel", ("Der Trainer lobte die Mannschaft nach dem Sieg im Stadion. "
+     "Die Fans feierten die Spieler und die Tore."), "sport"),
+    ("it", "Ondata di calore e siccità", ("Le temperature record e la siccità minacciano il clima. "
+     "Gli esperti parlano di riscaldamento globale e di emissioni."), "climate"),
+    ("en", "Hospitals brace for flu outbreak", ("Doctors and nurses warn that patients with the virus fill "
+     "hospital beds; vaccination is urged by health officials."), "health"),
+    ("en", "Tariffs hit exports", ("New tariffs on imports and exports threaten the trade deal and supply chains "
+     "of goods."), "trade"),
 ])
 def test_ranks_the_main_theme_first_in_each_language(lang, title, body, theme):
     assert classify_text(title, None, body, lang, None).themes[0] == theme
@@ -54,3 +55,10 @@ def test_names_themes_per_locale():
     assert theme_name("defence", "fr") == "Défense"
     assert theme_name("economy", "de_CH") == "Wirtschaft"
     assert theme_name("climate", "ja") == "Climate and environment"
+
+
+def test_errors_on_a_malformed_theme_change():
+    config = site(themes={"sport": {"terms": ["curling"], "colour": "red"}})
+    with pytest.raises(ConfigError) as err:
+        classify_text("T", None, "Text.", "en", config)
+    assert "classify.themes.sport.terms" in str(err.value) and "classify.themes.sport.colour" in str(err.value)
