@@ -230,7 +230,7 @@ def _mark_repeats(lines: list[Line]) -> None:
     for ln in lines:
         if ln.kind == "text" and not ln.sentence and counts.get(ln.key, 0) >= 2:
             # twice: a teaser or the title shown again (meta.py may still take it as the title)
-            ln.kind = "boiler" if counts[ln.key] >= 3 else "repeat"
+            ln.kind = "boiler" if counts[ln.key] >= 3 and ln.words <= 4 else "repeat"
 
 
 # --- 2. the main region ----------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from briefgen.ingest.patterns import (
 
 log = logging.getLogger(__name__)
 
-HEADER_WINDOW = 30     # lines above the main text searched for title, kicker and lead
+HEADER_WINDOW = 60     # lines above the main text searched for title, kicker and lead
 META_WINDOW = 20       # lines into the main text still searched for dates and bylines
 GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]\w*[a-zà-ÿ][A-ZÀ-Ý]")   # "AccueilActualitéSociété": a breadcrumb
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
@@ -91,24 +91,49 @@ def _is_caption(lines: list[Line], i: int) -> bool:
     return nxt is not None and nxt.kind == "credit"
 
 
-def _title_index(cand: list[Line]) -> int | None:
-    """The last headline-like line followed by a lead; else the last headline-like line."""
+def _title_score(cand: list[Line], j: int, first_text: Line | None) -> float:
+    """How much line j looks like the title: a headline of a few words, shown twice (page top and
+    article), followed by a longer standfirst or the text itself, close to where the text starts."""
+    line = cand[j]
+    nxt = cand[j + 1] if j + 1 < len(cand) else first_text
+    score = min(line.words, 14) - 0.15 * ((first_text.i if first_text else line.i) - line.i)
+    if nxt is not None and (_lead_like(nxt) or nxt.words > line.words):
+        score += 8
+    if line.kind == "repeat" and line.words >= 6:
+        score += 4
+    if line.words > 18:
+        score -= 0.5 * (line.words - 18)   # titles are rarely longer
+    if line.words <= 3:
+        score -= 12
+    if line.text.endswith((".", ")", "—", "–", "-")):
+        score -= 6   # a caption, a sentence or a dateline, not a headline
+    label = line.text.split(":", 1)[0].lower() if ":" in line.text[:20] else ""
+    if label and (label in lexicon().drop or label in lexicon().dated):
+        score -= 15  # "Anzeige: …", "Publié: …": a labelled ad or date line
+    if line.text[:1].islower():
+        score -= 10  # headlines start with a capital (or a quote or digit): this is UI text
+    if line.words > 22:
+        score -= 10  # a standfirst without its full stop, not a headline
+    if GLUED.search(line.text) or (line.words >= 10 and not is_prose(line.text)):
+        score -= 20  # breadcrumbs and flattened menus
+    return score
+
+
+def _title_index(cand: list[Line], first_text: Line | None = None) -> int | None:
     heads = [j for j in range(len(cand)) if _headline_like(cand[j])]
-    for min_words in (4, 2):   # a headline has a few words; two-word lines are names and buttons
-        for j in reversed(heads):
-            if cand[j].words >= min_words and j + 1 < len(cand) and _lead_like(cand[j + 1]):
-                return j
-    long = [j for j in heads if cand[j].words >= 4]
-    return (long or heads or [None])[-1]
+    if not heads:
+        return None
+    return max(reversed(heads), key=lambda j: _title_score(cand, j, first_text))
 
 
 def find_header(c: Cleaned) -> Header:
     lo = max(0, c.start - HEADER_WINDOW)
     cand = [ln for ln in c.lines[lo:c.start]
             if ln.kind in ("text", "repeat") and not _is_caption(c.lines, ln.i)]
-    cand = cand[-8:]
+    cand = cand[-12:]
     h = Header()
-    j = _title_index(cand)
+    first_text = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text"), None)
+    j = _title_index(cand, first_text)
     if j is not None:
         h.title = cand[j].text
         nxt = cand[j + 1] if j + 1 < len(cand) else None
