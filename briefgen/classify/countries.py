@@ -165,6 +165,7 @@ def _collect(lang: str) -> dict[tuple[str, ...], list[Entry]]:
         for p in prefixes:
             _add(found, p, Entry(code, "prefix", CASE_ANY, p))
     for code, phrases in data["stop"].items():
+        code = "" if code.startswith("-") else code
         for p in phrases:
             _add(found, p, Entry(code, "stop", CASE_ANY, p))
     return found

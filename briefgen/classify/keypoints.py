@@ -22,7 +22,7 @@ _QUOTES = re.compile("[«„“‹\"]")
 _OPEN = "«„“‹"
 _CLOSE = "»“”›"
 # A boundary: end punctuation (maybe closing quotes) then space then an opening capital, digit or quote.
-_BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“(]?[^\W_a-z])")
+_BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“]?[^\W_a-z])")
 MIN_WORDS, MAX_WORDS = 6, 60
 # News puts what matters first: only the opening sentences are candidates (and long texts stay fast).
 MAX_CANDIDATES = 12

@@ -10,6 +10,11 @@ def test_splits_sentences_but_not_after_abbreviations_or_initials():
                                            "It rained."]
 
 
+def test_does_not_split_a_dateline():
+    text = "LA CROSSE, Wis. (AP) — The campaign is over. Voters decide."
+    assert split_sentences(text, "en") == ["LA CROSSE, Wis. (AP) — The campaign is over.", "Voters decide."]
+
+
 def test_does_not_split_german_dates_or_inside_quotes():
     text = "Am 16. Januar sagte er: „Das ist gut. Wir machen weiter.“ Dann ging er."
     assert split_sentences(text, "de") == ["Am 16. Januar sagte er: „Das ist gut. Wir machen weiter.“",
