@@ -46,7 +46,9 @@ MEDIA_LINE = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podc
                         # reading time: "Lesezeit: 3 Min.", "3 minuti di lettura", "5 min read"
                         r"|^(?:lesezeit|lesedauer|temps de lecture|tempo di lettura|reading time)\b"
                         r"|^\d+\s*(?:min\.?|minuten|minuti|minutes?)\s*(?:de lecture|di lettura|read|lesezeit)\b"
-                        r"|^\d+ (?:of|von|sur|di) \d+\b", re.IGNORECASE)
+                        r"|^\d+ (?:of|von|sur|di) \d+\b"
+                        r"|\s[–-]\s*(?:video|vidéo|audio|podcast|galerie|gallery|fotostrecke|bildergalerie)\s*$",
+                        re.IGNORECASE)
 
 
 @dataclass

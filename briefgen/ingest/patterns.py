@@ -32,7 +32,8 @@ SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|telegram|bluesky|t
 # A caption line ending in its credit: "… en cours. MIGUEL MEDINA / AFP", "… (Photo: Keystone)".
 PHOTO_AGENCIES = r"(?:AFP|AP|Reuters|dpa|EPA|Keystone(?:-SDA)?|Getty Images|IMAGO|imago|picture[- ]alliance|Shutterstock|ANSA|SIPA|Sipa|Abaca|Bloomberg|Xinhua|APA|KEYSTONE|REUTERS|EPA-EFE|AP Photo)"
 TRAILING_CREDIT = re.compile(r"(?:[.!?»”)]\s+|^)[\w.'’ -]{2,40}\s?/\s?" + PHOTO_AGENCIES + r"(?:\s?/\s?[\w.'’ -]{2,30})?\s*\)?$"
-                             r"|\((?:Photo|Foto|Bild|Image)s?\s*:[^()]{2,60}\)\s*$", re.IGNORECASE)
+                             r"|\((?:Photo|Foto|Bild|Image)s?\s*:[^()]{2,60}\)\s*$"
+                             r"|[.!?»”]\s+©\s?[^.©]{2,60}$", re.IGNORECASE)
 # Language switcher: a line of two-letter language codes ("DE", "FR", "DE | FR | IT").
 SWITCHER_CODE = re.compile(r"^[A-Z]{2}$")
 SWITCHER_LANGS = {"DE": "de", "FR": "fr", "IT": "it", "EN": "en", "RM": "rm", "ES": "es", "PT": "pt"}
