@@ -46,6 +46,7 @@ UPDATED_RX = tuple(re.compile(rx, re.IGNORECASE | re.DOTALL) for rx in (
 HREFLANG = re.compile(r'<link[^>]+hreflang=["\']([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["\']', re.IGNORECASE)
 FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+GALLERY = re.compile(r"^\\?\[?\d{1,2}\s?/\s?\d{1,2}\\?\]?")   # "[1/5] Reuters journalist …": a gallery caption
 
 
 def article_from_html(raw: RawArticle) -> Article:
@@ -121,13 +122,29 @@ def clean_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
                 kept.append(Block("list", items=items))
             continue
         line = _line(b.text)
-        if meta.is_boilerplate_line(b.text) or handle_credit(line) or handle_agency(line) \
+        if GALLERY.match(b.text) or meta.is_boilerplate_line(b.text) or handle_credit(line) or handle_agency(line) \
                 or (b.kind == "paragraph" and handle_meta(line)):
             continue
         kept.append(b)
-    while kept and kept[-1].kind == "heading":
-        kept.pop()
+    kept = _cut_at_end_marker(kept)
+    while kept and (kept[-1].kind == "heading" or (kept[-1].kind == "list" and _link_list(kept[-1]))):
+        kept.pop()   # a closing heading announced teasers; a closing list of headlines is links
+    while kept and kept[0].kind == "heading":
+        kept.pop(0)  # a heading before any text is the title again, or a kicker
     return kept
+
+
+def _link_list(block: Block) -> bool:
+    return len(block.items) >= 2 and all(_headline_like(item) for item in block.items)
+
+
+def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:
+    """'Reporting by …', 'Mehr zum Thema': an end-of-article phrase in the last third ends the text."""
+    lex = meta.lexicon()
+    for n in range(len(blocks) * 2 // 3, len(blocks)):
+        if blocks[n].kind != "list" and meta.matches(key_of(blocks[n].text), lex.end, 60):
+            return blocks[:n]
+    return blocks
 
 
 def _headline_like(text: str) -> bool:
