@@ -255,7 +255,7 @@ class Preview:
         if ChangeKind.CONFIG in batch.kinds and not self._reload_config():
             return
         ingest = bool(batch.kinds & _NEEDS_INGEST)
-        result = self._build(ingest)
+        result = self._build(ingest, self._reason(batch))
         if result is None:
             return
         problems = [self._problem(e) for e in getattr(result, "errors", ()) or ()]
@@ -272,6 +272,16 @@ class Preview:
                 self.livereload.finished("css", tuple(css))
                 return
         self.livereload.finished("reload")
+
+    def _reason(self, batch: Batch) -> str:
+        """ "content/briefs/x.md changed: " for the terminal, so one sees which save did what."""
+        shown = [p for p in batch.paths if not p.startswith("<")]
+        if not shown:
+            return ""
+        first = os.path.relpath(shown[0], self.config.root) if os.path.isabs(shown[0]) else shown[0]
+        others = len(shown) - 1             # the batch keeps at most Batch.SAMPLE paths
+        more = "" if not others else f" and {others}{'+' if len(batch.paths) >= Batch.SAMPLE else ''} more"
+        return f"{first}{more} changed: "
 
     def _exists(self, url_path: str) -> bool:
         return (self.out / url_path[len(self.mount):]).is_file()
@@ -292,7 +302,7 @@ class Preview:
             self.watcher.refresh(config)
         return True
 
-    def _build(self, ingest: bool):
+    def _build(self, ingest: bool, reason: str = ""):
         started = time.perf_counter()
         try:
             result = self.build_fn(self.build_config, out=self.out, clean=False, ingest=ingest)
@@ -306,7 +316,7 @@ class Preview:
             return None
         self.last_build_seconds = time.perf_counter() - started
         errors = getattr(result, "errors", ()) or ()
-        log.info("built in %.0f ms%s", self.last_build_seconds * 1000,
+        log.info("%sready in %.0f ms%s", reason, self.last_build_seconds * 1000,
                  f", {len(errors)} error(s)" if errors else "")
         for err in errors:
             log.error("%s", err)
