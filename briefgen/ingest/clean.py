@@ -287,7 +287,7 @@ def body_blocks(lines: list[Line], start: int, end: int) -> tuple[list[Block], l
     i = start
     while i < end:
         line = lines[i]
-        if line.kind == "end" and _is_past_middle(blocks, total):
+        if line.kind == "end" and _is_past_middle(blocks, total) and not _text_follows(lines, i + 1, end):
             break
         if line.kind == "teaser":
             i = handle_teaser_block(lines, i + 1, end)
@@ -313,6 +313,16 @@ def body_blocks(lines: list[Line], start: int, end: int) -> tuple[list[Block], l
     return blocks, images
 
 
+def _text_follows(lines: list[Line], i: int, end: int) -> bool:
+    """Running text right after an end marker: the marker was a widget inside the article."""
+    words = 0
+    for ln in lines[i:min(end, i + 10)]:
+        if ln.kind in ("end", "teaser"):
+            break
+        words += ln.words if ln.sentence else 0
+    return words >= 80
+
+
 def _is_past_middle(blocks: list[Block], total: int) -> bool:
     """An end marker ends the article only once most of its text is behind: the same words
     ("Comments", "Newsletter") also label widgets in the middle of a page."""
@@ -321,6 +331,7 @@ def _is_past_middle(blocks: list[Block], total: int) -> bool:
 
 
 CARD_SUMMARY_WORDS = 35
+CAPTION_WORDS = 45           # a caption is a sentence or two; longer is article text
 TEASER_SENTENCE_WORDS = 20   # under a teaser marker, a line this short is a link, even with a "?"
 
 
@@ -360,6 +371,8 @@ def handle_caption(blocks: list[Block], lines: list[Line], i: int) -> tuple[str 
         else lines[i].text
     caption = None
     prev = next((ln for ln in reversed(lines[:i]) if ln.kind != "blank"), None)
+    if prev is not None and prev.words > CAPTION_WORDS:
+        return None, credit.strip() or None   # a paragraph, not a caption: the credit stands alone
     if prev is not None and prev.kind == "text" and blocks and blocks[-1].text == prev.text:
         caption = blocks.pop().text
     elif prev is not None and prev.kind == "text" and prev.words >= 3:

@@ -250,7 +250,7 @@ def find_image(c: Cleaned) -> tuple[str | None, str | None]:
             continue
         credit = _credit_text(ln.text)
         prev = next((p for p in reversed(c.lines[lo:ln.i]) if p.kind != "blank"), None)
-        caption = prev.text if prev is not None and prev.kind == "text" and prev.words >= 5 else None
+        caption = prev.text if prev is not None and prev.kind == "text" and 5 <= prev.words <= 45 else None
         return caption, credit
     return None, None
 
