@@ -40,6 +40,8 @@ PENALTY = {"noise": -2, "credit": -3, "meta": -3, "agency": -2, "boiler": -4, "t
            "caption": -1, "repeat": -3}
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
 CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")   # "01:48 min": a video player's label
+COPYRIGHT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 SLASH_CREDIT = re.compile(r"^[\w.&'’ -]{2,40}(?:\s?/\s?[\w.&'’ -]{2,40}){1,3}$")
 MEDIA_LINE = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podcast)\s*$|\b\d{1,2}:\d{2}\s*min\b"
                         r"|\b(?:video|audio) (?:starten|abspielen|abbrechen)\b"
@@ -93,6 +95,8 @@ def handle_credit(line: Line) -> str | None:
         return None   # every credit form has one of these characters; most lines have none
     lex = lexicon()
     head = re.split(r"\s*[:|]\s*", line.key, maxsplit=1)[0]
+    if CREDIT_START.match(line.text) and COPYRIGHT_YEAR.search(line.text):
+        return "boiler"   # "© The Financial Times Ltd. 2024": the page's copyright, not a photo's
     if head in lex.credit and re.match(r"^\s*[(\[]?[\w ]+\s*[:|©]", line.text) or CREDIT_START.match(line.text):
         return "caption" if line.words > 10 else "credit"   # "Legende: <the caption itself>"
     if line.words <= 6 and "/" in line.text and SLASH_CREDIT.match(line.text.strip()):
@@ -331,7 +335,7 @@ def _is_past_middle(blocks: list[Block], total: int) -> bool:
 
 
 CARD_SUMMARY_WORDS = 35
-CAPTION_WORDS = 45           # a caption is a sentence or two; longer is article text
+CAPTION_WORDS = 60           # a caption is a sentence or two; longer is article text
 TEASER_SENTENCE_WORDS = 20   # under a teaser marker, a line this short is a link, even with a "?"
 
 
@@ -396,8 +400,10 @@ def handle_headlines(lines: list[Line], i: int, end: int, blocks: list[Block]) -
     j = _headline_run(lines, i, end)
     run = [ln for ln in lines[i:j] if ln.kind == "text"]
     following = _next_text(lines, j, end)
+    before = next((ln for ln in reversed(lines[:i]) if ln.kind != "blank"), None)
+    after_media = before is not None and before.kind in ("noise", "boiler") and DURATION.search(before.text)
     if len(run) == 1 and following is not None and following.sentence and 2 <= run[0].words <= 20 \
-            and (not blocks or blocks[-1].kind != "heading"):
+            and (not blocks or blocks[-1].kind != "heading") and not after_media:
         blocks.append(Block("heading", run[0].text.rstrip(" :")))
     return j
 
