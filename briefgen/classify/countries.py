@@ -161,6 +161,9 @@ def _collect(lang: str) -> dict[tuple[str, ...], list[Entry]]:
             continue
         for name in split_forms(names):
             _add(found, name, Entry(code, kind, _name_case(name) or CASE_CAP, name))
+    for row in load_rows("leaders.csv"):
+        for name in split_forms(row[1]):
+            _add(found, name, Entry(row[0], "leader", CASE_CAP, name))
     for code, prefixes in data["prefixes"].items():
         for p in prefixes:
             _add(found, p, Entry(code, "prefix", CASE_ANY, p))
@@ -231,21 +234,23 @@ def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
     return not after or not after.isalpha()
 
 
-def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexicon) -> str:
+def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexicon, doc: str | None) -> str:
+    """The code after context rules: "Georgia" in a story that also names Atlanta is the US state."""
     if not lex.contexts or entry.code not in lex.context_codes:
         return entry.code
     form = " ".join(toks.low[i:i + k])
     for forms, becomes, near in lex.contexts:
         if form in forms:
-            lo, hi = max(0, i - 40), min(len(toks), i + k + 40)
-            window = f" {' '.join(toks.low[lo:i])} {' '.join(toks.low[i + k:hi])} "
-            if any(f" {n} " in window for n in near):
+            text = doc if doc is not None else f" {' '.join(toks.low)} "
+            if any(f" {n} " in text for n in near):
                 return becomes
     return entry.code
 
 
-def find_mentions(toks: Tokens, lex: CountryLexicon) -> list[tuple[int, int, Entry, str]]:
-    """Every country mention in a text: (token index, length, entry, code after context rules)."""
+def find_mentions(toks: Tokens, lex: CountryLexicon, doc: str | None = None) -> list[tuple[int, int, Entry, str]]:
+    """Every country mention in a text: (token index, length, entry, code after context rules).
+
+    doc: the whole article's words joined by spaces (padded), for context rules; default: this text."""
     out: list[tuple[int, int, Entry, str]] = []
     starts = lex.index.starts(toks)
     if not starts:
@@ -272,7 +277,7 @@ def find_mentions(toks: Tokens, lex: CountryLexicon) -> list[tuple[int, int, Ent
                 break
             if entry.kind == "demonym" and _is_language(toks, i, k, lex):
                 break
-            out.append((i, k, entry, _context_code(toks, i, k, entry, lex)))
+            out.append((i, k, entry, _context_code(toks, i, k, entry, lex, doc)))
             break
     return out
 
@@ -299,6 +304,7 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     first_seen: dict[str, int] = {}
     evidence: dict[str, list[str]] = defaultdict(list)
     para_no = 0
+    doc = f" {' '.join(w for _, t in fields for w in t.low)} " if lex.contexts else None
     for order, (fname, toks) in enumerate(fields):
         if fname == "body":
             position = para_no / max(1, len(paragraphs) - 1)
@@ -307,7 +313,7 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
             para_no += 1
         else:
             w_field = field_w.get(fname, 1.0)
-        for i, k, entry, code in find_mentions(toks, lex):
+        for i, k, entry, code in find_mentions(toks, lex, doc):
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
             counts[code] += 1
             first_seen.setdefault(code, order * 10_000 + i)

@@ -101,3 +101,16 @@ def test_a_domestic_story_naming_only_cities_counts_for_its_country():
 
 def test_knows_country_names_in_other_babel_locales():
     assert codes("Japón y Estados Unidos", "es") == ["JP", "US"]
+
+
+def test_a_leader_stands_for_their_country():
+    body = ("Bundeskanzler Olaf Scholz ist zu einem Besuch in China eingetroffen.\n\n"
+            "Scholz will über Handel sprechen. Peking erwartet ihn.")
+    assert set(salient("Scholz reist nach Peking", body, "de")) == {"CN", "DE"}
+
+
+def test_georgia_is_the_us_state_when_the_article_says_so_anywhere():
+    body = "Voters cast ballots in the Senate runoff. Atlanta saw long lines as Republicans and Democrats campaigned."
+    assert salient("Georgia voters head to the polls", body, "en") == ("US",)
+    body = "Tens of thousands rallied in Tbilisi. The European Union warned Georgia about the law."
+    assert salient("Protests in Georgia over foreign agents law", body, "en") == ("GE",)
