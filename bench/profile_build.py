@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     briefs = sorted((project / "content" / "briefs").rglob("*.md"))
     for kind in args.kinds.split(","):
         edit = briefs[len(briefs) // 2] if kind == "edit" else None
-        report = profile_once(project, kind == "cold", out / f"profile-{args.size}-{kind}.prof", args.top, edit)
+        dest = out / f"profile-{args.size}-{kind}.prof"
+        report = profile_once(project, kind == "cold", dest, args.top, edit)
         (out / f"profile-{args.size}-{kind}.txt").write_text(report, encoding="utf-8")
         print(f"==== {kind} build, {args.size} briefs\n{report}")
     return 0
