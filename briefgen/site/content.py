@@ -78,9 +78,11 @@ def _process(path: str, search_words: int) -> tuple[str, Brief, str, tuple[str, 
     """Parse and render one brief (runs in a worker for big batches)."""
     try:
         data = Path(path).read_bytes()
-        # The path is part of the identity: a slug (so the URL every listing and neighbour links to)
-        # may come from the file name, and a renamed file must re-render the pages that link to it.
-        identity = path.encode("utf-8", "surrogateescape") + b"\0" + data
+        # The file name is part of the identity: a slug (so the URL every listing and neighbour links
+        # to) may come from it, and a renamed file must re-render the pages that link to it. Only the
+        # name: the signature shows in the output (search shard versions), which must not depend on
+        # where the project lives.
+        identity = Path(path).name.encode("utf-8", "surrogateescape") + b"\0" + data
         sig = hashlib.blake2b(identity, digest_size=16).hexdigest()
         brief = frontmatter.read(path)
     except BriefgenError as exc:
