@@ -87,6 +87,9 @@ def test_two_inputs_with_one_slug_get_numbered_by_path_order(project):
      "future"),
     ("impossible.txt", SAMPLE.replace("date 2026-01-16", "date 2026-02-30").encode(), "not a date"),
     ("bad.md", b"---\ntitle: x\n---\nno date\n", "date"),
+    ("nodate.txt", SAMPLE.replace(" date 2026-01-16 DE", "DE").replace("Publié: il y a 36 minutes", "Publié")
+     .replace("Dernière mise à jour: il y a 31 minutes", "").encode(), "no publication date"),
+    ("latin1.txt", SAMPLE.replace("date 2026-01-16", "date 2026-13-01").encode("cp1252", "replace"), "not a date"),
 ])
 def test_bad_input_is_reported_and_the_rest_still_ingests(project, name, content, message):
     bad = project / "content/raw" / name
