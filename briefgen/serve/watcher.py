@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -233,6 +234,11 @@ class Rebuilder:
                 with self._cond:
                     self._busy = False
 
+
+# watchdog's recursive inotify watch warns when a folder created during its initial walk is added twice
+# (e.g. `mkdir -p locales/fr/LC_MESSAGES` just as the new area is scheduled); the second add replaces
+# the first and nothing is lost, so the warning is only noise in the terminal.
+warnings.filterwarnings("ignore", message=r"Callback with id .* already exists", category=RuntimeWarning)
 
 # Events worth a look: content changes, not opens, reads or attribute touches.
 _KEEP_EVENTS = ("created", "modified", "deleted", "moved", "closed")
