@@ -234,33 +234,49 @@ def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
     return not after or not after.isalpha()
 
 
-def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexicon, doc: str | None) -> str:
+class _LazyDoc:
+    """The whole article as one padded string of words, built only if a context rule needs it."""
+
+    def __init__(self, fields: list[tuple[str, Tokens]]) -> None:
+        self.fields = fields
+        self.text: str | None = None
+
+    def __str__(self) -> str:
+        if self.text is None:
+            self.text = f" {' '.join(' '.join(t.low) for _, t in self.fields)} "
+        return self.text
+
+
+def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexicon, doc: object) -> str:
     """The code after context rules: "Georgia" in a story that also names Atlanta is the US state."""
     if not lex.contexts or entry.code not in lex.context_codes:
         return entry.code
     form = " ".join(toks.low[i:i + k])
     for forms, becomes, near in lex.contexts:
         if form in forms:
-            text = doc if doc is not None else f" {' '.join(toks.low)} "
+            text = str(doc) if doc is not None else f" {' '.join(toks.low)} "
             if any(f" {n} " in text for n in near):
                 return becomes
     return entry.code
 
 
-def find_mentions(toks: Tokens, lex: CountryLexicon, doc: str | None = None) -> list[tuple[int, int, Entry, str]]:
+def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None) -> list[tuple[int, int, Entry, str]]:
     """Every country mention in a text: (token index, length, entry, code after context rules).
 
-    doc: the whole article's words joined by spaces (padded), for context rules; default: this text."""
+    doc: the whole article's words (str() of it: joined by spaces, padded), for context rules; default:
+    this text only."""
     out: list[tuple[int, int, Entry, str]] = []
     starts = lex.index.starts(toks)
     if not starts:
         return out
-    raw = toks.raw
+    raw: list[str] | None = None              # tokens as written: cut only once a phrase is present
     free = 0                                   # first token not consumed by an earlier match
     for i in starts:
         if i < free:
             continue
         for k, entry in lex.index.candidates(toks, i):
+            if raw is None:
+                raw = toks.raw
             if entry.case == CASE_CAP:
                 if not all(raw[i + j][:1].isupper() for j in entry.caps):
                     continue
@@ -304,7 +320,7 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     first_seen: dict[str, int] = {}
     evidence: dict[str, list[str]] = defaultdict(list)
     para_no = 0
-    doc = f" {' '.join(w for _, t in fields for w in t.low)} " if lex.contexts else None
+    doc = _LazyDoc(fields)
     for order, (fname, toks) in enumerate(fields):
         if fname == "body":
             position = para_no / max(1, len(paragraphs) - 1)

@@ -85,19 +85,26 @@ def _good_sentence(sentence: str) -> bool:
 
 
 def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, count: int = 3,
-               words: list[str] | None = None) -> tuple[str, ...]:
+               words: list[list[str]] | None = None) -> tuple[str, ...]:
     """Up to `count` sentences of the body (the lead when the body has too few), in reading order.
 
-    `words`: the body's lowercased, folded tokens when the caller has them (saves tokenising twice)."""
+    `words`: each paragraph's lowercased, folded tokens when the caller has them (saves tokenising twice:
+    a paragraph of one sentence needs no more work)."""
     if count <= 0:
         return ()
     lang = lang_of(lang)
     stop = _stopwords(lang)
+    if words is None:
+        words = [text_words(p) for p in paragraphs]
     candidates: list[tuple[int, str]] = []
-    for paragraph in paragraphs:
+    known: dict[int, list[str]] = {}           # sentence -> its words, when it is a whole paragraph
+    for paragraph, para_words in zip(paragraphs, words):
         if len(candidates) >= MAX_CANDIDATES:
             break
-        for sentence in split_sentences(paragraph, lang):
+        sentences = split_sentences(paragraph, lang)
+        if len(sentences) == 1:
+            known[len(candidates)] = para_words
+        for sentence in sentences:
             candidates.append((len(candidates), sentence))
     good = [(i, s) for i, s in candidates if _good_sentence(s)]
     if len(good) < 2 and lead:
@@ -105,10 +112,9 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
     if not good:
         return ()
     # Sentences as sets of content words (binary vectors): cosine = sum of centroid weights / norms.
-    vectors = {i: set(_content_words(s, stop)) for i, s in good}
-    if words is None:
-        words = text_words(" ".join(paragraphs))
-    centroid: Counter = Counter([w for w in words if len(w) > 3 and w not in stop])
+    vectors = {i: ({w for w in known[i] if len(w) > 3 and w not in stop} if i in known
+                   else set(_content_words(s, stop))) for i, s in good}
+    centroid: Counter = Counter([w for para in words for w in para if len(w) > 3 and w not in stop])
     for text in (title, lead or ""):
         for w in _content_words(text, stop):
             centroid[w] += 2

@@ -82,8 +82,8 @@ def classify_text(title: str, lead: str | None, body: str, lang: str, config: Co
     themes = theme_mod.rank(theme_scores, lex.order, opts.max_themes,
                             opts.theme_threshold or DEFAULT_THEME_THRESHOLD)
 
-    body_words = [w for name, toks in fields if name == "body" for w in toks.low]
-    points = key_points(title, lead, paragraphs, lang, opts.key_points, words=body_words)
+    points = key_points(title, lead, paragraphs, lang, opts.key_points,
+                        words=[toks.low for name, toks in fields if name == "body"])
     evidence = _explain(found, regions, themes, theme_scores, theme_words) if explain else {}
     return Classification(countries=found.countries, regions=regions, themes=themes, key_points=points,
                           mentions=dict(found.mentions), explain=evidence)
