@@ -40,6 +40,8 @@ PENALTY = {"noise": -2, "credit": -3, "meta": -3, "agency": -2, "boiler": -4, "t
            "caption": -1, "repeat": -3}
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
 CREDIT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+COMMENTS = re.compile(r"\b(?:commentaires?|kommentare?|comments?|commenti|réactions?|leserbriefe)\b", re.IGNORECASE)
+COMMENT_COUNT = re.compile(r"^\d+\s+(?:commentaires?|kommentare?|comments?|commenti|réactions?|reactions?)$")
 DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")   # "01:48 min": a video player's label
 COPYRIGHT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 SLASH_CREDIT = re.compile(r"^[\w.&'’ -]{2,40}(?:\s?/\s?[\w.&'’ -]{2,40}){1,3}$")
@@ -157,7 +159,9 @@ def handle_teaser(line: Line) -> str | None:
 
 
 def handle_end(line: Line) -> str | None:
-    return "end" if line.words <= 10 and matches(line.key, lexicon().end, extra_words=3) else None
+    if line.words <= 10 and matches(line.key, lexicon().end, extra_words=3):
+        return "end"
+    return "end" if COMMENT_COUNT.match(line.key) else None   # "81 commentaires": the comments start
 
 
 HANDLERS = (handle_noise, handle_teaser, handle_end, handle_credit, handle_agency, handle_meta, handle_boiler)
@@ -291,8 +295,9 @@ def body_blocks(lines: list[Line], start: int, end: int) -> tuple[list[Block], l
     i = start
     while i < end:
         line = lines[i]
-        if line.kind == "end" and _is_past_middle(blocks, total) and not _text_follows(lines, i + 1, end):
-            break
+        if line.kind == "end" and _is_past_middle(blocks, total) and \
+                (COMMENTS.search(line.text) or not _text_follows(lines, i + 1, end)):
+            break   # (readers' comments are running text too: they always end the article)
         if line.kind == "teaser":
             i = handle_teaser_block(lines, i + 1, end)
             continue
