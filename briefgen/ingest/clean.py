@@ -423,8 +423,9 @@ def handle_pre_byline(lines: list[Line], start: int, end: int) -> None:
             seen += ln.words
         if seen > 0.25 * total:
             break
-        if ln.kind in ("meta", "agency") and "@" not in ln.text and not ln.text.startswith(("—", "–", "-")):
-            last_meta = ln.i   # (an embedded post's signature is not a byline)
+        if ln.kind in ("meta", "agency") and "@" not in ln.text and not ln.text.startswith(("—", "–", "-")) \
+                and not MEDIA_LINE.search(ln.text):
+            last_meta = ln.i   # (an embedded post's signature or a video's date is not a byline)
     if last_meta is None:
         return
     above = [ln for ln in lines[start:last_meta] if ln.sentence]
