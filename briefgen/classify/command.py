@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 LABEL_FIELDS = ("countries", "regions", "themes", "key_points")
 RAW_SUFFIXES = (".txt", ".html", ".htm")
-_DATE_LINE = re.compile(r"^[^.!?:;]{0,60}\b\d{4}\b[^.!?:;]{0,20}$")
+_DATE_LINE = re.compile(r"\b(?:1[89]|2[01])\d\d$")
 
 
 def run(paths: list[Path], config: Config, as_json: bool = False, explain: bool = False,
@@ -74,13 +74,24 @@ def _expand(paths: list[Path]):
             yield p, path
 
 
+def _is_date_line(line: str, brief: Brief) -> bool:
+    """The opening line the brief writer puts first ("vendredi 16 janvier 2026", "Freitag, 16. Januar
+    2026"), or any short line ending in a year when a person wrote it differently."""
+    from briefgen.brief.render_md import date_line
+
+    try:
+        if line == date_line(brief.date, brief.lang):
+            return True
+    except Exception as exc:  # noqa: BLE001 - an odd lang code must not stop classification
+        log.debug("no date line for lang %r: %s", brief.lang, exc)
+    return len(line) <= 60 and len(line.split()) <= 6 and bool(_DATE_LINE.search(line))
+
+
 def brief_text(brief: Brief) -> str:
-    """The body of a brief without its opening date line ("vendredi 16 janvier 2026")."""
+    """The body of a brief without its opening date line."""
     body = brief.body.lstrip()
     first, _, rest = body.partition("\n\n")
-    if "\n" not in first.strip() and _DATE_LINE.match(first.strip()):
-        return rest
-    return body
+    return rest if "\n" not in first.strip() and _is_date_line(first.strip(), brief) else body
 
 
 def classify_brief(brief: Brief, config: Config, explain: bool = True) -> Classification:

@@ -72,6 +72,10 @@ def test_explain_shows_the_words_that_decided(project):
 
 def test_brief_text_leaves_out_the_date_line():
     assert not brief_text(read_brief(brief())).startswith("vendredi")
+    german = brief().replace("lang: fr", "lang: de").replace("vendredi 16 janvier 2026", "Freitag, 16. Januar 2026")
+    assert brief_text(read_brief(german)).startswith("Tokyo")
+    no_date = brief().replace("vendredi 16 janvier 2026\n\n", "")
+    assert brief_text(read_brief(no_date)).startswith("Tokyo")
 
 
 def read_brief(text: str):
