@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_THEME_THRESHOLD = 6.0
+DEFAULT_THEME_THRESHOLD = 3.0   # one strong word: short briefs still get their theme
 _HEADING = re.compile(r"^#{1,6}\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# Inline Markdown a person may type in a brief: emphasis and links keep only their text.
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
 def classify(article: Article, config: Config, explain: bool = True) -> Classification:
@@ -37,7 +40,7 @@ def paragraphs_of(body: str) -> list[str]:
     out = []
     for block in re.split(r"\n\s*\n", body or ""):
         lines = [_LIST_ITEM.sub("", _HEADING.sub("", ln)).strip() for ln in block.strip().splitlines()]
-        text = " ".join(ln for ln in lines if ln)
+        text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", " ".join(ln for ln in lines if ln)))
         if text:
             out.append(text)
     return out

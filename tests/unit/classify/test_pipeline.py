@@ -55,8 +55,15 @@ def test_classifies_an_article_record():
 
 
 def test_reads_markdown_bodies():
-    assert paragraphs_of("## Heading\n\nFirst line\nsame paragraph.\n\n- item one\n- item two") == [
+    assert paragraphs_of("## Heading\n\nFirst line\nsame *paragraph*.\n\n- item one\n- [item](http://x) two") == [
         "Heading", "First line same paragraph.", "item one item two"]
+
+
+def test_a_short_brief_still_gets_its_theme():
+    labels = classify_text("Norway boosts Arctic patrols", "Oslo will add two frigates to its northern fleet.",
+                           "Norway will station two more frigates in the Arctic, the defence ministry said.", "en",
+                           None)
+    assert labels.themes[:1] == ("defence",) and labels.countries == ("NO",)
 
 
 def test_classifies_ten_thousand_briefs_in_under_ten_seconds(sample):
