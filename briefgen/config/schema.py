@@ -53,9 +53,10 @@ class IngestOptions:
 
 @dataclass(frozen=True)
 class ClassifyOptions:
-    country_threshold: float = opt(0.0, "Minimum salience score for a country to be kept (0: built-in).",
-                                   minimum=0)
-    theme_threshold: float = opt(0.0, "Minimum score for a theme to be kept (0: built-in).", minimum=0)
+    country_threshold: float = opt(0.0, "Minimum salience score for a country to be kept (0: built-in, 1.5: "
+                                        "about two mentions in the body or one in the headline).", minimum=0)
+    theme_threshold: float = opt(0.0, "Minimum score for a theme to be kept (0: built-in, 3.0: one strong "
+                                      "word of its lexicon).", minimum=0)
     max_themes: int = opt(3, "At most this many themes per brief.", minimum=1)
     key_points: int = opt(3, "Key points extracted per brief (2 to 4 reads best).", minimum=0)
     region_mode: str = opt("complement", "How [classify.regions] combine with UN M.49 sub-regions.",
