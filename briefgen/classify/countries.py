@@ -350,3 +350,16 @@ def _select(scores, counts, first_seen, evidence, sal, min_score) -> CountryResu
             kept = ranked[:1]
     return CountryResult(tuple(kept[:sal["max_countries"]]), {c: round(scores[c], 3) for c in ranked},
                          {c: counts[c] for c in sorted(counts)}, {c: evidence[c] for c in ranked})
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str, locale: str = "en") -> str:
+    """Display name of a country in a locale, from CLDR ('JP', 'fr' -> 'Japon'); the code if unknown."""
+    for loc in (locale.replace("-", "_"), lang_of(locale), "en"):
+        try:
+            name = Locale.parse(loc).territories.get(code.upper())
+        except (UnknownLocaleError, ValueError):
+            continue
+        if name:
+            return name
+    return code

@@ -114,3 +114,11 @@ def test_georgia_is_the_us_state_when_the_article_says_so_anywhere():
     assert salient("Georgia voters head to the polls", body, "en") == ("US",)
     body = "Tens of thousands rallied in Tbilisi. The European Union warned Georgia about the law."
     assert salient("Protests in Georgia over foreign agents law", body, "en") == ("GE",)
+
+
+def test_names_countries_in_the_locale():
+    from briefgen.classify.countries import country_name
+
+    assert country_name("JP", "fr") == "Japon"
+    assert country_name("US", "de_CH") == "Vereinigte Staaten"
+    assert country_name("ZZX", "en") == "ZZX"
