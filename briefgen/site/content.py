@@ -32,14 +32,14 @@ PARALLEL_FROM = 200   # below this many changed briefs, worker start-up costs mo
 
 @dataclass
 class Item:
-    """One brief as the site sees it. `body` is dropped from `brief`; the HTML is loaded lazily."""
+    """One brief as the site sees it. `body` is dropped from `brief`; HTML and words load lazily."""
 
     brief: Brief
     sig: str                  # hash of the file's bytes: the brief's identity for caching
     url: str                  # page path below the site root, "2026/01/<slug>/"
     when: datetime            # date in the site's time zone
-    words: tuple[str, ...]    # folded body words for the search index
-    html_file: Path | None = None
+    html_file: str = ""
+    words_file: str = ""
     _html: str | None = None
 
     @property
@@ -49,8 +49,21 @@ class Item:
     @property
     def html(self) -> str:
         if self._html is None:
-            self._html = self.html_file.read_text(encoding="utf-8") if self.html_file else ""
+            self._html = _read(self.html_file)
         return self._html
+
+    @property
+    def words(self) -> list[str]:
+        """Folded body words for the search index."""
+        return _read(self.words_file).split()
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise BuildError("build cache entry missing (run `briefgen build --clean`)", path) from None
 
 
 def brief_files(folder: Path) -> list[tuple[str, int, int]]:
@@ -103,55 +116,95 @@ def _process_many(args: tuple[list[str], int]) -> list:
 
 
 class BriefCache:
-    """`.briefgen-cache/briefs.pickle` (metadata by path) + `html/<sig>.html` (rendered bodies)."""
+    """What was learnt from each brief file, keyed by path and checked against (mtime, size).
+
+    `briefs.pickle` holds the entries, `briefs.journal` the changes since (appended, so editing one
+    brief does not rewrite 10,000 entries); rendered bodies and search words live in one file per
+    content signature, read only when a page or a search shard needs them."""
+
+    COMPACT_AFTER = 2000   # journal records before the entries are rewritten in one file
 
     def __init__(self, folder: Path, search_words: int) -> None:
         self.folder = folder
-        self.html_dir = folder / "html"
         self.index_file = folder / "briefs.pickle"
+        self.journal_file = folder / "briefs.journal"
         self.stamp = (RENDER_VERSION, search_words)
         self.entries: dict[str, tuple] = {}
-        self.dirty = False
+        self.changes: dict[str, tuple | None] = {}
+        self.journal_len = 0
+        self._dirs: set[str] = set()
         try:
             with self.index_file.open("rb") as fh:
                 stamp, entries = pickle.load(fh)
             if stamp == self.stamp:
                 self.entries = entries
+                self._replay()
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
             self.entries = {}
 
-    def html_path(self, sig: str) -> Path:
-        return self.html_dir / sig[:2] / f"{sig}.html"
+    def _replay(self) -> None:
+        try:
+            with self.journal_file.open("rb") as fh:
+                while True:
+                    try:
+                        path, entry = pickle.load(fh)
+                    except EOFError:
+                        break
+                    self.journal_len += 1
+                    if entry is None:
+                        self.entries.pop(path, None)
+                    else:
+                        self.entries[path] = entry
+        except FileNotFoundError:
+            pass
+        except (pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            self.entries, self.journal_len = {}, 0   # a torn journal: start over, it is only a cache
+
+    def file(self, kind: str, sig: str) -> str:
+        return os.path.join(self.folder, kind, sig[:2], f"{sig}.{'html' if kind == 'html' else 'txt'}")
 
     def get(self, path: str, mtime: int, size: int):
         hit = self.entries.get(path)
-        if hit and hit[0] == mtime and hit[1] == size and self.html_path(hit[2]).is_file():
-            return hit
-        return None
+        return hit if hit and hit[0] == mtime and hit[1] == size else None
+
+    def _store(self, kind: str, sig: str, text: str) -> None:
+        target = self.file(kind, sig)
+        folder = os.path.dirname(target)
+        if folder not in self._dirs:
+            os.makedirs(folder, exist_ok=True)
+            self._dirs.add(folder)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
 
     def put(self, path: str, mtime: int, size: int, sig: str, brief: Brief, html: str,
             found: tuple[str, ...]) -> None:
-        target = self.html_path(sig)
-        if not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(html, encoding="utf-8")
-            os.replace(tmp, target)
-        self.entries[path] = (mtime, size, sig, brief, found)
-        self.dirty = True
+        self._store("html", sig, html)
+        self._store("words", sig, " ".join(found))
+        entry = (mtime, size, sig, brief)
+        self.entries[path] = entry
+        self.changes[path] = entry
 
     def save(self, keep: set[str]) -> None:
-        if set(self.entries) - keep:
-            self.entries = {k: v for k, v in self.entries.items() if k in keep}
-            self.dirty = True
-        if not self.dirty:
+        for gone in set(self.entries) - keep:
+            del self.entries[gone]
+            self.changes[gone] = None
+        if not self.changes:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.index_file.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((self.stamp, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.index_file)
-        self.dirty = False
+        if self.index_file.is_file() and self.journal_len + len(self.changes) < self.COMPACT_AFTER:
+            with self.journal_file.open("ab") as fh:
+                for path, entry in self.changes.items():
+                    pickle.dump((path, entry), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        else:
+            tmp = self.index_file.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump((self.stamp, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.index_file)
+            self.journal_file.unlink(missing_ok=True)
+            self.journal_len = 0
+        self.changes = {}
 
 
 def _render_changed(paths: list[str], search_words: int, pool: Pool | None) -> list:
@@ -183,10 +236,12 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
                 continue
             sig, brief, html, found = result
             cache.put(path, mtime, size, sig, brief, html, found)
-        _, _, sig, brief, found = cache.entries[path]
+        _, _, sig, brief = cache.entries[path]
         when = localise(brief.date, tz)
-        items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when, words=found,
-                          html_file=cache.html_path(sig)))
+        items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when,
+                          html_file=cache.file("html", sig), words_file=cache.file("words", sig)))
     cache.save({p for p, _, _ in files})
-    items.sort(key=lambda it: (-it.when.timestamp(), it.brief.slug))
+    # newest first; the slug breaks ties so the order never depends on the file system
+    items.sort(key=lambda it: it.brief.slug)
+    items.sort(key=lambda it: it.when, reverse=True)
     return items, errors, len(changed)

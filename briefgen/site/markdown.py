@@ -68,10 +68,13 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# Combining marks (accents) left by NFD: the blocks the search script strips too.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents (é -> e, ß -> ss), as the search script folds queries."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _MARKS.sub("", unicodedata.normalize("NFD", text.casefold()))
 
 
 def words(html_or_text: str, limit: int) -> list[str]:

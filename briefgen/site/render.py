@@ -116,14 +116,19 @@ class Shared:
         main = trees[0]
         for page in feeds.feed_pages(self.c, self.config.site.feed_entries, self.config.site.full_text):
             main.emit_page(page)
-        self.emit("search.json", pages.digest("search", self.config.site.search_words,
-                                              [it.sig for it in self.c.items]),
-                  lambda: search.index(self.c.items))
+        self.write_search()
         urls = [u for tree in trees for u in tree.sitemap_urls]
         self.emit("sitemap.xml", pages.digest("sitemap", urls), lambda: sitemap.sitemap(urls))
         self.emit("robots.txt", pages.digest("robots", self.base_url),
                   lambda: sitemap.robots(self.base_url + "sitemap.xml"))
         return self.errors
+
+    def write_search(self) -> None:
+        versions = {}
+        for month, items in search.shards(self.c.items).items():
+            key = versions[month] = pages.digest("search", self.config.site.search_words, [it.sig for it in items])
+            self.emit(f"search/{month}.json", key, lambda items=items: search.shard(items))
+        self.emit("search.json", pages.digest("search-index", versions), lambda: search.manifest(versions))
 
     def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool) -> None:
         """Each worker rebuilds the same page plan from the same items and renders its share."""

@@ -17,40 +17,50 @@ class Writer:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        self._root = str(self.root)
         self.owners: dict[str, str] = {}     # output path -> what produced it, for collision messages
         self.written: list[str] = []          # paths (re)rendered in this build
         self.reused: list[str] = []
         self._dirs: set[str] = set()
 
-    def target(self, rel: str) -> Path:
+    def target(self, rel: str) -> str:
         """The file for a site path; rejects absolute paths and any `..` that would leave the folder."""
         norm = posixpath.normpath(rel.replace("\\", "/"))
         if rel.startswith("/") or norm.startswith("../") or norm in ("..", ".", "") or "\x00" in rel:
             raise BuildError(f"refusing to write outside the site folder: {rel!r}")
-        return self.root / norm
+        return os.path.join(self._root, norm)
 
-    def claim(self, rel: str, owner: str) -> Path:
+    def claim(self, rel: str, owner: str) -> str:
         norm = posixpath.normpath(rel)
         if norm in self.owners:
             raise BuildError(f"two pages want the same path {norm}: {self.owners[norm]} and {owner}",
                              hint="give one of them another slug")
         path = self.target(norm)
         self.owners[norm] = owner
-        parent = posixpath.dirname(norm)
-        if parent not in self._dirs:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(parent)
+        self._mkdir(posixpath.dirname(norm))
         return path
+
+    def _mkdir(self, parent: str) -> None:
+        """Create a folder of the site once (os.mkdir on strings: pathlib costs more than the call)."""
+        if parent in self._dirs:
+            return
+        if parent:
+            self._mkdir(posixpath.dirname(parent))
+            try:
+                os.mkdir(os.path.join(self._root, parent))
+            except FileExistsError:
+                pass
+        else:
+            os.makedirs(self._root, exist_ok=True)
+        self._dirs.add(parent)
 
     def put(self, rel: str, data: str | bytes) -> None:
         """Write a path claimed before (possibly by another process: workers only `put`)."""
         norm = posixpath.normpath(rel)
         path = self.target(norm)
-        parent = posixpath.dirname(norm)
-        if parent not in self._dirs:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(parent)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        self._mkdir(posixpath.dirname(norm))
+        with open(path, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         self.written.append(norm)
 
     def write(self, rel: str, data: str | bytes, owner: str = "") -> None:
@@ -60,7 +70,7 @@ class Writer:
     def link(self, rel: str, previous: Path) -> bool:
         """Hard-link a claimed path to the previous build's file (no bytes copied); False if gone."""
         norm = posixpath.normpath(rel)
-        src, path = previous / norm, self.target(norm)
+        src, path = os.path.join(previous, norm), self.target(norm)
         try:
             os.link(src, path)
         except FileNotFoundError:

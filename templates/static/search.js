@@ -64,8 +64,15 @@
     var q = new URLSearchParams(window.location.search).get("q") || "";
     input.value = q;
     if (docs) { show(q); return; }
-    fetch(indexUrl).then(function (r) { return r.json(); }).then(function (data) {
-      docs = data.docs;
+    // search.json lists one shard per month; fetch them all at once, keep their order (newest first).
+    var base = new URL(indexUrl, window.location.href);
+    fetch(base).then(function (r) { return r.json(); }).then(function (index) {
+      return Promise.all(index.shards.map(function (s) {
+        return fetch(new URL(s.url + "?v=" + encodeURIComponent(s.v), base)).then(function (r) { return r.json(); });
+      }));
+    }).then(function (parts) {
+      docs = [];
+      parts.forEach(function (p) { docs = docs.concat(p.docs); });
       show(q);
     });
   }

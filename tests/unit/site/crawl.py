@@ -144,6 +144,14 @@ class Site:
         return problems
 
     def check_search(self) -> list[str]:
-        data = json.loads((self.root / "search.json").read_text(encoding="utf-8"))
-        return [f"search.json: {doc[0]} does not exist" for doc in data["docs"]
-                if not (self.root / doc[0] / "index.html").is_file()]
+        index = json.loads((self.root / "search.json").read_text(encoding="utf-8"))
+        problems = []
+        for shard in index["shards"]:
+            path = self.root / shard["url"]
+            if not path.is_file():
+                problems.append(f"search.json: shard {shard['url']} does not exist")
+                continue
+            docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+            problems += [f"{shard['url']}: {doc[0]} does not exist" for doc in docs
+                         if not (self.root / doc[0] / "index.html").is_file()]
+        return problems
