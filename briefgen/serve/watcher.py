@@ -140,15 +140,19 @@ class Batch:
 class Debouncer:
     """Collects changes until `delay` seconds pass without a new one (or `max_wait` after the first).
 
-    The quiet period merges the rename-and-write dance of an editor save and a checkout's stream of
-    writes into one build; `max_wait` bounds the wait when changes never stop (a sync tool).
-    Not thread-safe by itself: the owner holds a lock. `clock` is injectable for tests.
+    The quiet period merges the rename-and-write dance of an editor save into one build. A burst (a
+    `git checkout`, a sync, a copy of many files: `burst_count` events or more) waits for a longer
+    quiet period, `burst_delay`, since such tools pause now and then mid-way; a single save stays fast.
+    `max_wait` bounds the wait when changes never stop. Not thread-safe by itself: the owner holds a
+    lock. `clock` is injectable for tests.
     """
 
-    def __init__(self, delay: float = 0.05, max_wait: float = 2.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, delay: float = 0.03, max_wait: float = 2.0, burst_delay: float = 0.25,
+                 burst_count: int = 20, clock: Callable[[], float] = time.monotonic) -> None:
         self.delay = delay
         self.max_wait = max_wait
+        self.burst_delay = max(delay, burst_delay)
+        self.burst_count = burst_count
         self.clock = clock
         self._batch = Batch()
         self._first = 0.0
@@ -166,7 +170,8 @@ class Debouncer:
         if not self._batch:
             return None
         now = self.clock()
-        due = min(self._last + self.delay, self._first + self.max_wait)
+        quiet = self.burst_delay if self._batch.count >= self.burst_count else self.delay
+        due = min(self._last + quiet, self._first + self.max_wait)
         return max(0.0, due - now)
 
     def take(self) -> Batch:
@@ -181,9 +186,10 @@ class Rebuilder:
     (coalescing), so a browser is never told to reload before a build has fully finished.
     """
 
-    def __init__(self, on_batch: Callable[[Batch], None], delay: float = 0.05, max_wait: float = 2.0) -> None:
+    def __init__(self, on_batch: Callable[[Batch], None], delay: float = 0.03, max_wait: float = 2.0,
+                 burst_delay: float = 0.25) -> None:
         self.on_batch = on_batch
-        self._debouncer = Debouncer(delay, max_wait)
+        self._debouncer = Debouncer(delay, max_wait, burst_delay)
         self._cond = threading.Condition()
         self._stopping = False
         self._busy = False

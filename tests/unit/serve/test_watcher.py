@@ -109,18 +109,43 @@ class Clock:
 
 def test_debouncer_waits_for_a_quiet_period_then_gives_one_batch():
     clock = Clock()
-    d = Debouncer(delay=0.1, max_wait=2.0, clock=clock)
+    d = Debouncer(delay=0.03, max_wait=2.0, burst_delay=0.25, clock=clock)
     assert d.wait_time() is None
     for i in range(500):                       # a checkout: 500 files, 1 ms apart
         d.add(K.BRIEF, f"b{i}.md")
         clock.now += 0.001
         assert d.wait_time() > 0
-    clock.now += 0.1
+    clock.now += 0.25
     assert d.wait_time() == 0
     batch = d.take()
     assert batch.kinds == {K.BRIEF} and batch.count == 500
     assert len(batch.paths) == batch.SAMPLE      # bounded: memory stays flat however many files
     assert d.wait_time() is None
+
+
+def test_a_single_save_is_due_after_the_short_quiet_period():
+    clock = Clock()
+    d = Debouncer(delay=0.03, burst_delay=0.25, clock=clock)
+    for name in ("a.md", "a.md", "a.md"):      # created, modified, closed
+        d.add(K.BRIEF, name)
+    clock.now += 0.029
+    assert d.wait_time() > 0
+    clock.now += 0.002
+    assert d.wait_time() == 0
+
+
+def test_a_pause_in_the_middle_of_a_checkout_does_not_split_it():
+    clock = Clock()
+    d = Debouncer(delay=0.03, burst_delay=0.25, clock=clock)
+    for i in range(100):
+        d.add(K.BRIEF, f"b{i}.md")
+        clock.now += 0.001
+    clock.now += 0.1                            # git pauses 100 ms: longer than a save's quiet period
+    assert d.wait_time() > 0
+    for i in range(100, 200):
+        d.add(K.BRIEF, f"b{i}.md")
+    clock.now += 0.25
+    assert d.take().count == 200
 
 
 def test_debouncer_fires_after_max_wait_when_changes_never_stop():
