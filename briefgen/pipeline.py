@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,7 +107,7 @@ def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport) 
         load(raw.text, path)   # a brief already in place: validated, nothing to copy
         report.unchanged += 1
         return
-    if writer.unchanged(source, raw.sha256) is not None:
+    if writer.unchanged(source, raw.sha256, pipeline_version()) is not None:
         report.unchanged += 1
         return
     result = _passthrough(raw, writer, source) if raw.kind == "markdown" else \
@@ -129,7 +130,8 @@ def _ingest(raw: RawArticle, config: Config, writer: BriefWriter, source: str) -
     labels = classify(article, config)
     brief = render(article, labels, slugify(article.title))
     machine = {"countries": list(brief.countries), "regions": list(brief.regions),
-               "themes": list(brief.themes), "key_points": list(brief.key_points)}
+               "themes": list(brief.themes), "key_points": list(brief.key_points),
+               "version": pipeline_version()}
     return writer.write(brief, None, source, raw.sha256, machine)
 
 
@@ -140,7 +142,24 @@ def _passthrough(raw: RawArticle, writer: BriefWriter, source: str) -> WriteResu
     brief = load(raw.text, raw.path)   # the slug is the front matter's, else the file name's
     if raw.encoding != "utf-8":
         raise IngestError(f"a brief must be UTF-8 (this file looks like {raw.encoding})", raw.path)
-    return writer.write(brief, raw.text.encode("utf-8"), source, raw.sha256)
+    return writer.write(brief, raw.text.encode("utf-8"), source, raw.sha256, {"version": pipeline_version()})
+
+
+@cache
+def pipeline_version() -> str:
+    """A digest of the code and data that turn a raw file into a brief: after an upgrade of briefgen,
+    unchanged inputs are made again (briefs edited by hand are still left alone)."""
+    import hashlib
+
+    import briefgen
+
+    root = Path(briefgen.__file__).parent
+    digest = hashlib.sha256()
+    for folder in ("ingest", "classify", "brief"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".toml", ".csv", ".json", ".txt") and path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _max_bytes(config: Config) -> int:

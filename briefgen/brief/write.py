@@ -46,8 +46,10 @@ class BriefWriter:
         self.by_source: dict[str, str] = {e.source: rel for rel, e in sorted(self.state.entries.items())
                                           if e.source}
 
-    def unchanged(self, source: str, raw_sha: str) -> Path | None:
-        """The brief of an input whose raw bytes did not change since it was written, if any."""
+    def unchanged(self, source: str, raw_sha: str, version: str | None = None) -> Path | None:
+        """The brief of an input whose raw bytes did not change since it was written, if any.
+        A brief made by an older briefgen (`version` differs) counts as changed, unless a person
+        edited it since: a new briefgen alone never disturbs an edited brief."""
         if self.force:
             return None
         rel = self.by_source.get(source)
@@ -55,10 +57,13 @@ class BriefWriter:
         if entry is None:
             return None
         path = self.briefs_dir / rel
-        if entry.raw == raw_sha and path.exists():
-            self.claimed[rel] = source
-            return path
-        return None
+        if entry.raw != raw_sha or not path.exists():
+            return None
+        if version is not None and entry.machine.get("version") != version \
+                and not self.state.is_hand_edited(rel):
+            return None
+        self.claimed[rel] = source
+        return path
 
     def target(self, month: str, slug: str, source: str, same=None) -> str:
         """The brief's path relative to the briefs folder: first free `<slug>[-n].md` for this input.

@@ -147,3 +147,18 @@ def test_the_size_limit_comes_from_the_config(make_project):
                          "content/raw/big.txt": SAMPLE + "x" * (2 * 1024 * 1024)})
     report = run(root)
     assert "too large" in report.failed[0][1] and "limit 1 MB" in report.failed[0][1]
+
+
+def test_a_new_briefgen_remakes_briefs_but_not_edited_ones(project, monkeypatch):
+    import briefgen.pipeline as pipeline
+
+    run(project)
+    (project / "content/raw/second.txt").write_text(SAMPLE.replace("Pete Hegseth a salué", "Il a salué"))
+    run(project)
+    edited = project / "content/briefs" / BRIEF
+    edited.write_text(edited.read_text() + "\nNote.\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "pipeline_version", lambda: "a-newer-briefgen")
+    report = run(project)
+    assert (report.written, report.unchanged, report.kept_edited) == (1, 1, 0)
+    assert edited.read_text().endswith("Note.\n")
+    assert run(project).unchanged == 2
