@@ -362,3 +362,34 @@ def test_the_preview_folder_is_outside_site(project):
     preview = Preview(config, "127.0.0.1", 8000, lambda *a, **k: None)
     assert preview.out == config.path("cache") / "preview-site"
     assert Path(config.path("output")) not in preview.out.parents
+
+
+def test_a_first_build_that_fails_serves_a_page_with_the_error_then_recovers(project, tmp_path):
+    from briefgen.config import load_config
+    from briefgen.serve.run import serve
+
+    from .conftest import PAGE, FakeBuild, Running
+
+    template = project / "templates/page.html"
+    template.write_text("{% if %}\n")
+    config, build = load_config(project), FakeBuild()
+    ready, stop, status = threading.Event(), threading.Event(), []
+    thread = threading.Thread(target=lambda: status.append(serve(
+        config, port=0, ready=ready, stop=stop, build_fn=build, out=tmp_path / "out")), daemon=True)
+    thread.start()
+    assert ready.wait(20)
+    running = Running(int(ready.url.split(":")[2].split("/")[0]), config, build, tmp_path / "out",
+                      thread, stop, status)
+    try:
+        first = running.get("/briefs/")
+        assert first.status == 503 and b"data-briefgen-livereload" in first.body
+        events = Events(running.port, page_epoch(first.body))
+        assert events.next("build-error")[1]["problems"][0]["line"] == 1
+        template.write_text(PAGE)
+        events.next("reload")
+        assert running.get("/briefs/").status == 200
+        events.close()
+    finally:
+        stop.set()
+        thread.join(20)
+    assert status == [0]
