@@ -81,10 +81,18 @@ def _check_not_own_folder(config: Config, target: Target) -> None:
     if not isinstance(target, FolderTarget):
         return
     dest = target.dest.resolve() if target.dest.exists() else target.dest
-    for name, folder in (("the build output ([paths] output)", config.path("output")),
-                         ("the cache ([paths] cache)", config.path("cache")), ("the project", config.root)):
-        if dest == folder or folder in dest.parents and name != "the project":
-            raise PublishError(f"refusing to publish into {name}", target.dest,
+    root = Path(config.root).resolve()
+    # A plain folder at dest is swapped away and later pruned: dest must neither hold nor sit inside
+    # any of the project's own folders (`--to content` moved content/ aside, `--to ..` the whole project).
+    owned = [("the build output ([paths] output)", config.path("output")),
+             ("the cache ([paths] cache)", config.path("cache"))]
+    owned += [(f"the {key} folder ([paths] {key})", config.path(key))
+              for key in ("raw", "briefs", "templates", "static", "locales")]
+    for name, folder in [("the project", root), *owned]:
+        inside = folder in dest.parents and name != "the project"
+        if dest == folder or inside or dest in folder.parents:
+            what = f"into {name}" if dest == folder or inside else f"over a folder that holds {name}"
+            raise PublishError(f"refusing to publish {what}", target.dest,
                                hint="publish to a folder outside the project, e.g. /var/www/briefs")
 
 
