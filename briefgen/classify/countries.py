@@ -223,6 +223,16 @@ def _is_person(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
     return not toks.starts_sentence(prev) or (len(toks.low[prev]) > 3 and toks.low[prev] not in lex.stopwords)
 
 
+def _is_surname(toks: Tokens, i: int, lex: CountryLexicon) -> bool:
+    """'Francesca Albanese', 'Dawn French': a capitalised demonym right after a first name. Not in German,
+    where every noun is capitalised ('Millionen Deutsche')."""
+    if lex.lang == "de" or i == 0 or not toks.is_cap(i):
+        return False
+    prev = i - 1
+    return (toks.adjacent(prev, i) and toks.is_cap(prev) and not toks.is_upper(prev)
+            and not toks.starts_sentence(prev) and toks.low[prev] not in lex.stopwords)
+
+
 def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
     """'auf Deutsch', 'in English.', 'en anglais,': the language, not the country."""
     if lex.lang == "de" and k == 1 and toks.is_cap(i) and toks.low[i].endswith("sch"):
@@ -291,7 +301,7 @@ def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None) -> list
                 break
             if k == 1 and toks.low[i] in lex.person_names and _is_person(toks, i, k, lex):
                 break
-            if entry.kind == "demonym" and _is_language(toks, i, k, lex):
+            if entry.kind == "demonym" and (_is_language(toks, i, k, lex) or _is_surname(toks, i, lex)):
                 break
             out.append((i, k, entry, _context_code(toks, i, k, entry, lex, doc)))
             break

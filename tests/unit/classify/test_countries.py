@@ -70,6 +70,8 @@ def test_can_read_capitals_and_seats_of_power_as_metonyms(lang, text, expected):
     ("en", "Georgia and Armenia signed a treaty", ["GE", "AM"]),
     ("fr", "les Bruxellois et la Commission à Bruxelles", []),  # Brussels standing for the EU is no country
     ("en", "the us and them", []),                               # 'US' only in capitals
+    ("it", "la relatrice Onu Francesca Albanese ha parlato", []),  # a surname, not Albania
+    ("en", "the comedian Dawn French said", []),
 ])
 def test_avoids_traps(lang, text, expected):
     assert codes(text, lang) == expected
