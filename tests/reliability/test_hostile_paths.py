@@ -266,3 +266,21 @@ def test_preview_server_refuses_raw_hostile_requests(live_preview):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     conn.request("GET", "/")
     assert conn.getresponse().status == 200, "the server must still serve the site afterwards"
+
+
+@pytest.mark.parametrize("dest", [".", "..", "content", "content/raw", "content/briefs/2026", "site",
+                                  ".briefgen-cache", "templates"])
+def test_publish_refuses_a_folder_that_would_swallow_the_project(tmp_path, dest):
+    needs("briefgen.publish.run")
+    root = _project(tmp_path, {"page.html": _page("Un titre ordinaire pour publier")})
+    month = root / "content" / "briefs" / "2026" / "01"
+    month.mkdir(parents=True)
+    (month / "one.md").write_text(BRIEF.format(title="Un", slug="un", body="x"), "utf-8")
+    (root / "templates").mkdir()
+    (root / "templates" / "keep.txt").write_text("mine", encoding="utf-8")
+    before = {k: v for k, v in manifest(root).items() if not k.startswith((".briefgen-cache", "site/"))}
+    proc = run_cli("publish", "--to", dest, cwd=root)
+    assert proc.returncode != 0 and "refusing" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    after = {k: v for k, v in manifest(root).items() if not k.startswith((".briefgen-cache", "site/"))}
+    assert after == before and sorted(p.name for p in tmp_path.iterdir()) == ["outside", "project"]
+    assert not any(p.is_symlink() for p in root.rglob("*"))
