@@ -62,3 +62,12 @@ def test_a_changed_title_moves_the_brief(tmp_path):
     old = w.write(BRIEF, None, "raw/a.txt", "sha-a").path
     new = w.write(replace(BRIEF, title="Autre", slug="autre"), None, "raw/a.txt", "sha-b").path
     assert not old.exists() and new.exists()
+
+
+def test_takes_back_its_own_brief_when_the_state_file_is_lost(tmp_path):
+    w = BriefWriter(tmp_path)
+    path = w.write(BRIEF, None, "raw/a.txt", "sha-a").path
+    w.save()
+    (tmp_path / ".briefgen-state.json").unlink()
+    result = BriefWriter(tmp_path).write(BRIEF, None, "raw/a.txt", "sha-a")
+    assert result.path == path and sorted(p.name for p in path.parent.iterdir()) == ["titre.md"]
