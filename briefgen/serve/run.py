@@ -233,6 +233,7 @@ class Preview:
         self.livereload = livereload or LiveReload()
         self.watcher: Watcher | None = None
         self.last_build_seconds: float | None = None
+        self._config_broken = False
         self._set_config(config)
 
     def _set_config(self, config: Config) -> None:
@@ -252,7 +253,9 @@ class Preview:
 
     def on_batch(self, batch: Batch) -> None:
         """Rebuild what `batch` touches, then tell the browsers (only once the build has finished)."""
-        if ChangeKind.CONFIG in batch.kinds and not self._reload_config():
+        # A broken briefgen.toml blocks builds until it is fixed: the overlay stays, the last good site
+        # stays served (a build with the old config would show a site the file no longer describes).
+        if (ChangeKind.CONFIG in batch.kinds or self._config_broken) and not self._reload_config():
             return
         ingest = bool(batch.kinds & _NEEDS_INGEST)
         result = self._build(ingest, self._reason(batch))
@@ -293,8 +296,10 @@ class Preview:
             config = load_config(self.config.root)
         except BriefgenError as exc:
             log.error("%s", exc)
+            self._config_broken = True
             self.livereload.set_problems([self._problem(exc)])
             return False
+        self._config_broken = False
         if replace(config, base_url="") != replace(self.config, base_url=""):
             log.info("configuration changed: rebuilding everything")
         self._set_config(config)

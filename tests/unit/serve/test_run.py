@@ -268,10 +268,18 @@ def test_a_bad_config_shows_an_error_and_keeps_serving(running):
         _, data = events.next("build-error")
         assert data["problems"][0]["path"] == "briefgen.toml" and "nope" in data["problems"][0]["message"]
         assert running.get("/briefs/").status == 200
+        builds = len(running.build.calls)
+        (running.config.root / "content/briefs/2026/01/alpha.md").write_text("---\ntitle: Meanwhile\n---\n")
+        time.sleep(0.5)
+        assert len(running.build.calls) == builds       # no build with a config the file no longer says
+        late = Events(running.port)                      # and the overlay stays
+        assert late.next("build-error", "build-ok")[0] == "build-error"
+        late.close()
         toml.write_text('title = "Test"\nbase_url = "https://example.org/briefs/"\n')
         events.next("build-ok")
         events.next("reload")
         assert running.build.calls[-1]["ingest"] is True
+        assert b"Meanwhile" in running.get("/briefs/").body
     finally:
         events.close()
 
