@@ -96,7 +96,7 @@ def brief_text(brief: Brief) -> str:
 
 def classify_brief(brief: Brief, config: Config, explain: bool = True) -> Classification:
     return classify_text(brief.title, brief.lead, brief_text(brief), brief.lang, config, kicker=brief.kicker,
-                         explain=explain)
+                         explain=explain, source_url=brief.source.url)
 
 
 def _classify_path(path: Path, config: Config, explain: bool) -> tuple[Brief | None, Classification]:

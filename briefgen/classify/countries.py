@@ -17,6 +17,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
@@ -314,8 +315,21 @@ def _settings() -> dict:
     return load_toml("lexicon.toml")
 
 
+def publisher_country(url: str | None) -> str | None:
+    """The country of a publisher's country-code domain ('https://www.srf.ch/…' -> 'CH'), if it has one."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower()
+    data = load_toml("lexicon.toml")["publisher"]
+    if len(tld) != 2 or not tld.isalpha() or tld in data["generic_tlds"]:
+        return None
+    return data["tld_codes"].get(tld, tld.upper())
+
+
 def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
-                 min_score: float | None = None, explain: bool = True) -> CountryResult:
+                 min_score: float | None = None, explain: bool = True, source_url: str | None = None
+                 ) -> CountryResult:
     """Weigh the mentions of each field ("title", "kicker", "lead", "body") and keep the salient countries.
 
     Body paragraphs are given one by one (field "body"), in order: later ones weigh less."""
@@ -345,7 +359,12 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
             first_seen.setdefault(code, order * 10_000 + i)
             if explain and len(evidence[code]) < 12:
                 evidence[code].append(f"{' '.join(toks.raw[i:i + k])} ({entry.kind}, {fname})")
-    return _select(scores, counts, first_seen, evidence, sal, min_score)
+    result = _select(scores, counts, first_seen, evidence, sal, min_score)
+    home = publisher_country(source_url) if not result.countries and not scores else None
+    if home:
+        result.countries = (home,)
+        result.evidence[home] = [f"publisher's domain ({source_url})"]
+    return result
 
 
 def _select(scores, counts, first_seen, evidence, sal, min_score) -> CountryResult:

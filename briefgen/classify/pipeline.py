@@ -32,7 +32,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 def classify(article: Article, config: Config, explain: bool = True) -> Classification:
     return classify_text(article.title, article.lead, article.body_text, article.lang, config,
-                         kicker=article.kicker, explain=explain)
+                         kicker=article.kicker, explain=explain, source_url=article.source.url)
 
 
 def paragraphs_of(body: str) -> list[str]:
@@ -65,10 +65,11 @@ def _options(config: Config | None):
 
 
 def classify_text(title: str, lead: str | None, body: str, lang: str, config: Config | None,
-                  kicker: str | None = None, explain: bool = True) -> Classification:
+                  kicker: str | None = None, explain: bool = True, source_url: str | None = None) -> Classification:
     """Classify an article given as text fields (body: paragraphs separated by blank lines).
 
-    explain=False skips collecting the evidence for `Classification.explain` (a little faster)."""
+    explain=False skips collecting the evidence for `Classification.explain` (a little faster);
+    source_url: the article's address, whose country-code domain is taken when no country is named."""
     config, opts = _options(config)
     lang = lang_of(lang)
     paragraphs = paragraphs_of(body)
@@ -76,7 +77,7 @@ def classify_text(title: str, lead: str | None, body: str, lang: str, config: Co
 
     # Countries: every mention weighed by place and kind; the salient ones kept.
     found = country_mod.score_fields(fields, country_mod.lexicon(lang), opts.country_threshold or None,
-                                     explain)
+                                     explain, source_url)
     regions = regions_for(found.countries, config)
 
     # Themes: lexicon scores, ranked, the best few kept.
@@ -96,7 +97,7 @@ def _explain(found, regions, themes, theme_scores, theme_words) -> dict[str, lis
     """label -> the evidence that decided it (and the runners-up that did not make it)."""
     out: dict[str, list[str]] = {}
     for code in found.countries:
-        out[f"country:{code}"] = [f"score {found.scores[code]}"] + found.evidence.get(code, [])
+        out[f"country:{code}"] = [f"score {found.scores.get(code, 0)}"] + found.evidence.get(code, [])
     for code, score in found.scores.items():
         if code not in found.countries:
             out[f"left-out:{code}"] = [f"score {score}"] + found.evidence.get(code, [])[:4]

@@ -124,3 +124,16 @@ def test_names_countries_in_the_locale():
     assert country_name("JP", "fr") == "Japon"
     assert country_name("US", "de_CH") == "Vereinigte Staaten"
     assert country_name("ZZX", "en") == "ZZX"
+
+
+def test_a_story_naming_no_place_counts_for_its_publishers_country():
+    from briefgen.classify.countries import publisher_country
+    from briefgen.classify.pipeline import classify_text
+
+    assert [publisher_country(u) for u in ("https://www.srf.ch/news/x", "https://www.bbc.co.uk/a",
+                                           "https://techcrunch.com/x", "https://x.io/a", None)] == [
+        "CH", "GB", None, None, None]
+    body = "Die Verbraucherzentrale warnt vor gefälschten Mails. Kunden sollen keine Links anklicken."
+    assert classify_text("Neue Phishing-Welle", None, body, "de", None,
+                         source_url="https://www.heise.de/news/x.html").countries == ("DE",)
+    assert classify_text("Neue Phishing-Welle", None, body, "de", None).countries == ()
