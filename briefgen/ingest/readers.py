@@ -6,11 +6,11 @@ with one line naming the file.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from pathlib import Path
 
-from briefgen.brief.state import sha256_bytes
 from briefgen.errors import IngestError
 from briefgen.model import RawArticle, RawKind
 
@@ -67,5 +67,5 @@ def read_raw(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) ->
     text, encoding = decode(data, path)
     if len(_CONTROL.findall(text, 0, SNIFF)) > 0.1 * min(len(text), SNIFF):
         raise IngestError("binary file, not a text page dump or HTML page", path)
-    return RawArticle(path=path, name=name or path.name, kind=kind, text=text, sha256=sha256_bytes(data),
+    return RawArticle(path=path, name=name or path.name, kind=kind, text=text, sha256=hashlib.sha256(data).hexdigest(),
                       encoding=encoding)
