@@ -123,3 +123,23 @@ def test_warnings_and_progress_never_print_tracebacks(make_project):
     proc = run_cli("build", "--no-ingest", cwd=root)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize("template, line", [
+    ('{% extends "base.html" %}\n{% block content %}\n{{ brief.title }\n{% endblock %}\n', 3),
+    ('{% extends "base.html" %}\n{% block content %}\n{% for x in %}\n{% endblock %}\n', 3),
+    ('{% extends "nowhere.html" %}\n', 1),
+])
+def test_a_broken_template_names_the_template_and_line_and_keeps_the_site(make_project, template, line):
+    needs("briefgen.site.build")
+    root = _project(make_project)
+    run_cli("build", "--no-ingest", cwd=root, check=True)
+    before = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "brief.html").write_text(template, encoding="utf-8")
+    proc = run_cli("build", "--no-ingest", cwd=root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert re.search(rf"brief\.html:{line}: ", proc.stderr) or (line == 1 and "nowhere.html" in proc.stderr), \
+        proc.stderr
+    after = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert after == before, "a template error must keep the previous site"
