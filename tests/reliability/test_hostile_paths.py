@@ -262,7 +262,7 @@ def test_preview_server_refuses_raw_hostile_requests(live_preview):
     for target in RAW_TARGETS:
         status, body = _raw_get(port, target)
         assert b"SECRET" not in body and b'title = "P"' not in body and b"slug: un" not in body, target
-        assert status in (301, 400, 404, 414, 0) or status >= 400, (target, status)
+        assert status in (400, 404, 414), (target, status)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     conn.request("GET", "/")
     assert conn.getresponse().status == 200, "the server must still serve the site afterwards"
