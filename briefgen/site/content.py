@@ -186,12 +186,14 @@ class BriefCache:
         self.entries[path] = entry
         self.changes[path] = entry
 
-    def save(self, keep: set[str]) -> None:
-        for gone in set(self.entries) - keep:
-            del self.entries[gone]
-            self.changes[gone] = None
+    def save(self, keep: set[str]) -> int:
+        """Write the changes; return how many briefs were removed since the last build."""
+        gone = set(self.entries) - keep
+        for path in gone:
+            del self.entries[path]
+            self.changes[path] = None
         if not self.changes:
-            return
+            return 0
         self.folder.mkdir(parents=True, exist_ok=True)
         if self.index_file.is_file() and self.journal_len + len(self.changes) < self.COMPACT_AFTER:
             with self.journal_file.open("ab") as fh:
@@ -205,6 +207,7 @@ class BriefCache:
             self.journal_file.unlink(missing_ok=True)
             self.journal_len = 0
         self.changes = {}
+        return len(gone)
 
 
 def _render_changed(paths: list[str], search_words: int, pool: Pool | None) -> list:
@@ -223,7 +226,8 @@ def page_url(brief: Brief, when: datetime) -> str:
 
 def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInfo, search_words: int,
                pool: Pool | None = None) -> tuple[list[Item], list[BriefgenError], int]:
-    """Items for every readable brief (newest first), errors for the rest, and how many were parsed."""
+    """Items for every readable brief (newest first), errors for the rest, and how many briefs were
+    new, changed or removed since the last build."""
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
     fresh = dict(zip(changed, _render_changed(changed, search_words, pool))) if changed else {}
     items: list[Item] = []
@@ -240,8 +244,8 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
         when = localise(brief.date, tz)
         items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when,
                           html_file=cache.file("html", sig), words_file=cache.file("words", sig)))
-    cache.save({p for p, _, _ in files})
+    removed = cache.save({p for p, _, _ in files})
     # newest first; the slug breaks ties so the order never depends on the file system
     items.sort(key=lambda it: it.brief.slug)
     items.sort(key=lambda it: it.when, reverse=True)
-    return items, errors, len(changed)
+    return items, errors, len(changed) + removed

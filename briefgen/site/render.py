@@ -46,12 +46,13 @@ def tree_codes(config: Config) -> list[tuple[str, str]]:
 
 class Shared:
     def __init__(self, config: Config, collections: Collections, folders: list[Path], fingerprint: str,
-                 now: datetime, tmp: Path, previous: Path | None, old_keys: dict[str, str]) -> None:
+                 now: datetime, tmp: Path, previous: Path | None, old_keys: dict[str, str],
+                 patch: bool = False) -> None:
         self.config = config
         self.c = collections
         self.folders = folders
         self.now = now
-        self.writer = Writer(tmp)
+        self.writer = Writer(tmp, patch=patch)
         self.previous = previous
         self.old_keys = old_keys
         self.keys: dict[str, str] = {}

@@ -1,4 +1,4 @@
-"""Replace the output folder by a freshly built one in one step.
+"""Replace the output folder by a freshly built one in one step, or patch a few files into it.
 
 On Linux `renameat2(RENAME_EXCHANGE)` swaps the two folders atomically: at every instant the output
 path holds a complete site. Elsewhere two renames leave a moment without the folder, but never a
@@ -103,3 +103,23 @@ def clear_stale(out: Path) -> None:
                 pid = name[len(out.name + tag):].split("-", 1)[0]
                 if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
                     shutil.rmtree(entry, ignore_errors=True)
+
+
+def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str]) -> None:
+    """Move staged files into the live site (each os.replace is atomic), delete removed ones."""
+    made: set[str] = set()
+    for rel in written:
+        target = os.path.join(out, rel)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        os.replace(os.path.join(staging, rel), target)
+    for rel in removed:
+        target = os.path.join(out, rel)
+        try:
+            os.unlink(target)
+            os.removedirs(os.path.dirname(target))   # empty folders only; stops at the first non-empty
+        except OSError:
+            pass
+    shutil.rmtree(staging, ignore_errors=True)

@@ -13,11 +13,13 @@ log = logging.getLogger(__name__)
 
 
 class Writer:
-    """Writes into `root` (a fresh folder); `reuse` hard-links an unchanged file from the last build."""
+    """Writes into `root` (a fresh folder); `link` hard-links an unchanged file from the last build."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, patch: bool = False) -> None:
         self.root = root.resolve()
         self._root = str(self.root)
+        # patch: `root` only stages changed files for the live site; unchanged ones stay where they are
+        self.patch = patch
         self.owners: dict[str, str] = {}     # output path -> what produced it, for collision messages
         self.written: list[str] = []          # paths (re)rendered in this build
         self.reused: list[str] = []
@@ -37,7 +39,6 @@ class Writer:
                              hint="give one of them another slug")
         path = self.target(norm)
         self.owners[norm] = owner
-        self._mkdir(posixpath.dirname(norm))
         return path
 
     def _mkdir(self, parent: str) -> None:
@@ -70,7 +71,11 @@ class Writer:
     def link(self, rel: str, previous: Path) -> bool:
         """Hard-link a claimed path to the previous build's file (no bytes copied); False if gone."""
         norm = posixpath.normpath(rel)
+        if self.patch:
+            self.reused.append(norm)
+            return True
         src, path = os.path.join(previous, norm), self.target(norm)
+        self._mkdir(posixpath.dirname(norm))
         try:
             os.link(src, path)
         except FileNotFoundError:
