@@ -288,6 +288,7 @@ def test_a_deleted_brief_is_a_brief_change(watched):
     assert builds[1].kinds == {K.BRIEF}
 
 
+@pytest.mark.filterwarnings("ignore:Callback with id:RuntimeWarning")   # watchdog's benign double add
 def test_an_area_created_after_start_is_watched(watched):
     root, builds, rebuilder = watched
     (root / "locales/fr/LC_MESSAGES").mkdir(parents=True)
