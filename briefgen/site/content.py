@@ -26,7 +26,7 @@ from briefgen.site.workers import Pool
 log = logging.getLogger(__name__)
 
 # Bump when rendering of bodies or search words changes: old cache entries are then ignored.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 PARALLEL_FROM = 200   # below this many changed briefs, worker start-up costs more than it saves
 
 
@@ -107,7 +107,8 @@ def _process(path: str, search_words: int) -> tuple[str, Brief, str, tuple[str, 
     except Exception as exc:  # noqa: BLE001 - Markdown extensions may raise anything on odd input
         return BuildError(f"cannot render the Markdown body: {exc}", path, brief.body_line)
     found = tuple(markdown.words(html, search_words)) if search_words else ()
-    return sig, replace(brief, body=""), html, found
+    # no body (it lives in the HTML cache) and no Path (slow to unpickle 10,000 times)
+    return sig, replace(brief, body="", path=None), html, found
 
 
 def _process_many(args: tuple[list[str], int]) -> list:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 log = logging.getLogger(__name__)
@@ -19,13 +20,25 @@ class Pool:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn, tasks: list) -> list:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
-        return list(self._pool.map(fn, tasks))
+        """fn over tasks on the workers; in this process if workers cannot start (a calling script
+        without an `if __name__ == "__main__"` guard cannot be re-imported by spawn)."""
+        if self.jobs > 1:
+            try:
+                if self._pool is None:
+                    self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
+                return list(self._pool.map(fn, tasks))
+            except (BrokenProcessPool, OSError) as exc:
+                log.warning("worker processes failed (%s); going on in this process", exc)
+                self.close()
+                self.jobs = 1
+        return [fn(task) for task in tasks]
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            try:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+            except Exception:  # noqa: BLE001 - a broken pool may fail to shut down cleanly
+                log.debug("pool shutdown failed", exc_info=True)
             self._pool = None
 
     def __enter__(self) -> Pool:
