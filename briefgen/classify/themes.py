@@ -1,7 +1,7 @@
 """Themes: score an article against per-language lexicons (data/themes/<lang>.toml) and rank them.
 
-Each lexicon lists words, stems (`milit*`) and phrases per theme at three weights (strong 3, medium 2,
-weak 1). briefgen.toml `[classify.themes]` changes the taxonomy:
+Each lexicon lists words, stems (`milit*`), word endings (`*film`: German compound heads such as
+Dokumentarfilm) and phrases per theme at three weights (strong 3, medium 2, weak 1). briefgen.toml `[classify.themes]` changes the taxonomy:
 
     [classify.themes.sport]            # extend a lexicon
     terms = { fr = ["pétanque"], de = ["Hornussen"] }
@@ -122,6 +122,8 @@ class ThemeLexicon:
     exact: dict[str, tuple[tuple[str, float], ...]]              # word -> (theme, weight)
     stems: dict[str, tuple[tuple[str, float], ...]]              # stem -> (theme, weight)
     stem_lengths: tuple[int, ...]
+    suffixes: dict[str, tuple[tuple[str, float], ...]]           # "*film": compound heads (Dokumentarfilm)
+    suffix_lengths: tuple[int, ...]
     phrases: dict[str, tuple[tuple[tuple[str, ...], str, float, bool], ...]]   # first word -> ...
     order: tuple[str, ...]
     memo: dict
@@ -145,15 +147,17 @@ def _terms(lang: str, changes: dict) -> dict[str, list[tuple[str, float]]]:
 def lexicon(lang: str, changes_key: str = "{}") -> ThemeLexicon:
     """The compiled theme lexicon of a language with the site's changes (cached)."""
     changes = json.loads(changes_key)
-    exact, stems, phrases = defaultdict(list), defaultdict(list), defaultdict(list)
+    exact, stems, suffixes, phrases = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
     terms = _terms(lang_of(lang), changes)
     for theme, entries in terms.items():
         for term, weight in entries:
             is_stem = term.endswith("*")
-            words = tuple(norm(term.rstrip("*")).split())
+            words = tuple(norm(term.strip("*")).split())
             if not words:
                 continue
-            if len(words) > 1:
+            if term.startswith("*") and len(words) == 1 and len(words[0]) >= MIN_STEM:
+                suffixes[words[0]].append((theme, weight))
+            elif len(words) > 1:
                 phrases[words[0]].append((words, theme, weight, is_stem))
             elif is_stem and len(words[0]) >= MIN_STEM:
                 stems[words[0]].append((theme, weight))
@@ -161,6 +165,7 @@ def lexicon(lang: str, changes_key: str = "{}") -> ThemeLexicon:
                 exact[words[0]].append((theme, weight))
     return ThemeLexicon({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in stems.items()},
                         tuple(sorted({len(s) for s in stems})),
+                        {k: tuple(v) for k, v in suffixes.items()}, tuple(sorted({len(s) for s in suffixes})),
                         {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in phrases.items()},
                         tuple(terms), {})
 
@@ -176,6 +181,11 @@ def _word_hits(word: str, lex: ThemeLexicon) -> tuple[tuple[str, float], ...]:
             if n > len(word):
                 break
             for theme, weight in lex.stems.get(word[:n], ()):
+                best[theme] = max(best.get(theme, 0.0), weight)
+        for n in lex.suffix_lengths:
+            if n >= len(word):
+                break
+            for theme, weight in lex.suffixes.get(word[-n:], ()):
                 best[theme] = max(best.get(theme, 0.0), weight)
         hit = tuple(best.items())
         if len(lex.memo) < 200_000:
