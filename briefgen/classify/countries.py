@@ -57,15 +57,6 @@ class Entry:
 
 
 @dataclass
-class Mention:
-    code: str
-    kind: str
-    form: str          # the words in the text
-    field: str         # title, kicker, lead, body
-    weight: float
-
-
-@dataclass
 class CountryResult:
     countries: tuple[str, ...]
     scores: dict[str, float]
@@ -327,6 +318,25 @@ def publisher_country(url: str | None) -> str | None:
     return data["tld_codes"].get(tld, tld.upper())
 
 
+def _field_weights(fields: list[tuple[str, Tokens]], cfg: dict) -> list[float]:
+    """Weight of one mention in each field: headline and lead most; body paragraphs decaying from the
+    first to the last, and damped as the body grows (long texts repeat names more)."""
+    field_w, sal = cfg["field_weight"], cfg["salience"]
+    paragraphs = sum(1 for f, _ in fields if f == "body")
+    body_words = sum(len(t) for f, t in fields if f == "body")
+    length_factor = min(1.0, (sal["body_words"] / body_words) ** 0.5) if body_words else 1.0
+    weights, para_no = [], 0
+    for fname, _ in fields:
+        if fname != "body":
+            weights.append(field_w.get(fname, 1.0))
+            continue
+        position = para_no / max(1, paragraphs - 1)
+        base = field_w["first_paragraph"] if para_no == 0 else field_w["body"]
+        weights.append(base * length_factor * (1.0 - (1.0 - sal["tail_weight"]) * position))
+        para_no += 1
+    return weights
+
+
 def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
                  min_score: float | None = None, explain: bool = True, source_url: str | None = None
                  ) -> CountryResult:
@@ -334,25 +344,13 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
 
     Body paragraphs are given one by one (field "body"), in order: later ones weigh less."""
     cfg = _settings()
-    kind_w, field_w, sal = cfg["kind_weight"], cfg["field_weight"], cfg["salience"]
-    paragraphs = [t for f, t in fields if f == "body"]
-    body_words = sum(len(t) for t in paragraphs)
-    # Long texts repeat names more: damp each body mention as the body grows past `body_words` words.
-    length_factor = min(1.0, (sal["body_words"] / body_words) ** 0.5) if body_words else 1.0
+    kind_w, sal = cfg["kind_weight"], cfg["salience"]
     scores: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
     first_seen: dict[str, int] = {}
     evidence: dict[str, list[str]] = defaultdict(list)
-    para_no = 0
     doc = _LazyDoc(fields)
-    for order, (fname, toks) in enumerate(fields):
-        if fname == "body":
-            position = para_no / max(1, len(paragraphs) - 1)
-            w_field = (field_w["first_paragraph"] if para_no == 0 else field_w["body"]) * length_factor
-            w_field *= 1.0 - (1.0 - sal["tail_weight"]) * position
-            para_no += 1
-        else:
-            w_field = field_w.get(fname, 1.0)
+    for order, ((fname, toks), w_field) in enumerate(zip(fields, _field_weights(fields, cfg))):
         for i, k, entry, code in find_mentions(toks, lex, doc):
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
             counts[code] += 1
