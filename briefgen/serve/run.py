@@ -405,7 +405,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
         log.info("stopping")
     finally:
         watcher.stop()
-        rebuilder.stop()
+        rebuilder.stop(timeout=5)       # a build cut short leaves the last site intact (atomic swap)
         preview.livereload.close()
         if http_thread.is_alive():
             httpd.shutdown()
