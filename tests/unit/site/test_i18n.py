@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from briefgen.errors import BuildError
+from briefgen.site.i18n import Dates, Names, build_now, load_translations
+from briefgen.site.templates import theme_dir
+
+TZ = ZoneInfo("Europe/Zurich")
+
+
+def _dates(code: str, today=date(2026, 1, 19)) -> Dates:
+    tr = load_translations([theme_dir() / "locales"], code)
+    return Dates(code, TZ, today, tr.gettext)
+
+
+@pytest.mark.parametrize("code, expected", [("fr_CH", "il y a 3 jours"), ("de_CH", "vor 3 Tagen"),
+                                            ("it_CH", "3 giorni fa"), ("en", "3 days ago")])
+def test_relative_dates_are_computed_against_the_build_day_in_the_locale(code, expected):
+    assert _dates(code).relative(datetime(2026, 1, 16, 9, 41, tzinfo=TZ)) == expected
+
+
+def test_today_and_yesterday_come_from_the_catalog():
+    d = _dates("fr_CH")
+    assert d.relative(datetime(2026, 1, 19, 7, 0, tzinfo=TZ)) == "aujourd’hui"
+    assert _dates("de_CH").relative(date(2026, 1, 18)) == "gestern"
+
+
+def test_dates_use_the_site_time_zone_and_the_locale():
+    d = _dates("fr_CH")
+    late = datetime(2026, 1, 16, 23, 30, tzinfo=ZoneInfo("UTC"))   # already the 17th in Zurich
+    assert d.date(late, "long") == "17 janvier 2026"
+    assert d.datetime(late, "long") == "17 janvier 2026, 00:30"
+    assert d.datetime(datetime(2026, 1, 16), "long") == "16 janvier 2026"   # a bare date has no hour
+    assert _dates("de_CH").month(2026, 3) == "März 2026"
+
+
+def test_now_is_pinned_by_config_then_source_date_epoch(monkeypatch):
+    assert build_now("2026-01-19T08:00:00+01:00", TZ).date() == date(2026, 1, 19)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert build_now("", TZ) == datetime(1970, 1, 1, 1, 0, tzinfo=TZ)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    with pytest.raises(BuildError):
+        build_now("", TZ)
+
+
+def test_project_catalog_overrides_single_messages(tmp_path):
+    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Latest briefs"\nmsgstr "À la une"\n', encoding="utf-8")
+    tr = load_translations([tmp_path, theme_dir() / "locales"], "fr_CH")
+    assert tr.gettext("Latest briefs") == "À la une" and tr.gettext("Regions") == "Régions"
+
+
+def test_region_names_come_from_cldr_or_the_sites_own():
+    assert Names("de_CH", {}).region("eastern-asia") == "Ostasien"
+    assert Names("fr", {"dach": {"fr": "Pays germanophones"}}).region("dach") == "Pays germanophones"
+    assert Names("fr", {}).region("nowhere-land")   # never fails, shows something readable

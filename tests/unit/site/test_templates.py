@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+from jinja2 import TemplateNotFound
+
+from briefgen.site.templates import folders, hashed_name, make_env, static_files, theme_dir, theme_options
+
+
+def test_project_template_overrides_the_theme_and_can_extend_it(tmp_path):
+    (tmp_path / "base.html").write_text('{% extends "!theme/base.html" %}{% block head %}<meta name="x">'
+                                        '{% endblock %}', encoding="utf-8")
+    env = make_env(folders(tmp_path))
+    source, filename, _ = env.loader.get_source(env, "base.html")
+    assert filename.startswith(str(tmp_path)) and "!theme/base.html" in source
+    theme_source, theme_file, _ = env.loader.get_source(env, "!theme/base.html")
+    assert theme_file.startswith(str(theme_dir().resolve())) or theme_file.startswith(str(theme_dir()))
+    assert "<!doctype html>" in theme_source
+    with pytest.raises(TemplateNotFound):
+        env.loader.get_source(env, "!theme/nothing.html")
+
+
+def test_autoescape_is_on_for_html_and_xml_templates(tmp_path):
+    (tmp_path / "t.html").write_text("{{ v }}", encoding="utf-8")
+    (tmp_path / "t.xml").write_text("{{ v }}", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("{{ v }}", encoding="utf-8")
+    env = make_env(folders(tmp_path))
+    assert env.get_template("t.html").render(v="<b>") == "&lt;b&gt;"
+    assert env.get_template("t.xml").render(v="<b>") == "&lt;b&gt;"
+    assert env.get_template("t.txt").render(v="<b>") == "<b>"
+
+
+def test_theme_yml_of_the_project_overrides_single_keys(tmp_path):
+    (tmp_path / "theme.yml").write_text("show_search: false\n", encoding="utf-8")
+    opts = theme_options(folders(tmp_path))
+    assert opts["show_search"] is False and opts["home_regions"] is True
+
+
+def test_project_static_files_win_and_names_carry_the_content_hash(tmp_path):
+    (tmp_path / "tpl" / "static").mkdir(parents=True)
+    (tmp_path / "tpl" / "static" / "style.css").write_text("a{}", encoding="utf-8")
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    found = static_files(folders(tmp_path / "tpl"), tmp_path / "static")
+    assert found["style.css"] == tmp_path / "tpl" / "static" / "style.css"
+    assert "search.js" in found and "logo.svg" in found
+    assert hashed_name("style.css", b"a{}") != hashed_name("style.css", b"b{}")
+    assert hashed_name("style.css", b"a{}").startswith("style.") and hashed_name("x.css", b"").endswith(".css")

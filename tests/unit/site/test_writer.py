@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from briefgen.errors import BuildError
+from briefgen.site.swap import apply_patch, clear_stale, exchange, swap_in
+from briefgen.site.writer import Writer
+
+
+def test_refuses_to_write_one_path_twice(tmp_path):
+    w = Writer(tmp_path / "out")
+    w.write("a/index.html", "one", owner="brief a")
+    with pytest.raises(BuildError, match="brief a"):
+        w.write("a/./index.html", "two", owner="brief b")
+    assert (tmp_path / "out" / "a" / "index.html").read_text() == "one"
+
+
+@pytest.mark.parametrize("bad", ["../x.html", "/etc/passwd", "a/../../x", "..", "a\x00b"])
+def test_refuses_paths_outside_the_output(tmp_path, bad):
+    with pytest.raises(BuildError, match="outside"):
+        Writer(tmp_path / "out").write(bad, "x")
+
+
+def test_links_unchanged_files_from_the_previous_build(tmp_path):
+    (tmp_path / "old" / "a").mkdir(parents=True)
+    (tmp_path / "old" / "a" / "index.html").write_text("same")
+    w = Writer(tmp_path / "new")
+    w.claim("a/index.html", "x")
+    assert w.link("a/index.html", tmp_path / "old")
+    assert os.path.samefile(tmp_path / "new/a/index.html", tmp_path / "old/a/index.html")
+    w.claim("gone.html", "y")
+    assert not w.link("gone.html", tmp_path / "old")
+
+
+def test_swap_exchanges_folders_atomically(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "v").write_text("1")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "v").write_text("2")
+    old = swap_in(tmp_path / "new", tmp_path / "site")
+    assert (tmp_path / "site" / "v").read_text() == "2" and (old / "v").read_text() == "1"
+    assert exchange(tmp_path / "site", old) in (True, False)
+
+
+def test_patch_moves_staged_files_in_and_removes_deleted_ones(tmp_path):
+    live, staging = tmp_path / "site", tmp_path / "stage"
+    (live / "old").mkdir(parents=True)
+    (live / "old" / "index.html").write_text("old")
+    (live / "keep.html").write_text("keep")
+    (staging / "new").mkdir(parents=True)
+    (staging / "new" / "index.html").write_text("new")
+    apply_patch(staging, live, ["new/index.html"], ["old/index.html"])
+    assert (live / "new" / "index.html").read_text() == "new" and (live / "keep.html").read_text() == "keep"
+    assert not (live / "old").exists() and not staging.exists()
+
+
+def test_clears_temporary_trees_of_dead_builds_only(tmp_path):
+    dead = tmp_path / "site.tmp-999999999-abcd"
+    mine = tmp_path / f"site.tmp-{os.getpid()}-abcd"
+    dead.mkdir()
+    mine.mkdir()
+    clear_stale(tmp_path / "site")
+    assert not dead.exists() and mine.exists()
