@@ -221,8 +221,9 @@ def _is_surname(toks: Tokens, i: int, lex: CountryLexicon) -> bool:
     if lex.lang == "de" or i == 0 or not toks.is_cap(i):
         return False
     prev = i - 1
-    return (toks.adjacent(prev, i) and toks.is_cap(prev) and not toks.is_upper(prev)
-            and not toks.starts_sentence(prev) and toks.low[prev] not in lex.stopwords)
+    # Cheap tests first: token offsets (for adjacency and sentence starts) are cut only if needed.
+    return (toks.is_cap(prev) and not toks.is_upper(prev) and toks.low[prev] not in lex.stopwords
+            and toks.adjacent(prev, i) and not toks.starts_sentence(prev))
 
 
 def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:

@@ -28,6 +28,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # Inline Markdown a person may type in a brief: emphasis and links keep only their text.
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def classify(article: Article, config: Config, explain: bool = True) -> Classification:
@@ -38,9 +39,16 @@ def classify(article: Article, config: Config, explain: bool = True) -> Classifi
 def paragraphs_of(body: str) -> list[str]:
     """Body text (plain or Markdown) -> paragraphs, headings and list items without their markers."""
     out = []
-    for block in re.split(r"\n\s*\n", body or ""):
-        lines = [_LIST_ITEM.sub("", _HEADING.sub("", ln)).strip() for ln in block.strip().splitlines()]
-        text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", " ".join(ln for ln in lines if ln)))
+    for block in _BLANK_LINE.split(body or ""):
+        text = block.strip()
+        # Most paragraphs are one plain line: the Markdown clean-up runs only where it has work to do.
+        if "\n" in text or text[:1] in "#-*+" or text[:1].isdigit():
+            lines = [_LIST_ITEM.sub("", _HEADING.sub("", ln)).strip() for ln in text.splitlines()]
+            text = " ".join(ln for ln in lines if ln)
+        if "[" in text:
+            text = _LINK.sub(r"\1", text)
+        if "*" in text or "_" in text:
+            text = _EMPHASIS.sub(r"\2", text)
         if text:
             out.append(text)
     return out
