@@ -140,7 +140,11 @@ def _collect(lang: str) -> dict[tuple[str, ...], list[Entry]]:
     for row in load_rows("demonyms.csv"):
         code = row[0]
         for alias in split_forms(row[1]):
-            _add(found, alias, Entry(code, "alias", _name_case(alias), alias))
+            case = _name_case(alias)
+            # German inflects names CLDR lacks too ("Amerikas", "Großbritanniens", "Palästinas").
+            forms = _german_forms(alias) if lang == "de" and case == CASE_CAP else [alias]
+            for form in forms:
+                _add(found, form, Entry(code, "alias", case, alias))
         if column is None or column >= len(row):
             continue
         for base in split_forms(row[column]):

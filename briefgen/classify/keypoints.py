@@ -11,6 +11,7 @@ import logging
 import math
 import re
 from collections import Counter
+from itertools import chain, repeat
 from functools import lru_cache
 
 from briefgen.classify.lexicon import fold, lang_of, load_toml
@@ -114,15 +115,16 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
     # Sentences as sets of content words (binary vectors): cosine = sum of centroid weights / norms.
     vectors = {i: ({w for w in known[i] if len(w) > 3 and w not in stop} if i in known
                    else set(_content_words(s, stop))) for i, s in good}
-    centroid: Counter = Counter([w for para in words for w in para if len(w) > 3 and w not in stop])
+    # Count every word in C, then drop short and stop words once per distinct word.
+    centroid = {w: n for w, n in Counter(chain.from_iterable(words)).items() if len(w) > 3 and w not in stop}
     for text in (title, lead or ""):
         for w in _content_words(text, stop):
-            centroid[w] += 2
+            centroid[w] = centroid.get(w, 0) + 2
     norm_c = math.hypot(*centroid.values()) or 1.0
     scored = []
     for i, sentence in good:
         vec = vectors[i]
-        dot = sum(centroid[w] for w in vec)
+        dot = sum(map(centroid.get, vec, repeat(0, len(vec))))
         early = 0.15 / (1 + max(i, 0) * 0.5)
         scored.append((dot / (norm_c * (math.sqrt(len(vec)) or 1.0)) + early, i, sentence))
     best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]

@@ -23,6 +23,7 @@ def salient(title: str, body: str, lang: str, lead: str | None = None) -> tuple[
     ("fr", "les etats-unis et la chine", []),                      # names need their capital
     ("de", "Die Regierung der Vereinigten Staaten und Deutschlands", ["US", "DE"]),
     ("de", "in den Niederlanden und in der Türkei", ["NL", "TR"]),
+    ("de", "Amerikas Zölle und Großbritanniens Antwort", ["US", "GB"]),
     ("it", "Gli Stati Uniti e la Cina", ["US", "CN"]),
     ("en", "The United Kingdom and Türkiye", ["GB", "TR"]),
     ("en", "Turkey, Burma and the Czech Republic", ["TR", "MM", "CZ"]),   # aliases CLDR lacks
