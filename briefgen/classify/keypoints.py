@@ -11,8 +11,8 @@ import logging
 import math
 import re
 from collections import Counter
-from itertools import chain, repeat
 from functools import lru_cache
+from itertools import chain, repeat
 
 from briefgen.classify.lexicon import fold, lang_of, load_toml
 from briefgen.classify.lexicon import words as text_words
