@@ -102,7 +102,8 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     cache_dir = config.path("cache")
     cache = content.BriefCache(cache_dir, config.site.search_words)
     items, brief_errors, touched = content.load_items(files, cache, tz, config.site.search_words, pool)
-    log.debug("%d briefs, %d new, changed or removed", len(items), touched)
+    log.debug("%.2f s: %d briefs read, %d new, changed or removed", time.perf_counter() - started, len(items),
+              touched)
     # Phase 4: group them.
     collections = group(items)
     # Phase 5: render into a fresh folder; unchanged pages are linked from the previous build.
@@ -124,6 +125,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    log.debug("%.2f s: pages rendered", time.perf_counter() - started)
     all_errors = errors + brief_errors + render_errors
     _report(brief_errors + render_errors)  # ingest failures were already reported by make_briefs
     if shared.fatal:

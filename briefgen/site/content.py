@@ -26,7 +26,7 @@ from briefgen.site.workers import Pool
 log = logging.getLogger(__name__)
 
 # Bump when rendering of bodies or search words changes: old cache entries are then ignored.
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"
 PARALLEL_FROM = 200   # below this many changed briefs, worker start-up costs more than it saves
 
 
@@ -38,8 +38,7 @@ class Item:
     sig: str                  # hash of the file's bytes: the brief's identity for caching
     url: str                  # page path below the site root, "2026/01/<slug>/"
     when: datetime            # date in the site's time zone
-    html_file: str = ""
-    words_file: str = ""
+    body_file: str = ""       # cache file: search words on the first line, the body HTML after it
     _html: str | None = None
 
     @property
@@ -49,13 +48,14 @@ class Item:
     @property
     def html(self) -> str:
         if self._html is None:
-            self._html = _read(self.html_file)
+            self._html = _read(self.body_file).partition("\n")[2]
         return self._html
 
     @property
     def words(self) -> list[str]:
         """Folded body words for the search index."""
-        return _read(self.words_file).split()
+        with open(self.body_file, encoding="utf-8") as fh:
+            return fh.readline().split()
 
 
 def _read(path: str) -> str:
@@ -87,16 +87,16 @@ def brief_files(folder: Path) -> list[tuple[str, int, int]]:
     return found
 
 
-def _process(path: str, search_words: int) -> tuple[str, Brief, str, tuple[str, ...]] | BriefgenError:
-    """Parse and render one brief (runs in a worker for big batches)."""
+def body_file(cache_dir: str, sig: str) -> str:
+    return os.path.join(cache_dir, "bodies", sig[:2], f"{sig}.txt")
+
+
+def _process(path: str, search_words: int, cache_dir: str) -> tuple[str, Brief] | BriefgenError:
+    """Parse and render one brief, store its body HTML and search words in the cache (runs in a
+    worker for big batches, so the file writes are spread over the cores too)."""
     try:
         data = Path(path).read_bytes()
-        # The file name is part of the identity: a slug (so the URL every listing and neighbour links
-        # to) may come from it, and a renamed file must re-render the pages that link to it. Only the
-        # name: the signature shows in the output (search shard versions), which must not depend on
-        # where the project lives.
-        identity = Path(path).name.encode("utf-8", "surrogateescape") + b"\0" + data
-        sig = hashlib.blake2b(identity, digest_size=16).hexdigest()
+        sig = hashlib.blake2b(data, digest_size=16).hexdigest()
         brief = frontmatter.read(path)
     except BriefgenError as exc:
         return exc
@@ -106,14 +106,20 @@ def _process(path: str, search_words: int) -> tuple[str, Brief, str, tuple[str, 
         html = markdown.render(brief.body)
     except Exception as exc:  # noqa: BLE001 - Markdown extensions may raise anything on odd input
         return BuildError(f"cannot render the Markdown body: {exc}", path, brief.body_line)
-    found = tuple(markdown.words(html, search_words)) if search_words else ()
-    # no body (it lives in the HTML cache) and no Path (slow to unpickle 10,000 times)
-    return sig, replace(brief, body="", path=None), html, found
+    found = markdown.words(html, search_words) if search_words else []
+    target = body_file(cache_dir, sig)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    tmp = f"{target}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(" ".join(found) + "\n" + html)
+    os.replace(tmp, target)
+    # no body (it lives in the cache file) and no Path (slow to unpickle 10,000 times)
+    return sig, replace(brief, body="", path=None)
 
 
-def _process_many(args: tuple[list[str], int]) -> list:
-    paths, search_words = args
-    return [_process(p, search_words) for p in paths]
+def _process_many(args: tuple[list[str], int, str]) -> list:
+    paths, search_words, cache_dir = args
+    return [_process(p, search_words, cache_dir) for p in paths]
 
 
 class BriefCache:
@@ -133,7 +139,6 @@ class BriefCache:
         self.entries: dict[str, tuple] = {}
         self.changes: dict[str, tuple | None] = {}
         self.journal_len = 0
-        self._dirs: set[str] = set()
         try:
             with self.index_file.open("rb") as fh:
                 stamp, entries = pickle.load(fh)
@@ -161,28 +166,11 @@ class BriefCache:
         except (pickle.UnpicklingError, ValueError, TypeError, AttributeError):
             self.entries, self.journal_len = {}, 0   # a torn journal: start over, it is only a cache
 
-    def file(self, kind: str, sig: str) -> str:
-        return os.path.join(self.folder, kind, sig[:2], f"{sig}.{'html' if kind == 'html' else 'txt'}")
-
     def get(self, path: str, mtime: int, size: int):
         hit = self.entries.get(path)
         return hit if hit and hit[0] == mtime and hit[1] == size else None
 
-    def _store(self, kind: str, sig: str, text: str) -> None:
-        target = self.file(kind, sig)
-        folder = os.path.dirname(target)
-        if folder not in self._dirs:
-            os.makedirs(folder, exist_ok=True)
-            self._dirs.add(folder)
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-
-    def put(self, path: str, mtime: int, size: int, sig: str, brief: Brief, html: str,
-            found: tuple[str, ...]) -> None:
-        self._store("html", sig, html)
-        self._store("words", sig, " ".join(found))
+    def put(self, path: str, mtime: int, size: int, sig: str, brief: Brief) -> None:
         entry = (mtime, size, sig, brief)
         self.entries[path] = entry
         self.changes[path] = entry
@@ -211,12 +199,13 @@ class BriefCache:
         return len(gone)
 
 
-def _render_changed(paths: list[str], search_words: int, pool: Pool | None) -> list:
+def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: Pool | None) -> list:
     if pool is None or len(paths) < PARALLEL_FROM or pool.jobs == 1:
-        return [_process(p, search_words) for p in paths]
+        return [_process(p, search_words, cache_dir) for p in paths]
     chunks = [paths[i::pool.jobs * 4] for i in range(pool.jobs * 4)]
     results: dict[str, object] = {}
-    for chunk, done in zip(chunks, pool.map(_process_many, [(c, search_words) for c in chunks])):
+    tasks = [(c, search_words, cache_dir) for c in chunks]
+    for chunk, done in zip(chunks, pool.map(_process_many, tasks)):
         results.update(zip(chunk, done))
     return [results[p] for p in paths]
 
@@ -230,7 +219,8 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     """Items for every readable brief (newest first), errors for the rest, and how many briefs were
     new, changed or removed since the last build."""
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
-    fresh = dict(zip(changed, _render_changed(changed, search_words, pool))) if changed else {}
+    cache_dir = str(cache.folder)
+    fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool))) if changed else {}
     items: list[Item] = []
     errors: list[BriefgenError] = []
     for path, mtime, size in files:
@@ -239,12 +229,12 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
             if isinstance(result, BriefgenError):
                 errors.append(result)
                 continue
-            sig, brief, html, found = result
-            cache.put(path, mtime, size, sig, brief, html, found)
+            sig, brief = result
+            cache.put(path, mtime, size, sig, brief)
         _, _, sig, brief = cache.entries[path]
         when = localise(brief.date, tz)
         items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when,
-                          html_file=cache.file("html", sig), words_file=cache.file("words", sig)))
+                          body_file=body_file(cache_dir, sig)))
     removed = cache.save({p for p, _, _ in files})
     # newest first; the slug breaks ties so the order never depends on the file system
     items.sort(key=lambda it: it.brief.slug)
