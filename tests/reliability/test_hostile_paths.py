@@ -284,3 +284,22 @@ def test_publish_refuses_a_folder_that_would_swallow_the_project(tmp_path, dest)
     after = {k: v for k, v in manifest(root).items() if not k.startswith((".briefgen-cache", "site/"))}
     assert after == before and sorted(p.name for p in tmp_path.iterdir()) == ["outside", "project"]
     assert not any(p.is_symlink() for p in root.rglob("*"))
+
+
+@pytest.mark.browser
+def test_preview_error_overlay_shows_hostile_names_and_messages_as_text(live_preview, chromium):
+    """A broken brief whose name and error carry markup: the preview's error overlay shows it as text."""
+    port, root = live_preview
+    fired: list[str] = []
+    page = chromium.new_page()
+    page.on("dialog", lambda d: (fired.append(d.message), d.dismiss()))
+    page.goto(f"http://127.0.0.1:{port}/", wait_until="load")
+    payload = "<img src=x onerror=alert('PWN-overlay')>"
+    month = root / "content" / "briefs" / "2026" / "01"
+    (month / f"{payload}.md").write_text(f"---\ntitle: {payload}\ndate: {payload}\nlang: fr\n---\n\nx\n", "utf-8")
+    page.locator("briefgen-error-overlay .problem").first.wait_for(timeout=30000)
+    page.wait_for_timeout(300)
+    shown = " ".join(page.locator("briefgen-error-overlay .problem").all_inner_texts())
+    page.close()
+    assert not fired, fired
+    assert "PWN-overlay" in shown and "<img" in shown, shown
