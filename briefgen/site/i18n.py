@@ -203,11 +203,13 @@ def name_functions():
 
 
 class Names:
-    """Localised display names for one locale, with the site's own names (config) first."""
+    """Localised display names for one locale: the classifier's (which honour the site's own
+    region names and theme labels from the config), else CLDR / the id made readable."""
 
-    def __init__(self, code: str, own_regions: dict) -> None:
+    def __init__(self, code: str, config=None) -> None:
         self.code = code
-        self.own = own_regions
+        self.config = config
+        self.own = config.classify.region_names if config is not None else {}
         self._region, self._theme = name_functions()
         self._cache: dict[tuple[str, str], str] = {}
 
@@ -230,7 +232,11 @@ class Names:
 
     def _safe(self, fn, value: str, fallback) -> str:
         try:
-            return str(fn(value, self.code) or fallback(value, self.code))
+            try:
+                found = fn(value, self.code, config=self.config)
+            except TypeError:   # a names function without the config parameter
+                found = fn(value, self.code)
+            return str(found or fallback(value, self.code))
         except Exception:  # noqa: BLE001 - an unknown slug must not stop the build
             log.debug("no name for %r in %s", value, self.code, exc_info=True)
             return fallback(value, self.code)

@@ -181,7 +181,7 @@ class Tree:
         self.env = templates.make_env(shared.folders)
         self.env.install_gettext_translations(self.translations, newstyle=True)
         self.dates = Dates(code, shared.now.tzinfo, shared.now.date(), self.translations.gettext)
-        self.names = Names(code, cfg.classify.region_names)
+        self.names = Names(code, cfg)
         self.key = pages.digest(shared.global_key, code, prefix)
         self.sitemap_urls: list[tuple[str, str | None]] = []
         self._pages: list[Page] | None = None

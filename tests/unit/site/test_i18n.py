@@ -56,7 +56,13 @@ def test_project_catalog_overrides_single_messages(tmp_path):
     assert tr.gettext("Latest briefs") == "À la une" and tr.gettext("Regions") == "Régions"
 
 
-def test_region_names_come_from_cldr_or_the_sites_own():
-    assert Names("de_CH", {}).region("eastern-asia") == "Ostasien"
-    assert Names("fr", {"dach": {"fr": "Pays germanophones"}}).region("dach") == "Pays germanophones"
-    assert Names("fr", {}).region("nowhere-land")   # never fails, shows something readable
+def test_region_names_come_from_cldr_or_the_sites_own(tmp_path):
+    from briefgen.config import load_config
+
+    (tmp_path / "briefgen.toml").write_text('[classify.region_names]\ndach = {fr = "Pays germanophones"}\n',
+                                            encoding="utf-8")
+    cfg = load_config(tmp_path)
+    assert Names("de_CH").region("eastern-asia") == "Ostasien"
+    assert Names("fr", cfg).region("dach") == "Pays germanophones"
+    assert Names("fr", cfg).region("nowhere-land")   # never fails, shows something readable
+    assert Names("fr", cfg).theme("defence")
