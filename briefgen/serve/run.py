@@ -17,7 +17,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -239,6 +239,10 @@ class Preview:
     def _set_config(self, config: Config) -> None:
         self.config = config
         self.build_config = replace(config, base_url=preview_base_url(config.base_url, self.host, self.port))
+        if "hash_assets" in {f.name for f in fields(config.site)}:
+            # Content-hashed asset names put every CSS hash in every page, so a stylesheet edit would
+            # re-render the whole site; the preview serves with no-store and busts caches itself.
+            self.build_config = replace(self.build_config, site=replace(config.site, hash_assets=False))
         self.mount = urlsplit(self.build_config.base_url).path
         self.url = self.build_config.base_url
 

@@ -401,3 +401,21 @@ def test_a_first_build_that_fails_serves_a_page_with_the_error_then_recovers(pro
         stop.set()
         thread.join(20)
     assert status == [0]
+
+
+def test_the_preview_asks_for_stable_asset_names_when_the_site_offers_them(project):
+    from dataclasses import dataclass, replace
+
+    from briefgen.config import load_config
+    from briefgen.serve.run import Preview
+
+    @dataclass(frozen=True)
+    class Site:
+        per_page: int = 20
+        hash_assets: bool = True
+
+    config = replace(load_config(project), site=Site())
+    preview = Preview(config, "127.0.0.1", 8000, lambda *a, **k: None)
+    assert preview.build_config.site.hash_assets is False
+    assert preview.config.site.hash_assets is True            # production settings untouched
+    assert preview.build_config.base_url == "http://127.0.0.1:8000/briefs/"
