@@ -187,3 +187,25 @@ def test_output_paths_stay_inside_the_site(scratch_project, build_project):
     for p in result.out.rglob("*"):
         assert os.path.realpath(p).startswith(root)
     assert Path(result.out).name == "site"
+
+
+def test_deleting_a_brief_removes_its_page_and_every_link_to_it(scratch_project, build_project):
+    from tests.unit.site.crawl import Site
+
+    build_project(scratch_project)
+    (scratch_project / JAPAN_MD).unlink()
+    result = build_project(scratch_project)
+    assert JAPAN in result.changed_paths and not (result.out / JAPAN).exists()
+    assert not (result.out / "regions/eastern-asia").exists()   # its only brief is gone
+    assert Site(result.out, "https://example.org/briefs/").crawl() == []
+
+
+def test_adding_many_briefs_builds_a_fresh_tree_and_swaps_it_in(scratch_project, build_project):
+    first = build_project(scratch_project)
+    marker_inode = (first.out / ".briefgen-site").stat().st_ino
+    for i in range(60):   # more than PATCH_LIMIT: a full build into a new folder
+        (scratch_project / f"content/briefs/2026/01/b{i}.md").write_text(brief_text(f"Brève {i}", f"b{i}"),
+                                                                          encoding="utf-8")
+    second = build_project(scratch_project)
+    assert second.swapped and (second.out / "2026/01/b59/index.html").is_file()
+    assert (second.out / ".briefgen-site").stat().st_ino != marker_inode
