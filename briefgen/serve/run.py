@@ -396,6 +396,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
         # Watch before the first build so nothing saved during it is lost; the rebuilder starts after
         # it and turns whatever piled up into one more build.
         preview.watcher = watcher.start()
+        log.info("building the preview for %s …", preview.url)
         preview.on_batch(_initial_batch())
         rebuilder.start()
         log.info("serving %s (%s; Ctrl-C to stop)", preview.url, "polling" if poll else "watching")
