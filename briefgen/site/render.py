@@ -182,7 +182,10 @@ class Tree:
         self.env.install_gettext_translations(self.translations, newstyle=True)
         self.dates = Dates(code, shared.now.tzinfo, shared.now.date(), self.translations.gettext)
         self.names = Names(code, cfg)
-        self.key = pages.digest(shared.global_key, code, prefix)
+        # Region and theme names come from the classifier's data, not from templates: a changed
+        # label must re-render the pages that show it.
+        self.key = pages.digest(shared.global_key, code, prefix, [self.names.region(r) for r in shared.c.by_region],
+                                [self.names.theme(t) for t in shared.c.by_theme])
         self.sitemap_urls: list[tuple[str, str | None]] = []
         self._pages: list[Page] | None = None
         self._globals()
