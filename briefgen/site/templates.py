@@ -11,11 +11,12 @@ import hashlib
 import importlib.util
 import logging
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jinja2 import BaseLoader, Environment, FileSystemLoader, TemplateNotFound, select_autoescape
+from jinja2 import BaseLoader, BytecodeCache, Environment, FileSystemLoader, TemplateNotFound, select_autoescape
 
 from briefgen.errors import BuildError
 
@@ -83,10 +84,34 @@ def folders(project_templates: Path) -> list[Path]:
     return list(unique)
 
 
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept across builds in one process (the preview server builds on every
+    change). Jinja keys each entry by template name and source checksum, so an edit recompiles."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+        self.lock = threading.Lock()
+
+    def load_bytecode(self, bucket) -> None:
+        with self.lock:
+            code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        with self.lock:
+            if len(self.store) > 500:   # a long preview session with many edits: start over
+                self.store.clear()
+            self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
 def make_env(template_folders: list[Path]) -> Environment:
     env = Environment(loader=ThemeLoader(template_folders, theme_dir()), autoescape=_autoescape,
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, auto_reload=False)
+                      keep_trailing_newline=True, auto_reload=False, bytecode_cache=_BYTECODE)
     return env
 
 

@@ -32,14 +32,15 @@ class Writer:
             raise BuildError(f"refusing to write outside the site folder: {rel!r}")
         return os.path.join(self._root, norm)
 
-    def claim(self, rel: str, owner: str) -> str:
+    def claim(self, rel: str, owner: str) -> None:
+        """Reserve a path for one producer; a second claim is an error naming both."""
         norm = posixpath.normpath(rel)
         if norm in self.owners:
             raise BuildError(f"two pages want the same path {norm}: {self.owners[norm]} and {owner}",
                              hint="give one of them another slug")
-        path = self.target(norm)
+        if rel.startswith("/") or norm.startswith("../") or norm in ("..", ".", "") or "\x00" in rel:
+            raise BuildError(f"refusing to write outside the site folder: {rel!r}")
         self.owners[norm] = owner
-        return path
 
     def _mkdir(self, parent: str) -> None:
         """Create a folder of the site once (os.mkdir on strings: pathlib costs more than the call)."""
