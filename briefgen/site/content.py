@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -210,6 +211,20 @@ def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: P
     return [results[p] for p in paths]
 
 
+_LABEL = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+
+
+def _checked_labels(brief: Brief, path: str, errors: list[BriefgenError]) -> Brief:
+    """Regions and themes become URL folders: anything but a slug is reported and left out."""
+    bad = [v for v in (*brief.regions, *brief.themes) if not _LABEL.match(v)]
+    if not bad:
+        return brief
+    errors.append(BuildError(f"regions/themes: {', '.join(map(repr, bad))} not slugs (lowercase letters, digits, "
+                             "hyphens); left out", path))
+    return replace(brief, regions=tuple(r for r in brief.regions if _LABEL.match(r)),
+                   themes=tuple(t for t in brief.themes if _LABEL.match(t)))
+
+
 def page_url(brief: Brief, when: datetime) -> str:
     return f"{when.year:04d}/{when.month:02d}/{brief.slug}/"
 
@@ -232,6 +247,7 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
             sig, brief = result
             cache.put(path, mtime, size, sig, brief)
         _, _, sig, brief = cache.entries[path]
+        brief = _checked_labels(brief, path, errors)
         when = localise(brief.date, tz)
         items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when,
                           body_file=body_file(cache_dir, sig)))

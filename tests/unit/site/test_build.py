@@ -209,3 +209,13 @@ def test_adding_many_briefs_builds_a_fresh_tree_and_swaps_it_in(scratch_project,
     second = build_project(scratch_project)
     assert second.swapped and (second.out / "2026/01/b59/index.html").is_file()
     assert (second.out / ".briefgen-site").stat().st_ino != marker_inode
+
+
+def test_region_or_theme_that_is_not_a_slug_is_reported_and_left_out(scratch_project, build_project):
+    (scratch_project / "content/briefs/2026/01/odd.md").write_text(
+        brief_text("Étrange", "odd", regions="['../../etc', western-europe]", themes="['<b>x</b>', economy]"),
+        encoding="utf-8")
+    result = build_project(scratch_project)
+    assert any(e.path.endswith("odd.md") and "'../../etc'" in e.message for e in result.errors)
+    assert (result.out / "2026/01/odd/index.html").is_file()
+    assert not list(result.out.parent.glob("etc*")) and not (result.out / "etc").exists()
