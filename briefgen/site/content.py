@@ -97,7 +97,12 @@ def _process(path: str, search_words: int, cache_dir: str) -> tuple[str, Brief] 
     worker for big batches, so the file writes are spread over the cores too)."""
     try:
         data = Path(path).read_bytes()
-        sig = hashlib.blake2b(data, digest_size=16).hexdigest()
+        # The file name is part of the identity: a slug (so the URL every listing and neighbour links
+        # to) may come from it, and a renamed file must re-render the pages that link to it. Only the
+        # name: the signature shows in the output (search shard versions), which must not depend on
+        # where the project lives.
+        identity = Path(path).name.encode("utf-8", "surrogateescape") + b"\0" + data
+        sig = hashlib.blake2b(identity, digest_size=16).hexdigest()
         brief = frontmatter.read(path)
     except BriefgenError as exc:
         return exc
