@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import os
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -86,14 +86,14 @@ def build_now(pinned: str, tz: ZoneInfo) -> datetime:
     """'Now' for relative dates: config site.now, else $SOURCE_DATE_EPOCH, else the clock."""
     if pinned:
         try:
-            value = datetime.fromisoformat(pinned.replace("Z", "+00:00"))
+            value = datetime.fromisoformat(pinned)
         except ValueError:
             raise BuildError(f"site.now: {pinned!r} is not an ISO 8601 date-time") from None
         return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc).astimezone(tz)
+            return datetime.fromtimestamp(int(epoch), UTC).astimezone(tz)
         except ValueError:
             raise BuildError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of seconds") from None
     return datetime.now(tz)
@@ -237,6 +237,6 @@ class Names:
             except TypeError:   # a names function without the config parameter
                 found = fn(value, self.code)
             return str(found or fallback(value, self.code))
-        except Exception:  # noqa: BLE001 - an unknown slug must not stop the build
+        except Exception:
             log.debug("no name for %r in %s", value, self.code, exc_info=True)
             return fallback(value, self.code)

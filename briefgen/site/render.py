@@ -199,7 +199,8 @@ class Tree:
                   "timezone": cfg.timezone},
             theme=templates.theme_options(s.folders), url=self.url, abs_url=self.abs_url, asset=self.asset,
             region_name=self.names.region, theme_name=self.names.theme, country_name=self.country_name,
-            nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates, language_links=self.language_links,
+            nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates,
+            language_links=self.language_links,
             base_path=s.base_path, tree_prefix=self.prefix, build_day=s.now.date(), month_name=self.dates.month)
         env.filters.update(date=self.dates.date, datetime=self.dates.datetime, reldate=self.dates.relative,
                            isodate=self.dates.iso, month_name=self.dates.month, safe_url=safe_url,

@@ -16,7 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jinja2 import BaseLoader, BytecodeCache, Environment, FileSystemLoader, TemplateNotFound, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    BytecodeCache,
+    Environment,
+    FileSystemLoader,
+    TemplateNotFound,
+    select_autoescape,
+)
 
 from briefgen.errors import BuildError
 

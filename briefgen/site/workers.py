@@ -10,6 +10,7 @@ import logging
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
+from typing import Self
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,11 @@ class Pool:
         if self._pool is not None:
             try:
                 self._pool.shutdown(wait=True, cancel_futures=True)
-            except Exception:  # noqa: BLE001 - a broken pool may fail to shut down cleanly
+            except Exception:
                 log.debug("pool shutdown failed", exc_info=True)
             self._pool = None
 
-    def __enter__(self) -> Pool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

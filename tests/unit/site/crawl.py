@@ -97,7 +97,7 @@ class Site:
         problems: list[str] = []
         for page in sorted(self.root.rglob("*.html")):
             rel = page.relative_to(self.root).as_posix()
-            url = self.base_url + (rel[:-len("index.html")] if rel.endswith("index.html") else rel)
+            url = self.base_url + (rel.removesuffix("index.html"))
             found, links = check_html(page.read_text(encoding="utf-8"))
             problems += [f"{rel}: {p}" for p in found]
             for link in links:

@@ -23,7 +23,7 @@ def test_groups_by_day_month_region_theme_and_crossing_newest_first():
     assert list(c.by_region) == ["a-r", "b-r"]
     assert [it.brief.slug for it in c.by_theme["t2"]] == ["b", "a"]
     assert set(c.by_region_theme) == {("a-r", "t1"), ("a-r", "t2"), ("b-r", "t1"), ("b-r", "t2")}
-    assert list(c.by_day)[0] == items[0].day and list(c.by_month) == [(2026, 1)]
+    assert next(iter(c.by_day)) == items[0].day and list(c.by_month) == [(2026, 1)]
     assert c.newer["2026/01/b/"].brief.slug == "c" and c.older["2026/01/b/"].brief.slug == "a"
     assert c.newer["2026/01/c/"] is None and c.older["2026/01/a/"] is None
 
