@@ -83,21 +83,24 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     _timed("build", "--no-ingest", cwd=twin)
     site_a = manifest(twin / "site")
     _set_version(twin / "content" / "briefs", b)
-    full = _timed("build", "--no-ingest", "--clean", cwd=twin)
+    durations = {"incremental": _timed("build", "--no-ingest", cwd=twin)}   # patches the live site
     site_b = manifest(twin / "site")
+    durations["clean"] = _timed("build", "--no-ingest", "--clean", cwd=twin)  # a fresh tree, swapped in
+    assert manifest(twin / "site") == site_b
     assert site_a != site_b and len(site_a) > 300
     run_cli("build", "--no-ingest", cwd=root, check=True)
     assert manifest(root / "site") == site_a
     rng = random.Random(7)
     interrupted = 0
-    for _ in range(KILLS):
+    for i in range(KILLS):
         now_a = manifest(root / "site") == site_a
         _set_version(briefs, b if now_a else a)
-        proc = start_cli("build", "--no-ingest", cwd=root)
-        interrupted += _kill_after(proc, rng.uniform(0.05, full * 1.2))
+        kind = "clean" if i % 2 else "incremental"
+        proc = start_cli("build", "--no-ingest", *(["--clean"] if kind == "clean" else []), cwd=root)
+        interrupted += _kill_after(proc, rng.uniform(0.3, durations[kind]))
         got = manifest(root / "site")
         assert got in (site_a, site_b), _diff(got, site_a, site_b)
-    assert interrupted >= 3, "the kills came too late to interrupt anything: raise the corpus size"
+    assert interrupted >= 2, f"the kills came too late to interrupt anything ({durations})"
     # The next build after all those kills is exactly right: no poisoned cache, no litter.
     _set_version(briefs, b)
     run_cli("build", "--no-ingest", cwd=root, check=True)
@@ -183,3 +186,69 @@ def test_a_killed_publish_leaves_the_folder_serving_old_or_new(corpus_project, t
     run_cli("publish", "--to", str(dest), cwd=root, check=True)
     assert manifest(dest.resolve()) == site_b
     assert not list(dest.parent.glob("site.new-*")), "an interrupted publish left a half copy behind"
+
+
+@pytest.mark.xfail(strict=True, reason="small rebuilds (<= PATCH_LIMIT changed briefs) move staged files into the "
+                   "live site one by one (briefgen/site/swap.py apply_patch): a process killed mid-patch leaves "
+                   "site/ a mix of old and new pages until the next build repairs it")
+def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_project, tmp_path, monkeypatch):
+    """The patch step's window is milliseconds, too short for random kills to hit reliably: simulate the
+    kill there, in process, by stopping apply_patch half way."""
+    build_mod = needs("briefgen.site.build")
+    swap = needs("briefgen.site.swap")
+    from briefgen.config import load_config
+
+    root = corpus_project(120)
+    (root / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    briefs = root / "content" / "briefs"
+    a, b = _two_versions(briefs)
+    config = load_config(root)
+    build_mod.build(config, ingest=False)
+    site_a = manifest(root / "site")
+    _set_version(briefs, {k: v for k, v in b.items() if k in a})  # a few retitled: a patch build
+    real = swap.apply_patch
+
+    def killed_half_way(staging, out, written, removed):
+        real(staging, out, written[: len(written) // 2], [])
+        raise SystemExit("killed")
+
+    monkeypatch.setattr(build_mod, "apply_patch", killed_half_way)
+    with pytest.raises(SystemExit):
+        build_mod.build(config, ingest=False)
+    monkeypatch.undo()
+    got = manifest(root / "site")
+    build_mod.build(config, ingest=False)   # the next build repairs the site (checked here, not xfailed)
+    site_b = manifest(root / "site")
+    assert site_b != site_a
+    assert got in (site_a, site_b), _diff(got, site_a, site_b)
+
+
+def test_the_build_after_a_kill_mid_patch_repairs_the_site(corpus_project, tmp_path, monkeypatch):
+    build_mod = needs("briefgen.site.build")
+    swap = needs("briefgen.site.swap")
+    from briefgen.config import load_config
+
+    root = corpus_project(120)
+    (root / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
+    briefs = root / "content" / "briefs"
+    a, b = _two_versions(briefs)
+    config = load_config(root)
+    build_mod.build(config, ingest=False)
+    version = {k: v for k, v in b.items() if k in a}
+    _set_version(briefs, version)
+    real = swap.apply_patch
+
+    def killed_half_way(staging, out, written, removed):
+        real(staging, out, written[: len(written) // 2], [])
+        raise SystemExit("killed")
+
+    monkeypatch.setattr(build_mod, "apply_patch", killed_half_way)
+    with pytest.raises(SystemExit):
+        build_mod.build(config, ingest=False)
+    monkeypatch.undo()
+    build_mod.build(config, ingest=False)
+    twin = tmp_path / "twin"
+    shutil.copytree(root / "content", twin / "content")
+    shutil.copy(root / "briefgen.toml", twin / "briefgen.toml")
+    run_cli("build", "--no-ingest", "--clean", cwd=twin, check=True)
+    assert manifest(root / "site") == manifest(twin / "site")
