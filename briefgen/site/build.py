@@ -16,6 +16,7 @@ import secrets
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,8 +57,26 @@ def build(config: Config, out: Path | None = None, clean: bool = False, ingest: 
     """Build the site of `config` into `out` (default: [paths] output). Safe to call again and again
     in one process (the preview server does); calls for the same output folder run one at a time."""
     out = Path(out).resolve() if out else config.path("output")
-    with _lock_for(out):
+    with _lock_for(out), _cache_lock(config.path("cache")):
         return _build(config, out, clean, ingest)
+
+
+@contextmanager
+def _cache_lock(cache_dir: Path):
+    """One build at a time per cache folder, across threads and processes: a preview and a
+    production build share the brief cache."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / "build.lock", "a+b") as fh:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no cross-process lock; threads are still serialised per output
+            yield
+            return
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _lock_for(out: Path) -> threading.Lock:
@@ -74,8 +93,8 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
         errors.extend(_ingest(config))
     # Phase 2: if no input changed since the last build, the site is already right.
     cache_dir = config.path("cache")
-    if clean and cache_dir.is_dir():
-        shutil.rmtree(cache_dir, ignore_errors=True)
+    if clean:
+        _clear_cache(cache_dir)
     state_file = cache_dir / f"site-{hashlib.blake2b(str(out).encode(), digest_size=8).hexdigest()}.pickle"
     state = {} if clean else _load_state(state_file)
     tz = ZoneInfo(config.timezone)
@@ -152,6 +171,19 @@ def _report(problems: list[BriefgenError]) -> None:
     """One line per problem, naming the file and line (README: reported and skipped)."""
     for problem in problems:
         log.error("%s", problem)
+
+
+def _clear_cache(cache_dir: Path) -> None:
+    """Forget what the site stage cached; other users of the folder (the preview's output, the
+    lock held right now) stay."""
+    for name in ("briefs.pickle", "briefs.journal", "bodies", "html", "words"):
+        path = cache_dir / name
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    for state in cache_dir.glob("site-*.pickle"):
+        state.unlink(missing_ok=True)
 
 
 def _check_output(config: Config, out: Path) -> None:

@@ -12,6 +12,7 @@ import logging
 import os
 import pickle
 import re
+import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -27,7 +28,7 @@ from briefgen.site.workers import Pool
 log = logging.getLogger(__name__)
 
 # Bump when rendering of bodies or search words changes: old cache entries are then ignored.
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 PARALLEL_FROM = 200   # below this many changed briefs, worker start-up costs more than it saves
 
 
@@ -39,32 +40,32 @@ class Item:
     sig: str                  # hash of the file's bytes: the brief's identity for caching
     url: str                  # page path below the site root, "2026/01/<slug>/"
     when: datetime            # date in the site's time zone
-    body_file: str = ""       # cache file: search words on the first line, the body HTML after it
+    body: tuple[str, int, int] = ("", 0, 0)   # (pack file, offset, length): words line + body HTML
     _html: str | None = None
 
     @property
     def day(self) -> date:
         return self.when.date()
 
+    def _body(self) -> str:
+        pack, offset, length = self.body
+        try:
+            with open(pack, "rb") as fh:
+                fh.seek(offset)
+                return fh.read(length).decode("utf-8")
+        except FileNotFoundError:
+            raise BuildError("build cache entry missing (run `briefgen build --clean`)", pack) from None
+
     @property
     def html(self) -> str:
         if self._html is None:
-            self._html = _read(self.body_file).partition("\n")[2]
+            self._html = self._body().partition("\n")[2]
         return self._html
 
     @property
     def words(self) -> list[str]:
         """Folded body words for the search index."""
-        with open(self.body_file, encoding="utf-8") as fh:
-            return fh.readline().split()
-
-
-def _read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    except FileNotFoundError:
-        raise BuildError("build cache entry missing (run `briefgen build --clean`)", path) from None
+        return self._body().partition("\n")[0].split()
 
 
 def brief_files(folder: Path) -> list[tuple[str, int, int]]:
@@ -88,13 +89,11 @@ def brief_files(folder: Path) -> list[tuple[str, int, int]]:
     return found
 
 
-def body_file(cache_dir: str, sig: str) -> str:
-    return os.path.join(cache_dir, "bodies", sig[:2], f"{sig}.txt")
+def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | BriefgenError:
+    """Parse and render one brief; append its search words and body HTML to the open pack file.
 
-
-def _process(path: str, search_words: int, cache_dir: str) -> tuple[str, Brief] | BriefgenError:
-    """Parse and render one brief, store its body HTML and search words in the cache (runs in a
-    worker for big batches, so the file writes are spread over the cores too)."""
+    Bodies go into one pack per batch rather than one file each: creating 10,000 small files
+    costs seconds on a busy disk."""
     try:
         data = Path(path).read_bytes()
         # The file name is part of the identity: a slug (so the URL every listing and neighbour links
@@ -113,19 +112,21 @@ def _process(path: str, search_words: int, cache_dir: str) -> tuple[str, Brief] 
     except Exception as exc:  # noqa: BLE001 - Markdown extensions may raise anything on odd input
         return BuildError(f"cannot render the Markdown body: {exc}", path, brief.body_line)
     found = markdown.words(html, search_words) if search_words else []
-    target = body_file(cache_dir, sig)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    tmp = f"{target}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(" ".join(found) + "\n" + html)
-    os.replace(tmp, target)
-    # no body (it lives in the cache file) and no Path (slow to unpickle 10,000 times)
-    return sig, replace(brief, body="", path=None)
+    blob = (" ".join(found) + "\n" + html).encode("utf-8")
+    offset = pack.tell()
+    pack.write(blob)
+    # no body (it lives in the pack) and no Path (slow to unpickle 10,000 times)
+    return sig, replace(brief, body="", path=None), pack_name, offset, len(blob)
 
 
 def _process_many(args: tuple[list[str], int, str]) -> list:
+    """One batch (in a worker or in this process): one new pack file for all its bodies."""
     paths, search_words, cache_dir = args
-    return [_process(p, search_words, cache_dir) for p in paths]
+    folder = os.path.join(cache_dir, "bodies")
+    os.makedirs(folder, exist_ok=True)
+    name = f"{secrets.token_hex(8)}.pack"
+    with open(os.path.join(folder, name), "wb") as pack:
+        return [_process(p, search_words, pack, name) for p in paths]
 
 
 class BriefCache:
@@ -176,10 +177,21 @@ class BriefCache:
         hit = self.entries.get(path)
         return hit if hit and hit[0] == mtime and hit[1] == size else None
 
-    def put(self, path: str, mtime: int, size: int, sig: str, brief: Brief) -> None:
-        entry = (mtime, size, sig, brief)
+    def put(self, path: str, mtime: int, size: int, sig: str, brief: Brief, pack: str, offset: int,
+            length: int) -> None:
+        entry = (mtime, size, sig, brief, pack, offset, length)
         self.entries[path] = entry
         self.changes[path] = entry
+
+    def collect_packs(self) -> None:
+        """Delete pack files no entry points to any more (call under the build lock)."""
+        used = {entry[4] for entry in self.entries.values()}
+        folder = self.folder / "bodies"
+        if not folder.is_dir():
+            return
+        for pack in folder.iterdir():
+            if pack.suffix == ".pack" and pack.name not in used:
+                pack.unlink(missing_ok=True)
 
     def save(self, keep: set[str]) -> int:
         """Write the changes; return how many briefs were removed since the last build."""
@@ -207,13 +219,44 @@ class BriefCache:
 
 def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: Pool | None) -> list:
     if pool is None or len(paths) < PARALLEL_FROM or pool.jobs == 1:
-        return [_process(p, search_words, cache_dir) for p in paths]
+        return _process_many((paths, search_words, cache_dir))
     chunks = [paths[i::pool.jobs * 4] for i in range(pool.jobs * 4)]
     results: dict[str, object] = {}
     tasks = [(c, search_words, cache_dir) for c in chunks]
     for chunk, done in zip(chunks, pool.map(_process_many, tasks)):
         results.update(zip(chunk, done))
     return [results[p] for p in paths]
+
+
+def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInfo, search_words: int,
+               pool: Pool | None = None) -> tuple[list[Item], list[BriefgenError], int]:
+    """Items for every readable brief (newest first), errors for the rest, and how many briefs were
+    new, changed or removed since the last build."""
+    changed = [p for p, m, s in files if cache.get(p, m, s) is None]
+    cache_dir = str(cache.folder)
+    fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool))) if changed else {}
+    items: list[Item] = []
+    errors: list[BriefgenError] = []
+    packs = os.path.join(cache_dir, "bodies")
+    for path, mtime, size in files:
+        if path in fresh:
+            result = fresh[path]
+            if isinstance(result, BriefgenError):
+                errors.append(result)
+                continue
+            cache.put(path, mtime, size, *result)
+        _, _, sig, brief, pack, offset, length = cache.entries[path]
+        brief = _checked_labels(brief, path, errors)
+        when = localise(brief.date, tz)
+        items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when,
+                          body=(os.path.join(packs, pack), offset, length)))
+    removed = cache.save({p for p, _, _ in files})
+    if changed or removed:
+        cache.collect_packs()
+    # newest first; the slug breaks ties so the order never depends on the file system
+    items.sort(key=lambda it: it.brief.slug)
+    items.sort(key=lambda it: it.when, reverse=True)
+    return items, errors, len(changed) + removed
 
 
 _LABEL = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
@@ -232,32 +275,3 @@ def _checked_labels(brief: Brief, path: str, errors: list[BriefgenError]) -> Bri
 
 def page_url(brief: Brief, when: datetime) -> str:
     return f"{when.year:04d}/{when.month:02d}/{brief.slug}/"
-
-
-def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInfo, search_words: int,
-               pool: Pool | None = None) -> tuple[list[Item], list[BriefgenError], int]:
-    """Items for every readable brief (newest first), errors for the rest, and how many briefs were
-    new, changed or removed since the last build."""
-    changed = [p for p, m, s in files if cache.get(p, m, s) is None]
-    cache_dir = str(cache.folder)
-    fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool))) if changed else {}
-    items: list[Item] = []
-    errors: list[BriefgenError] = []
-    for path, mtime, size in files:
-        if path in fresh:
-            result = fresh[path]
-            if isinstance(result, BriefgenError):
-                errors.append(result)
-                continue
-            sig, brief = result
-            cache.put(path, mtime, size, sig, brief)
-        _, _, sig, brief = cache.entries[path]
-        brief = _checked_labels(brief, path, errors)
-        when = localise(brief.date, tz)
-        items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when,
-                          body_file=body_file(cache_dir, sig)))
-    removed = cache.save({p for p, _, _ in files})
-    # newest first; the slug breaks ties so the order never depends on the file system
-    items.sort(key=lambda it: it.brief.slug)
-    items.sort(key=lambda it: it.when, reverse=True)
-    return items, errors, len(changed) + removed

@@ -72,7 +72,7 @@ def remove_later(path: Path) -> None:
 
 
 def wait_for_removals() -> None:
-    for thread in list(_pending):  # a copy: another build may add to it meanwhile
+    for thread in list(_pending):  # noqa: PERF101 - a copy: another build may add to it meanwhile
         thread.join()
 
 
