@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, repeat
 
-from briefgen.classify.lexicon import fold, lang_of, load_toml
+from briefgen.classify.lexicon import Tokens, fold, lang_of, load_toml
 from briefgen.classify.lexicon import words as text_words
 
 log = logging.getLogger(__name__)
@@ -56,23 +57,26 @@ def _is_abbreviation(before: str, lang: str) -> bool:
     return (len(word) == 1 and word.isalpha()) or word.isdigit() or word in _abbreviations(lang)
 
 
-def split_sentences(paragraph: str, lang: str = "en") -> list[str]:
-    """Sentences of one paragraph, verbatim (whitespace inside kept as it is)."""
+def sentence_spans(paragraph: str, lang: str = "en") -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph (surrounding spaces included)."""
     lang = lang_of(lang)
     out, start = [], 0
     for m in _BOUNDARY.finditer(paragraph):
         end = m.end(1)
-        piece = paragraph[start:end]
-        if m.group(1).startswith(".") and len(m.group(1)) == 1 and _is_abbreviation(paragraph[start:m.start(1)], lang):
+        if m.group(1) == "." and _is_abbreviation(paragraph[start:m.start(1)], lang):
             continue
+        piece = paragraph[start:end]
         if _QUOTES.search(piece) and _quote_depth(piece):
             continue
-        out.append(piece.strip())
+        out.append((start, end))
         start = m.end()
-    tail = paragraph[start:].strip()
-    if tail:
-        out.append(tail)
-    return [s for s in out if s]
+    out.append((start, len(paragraph)))
+    return [(a, b) for a, b in out if not paragraph[a:b].isspace() and a < b]
+
+
+def split_sentences(paragraph: str, lang: str = "en") -> list[str]:
+    """Sentences of one paragraph, verbatim (whitespace inside kept as it is)."""
+    return [paragraph[a:b].strip() for a, b in sentence_spans(paragraph, lang)]
 
 
 def _content_words(text: str, stop: frozenset[str]) -> list[str]:
@@ -86,27 +90,32 @@ def _good_sentence(sentence: str) -> bool:
 
 
 def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, count: int = 3,
-               words: list[list[str]] | None = None) -> tuple[str, ...]:
+               tokens: list[Tokens] | None = None, counts: Counter | None = None,
+               head_words: list[list[str]] | None = None) -> tuple[str, ...]:
     """Up to `count` sentences of the body (the lead when the body has too few), in reading order.
 
-    `words`: each paragraph's lowercased, folded tokens when the caller has them (saves tokenising twice:
-    a paragraph of one sentence needs no more work)."""
+    When the caller has tokenised the article already (saves cutting it twice): `tokens`, each
+    paragraph's Tokens; `counts`, the body's word counts; `head_words`, the headline's and lead's words."""
     if count <= 0:
         return ()
     lang = lang_of(lang)
     stop = _stopwords(lang)
-    if words is None:
-        words = [text_words(p) for p in paragraphs]
+    if tokens is None:
+        tokens = [Tokens(p) for p in paragraphs]
     candidates: list[tuple[int, str]] = []
-    known: dict[int, list[str]] = {}           # sentence -> its words, when it is a whole paragraph
-    for paragraph, para_words in zip(paragraphs, words):
+    known: dict[int, list[str]] = {}           # sentence -> its words, sliced from its paragraph's tokens
+    for paragraph, toks in zip(paragraphs, tokens):
         if len(candidates) >= MAX_CANDIDATES:
             break
-        sentences = split_sentences(paragraph, lang)
-        if len(sentences) == 1:
-            known[len(candidates)] = para_words
-        for sentence in sentences:
-            candidates.append((len(candidates), sentence))
+        spans = sentence_spans(paragraph, lang)
+        if len(spans) == 1:
+            known[len(candidates)] = toks.low
+            candidates.append((len(candidates), paragraph[spans[0][0]:spans[0][1]].strip()))
+            continue
+        starts = toks.offsets()
+        for a, b in spans:
+            known[len(candidates)] = toks.low[bisect_left(starts, a):bisect_left(starts, b)]
+            candidates.append((len(candidates), paragraph[a:b].strip()))
     good = [(i, s) for i, s in candidates if _good_sentence(s)]
     if len(good) < 2 and lead:
         good = [(-1 - i, s) for i, s in enumerate(split_sentences(lead, lang)) if _good_sentence(s)] + good
@@ -115,11 +124,16 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
     # Sentences as sets of content words (binary vectors): cosine = sum of centroid weights / norms.
     vectors = {i: ({w for w in known[i] if len(w) > 3 and w not in stop} if i in known
                    else set(_content_words(s, stop))) for i, s in good}
-    # Count every word in C, then drop short and stop words once per distinct word.
-    centroid = {w: n for w, n in Counter(chain.from_iterable(words)).items() if len(w) > 3 and w not in stop}
-    for text in (title, lead or ""):
-        for w in _content_words(text, stop):
-            centroid[w] = centroid.get(w, 0) + 2
+    if counts is None:
+        counts = Counter(chain.from_iterable(t.low for t in tokens))
+    # Short and stop words dropped once per distinct word.
+    centroid = {w: n for w, n in counts.items() if len(w) > 3 and w not in stop}
+    if head_words is None:
+        head_words = [text_words(text) for text in (title, lead or "")]
+    for text_low in head_words:
+        for w in text_low:
+            if len(w) > 3 and w not in stop:
+                centroid[w] = centroid.get(w, 0) + 2
     norm_c = math.hypot(*centroid.values()) or 1.0
     scored = []
     for i, sentence in good:

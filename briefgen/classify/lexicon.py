@@ -12,6 +12,7 @@ import re
 import tomllib
 import unicodedata
 from functools import cache
+from itertools import accumulate
 from importlib import resources
 from typing import Any
 
@@ -61,7 +62,20 @@ class _FoldCache(dict):
         return folded
 
 
+class _LowerCache(dict):
+    """token as written -> lowercased, folded token ("Élysée" -> "elysee"), memoised like _FoldCache."""
+
+    def __missing__(self, word: str) -> str:
+        low = _FOLDED[word.lower()]
+        if len(self) < 500_000:
+            self[word] = low
+        return low
+
+
 _FOLDED = _FoldCache()
+_LOWER = _LowerCache()
+# The same pattern with a group: re.split gives separators and tokens in one C-level pass.
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
 def fold_word(word: str) -> str:
@@ -71,7 +85,7 @@ def fold_word(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lowercased, folded tokens of a text."""
-    return list(map(_FOLDED.__getitem__, TOKEN_RE.findall(text.lower())))
+    return list(map(_LOWER.__getitem__, TOKEN_RE.findall(text)))
 
 
 def norm(text: str) -> str:
@@ -82,31 +96,35 @@ def norm(text: str) -> str:
 class Tokens:
     """A text cut into letter tokens once; everything else looks them up by index.
 
-    The lowercased tokens come from one C-level findall; the tokens as written and their offsets (needed
-    only around a match, to look at capitals, hyphens and punctuation) are computed on first use."""
+    One re.split gives the tokens as written (`raw`) and the separators between them (`sep(i)` stands
+    before token i, `sep(len)` after the last), so capitals, hyphens and punctuation around a match are
+    read without cutting the text again; `low` holds the lowercased, folded tokens."""
 
-    __slots__ = ("_raw", "_spans", "low", "text")
+    __slots__ = ("_parts", "low", "raw", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.low: list[str] = words(text)
-        self._raw: list[str] | None = None
-        self._spans: list[tuple[int, int]] | None = None
+        self._parts = parts = _SPLIT_RE.split(text)      # separator, token, separator, …, separator
+        self.raw: list[str] = parts[1::2]
+        self.low: list[str] = list(map(_LOWER.__getitem__, self.raw))
 
-    @property
-    def raw(self) -> list[str]:
-        """Tokens as written: needed only around a match, to check capitals and show evidence."""
-        if self._raw is None:
-            self._raw = TOKEN_RE.findall(self.text)
-            if len(self._raw) != len(self.low):           # lower() changed a token boundary (rare)
-                self.low = [w.lower() for w in self._raw]
-        return self._raw
+    def sep(self, i: int) -> str:
+        """The text between token i - 1 and token i."""
+        return self._parts[2 * i]
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        if self._spans is None:
-            self._spans = [m.span() for m in TOKEN_RE.finditer(self.text)]
-        return self._spans
+        """(start, end) offsets of every token in the text (for callers that cut sentences)."""
+        out, pos = [], 0
+        for sep, tok in zip(self._parts[0::2], self.raw):
+            pos += len(sep)
+            out.append((pos, pos + len(tok)))
+            pos += len(tok)
+        return out
+
+    def offsets(self) -> list[int]:
+        """Start offset of every token in the text (summed in C: cheap enough for every paragraph)."""
+        return list(accumulate(map(len, self._parts)))[0:-1:2]
 
     def __len__(self) -> int:
         return len(self.low)
@@ -118,22 +136,25 @@ class Tokens:
         return self.raw[i].isupper()
 
     def hyphen_after(self, i: int) -> bool:
-        end = self.spans[i][1]
-        return self.text[end:end + 1] == "-"
+        return self._parts[2 * i + 2][:1] == "-"
 
     def char_after(self, i: int) -> str:
         """First character after token i that is not a space ("" at the end)."""
-        rest = self.text[self.spans[i][1]:self.spans[i][1] + 8].lstrip(" ")
-        return rest[:1]
+        sep = self._parts[2 * i + 2][:8].lstrip(" ")
+        if sep:
+            return sep[:1]
+        return self.raw[i + 1][:1] if i + 1 < len(self.raw) else ""
 
     def starts_sentence(self, i: int) -> bool:
         """True when token i opens the text or follows sentence punctuation."""
-        before = self.text[:self.spans[i][0]].rstrip(" \t'")
-        return not before or before[-1] in _ENDS_SENTENCE
+        before = self._parts[2 * i].rstrip(" \t'")
+        if before:
+            return before[-1] in _ENDS_SENTENCE
+        return i == 0
 
     def adjacent(self, i: int, j: int) -> bool:
         """Tokens i < j are separated by spaces only (same phrase, no punctuation between)."""
-        return self.text[self.spans[i][1]:self.spans[j][0]].strip(" ") == ""
+        return j == i + 1 and not self._parts[2 * j].strip(" ")
 
 
 def tokenize(text: str) -> Tokens:
@@ -166,9 +187,17 @@ class PhraseIndex:
         return self
 
     def starts(self, toks: Tokens) -> list[int]:
-        """Indices of tokens that may open a phrase (one set lookup per token, in a comprehension)."""
+        """Indices of tokens that may open a phrase (one set lookup per token, in a comprehension: faster
+        than set intersections and list.index, measured)."""
+        low = toks.low
         firsts = self.firsts
-        return [i for i, w in enumerate(toks.low) if w in firsts]
+        found = [i for i, w in enumerate(low) if w in firsts]
+        if not found:
+            return found
+        # Words that only open longer phrases ("la" of "La Paz", "the" of "the Americas") are frequent:
+        # drop them at once unless their second word follows.
+        singles, pairs, n = self.singles, self.pairs, len(low)
+        return [i for i in found if low[i] in singles or (i + 1 < n and (low[i], low[i + 1]) in pairs)]
 
     def candidates(self, toks: Tokens, i: int) -> list[tuple[int, Any]]:
         """(length, payload) of the phrases present at token i, longest first."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from briefgen.classify import countries as country_mod
@@ -90,12 +92,14 @@ def classify_text(title: str, lead: str | None, body: str, lang: str, config: Co
 
     # Themes: lexicon scores, ranked, the best few kept.
     lex = theme_mod.lexicon(lang, theme_mod._key(config))
-    theme_scores, theme_words = theme_mod.score(fields, lex, explain)
+    body = [toks for name, toks in fields if name == "body"]
+    body_counts = Counter(chain.from_iterable(toks.low for toks in body))      # shared by themes and key points
+    theme_scores, theme_words = theme_mod.score(fields, lex, explain, body_counts)
     themes = theme_mod.rank(theme_scores, lex.order, opts.max_themes,
                             opts.theme_threshold or DEFAULT_THEME_THRESHOLD)
 
-    points = key_points(title, lead, paragraphs, lang, opts.key_points,
-                        words=[toks.low for name, toks in fields if name == "body"])
+    points = key_points(title, lead, paragraphs, lang, opts.key_points, tokens=body, counts=body_counts,
+                        head_words=[toks.low for name, toks in fields if name in ("title", "lead")])
     evidence = _explain(found, regions, themes, theme_scores, theme_words) if explain else {}
     return Classification(countries=found.countries, regions=regions, themes=themes, key_points=points,
                           mentions=dict(found.mentions), explain=evidence)

@@ -22,8 +22,9 @@ import heapq
 import json
 import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from briefgen.classify.lexicon import Tokens, has_data, lang_of, load_toml, norm
@@ -126,7 +127,8 @@ class ThemeLexicon:
     suffix_lengths: tuple[int, ...]
     phrases: dict[str, tuple[tuple[tuple[str, ...], str, float, bool], ...]]   # first word -> ...
     order: tuple[str, ...]
-    memo: dict
+    memo: dict                  # word -> its hits, filled on first sight
+    misses: set = field(default_factory=set)   # words known to score for no theme (most words)
 
 
 def _terms(lang: str, changes: dict) -> dict[str, list[tuple[str, float]]]:
@@ -190,6 +192,8 @@ def _word_hits(word: str, lex: ThemeLexicon) -> tuple[tuple[str, float], ...]:
         hit = tuple(best.items())
         if len(lex.memo) < 200_000:
             lex.memo[word] = hit
+            if not hit:
+                lex.misses.add(word)
     return hit
 
 
@@ -204,31 +208,32 @@ def _phrase_hits(low: list[str], i: int, lex: ThemeLexicon):
 
 
 def _weighted_words(fields: list[tuple[str, Tokens]]) -> list[tuple[list[str], float]]:
-    """(words, weight per occurrence): headline, kicker and lead weigh more; the body is one list whose
-    words count for less as it grows (a long text has more words of every theme)."""
-    body: list[str] = []
-    out = []
-    for fname, toks in fields:
-        if fname == "body":
-            body += toks.low
-        else:
-            out.append((toks.low, FIELD_WEIGHT.get(fname, 1.0)))
-    out.append((body, min(1.0, (400 / (len(body) or 1)) ** 0.5)))
-    return out
+    """(words, weight per occurrence) of the headline, kicker and lead, which weigh more than the body."""
+    return [(toks.low, FIELD_WEIGHT.get(fname, 1.0)) for fname, toks in fields if fname != "body"]
 
 
-def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon,
-          explain: bool = True) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Theme -> score, and theme -> the words that scored most (for --explain)."""
+def body_weight(n_words: int) -> float:
+    """Weight of one body word: a long text has more words of every theme, so each counts for less."""
+    return min(1.0, (400 / (n_words or 1)) ** 0.5)
+
+
+def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon, explain: bool = True,
+          body_counts: Counter | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Theme -> score, and theme -> the words that scored most (for --explain).
+
+    body_counts: the body's word counts when the caller has them (the key points use the same counts)."""
     scores: dict[str, float] = defaultdict(float)
     words: dict[str, dict[str, float]] = defaultdict(dict)
-    counts: Counter = Counter()
-    parts = _weighted_words(fields)
-    for low, w_field in parts:
-        for word, n in Counter(low).items():
-            counts[word] += n * w_field
-    memo = lex.memo
-    for word, weight_in_text in counts.items():
+    body = [toks.low for fname, toks in fields if fname == "body"]
+    if body_counts is None:
+        body_counts = Counter(chain.from_iterable(body))
+    w_body = body_weight(sum(map(len, body)))
+    memo, misses = lex.memo, lex.misses
+    heads = _weighted_words(fields)
+    # Words known to score nothing are dropped in one C-level set difference: only the rest is looked at.
+    counted = [(word, body_counts[word] * w_body) for word in body_counts.keys() - misses]
+    counted += [(word, w_field) for low, w_field in heads for word in low if word not in misses]
+    for word, weight_in_text in counted:
         hits = memo.get(word)
         if hits is None:
             hits = _word_hits(word, lex)
@@ -237,16 +242,22 @@ def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon,
             scores[theme] += points
             if explain:
                 words[theme][word] = words[theme].get(word, 0.0) + points
+    counts = body_counts.keys() | {word for low, _ in heads for word in low}
     phrases = lex.phrases
-    for low, w_field in parts:
-        for i in [i for i, w in enumerate(low) if w in phrases]:
-            for k, theme, weight in _phrase_hits(low, i, lex):
-                scores[theme] += weight * w_field
-                if explain:
-                    phrase = " ".join(low[i:i + k])
-                    words[theme][phrase] = words[theme].get(phrase, 0.0) + weight * w_field
+    # Phrases are looked for only when all their words occur in the text (most texts hold none).
+    live = {w for w in phrases.keys() & counts
+            if any(is_stem or all(x in counts for x in ws[1:]) for ws, _, _, is_stem in phrases[w])}
+    if live:
+        for low, w_field in heads + [(low, w_body) for low in body]:
+            for i in [i for i, w in enumerate(low) if w in live]:
+                for k, theme, weight in _phrase_hits(low, i, lex):
+                    scores[theme] += weight * w_field
+                    if explain:
+                        phrase = " ".join(low[i:i + k])
+                        words[theme][phrase] = words[theme].get(phrase, 0.0) + weight * w_field
     evidence = {t: [w for w, _ in heapq.nlargest(8, ws.items(), key=lambda kv: kv[1])] for t, ws in words.items()}
-    return dict(scores), evidence
+    # Rounded: words are summed in set order, which varies between runs; ties must not.
+    return {t: round(v, 9) for t, v in scores.items()}, evidence
 
 
 def rank(scores: dict[str, float], order: tuple[str, ...], max_themes: int, threshold: float,
