@@ -139,9 +139,6 @@ def test_a_slug_clash_leaves_every_other_page_intact(tmp_path):
     assert ("FIRSTBODY" in text) != ("SECONDBODY" in text)
 
 
-@pytest.mark.xfail(strict=True, reason="site/render.py emit() passes no owner to SiteWriter.write, so the clash "
-                   "message names the page path twice ('2026/01/meme-slug/index.html and 2026/01/meme-slug/"
-                   "index.html') instead of the two brief files; the site engineer needs to pass the brief's path")
 def test_two_briefs_with_one_slug_are_an_error_naming_both_files(tmp_path):
     needs("briefgen.site.build")
     _, proc = _clash(tmp_path)
