@@ -40,6 +40,7 @@ class Item:
     sig: str                  # hash of the file's bytes: the brief's identity for caching
     url: str                  # page path below the site root, "2026/01/<slug>/"
     when: datetime            # date in the site's time zone
+    source: str = ""          # the brief file, for messages
     body: tuple[str, int, int] = ("", 0, 0)   # (pack file, offset, length): words line + body HTML
     _html: str | None = None
 
@@ -248,7 +249,7 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
         _, _, sig, brief, pack, offset, length = cache.entries[path]
         brief = _checked_labels(brief, path, errors)
         when = localise(brief.date, tz)
-        items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when,
+        items.append(Item(brief=brief, sig=sig, url=page_url(brief, when), when=when, source=path,
                           body=(os.path.join(packs, pack), offset, length)))
     removed = cache.save({p for p, _, _ in files})
     if changed or removed:

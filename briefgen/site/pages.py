@@ -31,6 +31,7 @@ class Page:
     template: str
     key: tuple                         # what the page shows, hashed with the tree's global key
     context: Callable[[], dict]        # built only if the page must be rendered
+    owner: str = ""                    # what the page comes from (a brief file), for collision messages
 
 
 def digest(*parts: object) -> str:
@@ -65,7 +66,7 @@ def brief_pages(c: Collections) -> Iterator[Page]:
             return {"item": it, "brief": it.brief, "newer": newer, "older": older}
 
         key = ("brief", it.sig, newer.sig if newer else None, older.sig if older else None)
-        yield Page(it.url + "index.html", it.url, "brief.html", key, context)
+        yield Page(it.url + "index.html", it.url, "brief.html", key, context, it.source)
 
 
 def home_page(c: Collections, latest: int) -> Iterator[Page]:

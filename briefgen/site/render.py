@@ -253,9 +253,10 @@ class Tree:
         todo = []
         for pi, page in enumerate(self.page_list()):
             try:
-                must = self.s.plan(self.prefix + page.output, self.page_key(page))
+                must = self.s.plan(self.prefix + page.output, self.page_key(page), page.owner)
             except BuildError as exc:
-                self.s.add_error(exc, fatal=False)
+                if not self.prefix:   # every tree has the same pages: report a clash once
+                    self.s.add_error(exc, fatal=False)
                 continue
             if must:
                 todo.append((index, pi))

@@ -37,7 +37,7 @@ class Writer:
         norm = posixpath.normpath(rel)
         if norm in self.owners:
             raise BuildError(f"two pages want the same path {norm}: {self.owners[norm]} and {owner}",
-                             hint="give one of them another slug")
+                             owner if owner != norm else None, hint="give one of them another slug")
         if rel.startswith("/") or norm.startswith("../") or norm in ("..", ".", "") or "\x00" in rel:
             raise BuildError(f"refusing to write outside the site folder: {rel!r}")
         self.owners[norm] = owner

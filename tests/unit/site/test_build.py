@@ -123,7 +123,9 @@ def test_errors_when_two_briefs_share_a_slug(scratch_project, build_project):
         (scratch_project / f"content/briefs/2026/01/{name}.md").write_text(
             brief_text(f"Titre {name}", "meme-slug"), encoding="utf-8")
     result = build_project(scratch_project)
-    assert any("meme-slug" in str(e) and "two pages" in str(e) for e in result.errors)
+    clashes = [str(e) for e in result.errors if "two pages" in str(e)]
+    assert len(clashes) == 1 and "meme-slug" in clashes[0]
+    assert "01/a.md" in clashes[0] and "01/b.md" in clashes[0]
 
 
 def test_refuses_to_replace_a_folder_briefgen_did_not_build(scratch_project, build_project, tmp_path):
