@@ -35,10 +35,41 @@ from preview_fallback import page_url, title_line, with_title  # noqa: E402
 log = logging.getLogger("bench")
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
-BRIEFGEN = ROOT / ".venv" / "bin" / "briefgen"
 PELICAN = BENCH / ".venv-pelican" / "bin" / "pelican"
 LARGE = 50_000          # from this size on, full builds run --large-runs times (default once)
 ALL_GROUPS = ("ingest", "classify", "build", "pelican", "hugo", "preview")
+
+
+class Code:
+    """The briefgen code being measured: by default a frozen copy of the committed HEAD, so that
+    commits landing during a long run cannot change the code between (or inside) measurements."""
+
+    root: Path = ROOT
+    env: dict | None = None
+    label = "the working tree"
+
+    @classmethod
+    def snapshot(cls, out: Path) -> str:
+        sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        folder = out / f"code-{sha}"
+        if not (folder / "briefgen" / "__init__.py").is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], capture_output=True,
+                                     check=True)
+            subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+        # PYTHONPATH wins over the editable install's finder, so the copy's package is the one imported.
+        cls.root, cls.env = folder, {**os.environ, "PYTHONPATH": str(folder)}
+        cls.label = f"commit {sha} (frozen copy)"
+        return sha
+
+    @classmethod
+    def briefgen(cls) -> list[str]:
+        return [str(PYTHON), "-m", "briefgen.cli"]
+
+    @classmethod
+    def worker(cls, *args: str) -> list[str]:
+        return [str(PYTHON), str(cls.root / "bench" / "workers.py"), *args]
 
 
 # ---------------------------------------------------------------- results
@@ -194,10 +225,11 @@ def warm(folder: Path) -> None:
 
 def bench_ingest(res: Results, args) -> None:
     for kind, label in (("dump", "ingest: page dumps"), ("html", "ingest: HTML pages")):
-        row = res.row(f"{label} (1 core)", args.ingest_count, "/s")
+        row = res.row(f"{label} (1 core)", args.ingest_count if kind == "dump" else args.html_count, "/s")
         for _ in range(args.runs):
-            s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "ingest", kind, str(args.ingest_count),
-                             str(args.out / "ingest" / kind)], timeout=args.timeout)
+            count = args.ingest_count if kind == "dump" else args.html_count
+            s = measure.run(Code.worker("ingest", kind, str(count), str(args.out / "ingest" / kind)),
+                            timeout=args.timeout, env=Code.env)
             if record(row, s, s.data.get("per_second")):
                 row.notes = [f"{s.data.get('written')} briefs written, failed: {s.data.get('failed')}; "
                              f"{s.data.get('per_cpu_second', 0):,.0f} per CPU-second"]
@@ -207,8 +239,9 @@ def bench_classify(res: Results, args) -> None:
     project = briefgen_project(args.out, args.classify_count, args.seed)
     row = res.row("classify (1 core)", args.classify_count, "/s")
     for _ in range(args.runs):
-        s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "classify",
-                         str(project / "content" / "briefs"), str(args.classify_count)], timeout=args.timeout)
+        briefs = str(project / "content" / "briefs")
+        s = measure.run(Code.worker("classify", briefs, str(args.classify_count)), timeout=args.timeout,
+                        env=Code.env)
         if record(row, s, s.data.get("per_second")):
             row.notes = [f"{s.data.get('seconds', 0):.2f} s for {s.data.get('briefs')} briefs, "
                          f"{s.data.get('with_themes')} given a theme; "
@@ -218,16 +251,13 @@ def bench_classify(res: Results, args) -> None:
 # ---------------------------------------------------------------- briefgen builds
 
 def build_cmd(project: Path, clean: bool = False) -> list[str]:
-    return [str(BRIEFGEN), "-q", "-C", str(project), "build", "--no-ingest", *(["--clean"] if clean else [])]
+    return [*Code.briefgen(), "-q", "-C", str(project), "build", "--no-ingest",
+            *(["--clean"] if clean else [])]
 
 
 def theme_base_template() -> Path | None:
     """The default theme's base.html (the template every page extends), wherever the site put it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("briefgen")
-    roots = [ROOT / "templates", *(Path(p) for p in (spec.submodule_search_locations or []))] if spec else []
-    for root in roots:
+    for root in (Code.root / "templates", Code.root / "briefgen"):
         found = sorted(root.rglob("base.html"), key=lambda p: len(p.parts))
         if found:
             return found[0]
@@ -265,7 +295,7 @@ def bench_briefgen(res: Results, args, size: int, project: Path) -> None:
     for _ in range(runs):
         reset(cache, site)
         warm(project / "content")
-        record(cold, measure.run(build_cmd(project, clean=True), timeout=args.timeout))
+        record(cold, measure.run(build_cmd(project, clean=True), timeout=args.timeout, env=Code.env))
     if not (site / "index.html").is_file():
         cold.notes.append("no site/index.html after the cold build")
         return
@@ -274,7 +304,7 @@ def bench_briefgen(res: Results, args, size: int, project: Path) -> None:
 
     nochange = res.row("briefgen build: no change", size)
     for _ in range(args.runs):
-        record(nochange, measure.run(build_cmd(project), timeout=args.timeout))
+        record(nochange, measure.run(build_cmd(project), timeout=args.timeout, env=Code.env))
 
     bench_brief_edit(res, args, size, project)
 
@@ -287,12 +317,12 @@ def bench_briefgen(res: Results, args, size: int, project: Path) -> None:
         for k in range(runs):
             marker = f"<!-- bench template edit {k} -->"
             override.write_text(original + f"\n{marker}\n", encoding="utf-8")
-            if record(tpl, measure.run(build_cmd(project), timeout=args.timeout)):
+            if record(tpl, measure.run(build_cmd(project), timeout=args.timeout, env=Code.env)):
                 home = (site / "index.html").read_text(encoding="utf-8", errors="replace")
                 tpl.notes = [] if marker in home else ["the edit did not reach index.html"]
     finally:
         override.write_text(original, encoding="utf-8")
-        subprocess.run(build_cmd(project), capture_output=True, check=False)
+        subprocess.run(build_cmd(project), capture_output=True, check=False, env=Code.env)
 
 
 def bench_brief_edit(res: Results, args, size: int, project: Path) -> None:
@@ -305,18 +335,19 @@ def bench_brief_edit(res: Results, args, size: int, project: Path) -> None:
         for k in range(args.runs):
             marker = f"(bench edit {k})"
             brief.write_text(with_title(original, f"{title} {marker}"), encoding="utf-8")
-            if record(row, measure.run(build_cmd(project), timeout=args.timeout)):
+            if record(row, measure.run(build_cmd(project), timeout=args.timeout, env=Code.env)):
                 row.notes = [] if shows(project, brief.stem, marker) else ["the edit did not reach the page"]
     finally:
         brief.write_text(original, encoding="utf-8")
-        subprocess.run(build_cmd(project), capture_output=True, check=False)
+        subprocess.run(build_cmd(project), capture_output=True, check=False, env=Code.env)
 
 
 def bench_startup(res: Results, args) -> None:
     """The floor under any CLI rebuild: a Python process that imports the build code."""
     row = res.row("python start + import briefgen.site.build", None)
     for _ in range(args.runs):
-        record(row, measure.run([str(PYTHON), "-c", "import briefgen.cli, briefgen.site.build"]))
+        imports = "import briefgen.cli, briefgen.site.build"
+        record(row, measure.run([str(PYTHON), "-c", imports], env=Code.env))
 
 
 # ---------------------------------------------------------------- Pelican, Hugo, preview
@@ -353,8 +384,8 @@ def bench_hugo(res: Results, args, size: int, folder: Path) -> None:
 
 def bench_preview(res: Results, args, size: int, project: Path) -> None:
     row = res.row("preview: save → page in browser", size)
-    s = measure.run([str(PYTHON), str(BENCH / "workers.py"), "preview", str(project),
-                     str(args.preview_edits)], timeout=args.timeout)
+    s = measure.run(Code.worker("preview", str(project), str(args.preview_edits)), timeout=args.timeout,
+                    env=Code.env)
     if s.status == 0 and s.data.get("median") is not None:
         row.samples.append(s)
         row.values = list(s.data.get("all") or [s.data["median"]])
@@ -462,8 +493,7 @@ def machine() -> str:
     cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                 if ln.startswith("model name")), platform.processor())
     mem = subprocess.run(["free", "-h"], capture_output=True, text=True, check=False).stdout.splitlines()
-    commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %s"], capture_output=True,
-                            text=True, check=False).stdout.strip()
+    commit = Code.label
     hugo, pelican = ["not installed"], "not installed"
     if shutil.which("hugo"):
         version = subprocess.run(["hugo", "version"], capture_output=True, text=True, check=False)
@@ -472,7 +502,7 @@ def machine() -> str:
         pelican = subprocess.run([str(PELICAN), "--version"], capture_output=True, text=True,
                                  check=False).stdout.strip()
     return "\n".join([
-        f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; briefgen commit: {commit}",
+        f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; briefgen measured: {commit}",
         f"- CPU: {cpu}, nproc = {os.cpu_count()}; memory: {mem[1].split()[1] if len(mem) > 1 else '?'} total",
         f"- Python {platform.python_version()}; Hugo {' '.join(hugo)}; Pelican {pelican}",
         f"- load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
@@ -493,7 +523,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--pelican-max", type=int, default=10000,
                    help="largest size Pelican builds (100k takes it many minutes; default 10000)")
     p.add_argument("--only", default=",".join(ALL_GROUPS), help=f"groups to run, from {','.join(ALL_GROUPS)}")
-    p.add_argument("--ingest-count", type=int, default=1000, help="inputs per ingest run (default 1000)")
+    p.add_argument("--ingest-count", type=int, default=1000, help="page dumps per ingest run (default 1000)")
+    p.add_argument("--html-count", type=int, default=1000, help="HTML pages per ingest run (default 1000)")
+    p.add_argument("--working-tree", action="store_true",
+                   help="measure the working tree as it is, not a frozen copy of the committed HEAD")
     p.add_argument("--classify-count", type=int, default=10000,
                    help="briefs per classify run (default 10000)")
     p.add_argument("--preview-sizes", default="1000,10000", help="sizes for the preview latency")
@@ -517,6 +550,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BRIEFGEN_NO_PROGRESS"] = "1"
     args.out.mkdir(parents=True, exist_ok=True)
     res = Results()
+    if not args.working_tree:
+        log.info("measuring commit %s (a frozen copy under %s)", Code.snapshot(args.out), args.out)
     if "ingest" in args.only:
         bench_ingest(res, args)
     if "classify" in args.only:
