@@ -221,3 +221,24 @@ def test_region_or_theme_that_is_not_a_slug_is_reported_and_left_out(scratch_pro
     assert any(e.path.endswith("odd.md") and "'../../etc'" in e.message for e in result.errors)
     assert (result.out / "2026/01/odd/index.html").is_file()
     assert not list(result.out.parent.glob("etc*")) and not (result.out / "etc").exists()
+
+
+def test_project_template_extends_the_default_theme_in_a_real_build(scratch_project, build_project):
+    (scratch_project / "templates").mkdir(exist_ok=True)
+    (scratch_project / "templates" / "base.html").write_text(
+        '{% extends "!theme/base.html" %}{% block head %}<meta name="x-project" content="ok">{{ super() }}'
+        '{% endblock %}', encoding="utf-8")
+    page = (build_project(scratch_project).out / JAPAN).read_text(encoding="utf-8")
+    assert '<meta name="x-project" content="ok">' in page and "Okinawa" in page and "Aller au contenu" in page
+
+
+def test_feeds_carry_no_body_when_full_text_is_off(scratch_project, build_project):
+    import xml.etree.ElementTree as ET
+
+    cfg = (scratch_project / "briefgen.toml").read_text(encoding="utf-8")
+    (scratch_project / "briefgen.toml").write_text(cfg + "full_text = false\n", encoding="utf-8")
+    feed = ET.parse(build_project(scratch_project).out / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert entries and all(e.find(f"{atom}content") is None for e in entries)
+    assert all(e.find(f"{atom}link").get("href").startswith("https://example.org/briefs/") for e in entries)
