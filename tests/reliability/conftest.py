@@ -32,7 +32,7 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 def run_cli(*args: str, cwd: Path, timeout: float = 300, check: bool = False) -> subprocess.CompletedProcess:
     """`briefgen ARGS` in a subprocess, as a user runs it; stdout/stderr captured as text."""
-    proc = subprocess.run([*CLI, *args], cwd=cwd, env=cli_env(), capture_output=True, text=True,
+    proc = subprocess.run([*CLI, *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, check=False,
                           timeout=timeout)
     if check and proc.returncode != 0:
         raise AssertionError(f"briefgen {' '.join(args)} exited {proc.returncode}\n{proc.stderr[-3000:]}")

@@ -63,8 +63,8 @@ def test_date_parser_handles_a_10_mb_line_quickly():
 
 # --- the dump cleaner and ingesting one file -------------------------------------------------------
 
-from briefgen.errors import BriefgenError  # noqa: E402
-from tests.reliability.conftest import SAMPLES  # noqa: E402
+from briefgen.errors import BriefgenError
+from tests.reliability.conftest import SAMPLES
 
 clean = pytest.importorskip("briefgen.ingest.clean")
 ingest = pytest.importorskip("briefgen.ingest.pipeline")
@@ -118,7 +118,7 @@ def test_ingesting_a_dump_file_of_any_bytes_never_crashes(tmp_path_factory, data
 
 @pytest.mark.parametrize("where", ["line", "article"])
 def test_dump_ingest_handles_a_10_mb_line(tmp_path, where):
-    sample = sorted((SAMPLES / "pages").glob("fr-*/dump.txt"))[0]
+    sample = min((SAMPLES / "pages").glob("fr-*/dump.txt"))
     text = sample.read_text(encoding="utf-8") if sample.exists() else "date 2026-01-16\nTitre\n"
     text = text + "\n" + BIG_LINE if where == "line" else text.replace("\n\n", "\n\n" + BIG_LINE[:200_000], 50)
     path = tmp_path / "big.txt"
@@ -131,8 +131,8 @@ def test_dump_ingest_handles_a_10_mb_line(tmp_path, where):
 # --- the HTML reader --------------------------------------------------------------------------------
 
 _SAMPLE_HTML = sorted((SAMPLES / "pages").glob("*/source.html"))
-HTML_BITS = ["<html>", "<head>", "<title>", "</title>", "<meta charset='koi8-r'>", "<meta property='og:title' "
-             "content='", "'>", "<body>", "<article>", "<p>", "</p>", "<h1>", "<script>", "</script>", "<!--",
+HTML_BITS = ["<html>", "<head>", "<title>", "</title>", "<meta charset='koi8-r'>", "<meta property='og:title' content='",
+             "'>", "<body>", "<article>", "<p>", "</p>", "<h1>", "<script>", "</script>", "<!--",
              "<![CDATA[", "]]>", "<?xml version='1.0'?>", "<!DOCTYPE html>", "<svg>", "&#0;", "&#xD800;",
              "&nbsp;", "<time datetime='", "2026-01-16T09:41:00+01:00", "<script type='application/ld+json'>",
              '{"@type": "NewsArticle", "headline": ', '"datePublished": ', "}", "<br>", "<table><tr><td>"]

@@ -57,9 +57,9 @@ def live_markup_problems(root, where: str) -> list[str]:
                     found.append(f"{where}: JSON script broken open: {(el.text or '')[:80]!r}")
         if tag in ACTIVE_TAGS and MARK in lxml.html.tostring(el, encoding="unicode"):
             found.append(f"{where}: live <{tag}> from content")
-        if tag == "meta" and "refresh" in (el.get("http-equiv") or "").lower():
-            if MARK in (el.get("content") or "") or "javascript" in (el.get("content") or "").lower():
-                found.append(f"{where}: meta refresh from content")
+        refresh = tag == "meta" and "refresh" in (el.get("http-equiv") or "").lower()
+        if refresh and (MARK in (el.get("content") or "") or "javascript" in (el.get("content") or "").lower()):
+            found.append(f"{where}: meta refresh from content")
         for name, value in el.attrib.items():
             name = name.lower().rsplit("}", 1)[-1]
             if name.startswith("on") and MARK in value:
@@ -68,7 +68,7 @@ def live_markup_problems(root, where: str) -> list[str]:
                 found.append(f"{where}: <{tag} {name}={value[:60]!r}>: {problem}")
             elif name == "srcdoc":
                 found.append(f"{where}: <{tag} srcdoc>")
-            elif name == "style" and (MARK in value or re.search(r"expression\(|javascript:", value, re.I)):
+            elif name == "style" and (MARK in value or re.search(r"expression\(|javascript:", value, re.IGNORECASE)):
                 found.append(f"{where}: <{tag} style={value[:60]!r}>")
     return found
 

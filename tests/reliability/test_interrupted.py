@@ -153,7 +153,7 @@ def test_a_killed_ingest_leaves_whole_briefs_and_every_raw_file(tmp_path):
     assert "Traceback" not in proc.stderr
     made = sorted(briefs.rglob("*.md"))
     sources = [fm.read(p).source.file for p in made]
-    failed = len(re.findall(r"^.*\.txt: ", proc.stderr, re.M))
+    failed = len(re.findall(r"^.*\.txt: ", proc.stderr, re.MULTILINE))
     assert len(set(sources)) + failed >= len(raw_before), "a raw file was lost"
     assert len(sources) == len(set(sources)), f"re-running after kills duplicated briefs: {len(sources)} " \
         f"briefs for {len(set(sources))} inputs"

@@ -150,7 +150,7 @@ def test_serve_settles_on_the_right_site_after_a_storm_of_changes(tmp_path, reco
             elif kind == 8:
                 src = rng.choice(files)
                 new = src.with_name(f"storm-{i}.md")
-                new.write_text(re.sub(r"^slug: .*$", f"slug: storm-{i}", src.read_text("utf-8"), 1, re.M), "utf-8")
+                new.write_text(re.sub(r"^slug: .*$", f"slug: storm-{i}", src.read_text("utf-8"), 1, re.MULTILINE), "utf-8")
             else:
                 victims = [p for p in briefs.rglob("storm-*.md")]
                 if victims:
