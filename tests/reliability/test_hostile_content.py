@@ -143,6 +143,9 @@ def test_jinja_looking_text_stays_literal(hostile_site):
     assert body_pages, "the jinja-literal brief's body is on no page"
     for key in body_pages:
         assert "{{ 7*7 }} BODYMARK" in texts[key] and "49 BODYMARK" not in texts[key], key
+        for literal in ("{% raw %}aussi{% endraw %}", "{# ceci #}", "{% for x in range(3) %}boucle{% endfor %}"):
+            assert literal in texts[key], (key, literal)
+        assert "boucleboucle" not in texts[key]
     assert not any("Titre piégé 49" in t for t in texts.values())
 
 
