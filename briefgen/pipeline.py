@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,21 +144,13 @@ def _passthrough(raw: RawArticle, writer: BriefWriter, source: str) -> WriteResu
     return writer.write(brief, raw.text.encode("utf-8"), source, raw.sha256, {"version": pipeline_version()})
 
 
-@cache
 def pipeline_version() -> str:
-    """A digest of the code and data that turn a raw file into a brief: after an upgrade of briefgen,
-    unchanged inputs are made again (briefs edited by hand are still left alone)."""
-    import hashlib
-
+    """The briefgen release that made a brief: after an upgrade, unchanged inputs are made again
+    (briefs edited by hand are still left alone). A release, not a digest of the code, so that a
+    project's committed state file does not change with every development commit."""
     import briefgen
 
-    root = Path(briefgen.__file__).parent
-    digest = hashlib.sha256()
-    for folder in ("ingest", "classify", "brief"):
-        for path in sorted((root / folder).rglob("*")):
-            if path.suffix in (".py", ".toml", ".csv", ".json", ".txt") and path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return briefgen.__version__
 
 
 def _max_bytes(config: Config) -> int:
