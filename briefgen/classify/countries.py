@@ -267,13 +267,14 @@ def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexico
     return entry.code
 
 
-def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None) -> list[tuple[int, int, Entry, str]]:
+def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None,
+                  firsts: frozenset[str] | None = None) -> list[tuple[int, int, Entry, str]]:
     """Every country mention in a text: (token index, length, entry, code after context rules).
 
     doc: the whole article's words (str() of it: joined by spaces, padded), for context rules; default:
-    this text only."""
+    this text only. firsts: the phrase openers worth looking for (PhraseIndex.live_firsts of the article)."""
     out: list[tuple[int, int, Entry, str]] = []
-    starts = lex.index.starts(toks)
+    starts = lex.index.starts(toks, firsts)
     if not starts:
         return out
     raw: list[str] | None = None              # tokens as written: cut only once a phrase is present
@@ -355,8 +356,11 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     first_seen: dict[str, int] = {}
     evidence: dict[str, list[str]] = defaultdict(list)
     doc = _LazyDoc(fields)
+    firsts = lex.index.live_firsts(set().union(*(toks.low for _, toks in fields)))
     for order, ((fname, toks), w_field) in enumerate(zip(fields, _field_weights(fields, cfg))):
-        for i, k, entry, code in find_mentions(toks, lex, doc):
+        if firsts.isdisjoint(toks.low):
+            continue
+        for i, k, entry, code in find_mentions(toks, lex, doc, firsts):
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
             counts[code] += 1
             first_seen.setdefault(code, order * 10_000 + i)

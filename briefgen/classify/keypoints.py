@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, repeat
 
-from briefgen.classify.lexicon import Tokens, fold, lang_of, load_toml
+from briefgen.classify.lexicon import SHORT_WORDS, TOKEN_RE, Tokens, fold, lang_of, load_toml
 from briefgen.classify.lexicon import words as text_words
 
 log = logging.getLogger(__name__)
@@ -63,7 +62,8 @@ def sentence_spans(paragraph: str, lang: str = "en") -> list[tuple[int, int]]:
     out, start = [], 0
     for m in _BOUNDARY.finditer(paragraph):
         end = m.end(1)
-        if m.group(1) == "." and _is_abbreviation(paragraph[start:m.start(1)], lang):
+        # The word before the full stop is all the abbreviation test needs: no slice from the start.
+        if m.group(1) == "." and _is_abbreviation(paragraph[max(start, m.start(1) - 40):m.start(1)], lang):
             continue
         piece = paragraph[start:end]
         if _QUOTES.search(piece) and _quote_depth(piece):
@@ -112,33 +112,41 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
             known[len(candidates)] = toks.low
             candidates.append((len(candidates), paragraph[spans[0][0]:spans[0][1]].strip()))
             continue
-        starts = toks.offsets()
+        first = 0
         for a, b in spans:
-            known[len(candidates)] = toks.low[bisect_left(starts, a):bisect_left(starts, b)]
+            # Tokens never cross a sentence boundary: count each sentence's and slice the paragraph's.
+            last = first + len(TOKEN_RE.findall(paragraph, a, b))
+            known[len(candidates)] = toks.low[first:last]
             candidates.append((len(candidates), paragraph[a:b].strip()))
+            first = last
     good = [(i, s) for i, s in candidates if _good_sentence(s)]
     if len(good) < 2 and lead:
         good = [(-1 - i, s) for i, s in enumerate(split_sentences(lead, lang)) if _good_sentence(s)] + good
     if not good:
         return ()
     # Sentences as sets of content words (binary vectors): cosine = sum of centroid weights / norms.
-    vectors = {i: ({w for w in known[i] if len(w) > 3 and w not in stop} if i in known
-                   else set(_content_words(s, stop))) for i, s in good}
+    # Stop words and short words (all kept in SHORT_WORDS by the tokeniser) go in C-level set differences.
     if counts is None:
         counts = Counter(chain.from_iterable(t.low for t in tokens))
-    # Short and stop words dropped once per distinct word.
-    centroid = {w: n for w, n in counts.items() if len(w) > 3 and w not in stop}
+    content = counts.keys() - stop - SHORT_WORDS
+    vectors = {i: (set(known[i]) - stop - SHORT_WORDS if i in known else set(_content_words(s, stop)))
+               for i, s in good}
+    # The centroid: body counts, plus twice each headline and lead word.
+    head: dict[str, int] = {}
     if head_words is None:
         head_words = [text_words(text) for text in (title, lead or "")]
     for text_low in head_words:
         for w in text_low:
             if len(w) > 3 and w not in stop:
-                centroid[w] = centroid.get(w, 0) + 2
-    norm_c = math.hypot(*centroid.values()) or 1.0
+                head[w] = head.get(w, 0) + 2
+    norm_c = math.hypot(*map(counts.__getitem__, content.difference(head)),
+                        *[counts.get(w, 0) + n for w, n in head.items()]) or 1.0
     scored = []
     for i, sentence in good:
         vec = vectors[i]
-        dot = sum(map(centroid.get, vec, repeat(0, len(vec))))
+        dot = sum(map(counts.get, vec, repeat(0, len(vec))))
+        if head:
+            dot += sum(map(head.get, vec, repeat(0, len(vec))))
         early = 0.15 / (1 + max(i, 0) * 0.5)
         scored.append((dot / (norm_c * (math.sqrt(len(vec)) or 1.0)) + early, i, sentence))
     best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]

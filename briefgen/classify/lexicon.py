@@ -12,7 +12,6 @@ import re
 import tomllib
 import unicodedata
 from functools import cache
-from itertools import accumulate
 from importlib import resources
 from typing import Any
 
@@ -69,7 +68,13 @@ class _LowerCache(dict):
         low = _FOLDED[word.lower()]
         if len(self) < 500_000:
             self[word] = low
+        if len(low) <= 3:
+            SHORT_WORDS.add(low)
         return low
+
+
+# Every token of three letters or fewer met so far: the key points drop them with one set difference.
+SHORT_WORDS: set[str] = set()
 
 
 _FOLDED = _FoldCache()
@@ -96,17 +101,23 @@ def norm(text: str) -> str:
 class Tokens:
     """A text cut into letter tokens once; everything else looks them up by index.
 
-    One re.split gives the tokens as written (`raw`) and the separators between them (`sep(i)` stands
-    before token i, `sep(len)` after the last), so capitals, hyphens and punctuation around a match are
-    read without cutting the text again; `low` holds the lowercased, folded tokens."""
+    One findall gives the tokens as written (`raw`); `low` holds them lowercased and folded. The
+    separators between tokens (needed only around some matches, to look at hyphens and punctuation) come
+    from one re.split on first use: `_parts` is separator, token, separator, …, separator."""
 
-    __slots__ = ("_parts", "low", "raw", "text")
+    __slots__ = ("_p", "low", "raw", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._parts = parts = _SPLIT_RE.split(text)      # separator, token, separator, …, separator
-        self.raw: list[str] = parts[1::2]
+        self.raw: list[str] = TOKEN_RE.findall(text)
         self.low: list[str] = list(map(_LOWER.__getitem__, self.raw))
+        self._p: list[str] | None = None
+
+    @property
+    def _parts(self) -> list[str]:
+        if self._p is None:
+            self._p = _SPLIT_RE.split(self.text)
+        return self._p
 
     def sep(self, i: int) -> str:
         """The text between token i - 1 and token i."""
@@ -121,10 +132,6 @@ class Tokens:
             out.append((pos, pos + len(tok)))
             pos += len(tok)
         return out
-
-    def offsets(self) -> list[int]:
-        """Start offset of every token in the text (summed in C: cheap enough for every paragraph)."""
-        return list(accumulate(map(len, self._parts)))[0:-1:2]
 
     def __len__(self) -> int:
         return len(self.low)
@@ -171,6 +178,7 @@ class PhraseIndex:
         self.singles: dict[str, list[Any]] = {}
         self.pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], Any]]] = {}
         self.firsts: set[str] = set()
+        self.pair_only: dict[str, frozenset[str]] = {}
 
     def add(self, phrase: tuple[str, ...], payload: Any) -> None:
         if not phrase:
@@ -184,18 +192,32 @@ class PhraseIndex:
     def freeze(self) -> PhraseIndex:
         for entries in self.pairs.values():
             entries.sort(key=lambda e: -len(e[0]))
+        # Words that only open longer phrases ("la" of "La Paz", "the" of "the Americas") -> their
+        # possible second words: such a word is worth looking for only where one of those occurs too.
+        seconds: dict[str, set[str]] = {}
+        for first, second in self.pairs:
+            if first not in self.singles:
+                seconds.setdefault(first, set()).add(second)
+        self.pair_only = {w: frozenset(v) for w, v in seconds.items()}
         return self
 
-    def starts(self, toks: Tokens) -> list[int]:
-        """Indices of tokens that may open a phrase (one set lookup per token, in a comprehension: faster
-        than set intersections and list.index, measured)."""
+    def live_firsts(self, words: set[str]) -> frozenset[str]:
+        """The first words worth looking for in a text whose words are `words` (set operations in C)."""
+        present = self.firsts.intersection(words)
+        pair_only = self.pair_only
+        return frozenset(w for w in present if w not in pair_only or not pair_only[w].isdisjoint(words))
+
+    def starts(self, toks: Tokens, firsts: frozenset[str] | set[str] | None = None) -> list[int]:
+        """Indices of tokens that may open a phrase; `firsts`: from live_firsts() of the whole article.
+
+        A paragraph holding none is passed over by one C-level isdisjoint; otherwise one set lookup per
+        token (a comprehension is faster here than list.index, measured)."""
         low = toks.low
-        firsts = self.firsts
+        firsts = self.firsts if firsts is None else firsts
+        if firsts.isdisjoint(low):
+            return []
         found = [i for i, w in enumerate(low) if w in firsts]
-        if not found:
-            return found
-        # Words that only open longer phrases ("la" of "La Paz", "the" of "the Americas") are frequent:
-        # drop them at once unless their second word follows.
+        # A word that only opens longer phrases counts only when its second word follows.
         singles, pairs, n = self.singles, self.pairs, len(low)
         return [i for i in found if low[i] in singles or (i + 1 < n and (low[i], low[i + 1]) in pairs)]
 
