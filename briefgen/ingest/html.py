@@ -6,6 +6,7 @@ Improvements over trafilatura's output:
 - the publication date keeps its time and time zone (article:published_time, JSON-LD);
 - lines our lexicons know as boilerplate (teaser markers, credits, share prompts) are dropped, and
   a heading that ends the text is removed;
+- link text written for screen readers only (", opens new tab", "(nouvelle fenêtre)") is removed;
 - languages offered come from `hreflang` alternates, the agency from bylines and datelines.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ from briefgen.ingest.clean import (
     is_sentence,
     tidy,
 )
-from briefgen.ingest.patterns import AGENCIES, WORD, key_of
+from briefgen.ingest.patterns import AGENCIES, WORD, key_of, strip_screen_reader
 from briefgen.model import Article, Block, Image, RawArticle, Source
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,8 @@ def article_from_html(raw: RawArticle) -> Article:
         raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
     if not text or md is None:
         raise IngestError("no recognisable article in this HTML page", raw.path)
-    blocks = clean_blocks(markdown_blocks(tidy(text)), _clean(md.title))
+    # Visually hidden link text (", opens new tab") is read by trafilatura like any text: removed first.
+    blocks = clean_blocks(markdown_blocks(tidy(strip_screen_reader(text))), _clean(md.title))
     description = _clean(md.description)
     lead = description if description and _shown(description, raw.text, blocks) else None
     if lead and blocks and blocks[0].kind == "paragraph" and _same_start(blocks[0].text, lead):

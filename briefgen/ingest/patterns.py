@@ -80,6 +80,7 @@ class Lexicon:
     months: dict[str, int]
     relative: dict[str, str]
     stopwords: dict[str, frozenset[str]]
+    screen_reader: re.Pattern[str] = re.compile(r"(?!)")   # see screen_reader_rx()
 
 
 def _read(code: str) -> dict:
@@ -100,11 +101,31 @@ def lexicon() -> Lexicon:
         months.update(d.get("months", {}))
         relative.update(d.get("relative", {}))
     prompts = re.compile(r"\b(?:" + "|".join(sorted(union("prompts"))) + r")\b", re.IGNORECASE)
-    return Lexicon(prompts=prompts, teaser=union("teaser"), end=union("end"), drop=union("drop"), credit=union("credit"),
+    hidden = union("screen_reader")
+    # A screen-reader phrase standing alone on a line is dropped like any boilerplate line.
+    drop = union("drop") | frozenset(key_of(p) for p in hidden)
+    return Lexicon(prompts=prompts, teaser=union("teaser"), end=union("end"), drop=drop, credit=union("credit"),
                    author=union("author"), published=union("published"), updated=union("updated"),
                    dated=union("published") | union("updated"),
                    months=months, relative=relative,
-                   stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()})
+                   stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()},
+                   screen_reader=screen_reader_rx(hidden))
+
+
+def screen_reader_rx(phrases: frozenset[str]) -> re.Pattern[str]:
+    """Link text meant for screen readers only (", opens new tab", "(s'ouvre dans un nouvel onglet)").
+
+    Only where such text stands as an aside: after a comma or dash, or alone in brackets, and followed by
+    punctuation, a space or the end; "the report opens in a new window of opportunity" is left alone."""
+    alts = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
+                    for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:[,–—-][ \t]*(?:{alts})(?=[\s.,;:!?)\]]|$)|[(\[][ \t]*(?:{alts})[ \t]*[)\]])",
+                      re.IGNORECASE)
+
+
+def strip_screen_reader(text: str) -> str:
+    """Text without the screen-reader asides of links (lexicon `screen_reader` of every language)."""
+    return lexicon().screen_reader.sub("", text)
 
 
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")

@@ -65,3 +65,27 @@ def test_errors_on_a_page_without_an_article(tmp_path):
     with pytest.raises(IngestError) as info:
         ingest_file(p)
     assert "empty.html" in str(info.value)
+
+
+HIDDEN = '<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">{}</span>'
+
+
+@pytest.mark.parametrize(("lang", "hidden"), [
+    ("en", ", opens new tab"), ("en", " (opens in a new window)"), ("fr", ", s’ouvre dans un nouvel onglet"),
+    ("de", ", öffnet in einem neuen Tab"), ("it", " (si apre in una nuova scheda)")])
+def test_drops_link_text_meant_for_screen_readers(tmp_path, lang, hidden):
+    link = f'<a href="https://example.org/report.pdf">rapport{HIDDEN.format(hidden)}</a>'
+    page = PAGE.replace(f"<p>{PARAS[1]}</p>", f"<p>Le {link} publié mardi le confirme. {PARAS[1]}</p>")
+    p = tmp_path / "page.html"
+    p.write_text(page, encoding="utf-8")
+    text = " ".join(b.text for b in ingest_file(p).blocks)
+    assert "Le rapport publié mardi le confirme." in text
+    assert hidden.strip(" ,()") not in text
+
+
+def test_keeps_prose_that_only_resembles_a_screen_reader_phrase():
+    from briefgen.ingest.patterns import strip_screen_reader
+
+    prose = "The door opens in a new window frame, and a new tab of the ledger was added."
+    assert strip_screen_reader(prose) == prose
+    assert strip_screen_reader("Read it here, opens new tab.") == "Read it here."
