@@ -178,8 +178,11 @@ def _resolve(key: tuple[str, ...], entries: list[Entry]) -> list[Entry]:
         return stops[:1]
     codes = {e.code for e in entries}
     if len(codes) == 1:
-        # Keep one entry per case rule: 'US' (capitals only) and 'Us' must not both match.
-        return list({e.case: e for e in reversed(entries)}.values())
+        # Keep one entry per case rule: 'US' (capitals only) and 'Us' must not both match. The strictest
+        # rule is tried first, so a form that is both a name and a demonym ("Ucraina"/"ucraina") counts
+        # as the name when capitalised.
+        kept = {e.case: e for e in reversed(entries)}
+        return [kept[c] for c in sorted(kept, reverse=True)]
     pinned = [e for e in entries if e.kind not in ("name", "demonym")]
     if len({e.code for e in pinned}) == 1:
         return pinned[:1]
