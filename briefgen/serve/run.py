@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from briefgen.errors import BriefgenError
 from briefgen.serve.livereload import EVENTS_PATH, LiveReload, Problem, inject
 from briefgen.serve.watcher import Batch, ChangeKind, Rebuilder, Watcher
+from briefgen.site.swap import SiteLock
 
 if TYPE_CHECKING:
     from briefgen.config.schema import Config
@@ -80,6 +81,7 @@ class Resolved:
     def __init__(self, file: str | None = None, redirect: str | None = None) -> None:
         self.file = file
         self.redirect = redirect
+        self.missing = False        # True: `file` is the site's 404 page standing in
 
 
 def resolve_request(raw_path: str, site_root: str, mount: str) -> Resolved:
@@ -157,21 +159,19 @@ class _Handler(BaseHTTPRequestHandler):
         site = preview.wait_for_site()
         if site is None:
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, _NO_SITE, "text/html; charset=utf-8", head)
-        found = resolve_request(url.path, site, preview.mount)
+        # Under the site lock: a patch moving files into the folder waits for this read and no read
+        # starts while it runs, so every answer comes from the old or the new site, never a mix.
+        with preview.site_lock.reading():
+            found, body = _read(url.path, site, preview.mount)
         if found.redirect:
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
             self.send_header("Location", found.redirect + (f"?{url.query}" if url.query else ""))
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
-        status = HTTPStatus.OK
-        if found.file is None:
-            status, found.file = HTTPStatus.NOT_FOUND, os.path.join(site, "404.html")
-        try:
-            with open(found.file, "rb") as fh:
-                body = fh.read()
-        except OSError:     # no 404.html, or swapped away between resolve and open
+        if body is None:     # no 404.html, or swapped away between resolve and open
             return self._send(HTTPStatus.NOT_FOUND, b"404 Not Found\n", "text/plain; charset=utf-8", head)
+        status = HTTPStatus.NOT_FOUND if found.missing else HTTPStatus.OK
         return self._send(status, body, content_type(found.file), head)
 
     def _send(self, status: HTTPStatus, body: bytes, ctype: str, head: bool) -> None:
@@ -206,6 +206,20 @@ class _Handler(BaseHTTPRequestHandler):
             return
 
 
+def _read(raw_path: str, site: str, mount: str) -> tuple[Resolved, bytes | None]:
+    """Resolve a request and read its file (or the site's 404 page)."""
+    found = resolve_request(raw_path, site, mount)
+    if found.redirect:
+        return found, None
+    if found.file is None:
+        found.missing, found.file = True, os.path.join(site, "404.html")
+    try:
+        with open(found.file, "rb") as fh:
+            return found, fh.read()
+    except OSError:
+        return found, None
+
+
 def _peer_closed(sock: socket.socket) -> bool:
     """An event-stream client never sends after its request: readable means it hung up. (A write to
     a closed peer succeeds once, so without this a closed tab's thread would live one more heartbeat.)"""
@@ -231,6 +245,7 @@ class Preview:
         self.build_fn = build_fn
         self.out = Path(out) if out else config.path("cache") / "preview-site"
         self.livereload = livereload or LiveReload()
+        self.site_lock = SiteLock()   # requests read under it; a build patching `out` writes
         self.watcher: Watcher | None = None
         self.last_build_seconds: float | None = None
         self._config_broken = False
@@ -314,7 +329,10 @@ class Preview:
     def _build(self, ingest: bool, reason: str = ""):
         started = time.perf_counter()
         try:
-            result = self.build_fn(self.build_config, out=self.out, clean=False, ingest=ingest)
+            # The preview's folder is private: patching it in place (under the site lock, with a
+            # journal) makes an edit at 10,000 briefs cost milliseconds instead of a fresh tree.
+            result = self.build_fn(self.build_config, out=self.out, clean=False, ingest=ingest,
+                                   patch_in_place=True, site_lock=self.site_lock)
         except BriefgenError as exc:
             log.error("%s", exc)
             self.livereload.set_problems([self._problem(exc)])

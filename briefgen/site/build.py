@@ -28,7 +28,15 @@ from briefgen.site import content, templates
 from briefgen.site.collections import group
 from briefgen.site.i18n import build_now
 from briefgen.site.render import Shared, Tree, tree_codes
-from briefgen.site.swap import apply_patch, clear_stale, remove_later, swap_in
+from briefgen.site.swap import (
+    SiteLock,
+    apply_patch,
+    clear_stale,
+    forget_journal,
+    remove_later,
+    repair,
+    swap_in,
+)
 from briefgen.site.workers import Pool
 
 if TYPE_CHECKING:
@@ -36,7 +44,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PATCH_LIMIT = 50            # changed briefs up to which a build patches the live site in place
+PATCH_LIMIT = 50            # changed briefs up to which a patch_in_place build patches its output
+STATE_FORMAT = 2            # bump when the state's layout changes: an older state is then ignored
 MARKER = ".briefgen-site"     # marks a folder as ours, so a swap never replaces someone's folder
 _LOCKS: dict[Path, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -53,12 +62,19 @@ class BuildResult:
     swapped: bool = False        # False: the previous site was kept (nothing changed, or a fatal error)
 
 
-def build(config: Config, out: Path | None = None, clean: bool = False, ingest: bool = True) -> BuildResult:
+def build(config: Config, out: Path | None = None, clean: bool = False, ingest: bool = True, *,
+          patch_in_place: bool = False, site_lock: SiteLock | None = None) -> BuildResult:
     """Build the site of `config` into `out` (default: [paths] output). Safe to call again and again
-    in one process (the preview server does); calls for the same output folder run one at a time."""
+    in one process (the preview server does); calls for the same output folder run one at a time.
+
+    By default every build makes a complete new tree (unchanged files hard-linked from the previous
+    one) and swaps it in, so `out` is always the old or the new site, even if the process is killed.
+    `patch_in_place=True` (the preview server's private folder only) instead moves a few changed
+    files into `out`: much faster at 10,000 briefs, but a reader could see a mix, so the caller must
+    pass `site_lock` and read under `site_lock.reading()`; a journal repairs a killed patch."""
     out = Path(out).resolve() if out else config.path("output")
     with _lock_for(out), _cache_lock(config.path("cache")):
-        return _build(config, out, clean, ingest)
+        return _build(config, out, clean, ingest, patch_in_place, site_lock)
 
 
 @contextmanager
@@ -84,7 +100,8 @@ def _lock_for(out: Path) -> threading.Lock:
         return _LOCKS.setdefault(out, threading.Lock())
 
 
-def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
+def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place: bool = False,
+           site_lock: SiteLock | None = None) -> BuildResult:
     started = time.perf_counter()
     _check_output(config, out)
     errors: list[BriefgenError] = []
@@ -97,6 +114,13 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
         _clear_cache(cache_dir)
     state_file = cache_dir / f"site-{hashlib.blake2b(str(out).encode(), digest_size=8).hexdigest()}.pickle"
     state = {} if clean else _load_state(state_file)
+    # A patch killed half way: finish it first, and distrust what the state says of the files it
+    # touched (they now hold the patch's version, whatever the inputs are now).
+    repaired = repair(out)
+    if repaired is not None:
+        state = {} if "*" in repaired else {**state, "manifest": None,
+                                             "keys": {k: v for k, v in state.get("keys", {}).items()
+                                                      if k not in set(repaired)}}
     tz = ZoneInfo(config.timezone)
     now = build_now(config.site.now, tz)
     files = content.brief_files(config.path("briefs"))
@@ -111,12 +135,13 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool) -> BuildResult:
     # Phase 3: read every brief; broken ones are reported with file and line and skipped.
     with Pool(config.site.jobs or os.cpu_count() or 1) as pool:
         return _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
-                              pool, started)
+                              pool, started, patch_in_place, site_lock or SiteLock(), repaired)
 
 
 def _build_changed(config: Config, out: Path, errors: list, state: dict, state_file: Path,
                    manifest: str, files: list, folders: list[Path], fp: str, now, pool: Pool,
-                   started: float) -> BuildResult:
+                   started: float, patch_in_place: bool, site_lock: SiteLock,
+                   repaired: list[str] | None) -> BuildResult:
     tz = now.tzinfo
     cache_dir = config.path("cache")
     cache = content.BriefCache(cache_dir, config.site.search_words)
@@ -128,13 +153,14 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     # Phase 5: render into a fresh folder; unchanged pages are linked from the previous build.
     clear_stale(out)
     tmp = out.parent / f"{out.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
-    previous = out if (out / MARKER).is_file() else None
+    previous = out if (out / MARKER).is_file() and not (repaired and "*" in repaired) else None
     old_keys = state.get("keys", {}) if previous else {}
     inputs = (__version__, fp, _config_key(config), now.date())
-    # A few changed briefs with the same templates, config and day are patched into the live site:
-    # changed files are staged, then moved in one quick pass, each move atomic. A fresh tree would
-    # create a folder per brief page, which costs seconds at 10,000 briefs on a busy disk.
-    patch = previous is not None and state.get("inputs") == inputs and touched <= PATCH_LIMIT
+    # Preview only: a few changed briefs with the same templates, config and day are patched into
+    # its folder (changed files staged, then moved in under the site lock). A fresh tree creates a
+    # folder per brief page, which costs a second or more at 10,000 briefs on a busy disk.
+    patch = (patch_in_place and previous is not None and state.get("inputs") == inputs
+             and touched <= PATCH_LIMIT)
     try:
         shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=patch)
         render_errors = shared.render_all([Tree(shared, code, prefix) for code, prefix in tree_codes(config)],
@@ -153,15 +179,19 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         return BuildResult(all_errors, 0, state.get("pages", 0), out, time.perf_counter() - started)
     # Phase 6: swap the new site in at once (or move the staged changes in), then forget the old one.
     removed = sorted(set(old_keys) - set(shared.keys))
-    if patch:
-        apply_patch(tmp, out, shared.writer.written, removed)
-    else:
-        old = swap_in(tmp, out)
-        if old is not None:
-            remove_later(old)
+    with site_lock.writing():
+        if patch:
+            apply_patch(tmp, out, shared.writer.written, removed)
+            old = None
+        else:
+            old = swap_in(tmp, out)
+    if old is not None:
+        remove_later(old)
     changed = sorted(set(shared.writer.written) | set(removed))
-    _save_state(state_file, {"manifest": manifest if not errors else None, "keys": shared.keys,
-                             "pages": shared.pages, "errors": brief_errors, "inputs": inputs})
+    _save_state(state_file, {"format": STATE_FORMAT, "manifest": manifest if not errors else None,
+                             "keys": shared.keys, "pages": shared.pages, "errors": brief_errors,
+                             "inputs": inputs})
+    forget_journal(out)   # only now: the state above no longer trusts anything the patch touched
     seconds = time.perf_counter() - started
     log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(shared.writer.written), seconds)
     return BuildResult(all_errors, len(shared.writer.written), shared.pages, out, seconds, changed, True)
@@ -222,10 +252,12 @@ def _config_key(config: Config) -> str:
 
 
 def _load_state(path: Path) -> dict:
+    """The last build's state, or {} if missing, unreadable or written by another format (an old
+    state after a code change once crashed a build with `too many values to unpack`)."""
     try:
         with path.open("rb") as fh:
             state = pickle.load(fh)
-        return state if isinstance(state, dict) else {}
+        return state if isinstance(state, dict) and state.get("format") == STATE_FORMAT else {}
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return {}
 

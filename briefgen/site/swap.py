@@ -3,13 +3,20 @@
 On Linux `renameat2(RENAME_EXCHANGE)` swaps the two folders atomically: at every instant the output
 path holds a complete site. Elsewhere two renames leave a moment without the folder, but never a
 half-written one. Old trees are deleted in a background thread so the build returns at once.
+
+Patching (moving a few staged files into the live folder) is NOT atomic as a whole, so only the
+preview server's private output uses it: the server holds a `SiteLock` for writing while a patch is
+applied (no request is answered from a half-patched folder), and a journal written before the first
+move lets the next build finish a patch that a killed process left half done.
 """
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import ctypes.util
 import errno
+import json
 import logging
 import os
 import shutil
@@ -105,8 +112,97 @@ def clear_stale(out: Path) -> None:
                     shutil.rmtree(entry, ignore_errors=True)
 
 
+class SiteLock:
+    """A readers-writer lock over one output folder: requests read, a patch or swap writes.
+
+    Writers are preferred (a waiting writer stops new readers), so a busy preview cannot starve a
+    rebuild; readers hold it only while resolving and reading one file."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._waiting_writers = 0
+
+    @contextlib.contextmanager
+    def reading(self):
+        with self._cond:
+            while self._writing or self._waiting_writers:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                if not self._readers:
+                    self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def writing(self):
+        with self._cond:
+            self._waiting_writers += 1
+            try:
+                while self._writing or self._readers:
+                    self._cond.wait()
+            finally:
+                self._waiting_writers -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
+def journal_path(out: Path) -> Path:
+    return out.parent / f"{out.name}.patch-journal"
+
+
 def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str]) -> None:
-    """Move staged files into the live site (each os.replace is atomic), delete removed ones."""
+    """Move staged files into the live site (each os.replace is atomic), delete removed ones.
+
+    The journal is written (atomically, by rename) before the first move; the caller deletes it with
+    `forget_journal` once the build's state is saved. If this process dies in between, `repair`
+    finishes the patch. A process kill cannot lose it (no fsync: the preview's folder is a cache, and
+    after a power cut `build --clean` rebuilds it)."""
+    journal = journal_path(out)
+    tmp = journal.with_name(journal.name + f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"staging": str(staging), "written": written, "removed": removed}),
+                   encoding="utf-8")
+    os.replace(tmp, journal)
+    _move_in(staging, out, written, removed)
+
+
+def repair(out: Path) -> list[str] | None:
+    """Finish a patch a killed process left half applied; return the paths it touched (their cached
+    keys are no longer to be trusted; ["*"]: none are), or None when there was nothing to repair.
+    Idempotent: a repair killed half way is finished by the next one."""
+    journal = journal_path(out)
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        staging, written, removed = Path(record["staging"]), list(record["written"]), list(record["removed"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        # An unreadable journal: the folder cannot be trusted; the caller builds a fresh tree.
+        log.warning("%s: unreadable patch journal; rebuilding the whole site", journal)
+        return ["*"]
+    log.warning("finishing a patch of %s that was interrupted (%d files)", out, len(written))
+    if staging.parent != out.parent or not staging.name.startswith(out.name + ".tmp-"):
+        log.warning("%s: the journal names a foreign staging folder; rebuilding the whole site", journal)
+        return ["*"]
+    _move_in(staging, out, [rel for rel in written if (staging / rel).is_file()], removed)
+    return written + removed
+
+
+def forget_journal(out: Path) -> None:
+    """Call once the repair's effects are recorded (the build state saved)."""
+    journal_path(out).unlink(missing_ok=True)
+
+
+def _move_in(staging: Path, out: Path, written: list[str], removed: list[str]) -> None:
     made: set[str] = set()
     for rel in written:
         target = os.path.join(out, rel)

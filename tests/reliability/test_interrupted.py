@@ -83,7 +83,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     _timed("build", "--no-ingest", cwd=twin)
     site_a = manifest(twin / "site")
     _set_version(twin / "content" / "briefs", b)
-    durations = {"incremental": _timed("build", "--no-ingest", cwd=twin)}   # patches the live site
+    durations = {"incremental": _timed("build", "--no-ingest", cwd=twin)}   # a fresh tree, links reused
     site_b = manifest(twin / "site")
     durations["clean"] = _timed("build", "--no-ingest", "--clean", cwd=twin)  # a fresh tree, swapped in
     assert manifest(twin / "site") == site_b
@@ -95,8 +95,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     for _ in range(KILLS):
         now_a = manifest(root / "site") == site_a
         _set_version(briefs, b if now_a else a)
-        # Clean builds only: an incremental build patches the live site file by file, a window the
-        # xfailed test below hits on purpose; random kills would hit it now and then (a flaky test).
+        # Clean builds here; the incremental path is killed at random in the next test.
         proc = start_cli("build", "--no-ingest", "--clean", cwd=root)
         interrupted += _kill_after(proc, rng.uniform(0.3, durations["clean"]))
         got = manifest(root / "site")
@@ -189,42 +188,43 @@ def test_a_killed_publish_leaves_the_folder_serving_old_or_new(corpus_project, t
     assert not list(dest.parent.glob("site.new-*")), "an interrupted publish left a half copy behind"
 
 
-@pytest.mark.xfail(strict=True, reason="small rebuilds (<= PATCH_LIMIT changed briefs) move staged files into the "
-                   "live site one by one (briefgen/site/swap.py apply_patch): a process killed mid-patch leaves "
-                   "site/ a mix of old and new pages until the next build repairs it")
-def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_project, tmp_path, monkeypatch):
-    """The patch step's window is milliseconds, too short for random kills to hit reliably: simulate the
-    kill there, in process, by stopping apply_patch half way."""
-    build_mod = needs("briefgen.site.build")
-    swap = needs("briefgen.site.swap")
-    from briefgen.config import load_config
-
+def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_project, tmp_path):
+    """`briefgen build` never patches site/ in place: a small rebuild, killed at random moments
+    through its whole run (and at the moment it swaps), leaves the old or the new complete site."""
+    needs("briefgen.site.build")
     root = corpus_project(80)
     (root / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
     briefs = root / "content" / "briefs"
     a, b = _two_versions(briefs)
-    config = load_config(root)
-    build_mod.build(config, ingest=False)
-    site_a = manifest(root / "site")
-    _set_version(briefs, {k: v for k, v in b.items() if k in a})  # a few retitled: a patch build
-    real = swap.apply_patch
-
-    def killed_half_way(staging, out, written, removed):
-        real(staging, out, written[: len(written) // 2], [])
-        raise SystemExit("killed")
-
-    monkeypatch.setattr(build_mod, "apply_patch", killed_half_way)
-    with pytest.raises(SystemExit):
-        build_mod.build(config, ingest=False)
-    monkeypatch.undo()
-    got = manifest(root / "site")
-    build_mod.build(config, ingest=False)   # the next build repairs the site (checked here, not xfailed)
-    site_b = manifest(root / "site")
+    small_b = {k: v for k, v in b.items() if k in a}   # a few retitled: once a patch build
+    twin = tmp_path / "twin"
+    shutil.copytree(root, twin)
+    _timed("build", "--no-ingest", cwd=twin)
+    site_a = manifest(twin / "site")
+    _set_version(twin / "content" / "briefs", small_b)
+    small = _timed("build", "--no-ingest", cwd=twin)
+    site_b = manifest(twin / "site")
     assert site_b != site_a
-    assert got in (site_a, site_b), _diff(got, site_a, site_b)
+    run_cli("build", "--no-ingest", cwd=root, check=True)
+    rng = random.Random(3)
+    interrupted = 0
+    for _ in range(KILLS):
+        now_a = manifest(root / "site") == site_a
+        _set_version(briefs, small_b if now_a else a)
+        proc = start_cli("build", "--no-ingest", cwd=root)   # incremental: the small-rebuild path
+        interrupted += _kill_after(proc, rng.uniform(0.2, small))
+        got = manifest(root / "site")
+        assert got in (site_a, site_b), _diff(got, site_a, site_b)
+    assert interrupted >= 2, f"the kills came too late to interrupt anything ({small:.2f} s)"
+    _set_version(briefs, small_b)
+    run_cli("build", "--no-ingest", cwd=root, check=True)
+    assert manifest(root / "site") == site_b
+    assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)]
 
 
 def test_the_build_after_a_kill_mid_patch_repairs_the_site(corpus_project, tmp_path, monkeypatch):
+    """The preview's private folder is patched in place: stop the patch half way (a kill in its
+    millisecond window), then check the next build finishes it from the journal, exactly."""
     build_mod = needs("briefgen.site.build")
     swap = needs("briefgen.site.swap")
     from briefgen.config import load_config
@@ -234,22 +234,26 @@ def test_the_build_after_a_kill_mid_patch_repairs_the_site(corpus_project, tmp_p
     briefs = root / "content" / "briefs"
     a, b = _two_versions(briefs)
     config = load_config(root)
-    build_mod.build(config, ingest=False)
-    version = {k: v for k, v in b.items() if k in a}
-    _set_version(briefs, version)
-    real = swap.apply_patch
+    preview = tmp_path / "preview-site"
+    build_mod.build(config, out=preview, ingest=False, patch_in_place=True)
+    _set_version(briefs, {k: v for k, v in b.items() if k in a})
+    real = swap._move_in
 
     def killed_half_way(staging, out, written, removed):
         real(staging, out, written[: len(written) // 2], [])
         raise SystemExit("killed")
 
-    monkeypatch.setattr(build_mod, "apply_patch", killed_half_way)
+    monkeypatch.setattr(swap, "_move_in", killed_half_way)
     with pytest.raises(SystemExit):
-        build_mod.build(config, ingest=False)
+        build_mod.build(config, out=preview, ingest=False, patch_in_place=True)
     monkeypatch.undo()
-    build_mod.build(config, ingest=False)
+    assert swap.journal_path(preview).is_file()
+    # Even with the inputs put back as they were, the next build must not trust the half patch.
+    _set_version(briefs, a)
+    build_mod.build(config, out=preview, ingest=False, patch_in_place=True)
+    assert not swap.journal_path(preview).exists()
     twin = tmp_path / "twin"
     shutil.copytree(root / "content", twin / "content")
     shutil.copy(root / "briefgen.toml", twin / "briefgen.toml")
     run_cli("build", "--no-ingest", "--clean", cwd=twin, check=True)
-    assert manifest(root / "site") == manifest(twin / "site")
+    assert manifest(preview) == manifest(twin / "site")

@@ -42,7 +42,8 @@ class FakeBuild:
         self.gate: threading.Event | None = None
         self.started = threading.Event()
 
-    def __call__(self, config, out=None, clean=False, ingest=True):
+    def __call__(self, config, out=None, clean=False, ingest=True, **options):
+        self.options = options
         self.started.set()
         self.calls.append({"ingest": ingest, "base_url": config.base_url})
         if self.gate is not None:

@@ -419,3 +419,18 @@ def test_the_preview_asks_for_stable_asset_names_when_the_site_offers_them(proje
     assert preview.build_config.site.hash_assets is False
     assert preview.config.site.hash_assets is True            # production settings untouched
     assert preview.build_config.base_url == "http://127.0.0.1:8000/briefs/"
+
+
+def test_the_preview_patches_in_place_and_requests_wait_while_it_does(running):
+    """The build is told to patch the private folder under the preview's site lock, and a request
+    that arrives while the lock is held for writing is answered only once it is released."""
+    preview_lock = running.build.options["site_lock"]
+    assert running.build.options["patch_in_place"] is True
+    answered = []
+    with preview_lock.writing():
+        thread = threading.Thread(target=lambda: answered.append(running.get("/briefs/").status), daemon=True)
+        thread.start()
+        thread.join(0.3)
+        assert not answered, "a request was answered while the site was being patched"
+    thread.join(10)
+    assert answered == [200]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from briefgen.config import load_config
 from briefgen.errors import BuildError, ConfigError
 from briefgen.site import render
+from briefgen.site.build import build
 from briefgen.site.scaffold import init_project
 from tests.unit.site.conftest import brief_text
 
@@ -80,6 +82,52 @@ def test_editing_one_brief_rewrites_only_the_pages_that_show_it(scratch_project,
     assert "Okinawa, une base" in (second.out / JAPAN).read_text(encoding="utf-8")
     assert untouched.stat().st_ino == inode   # reused, not rewritten
     assert second.pages == first.pages
+
+
+def test_a_small_rebuild_swaps_in_a_new_tree_and_never_touches_the_live_one(scratch_project, build_project):
+    """README guarantee: `briefgen build` always builds a complete tree and swaps it in; a reader holding
+    the old folder keeps seeing the old site whole (no in-place patch, whatever the change's size)."""
+    first = build_project(scratch_project)
+    before = os.stat(first.out).st_ino
+    path = scratch_project / JAPAN_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("Okinawa, un poste", "Okinawa, une base"),
+                    encoding="utf-8")
+    second = build_project(scratch_project)
+    assert second.swapped and os.stat(second.out).st_ino != before   # a new folder took its place
+    assert "Okinawa, une base" in (second.out / JAPAN).read_text(encoding="utf-8")
+
+
+def test_a_preview_build_patches_its_folder_under_the_site_lock(scratch_project, tmp_path):
+    from briefgen.site.swap import SiteLock
+
+    config = load_config(scratch_project)
+    out = tmp_path / "preview-site"
+    build(config, out=out, ingest=False, patch_in_place=True)
+    before = os.stat(out).st_ino
+    path = scratch_project / JAPAN_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("Okinawa, un poste", "Okinawa, une base"),
+                    encoding="utf-8")
+    lock, held = SiteLock(), []
+    real_writing = lock.writing
+
+    def writing():
+        held.append(True)
+        return real_writing()
+
+    lock.writing = writing
+    result = build(config, out=out, ingest=False, patch_in_place=True, site_lock=lock)
+    assert held and os.stat(out).st_ino == before            # patched in place, while holding the lock
+    assert "Okinawa, une base" in (out / JAPAN).read_text(encoding="utf-8")
+    assert JAPAN in result.changed_paths and not (tmp_path / "preview-site.patch-journal").exists()
+
+
+def test_an_old_build_state_is_ignored_not_a_crash(scratch_project, build_project):
+    first = build_project(scratch_project)
+    cache = load_config(scratch_project).path("cache")
+    for state in cache.glob("site-*.pickle"):
+        state.write_bytes(pickle.dumps({"manifest": "x", "keys": {"index.html": ("old", "tuple")}}))
+    again = build_project(scratch_project)
+    assert again.swapped and again.pages == first.pages
 
 
 def test_css_only_change_lists_only_assets_and_pages_that_link_them(scratch_project, build_project):

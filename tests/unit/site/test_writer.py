@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 
 import pytest
 
 from briefgen.errors import BuildError
-from briefgen.site.swap import apply_patch, clear_stale, exchange, swap_in
+from briefgen.site.swap import SiteLock, apply_patch, clear_stale, exchange, journal_path, repair, swap_in
 from briefgen.site.writer import Writer
 
 
@@ -45,7 +47,7 @@ def test_swap_exchanges_folders_atomically(tmp_path):
 
 
 def test_patch_moves_staged_files_in_and_removes_deleted_ones(tmp_path):
-    live, staging = tmp_path / "site", tmp_path / "stage"
+    live, staging = tmp_path / "site", tmp_path / "site.tmp-1-ab"
     (live / "old").mkdir(parents=True)
     (live / "old" / "index.html").write_text("old")
     (live / "keep.html").write_text("keep")
@@ -63,3 +65,52 @@ def test_clears_temporary_trees_of_dead_builds_only(tmp_path):
     mine.mkdir()
     clear_stale(tmp_path / "site")
     assert not dead.exists() and mine.exists()
+
+
+def test_repair_finishes_a_patch_killed_half_way_from_its_journal(tmp_path, monkeypatch):
+    from briefgen.site import swap
+
+    live, staging = tmp_path / "site", tmp_path / "site.tmp-1-ab"
+    (live / "a").mkdir(parents=True)
+    (live / "a" / "index.html").write_text("old a")
+    (live / "b.html").write_text("old b")
+    (live / "gone.html").write_text("gone")
+    (staging / "a").mkdir(parents=True)
+    (staging / "a" / "index.html").write_text("new a")
+    (staging / "b.html").write_text("new b")
+    def killed(staging, out, written, removed):
+        os.replace(staging / written[0], out / written[0])   # one move, then death
+        raise SystemExit
+
+    monkeypatch.setattr(swap, "_move_in", killed)
+    with pytest.raises(SystemExit):
+        apply_patch(staging, live, ["a/index.html", "b.html"], ["gone.html"])
+    monkeypatch.undo()
+    assert (live / "b.html").read_text() == "old b"      # the mix a reader must never be shown
+    assert sorted(repair(live)) == ["a/index.html", "b.html", "gone.html"]
+    assert (live / "a/index.html").read_text() == "new a" and (live / "b.html").read_text() == "new b"
+    assert not (live / "gone.html").exists() and not staging.exists()
+    assert repair(live) is not None          # idempotent until the caller forgets the journal
+    journal_path(live).unlink()
+    assert repair(live) is None
+
+
+def test_site_lock_keeps_readers_out_while_a_patch_is_written():
+    lock, events = SiteLock(), []
+    entered = threading.Event()
+
+    def reader():
+        entered.set()
+        with lock.reading():
+            events.append("read")
+
+    with lock.writing():
+        thread = threading.Thread(target=reader)
+        thread.start()
+        entered.wait(5)
+        time.sleep(0.05)
+        events.append("patched")
+    thread.join(5)
+    assert events == ["patched", "read"]
+    with lock.reading(), lock.reading():   # readers share it
+        pass
