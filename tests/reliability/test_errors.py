@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.reliability.conftest import cli_env, needs, run_cli
+from tests.reliability.conftest import SAMPLES, cli_env, needs, run_cli
 
 GOOD = ("---\ntitle: Un bon article\ndate: 2026-01-16T09:41:00+01:00\nlang: fr\ncountries: [FR]\n"
         "---\n\nvendredi 16 janvier 2026\n\nGOODBODY texte.\n")
@@ -144,3 +144,28 @@ def test_a_broken_template_names_the_template_and_line_and_keeps_the_site(make_p
         proc.stderr
     after = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
     assert after == before, "a template error must keep the previous site"
+
+
+def test_a_bug_on_one_raw_file_is_one_line_and_debug_adds_its_traceback(make_project):
+    """A bug while ingesting one page: that page is reported in one line, the others are ingested."""
+    needs("briefgen.pipeline")
+    import subprocess
+
+    root = _project(make_project)
+    sample = min((SAMPLES / "pages").glob("fr-*/dump.txt")).read_text(encoding="utf-8")
+    (root / "content/raw").mkdir(parents=True, exist_ok=True)
+    (root / "content/raw/boom.txt").write_text(sample, encoding="utf-8")
+    (root / "content/raw/fine.txt").write_text(sample.replace("\n", "\n\n", 1), encoding="utf-8")
+    boom = ("import briefgen.ingest.pipeline as p\nreal = p.ingest_raw\n"
+            "def ingest_raw(raw, config=None):\n"
+            "    if raw.name == 'boom.txt':\n        raise KeyError('boom in ingest')\n"
+            "    return real(raw, config)\n"
+            "p.ingest_raw = ingest_raw\nfrom briefgen.cli import main\nmain()\n")
+    for debug in (False, True):
+        args = [sys.executable, "-c", boom, *(["--debug"] if debug else []), "ingest", "--force"]
+        proc = subprocess.run(args, cwd=root, env=cli_env(), capture_output=True, text=True, timeout=120,
+                              check=False)
+        assert proc.returncode == 1, proc.stderr
+        assert re.search(r"boom\.txt: .*boom in ingest", proc.stderr), proc.stderr
+        assert ("Traceback" in proc.stderr) is debug, proc.stderr
+    assert [p.name for p in (root / "content/briefs").rglob("*.md") if "fine" in p.read_text("utf-8")]
