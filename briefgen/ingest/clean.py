@@ -30,6 +30,7 @@ from briefgen.ingest.patterns import (
     key_of,
     lexicon,
     matches,
+    strip_screen_reader,
 )
 from briefgen.model import Block
 
@@ -80,6 +81,37 @@ def tidy(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
     return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text)
+
+
+# A copied page puts each link on its own line: ", opens new tab" or "by the Netherlands…" continue the
+# line above. These open a line only when it continues one (no paragraph starts with them).
+JOINS_TIGHT = re.compile(r"^[,;:)\]»”]")
+ENDS_PARAGRAPH = re.compile(r"[.!?…:]['’\"”»)\]]*$")
+CONTINUATION_WORDS = 5   # a shorter lowercase line is a menu item or a date ("vor 3 Stunden")
+
+
+def rejoin(text: str) -> str:
+    """Re-join the pieces of a paragraph that the page's links broke apart: a line opening with a
+    comma or a closing bracket, a lowercase line of running text after a line with no final
+    punctuation, and any line after one that left a bracket open."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        prev = out[-1].rstrip() if out else ""
+        if line and prev and JOINS_TIGHT.match(line):
+            out[-1] = prev + line
+        elif line and prev and (_continues(prev, line) or prev.count("(") > prev.count(")")):
+            out[-1] = prev + " " + line
+        else:
+            out.append(raw)
+    return "\n".join(out)
+
+
+def _continues(prev: str, line: str) -> bool:
+    if not line[0].islower() or ENDS_PARAGRAPH.search(prev):
+        return False
+    key, kind, words, _ = classify_line(line)
+    return kind == "text" and words >= CONTINUATION_WORDS
 
 
 # --- 1. one small handler per kind of line --------------------------------------------------------
@@ -459,7 +491,7 @@ def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
 
 
 def clean_dump(text: str) -> Cleaned:
-    lines = tag(tidy(text))
+    lines = tag(strip_screen_reader(rejoin(tidy(text))))
     start, end = main_region(lines)
     handle_pre_byline(lines, start, end)
     handle_card_lists(lines, start, end)

@@ -41,6 +41,7 @@ class Header:
     kicker: str | None = None
     lead: str | None = None
     lead_in_body: bool = False    # the lead is the main text's first paragraph (to remove from body)
+    title_in_body: bool = False   # the title is the main text's first paragraph (to remove from body)
 
 
 def split_prefix(text: str) -> tuple[date | None, tuple[str, ...], str]:
@@ -128,34 +129,107 @@ def _title_index(cand: list[Line], first_text: Line | None = None) -> int | None
 
 def find_header(c: Cleaned) -> Header:
     lo = max(0, c.start - HEADER_WINDOW)
-    cand = [ln for ln in c.lines[lo:c.start]
-            if ln.kind in ("text", "repeat") and not _is_caption(c.lines, ln.i)]
-    cand = cand[-12:]
     h = Header()
-    first_text = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text"), None)
-    j = _title_index(cand, first_text)
-    if j is not None:
-        h.title = cand[j].text
-        nxt = cand[j + 1] if j + 1 < len(cand) else None
-        if nxt is not None and _lead_like(nxt):
-            h.lead = nxt.text
-        prev = cand[j - 1] if j > 0 else None
-        if prev is not None and not prev.sentence and prev.words <= 12 and cand[j].i - prev.i <= 3 \
-                and not GLUED.search(prev.text):
-            h.kicker = prev.text.rstrip(" –-:")
+    bylined = _byline_title(c)
+    if bylined is not None:
+        title_line, lead_line = bylined
+        h.title = title_line.text
+        h.lead = lead_line.text if lead_line is not None else None
+        h.title_in_body = title_line.i >= c.start
+        h.lead_in_body = lead_line is not None and lead_line.i >= c.start
+    else:
+        cand = [ln for ln in c.lines[lo:c.start]
+                if ln.kind in ("text", "repeat") and not _is_caption(c.lines, ln.i)]
+        cand = cand[-12:]
+        first_text = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text"), None)
+        j = _title_index(cand, first_text)
+        if j is None:
+            title_line = None
+        else:
+            title_line = cand[j]
+            h.title = title_line.text
+            nxt = cand[j + 1] if j + 1 < len(cand) else None
+            if nxt is not None and _lead_like(nxt):
+                h.lead = nxt.text
+    if title_line is not None:
+        h.kicker = _kicker(c, title_line)
+        _punctuated_title(c, h)
     if h.lead is None:
-        h.lead, h.lead_in_body = _lead_from_body(c), True
-        if h.lead is None:
-            h.lead_in_body = False
+        h.lead = _lead_from_body(c, skip=1 if h.title_in_body else 0)
+        h.lead_in_body = h.lead is not None
     return h
 
 
-def _lead_from_body(c: Cleaned) -> str | None:
-    """The main text's first paragraph is a lead when meta lines (date, byline, credit) follow it."""
-    if not c.blocks or c.blocks[0].kind != "paragraph":
+def _kicker(c: Cleaned, title: Line) -> str | None:
+    """The short line right above the title (no other line between): an overline, not a menu item."""
+    prev = next((ln for ln in reversed(c.lines[max(0, title.i - 3):title.i]) if ln.kind != "blank"), None)
+    if prev is None or prev.kind != "text" or prev.sentence or prev.words > 12 or GLUED.search(prev.text):
         return None
-    first = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text" and ln.sentence), None)
-    if first is None or first.text != c.blocks[0].text:
+    return prev.text.rstrip(" –-:") or None
+
+
+def _punctuated_title(c: Cleaned, h: Header) -> None:
+    """A kicker and a title copied as one line ("Kicker Title"): the page shows the same words elsewhere
+    as "Kicker: Title" (its document title, a share line). That form is the headline, its prefix the kicker."""
+    flat = " ".join(WORD.findall(h.title or ""))
+    if not flat or ":" in (h.title or ""):
+        return
+    for ln in c.lines:
+        if ln.kind == "blank" or ":" not in ln.text or ln.words != len(flat.split()):
+            continue
+        head, _, rest = ln.text.partition(":")
+        if " ".join(WORD.findall(ln.text)) == flat and rest.strip() and len(head.split()) <= 6:
+            h.title, h.kicker = ln.text.strip(), head.strip()
+            return
+
+
+def _is_byline(ln: Line) -> bool:
+    lex = lexicon()
+    return ln.kind == "meta" and ln.words <= 12 and not ln.text.rstrip().endswith(".") and \
+        (matches(ln.key, lex.author, extra_words=10) or ln.key.startswith(("autor ", "autorin ")))
+
+
+def _byline_title(c: Cleaned) -> tuple[Line, Line | None] | None:
+    """(headline, standfirst or None) right above the article's byline: a page prints its own headline
+    (and standfirst or dek) over "By X" / "von X" / "par X" / "di X". The byline is the last one before
+    the main text, else the first inside it (teasers below carry bylines too). Date lines, photo
+    credits and captions may stand between."""
+    lo = max(0, c.start - HEADER_WINDOW)
+    hi = min(len(c.lines), c.start + META_WINDOW)
+    bylines = [ln for ln in c.lines[lo:hi] if _is_byline(ln)]
+    before = [ln for ln in bylines if ln.i <= c.start]
+    by = before[-1] if before else (bylines[0] if bylines else None)
+    if by is None:
+        return None
+    above = [ln for ln in reversed(c.lines[lo:by.i])
+             if ln.kind not in ("blank", "meta", "noise", "credit", "caption") and not _credit_like(ln)][:2]
+    if len(above) == 2 and (_lead_like(above[0]) or _byline_headline(above[0])) \
+            and _byline_headline(above[1]) and above[1].words < above[0].words:
+        return above[1], above[0]
+    if above and _byline_headline(above[0]):
+        below = next((ln for ln in c.lines[by.i + 1:c.start] if ln.kind not in ("blank", "meta", "noise")), None)
+        return above[0], below if below is not None and _lead_like(below) else None
+    return None
+
+
+def _credit_like(ln: Line) -> bool:
+    return "©" in ln.text or "@" in ln.text or bool(lexicon().rights.search(ln.text))
+
+
+def _byline_headline(ln: Line) -> bool:
+    return ln.kind in ("text", "repeat") and 3 <= ln.words <= 40 \
+        and not ln.text.endswith((",", ":", ".", ")", "-", "–", "—")) \
+        and (ln.text[:1].isupper() or not ln.text[:1].isalpha()) and not GLUED.search(ln.text) \
+        and is_prose(ln.text)
+
+
+def _lead_from_body(c: Cleaned, skip: int = 0) -> str | None:
+    """The main text's first paragraph is a lead when meta lines (date, byline, credit) follow it."""
+    if len(c.blocks) <= skip or c.blocks[skip].kind != "paragraph":
+        return None
+    texts = [ln for ln in c.lines[c.start:c.end] if ln.kind == "text" and ln.sentence][skip:]
+    first = texts[0] if texts else None
+    if first is None or first.text != c.blocks[skip].text:
         return None
     after = [ln for ln in c.lines[first.i + 1:first.i + 8] if ln.kind != "blank"]
     if after and after[0].kind in ("meta", "credit", "agency", "noise", "boiler") or \

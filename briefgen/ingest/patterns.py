@@ -81,6 +81,7 @@ class Lexicon:
     relative: dict[str, str]
     stopwords: dict[str, frozenset[str]]
     screen_reader: re.Pattern[str] = re.compile(r"(?!)")   # see screen_reader_rx()
+    rights: re.Pattern[str] = re.compile(r"(?!)")   # "All rights reserved": a credit or copyright line
 
 
 def _read(code: str) -> dict:
@@ -109,7 +110,8 @@ def lexicon() -> Lexicon:
                    dated=union("published") | union("updated"),
                    months=months, relative=relative,
                    stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()},
-                   screen_reader=screen_reader_rx(hidden))
+                   screen_reader=screen_reader_rx(hidden),
+                   rights=re.compile(r"\b(?:" + "|".join(sorted(union("rights"))) + r")\b", re.IGNORECASE))
 
 
 def screen_reader_rx(phrases: frozenset[str]) -> re.Pattern[str]:

@@ -43,8 +43,9 @@ def article_from_dump(raw: RawArticle) -> Article:
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     blocks = list(cleaned.blocks)
-    if header.lead_in_body and blocks:
-        blocks.pop(0)
+    for shown, text in ((header.title_in_body, header.title), (header.lead_in_body, header.lead)):
+        if shown and blocks and blocks[0].text == text:
+            blocks.pop(0)   # the headline or standfirst opened the main text: not body
     body_words = sum(len(b.text.split()) + sum(len(i.split()) for i in b.items) for b in blocks)
     if body_words < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text (menus and links only?)", raw.path)

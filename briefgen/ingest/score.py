@@ -62,6 +62,51 @@ def evaluate(pages_dir, kind: str = "dump") -> dict[str, Score]:
     return out
 
 
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″"} | {c: "'" for c in "‘’‚‛′"})
+
+
+def same_title(got: str | None, want: str | None) -> bool:
+    """Exact match after normalising whitespace, soft hyphens and quotation marks (« », „ “ and " are
+    one mark, with or without the space French puts inside)."""
+    def norm(t: str) -> str:
+        t = " ".join(t.replace("\u00ad", "").translate(_QUOTES).split())
+        return t.replace('" ', '"').replace(' "', '"')
+    return bool(got) and bool(want) and norm(got) == norm(want)
+
+
+@dataclass(frozen=True)
+class MetaResult:
+    title: str | None
+    title_ok: bool
+    date_ok: bool
+    lang_ok: bool
+
+
+def evaluate_meta(pages_dir, kind: str = "dump") -> dict[str, MetaResult]:
+    """Title (exact, see same_title), date (within a day) and language of every case against its
+    meta.json. A case that fails to ingest scores wrong on all three."""
+    import json
+    from datetime import date as Date
+    from pathlib import Path
+
+    from briefgen.errors import BriefgenError
+    from briefgen.ingest.pipeline import ingest_file
+
+    name = "dump.txt" if kind == "dump" else "source.html"
+    out: dict[str, MetaResult] = {}
+    for case in sorted(p for p in Path(pages_dir).iterdir() if (p / name).is_file()):
+        want = json.loads((case / "meta.json").read_text(encoding="utf-8"))
+        try:
+            a = ingest_file(case / name)
+        except BriefgenError:
+            out[case.name] = MetaResult(None, False, False, False)
+            continue
+        day = Date.fromisoformat(want["date"])
+        out[case.name] = MetaResult(a.title, same_title(a.title, want["title"]),
+                                    abs((a.date.date() - day).days) <= 1, a.lang == want["lang"])
+    return out
+
+
 def by_language(results: dict[str, Score]) -> dict[str, Score]:
     """Mean per language (case ids start with the language code), plus 'all'."""
     groups: dict[str, list[Score]] = {}
