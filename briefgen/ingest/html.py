@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as htmllib
 import logging
 import re
+from dataclasses import dataclass
 
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
@@ -65,22 +66,120 @@ def article_from_html(raw: RawArticle) -> Article:
     # Visually hidden link text (", opens new tab") is read by trafilatura like any text: removed first.
     blocks = clean_blocks(markdown_blocks(tidy(strip_screen_reader(text))), _clean(md.title))
     description = _clean(md.description)
-    lead = description if description and _shown(description, raw.text, blocks) else None
+    doc = _parse(raw.text)
+    lead = _standfirst(description, doc) if description else None
     if lead and blocks and blocks[0].kind == "paragraph" and _same_start(blocks[0].text, lead):
         blocks = blocks[1:]
     words = sum(len(WORD.findall(b.text)) + sum(len(WORD.findall(i)) for i in b.items) for b in blocks)
     if words < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
     published, updated = _dates(raw, md.date)
-    title = _clean(md.title) or blocks[0].text[:120]
+    heading = _heading(doc)
+    title = _title(_clean(md.title), heading, _clean(md.sitename)) or blocks[0].text[:120]
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
     caption, credit = _figure(raw.text)
     return Article(
         title=title, lang=meta.detect_lang(body), blocks=tuple(blocks), lead=lead, date=published,
+        kicker=heading.kicker if heading else None,
         updated=updated, translations=_translations(raw.text),
         source=Source(file=raw.name, url=md.url or None, name=_clean(md.sitename),
                       agency=_agency(md.author, blocks), author=_author(md.author)),
         image=Image(caption=caption, credit=credit))
+
+
+# Class names pages give the overline above a headline (kicker, Dachzeile, surtitre, occhiello …),
+# and words of class names that mark the same element in teaser cards and menus, not the article.
+KICKER_CLASS = re.compile(r"kicker|overline|dachzeile|surtitre|surtitle|occhiello|topline|eyebrow|roofline|"
+                          r"spitzmarke|supertitle", re.IGNORECASE)
+NOT_ARTICLE_CLASS = re.compile(r"teaser|related|promo|card|nav|icon|topic|list|item|container|author",
+                               re.IGNORECASE)
+KICKER_REACH = 60        # elements before the <h1> still part of its header
+TITLE_SEPARATOR = re.compile(r"\s[|–—·•-]\s|\s[|]")
+SITE_SUFFIX_WORDS = 6    # "… | TechCrunch", "… – DW – 30.01.2024", "… - Die Neue Südtiroler Tageszeitung"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    kicker: str | None
+
+
+def _parse(page: str):
+    """The page as an lxml tree (None when lxml cannot read it)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.document_fromstring(page.encode("utf-8"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _heading(doc) -> Heading | None:
+    """The page's <h1> and the kicker (overline) printed with it: an element whose class names it a
+    kicker, inside the <h1> or just before it, shorter than the headline itself."""
+    if doc is None:
+        return None
+    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
+    h1 = next((n for n, el in enumerate(elements) if el.tag == "h1" and _text(el)), None)
+    if h1 is None:
+        return None
+    text = _text(elements[h1])
+    kicker = None
+    for el in elements[max(0, h1 - KICKER_REACH):h1] + list(elements[h1].iterdescendants()):
+        cls = el.get("class") or ""
+        if not isinstance(el.tag, str) or not KICKER_CLASS.search(cls) or NOT_ARTICLE_CLASS.search(cls):
+            continue
+        found = _text(el).rstrip(" :–-")
+        rest = text.replace(found, "", 1) if found else text
+        if found and len(found.split()) <= 12 and len(found.split()) < len(rest.split()):
+            kicker = found
+    return Heading(text, kicker)
+
+
+STANDFIRST_TAGS = frozenset(("p", "div", "h2", "h3", "span", "strong", "b", "em", "section", "header"))
+STANDFIRST_PREFIX = 80   # characters of the description the shown standfirst must start with
+
+
+def _standfirst(description: str, doc) -> str | None:
+    """The standfirst as the page shows it: the smallest body element that starts like the description
+    and is about as long (pages often add or drop a last sentence, "Von X." or "Woran liegt das?").
+    A description the page never shows, or that is only the start of a longer first paragraph, is
+    not a lead."""
+    if doc is None or doc.body is None:
+        return None
+    want = _norm(description.rstrip("….").rstrip())[:STANDFIRST_PREFIX]
+    best: str | None = None
+    for el in doc.body.iter():
+        if el.tag not in STANDFIRST_TAGS:
+            continue
+        text = el.text_content()
+        if not 0.5 * len(description) <= len(text) <= 1.5 * len(description) + 40:
+            continue
+        if _norm(text).startswith(want) and (best is None or len(text) < len(best)) \
+                and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+            best = text   # (a description that is the photo's caption is no standfirst)
+    return _clean(tidy(best)) if best else None
+
+
+def _text(el) -> str:
+    return " ".join(" ".join(t.split()) for t in el.itertext() if t.strip()).replace("\u00ad", "")
+
+
+def _title(title: str | None, heading: Heading | None, site: str | None) -> str | None:
+    """The page title without the site's name: the <h1> when the title is it plus a short suffix
+    after a separator, else the title less a trailing '| Site name'."""
+    if not title:
+        return heading.text if heading else None
+    m = list(TITLE_SEPARATOR.finditer(title))
+    if heading and m:
+        head, tail = _norm(heading.text), _norm(title)
+        if head and tail.startswith(head) and 0 < len(tail.split()) - len(head.split()) <= SITE_SUFFIX_WORDS:
+            return heading.text
+    if site and m and _norm(title[m[-1].end():]) == _norm(site):
+        return title[:m[-1].start()].strip()
+    return title
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -168,13 +267,6 @@ def _norm(text: str) -> str:
 
 def _same_start(a: str, b: str) -> bool:
     return _norm(a)[:80] == _norm(b)[:80]
-
-
-def _shown(description: str, page: str, blocks: list[Block]) -> bool:
-    """The description is a lead when the page body shows it as text (not only in <head>)."""
-    body = page.split("</head>", 1)[-1]
-    visible = _norm(htmllib.unescape(TAG.sub(" ", body)))
-    return _norm(description)[:80] in visible
 
 
 def _dates(raw: RawArticle, fallback: str | None):
