@@ -304,7 +304,9 @@ def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None,
                 break
             if entry.kind == "demonym" and (_is_language(toks, i, k, lex) or _is_surname(toks, i, lex)):
                 break
-            out.append((i, k, entry, _context_code(toks, i, k, entry, lex, doc)))
+            code = _context_code(toks, i, k, entry, lex, doc)
+            if code:                            # "" : the context says it is no country at all
+                out.append((i, k, entry, code))
             break
     return out
 

@@ -51,6 +51,12 @@ ARTICLES = [
      "The Republican-led legislature passed the bill last week. Democrats said they would challenge it "
      "in court before the Thanksgiving holiday, when families gather around a roast turkey."),
      {"US"}, set(), "politics"),
+    ("en-turkey-bird", "en", "Turkey prices soar ahead of Thanksgiving",
+     ("Turkey farmers in Minnesota and Iowa say bird flu has cut their flocks by a fifth this year, pushing up "
+      "the price of a Thanksgiving roast.\n\n"
+      "Grocers in Chicago reported that frozen birds were selling out days earlier than usual. Turkey remains "
+      "the centrepiece of the holiday meal for most American families, a trade group said."),
+     {"US"}, set(), None),
     # --- French ----------------------------------------------------------------------------------------
     ("fr-domestic", "fr", "Grève à la SNCF : trafic très perturbé entre Lyon et Marseille",
      ("Les usagers du rail ont connu une journée difficile mardi à Lyon et à Marseille, où seul un train "
