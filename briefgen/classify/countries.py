@@ -349,8 +349,8 @@ def _field_weights(fields: list[tuple[str, Tokens]], cfg: dict) -> list[float]:
 
 
 def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
-                 min_score: float | None = None, explain: bool = True, source_url: str | None = None
-                 ) -> CountryResult:
+                 min_score: float | None = None, explain: bool = True, source_url: str | None = None,
+                 words: set[str] | None = None) -> CountryResult:
     """Weigh the mentions of each field ("title", "kicker", "lead", "body") and keep the salient countries.
 
     Body paragraphs are given one by one (field "body"), in order: later ones weigh less."""
@@ -361,7 +361,8 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     first_seen: dict[str, int] = {}
     evidence: dict[str, list[str]] = defaultdict(list)
     doc = _LazyDoc(fields)
-    firsts = lex.index.live_firsts(set().union(*(toks.low for _, toks in fields)))
+    # words: every distinct word of the article, when the caller has them (pipeline: from its counts).
+    firsts = lex.index.live_firsts(words if words is not None else set().union(*(t.low for _, t in fields)))
     for order, ((fname, toks), w_field) in enumerate(zip(fields, _field_weights(fields, cfg))):
         if firsts.isdisjoint(toks.low):
             continue

@@ -85,15 +85,18 @@ def classify_text(title: str, lead: str | None, body: str, lang: str, config: Co
     paragraphs = paragraphs_of(body)
     fields = _fields(title, kicker, lead, paragraphs)
 
+    # The body's word counts, made once: themes and key points weigh them, countries take the vocabulary.
+    body = [toks for name, toks in fields if name == "body"]
+    body_counts = Counter(chain.from_iterable(toks.low for toks in body))
+    vocabulary = body_counts.keys() | {w for name, toks in fields if name != "body" for w in toks.low}
+
     # Countries: every mention weighed by place and kind; the salient ones kept.
     found = country_mod.score_fields(fields, country_mod.lexicon(lang), opts.country_threshold or None,
-                                     explain, source_url)
+                                     explain, source_url, vocabulary)
     regions = regions_for(found.countries, config)
 
     # Themes: lexicon scores, ranked, the best few kept.
     lex = theme_mod.lexicon(lang, theme_mod._key(config))
-    body = [toks for name, toks in fields if name == "body"]
-    body_counts = Counter(chain.from_iterable(toks.low for toks in body))      # shared by themes and key points
     theme_scores, theme_words = theme_mod.score(fields, lex, explain, body_counts)
     themes = theme_mod.rank(theme_scores, lex.order, opts.max_themes,
                             opts.theme_threshold or DEFAULT_THEME_THRESHOLD)
