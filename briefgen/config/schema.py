@@ -43,6 +43,8 @@ class SiteOptions:
                        "byte-reproducible builds; empty: $SOURCE_DATE_EPOCH if set, else the build's clock.")
     search_words: int = opt(400, "Distinct body words per brief in the search index (0: titles, leads and "
                                  "key points only).", minimum=0)
+    hash_assets: bool = opt(True, "Put a content hash in asset names (style.3f2a9c1d.css) so browsers may cache "
+                                  "them forever; the preview turns it off, so a stylesheet edit rewrites one file.")
 
 
 @dataclass(frozen=True)

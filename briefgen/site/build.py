@@ -125,14 +125,17 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     now = build_now(config.site.now, tz)
     files = content.brief_files(config.path("briefs"))
     folders = templates.folders(config.path("templates"))
-    fp = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
-    manifest = hashlib.blake2b(pickle.dumps((__version__, files, fp, _config_key(config), now.date(), str(out))),
-                               digest_size=16).hexdigest()
+    every_input = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
+    manifest = hashlib.blake2b(pickle.dumps((__version__, files, every_input, _config_key(config), now.date(),
+                                             str(out))), digest_size=16).hexdigest()
     if state.get("manifest") == manifest and (out / MARKER).is_file() and not errors:
         _report(state.get("errors", []))
         return BuildResult(list(state.get("errors", [])), 0, state.get("pages", 0), out,
                            time.perf_counter() - started)
     # Phase 3: read every brief; broken ones are reported with file and line and skipped.
+    # Pages depend on assets only through their names (keyed in Shared): an asset edit alone must
+    # not make every page's key change when names are not hashed.
+    fp = templates.fingerprint(folders, [config.path("locales")], assets=False)
     with Pool(config.site.jobs or os.cpu_count() or 1) as pool:
         return _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
                               pool, started, patch_in_place, site_lock or SiteLock(), repaired)

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 # Bump when rendering of bodies or search words changes: old cache entries are then ignored.
 RENDER_VERSION = "4"
+# Bump when the layout of a cache entry changes: an older cache is then discarded, not misread (an
+# entry of another shape once crashed builds with `too many values to unpack`).
+CACHE_FORMAT = 2
+ENTRY_FIELDS = 7   # (mtime, size, sig, brief, pack, offset, length)
 PARALLEL_FROM = 200   # below this many changed briefs, worker start-up costs more than it saves
 
 
@@ -143,17 +147,20 @@ class BriefCache:
         self.folder = folder
         self.index_file = folder / "briefs.pickle"
         self.journal_file = folder / "briefs.journal"
-        self.stamp = (RENDER_VERSION, search_words)
+        self.stamp = (CACHE_FORMAT, RENDER_VERSION, search_words)
         self.entries: dict[str, tuple] = {}
         self.changes: dict[str, tuple | None] = {}
         self.journal_len = 0
+        self.stale = True      # the index on disk is not ours: the next save rewrites it
         try:
             with self.index_file.open("rb") as fh:
                 stamp, entries = pickle.load(fh)
-            if stamp == self.stamp:
+            if stamp == self.stamp and isinstance(entries, dict):
                 self.entries = entries
+                self.stale = False
                 self._replay()
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+                ImportError, IndexError):
             self.entries = {}
 
     def _replay(self) -> None:
@@ -171,12 +178,13 @@ class BriefCache:
                         self.entries[path] = entry
         except FileNotFoundError:
             pass
-        except (pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        except (pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError, IndexError):
             self.entries, self.journal_len = {}, 0   # a torn journal: start over, it is only a cache
+            self.stale = True
 
     def get(self, path: str, mtime: int, size: int):
         hit = self.entries.get(path)
-        return hit if hit and hit[0] == mtime and hit[1] == size else None
+        return hit if hit and len(hit) == ENTRY_FIELDS and hit[0] == mtime and hit[1] == size else None
 
     def put(self, path: str, mtime: int, size: int, sig: str, brief: Brief, pack: str, offset: int,
             length: int) -> None:
@@ -203,7 +211,7 @@ class BriefCache:
         if not self.changes:
             return 0
         self.folder.mkdir(parents=True, exist_ok=True)
-        if self.index_file.is_file() and self.journal_len + len(self.changes) < self.COMPACT_AFTER:
+        if not self.stale and self.journal_len + len(self.changes) < self.COMPACT_AFTER:
             with self.journal_file.open("ab") as fh:
                 for path, entry in self.changes.items():
                     pickle.dump((path, entry), fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -214,6 +222,7 @@ class BriefCache:
             os.replace(tmp, self.index_file)
             self.journal_file.unlink(missing_ok=True)
             self.journal_len = 0
+            self.stale = False
         self.changes = {}
         return len(gone)
 

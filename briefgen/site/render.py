@@ -5,6 +5,7 @@ site's locale at the root, each of `locales` under /<lang>/, with hreflang links
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -74,16 +75,20 @@ class Shared:
         found = templates.static_files(self.folders, self.config.path("static"))
         self._asset_files = {}
         names = {}
+        hash_names = self.config.site.hash_assets
         for name, path in found.items():
             data = path.read_bytes()
-            hashed = "static/" + templates.hashed_name(name, data)
+            # Unhashed names (the preview): pages do not change when an asset does, so a stylesheet
+            # edit rewrites that one file.
+            hashed = "static/" + (templates.hashed_name(name, data) if hash_names else name)
             names[name] = hashed
             self._asset_files[hashed] = data
         return names
 
     def write_assets(self) -> None:
         for hashed, data in sorted(self._asset_files.items()):
-            self.emit(hashed, pages.digest("asset", hashed), lambda data=data: data)
+            key = pages.digest("asset", hashed, hashlib.blake2b(data, digest_size=16).hexdigest())
+            self.emit(hashed, key, lambda data=data: data)
 
     # -- output -------------------------------------------------------------------------------
     def plan(self, output: str, key: str, owner: str = "") -> bool:

@@ -166,15 +166,18 @@ def hashed_name(name: str, data: bytes) -> str:
     return f"{stem}.{digest}.{ext}" if dot and "/" not in ext else f"{name}.{digest}"
 
 
-def fingerprint(template_folders: list[Path], extra: list[Path]) -> str:
+def fingerprint(template_folders: list[Path], extra: list[Path], assets: bool = True) -> str:
     """A hash of every template, asset and catalog file (name, size, mtime): what output depends on
-    besides the briefs and the config."""
+    besides the briefs and the config. `assets=False` leaves out the templates' `static/` folders
+    (pages depend on assets only through their names, which the build keys separately)."""
     h = hashlib.blake2b(digest_size=16)
     for base in [*template_folders, *extra]:
         if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames.sort()
+            if not assets and dirpath == str(base) and STATIC in dirnames:
+                dirnames.remove(STATIC)
             for name in sorted(filenames):
                 st = os.stat(os.path.join(dirpath, name))
                 h.update(f"{dirpath}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())

@@ -130,6 +130,22 @@ def test_an_old_build_state_is_ignored_not_a_crash(scratch_project, build_projec
     assert again.swapped and again.pages == first.pages
 
 
+def test_a_stylesheet_edit_with_unhashed_assets_rewrites_only_the_stylesheet(scratch_project, tmp_path):
+    """The preview's path ([site] hash_assets = false, patched in place): one file, no page."""
+    config = load_config(scratch_project, {"site": {"hash_assets": False}})
+    out = tmp_path / "preview-site"
+    (scratch_project / "templates" / "static").mkdir(parents=True)
+    css = scratch_project / "templates" / "static" / "style.css"
+    css.write_text("body{color:red}\n", encoding="utf-8")
+    first = build(config, out=out, ingest=False, patch_in_place=True)
+    assert '/static/style.css"' in (out / "index.html").read_text(encoding="utf-8")
+    css.write_text("body{color:blue}\n", encoding="utf-8")
+    second = build(config, out=out, ingest=False, patch_in_place=True)
+    assert second.changed_paths == ["static/style.css"] and second.written == 1
+    assert (out / "static" / "style.css").read_text(encoding="utf-8") == "body{color:blue}\n"
+    assert second.pages == first.pages
+
+
 def test_css_only_change_lists_only_assets_and_pages_that_link_them(scratch_project, build_project):
     build_project(scratch_project)
     (scratch_project / "templates" / "static").mkdir(parents=True)
