@@ -123,16 +123,6 @@ class Tokens:
         """The text between token i - 1 and token i."""
         return self._parts[2 * i]
 
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        """(start, end) offsets of every token in the text (for callers that cut sentences)."""
-        out, pos = [], 0
-        for sep, tok in zip(self._parts[0::2], self.raw):
-            pos += len(sep)
-            out.append((pos, pos + len(tok)))
-            pos += len(tok)
-        return out
-
     def __len__(self) -> int:
         return len(self.low)
 
