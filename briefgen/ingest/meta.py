@@ -154,10 +154,39 @@ def find_header(c: Cleaned) -> Header:
     if title_line is not None:
         h.kicker = _kicker(c, title_line)
         _punctuated_title(c, h)
+    if h.lead is None and title_line is not None:
+        shown = _standfirst_after(c, title_line)
+        if shown is not None:
+            h.lead, h.lead_in_body = shown.text, shown.i >= c.start
     if h.lead is None:
         h.lead = _lead_from_body(c, skip=1 if h.title_in_body else 0)
         h.lead_in_body = h.lead is not None
     return h
+
+
+STANDFIRST_WORDS = 60    # a standfirst is a sentence or two
+STANDFIRST_REACH = 12    # non-blank lines after the title searched (bylines, dates, photo, tools)
+
+
+def _standfirst_after(c: Cleaned, title: Line) -> Line | None:
+    """The first running text below the title, past bylines, dates, photo and tool lines, when it
+    is short and the page sets it apart: header lines (a byline, a caption, a subhead) follow it, or
+    the paragraph after it is longer."""
+    seen = 0
+    for ln in c.lines[title.i + 1:c.end]:
+        if ln.kind == "blank":
+            continue
+        seen += 1
+        if seen > STANDFIRST_REACH or ln.kind in ("end", "teaser"):
+            return None
+        if ln.kind == "text" and _lead_like(ln) and not _credit_like(ln):
+            return ln if ln.words <= STANDFIRST_WORDS and _set_apart(c, ln) else None
+    return None
+
+
+def _set_apart(c: Cleaned, ln: Line) -> bool:
+    nxt = next((x for x in c.lines[ln.i + 1:c.end] if x.kind != "blank"), None)
+    return nxt is not None and (not nxt.sentence or ln.words < nxt.words)
 
 
 def _kicker(c: Cleaned, title: Line) -> str | None:
@@ -205,7 +234,8 @@ def _byline_title(c: Cleaned) -> tuple[Line, Line | None] | None:
              if ln.kind not in ("blank", "meta", "noise", "credit", "caption") and not _credit_like(ln)][:2]
     if len(above) == 2 and (_lead_like(above[0]) or _byline_headline(above[0])) \
             and _byline_headline(above[1]) and above[1].words < above[0].words:
-        return above[1], above[0]
+        # headline and standfirst (or dek); a line that repeats the headline after a kicker is no dek
+        return above[1], None if above[1].text in above[0].text else above[0]
     if above and _byline_headline(above[0]):
         below = next((ln for ln in c.lines[by.i + 1:c.start] if ln.kind not in ("blank", "meta", "noise")), None)
         return above[0], below if below is not None and _lead_like(below) else None

@@ -44,8 +44,9 @@ def article_from_dump(raw: RawArticle) -> Article:
         raise IngestError(str(exc), raw.path) from None
     blocks = list(cleaned.blocks)
     for shown, text in ((header.title_in_body, header.title), (header.lead_in_body, header.lead)):
-        if shown and blocks and blocks[0].text == text:
-            blocks.pop(0)   # the headline or standfirst opened the main text: not body
+        at = next((n for n, b in enumerate(blocks[:3]) if b.text == text), None) if shown else None
+        if at is not None:
+            blocks.pop(at)   # the headline or standfirst opened the main text: not body
     body_words = sum(len(b.text.split()) + sum(len(i.split()) for i in b.items) for b in blocks)
     if body_words < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text (menus and links only?)", raw.path)
