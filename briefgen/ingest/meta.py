@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 HEADER_WINDOW = 60     # lines above the main text searched for title, kicker and lead
 META_WINDOW = 20       # lines into the main text still searched for dates and bylines
 GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]\w*[a-zà-ÿ][A-ZÀ-Ý]")   # "AccueilActualitéSociété": a breadcrumb
+SITE_SUFFIX = re.compile(r"\s[|]\s[^|:]{2,40}$")   # " | tagesschau.de": a document title's site name
+BREADCRUMB = re.compile(r"\s[»›>/]\s")      # "Home » Politik » …", "Accueil > Monde > …"
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
 
 
@@ -154,6 +156,7 @@ def find_header(c: Cleaned) -> Header:
     if title_line is not None:
         h.kicker = _kicker(c, title_line)
         _punctuated_title(c, h)
+        h.title = _past_breadcrumb(h.title)
     if h.lead is None and title_line is not None:
         shown = _standfirst_after(c, title_line)
         if shown is not None:
@@ -189,6 +192,12 @@ def _set_apart(c: Cleaned, ln: Line) -> bool:
     return nxt is not None and (not nxt.sentence or ln.words < nxt.words)
 
 
+def _past_breadcrumb(title: str) -> str:
+    """'You are here: Home » Section » Headline' (a breadcrumb trail ending in the headline): the headline."""
+    parts = BREADCRUMB.split(title)
+    return parts[-1].strip() if len(parts) >= 3 and len(parts[-1].split()) >= 2 else title
+
+
 def _kicker(c: Cleaned, title: Line) -> str | None:
     """The short line right above the title (no other line between): an overline, not a menu item."""
     prev = next((ln for ln in reversed(c.lines[max(0, title.i - 3):title.i]) if ln.kind != "blank"), None)
@@ -204,11 +213,12 @@ def _punctuated_title(c: Cleaned, h: Header) -> None:
     if not flat or ":" in (h.title or ""):
         return
     for ln in c.lines:
-        if ln.kind == "blank" or ":" not in ln.text or ln.words != len(flat.split()):
+        if ln.kind == "blank" or ":" not in ln.text:
             continue
-        head, _, rest = ln.text.partition(":")
-        if " ".join(WORD.findall(ln.text)) == flat and rest.strip() and len(head.split()) <= 6:
-            h.title, h.kicker = ln.text.strip(), head.strip()
+        text = SITE_SUFFIX.sub("", ln.text).strip()   # "Kicker: Title | site.de", the document title
+        head, _, rest = text.partition(":")
+        if " ".join(WORD.findall(text)) == flat and rest.strip() and len(head.split()) <= 6:
+            h.title, h.kicker = text, head.strip()
             return
 
 

@@ -49,7 +49,7 @@ def test_every_case_yields_an_article(results):
 # The title is matched exactly after normalising whitespace, soft hyphens and quotation marks. Where
 # meta.json holds the page's SEO title and the page shows another headline, the visible headline is
 # what a dump yields and the case counts as a miss: the floor is the honest rate, not 49.
-META_FLOORS = {"dump": (35, 49, 49), "html": (41, 49, 49)}
+META_FLOORS = {"dump": (36, 49, 49), "html": (41, 49, 49)}
 # Chosen before the metadata rules were written and never inspected case by case while writing them:
 # their figures are reported separately in README "Cleaning quality".
 HOLD_OUT = ("de-diepresse-2025-06-05", "de-hamburgerabendblatt-2025-11-06", "de-mdr-2026-07-08",

@@ -109,3 +109,21 @@ def test_never_crashes_and_only_keeps_input_text(lines):
                               sha256="0"))
     except IngestError:
         pass   # a clear error is fine; anything else is a bug
+
+
+def test_rejoins_a_paragraph_that_a_link_broke_over_lines():
+    from briefgen.ingest.clean import rejoin
+
+    text = ("Reporters were hit, according to a report published on Thursday.\nThe report\n, opens new tab\n"
+            " by the Netherlands Organisation for Applied Scientific Research (TNO) - which was contracted\n"
+            "to analyse the evidence - found the shots came from a tank.")
+    got = rejoin(text).split("\n")
+    assert got[0] == "Reporters were hit, according to a report published on Thursday."
+    assert got[1].startswith("The report, opens new tab by the Netherlands") and got[1].endswith("from a tank.")
+
+
+def test_does_not_join_a_byline_or_a_menu_to_the_headline():
+    from briefgen.ingest.clean import rejoin
+
+    text = "Meloni da Trump a Mar-a-Lago: «Bella serata»\ndi Viviana Mazza\nSport\nesteri\nvor 3 Stunden"
+    assert rejoin(text) == text

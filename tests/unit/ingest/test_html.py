@@ -89,3 +89,47 @@ def test_keeps_prose_that_only_resembles_a_screen_reader_phrase():
     prose = "The door opens in a new window frame, and a new tab of the ledger was added."
     assert strip_screen_reader(prose) == prose
     assert strip_screen_reader("Read it here, opens new tab.") == "Read it here."
+
+
+def _page(tmp_path, head: str, header: str, lead_p: str = ""):
+    page = PAGE.replace('<meta property="og:title" content="Sécheresse : l\'Etat débloque des aides">', head) \
+        .replace("<article><h1>Sécheresse : l'Etat débloque des aides</h1>", "<article>" + header) \
+        .replace('<p class="lead">Le gouvernement promet des aides rapides aux agriculteurs du Sud.</p>', lead_p)
+    p = tmp_path / "page.html"
+    p.write_text(page, encoding="utf-8")
+    return ingest_file(p)
+
+
+def test_the_title_is_the_h1_when_the_page_title_adds_the_site_name(tmp_path):
+    a = _page(tmp_path, '<meta property="og:title" content="Sécheresse : des aides – JDF – 16.01.2026">',
+              "<h1>Sécheresse : des aides</h1>")
+    assert a.title == "Sécheresse : des aides"
+
+
+def test_the_title_keeps_a_page_title_that_differs_from_the_h1(tmp_path):
+    a = _page(tmp_path, '<meta property="og:title" content="L\'Etat débloque des aides contre la sécheresse">',
+              "<h1>Sécheresse : des aides pour le Sud</h1>")
+    assert a.title == "L'Etat débloque des aides contre la sécheresse"
+
+
+@pytest.mark.parametrize("cls", ["article__kicker", "seitenkopf__topline", "headline-overline", "surtitre"])
+def test_finds_the_kicker_printed_with_the_h1(tmp_path, cls):
+    a = _page(tmp_path, "", f'<h1><span class="{cls}">Agriculture</span> '
+                            "<span>Sécheresse : l'Etat débloque des aides</span></h1>")
+    assert a.kicker == "Agriculture"
+
+
+def test_a_teaser_card_kicker_is_not_the_article_s(tmp_path):
+    a = _page(tmp_path, "", '<div class="teaser__kicker">Sport</div><h1>Sécheresse : des aides</h1>')
+    assert a.kicker is None
+
+
+def test_the_lead_is_the_standfirst_the_page_shows_even_when_the_description_differs(tmp_path):
+    shown = "Le gouvernement promet des aides rapides aux agriculteurs du Sud. Le ministre se rend jeudi sur place."
+    a = _page(tmp_path, "", "<h1>Sécheresse : des aides</h1>", f'<div class="intro">{shown}</div>')
+    assert a.lead == shown
+
+
+def test_a_description_the_page_does_not_show_is_no_lead(tmp_path):
+    a = _page(tmp_path, "", "<h1>Sécheresse : des aides</h1>")
+    assert a.lead is None and a.blocks[0].text == PARAS[0]

@@ -63,3 +63,61 @@ def test_errors_on_a_far_future_publication_date():
 ])
 def test_can_detect_the_language_from_the_text(text, lang):
     assert detect_lang(text) == lang
+
+
+# --- headline over a byline, account widgets, kicker: title, breadcrumbs ---------------------------
+
+BODY = "\n\n".join([P1, P2, P1.replace("Mittwoch", "Donnerstag"), P2.replace("Opposition", "Wirtschaft")])
+
+
+def _header(page: str):
+    return find_header(clean_dump(page))
+
+
+def test_prefers_the_headline_over_the_byline_to_a_teaser_above_it():
+    page = (f"Politik\n\nUmfrage: Die meisten Deutschen wollen ein Tempolimit auf der Autobahn\n\n"
+            "Artikel merken\n\n"
+            "Bundesrat beschliesst nach langem Streit das neue Solar-Gesetz\nvon Anna Muster\n\n" + BODY)
+    h = _header(page)
+    assert h.title == "Bundesrat beschliesst nach langem Streit das neue Solar-Gesetz"
+    assert h.lead != "Artikel merken"
+
+
+@pytest.mark.parametrize("widget", [
+    "Salva questo articolo e leggilo quando vuoi. Il servizio è dedicato agli utenti registrati.",
+    "Save this article to read it later. This feature is for registered users.",
+    "Sauvegarder cet article pour le lire plus tard : créer un compte gratuitement.",
+    "Artikel merken und später lesen: Diese Funktion steht registrierten Nutzern zur Verfügung.",
+])
+def test_account_widget_text_is_never_the_lead(widget):
+    page = f"Menü\n\nBundesrat beschliesst Solar-Gesetz\n\n{widget}\n\n" + BODY
+    h = _header(page)
+    assert h.lead != widget
+    assert widget not in clean_dump(page).blocks[0].text
+
+
+def test_a_kicker_and_title_copied_as_one_line_take_the_page_s_punctuated_form():
+    page = ("Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - und viele offene Fragen | tagesschau.de\n\n"
+            "Startseite\n\nAusschuss zur Ahrtal-Flut Zwei Rücktritte - und viele offene Fragen\n\n"
+            "Stand: 28.04.2023 17:23 Uhr\n\n" + BODY)
+    h = _header(page)
+    assert h.title == "Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - und viele offene Fragen"
+    assert h.kicker == "Ausschuss zur Ahrtal-Flut"
+
+
+def test_a_kicker_stands_right_above_the_title_with_no_line_between():
+    page = "Sport\nTeilen\nBundesrat beschliesst nach langem Streit das Solar-Gesetz\n\n" + BODY
+    assert _header(page).kicker is None
+    assert _header(page.replace("Teilen\n", "")).kicker == "Sport"
+
+
+def test_a_breadcrumb_trail_before_the_headline_is_cut():
+    page = "Du befindest dich hier: Home » Gesellschaft » „Unermüdlicher Einsatz“\n\n" + BODY
+    assert _header(page).title == "„Unermüdlicher Einsatz“"
+
+
+def test_finds_a_standfirst_set_apart_by_byline_and_date_lines():
+    lead = "Die Regierung will kleine Solaranlagen auf Dächern künftig deutlich stärker fördern."
+    page = f"Menü\n\nBundesrat beschliesst Solar-Gesetz\n\nVon Anna Muster\n16. Januar 2026\n\n{lead}\n\n" + BODY
+    h = _header(page)
+    assert h.title == "Bundesrat beschliesst Solar-Gesetz" and h.lead == lead
