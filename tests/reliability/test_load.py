@@ -111,7 +111,7 @@ def _settled(folder: Path, expected: dict[str, str], timeout: float) -> dict[str
 
 def test_serve_settles_on_the_right_site_after_a_storm_of_changes(tmp_path, record_property):
     build_mod = needs("briefgen.site.build")
-    needs("briefgen.serve.run")
+    serve_run = needs("briefgen.serve.run")
     from briefgen.config import load_config
 
     root = tmp_path / "project"
@@ -124,8 +124,8 @@ def test_serve_settles_on_the_right_site_after_a_storm_of_changes(tmp_path, reco
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     preview = root / ".briefgen-cache" / "preview-site"
     try:
-        config = load_config(root)
-        preview_config = replace(config, base_url=f"http://127.0.0.1:{port}/")
+        # The preview builds with its own settings (its URL, unhashed asset names): take them from it.
+        preview_config = serve_run.Preview(load_config(root), "127.0.0.1", port, lambda *a, **k: None).build_config
 
         def expected() -> dict[str, str]:
             out = tmp_path / f"expected-{time.monotonic_ns()}"
