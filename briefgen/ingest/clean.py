@@ -85,7 +85,7 @@ def tidy(text: str) -> str:
 
 # A copied page puts each link on its own line: ", opens new tab" or "by the Netherlands…" continue the
 # line above. These open a line only when it continues one (no paragraph starts with them).
-JOINS_TIGHT = re.compile(r"^[,;:)\]»”]")
+JOINS_TIGHT = re.compile(r"^[,;)\]»”]")   # (not ":": ":Title" under a kicker is a heading of its own)
 ENDS_PARAGRAPH = re.compile(r"[.!?…:]['’\"”»)\]]*$")
 CONTINUATION_WORDS = 5   # a shorter lowercase line is a menu item or a date ("vor 3 Stunden")
 

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 HEADER_WINDOW = 60     # lines above the main text searched for title, kicker and lead
 META_WINDOW = 20       # lines into the main text still searched for dates and bylines
 GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]\w*[a-zà-ÿ][A-ZÀ-Ý]")   # "AccueilActualitéSociété": a breadcrumb
+CREDIT_LABEL = re.compile(r"\b(?:Foto|Fotos|Photo|Bild|Image|Crédit|Credit)\s?:\s?\S", re.IGNORECASE)  # "… Foto: dpa"
+KICKER_WORDS = 4       # a line this short over another headline is its kicker, not the title over a dek
+DEK_WORDS = 10         # a dek (subtitle without a full stop) is longer than its headline
 SITE_SUFFIX = re.compile(r"\s[|]\s[^|:]{2,40}$")   # " | tagesschau.de": a document title's site name
 BREADCRUMB = re.compile(r"\s[»›>/]\s")      # "Home » Politik » …", "Accueil > Monde > …"
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
@@ -157,6 +160,8 @@ def find_header(c: Cleaned) -> Header:
         h.kicker = _kicker(c, title_line)
         _punctuated_title(c, h)
         h.title = _past_breadcrumb(h.title)
+    if h.lead is not None and _credit_like(Line(0, h.lead, "", 0)):
+        h.lead, h.lead_in_body = None, False   # a photo caption with its credit, not a standfirst
     if h.lead is None and title_line is not None:
         shown = _standfirst_after(c, title_line)
         if shown is not None:
@@ -182,7 +187,7 @@ def _standfirst_after(c: Cleaned, title: Line) -> Line | None:
         seen += 1
         if seen > STANDFIRST_REACH or ln.kind in ("end", "teaser"):
             return None
-        if ln.kind == "text" and _lead_like(ln) and not _credit_like(ln):
+        if ln.kind == "text" and _lead_like(ln) and not _credit_like(ln) and not _is_caption(c.lines, ln.i):
             return ln if ln.words <= STANDFIRST_WORDS and _set_apart(c, ln) else None
     return None
 
@@ -242,8 +247,8 @@ def _byline_title(c: Cleaned) -> tuple[Line, Line | None] | None:
         return None
     above = [ln for ln in reversed(c.lines[lo:by.i])
              if ln.kind not in ("blank", "meta", "noise", "credit", "caption") and not _credit_like(ln)][:2]
-    if len(above) == 2 and (_lead_like(above[0]) or _byline_headline(above[0])) \
-            and _byline_headline(above[1]) and above[1].words < above[0].words:
+    if len(above) == 2 and (_lead_like(above[0]) or (_byline_headline(above[0]) and above[0].words >= DEK_WORDS)) \
+            and _byline_headline(above[1]) and KICKER_WORDS < above[1].words < above[0].words:
         # headline and standfirst (or dek); a line that repeats the headline after a kicker is no dek
         return above[1], None if above[1].text in above[0].text else above[0]
     if above and _byline_headline(above[0]):
@@ -253,7 +258,9 @@ def _byline_title(c: Cleaned) -> tuple[Line, Line | None] | None:
 
 
 def _credit_like(ln: Line) -> bool:
-    return "©" in ln.text or "@" in ln.text or bool(lexicon().rights.search(ln.text))
+    return "©" in ln.text or "@" in ln.text or bool(lexicon().rights.search(ln.text)) \
+        or bool(INLINE_CREDIT.search(ln.text) or TRAILING_CREDIT.search(ln.text)) \
+        or bool(CREDIT_LABEL.search(ln.text))
 
 
 def _byline_headline(ln: Line) -> bool:
