@@ -254,9 +254,24 @@ def _config_key(config: Config) -> str:
                  config.timezone, config.paths, config.site, config.classify.region_names))
 
 
+_STATE_MEMO: dict[Path, tuple] = {}   # state file -> (its stat signature, the state this process saved)
+
+
+def _file_sig(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
 def _load_state(path: Path) -> dict:
     """The last build's state, or {} if missing, unreadable or written by another format (an old
-    state after a code change once crashed a build with `too many values to unpack`)."""
+    state after a code change once crashed a build with `too many values to unpack`). The state this
+    process saved is reused while the file is unchanged (the preview builds again and again)."""
+    memo = _STATE_MEMO.get(path)
+    if memo is not None and memo[0] == _file_sig(path):
+        return memo[1]
     try:
         with path.open("rb") as fh:
             state = pickle.load(fh)
@@ -271,3 +286,5 @@ def _save_state(path: Path, state: dict) -> None:
     with tmp.open("wb") as fh:
         pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    _STATE_MEMO.clear()   # one entry: a long preview session must not hold old states
+    _STATE_MEMO[path] = (_file_sig(path), state)

@@ -39,7 +39,7 @@ def digest(*parts: object) -> str:
 
 
 def _sigs(items: list[Item]) -> tuple[str, ...]:
-    return tuple(it.sig for it in items)
+    return tuple([it.sig for it in items])   # a list first: faster than a generator
 
 
 def _listing(kind: str, name: object, base: str, template: str, items: list[Item], per_page: int,

@@ -42,3 +42,15 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(tmp_path):
     assert cache.get(path, mtime, size) is None
     items, errors, _ = content.load_items(files, cache, ZoneInfo("UTC"), 400)
     assert not errors and items[0].brief.slug == "alpha"
+
+
+def test_the_in_process_memo_is_dropped_when_another_process_rewrites_the_cache(tmp_path):
+    briefs, cache_dir = _project(tmp_path)
+    files = content.brief_files(briefs)
+    path, mtime, size = files[0]
+    cache = content.BriefCache(cache_dir, 400)
+    content.load_items(files, cache, ZoneInfo("UTC"), 400)
+    assert content.BriefCache(cache_dir, 400).get(path, mtime, size) is not None   # from the memo
+    # Another process compacts the cache without this brief: the memo must not hide that.
+    (cache_dir / "briefs.pickle").write_bytes(pickle.dumps((cache.stamp, {})))
+    assert content.BriefCache(cache_dir, 400).get(path, mtime, size) is None
