@@ -85,7 +85,7 @@ def tidy(text: str) -> str:
 
 # A copied page puts each link on its own line: ", opens new tab" or "by the Netherlands…" continue the
 # line above. These open a line only when it continues one (no paragraph starts with them).
-JOINS_TIGHT = re.compile(r"^[,;)\]»”]")   # (not ":": ":Title" under a kicker is a heading of its own)
+JOINS_TIGHT = re.compile(r"^[,;)\]]")   # (not ":" — ":Title" under a kicker — nor "»", which opens German quotes)
 ENDS_PARAGRAPH = re.compile(r"[.!?…:]['’\"”»)\]]*$")
 CONTINUATION_WORDS = 5   # a shorter lowercase line is a menu item or a date ("vor 3 Stunden")
 
@@ -93,24 +93,29 @@ CONTINUATION_WORDS = 5   # a shorter lowercase line is a menu item or a date ("v
 def rejoin(text: str) -> str:
     """Re-join the pieces of a paragraph that the page's links broke apart: a line opening with a
     comma or a closing bracket, a lowercase line of running text after a line with no final
-    punctuation, and any line after one that left a bracket open."""
+    punctuation, and a line that closes a bracket the line above left open."""
     out: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip()
         prev = out[-1].rstrip() if out else ""
         if line and prev and JOINS_TIGHT.match(line):
             out[-1] = prev + line
-        elif line and prev and (_continues(prev, line) or prev.count("(") > prev.count(")")):
+        elif line and prev and (_continues(prev, line) or _closes_bracket(prev, line)):
             out[-1] = prev + " " + line
         else:
             out.append(raw)
     return "\n".join(out)
 
 
+def _closes_bracket(prev: str, line: str) -> bool:
+    """A bracket left open above and closed here: a link inside brackets, "(Source: <link>)"."""
+    return prev.count("(") > prev.count(")") and line.count(")") > line.count("(")
+
+
 def _continues(prev: str, line: str) -> bool:
     if not line[0].islower() or ENDS_PARAGRAPH.search(prev):
         return False
-    key, kind, words, _ = classify_line(line)
+    _, kind, words, _ = classify_line(line)
     return kind == "text" and words >= CONTINUATION_WORDS
 
 

@@ -127,3 +127,12 @@ def test_does_not_join_a_byline_or_a_menu_to_the_headline():
 
     text = "Meloni da Trump a Mar-a-Lago: «Bella serata»\ndi Viviana Mazza\nSport\nesteri\nvor 3 Stunden"
     assert rejoin(text) == text
+
+
+def test_rejoins_a_link_inside_brackets_but_not_a_quote_opening_a_paragraph():
+    from briefgen.ingest.clean import rejoin
+
+    assert rejoin("Die Zahlen (Quelle:\nStatistisches Bundesamt) sind neu.") == \
+        "Die Zahlen (Quelle: Statistisches Bundesamt) sind neu."
+    text = "Der Minister sprach von einem Erfolg\n»Wir haben viel erreicht«, sagte er am Abend."
+    assert rejoin(text) == text
