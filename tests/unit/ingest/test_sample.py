@@ -56,3 +56,27 @@ def test_body_matches_paragraph_for_paragraph(brief):
 @pytest.mark.parametrize("phrase", EXPECTED["must_not_contain"])
 def test_body_never_contains_boilerplate(brief, phrase):
     assert phrase not in brief.body
+
+
+# Sample pages whose header used to come out wrong (a sidebar teaser as title, a widget as lead, a
+# kicker glued to its title, a paragraph broken at a link): each stands for a general rule.
+PAGES = SAMPLES / "pages"
+
+
+def test_takes_the_headline_over_the_byline_not_a_sidebar_teaser():
+    a = ingest_file(PAGES / "it-corrieredellasera-2025-02-04" / "dump.txt")
+    assert a.title.startswith("Giorgia Meloni da Donald Trump a Mar-a-Lago")
+    assert a.lead is None or "registrati" not in a.lead.lower()
+    assert not any("Salva questo articolo" in b.text for b in a.blocks)
+
+
+def test_splits_a_glued_kicker_and_title_by_the_page_s_own_punctuation():
+    a = ingest_file(PAGES / "de-tagesschau-2023-04-28" / "dump.txt")
+    assert a.title == "Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - und viele offene Fragen"
+    assert a.kicker == "Ausschuss zur Ahrtal-Flut"
+
+
+def test_no_paragraph_starts_with_the_fragment_a_link_left():
+    a = ingest_file(PAGES / "en-reuters-2024-03-07" / "dump.txt")
+    assert not any(b.text[:1].islower() for b in a.blocks if b.kind == "paragraph")
+    assert any(b.text.startswith("The report by the Netherlands Organisation") for b in a.blocks)
