@@ -109,7 +109,10 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
         _set_version(briefs, b if now_a else a)
         # Clean builds here; the incremental path is killed at random in the next test.
         proc = start_cli("build", "--no-ingest", "--clean", cwd=root)
-        interrupted += _kill_after(proc, rng.uniform(0.3, durations["clean"]))
+        if not interrupted:  # once for sure while the new tree is being rendered, whatever the speed
+            interrupted += _kill_when(proc, lambda: any(p.name.startswith("site.tmp-") for p in root.iterdir()))
+        else:
+            interrupted += _kill_after(proc, rng.uniform(0.3, durations["clean"]))
         got = manifest(root / "site")
         assert got in (site_a, site_b), _diff(got, site_a, site_b)
     assert interrupted >= 2, f"the kills came too late to interrupt anything ({durations})"
