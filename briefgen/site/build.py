@@ -189,7 +189,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         else:
             old = swap_in(tmp, out)
     if old is not None:
-        remove_later(old)
+        remove_later(old, config.path("cache") / "trash")
     changed = sorted(set(shared.writer.written) | set(removed))
     _save_state(state_file, {"format": STATE_FORMAT, "manifest": manifest if not errors else None,
                              "keys": shared.keys, "pages": shared.pages, "errors": brief_errors,

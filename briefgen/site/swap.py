@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 _pending: list[threading.Thread] = []
+_pending_procs: list[subprocess.Popen] = []
 
 
 def _renameat2():
@@ -69,8 +71,32 @@ def swap_in(new: Path, out: Path) -> Path | None:
     return old
 
 
-def remove_later(path: Path) -> None:
-    """Delete an old tree in the background (it can hold thousands of files)."""
+def remove_later(path: Path, trash: Path | None = None) -> None:
+    """Delete an old tree (it can hold 25,000 files and folders: seconds on a busy disk) without
+    making anyone wait: moved into `trash` (a folder on the same disk, out of the user's sight) and
+    deleted there by a detached `rm -rf`, so `briefgen build` exits at once; in a thread when there
+    is no `rm` (Windows) or the move fails (another file system)."""
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            moved = trash / f"{path.name}-{os.getpid()}-{threading.get_ident()}"
+            os.rename(path, moved)
+            path = moved
+        except OSError:
+            pass
+    rm = shutil.which("rm") if os.name == "posix" else None
+    if rm is not None:
+        # Everything in the trash: also what an earlier deletion, killed, left behind.
+        targets = [str(p) for p in trash.iterdir()] if trash is not None and path.parent == trash else [str(path)]
+        try:
+            proc = subprocess.Popen([rm, "-rf", "--", *targets], stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError:
+            pass
+        else:
+            _pending_procs.append(proc)
+            _pending_procs[:] = [p for p in _pending_procs if p.poll() is None]
+            return
     thread = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True},
                               name="briefgen-remove-old-site", daemon=True)
     thread.start()
@@ -79,14 +105,21 @@ def remove_later(path: Path) -> None:
 
 
 def wait_for_removals() -> None:
+    """Wait until every old tree this process handed over is gone (tests, benchmarks)."""
+    _join_threads()
+    for proc in list(_pending_procs):
+        proc.wait()
+
+
+def _join_threads() -> None:
     for thread in list(_pending):  # noqa: PERF101 - a copy: another build may add to it meanwhile
         thread.join()
 
 
 # The removal threads are daemons (a preview server must not wait for them), and the interpreter
 # kills daemons at exit: without this, every `briefgen build` left its previous site behind as
-# `site.tmp-PID-*`, half deleted.
-atexit.register(wait_for_removals)
+# `site.tmp-PID-*`, half deleted. (A detached `rm` outlives this process: nothing to wait for.)
+atexit.register(_join_threads)
 
 
 def _alive(pid: int) -> bool:

@@ -114,3 +114,15 @@ def test_site_lock_keeps_readers_out_while_a_patch_is_written():
     assert events == ["patched", "read"]
     with lock.reading(), lock.reading():   # readers share it
         pass
+
+
+def test_an_old_tree_leaves_the_site_folder_at_once_and_is_deleted_in_the_background(tmp_path):
+    from briefgen.site.swap import remove_later, wait_for_removals
+
+    old = tmp_path / "site.tmp-1-ab"
+    (old / "a" / "b").mkdir(parents=True)
+    (old / "a" / "b" / "index.html").write_text("old")
+    remove_later(old, tmp_path / "cache" / "trash")
+    assert not old.exists()          # out of the user's sight before anything is deleted
+    wait_for_removals()
+    assert list((tmp_path / "cache" / "trash").iterdir()) == []
