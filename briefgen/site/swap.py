@@ -107,7 +107,7 @@ def remove_later(path: Path, trash: Path | None = None) -> None:
 def wait_for_removals() -> None:
     """Wait until every old tree this process handed over is gone (tests, benchmarks)."""
     _join_threads()
-    for proc in list(_pending_procs):
+    for proc in list(_pending_procs):  # noqa: PERF101 - a copy: a build may add to it meanwhile
         proc.wait()
 
 
