@@ -190,6 +190,7 @@ class BriefCache:
         return True
 
     def _remember(self) -> None:
+        _MEMO.clear()   # one cache folder per process in practice: never hold two
         _MEMO[str(self.folder)] = (self.stamp, self._files_sig(), dict(self.entries), self.journal_len)
 
     def _replay(self) -> None:
