@@ -348,8 +348,15 @@ class FolderTarget(Target):
         """rename() of a new link over dest: one step, so every request sees old or new."""
         os.replace(self._new_link(version), self.dest)
 
+    def _kept_marker(self, version: Path) -> Path:
+        return self.parent / f".{version.name}.not-briefgen"
+
     def _swap_plain(self, version: Path, kept: Path) -> Path:
-        """Exchange a plain folder at dest with the link in one step, then file it as `kept`."""
+        """Exchange a plain folder at dest with the link in one step, then file it as `kept`.
+        That folder was not made by briefgen (it may be a user's files): a marker beside it keeps
+        `_prune` from ever deleting it, whatever it holds."""
+        self._kept_marker(kept).write_text(f"{self.dest} was a plain folder before briefgen published there; "
+                                           f"{kept.name} is never deleted by briefgen.\n", encoding="utf-8")
         link = self._new_link(version)
         if exchange(link, self.dest):
             os.rename(link, kept)
@@ -361,7 +368,11 @@ class FolderTarget(Target):
 
     def _prune(self, keep: set[Path | None]) -> Iterator[str]:
         for folder in self.versions().values():
-            if folder not in keep:
+            if folder in keep:
+                continue
+            if self._kept_marker(folder).exists():
+                yield f"kept {folder.name}: it was at {self.dest.name} before briefgen; remove it yourself"
+            else:
                 shutil.rmtree(folder, ignore_errors=True)
                 yield f"removed old version {folder.name}"
 

@@ -218,3 +218,19 @@ def test_errors_when_rolling_back_a_folder_never_published(tmp_path):
 def test_errors_when_rolling_back_a_git_target(remote):
     with pytest.raises(PublishError, match="rollback is for folder"):
         run(GitTarget(f"file://{remote}").rollback())
+
+
+def test_never_deletes_a_plain_folder_it_took_over(site, tmp_path):
+    """A folder that was at the destination before briefgen (perhaps a user's own files) is kept
+    beside it for good, however many publishes follow."""
+    dest = write_site(tmp_path / "www" / "briefs", body="published by hand")
+    (dest / "notes.txt").write_text("mine", encoding="utf-8")
+    old = tree_digest(dest)
+    target = FolderTarget(dest)
+    run(target.publish(site))
+    for n in range(3):
+        (site / "index.html").write_text(f"<!doctype html><title>v{n}</title>", encoding="utf-8")
+        run(target.publish(site))
+    kept = [v for v in target.versions().values() if tree_digest(v) == old]
+    assert len(kept) == 1, "the folder that was there before briefgen was pruned"
+    assert tree_digest(dest) == tree_digest(site)
