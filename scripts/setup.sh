@@ -29,7 +29,15 @@ if [ "${1:-}" = "--test" ]; then
   fi
   # nginx-light starts a default server on port 80 after install; the tests run their own.
   if command -v service >/dev/null 2>&1; then service nginx stop >/dev/null 2>&1 || true; fi
-  .venv/bin/python -m pip install -q -e '.[test]'
+  extra='.[test]'
 else
-  .venv/bin/python -m pip install -q -e .
+  extra='.'
 fi
+# pip's build backend is chatty even with -q: keep its output for when it fails.
+log=$(mktemp)
+if ! .venv/bin/python -m pip install -q -e "$extra" >"$log" 2>&1; then
+  cat "$log" >&2
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"
