@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from babel import UnknownLocaleError
-from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateNotFound, TemplateRuntimeError, TemplateSyntaxError
 from markupsafe import Markup
 
 from briefgen.errors import BriefgenError, BuildError
@@ -198,6 +198,11 @@ class Tree:
                                 [self.names.theme(t) for t in shared.c.by_theme])
         self.sitemap_urls: list[tuple[str, str | None]] = []
         self._pages: list[Page] | None = None
+        # A brief's card is the same on every listing of this tree (home, regions, themes, months,
+        # editions: ~9 per brief): rendered once, joined as Markup afterwards. Keyed by what the card
+        # shows; the tree's globals (locale, build day, URLs, names) are fixed for its lifetime.
+        self._cards: dict[tuple, Markup] = {}
+        self._card_macro = None
         self._globals()
 
     def _globals(self) -> None:
@@ -210,11 +215,25 @@ class Tree:
             theme=templates.theme_options(s.folders), url=self.url, abs_url=self.abs_url, asset=self.asset,
             region_name=self.names.region, theme_name=self.names.theme, country_name=self.country_name,
             nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates,
-            language_links=self.language_links,
+            language_links=self.language_links, card=self.card,
             base_path=s.base_path, tree_prefix=self.prefix, build_day=s.now.date(), month_name=self.dates.month)
         env.filters.update(date=self.dates.date, datetime=self.dates.datetime, reldate=self.dates.relative,
                            isodate=self.dates.iso, month_name=self.dates.month, safe_url=safe_url,
                            html=Markup)
+
+    def card(self, it, heading: str = "h3") -> Markup:
+        """`brief_card` of macros.html (a project's override included), rendered once per brief,
+        heading and tree. Its output depends only on the brief's fields, its URL and the tree."""
+        key = (it.sig, it.url, heading)
+        found = self._cards.get(key)
+        if found is None:
+            if self._card_macro is None:
+                macro = getattr(self.env.get_template("macros.html").module, "brief_card", None)
+                if macro is None:
+                    raise TemplateRuntimeError("macros.html does not define brief_card (used by card())")
+                self._card_macro = macro
+            found = self._cards[key] = Markup(self._card_macro(it, heading))
+        return found
 
     # -- URL helpers for templates --------------------------------------------------------------
     def url(self, path: str = "", tree: bool = True) -> str:

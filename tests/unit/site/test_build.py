@@ -306,3 +306,35 @@ def test_feeds_carry_no_body_when_full_text_is_off(scratch_project, build_projec
     entries = feed.findall(f"{atom}entry")
     assert entries and all(e.find(f"{atom}content") is None for e in entries)
     assert all(e.find(f"{atom}link").get("href").startswith("https://example.org/briefs/") for e in entries)
+
+
+def test_each_brief_card_is_rendered_once_per_tree_and_heading(scratch_project, build_project, monkeypatch):
+    """Listings (home, regions, themes, months, editions) reuse a brief's card instead of running
+    the macro again on every listing it appears in."""
+    calls, trees = [], set()
+    original = render.Tree.card
+
+    def spy(self, it, heading="h3"):
+        calls.append((id(self), it.url, heading))
+        trees.add(self)
+        return original(self, it, heading)
+
+    monkeypatch.setattr(render.Tree, "card", spy)
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 10 ** 9)   # all pages in this process
+    result = build_project(scratch_project)
+    assert not any("template" in str(e) for e in result.errors)
+    rendered = sum(len(tree._cards) for tree in trees)
+    assert rendered == len(set(calls)) and len(calls) > 2 * rendered   # each card reused on several listings
+    home = (result.out / "index.html").read_text(encoding="utf-8")
+    assert '<article class="card"' in home and "Japon" in home
+
+
+def test_a_project_brief_card_override_shows_on_every_listing(scratch_project, build_project):
+    theme = (Path(render.__file__).resolve().parents[2] / "templates" / "macros.html").read_text(encoding="utf-8")
+    (scratch_project / "templates").mkdir(exist_ok=True)
+    (scratch_project / "templates" / "macros.html").write_text(
+        theme.replace('<article class="card"', '<article data-project="card" class="card"'), encoding="utf-8")
+    out = build_project(scratch_project).out
+    for page in ("index.html", "regions/eastern-asia/index.html", "2026/01/index.html"):
+        text = (out / page).read_text(encoding="utf-8")
+        assert 'data-project="card"' in text and '<article class="card"' not in text, page
