@@ -135,7 +135,7 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     # Phase 3: read every brief; broken ones are reported with file and line and skipped.
     # Pages depend on assets only through their names (keyed in Shared): an asset edit alone must
     # not make every page's key change when names are not hashed.
-    fp = templates.fingerprint(folders, [config.path("locales")], assets=False)
+    fp = templates.fingerprint(folders, [config.path("locales")], assets=False, by_content=True)
     with Pool(config.site.jobs or os.cpu_count() or 1) as pool:
         return _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
                               pool, started, patch_in_place, site_lock or SiteLock(), repaired)

@@ -166,12 +166,18 @@ def hashed_name(name: str, data: bytes) -> str:
     return f"{stem}.{digest}.{ext}" if dot and "/" not in ext else f"{name}.{digest}"
 
 
-def fingerprint(template_folders: list[Path], extra: list[Path], assets: bool = True) -> str:
+def fingerprint(template_folders: list[Path], extra: list[Path], assets: bool = True, by_content: bool = False) -> str:
     """A hash of every template, asset and catalog file (name, size, mtime): what output depends on
     besides the briefs and the config. `assets=False` leaves out the templates' `static/` folders
-    (pages depend on assets only through their names, which the build keys separately)."""
+    (pages depend on assets only through their names, which the build keys separately).
+
+    `by_content=True` hashes each file's bytes and its name relative to its folder's rank instead
+    of its absolute path and mtime: for page keys, which must not change when identical templates
+    are touched or reached through another path (another install or checkout of briefgen). A
+    100,000-brief rebuild once re-rendered every page because the state came from a copy of
+    briefgen in another folder, with byte-identical templates."""
     h = hashlib.blake2b(digest_size=16)
-    for base in [*template_folders, *extra]:
+    for rank, base in enumerate([*template_folders, *extra]):
         if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base):
@@ -179,6 +185,12 @@ def fingerprint(template_folders: list[Path], extra: list[Path], assets: bool = 
             if not assets and dirpath == str(base) and STATIC in dirnames:
                 dirnames.remove(STATIC)
             for name in sorted(filenames):
-                st = os.stat(os.path.join(dirpath, name))
-                h.update(f"{dirpath}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                path = os.path.join(dirpath, name)
+                if by_content:
+                    with open(path, "rb") as fh:
+                        data = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+                    h.update(f"{rank}\0{os.path.relpath(path, base)}\0{data}\n".encode())
+                else:
+                    st = os.stat(path)
+                    h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()

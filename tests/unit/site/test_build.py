@@ -338,3 +338,44 @@ def test_a_project_brief_card_override_shows_on_every_listing(scratch_project, b
     for page in ("index.html", "regions/eastern-asia/index.html", "2026/01/index.html"):
         text = (out / page).read_text(encoding="utf-8")
         assert 'data-project="card"' in text and '<article class="card"' not in text, page
+
+
+def test_rebuilds_after_a_cold_build_stay_incremental_on_the_large_corpus_paths(scratch_project, build_project,
+                                                                                 monkeypatch):
+    """What a 100,000-brief build does (bodies and pages rendered in worker processes, the brief
+    cache compacted), here with the thresholds lowered: the next builds must reuse every page."""
+    from briefgen.site import content
+    for i in range(12):
+        (scratch_project / f"content/briefs/2026/01/b{i}.md").write_text(
+            brief_text(f"Brève {i}", f"b{i}", date=f"2026-01-{i + 1:02d}T10:00:00+01:00"), encoding="utf-8")
+    monkeypatch.setattr(content, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 5)
+    monkeypatch.setattr(content.BriefCache, "COMPACT_AFTER", 3)
+    from briefgen.site.workers import Pool
+    mapped = []
+    original_map = Pool.map
+    monkeypatch.setattr(Pool, "map", lambda self, fn, tasks: mapped.append(fn.__name__) or original_map(self, fn, tasks))
+    cold = build_project(scratch_project, clean=True, site={"jobs": 2})
+    assert cold.written > 20 and mapped == ["_process_many", "render_chunk"]
+    content._MEMO.clear()   # a new process: nothing remembered from the cold build
+    assert build_project(scratch_project, site={"jobs": 2}).written == 0
+    for i in range(5):      # more changes than COMPACT_AFTER: the cache index is rewritten
+        path = scratch_project / f"content/briefs/2026/01/b{i}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(f"Brève {i}", f"Brève {i} bis"), encoding="utf-8")
+    content._MEMO.clear()
+    edited = build_project(scratch_project, site={"jobs": 2})
+    assert 0 < edited.written < cold.written / 2
+    assert "Brève 0 bis" in (edited.out / "2026/01/b0/index.html").read_text(encoding="utf-8")
+    content._MEMO.clear()
+    assert build_project(scratch_project, site={"jobs": 2}).written == 0
+
+
+def test_touching_templates_without_changing_them_rerenders_no_page(scratch_project, build_project):
+    """Page keys hash template bytes, not paths and mtimes: another checkout or install of the same
+    theme (or a `touch`) must not re-render every page, as it once did at 100,000 briefs."""
+    (scratch_project / "templates").mkdir(exist_ok=True)
+    (scratch_project / "templates" / "footer-note.html").write_text("<p>note</p>", encoding="utf-8")
+    build_project(scratch_project)
+    os.utime(scratch_project / "templates" / "footer-note.html", ns=(10**18, 10**18))
+    again = build_project(scratch_project)
+    assert again.swapped and again.written == 0

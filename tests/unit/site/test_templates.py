@@ -45,3 +45,19 @@ def test_project_static_files_win_and_names_carry_the_content_hash(tmp_path):
     assert "search.js" in found and "logo.svg" in found
     assert hashed_name("style.css", b"a{}") != hashed_name("style.css", b"b{}")
     assert hashed_name("style.css", b"a{}").startswith("style.") and hashed_name("x.css", b"").endswith(".css")
+
+
+def test_content_fingerprint_ignores_where_identical_templates_live_and_their_mtimes(tmp_path):
+    import os
+    import shutil
+
+    from briefgen.site.templates import fingerprint, theme_dir
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(theme_dir(), a)
+    shutil.copytree(theme_dir(), b)
+    for path in b.rglob("*"):
+        os.utime(path, ns=(1, 1))
+    assert fingerprint([a], [], by_content=True) == fingerprint([b], [], by_content=True)
+    assert fingerprint([a], []) != fingerprint([b], [])          # the cheap stat check still sees them
+    (b / "base.html").write_text((b / "base.html").read_text(encoding="utf-8") + "<!-- x -->", encoding="utf-8")
+    assert fingerprint([a], [], by_content=True) != fingerprint([b], [], by_content=True)
