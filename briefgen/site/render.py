@@ -167,11 +167,22 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
     from briefgen.site.collections import group
 
     config, items, folders, fingerprint, now, tmp, chunk = task
-    shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {})
-    trees = [Tree(shared, code, prefix) for code, prefix in tree_codes(config)]
+    # A worker gets several chunks of one build (same folder, same inputs): it keeps the trees of
+    # the first, so their card cache and Jinja environments serve the next ones too.
+    memo = _WORKER_TREES.get(tmp)
+    if memo is None:
+        shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {})
+        memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(config)])
+        _WORKER_TREES.clear()   # only the current build's: a pool lives for one build
+        _WORKER_TREES[tmp] = memo
+    shared, trees = memo
+    written, errors = len(shared.writer.written), len(shared.errors)
     for ti, pi in chunk:
         trees[ti].render_to_file(pi)
-    return shared.writer.written, [(e.message, e.path, e.line, e.hint) for e in shared.errors]
+    return shared.writer.written[written:], [(e.message, e.path, e.line, e.hint) for e in shared.errors[errors:]]
+
+
+_WORKER_TREES: dict[str, tuple] = {}   # build folder -> (Shared, trees) in a worker process
 
 
 class Tree:

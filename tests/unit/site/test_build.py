@@ -379,3 +379,23 @@ def test_touching_templates_without_changing_them_rerenders_no_page(scratch_proj
     os.utime(scratch_project / "templates" / "footer-note.html", ns=(10**18, 10**18))
     again = build_project(scratch_project)
     assert again.swapped and again.written == 0
+
+
+def test_a_worker_keeps_its_trees_across_chunks_of_one_build_and_reports_each_chunk_once(scratch_project, tmp_path):
+    from zoneinfo import ZoneInfo
+
+    from briefgen.site import content, templates
+    from briefgen.site.i18n import build_now
+    config = load_config(scratch_project)
+    tz = ZoneInfo(config.timezone)
+    cache = content.BriefCache(tmp_path / "cache", 0)
+    items, _, _ = content.load_items(content.brief_files(config.path("briefs")), cache, tz, 0)
+    folders = templates.folders(config.path("templates"))
+    out = tmp_path / "out"
+    task = (config, items, folders, "fp", build_now("", tz), str(out))
+    first = render.render_chunk((*task, [(0, 0), (0, 1)]))[0]
+    trees = render._WORKER_TREES[str(out)][1]
+    second = render.render_chunk((*task, [(0, 2)]))[0]
+    assert render._WORKER_TREES[str(out)][1] is trees
+    assert len(first) == 2 and len(second) == 1 and not set(first) & set(second)
+    assert all((out / path).is_file() for path in first + second)
