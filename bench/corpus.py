@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,18 @@ def iter_briefs(corpus: Path) -> Iterator[tuple[Path, Brief]]:
             yield path.relative_to(corpus), read(path)
         except Exception as exc:  # noqa: BLE001 - a bad brief must not stop the conversion
             log.warning("%s: skipped: %s", path, exc)
+
+
+def write_converted(corpus: Path, dest: Path, render: Callable[[Brief], str]) -> int:
+    """Write every brief of a corpus below `dest` at its relative path, as `render` makes it
+    (the Pelican and Hugo adapters differ only in that function); returns the count."""
+    count = 0
+    for rel, brief in iter_briefs(corpus):
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render(brief), encoding="utf-8")
+        count += 1
+    return count
 
 
 def one_line(text: str | None) -> str:

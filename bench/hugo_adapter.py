@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import iter_briefs, one_line  # noqa: E402
+from corpus import one_line, write_converted  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -112,14 +112,7 @@ def write_skeleton(site: Path) -> None:
 def convert(corpus: Path, site: Path) -> int:
     """Write the Hugo site; returns the number of pages written."""
     write_skeleton(site)
-    content = site / "content" / "briefs"
-    count = 0
-    for rel, brief in iter_briefs(corpus):
-        target = content / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_text(brief), encoding="utf-8")
-        count += 1
-    return count
+    return write_converted(corpus, site / "content" / "briefs", page_text)
 
 
 def main(argv: list[str] | None = None) -> int:

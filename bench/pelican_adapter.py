@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import iter_briefs, one_line  # noqa: E402
+from corpus import one_line, write_converted  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +67,7 @@ def convert(corpus: Path, project: Path) -> int:
     content = project / "content"
     content.mkdir(parents=True, exist_ok=True)
     (project / "pelicanconf.py").write_text(PELICANCONF, encoding="utf-8")
-    count = 0
-    for rel, brief in iter_briefs(corpus):
-        target = content / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(article_text(brief), encoding="utf-8")
-        count += 1
-    return count
+    return write_converted(corpus, content, article_text)
 
 
 def main(argv: list[str] | None = None) -> int:
