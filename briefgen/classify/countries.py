@@ -394,6 +394,37 @@ def _select(scores, counts, first_seen, evidence, sal, min_score) -> CountryResu
                          {c: counts[c] for c in sorted(counts)}, {c: evidence[c] for c in ranked})
 
 
+# ---- the baseline: a plain gazetteer ---------------------------------------------------------------------
+
+@lru_cache(maxsize=32)
+def gazetteer(lang: str) -> PhraseIndex:
+    """CLDR country names of one language and nothing else: no demonyms, places, rules or weights. The
+    baseline the quality gates compare the classifier with."""
+    index = PhraseIndex()
+    for code, name in _cldr_names(lang_of(lang)).items():
+        for variant in _name_variants(name, lang):
+            index.add(tuple(norm(variant).split()), code)
+    return index.freeze()
+
+
+def gazetteer_countries(texts: list[str], lang: str) -> tuple[tuple[str, ...], dict[str, int]]:
+    """(countries "about": named at least twice, or the most named; every country named -> count)."""
+    index = gazetteer(lang)
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        toks = Tokens(text)
+        free = 0
+        for i in index.starts(toks):
+            if i < free:
+                continue
+            for k, code in index.candidates(toks, i)[:1]:
+                counts[code] += 1
+                free = i + k
+    top = max(counts.values(), default=0)
+    about = tuple(sorted((c for c, n in counts.items() if n >= 2 or n == top), key=lambda c: -counts[c]))
+    return about, dict(counts)
+
+
 @lru_cache(maxsize=4096)
 def country_name(code: str, locale: str = "en") -> str:
     """Display name of a country in a locale, from CLDR ('JP', 'fr' -> 'Japon'); the code if unknown."""

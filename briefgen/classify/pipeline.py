@@ -98,8 +98,11 @@ def classify_text(title: str, lead: str | None, body: str, lang: str, config: Co
     # Themes: lexicon scores, ranked, the best few kept.
     lex = theme_mod.lexicon(lang, theme_mod._key(config))
     theme_scores, theme_words = theme_mod.score(fields, lex, explain, body_counts)
-    themes = theme_mod.rank(theme_scores, lex.order, opts.max_themes,
-                            opts.theme_threshold or DEFAULT_THEME_THRESHOLD)
+    threshold = opts.theme_threshold or DEFAULT_THEME_THRESHOLD
+    themes = theme_mod.rank_model(theme_scores, lex.order, opts.max_themes, threshold,
+                                  renames=theme_mod.renames(config))
+    if themes is None:   # a taxonomy the fitted ranker does not know: the lexicon order alone
+        themes = theme_mod.rank(theme_scores, lex.order, opts.max_themes, threshold)
 
     points = key_points(title, lead, paragraphs, lang, opts.key_points, tokens=body, counts=body_counts,
                         head_words=[toks.low for name, toks in fields if name in ("title", "lead")])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import json
 import logging
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -91,6 +92,11 @@ def _taxonomy(changes_key: str) -> tuple[tuple[str, str], ...]:
     out.extend((tid, str(c.get("rename") or tid)) for tid, c in changes.items()
                if tid not in known and not c.get("drop"))
     return tuple(out)
+
+
+def renames(config: Config | None = None) -> dict[str, str]:
+    """Default theme id -> the id the site gives it (only those it renames)."""
+    return {src: final for src, final in _taxonomy(_key(config)) if src != final}
 
 
 def theme_ids(config: Config | None = None) -> list[str]:
@@ -268,3 +274,76 @@ def rank(scores: dict[str, float], order: tuple[str, ...], max_themes: int, thre
         return ()
     top = scores[ranked[0]]
     return tuple(t for t in ranked if scores[t] >= max(threshold, share * top))[:max_themes]
+
+
+# ---- the fitted ranker and the six coarse groups -------------------------------------------------------
+#
+# Lexicon scores say which themes an article has words of; how those scores compare across themes is
+# what a small multinomial logistic regression learns (data/themes/model.json, fitted by
+# `python -m briefgen.classify.themefit` on the labelled sample pages, figures reported leave-publisher-out).
+# Its features are, per theme, the share of the article's theme evidence and log(1 + score), so it needs no
+# word list of its own and works for any language that has a lexicon.
+
+def model_features(scores: dict[str, float], themes: tuple[str, ...]) -> list[float]:
+    """Share of the evidence and log(1 + score) per theme, in the model's theme order."""
+    values = [max(0.0, scores.get(t, 0.0)) for t in themes]
+    total = sum(values)
+    shares = [v / total for v in values] if total else [0.0] * len(values)
+    return shares + [math.log1p(v) for v in values]
+
+
+@lru_cache(maxsize=1)
+def theme_model() -> dict | None:
+    """The fitted ranker (data/themes/model.json), or None when there is none."""
+    if not has_data("themes/model.json"):
+        return None
+    from briefgen.classify.lexicon import _data
+
+    return json.loads(_data("themes/model.json").read_text(encoding="utf-8"))
+
+
+def probabilities(scores: dict[str, float], model: dict) -> dict[str, float]:
+    """theme -> probability of being the article's first theme, from its lexicon scores."""
+    themes = tuple(model["themes"])
+    x = model_features(scores, themes)
+    k = len(themes)
+    logits = [a * x[k + j] + c * x[j] + b
+              for j, (a, c, b) in enumerate(zip(model["scale"], model["share"], model["bias"]))]
+    top = max(logits)
+    exps = [math.exp(v - top) for v in logits]
+    total = sum(exps)
+    return {t: e / total for t, e in zip(themes, exps)}
+
+
+def rank_model(scores: dict[str, float], order: tuple[str, ...], max_themes: int, threshold: float,
+               renames: dict[str, str] | None = None, model: dict | None = None) -> tuple[str, ...] | None:
+    """Themes with the first one chosen by the fitted model; None when it does not apply (no model, or a
+    taxonomy with themes the model does not know). The first theme needs some evidence (a weak word's
+    worth, not a strong word: a short text is still filed); the others are the lexicon's ranking
+    (rank()) without it. renames: default id -> the site's id (the model speaks the default ids)."""
+    model = model if model is not None else theme_model()
+    if model is None:
+        return None
+    renames = renames or {}
+    final_of = {t: renames.get(t, t) for t in model["themes"]}
+    if set(final_of.values()) != set(order):
+        return None
+    source = {t: scores.get(final_of[t], 0.0) for t in model["themes"]}
+    if max(source.values(), default=0.0) < model.get("min_evidence", 1.0):
+        return ()
+    probs = probabilities(source, model)
+    first = min((t for t in model["themes"] if source[t] > 0), key=lambda t: (-probs[t], order.index(final_of[t])))
+    rest = [t for t in rank(scores, order, max_themes, threshold) if t != final_of[first]]
+    return (final_of[first], *rest)[:max_themes]
+
+
+@lru_cache(maxsize=1)
+def coarse_groups() -> dict[str, str]:
+    """theme id -> one of six coarse groups (data/themes/coarse.toml): economy, sport, politics,
+    technology, science, culture — the sections of a general newspaper."""
+    return {theme: group for group, members in load_toml("themes/coarse.toml")["groups"].items()
+            for theme in members}
+
+
+def coarse(theme_id: str) -> str | None:
+    return coarse_groups().get(theme_id)

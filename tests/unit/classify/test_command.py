@@ -60,7 +60,8 @@ def test_prints_one_json_object_per_brief_and_skips_hidden_names(project):
     assert rec["path"].endswith("japon.md")
     assert sorted(rec["countries"]) == ["CN", "JP", "TW", "US"]
     assert rec["mentions"]["JP"] >= 3 and rec["regions"] == ["eastern-asia", "northern-america"]
-    assert rec["themes"][0] == "defence" and rec["key_points"]
+    # military cooperation between two states: defence and diplomacy, either first
+    assert set(rec["themes"][:2]) == {"defence", "diplomacy"} and rec["key_points"]
 
 
 def test_explain_shows_the_words_that_decided(project):
@@ -107,7 +108,7 @@ def test_write_updates_machine_fields_and_keeps_edited_ones(project):
     assert first[0]["kept"] == ["countries"] and "themes" in first[0]["written"]
     written = read(path)
     assert written.countries == ("FR",)                      # the person's value
-    assert written.themes[0] == "defence"                    # re-classified
+    assert set(written.themes[:2]) == {"defence", "diplomacy"}   # re-classified
     assert written.regions == ("eastern-asia", "northern-america") and written.key_points
     entry = IngestState.load(briefs).get("2026/01/japon.md")
     assert entry.machine["themes"] == list(written.themes) and sorted(entry.machine["countries"]) == [
