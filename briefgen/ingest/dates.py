@@ -7,9 +7,12 @@ already known to be a date line (a "Publié"/"Stand" prefix) that the regexes co
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from briefgen.ingest.patterns import lexicon
@@ -36,16 +39,21 @@ class DateError(ValueError):
     """A date that is impossible (31.02.) or far in the future."""
 
 
-def _month_rx() -> str:
-    names = sorted(lexicon().months, key=len, reverse=True)
-    return "|".join(re.escape(n) for n in names)
-
-
-_M = _month_rx()
-DMY_NUM = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?((?:19|20)\d{2})")
+MONTHS_FILE = Path(__file__).parent / "lang" / "months.json"   # CLDR month names: scripts/build_month_names.py
+NAME = r"[^\W\d_]{3,}"    # a word of letters: a month name when a month table knows it
+YEAR = r"((?:19|20)\d{2})"
+# Numeric day and month in either order ("16.01.2026", "02.26.2015", "8. 4. 2025", "17/12/2024"): which
+# field is the day is decided by _numeric_day. The same separator both times.
+DMY_NUM = re.compile(r"(?<![\d.])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?" + YEAR)
 YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?")
-DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+({_M})\.?,?\s+((?:19|20)\d{{2}})", re.IGNORECASE)
-MDY_NAME = re.compile(rf"\b({_M})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})", re.IGNORECASE)
+# Year first with dots or slashes ("2025.05.15", "2025/01/13", "2025. 5. 15."), or with CJK units.
+YMD_NUM = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?([./])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d/])\.?")
+YMD_CJK = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+)?({NAME})\.?,?\s+(?:de\s+)?{YEAR}")
+MDY_NAME = re.compile(rf"(?<!\w)({NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}")
+YMD_NAME = re.compile(rf"(?<!\d){YEAR}\.?\s+({NAME})\.?\s+(\d{{1,2}})(?!\d|:\d)")
+
+
 TIME = re.compile(r"(?<![\d/])(\d{1,2})\s?[:.h]\s?(\d{2})(?!\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?!\w))?", re.IGNORECASE)
 TZ = re.compile(r"\b(?:UTC|GMT)\s?([+-]\s?\d{1,2})(?::?(\d{2}))?|\b(UTC|GMT|CEST|CET|MESZ|MEZ|BST|WEST|WET|EEST|EET"
                 r"|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b")
@@ -63,6 +71,68 @@ def parse_date_line(value: str) -> date:
         raise DateError(f"date line {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+@cache
+def _month_tables() -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    """(per language {name: month}, {name: month} for names that mean the same month in every language
+    that has them). The lexicons' own names (lang/*.toml) are in the second table whatever CLDR says."""
+    per = json.loads(MONTHS_FILE.read_text(encoding="utf-8"))
+    seen: dict[str, set[int]] = {}
+    for names in per.values():
+        for name, month in names.items():
+            seen.setdefault(name, set()).add(month)
+    shared = {name: next(iter(months)) for name, months in seen.items() if len(months) == 1}
+    shared.update({name.rstrip("."): month for name, month in lexicon().months.items()})
+    return per, shared
+
+
+def _month(name: str, lang: str | None = None) -> int | None:
+    """Month number of a word: the page language's CLDR names first, then names every language agrees
+    on. re.I matches by case folding (long s 'ſ' matches 's'), so casefold is tried too."""
+    per, shared = _month_tables()
+    key = name.lower().rstrip(".")
+    if lang and lang in per and key in per[lang]:
+        return per[lang][key]
+    found = shared.get(key)
+    if found is None and key != key.casefold():
+        found = shared.get(key.casefold())
+    return found
+
+
+@cache
+def locale_order(lang: str | None) -> str:
+    """'dmy', 'mdy' or 'ymd': the order of a numeric date in the language's CLDR short date pattern
+    (babel: en 'M/d/yy', en_GB 'dd/MM/y', de 'dd.MM.yy', ja 'y/MM/dd'); 'dmy' when babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        pattern = Locale.parse((lang or "").replace("-", "_")).date_formats["short"].pattern
+    except (UnknownLocaleError, ValueError, TypeError, KeyError, AttributeError):
+        return "dmy"
+    pos = {c: pattern.find(c) for c in "dMy"}
+    if min(pos.values()) < 0:
+        return "dmy"
+    return "".join(sorted(pos, key=pos.get)).lower()
+
+
+def page_order(texts) -> str | None:
+    """'dmy' or 'mdy' when the page's own numeric dates settle it: a first field over 12 is a day
+    ("26.02.2015"), a second field over 12 is a day ("02.26.2015"); None when none or both are seen."""
+    votes: set[str] = set()
+    for text in texts:
+        if not _DIGIT.search(text):
+            continue
+        for m in DMY_NUM.finditer(text):
+            a, b = int(m.group(1)), int(m.group(3))
+            if 12 < a <= 31 and 1 <= b <= 12:
+                votes.add("dmy")
+            elif 12 < b <= 31 and 1 <= a <= 12:
+                votes.add("mdy")
+    return votes.pop() if len(votes) == 1 else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _ymd(y: int, m: int, d: int) -> date:
     try:
         return date(y, m, d)
@@ -70,36 +140,74 @@ def _ymd(y: int, m: int, d: int) -> date:
         raise DateError(f"impossible date {d:02d}.{m:02d}.{y}") from None
 
 
-def _month(name: str) -> int | None:
-    """Month number of a name the regex matched. re.I matches by case folding (long s 'ſ' matches
-    's', the Kelvin sign matches 'k'), so a plain .lower() lookup can miss: fall back to casefold."""
-    months = lexicon().months
-    found = months.get(name.lower())
-    if found is None:
-        found = {k.casefold(): v for k, v in months.items()}.get(name.casefold())
-    return found
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
 
 
-def _find_day(text: str) -> tuple[date, int] | None:
+def _numeric_day(a: int, b: int, y: int, ref: date | None, lang: str | None, order: str | None) -> date:
+    """The day of 'a.b.y': a field over 12 is the day; when both readings are real days, the one within a
+    day of the dump's date, else the page's own order (page_order), else the one not after the dump's
+    date, else the order of the page language's locale (locale_order)."""
+    dmy, mdy = _valid(y, b, a), _valid(y, a, b)
+    if dmy is None and mdy is None:
+        raise DateError(f"impossible date {a:02d}.{b:02d}.{y}")
+    if dmy is None or mdy is None or dmy == mdy:
+        return dmy or mdy
+    if ref is not None:
+        near = [d for d in (dmy, mdy) if abs((d - ref).days) <= 1]
+        if len(near) == 1:
+            return near[0]
+    if order in ("dmy", "mdy"):
+        return dmy if order == "dmy" else mdy
+    if ref is not None:
+        possible = [d for d in (dmy, mdy) if d <= ref + FUTURE_SLACK]
+        if len(possible) == 1:
+            return possible[0]
+    return mdy if locale_order(lang) == "mdy" else dmy
+
+
+def _named(rx: re.Pattern[str], text: str, lang: str | None, month_at: int):
+    """The first match of rx whose word is a month name, and that month."""
+    for m in rx.finditer(text):
+        month = _month(m.group(month_at), lang)
+        if month is not None:
+            return m, month
+    return None, None
+
+
+def _find_day(text: str, ref: date | None = None, lang: str | None = None,
+              order: str | None = None) -> tuple[date, int] | None:
     """The first absolute date in the text and where it ends."""
+    if not _DIGIT.search(text):
+        return None
     best: tuple[int, date, int] | None = None
-    for rx, order in ((YMD, "ymd"), (DMY_NUM, "dmy"), (DMY_NAME, "dMy"), (MDY_NAME, "Mdy")):
-        m = rx.search(text)
+    for rx in (YMD, YMD_NUM, YMD_CJK, DMY_NUM, DMY_NAME, MDY_NAME, YMD_NAME):
+        if rx in (DMY_NAME, MDY_NAME, YMD_NAME):
+            m, month = _named(rx, text, lang, {DMY_NAME: 2, MDY_NAME: 1, YMD_NAME: 2}[rx])
+        else:
+            m, month = rx.search(text), None
         if not m or (best and best[0] <= m.start()):
             continue
         g = m.groups()
-        month = _month(g[1] if order == "dMy" else g[0]) if order in ("dMy", "Mdy") else None
-        if order in ("dMy", "Mdy") and month is None:
-            continue
-        if order == "ymd":
+        end = m.end()
+        if rx is YMD:
             day = _ymd(int(g[0]), int(g[1]), int(g[2]))
-        elif order == "dmy":
-            day = _ymd(int(g[2]), int(g[1]), int(g[0]))
-        elif order == "dMy":
+            end = m.end() if not g[3] else m.start(4)
+        elif rx is YMD_NUM:
+            day = _ymd(int(g[0]), int(g[2]), int(g[3]))
+        elif rx is YMD_CJK:
+            day = _ymd(int(g[0]), int(g[1]), int(g[2]))
+        elif rx is DMY_NUM:
+            day = _numeric_day(int(g[0]), int(g[2]), int(g[3]), ref, lang, order)
+        elif rx is DMY_NAME:
             day = _ymd(int(g[2]), month, int(g[0]))
-        else:
+        elif rx is MDY_NAME:
             day = _ymd(int(g[2]), month, int(g[1]))
-        end = m.end() if order != "ymd" or not g[3] else m.start(4)
+        else:
+            day = _ymd(int(g[0]), month, int(g[2]))
         best = (m.start(), day, end)
     return (best[1], best[2]) if best else None
 
@@ -173,15 +281,18 @@ def _relative(text: str, ref: date) -> datetime | None:
 ISO_FULL = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 
 
-def parse(text: str, ref: date | None = None, slow: bool = False) -> datetime | None:
-    """The date in one meta line, or None. `slow` allows dateparser when the regexes find nothing."""
+def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | None = None,
+          order: str | None = None) -> datetime | None:
+    """The date in one meta line, or None. `slow` allows dateparser when the regexes find nothing.
+    `lang` (the page's language) gives month names and the locale's numeric order, `order` the page's own
+    numeric order (page_order), `ref` the dump's day: see _numeric_day."""
     iso = ISO_FULL.search(text)
     if iso:
         try:
             return datetime.fromisoformat(iso.group(0).replace("Z", "+00:00")).replace(microsecond=0)
         except ValueError:
             raise DateError(f"impossible date {iso.group(0)}") from None
-    found = _find_day(text)
+    found = _find_day(text, ref, lang, order)
     if found:
         day, end = found
         return _combine(day, text[end:])
@@ -191,10 +302,10 @@ def parse(text: str, ref: date | None = None, slow: bool = False) -> datetime | 
             return rel
         if slow and _find_time(text):
             return _combine(ref, text)   # "Aggiornato alle 02:50": a time on the dump's day
-    return _slow(text, ref) if slow else None
+    return _slow(text, ref, lang) if slow else None
 
 
-def _slow(text: str, ref: date | None) -> datetime | None:
+def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | None:
     import dateparser  # slow import: only for date lines the regexes could not read
 
     text = _strip_label(text)
@@ -202,10 +313,43 @@ def _slow(text: str, ref: date | None) -> datetime | None:
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = base
+    langs = ["fr", "de", "it", "en"]
+    if lang and lang not in langs and _dateparser_knows(lang):
+        langs = [lang] + langs
     try:
-        return dateparser.parse(text, languages=["fr", "de", "it", "en"], settings=settings)
+        return dateparser.parse(text, languages=langs, settings=settings)
     except (ValueError, OverflowError):  # dateparser raises on some odd strings; not a date then
         return None
+
+
+@cache
+def _dateparser_knows(lang: str) -> bool:
+    from dateparser.languages.loader import default_loader
+
+    return lang in default_loader.get_locale_map()
+
+
+def parse_any(text: str, ref: date, lang: str) -> datetime | None:
+    """A short line the regexes could not read, in any language dateparser knows (about 200): a
+    relative date ("2 часа назад", "3 hari yang lalu") against the dump's day, or an absolute date with
+    day, month and year. Only dateparser's relative and absolute parsers run: a bare number is no date.
+    Minutes and hours ago keep the dump's day (it has no time of day)."""
+    if not _dateparser_knows(lang):
+        return None
+    import dateparser
+
+    base = datetime(ref.year, ref.month, ref.day, 12)
+    settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past",
+                "PARSERS": ["relative-time", "absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
+    try:
+        found = dateparser.parse(text, languages=[lang], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if found is None:
+        return None
+    if not _find_time(text):
+        return datetime(found.year, found.month, found.day)   # "2 hours ago", "3 days ago": the day only
+    return found.replace(microsecond=0)
 
 
 def _strip_label(text: str) -> str:

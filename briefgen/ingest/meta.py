@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line, is_prose
@@ -18,6 +19,7 @@ from briefgen.ingest.patterns import (
     AGENCIES,
     DATE_LINE,
     INLINE_CREDIT,
+    LANGS,
     SWITCHER_CODE,
     SWITCHER_LANGS,
     TRAILING_CREDIT,
@@ -38,6 +40,7 @@ DEK_WORDS = 10         # a dek (subtitle without a full stop) is longer than its
 SITE_SUFFIX = re.compile(r"\s[|]\s[^|:]{2,40}$")   # " | tagesschau.de": a document title's site name
 BREADCRUMB = re.compile(r"\s[»›>/]\s")      # "Home » Politik » …", "Accueil > Monde > …"
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -73,15 +76,43 @@ def split_prefix(text: str) -> tuple[date | None, tuple[str, ...], str]:
     return ref, tuple(sorted(set(codes))), "\n".join(lines)
 
 
-def detect_lang(text: str, default: str = "en") -> str:
-    """The language whose stop words cover most of the text's words."""
-    toks = WORD.findall(text.lower()[:20000])
+DETECT_CHARS = 3000     # the first characters of title, lead and body are enough to tell the language
+DETECT_MIN_LETTERS = 40  # fewer letters than this: the lexicons' stop words decide, else the default
+# py3langid labels that are not what a brief's `lang` should say: "zxx" is "no language", "nb" is
+# written "no" (Bokmål, as pages declare it).
+LANG_ALIASES = {"nb": "no"}
+
+
+@cache
+def lang_detector():
+    """py3langid's naive Bayes model over byte n-grams (97 languages, 4.5 MB), loaded once per process."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _stopword_lang(text: str) -> tuple[str | None, int]:
+    """The lexicon language whose stop words cover most of the text's words, and how many they cover."""
+    toks = WORD.findall(text.lower())
     if not toks:
-        return default
+        return None, 0
     seen = Counter(toks)
     counts = {code: sum(seen[w] for w in words) for code, words in lexicon().stopwords.items()}
     best = max(sorted(counts), key=lambda c: counts[c])
-    return best if counts[best] else default
+    return (best, counts[best]) if counts[best] else (None, 0)
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    """The article's language (ISO 639-1 where there is one) from its text, in any of the 97 languages
+    of py3langid; a text too short to tell goes by the lexicons' stop words, else `default`."""
+    sample = text[:DETECT_CHARS]
+    # a CJK character carries about as much as a short word: it counts three
+    if sum(1 if ch < "\u2e80" else 3 for ch in sample[:1000] if ch.isalpha()) < DETECT_MIN_LETTERS:
+        return _stopword_lang(sample)[0] or default
+    code, _ = lang_detector().classify(sample)
+    if code == "zxx":
+        return _stopword_lang(sample)[0] or default
+    return LANG_ALIASES.get(code, code)
 
 
 def _lead_like(line: Line) -> bool:
@@ -299,30 +330,91 @@ def _too_late(found: datetime, ref: date | None) -> bool:
     return False
 
 
-def find_dates(c: Cleaned, ref: date | None) -> tuple[datetime | None, datetime | None]:
-    """(published, updated) from the meta lines near the top; DateError for impossible dates."""
+DATE_LINE_WORDS = 8      # a line of at most this many words around a date is a date line, not a caption
+SLOW_CANDIDATES = 4      # short lines per page that dateparser may read when the regexes found no date
+
+
+def _date_line_like(ln: Line) -> bool:
+    return ln.words <= DATE_LINE_WORDS
+
+
+def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from the meta lines near the top; DateError for impossible dates.
+
+    Numeric dates are read in the page's own order when another date on it settles it, else by the
+    dump's day and the locale of `lang` (dates.parse). Of several dates, the first that falls within a
+    day of the dump's `date` line is the publication date; else the first labelled one ("Publié …") or
+    the first date line of its own; a date inside a longer line (a photo legend "Archive (16.08.2024): …")
+    counts only when there is no `date` line to fall back on. In a language without a lexicon, short
+    lines the regexes cannot read go to dateparser ("2 часа назад")."""
     lex = lexicon()
-    published = updated = None
-    for ln in _meta_lines(c):
+    lines = _meta_lines(c)
+    order = dates.page_order(ln.text for ln in lines if ln.kind == "meta")
+    found_pub: list[tuple[datetime, bool, Line]] = []
+    updated = None
+    for ln in lines:
         if ln.kind != "meta":
             continue
         is_update = matches(ln.key, lex.updated, extra_words=16)
         prefixed = is_update or matches(ln.key, lex.published, extra_words=12)
-        found = dates.parse(ln.text, ref, slow=prefixed)
+        found = dates.parse(ln.text, ref, slow=prefixed, lang=lang, order=order)
         if found is None:
             continue
         if not prefixed and _too_late(found, ref):
             continue   # "available until…", an event date: not when the page was published
-        if is_update and updated is None:
-            updated = found
-        elif not is_update and published is None:
-            published = found
+        if is_update:
+            updated = updated or found
+        else:
+            found_pub.append((found, prefixed, ln))
+    if not found_pub and ref is not None and lang and lang not in LANGS:
+        found_pub = _slow_dates(lines, ref, lang)
+    if ref is not None:   # a date below paragraphs of the text belongs to an embedded teaser
+        found_pub = [f for f in found_pub if _in_header(c, f[2]) or abs((f[0].date() - ref).days) <= 1]
+    published = _choose(found_pub, ref)
     if ref is not None:
         dates.check(datetime(ref.year, ref.month, ref.day), None)
     for d in (published, updated):
         if d is not None:
             dates.check(d, ref)
     return published, updated
+
+
+HEADER_PARAGRAPHS = 2    # a date line after more running paragraphs of the text than this is not the header's
+
+
+def _in_header(c: Cleaned, ln: Line) -> bool:
+    if ln.i <= c.start:
+        return True
+    return sum(1 for x in c.lines[c.start:ln.i] if x.kind == "text" and x.sentence) <= HEADER_PARAGRAPHS
+
+
+def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None) -> datetime | None:
+    if not found:
+        return None
+    if ref is not None:
+        near = next((d for d, _, _ in found if abs((d.date() - ref).days) <= 1), None)
+        if near is not None:
+            return near
+    shaped = next((d for d, prefixed, ln in found if prefixed or _date_line_like(ln)), None)
+    if shaped is not None or ref is not None:
+        return shaped
+    return found[0][0]
+
+
+def _slow_dates(lines: list[Line], ref: date, lang: str) -> list[tuple[datetime, bool, Line]]:
+    out = []
+    tried = 0
+    for ln in lines:
+        if ln.kind not in ("meta", "text") or ln.words > DATE_LINE_WORDS or not _DIGIT.search(ln.text):
+            continue
+        tried += 1
+        found = dates.parse_any(ln.text, ref, lang)
+        if found is not None and not _too_late(found, ref):
+            out.append((found, False, ln))
+            break
+        if tried >= SLOW_CANDIDATES:
+            break
+    return out
 
 
 def find_agency(c: Cleaned) -> str | None:

@@ -39,7 +39,6 @@ def article_from_dump(raw: RawArticle) -> Article:
         ref, translations, text = meta.split_prefix(raw.text)
         cleaned = clean_dump(text)
         header = meta.find_header(cleaned)
-        published, updated = meta.find_dates(cleaned, ref)
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     blocks = list(cleaned.blocks)
@@ -50,14 +49,19 @@ def article_from_dump(raw: RawArticle) -> Article:
     body_words = sum(len(b.text.split()) + sum(len(i.split()) for i in b.items) for b in blocks)
     if body_words < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text (menus and links only?)", raw.path)
+    title = header.title or _title_from_body(blocks)
+    body = "\n".join([title, header.lead or ""] + [b.text for b in blocks if b.kind != "list"])
+    lang = meta.detect_lang(body)
+    try:
+        published, updated = meta.find_dates(cleaned, ref, lang)
+    except dates.DateError as exc:
+        raise IngestError(str(exc), raw.path) from None
     date = published or (dates.datetime(ref.year, ref.month, ref.day) if ref else None)
     if date is None:
         raise IngestError("no publication date found (add a first line `date YYYY-MM-DD`)", raw.path)
-    title = header.title or _title_from_body(blocks)
     caption, credit = meta.find_image(cleaned)
-    body = "\n".join([title, header.lead or ""] + [b.text for b in blocks if b.kind != "list"])
     return Article(
-        title=title, lang=meta.detect_lang(body), blocks=tuple(blocks), kicker=header.kicker,
+        title=title, lang=lang, blocks=tuple(blocks), kicker=header.kicker,
         lead=header.lead, date=date, updated=updated, translations=translations,
         source=Source(file=raw.name, agency=meta.find_agency(cleaned), author=meta.find_author(cleaned)),
         image=Image(caption=caption, credit=credit))
