@@ -30,6 +30,7 @@ class RawArticle:
 class Image:
     caption: str | None = None
     credit: str | None = None
+    url: str | None = None      # the lead image (absolute http(s) URL); shown by the site
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   command -v git >/dev/null 2>&1 || missing+=(git)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       echo "installing Debian packages: ${missing[*]}" >&2
@@ -29,6 +30,12 @@ if [ "${1:-}" = "--test" ]; then
   fi
   # nginx-light starts a default server on port 80 after install; the tests run their own.
   if command -v service >/dev/null 2>&1; then service nginx stop >/dev/null 2>&1 || true; fi
+  # axe-core for the browser tests' accessibility check (tests/browser/test_reader_browser.py):
+  # a pinned version from the npm registry, into ./node_modules (not committed).
+  if command -v npm >/dev/null 2>&1 && [ ! -f node_modules/axe-core/axe.min.js ]; then
+    npm install --no-audit --no-fund --no-save --silent axe-core@4.10.2 >/dev/null 2>&1 \
+      || echo "npm install axe-core failed: the accessibility browser test will be skipped" >&2
+  fi
   extra='.[test]'
 else
   extra='.'

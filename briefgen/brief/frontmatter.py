@@ -230,7 +230,9 @@ def to_mapping(brief: Brief) -> dict[str, Any]:
         "date": _iso(brief.date), "updated": _iso(brief.updated), "lang": brief.lang,
         "translations": list(brief.translations),
         "source": {f.name: getattr(brief.source, f.name) for f in fields(Source)},
-        "image": {f.name: getattr(brief.image, f.name) for f in fields(Image)},
+        # image.url was added later: left out when empty, so briefs without one keep their bytes
+        "image": {f.name: getattr(brief.image, f.name) for f in fields(Image)
+                  if f.name != "url" or brief.image.url is not None},
         "slug": brief.slug, "countries": list(brief.countries), "regions": list(brief.regions),
         "themes": list(brief.themes), "key_points": list(brief.key_points),
     }

@@ -43,6 +43,11 @@ class SiteOptions:
                        "byte-reproducible builds; empty: $SOURCE_DATE_EPOCH if set, else the build's clock.")
     search_words: int = opt(400, "Distinct body words per brief in the search index (0: titles, leads and "
                                  "key points only).", minimum=0)
+    front: str = opt("edition", "Home page: \"edition\" (today's edition: a dated masthead, each brief once, "
+                                "grouped) or \"latest\" (the latest briefs and a section per region, for sites "
+                                "that do not publish daily).", choices=("edition", "latest"))
+    front_group: str = opt("region", "Group the edition's briefs by their first region or their first theme.",
+                           choices=("region", "theme"))
     hash_assets: bool = opt(True, "Put a content hash in asset names (style.3f2a9c1d.css) so browsers may cache "
                                   "them forever; the preview turns it off, so a stylesheet edit rewrites one file.")
 

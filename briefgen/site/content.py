@@ -28,7 +28,7 @@ from briefgen.site.workers import Pool
 log = logging.getLogger(__name__)
 
 # Bump when rendering of bodies or search words changes: old cache entries are then ignored.
-RENDER_VERSION = "4"
+RENDER_VERSION = "5"
 # Bump when the layout of a cache entry changes: an older cache is then discarded, not misread (an
 # entry of another shape once crashed builds with `too many values to unpack`).
 CACHE_FORMAT = 2
@@ -113,7 +113,7 @@ def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | Brie
     except OSError as exc:
         return BuildError(f"cannot read: {exc.strerror}", path)
     try:
-        html = markdown.render(brief.body)
+        html = markdown.render(markdown.drop_date_line(brief.body, brief.date, brief.lang))
     except Exception as exc:  # noqa: BLE001 - Markdown extensions may raise anything on odd input
         return BuildError(f"cannot render the Markdown body: {exc}", path, brief.body_line)
     found = markdown.words(html, search_words) if search_words else []

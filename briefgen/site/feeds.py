@@ -26,10 +26,13 @@ def _feed(output: str, page_url: str, kind: str, name: str | None, items: list[I
 
 
 def feed_pages(c: Collections, entries: int, full_text: bool) -> Iterator[Page]:
-    """feed.xml, regions/<slug>/feed.xml, themes/<id>/feed.xml, each with the newest `entries` briefs."""
+    """feed.xml, regions/<slug>/feed.xml, themes/<id>/feed.xml, countries/<code>/feed.xml, each with the newest `entries` briefs."""
     yield _feed("feed.xml", "", "site", None, c.items[:entries], full_text)
     for region, items in c.by_region.items():
         yield _feed(f"regions/{region}/feed.xml", f"regions/{region}/", "region", region, items[:entries],
                     full_text)
     for theme, items in c.by_theme.items():
         yield _feed(f"themes/{theme}/feed.xml", f"themes/{theme}/", "theme", theme, items[:entries], full_text)
+    for code, items in c.by_country.items():
+        yield _feed(f"countries/{code.lower()}/feed.xml", f"countries/{code.lower()}/", "country", code,
+                    items[:entries], full_text)

@@ -140,6 +140,12 @@ class Dates:
             return format_datetime(value, fmt, tzinfo=self.tz, locale=self.locale)
         return f"{day}, {format_time(value, 'short', tzinfo=self.tz, locale=self.locale)}"
 
+    def clock(self, value: datetime | None) -> str:
+        """The hour of a date-time (09:46), in the site's time zone."""
+        if not isinstance(value, datetime):
+            return ""
+        return format_time(localise(value, self.tz), "short", tzinfo=self.tz, locale=self.locale)
+
     def relative(self, value: datetime | date | None) -> str:
         """Days between the build day and `value`: today, yesterday, il y a 3 jours, vor 2 Monaten."""
         if value is None:

@@ -46,6 +46,27 @@ def render(text: str) -> str:
     return clean(html)
 
 
+def drop_date_line(body: str, when, lang: str) -> str:
+    """The body without its opening date line ("vendredi 16 janvier 2026", as ingest writes it):
+    the page shows the date once, in its header, in the site's format. Only a first paragraph that
+    is exactly the brief's date written out by babel in the brief's language (or in English) goes."""
+    from babel.dates import format_date
+
+    stripped = body.lstrip("\n")
+    first, sep, rest = stripped.partition("\n")
+    line = first.strip().casefold()
+    if not line or (rest and rest.strip() and not rest.startswith("\n") and sep):
+        return body   # not a paragraph of its own
+    day = when.date() if hasattr(when, "date") else when
+    written = set()
+    for locale in dict.fromkeys((lang or "en", "en")):
+        try:
+            written.add(format_date(day, "full", locale=locale.replace("-", "_")).casefold())
+        except Exception:  # noqa: BLE001, S112 - an unknown language tag: only English is tried
+            continue
+    return rest.lstrip("\n") if line in written else body
+
+
 def clean(html: str) -> str:
     """Allow-list sanitising: nothing that runs survives, links get rel=noopener."""
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,

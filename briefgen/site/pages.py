@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefgen.site.collections import Pager, group_by_region, paginate
+from briefgen.site.collections import Pager, edition_groups, edition_summary, paginate
 
 if TYPE_CHECKING:
     from briefgen.site.collections import Collections
@@ -69,7 +69,10 @@ def brief_pages(c: Collections) -> Iterator[Page]:
         yield Page(it.url + "index.html", it.url, "brief.html", key, context, it.source)
 
 
-def home_page(c: Collections, latest: int) -> Iterator[Page]:
+def home_page(c: Collections, latest: int, front: str = "latest", group_by: str = "region") -> Iterator[Page]:
+    if front == "edition" and c.by_day:
+        yield from front_page(c, group_by)
+        return
     newest = c.items[:latest]
     regions = [(r, items[:HOME_PER_REGION], len(items)) for r, items in c.by_region.items()]
     themes = [(t, len(items)) for t, items in c.by_theme.items()]
@@ -78,7 +81,7 @@ def home_page(c: Collections, latest: int) -> Iterator[Page]:
            len(c.items))
 
     def context() -> dict:
-        return {"items": newest, "regions": regions, "themes": themes, "edition": edition,
+        return {"front": "latest", "items": newest, "regions": regions, "themes": themes, "edition": edition,
                 "total": len(c.items)}
 
     yield Page("index.html", "", "home.html", key, context)
@@ -91,7 +94,7 @@ def region_pages(c: Collections, per_page: int) -> Iterator[Page]:
                             {"region": region, "themes": themes}, tuple(themes))
     for (region, theme), items in c.by_region_theme.items():
         yield from _listing("region_theme", (region, theme), f"regions/{region}/{theme}/", "list.html",
-                            items, per_page, {"region": region, "theme": theme})
+                            items, per_page, {"region": region, "theme_id": theme})
     counts = [(r, len(i)) for r, i in c.by_region.items()]
     yield Page("regions/index.html", "regions/", "terms.html", ("regions", tuple(counts)),
                lambda: {"kind": "regions", "terms": counts})
@@ -101,7 +104,7 @@ def theme_pages(c: Collections, per_page: int) -> Iterator[Page]:
     for theme, items in c.by_theme.items():
         regions = [(r, len(i)) for (r, t), i in c.by_region_theme.items() if t == theme]
         yield from _listing("theme", theme, f"themes/{theme}/", "list.html", items, per_page,
-                            {"theme": theme, "regions": regions}, tuple(regions))
+                            {"theme_id": theme, "regions": regions}, tuple(regions))
     counts = [(t, len(i)) for t, i in c.by_theme.items()]
     yield Page("themes/index.html", "themes/", "terms.html", ("themes", tuple(counts)),
                lambda: {"kind": "themes", "terms": counts})
@@ -120,19 +123,51 @@ def archive_pages(c: Collections, per_page: int) -> Iterator[Page]:
                lambda: {"months": months})
 
 
-def edition_pages(c: Collections, region_order: list[str]) -> Iterator[Page]:
+# -- editions: the front page and one page per day (issue 15) --------------------------------------
+
+def _edition_context(c: Collections, day, group_by: str) -> tuple[tuple, Callable[[], dict]]:
+    """Key and context of one day's edition: each brief once, grouped, with yesterday and tomorrow."""
     days = list(c.by_day)
-    for i, day in enumerate(days):
-        items = c.by_day[day]
-        newer = days[i - 1] if i > 0 else None
-        older = days[i + 1] if i + 1 < len(days) else None
+    i = days.index(day)
+    items = c.by_day[day]
+    newer = days[i - 1] if i > 0 else None
+    older = days[i + 1] if i + 1 < len(days) else None
+    key = ("edition", day, group_by, _sigs(items), newer, older)
+
+    def context() -> dict:
+        groups = edition_groups(items, group_by)
+        return {"day": day, "groups": groups, "group_by": group_by, "summary": edition_summary(items, groups),
+                "total": len(items), "newer_day": newer, "older_day": older}
+
+    return key, context
+
+
+def front_page(c: Collections, group_by: str) -> Iterator[Page]:
+    """The home page as today's edition: the newest day that has briefs."""
+    day = next(iter(c.by_day))
+    key, context = _edition_context(c, day, group_by)
+
+    def front() -> dict:
+        return {**context(), "front": "edition"}
+
+    yield Page("index.html", "", "home.html", ("front", *key), front)
+
+
+def edition_pages(c: Collections, group_by: str = "region") -> Iterator[Page]:
+    for day in c.by_day:
         url = f"editions/{day.isoformat()}/"
+        key, context = _edition_context(c, day, group_by)
+        yield Page(url + "index.html", url, "edition.html", key, context)
 
-        def context(day=day, items=items, newer=newer, older=older) -> dict:
-            return {"day": day, "groups": group_by_region(items, region_order), "total": len(items),
-                    "newer_day": newer, "older_day": older}
 
-        yield Page(url + "index.html", url, "edition.html", ("edition", day, _sigs(items), newer, older), context)
+def country_pages(c: Collections, per_page: int) -> Iterator[Page]:
+    """/countries/<code>/ (lower-case ISO code), paginated, and /countries/ listing them all."""
+    for code, items in c.by_country.items():
+        yield from _listing("country", code, f"countries/{code.lower()}/", "list.html", items, per_page,
+                            {"country": code})
+    counts = [(code, len(i)) for code, i in c.by_country.items()]
+    yield Page("countries/index.html", "countries/", "terms.html", ("countries", tuple(counts)),
+               lambda: {"kind": "countries", "terms": counts})
 
 
 def plain_pages() -> Iterator[Page]:
@@ -140,12 +175,14 @@ def plain_pages() -> Iterator[Page]:
     yield Page("404.html", "404.html", "404.html", ("404",), dict)
 
 
-def all_pages(c: Collections, per_page: int, latest: int) -> Iterator[Page]:
+def all_pages(c: Collections, per_page: int, latest: int, front: str = "latest",
+              group_by: str = "region") -> Iterator[Page]:
     """Every HTML page of one locale tree."""
-    yield from home_page(c, latest)
+    yield from home_page(c, latest, front, group_by)
     yield from brief_pages(c)
     yield from region_pages(c, per_page)
     yield from theme_pages(c, per_page)
     yield from archive_pages(c, per_page)
-    yield from edition_pages(c, list(c.by_region))
+    yield from edition_pages(c, group_by)
+    yield from country_pages(c, per_page)
     yield from plain_pages()

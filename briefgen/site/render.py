@@ -226,16 +226,17 @@ class Tree:
             theme=templates.theme_options(s.folders), url=self.url, abs_url=self.abs_url, asset=self.asset,
             region_name=self.names.region, theme_name=self.names.theme, country_name=self.country_name,
             nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates,
-            language_links=self.language_links, card=self.card,
+            language_links=self.language_links, card=self.card, image_file=self.image_file,
             base_path=s.base_path, tree_prefix=self.prefix, build_day=s.now.date(), month_name=self.dates.month)
-        env.filters.update(date=self.dates.date, datetime=self.dates.datetime, reldate=self.dates.relative,
+        env.filters.update(date=self.dates.date, datetime=self.dates.datetime, clock=self.dates.clock, reldate=self.dates.relative,
                            isodate=self.dates.iso, month_name=self.dates.month, safe_url=safe_url,
                            html=Markup)
 
-    def card(self, it, heading: str = "h3") -> Markup:
+    def card(self, it, heading: str = "h3", primary: str | None = None) -> Markup:
         """`brief_card` of macros.html (a project's override included), rendered once per brief,
-        heading and tree. Its output depends only on the brief's fields, its URL and the tree."""
-        key = (it.sig, it.url, heading)
+        heading, group (`primary`: the region it is listed under, left out of its chips) and tree.
+        Its output depends only on the brief's fields, its URL and the tree."""
+        key = (it.sig, it.url, heading, primary)
         found = self._cards.get(key)
         if found is None:
             if self._card_macro is None:
@@ -243,7 +244,7 @@ class Tree:
                 if macro is None:
                     raise TemplateRuntimeError("macros.html does not define brief_card (used by card())")
                 self._card_macro = macro
-            found = self._cards[key] = Markup(self._card_macro(it, heading))
+            found = self._cards[key] = Markup(self._card_macro(it, heading, primary))
         return found
 
     # -- URL helpers for templates --------------------------------------------------------------
@@ -259,6 +260,14 @@ class Tree:
         if hashed is None:
             raise BuildError(f"asset not found: {name} (looked in templates/static/ and static/)")
         return self.s.base_path + hashed
+
+    def image_file(self, it, kind: str = "full"):
+        """The site's own copy of a brief's image ({url, width, height}), or None: hotlinked."""
+        images = getattr(self.s, "images", None)
+        found = images.get(it.brief, kind) if images is not None else None
+        if found is None:
+            return None
+        return {"url": self.s.base_path + found[0], "width": found[1], "height": found[2]}
 
     def country_name(self, code: str) -> str:
         return self.locale.territories.get(str(code).upper(), str(code))
@@ -285,7 +294,7 @@ class Tree:
     def page_list(self) -> list[Page]:
         if self._pages is None:
             cfg = self.s.config.site
-            self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest))
+            self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest, cfg.front, cfg.front_group))
         return self._pages
 
     def plan_pages(self, index: int) -> list[tuple[int, int]]:
@@ -345,5 +354,10 @@ class Tree:
 
     def render(self, page: Page) -> str:
         ctx = page.context()
+        # A page variable named like a global hides it in every template of the page: a `theme`
+        # (theme id) once hid the `theme` options, and theme pages lost their search box.
+        hidden = ctx.keys() & self.env.globals.keys()
+        if hidden:
+            raise BuildError(f"page {page.output}: context hides template globals {sorted(hidden)}")
         ctx.update(page_url=page.url, page_template=page.template)
         return self.env.get_template(page.template).render(ctx)

@@ -8,7 +8,11 @@
   var prefix = script.getAttribute("data-prefix");
   var none = script.getAttribute("data-none");
   var some = script.getAttribute("data-some");
-  var input = document.getElementById("q");
+  // The header's search box is the search page's box (one box on the page).
+  var input = document.getElementById("site-search");
+  var lang = document.documentElement.lang || "en";
+  var dateFormat = null;
+  try { dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }); } catch (e) { dateFormat = null; }
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var docs = null;
@@ -20,17 +24,26 @@
   function words(s) {
     return fold(s).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
   }
+  var LETTER = /[\p{L}\p{N}]/u;
+  // A term matches where a word starts: after a space, a hyphen ("ara" in "putin-ara"), an
+  // apostrophe ("europe" in "l'europe") or any other character that is not a letter or digit.
   function matches(text, terms) {
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i], at = text.indexOf(t);
       var ok = false;
       while (at !== -1) {
-        if (at === 0 || text.charAt(at - 1) === " ") { ok = true; break; }
+        if (at === 0 || !LETTER.test(text.charAt(at - 1))) { ok = true; break; }
         at = text.indexOf(t, at + 1);
       }
       if (!ok) return false;
     }
     return true;
+  }
+  // The date in the site's language (Intl's medium style: CLDR's, as the pages' dates).
+  function localDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m || !dateFormat) return iso;
+    return dateFormat.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
   }
   function show(query) {
     list.textContent = "";
@@ -47,7 +60,7 @@
       a.textContent = d[1];
       var time = document.createElement("time");
       time.dateTime = d[3];
-      time.textContent = " " + d[3];
+      time.textContent = " " + localDate(d[3]);
       li.appendChild(a);
       li.appendChild(time);
       if (d[2]) {

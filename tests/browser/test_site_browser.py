@@ -100,8 +100,12 @@ def page(browser):
     context.close()
 
 
-def test_home_page_lists_the_sample_brief(served, page):
+def test_home_page_leads_to_the_sample_brief(served, page):
     page.goto(served)
+    page.locator("main a[rel=prev]").first.click()      # yesterday's edition
+    page.wait_for_url(served + "editions/2026-01-17/")
+    page.locator("main a[rel=prev]").first.click()
+    page.wait_for_url(served + "editions/2026-01-16/")
     assert page.locator("main a", has_text=TITLE).count() >= 1
     page.locator("main a", has_text=TITLE).first.click()
     page.wait_for_url(served + JAPAN)
@@ -120,7 +124,7 @@ def test_search_finds_a_brief_from_a_word_of_its_body_without_accents(served, pa
     page.press("#site-search", "Enter")
     page.wait_for_selector("#search-results li")
     assert page.locator("#search-results li a").all_inner_texts() == [TITLE]
-    page.fill("#q", "zzzznothing")
+    page.fill("#site-search", "zzzznothing")
     page.wait_for_function("document.querySelectorAll('#search-results li').length === 0")
     assert page.locator("#search-status").inner_text() == "Aucune brève ne contient ces mots."
 

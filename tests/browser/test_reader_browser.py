@@ -1,0 +1,210 @@
+"""The site as a reader meets it (issue 15, issue 14 items 10, 11, 13), in headless Debian Chromium:
+every page kind at 1280 and 390 px, light and dark, has the header and its search box and no
+horizontal overflow; axe-core (node_modules/axe-core, installed by scripts/setup.sh --test) finds no
+serious or critical violation; relative dates are the reader's; search finds a word after a hyphen."""
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import load_config
+from briefgen.site.build import build
+from briefgen.site.swap import wait_for_removals
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "project"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+TIMEOUT = 20_000
+JAPAN = "2026/01/le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire/"
+PUTIN = """---
+title: Russlands Wirtschaft in der späten Putin-Ära
+kicker: Analyse
+lead: Die Sanktionen wirken langsamer als erwartet.
+date: 2026-01-10T07:00:00+01:00
+lang: de
+countries: [RU]
+regions: [eastern-europe]
+themes: [economy]
+slug: russlands-wirtschaft
+---
+
+Die Wirtschaft wächst kaum.
+"""
+# One page of every kind (the fr tree at the root; de under /de/ has the same kinds).
+PAGE_KINDS = {"edition front": "", "brief": JAPAN, "region": "regions/eastern-asia/",
+              "region x theme": "regions/eastern-asia/defence/", "theme": "themes/defence/",
+              "country": "countries/jp/", "month": "2026/01/", "edition": "editions/2026-01-16/",
+              "regions": "regions/", "themes": "themes/", "countries": "countries/", "archives": "archives/",
+              "search": "search/?q=japon", "not found": "404.html", "de brief": "de/" + JAPAN}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reader") / "project"
+    shutil.copytree(FIXTURE, root)
+    (root / "content/briefs/2026/01/russlands-wirtschaft.md").write_text(PUTIN, encoding="utf-8")
+    result = build(load_config(root), ingest=False)
+    wait_for_removals()
+    www = root.parent / "www"
+    www.mkdir()
+    (www / "briefs").symlink_to(result.out, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(www)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/briefs/"
+    server.shutdown()
+    server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium")
+    if not executable:
+        pytest.skip("Debian chromium is not installed")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def _page(browser, width=1280, scheme="light"):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                  locale="fr-CH", timezone_id="Europe/Zurich")
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    return context, page
+
+
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_kind_has_the_header_with_search_and_no_horizontal_overflow(served, browser, width, scheme):
+    context, page = _page(browser, width, scheme)
+    try:
+        problems = []
+        for kind, url in PAGE_KINDS.items():
+            page.goto(served + url)
+            if page.evaluate(OVERFLOW) > 0:
+                wide = page.evaluate("""() => Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .slice(0, 3).map(e => e.tagName + '.' + e.className)""")
+                problems.append(f"{kind}: {page.evaluate(OVERFLOW)} px too wide ({wide})")
+            if not page.locator("header.site-header").is_visible():
+                problems.append(f"{kind}: no header")
+            if page.locator("input[type=search]").count() != 1 or not page.locator("#site-search").is_visible():
+                problems.append(f"{kind}: not exactly one visible search box")
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation_on_any_page_kind(served, browser, scheme):
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed (bash scripts/setup.sh --test)")
+    context, page = _page(browser, 1280, scheme)
+    try:
+        found = {}
+        for kind, url in PAGE_KINDS.items():
+            page.goto(served + url)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+            assert result["testEngine"]["name"] == "axe-core" and result["passes"] is not None
+            bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
+                   if v["impact"] in ("serious", "critical")]
+            if bad:
+                found[kind] = bad
+        assert not found, found
+    finally:
+        context.close()
+
+
+def test_relative_dates_are_computed_by_the_browser_on_the_day_it_reads(served, browser):
+    """Issue 14 item 11: "il y a 3 jours" on 19 January, "il y a 10 mois" (not "1 an") in December."""
+    context, page = _page(browser)
+    try:
+        page.clock.set_fixed_time("2026-01-19T10:00:00+01:00")
+        page.goto(served + JAPAN)
+        meta = page.locator("article.brief header .meta").inner_text()
+        assert "16 janvier 2026, 09:41" in meta and "(il y a 3 jours)" in meta
+        assert meta.count("16 janvier 2026") == 1          # item 12: one date, one format
+        page.clock.set_fixed_time("2026-12-06T10:00:00+01:00")
+        page.goto(served + JAPAN)
+        meta = page.locator("article.brief header .meta").inner_text()
+        assert "(il y a 10 mois)" in meta and "an" not in meta.split("(")[-1]
+        page.goto(served + "editions/2026-01-16/")
+        assert "il y a 10 mois" in page.locator("main .card .meta").first.inner_text()
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_absolute_date_stays(served, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(served + JAPAN)
+        meta = page.locator("article.brief header .meta").inner_text()
+        assert "16 janvier 2026, 09:41" in meta and "il y a" not in meta
+    finally:
+        context.close()
+
+
+def test_search_finds_a_word_after_a_hyphen_and_shows_the_sites_date_format(served, browser):
+    """Issue 14 item 13: "Ära" in "Putin-Ära"; dates as the site writes them; one search box."""
+    context, page = _page(browser)
+    try:
+        page.goto(served + "themes/economy/")
+        page.fill("#site-search", "Ära")          # item 10: the theme page has the header's search box
+        page.press("#site-search", "Enter")
+        page.wait_for_selector("#search-results li")
+        assert page.locator("#search-results li a").all_inner_texts() == [
+            "Russlands Wirtschaft in der späten Putin-Ära"]
+        when = page.locator("#search-results li time").inner_text().strip()
+        assert when == "10 janv. 2026", when
+        assert page.locator("input[type=search]").count() == 1 and page.locator("form[role=search]").count() == 1
+        page.fill("#site-search", "putin ara")
+        page.wait_for_selector("#search-results li")
+        assert page.locator("#search-results li").count() == 1
+    finally:
+        context.close()
+
+
+def test_chips_and_country_links_land_on_country_pages(served, browser):
+    context, page = _page(browser, 390)
+    try:
+        page.goto(served + "editions/2026-01-16/")
+        page.locator("a.chip-country", has_text="Japon").first.click()
+        page.wait_for_url(served + "countries/jp/")
+        assert page.locator("h1").inner_text() == "Japon"
+        assert page.locator("main article a", has_text="Le Japon et les Etats-Unis").count() == 1
+    finally:
+        context.close()
+
+
+def test_the_brief_image_loads_lazily_without_a_referrer_and_shows_its_credit(served, browser):
+    context, page = _page(browser)
+    try:
+        page.goto(served + JAPAN)
+        img = page.locator("figure.lead-image img")
+        assert img.get_attribute("referrerpolicy") == "no-referrer" and img.get_attribute("loading") == "lazy"
+        box = img.bounding_box()
+        assert box and box["width"] > 300 and 0.6 < box["height"] / box["width"] < 0.7   # sized 3:2 before loading
+        assert "keystone-sda.ch" in page.locator("figure.lead-image figcaption .credit").inner_text()
+    finally:
+        context.close()

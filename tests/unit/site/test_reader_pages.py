@@ -1,0 +1,156 @@
+"""Issue 15 and issue 14 items 10-13: the edition front page, country pages, the header on every
+page kind, one date on a brief page, chips, images (hotlinked without a referrer)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from briefgen.model import Brief
+from briefgen.site.collections import edition_groups, edition_summary, group
+from briefgen.site.content import Item
+from briefgen.site.markdown import drop_date_line
+
+TZ = ZoneInfo("Europe/Zurich")
+JAPAN = "2026/01/le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire/index.html"
+
+# One page of every kind the fixture site has (each tree: fr at the root, de under /de/).
+PAGE_KINDS = ["index.html", JAPAN, "regions/index.html", "regions/eastern-asia/index.html",
+              "regions/eastern-asia/defence/index.html", "themes/index.html", "themes/defence/index.html",
+              "countries/index.html", "countries/jp/index.html", "2026/01/index.html", "archives/index.html",
+              "editions/2026-01-16/index.html", "search/index.html", "404.html"]
+
+
+def _item(slug, day, regions=(), countries=(), themes=(), key_points=()):
+    when = datetime(2026, 1, day, 12, tzinfo=TZ)
+    b = Brief(title=slug, slug=slug, lang="fr", date=when, body="", regions=tuple(regions),
+              countries=tuple(countries), themes=tuple(themes), key_points=tuple(key_points))
+    return Item(brief=b, sig=slug, url=f"2026/01/{slug}/", when=when)
+
+
+def test_edition_lists_each_brief_once_under_its_first_region_biggest_group_first():
+    items = [_item("wide", 5, ["eastern-asia", "northern-america", "western-europe"], ["JP", "US", "FR"]),
+             _item("small", 5, ["western-europe"], ["FR"]),
+             _item("other", 5, ["western-europe"], ["DE"], key_points=["x"]),
+             _item("none", 5)]
+    groups = edition_groups(items)
+    assert [(g, [it.brief.slug for it in m]) for g, m in groups] == [
+        ("western-europe", ["other", "small"]), ("eastern-asia", ["wide"]), (None, ["none"])]
+    assert sum(len(m) for _, m in groups) == len(items)           # each brief once
+    by_theme = edition_groups([_item("a", 5, themes=["economy", "energy"]), _item("b", 5, themes=["energy"])],
+                              "theme")
+    assert [g for g, _ in by_theme] == ["economy", "energy"]
+    summary = edition_summary(items, groups)
+    assert summary["total"] == 4 and summary["groups"] == [("western-europe", 2), ("eastern-asia", 1)]
+
+
+def test_countries_are_grouped_by_upper_case_code():
+    c = group([_item("a", 2, countries=["JP", "US"]), _item("b", 1, countries=["JP"])])
+    assert {k: [it.brief.slug for it in v] for k, v in c.by_country.items()} == {"JP": ["a", "b"], "US": ["a"]}
+
+
+def test_the_body_loses_only_an_opening_line_that_is_the_brief_date():
+    when = datetime(2026, 1, 16, 9, 41)
+    assert drop_date_line("vendredi 16 janvier 2026\n\nTexte.", when, "fr") == "Texte."
+    assert drop_date_line("Friday, January 16, 2026\n\nText.", when, "de") == "Text."
+    assert drop_date_line("samedi 17 janvier 2026\n\nTexte.", when, "fr").startswith("samedi")
+    assert drop_date_line("vendredi 16 janvier 2026 a commencé\n\nTexte.", when, "fr").startswith("vendredi")
+
+
+def test_every_page_kind_carries_the_header_with_its_search_box(scratch_project, build_project):
+    """Issue 14 item 10: theme pages lost the search box (a page variable hid `theme`)."""
+    out = build_project(scratch_project).out
+    for prefix in ("", "de/"):
+        for rel in PAGE_KINDS:
+            html = (out / prefix / rel).read_text(encoding="utf-8")
+            assert '<header class="site-header">' in html, prefix + rel
+            assert html.count('role="search"') == 1 and html.count('type="search"') == 1, prefix + rel
+
+
+def test_a_page_variable_that_hides_a_template_global_is_a_build_error(scratch_project, build_project,
+                                                                         monkeypatch):
+    from briefgen.site import pages
+
+    original = pages.plain_pages
+
+    def shadowing():
+        for page in original():
+            if page.template == "search.html":
+                page.context = lambda: {"theme": "economy"}
+            yield page
+
+    monkeypatch.setattr(pages, "plain_pages", shadowing)
+    result = build_project(scratch_project)
+    assert any("hides template globals ['theme']" in str(e) for e in result.errors)
+
+
+def test_the_front_page_is_the_newest_edition_with_each_brief_once(scratch_project, build_project):
+    out = build_project(scratch_project).out
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-01-18">dimanche, 18 janvier 2026</time>' in home
+    assert "Dans cette édition" in home and "2 brèves" in home
+    assert 'href="/briefs/editions/2026-01-16/"' in home and 'href="/briefs/archives/"' in home
+    for title in ("Norway boosts Arctic patrols", "Berlin und Paris einigen sich auf Energiepakt"):
+        assert home.count(f">{title}</a>") == 1
+    assert "Le Japon" not in home                         # an older day's brief
+    german = (out / "de" / "index.html").read_text(encoding="utf-8")
+    assert "Sonntag, 18. Januar 2026" in german
+
+
+def test_the_latest_front_keeps_the_old_home(scratch_project, build_project):
+    cfg = (scratch_project / "briefgen.toml").read_text(encoding="utf-8")
+    (scratch_project / "briefgen.toml").write_text(cfg + 'front = "latest"\n', encoding="utf-8")
+    home = (build_project(scratch_project).out / "index.html").read_text(encoding="utf-8")
+    assert 'id="latest"' in home and "Le Japon" in home
+
+
+def test_a_brief_in_several_regions_shows_its_other_regions_and_countries_as_chips(scratch_project,
+                                                                                   build_project):
+    out = build_project(scratch_project).out
+    edition = (out / "editions/2026-01-16/index.html").read_text(encoding="utf-8")
+    assert edition.count(">Le Japon et les Etats-Unis vont renforcer leur coopération militaire</a>") == 1
+    chips = re.findall(r'class="chip[^"]*" href="([^"]+)"', edition)
+    assert "/briefs/regions/northern-america/" in chips and "/briefs/regions/eastern-asia/" not in chips
+    assert "/briefs/countries/jp/" in chips
+
+
+def test_country_pages_list_their_briefs_with_a_feed(scratch_project, build_project):
+    out = build_project(scratch_project).out
+    page = (out / "countries/jp/index.html").read_text(encoding="utf-8")
+    assert "<h1>Japon</h1>" in page and "Le Japon et les Etats-Unis" in page
+    assert 'href="/briefs/countries/jp/feed.xml"' in page
+    feed = (out / "countries/jp/feed.xml").read_text(encoding="utf-8")
+    assert "<title>Revue de presse – Japon</title>" in feed and "le-japon-et-les-etats-unis" in feed
+    index = (out / "countries/index.html").read_text(encoding="utf-8")
+    assert 'href="/briefs/countries/jp/"' in index and 'href="/briefs/countries/no/"' in index
+
+
+def test_brief_image_is_lazy_sized_without_referrer_and_credited(scratch_project, build_project):
+    out = build_project(scratch_project).out
+    page = (out / JAPAN).read_text(encoding="utf-8")
+    img = re.search(r'<figure class="lead-image">\s*<img ([^>]+)>', page).group(1)
+    assert 'src="https://images.example.org/hegseth-koizumi.jpg"' in img
+    assert 'loading="lazy"' in img and 'referrerpolicy="no-referrer"' in img
+    assert re.search(r'width="\d+" height="\d+"', img) and 'alt="Le secrétaire américain' in img
+    assert re.search(r"<span class=\"credit\">Photo\W+keystone-sda.ch</span>", page)
+    edition = (out / "editions/2026-01-16/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img class="thumb" src="https://images.example.org/hegseth-koizumi.jpg"[^>]*'
+                     r'loading="lazy"[^>]*referrerpolicy="no-referrer"', edition)
+
+
+def test_a_caption_without_an_image_is_not_shown_alone(scratch_project, build_project):
+    path = scratch_project / "content/briefs/2026/01" / (JAPAN.split("/")[2] + ".md")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  url: https://images.example.org/hegseth-koizumi.jpg\n", ""), encoding="utf-8")
+    page = (build_project(scratch_project).out / JAPAN).read_text(encoding="utf-8")
+    assert "Le secrétaire américain" not in page and "<figure" not in page
+
+
+def test_an_image_url_that_is_not_http_is_never_used(scratch_project, build_project):
+    path = scratch_project / "content/briefs/2026/01" / (JAPAN.split("/")[2] + ".md")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "https://images.example.org/hegseth-koizumi.jpg", "javascript:alert(1)"), encoding="utf-8")
+    out = build_project(scratch_project).out
+    for rel in (JAPAN, "editions/2026-01-16/index.html"):
+        html = (out / rel).read_text(encoding="utf-8")
+        assert "javascript:" not in html and "<img" not in html
