@@ -73,6 +73,8 @@ class CountryLexicon:
     contexts: tuple[tuple[frozenset[str], str, tuple[str, ...]], ...]   # (forms, becomes, near phrases)
     context_codes: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
+    states: dict[tuple[str, ...], str] = field(default_factory=dict)    # US state / CA province -> code
+    between: frozenset[str] = frozenset()
 
 
 def _name_case(form: str) -> int:
@@ -201,11 +203,14 @@ def lexicon(lang: str) -> CountryLexicon:
             index.add(key, entry)
     contexts = tuple((frozenset(norm(f) for f in c["forms"]), c["becomes"], tuple(norm(n) for n in c["near"]))
                      for c in data.get("context", []))
+    na = data["north_america"]
+    states = {tuple(norm(n).split()): code for code in ("US", "CA") for n in na[code]}
     return CountryLexicon(lang, index.freeze(),
-                          frozenset(norm(n) for n in data["person_names"].get(lang, [])),
+                          frozenset(norm(n) for n in data["person_names"].get(lang, []) + data["person_names"]["all"]),
                           frozenset(data["language_use"].get(lang, [])), contexts,
                           frozenset(c["code"] for c in data.get("context", [])),
-                          frozenset(norm(w) for w in load_toml("sentences.toml")["stopwords"].get(lang, [])))
+                          frozenset(norm(w) for w in load_toml("sentences.toml")["stopwords"].get(lang, [])),
+                          states, frozenset(na["between"]))
 
 
 # ---- finding mentions ---------------------------------------------------------------------------------
@@ -242,6 +247,30 @@ def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
         return False
     after = toks.char_after(i + k - 1)
     return not after or not after.isalpha()
+
+
+_PLACE_KINDS = frozenset({"name", "alias", "capital", "city", "region", "seat"})
+
+
+def _north_american(toks: Tokens, end: int, lex: CountryLexicon) -> str | None:
+    """'Paris, Texas', 'Vienna (Virginia)', 'Paris im US-Bundesstaat Texas': the US or Canada when a state
+    or province follows the place (after a comma, a bracket or a few linking words), else None."""
+    n = len(toks)
+    if end >= n:
+        return None
+    j = end
+    while j < n and j - end < 4 and toks.low[j] in lex.between and not any(c in toks.sep(j) for c in ".;:!?"):
+        j += 1
+    if j >= n or any(c in toks.sep(j) for c in ".;:!?") or (j == end and not any(c in toks.sep(j) for c in ",(")):
+        return None
+    for k in (3, 2, 1):
+        code = lex.states.get(tuple(toks.low[j:j + k]))
+        if code and (k > 1 or toks.is_cap(j)):
+            # Two-letter postal codes only in capitals ("Paris, TX"), never the word "in" or "me".
+            if len(toks.low[j]) == 2 and not toks.is_upper(j):
+                continue
+            return code
+    return None
 
 
 class _LazyDoc:
@@ -305,6 +334,8 @@ def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None,
             if entry.kind == "demonym" and (_is_language(toks, i, k, lex) or _is_surname(toks, i, lex)):
                 break
             code = _context_code(toks, i, k, entry, lex, doc)
+            if code and code not in ("US", "CA") and entry.kind in _PLACE_KINDS:
+                code = _north_american(toks, i + k, lex) or code
             if code:                            # "" : the context says it is no country at all
                 out.append((i, k, entry, code))
             break
