@@ -1,9 +1,10 @@
-"""Key points: 2–4 sentences copied verbatim from the article, chosen by centroid scoring.
+"""Key points: 2–4 sentences copied verbatim from the article that digest it, never its opening.
 
 Sentences are split with the article language's abbreviations in mind (data/sentences.toml) and never
-inside quotations (« … », „ … “, “ … ”). Each sentence is scored by the cosine between its content words
-and the article's centroid (all content words, headline and lead counted twice), plus a small bonus for
-coming early; the best ones are returned in the article's order.
+inside quotations (« … », „ … “, “ … ”). Candidates come from the whole body except its first paragraph
+(the lead and first paragraph are printed right below the key points); each is scored by centrality
+(cosine with the article's content words), less what it only repeats of the opening, and picked by
+maximal marginal relevance so the points cover different facts; they are returned in the article's order.
 """
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ _OPEN = "«„“‹"
 _CLOSE = "»“”›"
 # A boundary: end punctuation (maybe closing quotes) then space then an opening capital, digit or quote.
 _BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“]?[^\W_a-z])")
-MIN_WORDS, MAX_WORDS = 6, 60
-# News puts what matters first: only the opening sentences are candidates (and long texts stay fast).
-MAX_CANDIDATES = 12
+MIN_WORDS, MAX_WORDS = 6, 35          # a key point is read at a glance: one plain sentence
+MAX_PARAGRAPHS = 30                    # long texts: paragraphs sampled evenly across the whole text
+REPEAT_PENALTY = 0.5                   # a sentence made of the opening's words adds little below it
+DIVERSITY = 0.6                        # maximal marginal relevance: overlap with a chosen point costs this
 
 
 @lru_cache(maxsize=16)
@@ -89,48 +91,55 @@ def _good_sentence(sentence: str) -> bool:
             and not sentence.endswith(":"))
 
 
+def _candidates(paragraphs: list[str], tokens: list[Tokens], lang: str) -> tuple[list[tuple[int, str]], dict]:
+    """Sentences of every paragraph but the first, with their words sliced from the paragraph's tokens.
+    Long texts are sampled evenly, so the whole article is in reach and long texts stay fast."""
+    body = list(zip(paragraphs, tokens))[1:]
+    if len(body) > MAX_PARAGRAPHS:
+        step = len(body) / MAX_PARAGRAPHS
+        body = [body[int(i * step)] for i in range(MAX_PARAGRAPHS)]
+    candidates: list[tuple[int, str]] = []
+    known: dict[int, list[str]] = {}           # sentence -> its words, sliced from its paragraph's tokens
+    for paragraph, toks in body:
+        spans = sentence_spans(paragraph, lang)
+        first = 0
+        for a, b in spans:
+            # Tokens never cross a sentence boundary: count each sentence's and slice the paragraph's.
+            last = first + len(TOKEN_RE.findall(paragraph, a, b)) if len(spans) > 1 else len(toks.low)
+            known[len(candidates)] = toks.low[first:last]
+            candidates.append((len(candidates), paragraph[a:b].strip()))
+            first = last
+    return candidates, known
+
+
 def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, count: int = 3,
                tokens: list[Tokens] | None = None, counts: Counter | None = None,
                head_words: list[list[str]] | None = None) -> tuple[str, ...]:
-    """Up to `count` sentences of the body (the lead when the body has too few), in reading order.
+    """Up to `count` sentences that digest the article, in reading order; never from the lead or the first
+    paragraph, which the reader sees right below them.
 
-    When the caller has tokenised the article already (saves cutting it twice): `tokens`, each
-    paragraph's Tokens; `counts`, the body's word counts; `head_words`, the headline's and lead's words."""
+    Each sentence of the rest of the body is scored by how central it is (cosine between its content words
+    and the article's: body counts, headline and lead words twice), minus how much it only repeats the
+    opening (share of its words found in the headline, lead and first paragraph); sentences are then picked
+    greedily, each penalised by its overlap with those already picked (maximal marginal relevance), so
+    together they cover different facts. Too short, too long (over MAX_WORDS words) and question sentences
+    are left out. When the caller has tokenised the article already: `tokens`, each paragraph's Tokens;
+    `counts`, the body's word counts; `head_words`, the headline's and lead's words."""
     if count <= 0:
         return ()
     lang = lang_of(lang)
     stop = _stopwords(lang)
     if tokens is None:
         tokens = [Tokens(p) for p in paragraphs]
-    candidates: list[tuple[int, str]] = []
-    known: dict[int, list[str]] = {}           # sentence -> its words, sliced from its paragraph's tokens
-    for paragraph, toks in zip(paragraphs, tokens):
-        if len(candidates) >= MAX_CANDIDATES:
-            break
-        spans = sentence_spans(paragraph, lang)
-        if len(spans) == 1:
-            known[len(candidates)] = toks.low
-            candidates.append((len(candidates), paragraph[spans[0][0]:spans[0][1]].strip()))
-            continue
-        first = 0
-        for a, b in spans:
-            # Tokens never cross a sentence boundary: count each sentence's and slice the paragraph's.
-            last = first + len(TOKEN_RE.findall(paragraph, a, b))
-            known[len(candidates)] = toks.low[first:last]
-            candidates.append((len(candidates), paragraph[a:b].strip()))
-            first = last
-    good = [(i, s) for i, s in candidates if _good_sentence(s)]
-    if len(good) < 2 and lead:
-        good = [(-1 - i, s) for i, s in enumerate(split_sentences(lead, lang)) if _good_sentence(s)] + good
+    candidates, known = _candidates(paragraphs, tokens, lang)
+    opening_text = " ".join(filter(None, (lead, paragraphs[0] if paragraphs else "")))
+    good = [(i, s) for i, s in candidates if _good_sentence(s) and s not in opening_text]
     if not good:
         return ()
-    # Sentences as sets of content words (binary vectors): cosine = sum of centroid weights / norms.
-    # Stop words and short words (all kept in SHORT_WORDS by the tokeniser) go in C-level set differences.
     if counts is None:
         counts = Counter(chain.from_iterable(t.low for t in tokens))
     content = counts.keys() - stop - SHORT_WORDS
-    vectors = {i: (set(known[i]) - stop - SHORT_WORDS if i in known else set(_content_words(s, stop)))
-               for i, s in good}
+    vectors = {i: set(known[i]) - stop - SHORT_WORDS for i, _ in good}
     # The centroid: body counts, plus twice each headline and lead word.
     head: dict[str, int] = {}
     if head_words is None:
@@ -139,20 +148,32 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
         for w in text_low:
             if len(w) > 3 and w not in stop:
                 head[w] = head.get(w, 0) + 2
+    opening = set(head) | (set(tokens[0].low) - stop - SHORT_WORDS if tokens else set())
     norm_c = math.hypot(*map(counts.__getitem__, content.difference(head)),
                         *[counts.get(w, 0) + n for w, n in head.items()]) or 1.0
-    scored = []
-    for i, sentence in good:
+    score: dict[int, float] = {}
+    for i, _ in good:
         vec = vectors[i]
+        if not vec:
+            continue
         dot = sum(map(counts.get, vec, repeat(0, len(vec))))
         if head:
             dot += sum(map(head.get, vec, repeat(0, len(vec))))
-        early = 0.15 / (1 + max(i, 0) * 0.5)
-        scored.append((dot / (norm_c * (math.sqrt(len(vec)) or 1.0)) + early, i, sentence))
-    best = sorted(scored, key=lambda t: (-t[0], t[1]))[:count]
+        centrality = dot / (norm_c * math.sqrt(len(vec)))
+        score[i] = centrality - REPEAT_PENALTY * centrality * len(vec & opening) / len(vec) \
+            + 0.05 / (1 + i * 0.2)
+    chosen: list[int] = []
+    while score and len(chosen) < count:
+        def gain(i: int) -> float:
+            overlap = max((len(vectors[i] & vectors[j]) / len(vectors[i] | vectors[j]) for j in chosen), default=0)
+            return score[i] - DIVERSITY * overlap
+        best = max(score, key=lambda i: (gain(i), -i))
+        chosen.append(best)
+        del score[best]
+    text_of = dict(good)
     seen, out = set(), []
-    for _, _, sentence in sorted(best, key=lambda t: t[1]):
-        if sentence not in seen:
-            seen.add(sentence)
-            out.append(sentence)
+    for i in sorted(chosen):
+        if text_of[i] not in seen:
+            seen.add(text_of[i])
+            out.append(text_of[i])
     return tuple(out)

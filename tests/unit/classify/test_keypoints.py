@@ -37,7 +37,33 @@ def test_key_points_are_sentences_copied_from_the_article():
     assert 2 <= len(points) <= 3
     text = " ".join(paragraphs)
     assert all(p in text for p in points)
-    assert points[0].startswith("The central bank raised")
+    assert not any(p.startswith("The central bank raised") for p in points)   # the first paragraph
+    assert points[0].startswith("Inflation reached")
+
+
+def test_key_points_digest_the_whole_text_not_its_opening():
+    lead = "Parliament passed the budget on Thursday after a night of debate."
+    paragraphs = [
+        "Parliament passed the budget on Thursday after a night of debate, the speaker announced.",
+        "The budget cuts defence spending by two percent and raises the pension age to sixty-eight.",
+        "The budget cuts defence spending by two percent, and it raises the pension age to sixty-eight.",
+        "Opposition parties said the pension reform would hurt workers in physically demanding jobs.",
+        "Pension reform has long divided the governing coalition, and the unions oppose the pension plan.",
+        "The sky over the capital stayed grey all day, with light rain falling in the afternoon.",
+        "A new bridge over the river opened to cyclists last spring after two years of building work.",
+        "The city's museum will show paintings lent by a private collector until the end of the summer.",
+        "Unions announced a general strike against the pension reform for the first week of March.",
+        ("This sentence is far too long to be read at a glance because it goes on and on about the budget, "
+         "the pension age, the defence spending, the unions and the opposition for more than forty words."),
+    ]
+    points = key_points("Budget passed", lead, paragraphs, "en", 3)
+    assert 2 <= len(points) <= 3
+    assert all(p not in paragraphs[0] and p not in lead for p in points)
+    assert all(len(p.split()) <= 35 for p in points)
+    # the two near-identical budget sentences are not both taken; the weather, bridge and museum are not
+    # what the article is about
+    assert sum(p.startswith("The budget cuts") for p in points) == 1
+    assert not any(w in p for p in points for w in ("sky", "bridge", "museum"))
 
 
 def test_no_key_points_when_asked_for_none():
