@@ -260,3 +260,41 @@ def dump(brief: Brief) -> str:
             out.append(f"{key}: {_dump_value(value)}")
     out.append(FENCE)
     return "\n".join(out) + "\n\n" + brief.body.strip("\n") + "\n"
+
+
+def _dump_field(key: str, value: Any) -> list[str]:
+    """One top-level key as dump() writes it."""
+    if key == "key_points" and value:
+        return [f"{key}:"] + [f"  - {_dump_value(v)}" for v in value]
+    return [f"{key}: {_dump_value(value)}"]
+
+
+def set_fields(text: str, values: dict[str, Any], path: str | Path | None = None) -> str:
+    """The brief's text with only the given top-level keys replaced (or added at the end of the front
+    matter), everything else byte for byte as it was: a hand-written brief keeps its own keys, order,
+    comments and layout, and gets no empty blocks it never had (`kicker: null`, `source:`)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    split(text, path)       # raises the usual error when there is no closed front matter
+    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "..."))
+    head, rest = lines[1:end], lines[end:]
+    out: list[str] = []
+    pending = dict(values)
+    i = 0
+    while i < len(head):
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:", head[i])
+        key = m.group(1) if m else None
+        if key in pending:
+            j = i + 1
+            # The key's block: indented lines and block-sequence items ("- x") at column 0.
+            while j < len(head) and (head[j][:1] in (" ", "\t", "-") or not head[j].strip()):
+                j += 1
+            out.extend(_dump_field(key, pending.pop(key)))
+            i = j
+            continue
+        out.append(head[i])
+        i += 1
+    for key, value in pending.items():
+        out.extend(_dump_field(key, value))
+    return "\n".join([lines[0], *out, *rest])

@@ -11,7 +11,6 @@ import json
 import logging
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -137,7 +136,7 @@ def merge_labels(current: dict, machine: dict | None, new: dict) -> tuple[dict, 
 
 def _write_back(path: Path, root: Path, brief: Brief, labels: Classification, config: Config,
                 states: dict) -> dict:
-    from briefgen.brief.frontmatter import dump
+    from briefgen.brief.frontmatter import set_fields
     from briefgen.brief.state import IngestState, atomic_write
 
     briefs_dir = _briefs_dir(path, root, config)
@@ -152,7 +151,8 @@ def _write_back(path: Path, root: Path, brief: Brief, labels: Classification, co
     machine = dict(entry.machine) if entry else {}
     machine.update(new)
     if written:
-        data = dump(replace(brief, **{n: tuple(v) for n, v in values.items()})).encode("utf-8")
+        # Only the label fields that change are rewritten; the rest of the file stays as it was.
+        data = set_fields(path.read_text(encoding="utf-8"), {n: values[n] for n in written}, path).encode("utf-8")
         mode = path.stat().st_mode & 0o777
         atomic_write(path, data)
         path.chmod(mode)  # the temporary file was private; the brief keeps its permissions

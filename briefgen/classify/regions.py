@@ -60,7 +60,9 @@ def _cldr_region_name(slug: str, locale: str) -> str | None:
 
 
 def region_name(slug: str, locale: str = "en", config: Config | None = None) -> str:
-    """Display name of a region in a locale: the site's own names first, then CLDR, then the slug."""
+    """Display name of a region in a locale: the site's own names first, then the name people use where
+    CLDR's is statistical (data/region_names.toml: "North America", not "Northern America"), then CLDR,
+    then the slug."""
     if config is not None:
         names = config.classify.region_names.get(slug)
         if isinstance(names, dict):
@@ -70,7 +72,9 @@ def region_name(slug: str, locale: str = "en", config: Config | None = None) -> 
                     return str(names[key])
         elif isinstance(names, str):
             return names
-    name = _cldr_region_name(slug, locale) or _cldr_region_name(slug, locale.split("_")[0])
+    spoken = load_toml("region_names.toml").get(slug, {})
+    lang = locale.replace("-", "_").split("_")[0]
+    name = spoken.get(lang) or _cldr_region_name(slug, locale) or _cldr_region_name(slug, lang)
     return name or slug.replace("-", " ").capitalize()
 
 

@@ -18,11 +18,13 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from briefgen import __version__
+from briefgen.classify.regions import regions_for
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.site import content, templates
 from briefgen.site.collections import group
@@ -148,7 +150,8 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     tz = now.tzinfo
     cache_dir = config.path("cache")
     cache = content.BriefCache(cache_dir, config.site.search_words)
-    items, brief_errors, touched = content.load_items(files, cache, tz, config.site.search_words, pool)
+    items, brief_errors, touched = content.load_items(files, cache, tz, config.site.search_words, pool,
+                                                      regions_of=partial(regions_for, config=config))
     log.debug("%.2f s: %d briefs read, %d new, changed or removed", time.perf_counter() - started, len(items),
               touched)
     # Phase 4: group them.

@@ -273,9 +273,10 @@ def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: P
 
 
 def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInfo, search_words: int,
-               pool: Pool | None = None) -> tuple[list[Item], list[BriefgenError], int]:
+               pool: Pool | None = None, regions_of=None) -> tuple[list[Item], list[BriefgenError], int]:
     """Items for every readable brief (newest first), errors for the rest, and how many briefs were
-    new, changed or removed since the last build."""
+    new, changed or removed since the last build. regions_of(countries) -> region slugs files a brief that
+    has countries but no regions (a hand-written one) under its countries' regions."""
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
     cache_dir = str(cache.folder)
     fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool))) if changed else {}
@@ -300,6 +301,8 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
             _, _, sig, brief, pack, offset, length = entry
             label_errors = []
             brief = _checked_labels(brief, path, label_errors)
+            if brief.countries and not brief.regions and regions_of is not None:
+                brief = replace(brief, regions=tuple(regions_of(brief.countries)))
             when = localise(brief.date, tz)
             item = Item(brief=brief, sig=sig, url=page_url(brief, when), when=when, source=path,
                         body=(os.path.join(packs, pack), offset, length))

@@ -149,3 +149,20 @@ def test_cli_command_prints_human_readable_labels(project):
     line = next(ln for ln in result.output.splitlines() if ln.strip().startswith("countries:"))
     assert sorted(line.split("(")[0].split()[1:]) == ["CN", "JP", "TW", "US"]
     assert "regions:   eastern-asia, northern-america" in result.output
+
+
+def test_write_adds_only_the_fields_it_sets_to_a_hand_written_brief(project):
+    path = project / "content/briefs/2026/01/japon.md"
+    hand = ("---\n# written by hand\ntitle: Le Japon et les Etats-Unis renforcent leur coopération militaire\n"
+            "date: 2026-01-16\nlang: fr\ncountries: [JP, US]\nthemes:\n- defence\n---\n\n"
+            + BRIEF.split("---\n\n", 1)[1])
+    path.write_text(hand, encoding="utf-8")
+    run_json([path], load_config(project), write=True)
+    text = path.read_text(encoding="utf-8")
+    front = text.split("\n---\n", 1)[0]
+    assert front.startswith("---\n# written by hand\ntitle: Le Japon")       # kept byte for byte
+    assert "countries: [JP, US]\nthemes:\n- defence\n" in front             # a person's labels kept
+    assert "regions: [eastern-asia, northern-america]" in front and "key_points:\n  - " in front
+    assert "kicker" not in front and "source" not in front and "image" not in front and "null" not in front
+    assert text.endswith(hand.split("---\n\n", 1)[1])                        # body untouched
+    assert read(path).key_points

@@ -54,3 +54,11 @@ def test_replaces_m49_when_asked():
 def test_errors_on_a_malformed_site_region():
     with pytest.raises(ConfigError, match="classify.regions.dach"):
         regions_for(("DE",), site(regions={"dach": "DE AT CH"}))
+
+
+def test_region_names_are_the_ones_people_use_and_slugs_stay():
+    assert [region_name("northern-america", lang) for lang in ("en", "fr", "de", "it")] == \
+        ["North America", "Amérique du Nord", "Nordamerika", "America del Nord"]
+    assert region_name("micronesia", "en") == "Micronesia" and region_name("eastern-asia", "en") == "East Asia"
+    assert region_name("western-europe", "fr") == "Europe de l’Ouest"          # CLDR where it is fine
+    assert "northern-america" in m49_table() and country_region("US") == "northern-america"
