@@ -27,24 +27,13 @@ from briefgen.ingest.clean import (
     is_sentence,
     tidy,
 )
+from briefgen.ingest.html_dates import page_dates
 from briefgen.ingest.patterns import AGENCIES, WORD, key_of, strip_screen_reader
 from briefgen.model import Article, Block, Image, RawArticle, Source
 
 log = logging.getLogger(__name__)
 
 MIN_BODY_WORDS = 25
-# Machine-readable dates, most precise first (habit 5: heuristics as data).
-PUBLISHED_RX = tuple(re.compile(rx, re.IGNORECASE | re.DOTALL) for rx in (
-    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:published_time|og:article:published_time|'
-    r'datePublished|date|dc\.date|publish-date|pubdate)["\'][^>]*content=["\']([^"\']+)',
-    r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*(?:property|name|itemprop)=["\'](?:article:published_time|'
-    r'datePublished)["\']',
-    r'"datePublished"\s*:\s*"([^"]+)"',
-    r'<time[^>]+datetime=["\']([^"\']+)'))
-UPDATED_RX = tuple(re.compile(rx, re.IGNORECASE | re.DOTALL) for rx in (
-    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:modified_time|dateModified|last-modified)["\']'
-    r'[^>]*content=["\']([^"\']+)',
-    r'"dateModified"\s*:\s*"([^"]+)"'))
 HREFLANG = re.compile(r'<link[^>]+hreflang=["\']([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["\']', re.IGNORECASE)
 FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -270,29 +259,15 @@ def _same_start(a: str, b: str) -> bool:
 
 
 def _dates(raw: RawArticle, fallback: str | None):
-    def first(rxs):
-        for rx in rxs:
-            for m in rx.finditer(raw.text):
-                try:
-                    found = dates.parse(m.group(1))
-                except dates.DateError:
-                    continue
-                if found is not None:
-                    return found
-        return None
-
-    published = first(PUBLISHED_RX)
-    if published is None and fallback:
-        published = dates.parse(fallback)
+    """The page's own published and updated times (briefgen.ingest.html_dates); trafilatura's date when
+    the page has none."""
+    published, updated = page_dates(raw.text, fallback)
     if published is None:
         raise IngestError("no publication date found in this HTML page", raw.path)
-    updated = first(UPDATED_RX)
     try:
         dates.check(published, None)
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
-    if updated is not None and updated.replace(tzinfo=None) == published.replace(tzinfo=None):
-        updated = None
     return published, updated
 
 

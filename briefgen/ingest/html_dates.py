@@ -1,0 +1,191 @@
+"""Publication and update dates of an HTML page.
+
+The page's own machine-readable time comes first (article:published_time, the JSON-LD of the article
+itself, <time datetime>), with the offset it gives. A timestamp in UTC is a moment, not the day the
+page shows: when it falls on another day than the date printed on the page (a US evening is the next
+day in UTC), the printed date decides the day, and the offset between the two gives the page's time
+zone; else the page's other timestamps that carry an offset give it. Numeric dates are read in the
+page's locale (`<html lang>`, og:locale) and its own order (dates.page_order).
+"""
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+
+from briefgen.ingest import dates
+
+_FLAGS = re.IGNORECASE | re.DOTALL
+_PUB_NAMES = r"article:published_time|og:article:published_time|datePublished|date|dc\.date|publish-date|pubdate"
+_UPD_NAMES = r"article:modified_time|og:updated_time|dateModified|last-modified"
+META_PUBLISHED = tuple(re.compile(rx, _FLAGS) for rx in (
+    rf'<meta[^>]+(?:property|name|itemprop)=["\'](?:{_PUB_NAMES})["\'][^>]*content=["\']([^"\']+)',
+    r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*(?:property|name|itemprop)=["\'](?:article:published_time|datePublished)["\']'))
+META_UPDATED = tuple(re.compile(rx, _FLAGS) for rx in (
+    rf'<meta[^>]+(?:property|name|itemprop)=["\'](?:{_UPD_NAMES})["\'][^>]*content=["\']([^"\']+)',
+    r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*(?:property|name|itemprop)=["\'](?:article:modified_time|dateModified)["\']'))
+JSONLD = re.compile(r'<script[^>]+type=["\']application/ld\+json["\'][^>]*>(.*?)</script>', _FLAGS)
+JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+JSONLD_UPDATED = re.compile(r'"dateModified"\s*:\s*"([^"]+)"')
+TIME_ATTR = re.compile(r'<time[^>]+datetime=["\']([^"\']+)', _FLAGS)
+HTML_LANG = re.compile(r'<html[^>]*\blang=["\']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)', re.IGNORECASE)
+OG_LOCALE = re.compile(r'<meta[^>]+property=["\']og:locale["\'][^>]*content=["\']([A-Za-z]{2,3}(?:[-_][A-Za-z]{2})?)',
+                       re.IGNORECASE)
+TITLE = re.compile(r"<title[^>]*>(.{0,400}?)</title>", _FLAGS)
+OG_TITLE = re.compile(r'<meta[^>]+property=["\']og:title["\'][^>]*content=["\']([^"\']{0,400})', re.IGNORECASE)
+# Where pages print their date: <time>, and elements whose class or id names a date, time or byline.
+SHOWN = re.compile(r"<time\b[^>]*>(.{0,300}?)</time>|<(\w+)\b[^>]*\b(?:class|id)=[\"'][^\"']*(?:date|time|publi"
+                   r"|posted|byline|dateline|meta)[^\"']*[\"'][^>]*>(.{0,300}?)</\2>", _FLAGS)
+TAG = re.compile(r"<[^>]+>")
+SHOWN_MAX = 40            # elements read for the printed date
+MAX_OFFSET = timedelta(hours=14)
+
+
+def page_locale(page: str) -> str | None:
+    """The page's declared locale ('en-US', 'de', 'pt_BR'), or None."""
+    m = HTML_LANG.search(page) or OG_LOCALE.search(page)
+    return m.group(1).replace("-", "_") if m else None
+
+
+def _jsonld_items(page: str):
+    """The top-level objects of the page's JSON-LD (in @graph too), then their mainEntity: the article's
+    own metadata, not that of a reviewed claim, an image or a comment nested inside it."""
+    top, nested = [], []
+    for m in JSONLD.finditer(page):
+        try:
+            data = json.loads(m.group(1).strip(), strict=False)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+                top += [x for x in item["@graph"] if isinstance(x, dict)]
+            elif isinstance(item, dict):
+                top.append(item)
+    for item in top:
+        for key in ("mainEntity", "mainEntityOfPage"):
+            if isinstance(item.get(key), dict):
+                nested.append(item[key])
+    return top + nested
+
+
+def _parse(value: str, lang: str | None, order: str | None) -> datetime | None:
+    try:
+        return dates.parse(htmllib.unescape(value), lang=lang, order=order)
+    except dates.DateError:
+        return None
+
+
+def _machine(page: str, metas, jsonld_key: str, jsonld_rx, lang, order, with_time: bool) -> list[datetime]:
+    """Every machine-readable date of one kind, most trusted first."""
+    found: list[datetime] = []
+    for rx in metas:
+        found += [d for m in rx.finditer(page) if (d := _parse(m.group(1), lang, order)) is not None]
+    values = [str(item[jsonld_key]) for item in _jsonld_items(page) if item.get(jsonld_key)]
+    if not values:   # JSON-LD that does not parse: its values by regex
+        values = [m.group(1) for m in jsonld_rx.finditer(page)]
+    found += [d for v in values if (d := _parse(v, lang, order)) is not None]
+    if with_time:
+        found += [d for m in TIME_ATTR.finditer(page) if (d := _parse(m.group(1), lang, order)) is not None]
+    return found
+
+
+def shown_dates(page: str, lang: str | None, order: str | None = None) -> list[tuple[datetime, bool]]:
+    """Dates printed in the page (<time> text, date/byline elements), each with whether it shows a time."""
+    out: list[tuple[datetime, bool]] = []
+    for n, m in enumerate(SHOWN.finditer(page)):
+        if n >= SHOWN_MAX:
+            break
+        text = " ".join(htmllib.unescape(TAG.sub(" ", m.group(1) or m.group(3) or "")).split())
+        if not text or len(text) > 120 or dates.ISO_FULL.search(text):
+            continue
+        d = _parse(text, lang, order)
+        if d is not None:
+            out.append((d, dates._find_time(text) is not None))
+    return out
+
+
+def _is_utc(d: datetime) -> bool:
+    return d.tzinfo is not None and d.utcoffset() == timedelta(0)
+
+
+def _has_time(d: datetime) -> bool:
+    return d.tzinfo is not None or (d.hour, d.minute, d.second) != (0, 0, 0)
+
+
+def best_published(found: list[datetime]) -> datetime | None:
+    """The most trusted machine date, or the first that gives a time and an offset for the same day
+    (a page's bare `date` meta and its JSON-LD's full timestamp say the same, the second more precisely)."""
+    if not found:
+        return None
+    first = found[0]
+    if first.tzinfo is None:
+        precise = next((d for d in found if d.tzinfo is not None and abs((d.date() - first.date()).days) <= 1),
+                       None)
+        if precise is not None:
+            return precise
+    return first
+
+
+def local_day(published: datetime, page: str, lang: str | None, order: str | None,
+              others: list[datetime]) -> datetime:
+    """A UTC timestamp on the day the page shows. The same moment written with the page's offset
+    elsewhere in its metadata gives the local time. Else the printed date decides: when the page
+    shows the UTC day, it stays; when it shows only the day before or after, that day is the date, and
+    with a printed time the difference is the page's offset and the moment is kept. Without a printed
+    date, the offset of the page's other timestamps (when they agree on one) gives the local day."""
+    same = next((d for d in others if d.tzinfo is not None and d.utcoffset() and d == published), None)
+    if same is not None:
+        return same
+    utc_day = published.date()
+    shown = [(d, t) for d, t in shown_dates(page, lang, order) if abs((d.date() - utc_day).days) <= 1]
+    if any(d.date() == utc_day for d, _ in shown):
+        return published
+    if shown:
+        day, has_time = shown[0]
+        if has_time:
+            offset = day.replace(tzinfo=None) - published.replace(tzinfo=None)
+            offset = timedelta(minutes=15 * round(offset.total_seconds() / 900))
+            if abs(offset) < MAX_OFFSET:
+                local = published.astimezone(timezone(offset))
+                if local.date() == day.date():
+                    return local
+        return datetime(day.year, day.month, day.day)
+    offsets = Counter(d.utcoffset() for d in others if d.tzinfo is not None and d.utcoffset())
+    if len(offsets) == 1:
+        return published.astimezone(timezone(next(iter(offsets))))
+    return published
+
+
+def _title_date(page: str, lang: str | None, order: str | None) -> datetime | None:
+    """A date in the document title ("… | DW | 28.04.2023"): the page's own date."""
+    for rx in (OG_TITLE, TITLE):
+        m = rx.search(page)
+        if m and (d := _parse(TAG.sub(" ", m.group(1)), lang, order)) is not None:
+            return d
+    return None
+
+
+def page_dates(page: str, fallback: str | None = None) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) of an HTML page; `fallback` is another extractor's date string."""
+    lang = page_locale(page)
+    texts = [" ".join(TAG.sub(" ", m.group(1) or m.group(3) or "").split())
+             for n, m in zip(range(SHOWN_MAX), SHOWN.finditer(page))]
+    order = dates.page_order(texts)
+    published_all = _machine(page, META_PUBLISHED, "datePublished", JSONLD_PUBLISHED, lang, order, True)
+    updated_all = _machine(page, META_UPDATED, "dateModified", JSONLD_UPDATED, lang, order, False)
+    published = best_published(published_all)
+    if published is None:
+        published = _title_date(page, lang, order)
+    if published is None and fallback:
+        published = _parse(fallback, lang, order)
+    if published is not None and _is_utc(published):
+        published = local_day(published, page, lang, order, published_all + updated_all)
+    updated = updated_all[0] if updated_all else None
+    if updated is not None and published is not None and \
+            updated.replace(tzinfo=None) == published.replace(tzinfo=None):
+        updated = None
+    return published, updated
+
