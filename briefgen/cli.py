@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ConfigError
 
 log = logging.getLogger("briefgen")
 
@@ -23,10 +23,18 @@ class Context:
         self.project = project
         self.debug = debug
 
-    def config(self, **overrides):
+    def config(self, project_needed: bool = True, **overrides):
+        """The project's config. Commands that write into a project need one: outside any (no
+        briefgen.toml here or above) they stop before creating anything."""
         from briefgen.config import find_project, load_config
+        from briefgen.config.load import CONFIG_NAME
 
-        return load_config(self.project or find_project(), overrides or None)
+        root = self.project or find_project()
+        if project_needed and not (root / CONFIG_NAME).is_file():
+            where = f"in {root}" if self.project else f"in {root} or any folder above it"
+            raise ConfigError(f"not a briefgen project: no {CONFIG_NAME} {where}",
+                              hint="run `briefgen init DIR` to make one, or pass -C PROJECT")
+        return load_config(root, {k: v for k, v in overrides.items() if v is not None} or None)
 
 
 def _run(ctx: Context, fn, *args, **kwargs) -> int:
@@ -36,7 +44,8 @@ def _run(ctx: Context, fn, *args, **kwargs) -> int:
     except BriefgenError as exc:
         if ctx.debug:
             traceback.print_exc()
-        click.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:   # several config problems: one line each
+            click.echo(f"error: {line}", err=True)
         return 1
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
@@ -80,7 +89,9 @@ def ingest(ctx: Context, paths: tuple[Path, ...], out: Path | None, force: bool)
     def go() -> int:
         from briefgen.pipeline import make_briefs
 
-        report = make_briefs(list(paths) or None, ctx.config(), out=out, force=force)
+        # Files named on the command line into --out need no project (the defaults apply).
+        report = make_briefs(list(paths) or None, ctx.config(project_needed=not (paths and out)), out=out,
+                             force=force)
         return 1 if report.failed else 0
 
     sys.exit(_run(ctx, go))
@@ -97,23 +108,50 @@ def classify(ctx: Context, paths: tuple[Path, ...], as_json: bool, explain: bool
     def go() -> int:
         from briefgen.classify.command import run
 
-        return run(list(paths), ctx.config(), as_json=as_json, explain=explain, write=write)
+        return run(list(paths), ctx.config(project_needed=False), as_json=as_json, explain=explain,
+                   write=write)
 
     sys.exit(_run(ctx, go))
+
+
+STRICT_HELP = "Fail on warnings (a raw file that cannot be ingested; publish: base_url on localhost)."
+BASE_URL_HELP = "Public URL of the site for this run (overrides base_url in briefgen.toml)."
+
+
+def _warn_raw_failures(warnings: list, config, strict: bool) -> None:
+    """Raw files that could not be ingested: the rest was built; say how to set them aside."""
+    if not warnings:
+        return
+    what = f"{len(warnings)} raw file{'s' if len(warnings) != 1 else ''} could not be ingested (above, and in " \
+           f"{Path(config.paths.briefs) / '_ingest-report.txt'})"
+    if strict:
+        click.echo(f"error: {what}; strict mode fails the build", err=True)
+    else:
+        click.echo(f"warning: {what}; the rest was built. Fix or remove them, set them aside with "
+                   "[ingest] ignore in briefgen.toml, or use --strict to make this fail", err=True)
 
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: site/).")
 @click.option("--clean", is_flag=True, help="Start from an empty cache.")
 @click.option("--no-ingest", is_flag=True, help="Do not ingest content/raw/ first.")
+@click.option("--strict", is_flag=True, default=None, help=STRICT_HELP)
+@click.option("--base-url", help=BASE_URL_HELP)
 @click.pass_obj
-def build(ctx: Context, out: Path | None, clean: bool, no_ingest: bool) -> None:
-    """Ingest new raw articles, then render every brief into the site."""
+def build(ctx: Context, out: Path | None, clean: bool, no_ingest: bool, strict: bool | None,
+          base_url: str | None) -> None:
+    """Ingest new raw articles, then render every brief into the site.
+
+    Exit status: 0 built (raw files that could not be ingested are warnings, unless --strict),
+    1 a brief or template has an error (the rest of the site is still built) or a strict warning."""
     def go() -> int:
         from briefgen.site.build import build as build_site
 
-        result = build_site(ctx.config(), out=out, clean=clean, ingest=not no_ingest)
-        return 1 if result.errors else 0
+        cfg = ctx.config(strict=strict, base_url=base_url)
+        result = build_site(cfg, out=out, clean=clean, ingest=not no_ingest)
+        warnings = getattr(result, "warnings", [])
+        _warn_raw_failures(warnings, cfg, cfg.strict)
+        return 1 if result.errors or (cfg.strict and warnings) else 0
 
     sys.exit(_run(ctx, go))
 
@@ -156,16 +194,20 @@ def serve(ctx: Context, host: str | None, port: int | None, poll: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Say what would change; change nothing.")
 @click.option("--rollback", is_flag=True, help="Folder destinations: swap the previous version back in.")
 @click.option("--force-push", is_flag=True, help="Git destinations: allow a force push.")
+@click.option("--force", is_flag=True, help="Folder destinations: take over an existing folder briefgen did not "
+                                            "make (it is kept beside, never deleted).")
+@click.option("--strict", is_flag=True, default=None, help=STRICT_HELP)
+@click.option("--base-url", help=BASE_URL_HELP)
 @click.pass_obj
 def publish(ctx: Context, dest: str | None, branch: str | None, dry_run: bool, rollback: bool,
-            force_push: bool) -> None:
+            force_push: bool, force: bool, strict: bool | None, base_url: str | None) -> None:
     """Production build, deployed to a git branch or a folder."""
     def go() -> int:
         from briefgen.publish.run import publish as run_publish
 
-        cfg = ctx.config()
+        cfg = ctx.config(strict=strict, base_url=base_url)
         return run_publish(cfg, dest or cfg.publish.to, branch=branch or cfg.publish.branch,
-                           dry_run=dry_run, rollback=rollback, force_push=force_push)
+                           dry_run=dry_run, rollback=rollback, force_push=force_push, force=force)
 
     sys.exit(_run(ctx, go))
 

@@ -40,6 +40,7 @@ class Source:
     name: str | None = None     # publisher / outlet
     agency: str | None = None   # AFP, Reuters, dpa, Keystone-SDA, ...
     author: str | None = None
+    files: tuple[str, ...] = ()  # every raw file holding this article, when saved more than once
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,9 @@ def _sub(meta: dict, key: str, cls: type, problems: list, yaml_text: str):
     if unknown:
         problems.append((f"{key}: unknown field(s) {', '.join(map(str, unknown))} "
                          f"(allowed: {', '.join(sorted(names))})", _line_of(key, yaml_text)))
-    return cls(**{k: (None if value.get(k) is None else str(value[k])) for k in names})
+    lists = {f.name for f in fields(cls) if isinstance(f.default, tuple)}   # source.files
+    return cls(**{k: (_str_list(value, k, problems, yaml_text) if k in lists else
+                      None if value.get(k) is None else str(value[k])) for k in names})
 
 
 def load(text: str, path: str | Path | None = None) -> Brief:
@@ -229,7 +231,9 @@ def to_mapping(brief: Brief) -> dict[str, Any]:
         "title": brief.title, "kicker": brief.kicker, "lead": brief.lead,
         "date": _iso(brief.date), "updated": _iso(brief.updated), "lang": brief.lang,
         "translations": list(brief.translations),
-        "source": {f.name: getattr(brief.source, f.name) for f in fields(Source)},
+        # source.files only when the article was saved more than once: other briefs keep their bytes
+        "source": {f.name: (list(v) if isinstance(v, tuple) else v) for f in fields(Source)
+                   if (v := getattr(brief.source, f.name)) != ()},
         # image.url was added later: left out when empty, so briefs without one keep their bytes
         "image": {f.name: getattr(brief.image, f.name) for f in fields(Image)
                   if f.name != "url" or brief.image.url is not None},

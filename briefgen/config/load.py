@@ -1,6 +1,7 @@
 """Load briefgen.toml into a typed Config, reporting every problem at once with its key."""
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 import typing
@@ -24,6 +25,51 @@ def find_project(start: Path | None = None) -> Path:
         if (folder / CONFIG_NAME).is_file():
             return folder
     return here
+
+
+class ConfigProblems(ConfigError):
+    """Every problem of one briefgen.toml, one per line as `file:line: key: message`."""
+
+    def __init__(self, problems: list[str], path: Path | None, lines: dict[str, int]) -> None:
+        located = [(lines.get(_problem_key(p)), p) for p in problems]
+        self.problems = sorted(located, key=lambda lp: (lp[0] is None, lp[0] or 0))   # in file order
+        super().__init__("\n".join(problems), path, self.problems[0][0])
+
+    def __str__(self) -> str:
+        where = f"{self.path}:" if self.path else ""
+        return "\n".join(f"{where}{line}: {text}" if line and where else f"{where} {text}".lstrip()
+                         for line, text in self.problems)
+
+
+def _problem_key(problem: str) -> str:
+    """'site.per_page: …' -> 'site.per_page'; 'locales[1]: …' -> 'locales'."""
+    return re.sub(r"\[\d+\]$", "", problem.split(":", 1)[0])
+
+
+_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.\-\"' ]+?)\s*=")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Dotted key -> the line (1-based) that sets it, and table -> its header line. tomllib keeps no
+    positions; a line scan is enough for the keys briefgen reads (no multi-line keys)."""
+    found: dict[str, int] = {}
+    table = ""
+    in_string = False
+    for number, line in enumerate(text.splitlines(), 1):
+        opens = line.count('"""') % 2 or line.count("'''") % 2
+        if not in_string:
+            header = _TABLE.match(line)
+            key = None if header else _KEY.match(line)
+            if header:
+                table = ".".join(part.strip().strip('"\'') for part in header.group(1).split("."))
+                found.setdefault(table, number)
+            elif key:
+                dotted = ".".join(part.strip().strip('"\'') for part in key.group(1).split("."))
+                found.setdefault(f"{table}.{dotted}" if table else dotted, number)
+        if opens:
+            in_string = not in_string
+    return found
 
 
 def _check_value(key: str, value: Any, kind: Any, meta: dict, problems: list[str]) -> Any:
@@ -50,7 +96,9 @@ def _build(cls: type, data: dict, prefix: str, problems: list[str]) -> Any:
     hints = typing.get_type_hints(cls)
     known = {f.name: f for f in fields(cls) if not f.metadata.get("internal")}
     for key in sorted(set(data) - set(known)):
-        problems.append(f"{prefix}{key}: unknown key (known: {', '.join(sorted(known))})")
+        near = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
+        problems.append(f"{prefix}{key}: unknown key; did you mean `{near[0]}`?" if near else
+                        f"{prefix}{key}: unknown key (known: {', '.join(sorted(known))})")
     values = {}
     for name, f in known.items():
         if name not in data:
@@ -103,7 +151,8 @@ def load_config(root: Path | None = None, overrides: dict[str, Any] | None = Non
     cfg = _build(Config, data, "", problems)
     _check_semantics(cfg, problems)
     if problems:
-        raise ConfigError("; ".join(problems), path if path.is_file() else None)
+        raise ConfigProblems(problems, path if path.is_file() else None,
+                             key_lines(path.read_text(encoding="utf-8")) if path.is_file() else {})
     if not cfg.base_url.endswith("/"):
         cfg = replace(cfg, base_url=cfg.base_url + "/")
     return replace(cfg, root=root, source=path if path.is_file() else None)

@@ -56,6 +56,8 @@ class SiteOptions:
 class IngestOptions:
     max_file_mb: int = opt(10, "Raw files larger than this (MB) are refused unread: a news page is far smaller.",
                            minimum=1)
+    ignore: list = opt([], "Raw files set aside: glob patterns relative to the raw folder (\"drafts/*\", "
+                           "\"*.broken.txt\"); matching files are neither ingested nor reported as failures.")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,9 @@ class Config:
     locale: str = opt("en", "Site locale for UI strings and dates (fr_CH, de_CH, it_CH, en, any babel locale).")
     locales: list = opt([], "More UI languages to build, each in its own tree (/fr/, /de/).")
     timezone: str = opt("Europe/Zurich", "Time zone for dates without one and for daily editions.")
+    strict: bool = opt(False, "Turn warnings into failures, for CI: a raw file that cannot be ingested fails "
+                              "`build` and `publish`, and so does publishing with base_url on localhost "
+                              "(same as --strict).")
     paths: Paths = field(default_factory=Paths, metadata={"doc": "Folders (relative to the project)."})
     site: SiteOptions = field(default_factory=SiteOptions, metadata={"doc": "Site rendering."})
     ingest: IngestOptions = field(default_factory=IngestOptions, metadata={"doc": "Raw article ingest."})

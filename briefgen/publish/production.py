@@ -55,6 +55,7 @@ class ProductionBuild:
     errors: tuple[str, ...] = ()
     broken_links: tuple[tuple[str, str], ...] = ()
     added: tuple[str, ...] = field(default=())  # host files this step wrote
+    warnings: tuple[str, ...] = ()  # raw files that could not be ingested (the rest was built)
 
     @property
     def ok(self) -> bool:
@@ -219,12 +220,13 @@ def production_build(config: Config, out: Path, ingest: bool = True) -> Producti
     stage.parent.mkdir(parents=True, exist_ok=True)
     result = build(config, out=stage, ingest=ingest)
     errors = tuple(str(e) for e in (getattr(result, "errors", None) or ()))
+    warnings = tuple(str(e) for e in (getattr(result, "warnings", None) or ()))
     if errors or not stage.is_dir():
         # A failed build may have kept the previous one in `stage`: never finish or check that.
-        return ProductionBuild(out=out, errors=errors or ("the build produced no site",))
+        return ProductionBuild(out=out, errors=errors or ("the build produced no site",), warnings=warnings)
     _link_tree(stage, out)
     (out / MARKER).unlink(missing_ok=True)  # the build's "this folder is mine" mark means nothing on a host
     added = finish_site(out, minify=config.site.minify, gz=config.site.gzip, cname=config.publish.cname)
     broken = tuple(find_broken_links(out, config.base_url))
     log.debug("production build in %s: %d errors, %d broken links", out, len(errors), len(broken))
-    return ProductionBuild(out=out, errors=errors, broken_links=broken, added=tuple(added))
+    return ProductionBuild(out=out, errors=errors, broken_links=broken, added=tuple(added), warnings=warnings)

@@ -10,7 +10,8 @@ import logging
 import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -71,8 +72,36 @@ def target_for(dest: str, branch: str = "gh-pages", force_push: bool = False) ->
 
 def commit_message(project: Path) -> str:
     source = source_commit(project)
-    what = "no git" if source == "no git" else f"commit {source}"
-    return f"Publish site built by briefgen from {what}\n\nSource: {what}\n"
+    if source == "no git":
+        return "Publish site built by briefgen\n\nSource: the project is not a git repository\n"
+    return f"Publish site built by briefgen from commit {source}\n\nSource: commit {source}\n"
+
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0", ""}
+
+
+def local_base_url(config: Config) -> bool:
+    """base_url still names this machine (the default, or the preview's address)."""
+    host = (urlsplit(config.base_url).hostname or "").lower()
+    return host in LOCAL_HOSTS or host.startswith("127.") or host.endswith(".localhost")
+
+
+def _is_git_repository(path: Path) -> bool:
+    return (path / ".git").exists() or all((path / name).exists() for name in ("HEAD", "objects", "refs"))
+
+
+def _check_takeover(target: Target, force: bool) -> None:
+    """A folder destination that briefgen did not make (a plain, non-empty folder, or a git repository)
+    is refused unless `force`: publishing swaps it for a version link."""
+    if not isinstance(target, FolderTarget) or force or target.dest.is_symlink() or not target.dest.is_dir():
+        return
+    if _is_git_repository(target.dest):
+        raise PublishError("this is a git repository, not a folder to serve", target.dest,
+                           hint=f"to publish to a branch of it use --to git+file://{target.dest.resolve()}")
+    if any(target.dest.iterdir()):
+        raise PublishError("refusing to take over a folder briefgen did not make", target.dest,
+                           hint="choose a new or empty folder, or pass --force to keep this one beside "
+                                "the link as the previous version (never deleted)")
 
 
 def _check_not_own_folder(config: Config, target: Target) -> None:
@@ -96,6 +125,25 @@ def _check_not_own_folder(config: Config, target: Target) -> None:
                                hint="publish to a folder outside the project, e.g. /var/www/briefs")
 
 
+class _DropErrors(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno < logging.ERROR
+
+
+@contextmanager
+def _quiet_build_errors() -> Iterator[None]:
+    """The build and ingest log each problem as it meets it; publish says them itself, once."""
+    loggers = [logging.getLogger(name) for name in ("briefgen.site.build", "briefgen.pipeline")]
+    drop = _DropErrors()
+    for logger in loggers:
+        logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeFilter(drop)
+
+
 def _say(line: str) -> None:
     print(line, flush=True)
 
@@ -105,11 +153,13 @@ def _complain(line: str) -> None:
 
 
 def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool = False,
-            rollback: bool = False, force_push: bool = False, *, ingest: bool = True,
+            rollback: bool = False, force_push: bool = False, force: bool = False, *, ingest: bool = True,
             say: Callable[[str], None] = _say, complain: Callable[[str], None] = _complain) -> int:
     """Build for production, refuse on build errors or broken internal links, then deploy to `dest`.
 
-    Returns the exit status: 0 published (or nothing to do), 1 refused (each problem said first).
+    Returns the exit status: 0 published (or nothing to do), 1 refused (each problem said once).
+    Raw files that could not be ingested and a base_url on localhost are warnings; `config.strict`
+    (--strict) refuses on them too.
     """
     target = target_for(dest, branch=branch or "gh-pages", force_push=force_push)
     _check_not_own_folder(config, target)
@@ -117,6 +167,15 @@ def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool =
         for line in target.rollback():
             say(line)
         return 0
+    _check_takeover(target, force)
+    strict = bool(getattr(config, "strict", False))
+    if local_base_url(config):
+        complain(f"{'error' if strict else 'warning'}: base_url is {config.base_url}: the sitemap, feeds, "
+                 "canonical links and robots.txt will point to this machine (set base_url in briefgen.toml "
+                 "or pass --base-url https://…)")
+        if strict:
+            complain(f"refusing to publish to {target}: base_url on localhost (strict mode)")
+            return 1
     from briefgen.publish.production import production_build
 
     work = config.path("cache") / "publish"
@@ -127,12 +186,18 @@ def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool =
         if dry_run and ingest:
             # Ingesting writes briefs into the project, and a dry run changes nothing.
             say("dry run: building the briefs as they are (new raw articles are not ingested)")
-        built = production_build(config, Path(tmp) / "site", ingest=ingest and not dry_run)
-        if not built.ok:
+        # The build's own error lines are held back: each problem is said once, below.
+        with _quiet_build_errors():
+            built = production_build(config, Path(tmp) / "site", ingest=ingest and not dry_run)
+        for warning in built.warnings:
+            complain(f"{'error' if strict else 'warning'}: raw file not ingested: {warning}")
+        if not built.ok or (strict and built.warnings):
             for problem in built.problems():
                 complain(problem)
+            more = f", {len(built.warnings)} raw files not ingested (strict mode)" if strict and built.warnings \
+                else ""
             complain(f"refusing to publish to {target}: {len(built.errors)} build errors, "
-                     f"{len(built.broken_links)} broken internal links")
+                     f"{len(built.broken_links)} broken internal links{more}")
             return 1
         for line in target.publish(built.out, message=commit_message(config.root), dry_run=dry_run):
             say(line)

@@ -62,6 +62,7 @@ class BuildResult:
     seconds: float
     changed_paths: list[str] = field(default_factory=list)   # site paths written or removed
     swapped: bool = False        # False: the previous site was kept (nothing changed, or a fatal error)
+    warnings: list[BriefgenError] = field(default_factory=list)   # raw files that could not be ingested
 
 
 def build(config: Config, out: Path | None = None, clean: bool = False, ingest: bool = True, *,
@@ -107,9 +108,9 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     started = time.perf_counter()
     _check_output(config, out)
     errors: list[BriefgenError] = []
-    # Phase 1: new raw articles become briefs first.
-    if ingest:
-        errors.extend(_ingest(config))
+    # Phase 1: new raw articles become briefs first. A raw file that cannot be ingested is a warning,
+    # not a build error: it must not hold the rest of the site hostage (the CLI's --strict refuses).
+    warnings = _ingest(config) if ingest else []
     # Phase 2: if no input changed since the last build, the site is already right.
     cache_dir = config.path("cache")
     if clean:
@@ -132,15 +133,18 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
                                              str(out))), digest_size=16).hexdigest()
     if state.get("manifest") == manifest and (out / MARKER).is_file() and not errors:
         _report(state.get("errors", []))
+        log.info("site up to date (%d pages)", state.get("pages", 0))
         return BuildResult(list(state.get("errors", [])), 0, state.get("pages", 0), out,
-                           time.perf_counter() - started)
+                           time.perf_counter() - started, warnings=warnings)
     # Phase 3: read every brief; broken ones are reported with file and line and skipped.
     # Pages depend on assets only through their names (keyed in Shared): an asset edit alone must
     # not make every page's key change when names are not hashed.
     fp = templates.fingerprint(folders, [config.path("locales")], assets=False, by_content=True)
     with Pool(config.site.jobs or os.cpu_count() or 1) as pool:
-        return _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
-                              pool, started, patch_in_place, site_lock or SiteLock(), repaired)
+        result = _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
+                                pool, started, patch_in_place, site_lock or SiteLock(), repaired)
+    result.warnings = warnings
+    return result
 
 
 def _build_changed(config: Config, out: Path, errors: list, state: dict, state_file: Path,

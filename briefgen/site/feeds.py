@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from briefgen.site.pages import Page
@@ -14,10 +15,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _timestamp(value, tz) -> float:
+    if not isinstance(value, datetime):   # a bare date: its midnight
+        value = datetime.combine(value, datetime.min.time())
+    return (value if value.tzinfo else value.replace(tzinfo=tz)).timestamp()
+
+
 def _feed(output: str, page_url: str, kind: str, name: str | None, items: list[Item], full_text: bool) -> Page:
     def context() -> dict:
-        updated = max((it.brief.updated or it.brief.date for it in items), default=None,
-                      key=lambda d: d.timestamp() if d.tzinfo else 0)
+        # A date without an offset is in the site's time zone (it.when's), as everywhere else: ingest
+        # writes such dates itself, and ranking them as "0" made <updated> older than the newest entry.
+        updated = max(((it.brief.updated or it.brief.date, it.when.tzinfo) for it in items), default=(None, None),
+                      key=lambda pair: _timestamp(*pair))[0]
         # page_url is set by the renderer to the feed's own URL; section_url is the HTML page it mirrors.
         return {"kind": kind, "name": name, "items": items, "section_url": page_url, "feed_updated": updated,
                 "full_text": full_text}

@@ -9,7 +9,7 @@ from briefgen.errors import BuildError
 log = logging.getLogger(__name__)
 
 CONFIG = """\
-# briefgen project: every key is documented in the README ("Site" and the config reference).
+# briefgen project: every key is documented in the README, section "Configuration reference".
 title = "My briefing"
 description = "The world's news, region by region."
 base_url = "http://127.0.0.1:8000/"   # the public URL once published; a sub-path is fine
@@ -74,5 +74,4 @@ def init_project(directory: Path) -> Path:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    log.info("created %s", root)
-    return root
+    return root   # the CLI says "created …" (once)

@@ -32,13 +32,18 @@ SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.md")
 RESERVED = {"con", "prn", "aux", "nul", "git", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
-def _page(title: str) -> str:
+OTHER = ("<p>Le conseil municipal a voté jeudi soir le budget de la culture pour l'année prochaine, en hausse "
+         "pour les bibliothèques et les musées de quartier. L'opposition regrette la baisse des subventions "
+         "accordées aux festivals d'été.</p>")
+
+
+def _page(title: str, paragraph: str = PARAGRAPH) -> str:
     from html import escape
 
     return (f"<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>{escape(title)}</title>"
             f"<meta property='og:title' content='{escape(title)}'>"
             "<meta property='article:published_time' content='2026-01-21T07:30:00+01:00'></head>"
-            f"<body><article><h1>{escape(title)}</h1>{PARAGRAPH * 4}</article></body></html>")
+            f"<body><article><h1>{escape(title)}</h1>{paragraph * 4}</article></body></html>")
 
 
 def _project(tmp_path: Path, raw: dict[str, str | bytes]) -> Path:
@@ -87,7 +92,8 @@ def test_hostile_raw_file_names_are_read_not_followed(tmp_path, name):
 
 def test_two_raw_pages_with_one_title_get_two_briefs(tmp_path):
     needs("briefgen.pipeline")
-    root = _project(tmp_path, {"a.html": _page("Le même titre"), "b.html": _page("Le même titre")})
+    # two different articles (the same one saved twice makes one brief: tests/unit/test_pipeline.py)
+    root = _project(tmp_path, {"a.html": _page("Le même titre"), "b.html": _page("Le même titre", OTHER)})
     proc = run_cli("build", cwd=root)
     briefs = sorted((root / "content" / "briefs").rglob("*.md"))
     assert len(briefs) == 2 and len({fm.read(p).slug for p in briefs}) == 2, proc.stderr

@@ -13,6 +13,14 @@ from tests.conftest import ROOT, SAMPLES
 SAMPLE = (SAMPLES / "raw" / "20min-fr-japon-etats-unis.txt").read_text(encoding="utf-8")
 SLUG = "le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire"
 BRIEF = f"2026/01/{SLUG}.md"
+# Another article under the same headline (the same article saved twice would make one brief).
+SECOND = SAMPLE.split("AFP Agence France-Presse")[0] + "AFP Agence France-Presse\n\n" + (
+    "Le port de Yokohama a accueilli samedi une exposition consacrée aux bateaux anciens, qui attire "
+    "chaque année des milliers de familles venues de toute la région du Kanto.\n\n"
+    "Les organisateurs ont expliqué que les visiteurs pourront monter à bord de plusieurs navires "
+    "restaurés par des bénévoles, et assister à des démonstrations de navigation à voile.\n\n"
+    "La ville prévoit de prolonger l'événement d'une semaine si la météo reste favorable, selon un "
+    "communiqué publié par la mairie en fin de journée.\n")
 MD_BRIEF = "---\ntitle: Écrit à la main\ndate: 2026-01-10\nlang: fr\n---\n\nsamedi 10 janvier 2026\n\nTexte.\n"
 
 
@@ -71,7 +79,7 @@ def test_same_input_gives_the_same_bytes(project, tmp_path):
 
 
 def test_two_inputs_with_one_slug_get_numbered_by_path_order(project):
-    (project / "content/raw/zz-copy.txt").write_text(SAMPLE.replace("Pete Hegseth a salué", "Il a salué"))
+    (project / "content/raw/zz-copy.txt").write_text(SECOND)
     report = run(project)
     assert report.written == 2
     second = read(project / "content/briefs" / BRIEF.replace(".md", "-2.md"))
@@ -153,7 +161,7 @@ def test_a_new_briefgen_remakes_briefs_but_not_edited_ones(project, monkeypatch)
     import briefgen.pipeline as pipeline
 
     run(project)
-    (project / "content/raw/second.txt").write_text(SAMPLE.replace("Pete Hegseth a salué", "Il a salué"))
+    (project / "content/raw/second.txt").write_text(SECOND)
     run(project)
     edited = project / "content/briefs" / BRIEF
     edited.write_text(edited.read_text() + "\nNote.\n", encoding="utf-8")
@@ -162,3 +170,55 @@ def test_a_new_briefgen_remakes_briefs_but_not_edited_ones(project, monkeypatch)
     assert (report.written, report.unchanged, report.kept_edited) == (1, 1, 0)
     assert edited.read_text().endswith("Note.\n")
     assert run(project).unchanged == 2
+
+
+PAGES = ROOT / "tests" / "data" / "samples" / "pages"
+CASE = PAGES / "fr-euronewsfr-2024-04-30"   # a page dump and the saved HTML page of one article
+
+
+def test_the_same_article_saved_twice_makes_one_brief_listing_every_file(make_project):
+    root = make_project({"briefgen.toml": 'title = "Test"\n',
+                         "content/raw/a.html": (CASE / "source.html").read_bytes(),
+                         "content/raw/a.txt": (CASE / "dump.txt").read_bytes(),
+                         "content/raw/copy/a.txt": (CASE / "dump.txt").read_bytes(),
+                         "content/raw/other.txt": SAMPLE})
+    report = run(root)
+    briefs = sorted((root / "content/briefs").rglob("*.md"))
+    assert len(briefs) == 2, briefs
+    assert report.written == 2 and len(report.same) == 2
+    (merged,) = [b for b in briefs if "japon" not in b.name]
+    brief = read(merged)
+    assert brief.source.files == ("a.html", "a.txt", "copy/a.txt") and brief.source.file == "a.html"
+    text = (root / "content/briefs" / REPORT_NAME).read_text(encoding="utf-8")
+    assert text.count("SAME ") == 2 and "content/raw/a.txt: the same article as" in text
+    assert "  files: [a.html, a.txt, copy/a.txt]\n" in merged.read_text(encoding="utf-8")
+    # a second run reads no copy again and changes nothing
+    before = merged.read_bytes()
+    again = run(root)
+    assert (again.written, again.unchanged, len(again.same)) == (0, 4, 2)
+    assert merged.read_bytes() == before
+    # the brief of a single file is written as before: no `files` key
+    assert "files:" not in next(b for b in briefs if "japon" in b.name).read_text(encoding="utf-8")
+
+
+def test_a_copy_added_later_joins_the_existing_brief(make_project):
+    root = make_project({"briefgen.toml": 'title = "Test"\n',
+                         "content/raw/a.txt": (CASE / "dump.txt").read_bytes()})
+    run(root)
+    (root / "content/raw/b.html").write_bytes((CASE / "source.html").read_bytes())
+    report = run(root)
+    briefs = sorted((root / "content/briefs").rglob("*.md"))
+    assert len(briefs) == 1 and report.written == 0 and len(report.same) == 1
+    assert read(briefs[0]).source.files == ("a.txt", "b.html")
+
+
+def test_files_of_kinds_not_read_are_listed_once_as_skipped(make_project):
+    root = make_project({"briefgen.toml": 'title = "Test"\n', "content/raw/20min.txt": SAMPLE,
+                         "content/raw/scan.pdf": b"%PDF-1.4", "content/raw/letter.docx": b"PK\x03\x04",
+                         "content/raw/photo.jpg": b"\xff\xd8\xff", "content/raw/.hidden.pdf": b"x"})
+    report = run(root)
+    assert sorted(p.rsplit("/", 1)[1] for p in report.skipped) == ["letter.docx", "photo.jpg", "scan.pdf"]
+    text = (root / "content/briefs" / REPORT_NAME).read_text(encoding="utf-8")
+    skipped = [ln for ln in text.splitlines() if ln.startswith("SKIPPED")]
+    assert len(skipped) == 3 and all("it reads .htm, .html, .md, .txt" in ln for ln in skipped), skipped
+    assert "3 skipped (not read)" in text.splitlines()[0]

@@ -31,3 +31,27 @@ def test_bad_toml_names_the_line(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
     assert info.value.line == 2
+
+
+def test_every_problem_is_one_line_with_file_line_and_a_suggestion_for_near_misses(tmp_path):
+    (tmp_path / "briefgen.toml").write_text('title = "x"\ntitl = 1\n\n[site]\nper_pag = 5\nfeed_entries = 0\n'
+                                            'zzz = 1\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    lines = str(info.value).splitlines()
+    path = tmp_path / "briefgen.toml"
+    assert lines == [
+        f"{path}:2: titl: unknown key; did you mean `title`?",
+        f"{path}:5: site.per_pag: unknown key; did you mean `per_page`?",
+        f"{path}:6: site.feed_entries: 0 is below the minimum 1",
+        (f"{path}:7: site.zzz: unknown key (known: feed_entries, full_text, gzip, hash_assets, home_latest, "
+         "jobs, minify, now, per_page, search_words)"),
+    ]
+
+
+def test_key_lines_follow_tables_dotted_keys_and_multiline_strings():
+    from briefgen.config.load import key_lines
+
+    text = 'description = """\nnot = a key\n"""\nsite.per_page = 3\n[classify.regions]\ndach = ["DE"]\n'
+    assert key_lines(text) == {"description": 1, "site.per_page": 4, "classify.regions": 5,
+                               "classify.regions.dach": 6}

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,78 @@ def test_errors_when_the_folder_is_the_projects_own_output(tmp_path):
         publish(load_config(project), str(project / "site"))
     with pytest.raises(PublishError, match="refusing to publish into the project"):
         publish(load_config(project), str(project))
+
+
+def test_refuses_to_take_over_a_folder_it_did_not_make_unless_forced(tmp_path):
+    project = write_project(tmp_path / "p")
+    dest = tmp_path / "www"
+    dest.mkdir()
+    (dest / "mine.txt").write_text("a user's file", encoding="utf-8")
+    with pytest.raises(PublishError, match="did not make") as info:
+        publish(load_config(project), str(dest), **Said().kw())
+    assert "--force" in str(info.value)
+    assert dest.is_dir() and not dest.is_symlink() and (dest / "mine.txt").is_file()
+    assert not list(tmp_path.glob("www.v*"))
+    said = Said()
+    assert publish(load_config(project), str(dest), force=True, **said.kw()) == 0, said.err
+    assert dest.is_symlink() and (tmp_path / "www.v1" / "mine.txt").is_file()
+
+
+def test_a_path_to_a_git_repository_gets_a_git_url_hint(tmp_path):
+    project = write_project(tmp_path / "p")
+    remote = tmp_path / "site.git"
+    git("init", "-q", "--bare", str(remote))
+    with pytest.raises(PublishError, match="git repository") as info:
+        publish(load_config(project), str(remote), **Said().kw())
+    assert f"git+file://{remote}" in str(info.value)
+    assert remote.is_dir() and not remote.is_symlink() and (remote / "HEAD").is_file()
+
+
+def test_warns_when_base_url_is_still_localhost_and_strict_refuses(tmp_path):
+    from dataclasses import replace
+
+    project = write_project(tmp_path / "p", base="http://127.0.0.1:8000/")
+    said = Said()
+    assert publish(load_config(project), str(tmp_path / "www"), **said.kw()) == 0, said.err
+    assert any(line.startswith("warning: base_url is http://127.0.0.1:8000/") for line in said.err), said.err
+    strict = Said()
+    assert publish(replace(load_config(project), strict=True), str(tmp_path / "www2"), **strict.kw()) == 1
+    assert strict.err[-1].startswith("refusing to publish") and not (tmp_path / "www2").exists()
+    public = Said()
+    cfg = load_config(project, {"base_url": "https://example.org/b/"})
+    assert publish(cfg, str(tmp_path / "www3"), **public.kw()) == 0
+    assert not any("base_url" in line for line in public.err), public.err
+
+
+def test_says_each_build_error_once_on_the_terminal(tmp_path):
+    project = write_project(tmp_path / "p")
+    (project / "content/briefs/2026/01/bad.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", "from briefgen.cli import main; main()", "publish", "--to",
+                           str(tmp_path / "www")], cwd=project, capture_output=True, text=True, check=False,
+                          env={**os.environ, "BRIEFGEN_NO_PROGRESS": "1"})
+    assert proc.returncode == 1
+    said = proc.stdout + proc.stderr
+    assert said.count("bad.md:3:") == 1, said
+
+
+def test_a_raw_file_that_cannot_be_ingested_does_not_block_publishing(tmp_path):
+    from dataclasses import replace
+
+    project = write_project(tmp_path / "p")
+    (project / "content/raw").mkdir(parents=True)
+    (project / "content/raw/empty.txt").write_bytes(b"")
+    said = Said()
+    assert publish(load_config(project), str(tmp_path / "www"), **said.kw()) == 0, said.err
+    assert any(line.startswith("warning: raw file not ingested:") and "empty.txt" in line for line in said.err)
+    assert (tmp_path / "www" / "index.html").is_file()
+    strict = Said()
+    assert publish(replace(load_config(project), strict=True), str(tmp_path / "www2"), **strict.kw()) == 1
+    assert not (tmp_path / "www2").exists()
+
+
+def test_commit_message_outside_git_does_not_say_no_git(tmp_path):
+    from briefgen.publish.run import commit_message
+
+    (tmp_path / "p").mkdir()
+    message = commit_message(tmp_path / "p")
+    assert "no git" not in message and "not a git repository" in message
