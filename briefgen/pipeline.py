@@ -181,7 +181,8 @@ def _ingest(raw: RawArticle, config: Config, writer: BriefWriter, source: str,
 
     article = ingest_raw(raw, config)
     sketch = fingerprint(article)
-    owner = same.owner(sketch, source)
+    merge = getattr(getattr(config, "ingest", None), "merge_copies", True)
+    owner = same.owner(sketch, source) if merge else None
     if owner is not None:
         return same.add_copy(owner, source, raw.sha256)
     labels = classify(article, config)

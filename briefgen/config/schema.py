@@ -56,6 +56,8 @@ class SiteOptions:
 class IngestOptions:
     max_file_mb: int = opt(10, "Raw files larger than this (MB) are refused unread: a news page is far smaller.",
                            minimum=1)
+    merge_copies: bool = opt(True, "The same article saved twice (.html and .txt, or two copies) makes one brief "
+                                   "listing every file in source.files; false: one brief per raw file.")
     ignore: list = opt([], "Raw files set aside: glob patterns relative to the raw folder (\"drafts/*\", "
                            "\"*.broken.txt\"); matching files are neither ingested nor reported as failures.")
 

@@ -37,6 +37,17 @@ OTHER = ("<p>Le conseil municipal a voté jeudi soir le budget de la culture pou
          "accordées aux festivals d'été.</p>")
 
 
+def _distinct_paragraph(seed: int) -> str:
+    """A paragraph of running French text that shares few word runs with the one of another seed."""
+    import random
+
+    words = ("les autorités ont annoncé mardi une série de mesures pour la sécurité des routes du pays après "
+             "plusieurs incidents dans la région et le gouvernement précise que les travaux commencent au "
+             "printemps avec des budgets nouveaux").split()
+    random.Random(seed).shuffle(words)
+    return "<p>" + " ".join(words).capitalize() + ". Le ministre a confirmé ces mesures devant la presse.</p>"
+
+
 def _page(title: str, paragraph: str = PARAGRAPH) -> str:
     from html import escape
 
@@ -60,7 +71,9 @@ def _project(tmp_path: Path, raw: dict[str, str | bytes]) -> Path:
 
 def test_hostile_titles_become_safe_brief_file_names(tmp_path):
     needs("briefgen.pipeline")
-    root = _project(tmp_path, {f"page-{i:02d}.html": _page(t) for i, t in enumerate(HOSTILE_TITLES)})
+    # one article per title: the same article saved twice would make one brief
+    root = _project(tmp_path, {f"page-{i:02d}.html": _page(t, _distinct_paragraph(i))
+                               for i, t in enumerate(HOSTILE_TITLES)})
     before_outside = manifest(tmp_path / "outside")
     proc = run_cli("ingest", cwd=root)
     assert "Traceback" not in proc.stderr

@@ -23,6 +23,8 @@ from tests.reliability.conftest import SAMPLES, manifest, needs, run_cli, start_
 
 pytestmark = pytest.mark.slow
 CONFIG = 'title = "Reliability"\nlocale = "fr_CH"\n[site]\nnow = "2026-02-01T00:00:00+01:00"\n'
+# The corpus repeats the 49 sample articles under new titles: each copy must make its own brief.
+CONFIG += "[ingest]\nmerge_copies = false\n"
 KILLS = 5
 
 

@@ -25,6 +25,8 @@ from tests.reliability.conftest import CLI, SAMPLES, cli_env, gen_corpus, manife
 
 pytestmark = pytest.mark.slow
 CONFIG = 'title = "Load"\nlocale = "fr_CH"\n[site]\nnow = "2026-02-01T00:00:00+01:00"\n'
+# The corpus repeats the 49 sample articles under new titles: each copy must make its own brief.
+CONFIG += "[ingest]\nmerge_copies = false\n"
 RAW_COUNT = int(os.environ.get("BRIEFGEN_LOAD_RAW", "2000"))
 
 
