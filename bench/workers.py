@@ -19,6 +19,7 @@ import shutil
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,8 @@ def ingest(kind: str, count: int, work: Path) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     paths = make_inputs(kind, count, work / "content" / "raw")
     config = load_config(work)
+    # The inputs are copies of the sample pages: each must still be briefed, not merged as one article.
+    config = replace(config, ingest=replace(config.ingest, merge_copies=False))
     out = work / "content" / "briefs"
     pin_one_core()
     start, cpu = time.perf_counter(), time.process_time()
