@@ -62,20 +62,50 @@ def group(items: list[Item]) -> Collections:
 
 @dataclass(frozen=True)
 class Pager:
-    """One page of a listing: its items, its number (1-based) and where its siblings are."""
+    """One page of a listing.
+
+    Listings are split into *stable* archive pages counted from the oldest brief: archive page k
+    holds the (k-1)*per_page-th to the k*per_page-th oldest briefs, for ever (until briefs are
+    deleted or back-dated). The listing's own URL is its *latest* page: every brief newer than the
+    last archive page (per_page to 2*per_page-1 of them). A day's new briefs therefore change the
+    latest page and at most the archive page that closes, never the pages a reader bookmarked.
+    `number` is None on the latest page; `count` (the whole listing's size, which changes with every
+    new brief) is given to the latest page only, so an archive page never shows it."""
 
     items: list
-    number: int
-    total: int
-    count: int          # items in the whole listing
+    number: int | None      # archive page (1 = oldest), None: the listing's latest page
+    count: int | None       # briefs in the whole listing (latest page only)
+    archives: int           # archive pages before the latest (the latest page: how many exist)
 
-    def path(self, base: str, number: int) -> str:
-        return base if number == 1 else f"{base}page/{number}/"
+    @property
+    def latest(self) -> bool:
+        return self.number is None
+
+
+def archive_count(n: int, per_page: int) -> int:
+    """How many archive pages a listing of n briefs has: every full page but the newest one."""
+    return max(0, n // per_page - 1)
+
+
+def archive_path(base: str, number: int | None) -> str:
+    return base if number is None else f"{base}archive/{number}/"
 
 
 def paginate(items: list, per_page: int) -> list[Pager]:
-    total = max(1, ceil(len(items) / per_page))
-    return [Pager(items[(n - 1) * per_page:n * per_page], n, total, len(items)) for n in range(1, total + 1)]
+    """`items` newest first -> the latest page, then archive pages from the newest to the oldest."""
+    n = len(items)
+    archives = archive_count(n, per_page)
+    oldest_first = items[::-1]
+    latest = oldest_first[archives * per_page:][::-1]
+    pagers = [Pager(latest, None, n, archives)]
+    for k in range(archives, 0, -1):
+        pagers.append(Pager(oldest_first[(k - 1) * per_page:k * per_page][::-1], k, None, 0))
+    return pagers
+
+
+def old_page_numbers(n: int, per_page: int) -> range:
+    """The `page/N/` URLs the former offset pagination gave a listing of n briefs (kept as redirects)."""
+    return range(2, ceil(n / per_page) + 1)
 
 
 def group_by_region(items: list[Item], region_order: list[str]) -> list[tuple[str | None, list[Item]]]:

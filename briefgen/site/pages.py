@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefgen.site.collections import Pager, edition_groups, edition_summary, paginate
+from briefgen.site.collections import (Pager, archive_count, archive_path, edition_groups, edition_summary,
+                                        old_page_numbers, paginate)
 
 if TYPE_CHECKING:
     from briefgen.site.collections import Collections
@@ -43,19 +44,40 @@ def _sigs(items: list[Item]) -> tuple[str, ...]:
 
 
 def _listing(kind: str, name: object, base: str, template: str, items: list[Item], per_page: int,
-             extra: dict, extra_key: tuple = ()) -> Iterator[Page]:
-    """A paginated listing: base/, base/page/2/, ... newest first."""
+             extra: dict, facets: dict | None = None) -> Iterator[Page]:
+    """A listing: its latest page at base/, stable archive pages at base/archive/<k>/ (1 = oldest,
+    see `Pager`), and redirects from the former offset pages base/page/<n>/ to base/.
+
+    `extra` goes to every page (names: fixed for the listing); `facets` (counts that change with
+    every new brief) to the latest page only, so archive pages stay as they are when briefs arrive."""
+    facets = facets or {}
+    last = archive_count(len(items), per_page)
     for pager in paginate(items, per_page):
-        url = pager.path(base, pager.number)
+        k = pager.number
+        url = archive_path(base, k)
+        if k is None:
+            prev_url, next_url = None, archive_path(base, last) if last else None
+        else:
+            prev_url = archive_path(base, k + 1) if k < last else base
+            next_url = archive_path(base, k - 1) if k > 1 else None
+        shown = {**extra, **facets} if k is None else extra
 
-        def context(pager: Pager = pager) -> dict:
-            prev_url = pager.path(base, pager.number - 1) if pager.number > 1 else None
-            next_url = pager.path(base, pager.number + 1) if pager.number < pager.total else None
+        def context(pager: Pager = pager, prev_url: str | None = prev_url, next_url: str | None = next_url,
+                    shown: dict = shown) -> dict:
             return {"kind": kind, "name": name, "pager": pager, "items": pager.items, "list_url": base,
-                    "prev_url": prev_url, "next_url": next_url, **extra}
+                    "prev_url": prev_url, "next_url": next_url, **shown}
 
-        yield Page(url + "index.html", url, template,
-                   (kind, name, pager.number, pager.total, pager.count, _sigs(pager.items), extra_key), context)
+        key = (kind, name, k, pager.count, pager.archives, _sigs(pager.items), prev_url, next_url, repr(shown))
+        yield Page(url + "index.html", url, template, key, context)
+    yield from redirects(base, old_page_numbers(len(items), per_page))
+
+
+def redirects(base: str, numbers) -> Iterator[Page]:
+    """Static redirect pages for URLs that moved (old bookmarks and links keep working)."""
+    for n in numbers:
+        url = f"{base}page/{n}/"
+        yield Page(url + "index.html", url, "redirect.html", ("redirect", base),
+                   lambda base=base: {"target": base})
 
 
 def brief_pages(c: Collections) -> Iterator[Page]:
@@ -91,7 +113,7 @@ def region_pages(c: Collections, per_page: int) -> Iterator[Page]:
     for region, items in c.by_region.items():
         themes = [(t, len(i)) for (r, t), i in c.by_region_theme.items() if r == region]
         yield from _listing("region", region, f"regions/{region}/", "list.html", items, per_page,
-                            {"region": region, "themes": themes}, tuple(themes))
+                            {"region": region, "themes": []}, {"themes": themes})
     for (region, theme), items in c.by_region_theme.items():
         yield from _listing("region_theme", (region, theme), f"regions/{region}/{theme}/", "list.html",
                             items, per_page, {"region": region, "theme_id": theme})
@@ -104,7 +126,7 @@ def theme_pages(c: Collections, per_page: int) -> Iterator[Page]:
     for theme, items in c.by_theme.items():
         regions = [(r, len(i)) for (r, t), i in c.by_region_theme.items() if t == theme]
         yield from _listing("theme", theme, f"themes/{theme}/", "list.html", items, per_page,
-                            {"theme_id": theme, "regions": regions}, tuple(regions))
+                            {"theme_id": theme, "regions": []}, {"regions": regions})
     counts = [(t, len(i)) for t, i in c.by_theme.items()]
     yield Page("themes/index.html", "themes/", "terms.html", ("themes", tuple(counts)),
                lambda: {"kind": "themes", "terms": counts})
@@ -117,7 +139,7 @@ def archive_pages(c: Collections, per_page: int) -> Iterator[Page]:
     for (year, month), items in c.by_month.items():
         days = days_by_month.get((year, month), [])
         yield from _listing("month", (year, month), f"{year:04d}/{month:02d}/", "list.html", items,
-                            per_page, {"year": year, "month": month, "days": days}, tuple(days))
+                            per_page, {"year": year, "month": month, "days": []}, {"days": days})
     months = [(y, m, len(i)) for (y, m), i in c.by_month.items()]
     yield Page("archives/index.html", "archives/", "archives.html", ("archives", tuple(months)),
                lambda: {"months": months})

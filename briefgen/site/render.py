@@ -311,7 +311,7 @@ class Tree:
                 todo.append((index, pi))
             if page.output.endswith(".html"):
                 self.s.pages += 1
-            if page.template not in ("404.html", "search.html"):
+            if page.template not in ("404.html", "search.html", "redirect.html"):
                 self.sitemap_urls.append((self.abs_url(page.url), self._lastmod(page)))
         return todo
 

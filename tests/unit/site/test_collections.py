@@ -4,7 +4,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from briefgen.model import Brief
-from briefgen.site.collections import group, group_by_region, paginate
+from briefgen.site.collections import archive_path, group, group_by_region, old_page_numbers, paginate
 from briefgen.site.content import Item
 
 TZ = ZoneInfo("Europe/Zurich")
@@ -33,11 +33,24 @@ def test_a_region_listed_twice_shows_the_brief_once():
     assert len(c.by_region["r"]) == 1 and len(c.by_region_theme[("r", "t")]) == 1
 
 
-def test_paginates_with_a_last_short_page_and_one_page_when_empty():
-    pages = paginate(list(range(5)), 2)
-    assert [p.items for p in pages] == [[0, 1], [2, 3], [4]] and pages[2].total == 3 and pages[0].count == 5
-    assert pages[0].path("regions/x/", 1) == "regions/x/" and pages[0].path("regions/x/", 3) == "regions/x/page/3/"
-    assert len(paginate([], 20)) == 1
+def test_archive_pages_count_from_the_oldest_and_the_latest_page_takes_the_rest():
+    newest_first = list(range(9, -1, -1))            # 10 items, 9 the newest
+    pages = paginate(newest_first, 3)
+    assert [(p.number, p.items) for p in pages] == [(None, [9, 8, 7, 6]), (2, [5, 4, 3]), (1, [2, 1, 0])]
+    assert pages[0].count == 10 and pages[0].archives == 2 and pages[1].count is None
+    assert archive_path("regions/x/", None) == "regions/x/" and archive_path("regions/x/", 2) == "regions/x/archive/2/"
+    assert len(paginate([], 20)) == 1 and paginate([], 20)[0].latest
+
+
+def test_new_items_never_change_a_closed_archive_page():
+    """What makes a day's briefs cheap: archive pages hold the same briefs whatever comes after."""
+    seen: dict[int, list] = {}
+    for n in range(1, 60):
+        for p in paginate(list(range(n - 1, -1, -1)), 5):
+            if p.number is not None:
+                assert seen.setdefault(p.number, p.items) == p.items
+        assert 5 <= len(paginate(list(range(n)), 5)[0].items) <= 9 or n < 5
+    assert list(old_page_numbers(41, 20)) == [2, 3] and list(old_page_numbers(20, 20)) == []
 
 
 def test_daily_edition_groups_by_region_in_site_order_with_the_rest_last():
