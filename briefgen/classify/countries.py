@@ -75,6 +75,7 @@ class CountryLexicon:
     stopwords: frozenset[str] = frozenset()
     states: dict[tuple[str, ...], str] = field(default_factory=dict)    # US state / CA province -> code
     between: frozenset[str] = frozenset()
+    state_firsts: frozenset[str] = frozenset()
 
 
 def _name_case(form: str) -> int:
@@ -210,7 +211,7 @@ def lexicon(lang: str) -> CountryLexicon:
                           frozenset(data["language_use"].get(lang, [])), contexts,
                           frozenset(c["code"] for c in data.get("context", [])),
                           frozenset(norm(w) for w in load_toml("sentences.toml")["stopwords"].get(lang, [])),
-                          states, frozenset(na["between"]))
+                          states, frozenset(na["between"]), frozenset(k[0] for k in states))
 
 
 # ---- finding mentions ---------------------------------------------------------------------------------
@@ -255,13 +256,15 @@ _PLACE_KINDS = frozenset({"name", "alias", "capital", "city", "region", "seat"})
 def _north_american(toks: Tokens, end: int, lex: CountryLexicon) -> str | None:
     """'Paris, Texas', 'Vienna (Virginia)', 'Paris im US-Bundesstaat Texas': the US or Canada when a state
     or province follows the place (after a comma, a bracket or a few linking words), else None."""
-    n = len(toks)
-    if end >= n:
-        return None
+    low, n = toks.low, len(toks)
     j = end
-    while j < n and j - end < 4 and toks.low[j] in lex.between and not any(c in toks.sep(j) for c in ".;:!?"):
+    while j < n and j - end < 4 and low[j] in lex.between:
         j += 1
-    if j >= n or any(c in toks.sep(j) for c in ".;:!?") or (j == end and not any(c in toks.sep(j) for c in ",(")):
+    # Cheap test first: most places are followed by no state at all (separators are cut only if needed).
+    if j >= n or low[j] not in lex.state_firsts:
+        return None
+    if any(c in toks.sep(i) for i in range(end, j + 1) for c in ".;:!?") or (
+            j == end and not any(c in toks.sep(j) for c in ",(")):
         return None
     for k in (3, 2, 1):
         code = lex.states.get(tuple(toks.low[j:j + k]))

@@ -26,7 +26,8 @@ _CLOSE = "»“”›"
 # A boundary: end punctuation (maybe closing quotes) then space then an opening capital, digit or quote.
 _BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“]?[^\W_a-z])")
 MIN_WORDS, MAX_WORDS = 6, 35          # a key point is read at a glance: one plain sentence
-MAX_PARAGRAPHS = 30                    # long texts: paragraphs sampled evenly across the whole text
+MAX_PARAGRAPHS = 9                     # long texts: paragraphs sampled evenly across the whole text
+POOL = 3                               # candidates per key point that the diversity step weighs
 REPEAT_PENALTY = 0.5                   # a sentence made of the opening's words adds little below it
 DIVERSITY = 0.6                        # maximal marginal relevance: overlap with a chosen point costs this
 
@@ -162,14 +163,20 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
         centrality = dot / (norm_c * math.sqrt(len(vec)))
         score[i] = centrality - REPEAT_PENALTY * centrality * len(vec & opening) / len(vec) \
             + 0.05 / (1 + i * 0.2)
+    # Maximal marginal relevance among the best few: each pick lowers the others by their overlap with it.
+    pool = sorted(score, key=lambda i: (-score[i], i))[:POOL * count]
+    overlap = dict.fromkeys(pool, 0.0)
     chosen: list[int] = []
-    while score and len(chosen) < count:
-        def gain(i: int) -> float:
-            overlap = max((len(vectors[i] & vectors[j]) / len(vectors[i] | vectors[j]) for j in chosen), default=0)
-            return score[i] - DIVERSITY * overlap
-        best = max(score, key=lambda i: (gain(i), -i))
+    while pool and len(chosen) < count:
+        best = max(pool, key=lambda i: (score[i] - DIVERSITY * overlap[i], -i))
         chosen.append(best)
-        del score[best]
+        pool.remove(best)
+        picked = vectors[best]
+        for i in pool:
+            vec = vectors[i]
+            shared = len(vec & picked)
+            if shared:
+                overlap[i] = max(overlap[i], shared / (len(vec) + len(picked) - shared))
     text_of = dict(good)
     seen, out = set(), []
     for i in sorted(chosen):
