@@ -407,7 +407,8 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
             if explain and len(evidence[code]) < 12:
                 evidence[code].append(f"{' '.join(toks.raw[i:i + k])} ({entry.kind}, {fname})")
     result = _select(scores, counts, first_seen, evidence, sal, min_score)
-    home = publisher_country(source_url) if not result.countries and not scores else None
+    # A story that makes no country salient is, on a national site, most likely a domestic one.
+    home = publisher_country(source_url) if not result.countries else None
     if home:
         result.countries = (home,)
         result.evidence[home] = [f"publisher's domain ({source_url})"]

@@ -26,6 +26,7 @@ class Labelled:
     regions: tuple[str, ...]
     themes: tuple[str, ...]
     corpus: str
+    url: str | None = None          # the page's address (meta.json), as ingest gives it to the classifier
 
     @property
     def publisher(self) -> str:
@@ -58,11 +59,12 @@ def load(name: str, folder: Path) -> list[Labelled]:
             continue
         label = json.loads(line)
         case = folder / label["case"]
-        title = json.loads((case / "meta.json").read_text(encoding="utf-8"))["title"]
+        meta = json.loads((case / "meta.json").read_text(encoding="utf-8"))
+        title = meta["title"]
         out.append(Labelled(label["case"], label["lang"], title.strip(),
                             (case / "expected.txt").read_text(encoding="utf-8"),
                             tuple(label["countries"]), tuple(label["countries_mentioned"]),
-                            tuple(label["regions"]), tuple(label["themes"]), name))
+                            tuple(label["regions"]), tuple(label["themes"]), name, meta.get("url")))
     return out
 
 

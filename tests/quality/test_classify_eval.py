@@ -3,7 +3,9 @@
 Two label files, one annotation guide: `tests/data/samples/pages/labels.jsonl` (49 pages, fr/de/it/en, in
 the repository) and `samples/pages-world/labels.jsonl` (206 pages, 23 languages), read from `shared/`
 beside the repository or $BRIEFGEN_SHARED; the gates over both are skipped, saying so, when it is absent.
-Each article is classified from its headline (meta.json) and reference text (expected.txt).
+Each article is classified from its headline (meta.json) and reference text (expected.txt), with the page's
+address (meta.json `url`) as ingest passes it: a story that makes no country salient counts for the
+publisher's country-code domain.
 
 Measures, per language (fr, de, it, en; "other" for the rest, which have no theme lexicon) and overall:
   - themes: top-1 (first theme = the annotator's first), any-hit (first theme among the annotator's),
@@ -97,7 +99,7 @@ def _evaluate(items: list[Labelled]) -> dict[str, dict[str, dict[str, float]]]:
     counts: dict[str, dict[str, dict[str, float]]] = {s: defaultdict(lambda: defaultdict(float))
                                                       for s in ("briefgen", "baseline")}
     for item in items:
-        got = classify_text(item.title, None, item.text, item.lang, None, explain=False)
+        got = classify_text(item.title, None, item.text, item.lang, None, explain=False, source_url=item.url)
         about, named = country_mod.gazetteer_countries([item.title, *paragraphs_of(item.text)], item.lang)
         lang = lang_of(item.lang)
         groups = (lang if lang in GROUPS else "other", "all") + (("fr4",) if lang in ("fr", "de", "it", "en") else ())
