@@ -400,10 +400,13 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
 
     `ready` is set once the first build is served, with `ready.url` the preview's address.
     `build_fn(config, out=, clean=, ingest=)` defaults to briefgen.site.build.build; `out` to
-    `<cache>/preview-site`; `delay` is the debounce quiet period in seconds.
+    `<cache>/preview-site` (another server of the project already on it: `preview-site-<port>`, see
+    PreviewFolder); `delay` is the debounce quiet period in seconds.
     """
     httpd = bind(host, port)
-    preview = Preview(config, host, httpd.server_address[1], build_fn or _real_build, out)
+    claim = None if out is not None else PreviewFolder.claim(config.path("cache"), httpd.server_address[1])
+    preview = Preview(config, host, httpd.server_address[1], build_fn or _real_build,
+                      out if claim is None else claim.out)
     httpd.preview = preview
     http_thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.2},
                                    name="briefgen-http", daemon=True)
@@ -433,7 +436,61 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
         if http_thread.is_alive():
             httpd.shutdown()
         httpd.server_close()
+        if claim is not None:
+            claim.release()
     return 0
+
+
+class PreviewFolder:
+    """Each running preview builds into a folder of its own. The first takes `<cache>/preview-site`
+    (kept between runs, so a restart is incremental) and holds a lock on it; a second `briefgen serve`
+    on the same project finds it locked and takes `<cache>/preview-site-<port>`, removed when it stops.
+    (Sharing one folder, the second's builds wrote its own port into the first's canonical and feed
+    URLs, and its last build stayed there after it stopped.)"""
+
+    def __init__(self, out: Path, lock, temporary: bool) -> None:
+        self.out, self._lock, self.temporary = out, lock, temporary
+
+    @classmethod
+    def claim(cls, cache: Path, port: int) -> PreviewFolder:
+        cache.mkdir(parents=True, exist_ok=True)
+        for out, temporary in ((cache / "preview-site", False), (cache / f"preview-site-{port}", True),
+                               (cache / f"preview-site-{port}-{os.getpid()}", True)):
+            lock = _try_lock(cache / f".{out.name}.lock")
+            if lock is not None:
+                return cls(out, lock, temporary)
+        raise BriefgenError("every preview folder is in use", cache)
+
+    def release(self) -> None:
+        if self.temporary:
+            import hashlib
+            import shutil
+
+            shutil.rmtree(self.out, ignore_errors=True)
+            # the build's state and journal for this folder (named as briefgen.site.build names them)
+            key = hashlib.blake2b(str(self.out.resolve()).encode(), digest_size=8).hexdigest()
+            (self.out.parent / f"site-{key}.pickle").unlink(missing_ok=True)
+            for left in self.out.parent.glob(f"{self.out.name}.*"):
+                shutil.rmtree(left, ignore_errors=True) if left.is_dir() else left.unlink(missing_ok=True)
+        lock_path = Path(self._lock.name)
+        self._lock.close()
+        if self.temporary:
+            lock_path.unlink(missing_ok=True)
+
+
+def _try_lock(path: Path):
+    """An open file holding an exclusive lock on `path`, or None when another process holds it."""
+    fh = open(path, "a+b")  # noqa: SIM115 - held for the server's lifetime
+    try:
+        import fcntl
+    except ImportError:   # no flock (Windows): one preview per project is the user's to keep
+        return fh
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        return None
+    return fh
 
 
 def _initial_batch() -> Batch:

@@ -434,3 +434,47 @@ def test_the_preview_patches_in_place_and_requests_wait_while_it_does(running):
         assert not answered, "a request was answered while the site was being patched"
     thread.join(10)
     assert answered == [200]
+
+
+def test_two_previews_of_one_project_each_serve_their_own_site(make_project):
+    """A second `briefgen serve` on the project must not write its port into the first's pages, and
+    leaves nothing behind when it stops (the first keeps its folder for a warm restart)."""
+    import urllib.request
+
+    from briefgen.config import load_config
+    from briefgen.serve.run import serve
+
+    root = make_project({
+        "briefgen.toml": 'title = "Two"\nbase_url = "https://example.org/b/"\n',
+        "content/briefs/2026/01/one.md": "---\ntitle: One\ndate: 2026-01-16T09:00:00+01:00\nlang: en\n---\n\n"
+                                         "Text of one.\n",
+    })
+    config = load_config(root)
+    servers = []
+    for _ in range(2):
+        ready, stop = threading.Event(), threading.Event()
+        thread = threading.Thread(target=serve, args=(config,), daemon=True,
+                                  kwargs={"port": 0, "ready": ready, "stop": stop, "delay": 0.05})
+        thread.start()
+        assert ready.wait(60), "server did not start"
+        servers.append((ready.url, stop, thread))
+    (url_a, stop_a, thread_a), (url_b, stop_b, thread_b) = servers
+    try:
+        def canonical(url: str) -> str:
+            with urllib.request.urlopen(url + "2026/01/one/", timeout=10) as resp:
+                page = resp.read().decode("utf-8")
+            return re.search(r'<link rel="canonical" href="([^"]+)"', page).group(1)
+
+        assert canonical(url_a) == url_a + "2026/01/one/"
+        assert canonical(url_b) == url_b + "2026/01/one/"
+        cache = config.path("cache")
+        assert (cache / "preview-site").is_dir() and len(list(cache.glob("preview-site-*"))) == 1
+        stop_b.set()
+        thread_b.join(20)
+        assert not list(cache.glob("preview-site-*")), "the second preview's folder must go with it"
+        assert canonical(url_a) == url_a + "2026/01/one/"
+    finally:
+        stop_a.set()
+        stop_b.set()
+        thread_a.join(20)
+    assert (cache / "preview-site" / "index.html").is_file()
