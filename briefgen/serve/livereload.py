@@ -210,8 +210,9 @@ function (cfg) {
       box += '<pre class="problem" style="white-space:pre-wrap;margin:0 0 1em"><b class="where"></b>' +
         '<span class="message"></span></pre>';
     });
-    host.shadowRoot.innerHTML = box + '<p style="opacity:.7">The last good version of the site is still ' +
-      'served. Fix the file and this page reloads.</p></div>';
+    host.shadowRoot.innerHTML = box + '<p class="note" style="opacity:.7">The last good version of the site ' +
+      'is still served: a brief that an edit broke keeps its last good page (one never built ' +
+      'before is left out). Fix the file and this page reloads.</p></div>';
     host.shadowRoot.querySelector(".dismiss").onclick = function () { host.remove(); host = null; };
     var pres = host.shadowRoot.querySelectorAll(".problem");
     problems.forEach(function (p, i) {

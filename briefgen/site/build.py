@@ -154,8 +154,10 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     tz = now.tzinfo
     cache_dir = config.path("cache")
     cache = content.BriefCache(cache_dir, config.site.search_words)
+    # The preview (patch_in_place) keeps the last good version of a brief an edit broke, until fixed.
     items, brief_errors, touched = content.load_items(files, cache, tz, config.site.search_words, pool,
-                                                      regions_of=partial(regions_for, config=config))
+                                                      regions_of=partial(regions_for, config=config),
+                                                      keep_last_good=patch_in_place)
     log.debug("%.2f s: %d briefs read, %d new, changed or removed", time.perf_counter() - started, len(items),
               touched)
     # Phase 4: group them.

@@ -273,10 +273,13 @@ def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: P
 
 
 def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInfo, search_words: int,
-               pool: Pool | None = None, regions_of=None) -> tuple[list[Item], list[BriefgenError], int]:
+               pool: Pool | None = None, regions_of=None,
+               keep_last_good: bool = False) -> tuple[list[Item], list[BriefgenError], int]:
     """Items for every readable brief (newest first), errors for the rest, and how many briefs were
     new, changed or removed since the last build. regions_of(countries) -> region slugs files a brief that
-    has countries but no regions (a hand-written one) under its countries' regions."""
+    has countries but no regions (a hand-written one) under its countries' regions. `keep_last_good`
+    (the preview): a brief whose edit broke it is reported and keeps its last good version from the
+    cache, so its open page does not turn into "Page not found" while the author fixes it."""
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
     cache_dir = str(cache.folder)
     fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool))) if changed else {}
@@ -291,8 +294,10 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
             result = fresh[path]
             if isinstance(result, BriefgenError):
                 errors.append(result)
-                continue
-            cache.put(path, mtime, size, *result)
+                if not (keep_last_good and len(cache.entries.get(path) or ()) == ENTRY_FIELDS):
+                    continue
+            else:
+                cache.put(path, mtime, size, *result)
         entry = cache.entries[path]
         hit = memo.get(path)
         if hit is not None and hit[0] is entry and hit[1] == tz:

@@ -235,3 +235,36 @@ def test_raw_dot_dot_path_is_404(server):
     resp = conn.getresponse()
     assert resp.status == 404 and b"title =" not in resp.read()
     conn.close()
+
+
+def test_a_broken_brief_keeps_its_last_good_page_under_the_overlay(server, project, page):
+    """Issue 14: the overlay says the last good version is still served: the open page of the brief an
+    edit broke must stay that brief's page (not "Page not found"), also on a reload, until it is fixed."""
+    brief = project / "content/briefs/2025/02/second-brief.md"
+    good = brief.read_text(encoding="utf-8")
+    url = _find_brief_url(project, server, "second-brief")
+    page.goto(url)
+    _wait_connected(page)
+    try:
+        brief.write_text(good.replace("title: Second brief", "title: [unclosed"), encoding="utf-8")
+        overlay = page.locator("briefgen-error-overlay")
+        overlay.locator(".where").first.wait_for()
+        text = " ".join(overlay.locator(".problem").all_inner_texts())
+        assert "second-brief.md:" in text, text
+        assert "Second brief" in page.locator("main h1").inner_text()      # the page behind the overlay
+        assert page.request.get(url).status == 200                          # and what a reload gets
+        late = page.context.new_page()
+        late.goto(url)
+        late.locator("briefgen-error-overlay .problem").first.wait_for()
+        assert "Second brief" in late.locator("main h1").inner_text()
+        assert "Page not found" not in late.content()
+        note = late.locator("briefgen-error-overlay .note").inner_text()
+        assert "last good page" in note, note
+        late.close()
+        page.evaluate("window.__marker = 1")
+    finally:
+        brief.write_text(good.replace("Paragraph 0 of Second brief.", "Paragraph 0, fixed, of Second brief."),
+                         encoding="utf-8")
+    page.wait_for_function("!window.__marker && document.readyState === 'complete'")   # reloaded
+    assert page.locator("briefgen-error-overlay").count() == 0
+    assert "fixed" in page.locator("main").inner_text()
