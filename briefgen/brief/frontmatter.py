@@ -124,6 +124,10 @@ def _str_list(meta: dict, key: str, problems: list, yaml_text: str) -> tuple[str
     return tuple(str(v) for v in value)
 
 
+# image.url reaches an <img src>: an absolute http(s) URL with no space, quote or angle bracket.
+_IMAGE_URL_RE = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+
+
 def _sub(meta: dict, key: str, cls: type, problems: list, yaml_text: str):
     value = meta.get(key) or {}
     if not isinstance(value, dict):
@@ -193,6 +197,8 @@ def load(text: str, path: str | Path | None = None) -> Brief:
     lists = {k: _str_list(meta, k, problems, yaml_text) for k in LIST_KEYS if k != "countries"}
     source = _sub(meta, "source", Source, problems, yaml_text)
     image = _sub(meta, "image", Image, problems, yaml_text)
+    if image.url is not None and not _IMAGE_URL_RE.fullmatch(image.url):
+        problems.append((f"image: url {image.url!r} is not an absolute http(s) URL", _line_of("image", yaml_text)))
     if problems:
         msg, line = problems[0]
         more = "".join(f"; line {ln}: {m}" for m, ln in problems[1:])

@@ -12,9 +12,12 @@ Improvements over trafilatura's output:
 from __future__ import annotations
 
 import html as htmllib
+import json
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
@@ -34,46 +37,201 @@ from briefgen.model import Article, Block, Image, RawArticle, Source
 log = logging.getLogger(__name__)
 
 MIN_BODY_WORDS = 25
+# briefgen's steps after trafilatura, each measured by the ablation in tests/quality/html_eval.py
+# (`--ablation`): a step is on by default (STEPS) only where leaving it out lowers F1 on the sample pages.
+ALL_STEPS = frozenset((
+    "screen_reader",    # link text for screen readers only (", opens new tab")
+    "title_repeat",     # the headline shown again at the top of the text
+    "headline_like",    # short paragraphs that are no sentence (captions, teaser links)
+    "boilerplate",      # lexicon lines: teaser markers, share prompts, "Reporting by"
+    "credit",           # photo credit lines
+    "agency",           # a line that is only an agency name
+    "byline",           # date and byline lines
+    "gallery",          # "1/50 …" gallery captions
+    "end_marker",       # an end-of-article marker in the last third cuts the rest
+    "trailing",         # a closing heading or list of headlines (teasers)
+    "leading_heading",  # headings before any text (the title again, a kicker)
+    "lead",             # the standfirst from the page's description
+))
+# Off: no sample page changes with them (README "Cleaning quality", ablation). "gallery" stays on
+# without a measured gain: slide-show captions ("1/50 …") are a failure class seen on unseen pages.
+DROPPED_STEPS = frozenset(("screen_reader", "agency"))
+STEPS = ALL_STEPS - DROPPED_STEPS
+# CJK scripts write no spaces between words: each character counts as half a word.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    cjk = len(CJK_CHAR.findall(text))
+    return len(WORD.findall(CJK_CHAR.sub(" ", text))) + cjk // 2
+
 HREFLANG = re.compile(r'<link[^>]+hreflang=["\']([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["\']', re.IGNORECASE)
 FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 GALLERY = re.compile(r"^\\?\[?\d{1,2}\s?/\s?\d{1,2}\\?\]?")   # "[1/5] Reuters journalist …": a gallery caption
 
 
-def article_from_html(raw: RawArticle) -> Article:
-    import trafilatura
+@dataclass(frozen=True)
+class Options:
+    """How the main text is taken: trafilatura's settings and briefgen's own post-processing steps.
+    The defaults are what measured best (README "Cleaning quality"); the others exist for the
+    ablation in tests/quality/html_eval.py."""
 
-    try:
-        text = trafilatura.extract(raw.text, output_format="markdown", include_formatting=True,
-                                   include_comments=False, include_tables=False, include_links=False,
-                                   include_images=False, deduplicate=False, favor_precision=True)
-        md = trafilatura.extract_metadata(raw.text)
-    except (AssertionError, ValueError, TypeError) as exc:  # lxml asserts on e.g. '<svg><html>'
-        raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
-    if not text or md is None:
-        raise IngestError("no recognisable article in this HTML page", raw.path)
-    # Visually hidden link text (", opens new tab") is read by trafilatura like any text: removed first.
-    blocks = clean_blocks(markdown_blocks(tidy(strip_screen_reader(text))), _clean(md.title))
-    description = _clean(md.description)
+    focus: str = "balanced"          # trafilatura: "precision", "balanced" or "recall"
+    # trafilatura's fast mode skips its comparison with its fallback extractors (readability, jusText);
+    # "auto": fast first, the full run only when the fast text is short beside the page's paragraphs
+    # (ESCALATION, fitted by scripts/fit_html_escalation.py).
+    fast: bool | str = "auto"
+    tables: bool = True              # trafilatura: text inside <table> (some pages lay out the article in one)
+    steps: frozenset[str] = STEPS    # briefgen's post-processing steps (STEPS)
+
+
+def article_from_html(raw: RawArticle, options: Options | None = None) -> Article:
+    options = options or Options()
     doc = _parse(raw.text)
-    lead = _standfirst(description, doc) if description else None
+    text, md = _extract(raw, doc, options)
+    steps = options.steps
+    if "screen_reader" in steps:
+        # Visually hidden link text (", opens new tab") is read by trafilatura like any text.
+        text = strip_screen_reader(text)
+    blocks = clean_blocks(markdown_blocks(tidy(text)), _clean(md.title), steps)
+    description = _clean(md.description)
+    lead = _standfirst(description, doc) if description and "lead" in steps else None
     if lead and blocks and blocks[0].kind == "paragraph" and _same_start(blocks[0].text, lead):
         blocks = blocks[1:]
-    words = sum(len(WORD.findall(b.text)) + sum(len(WORD.findall(i)) for i in b.items) for b in blocks)
-    if words < MIN_BODY_WORDS:
+    if word_count(" ".join([lead or ""] + [b.text for b in blocks] + [i for b in blocks for i in b.items])) \
+            < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
     published, updated = _dates(raw, md.date)
     heading = _heading(doc)
-    title = _title(_clean(md.title), heading, _clean(md.sitename)) or blocks[0].text[:120]
+    title = _title(doc, _clean(md.title), heading, _clean(md.sitename)) or blocks[0].text[:120]
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
     caption, credit = _figure(raw.text)
+    image_url = lead_image(doc, md.url)
     return Article(
         title=title, lang=meta.detect_lang(body), blocks=tuple(blocks), lead=lead, date=published,
         kicker=heading.kicker if heading else None,
         updated=updated, translations=_translations(raw.text),
         source=Source(file=raw.name, url=md.url or None, name=_clean(md.sitename),
                       agency=_agency(md.author, blocks), author=_author(md.author)),
-        image=Image(caption=caption, credit=credit))
+        image=Image(caption=caption, credit=credit, url=image_url))
+
+
+IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
+IMAGE_SRC = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
+PAGE_URL_META = ("og:url",)
+
+
+def lead_image(doc, page_url: str | None = None) -> str | None:
+    """The lead image's absolute URL: og:image / twitter:image, else the first <figure> image of the
+    article (else of the page), resolved against the page's URL and <base href>. Only http(s) URLs:
+    a data: or javascript: URL, or a relative one with no page URL to resolve it, gives None."""
+    if doc is None:
+        return None
+    base = _page_url(doc, page_url)
+    candidates = [v for name in IMAGE_META if (v := _meta_content(doc, name))]
+    candidates += [el.get("href") for el in doc.iter("link") if (el.get("rel") or "").lower() == "image_src"]
+    scope = next(iter(doc.iter("article")), None)
+    for root in ((scope, doc) if scope is not None else (doc,)):
+        candidates += [src for fig in root.iter("figure") for img in fig.iter("img") for src in _img_srcs(img)]
+    for found in candidates:
+        url = _absolute(found, base)
+        if url:
+            return url
+    return None
+
+
+def _page_url(doc, page_url: str | None) -> str | None:
+    from urllib.parse import urljoin
+
+    url = page_url or _meta_content(doc, "og:url") or next(
+        (el.get("href") for el in doc.iter("link") if (el.get("rel") or "").lower() == "canonical"), None)
+    base = next((el.get("href") for el in doc.iter("base") if el.get("href")), None)
+    if base:
+        url = urljoin(url or "", base.strip())
+    return url
+
+
+def _img_srcs(img) -> list[str]:
+    """An <img>'s URLs, src first; a lazy-loading placeholder (a data: src) is passed over later."""
+    found = []
+    for attr in IMAGE_SRC:
+        value = (img.get(attr) or "").strip()
+        if value:
+            found.append(value.split(",")[0].split()[0] if "srcset" in attr else value)
+    return found
+
+
+def _absolute(url: str | None, base: str | None) -> str | None:
+    from urllib.parse import urljoin, urlsplit
+
+    url = (url or "").strip()
+    if not url:
+        return None
+    if url.startswith("//"):
+        url = (urlsplit(base).scheme if base and urlsplit(base).scheme in ("http", "https") else "https") + ":" + url
+    try:
+        url = urljoin(base, url) if base else url
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in " \n\t<>\"'"):
+        return None
+    return url
+
+
+def _extract(raw: RawArticle, doc, options: Options):
+    """(main text as Markdown, trafilatura's metadata) from the page's one parsed tree."""
+    import trafilatura
+
+    source = doc if doc is not None else raw.text
+    try:
+        if options.fast == "auto":
+            text = _trafilatura(source, options, fast=True)
+            para = paragraph_words(doc)
+            theta, kappa = escalation()
+            if word_count(text) < theta * para:
+                full = _trafilatura(source, options, fast=False)
+                if word_count(text) < word_count(full) <= kappa * para:
+                    text = full
+        else:
+            text = _trafilatura(source, options, fast=bool(options.fast))
+        md = trafilatura.extract_metadata(source)
+    except (AssertionError, ValueError, TypeError) as exc:  # lxml asserts on e.g. '<svg><html>'
+        raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
+    if not text.strip() or md is None:
+        raise IngestError("no recognisable article in this HTML page", raw.path)
+    return text, md
+
+
+def _trafilatura(source, options: Options, fast: bool) -> str:
+    import trafilatura
+    from trafilatura.xml import xmltotxt
+
+    found = trafilatura.bare_extraction(
+        source, output_format="markdown", include_formatting=True, include_comments=False,
+        include_tables=options.tables, include_links=False, include_images=False, deduplicate=False,
+        favor_precision=options.focus == "precision", favor_recall=options.focus == "recall",
+        fast=fast, with_metadata=False)
+    return xmltotxt(found.body, True) if found is not None and found.body is not None else ""
+
+
+def paragraph_words(doc) -> int:
+    """Words in the page's <p> elements: what a page with an article holds mostly in paragraphs."""
+    if doc is None:
+        return 0
+    return sum(word_count(t) for p in doc.iter("p") for t in p.itertext())
+
+
+ESCALATION_FILE = Path(__file__).with_name("html_escalation.json")
+
+
+@lru_cache(maxsize=1)
+def escalation() -> tuple[float, float]:
+    """(theta, kappa): the full trafilatura run happens when the fast text has fewer words than theta
+    times the page's paragraph words, and is kept when it is longer but at most kappa times them."""
+    data = json.loads(ESCALATION_FILE.read_text(encoding="utf-8"))
+    return float(data["theta"]), float(data["kappa"])
 
 
 # Class names pages give the overline above a headline (kicker, Dachzeile, surtitre, occhiello …),
@@ -83,8 +241,6 @@ KICKER_CLASS = re.compile(r"kicker|overline|dachzeile|surtitre|surtitle|occhiell
 NOT_ARTICLE_CLASS = re.compile(r"teaser|related|promo|card|nav|icon|topic|list|item|container|author",
                                re.IGNORECASE)
 KICKER_REACH = 60        # elements before the <h1> still part of its header
-TITLE_SEPARATOR = re.compile(r"\s[|–—·•-]\s|\s[|]")
-SITE_SUFFIX_WORDS = 6    # "… | TechCrunch", "… – DW – 30.01.2024", "… - Die Neue Südtiroler Tageszeitung"
 
 
 @dataclass(frozen=True)
@@ -140,9 +296,11 @@ def _standfirst(description: str, doc) -> str | None:
         return None
     want = _norm(description.rstrip("….").rstrip())[:STANDFIRST_PREFIX]
     best: str | None = None
-    for el in doc.body.iter():
-        if el.tag not in STANDFIRST_TAGS:
-            continue
+    for el in doc.body.iter(*STANDFIRST_TAGS):
+        first = next((t for t in el.itertext() if WORD.search(t)), "")
+        start = _norm(first)[:STANDFIRST_PREFIX]
+        if not (want.startswith(start) or start.startswith(want)):
+            continue   # (cheap test first: the text must start like the description)
         text = el.text_content()
         if not 0.5 * len(description) <= len(text) <= 1.5 * len(description) + 40:
             continue
@@ -156,19 +314,97 @@ def _text(el) -> str:
     return " ".join(" ".join(t.split()) for t in el.itertext() if t.strip()).replace("\u00ad", "")
 
 
-def _title(title: str | None, heading: Heading | None, site: str | None) -> str | None:
-    """The page title without the site's name: the <h1> when the title is it plus a short suffix
-    after a separator, else the title less a trailing '| Site name'."""
+def _title(doc, fallback: str | None, heading: Heading | None, site: str | None) -> str | None:
+    """The headline: og:title, else the JSON-LD headline, the <h1>, the <title> (the order that matched
+    the reference titles best on the sample pages), each without the site's name. The site's name is
+    what the page's title forms do not share: a part that another form gives alone is the headline
+    ("Headline | Site" beside "Headline"), a part that is og:site_name or a domain is the site."""
+    forms = _title_forms(doc)
+    forms["h1"] = heading.text if heading else None
+    forms.setdefault("title", None)
+    if not any(forms.values()):
+        return fallback
+    stripped = {k: _strip_site(v, site, [o for j, o in forms.items() if j != k and o]) for k, v in forms.items()}
+    return next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), fallback)
+
+
+TITLE_ORDER = ("og", "ld", "h1", "title")
+# A separator between headline and site name: spaced punctuation, a bar, a CJK full-width colon or bar.
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»*:/-]\s+|\s*[|｜ㅣ]\s*|\s*：\s*|-{1,2}(?=\S)|\s+::\s+")
+DOMAIN = re.compile(r"\s*(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*", re.IGNORECASE)
+LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def _title_forms(doc) -> dict[str, str | None]:
+    if doc is None:
+        return {}
+    forms: dict[str, str | None] = {"og": _meta_content(doc, "og:title") or _meta_content(doc, "twitter:title")}
+    for script in doc.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            m = LD_HEADLINE.search(script.text)
+            if m:
+                try:
+                    forms["ld"] = _clean(json.loads(f'"{m.group(1)}"'))
+                except ValueError:
+                    forms["ld"] = _clean(m.group(1))
+                break
+    title = doc.find(".//title")
+    forms["title"] = _clean(title.text_content()) if title is not None else None
+    return forms
+
+
+def _meta_content(doc, name: str) -> str | None:
+    for el in doc.iter("meta"):
+        if name in ((el.get("property") or "").lower(), (el.get("name") or "").lower()):
+            value = _clean(el.get("content"))
+            if value:
+                return value
+    return None
+
+
+def _squash(text: str | None) -> str:
+    return "".join(WORD.findall((text or "").lower()))
+
+
+def _names_site(key: str, site_key: str) -> bool:
+    """A title part that is the site's name: the name itself, part of it ("Tageblatt" of
+    "Tageblatt.lu"), or the name with a few words more ("Golem.de - IT-News für Profis")."""
+    if not site_key or len(key) < 3:
+        return False
+    return key in site_key or ((key.startswith(site_key) or key.endswith(site_key))
+                               and len(key) <= 2 * len(site_key) + 12)
+
+
+def _strip_site(title: str | None, site: str | None, others: list[str]) -> str | None:
     if not title:
-        return heading.text if heading else None
-    m = list(TITLE_SEPARATOR.finditer(title))
-    if heading and m:
-        head, tail = _norm(heading.text), _norm(title)
-        if head and tail.startswith(head) and 0 < len(tail.split()) - len(head.split()) <= SITE_SUFFIX_WORDS:
-            return heading.text
-    if site and m and _norm(title[m[-1].end():]) == _norm(site):
-        return title[:m[-1].start()].strip()
+        return None
+    title = " ".join(title.split())
+    other = {_squash(o) for o in others} - {_squash(title), ""}
+    site_key = _squash(site)
+    for _ in range(4):
+        parts = list(TITLE_SEPARATOR.finditer(title))
+        if not parts:
+            break
+        cut = next((title[:m.start()].rstrip() for m in parts if _squash(title[:m.start()]) in other), None) \
+            or next((title[m.end():].lstrip() for m in parts if _squash(title[m.end():]) in other), None)
+        if cut:
+            title = cut
+            continue
+        head, tail = title[:parts[-1].start()], title[parts[-1].end():]
+        key = _squash(tail)
+        if _squash(head) and (not key or DOMAIN.fullmatch(tail) or re.match(r"(?i)\s*by\s", tail)
+                              or _names_site(key, site_key)):
+            title = head.rstrip()
+            continue
+        head, tail = title[:parts[0].start()], title[parts[0].end():]
+        if site_key and _squash(head) == site_key and _squash(tail):
+            title = tail.lstrip()
+            continue
+        break
     return title
+
+
+TABLE_RULE = re.compile(r":?-{3,}:?")
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -180,6 +416,11 @@ def markdown_blocks(text: str) -> list[Block]:
         if lines[0].startswith("#"):
             blocks.append(Block("heading", lines[0].lstrip("#").strip().strip("*_ ")))
             lines = lines[1:]
+        if lines and all(ln.startswith("|") for ln in lines):
+            # a table (an article laid out in one, or a data table): each cell a paragraph
+            blocks += [Block("paragraph", _inline(cell)) for ln in lines for c in ln.strip("|").split("|")
+                       if (cell := c.strip()) and not TABLE_RULE.fullmatch(cell)]
+            continue
         if lines and all(LIST_ITEM.match(ln) for ln in lines):
             blocks.append(Block("list", items=tuple(_inline(LIST_ITEM.sub("", ln)) for ln in lines)))
         elif lines:
@@ -196,30 +437,36 @@ def _line(text: str) -> Line:
     return Line(0, text, key_of(text), len(WORD.findall(text)))
 
 
-def clean_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
+def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset[str] = STEPS) -> list[Block]:
     """Drop what the lexicons know as boilerplate, the title shown again, short headline-like
     paragraphs (captions, teaser links) and a trailing heading (it announced teasers)."""
     kept: list[Block] = []
     title_key = _norm(title or "")
     for n, b in enumerate(blocks):
-        if title_key and _norm(b.text).startswith(title_key) and len(kept) < 2:
+        if "title_repeat" in steps and title_key and len(kept) < 2 and _norm(b.text).startswith(title_key) \
+                and len(_norm(b.text)) <= 1.5 * len(title_key) + 20:
             continue
-        if b.kind == "paragraph" and _headline_like(b.text) and not _before_list(blocks, n):
+        if "headline_like" in steps and b.kind == "paragraph" and _headline_like(b.text) \
+                and not _before_list(blocks, n):
             continue
         if b.kind == "list":
-            items = tuple(i for i in b.items if not meta.is_boilerplate_line(i))
+            items = tuple(i for i in b.items if "boilerplate" not in steps or not meta.is_boilerplate_line(i))
             if items:
                 kept.append(Block("list", items=items))
             continue
         line = _line(b.text)
-        if GALLERY.match(b.text) or meta.is_boilerplate_line(b.text) or handle_credit(line) or handle_agency(line) \
-                or (b.kind == "paragraph" and handle_meta(line)):
+        if ("gallery" in steps and GALLERY.match(b.text)) \
+                or ("boilerplate" in steps and meta.is_boilerplate_line(b.text)) \
+                or ("credit" in steps and handle_credit(line)) or ("agency" in steps and handle_agency(line)) \
+                or ("byline" in steps and b.kind == "paragraph" and handle_meta(line)):
             continue
         kept.append(b)
-    kept = _cut_at_end_marker(kept)
-    while kept and (kept[-1].kind == "heading" or (kept[-1].kind == "list" and _link_list(kept[-1]))):
+    if "end_marker" in steps:
+        kept = _cut_at_end_marker(kept)
+    while "trailing" in steps and kept and (kept[-1].kind == "heading"
+                                            or (kept[-1].kind == "list" and _link_list(kept[-1]))):
         kept.pop()   # a closing heading announced teasers; a closing list of headlines is links
-    while kept and kept[0].kind == "heading":
+    while "leading_heading" in steps and kept and kept[0].kind == "heading":
         kept.pop(0)  # a heading before any text is the title again, or a kicker
     return kept
 
@@ -237,9 +484,13 @@ def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+# Sentence ends of every script (CJK full stops, the Arabic question mark, the Devanagari danda).
+SENTENCE_END = re.compile(r"[.!?…:;。！？؟।][\"'»«”“’)\]）」』]*\s*$")
+
+
 def _headline_like(text: str) -> bool:
-    words = len(WORD.findall(text))
-    return words <= 15 and not is_sentence(text, words)
+    words = word_count(text)
+    return words <= 15 and not is_sentence(text, words) and not (words >= 6 and SENTENCE_END.search(text))
 
 
 def _before_list(blocks: list[Block], n: int) -> bool:

@@ -133,3 +133,27 @@ def test_the_lead_is_the_standfirst_the_page_shows_even_when_the_description_dif
 def test_a_description_the_page_does_not_show_is_no_lead(tmp_path):
     a = _page(tmp_path, "", "<h1>Sécheresse : des aides</h1>")
     assert a.lead is None and a.blocks[0].text == PARAS[0]
+
+
+def test_an_article_laid_out_in_a_table_is_found(tmp_path):
+    paras = "".join(f"<p>{p}</p>" for p in PARAS * 2)
+    page = ("<html><head><title>Sécheresse : des aides</title>"
+            '<meta property="article:published_time" content="2026-01-16T09:41:00+01:00"></head><body>'
+            "<table><tr><td><a href='/'>Accueil</a> <a href='/x'>Sport</a></td></tr>"
+            f"<tr><td><h1>Sécheresse : des aides</h1>{paras}</td><td>Publicité</td></tr></table></body></html>")
+    p = tmp_path / "table.html"
+    p.write_text(page, encoding="utf-8")
+    article = ingest_file(p)
+    assert all(para in article.body_text for para in PARAS)
+    assert "|" not in article.body_text and "Publicité" not in article.body_text
+
+
+def test_a_japanese_article_is_not_refused_for_having_no_spaces(tmp_path):
+    sentence = "政府は火曜日、干ばつの影響を受けた農家を支援するための一連の措置を発表した。"
+    page = ('<html lang="ja"><head><title>干ばつ対策</title>'
+            '<meta property="article:published_time" content="2026-01-16T09:41:00+09:00"></head><body>'
+            f"<article><h1>干ばつ対策</h1>{''.join(f'<p>{sentence}{n}</p>' for n in range(5))}</article></body></html>")
+    p = tmp_path / "ja.html"
+    p.write_text(page, encoding="utf-8")
+    article = ingest_file(p)
+    assert sum(b.kind == "paragraph" for b in article.blocks) == 5 and sentence in article.body_text

@@ -1,0 +1,205 @@
+"""HTML main-text extraction, measured: briefgen, plain trafilatura and readability-lxml run by the same
+code on the same pages (tests/data/samples/pages + ../shared/samples/pages-world), scored by
+briefgen.ingest.score against each case's expected.txt.
+
+    .venv/bin/python -m tests.quality.html_eval                 # README table: per language and overall
+    .venv/bin/python -m tests.quality.html_eval --ablation      # briefgen without each post-processing step
+    .venv/bin/python -m tests.quality.html_eval --variants      # trafilatura settings inside briefgen
+
+Every extractor sees source.html as briefgen reads it (briefgen.ingest.readers). A page an extractor
+gives nothing for scores zero. Results are cached per process (the quality gate runs each once).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from briefgen.ingest.score import Score, by_language, score
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV_PAGES = ROOT / "tests" / "data" / "samples" / "pages"
+
+
+def shared_dir() -> Path | None:
+    """../shared (beside the repository, or $BRIEFGEN_SHARED), when present."""
+    for base in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared", ROOT.parents[1] / "shared"):
+        if base and (Path(base) / "samples" / "pages-world").is_dir():
+            return Path(base)
+    return None
+
+
+def world_pages() -> Path | None:
+    shared = shared_dir()
+    return shared / "samples" / "pages-world" if shared else None
+
+
+def cases(corpus: str = "all") -> list[Path]:
+    """Case folders: 'dev' (49 pages in the repository), 'world' (pages-world) or 'all'."""
+    dirs = []
+    if corpus in ("dev", "all"):
+        dirs.append(DEV_PAGES)
+    if corpus in ("world", "all") and world_pages() is not None:
+        dirs.append(world_pages())
+    return [c for d in dirs for c in sorted(d.iterdir()) if (c / "source.html").is_file()]
+
+
+def publisher(case: str) -> str:
+    """The publisher of a case id `<lang>-<publisher>-<date>` (language and date left out)."""
+    return case.split("-")[1]
+
+
+# --- extractors: (source.html path) -> text of lead + body ------------------------------------------
+
+def _page(path: Path) -> str:
+    from briefgen.ingest.readers import read_raw
+
+    return read_raw(path).text
+
+
+def briefgen_text(path: Path, options=None) -> str:
+    from briefgen.ingest.html import article_from_html
+    from briefgen.ingest.readers import read_raw
+    from briefgen.ingest.score import article_text
+
+    return article_text(article_from_html(read_raw(path), options))
+
+
+def trafilatura_text(path: Path, **settings) -> str:
+    import trafilatura
+
+    return trafilatura.extract(_page(path), **settings) or ""
+
+
+def readability_text(path: Path) -> str:
+    """readability-lxml's summary as text, one paragraph per block element."""
+    import lxml.html
+    from readability import Document
+
+    summary = Document(_page(path)).summary(html_partial=True)
+    doc = lxml.html.fragment_fromstring(summary, create_parent="div")
+    for el in doc.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "pre"):
+        el.tail = "\n\n" + (el.tail or "")
+    return doc.text_content()
+
+
+def extractors() -> dict[str, Callable[[Path], str]]:
+    return {
+        "briefgen": briefgen_text,
+        "trafilatura": trafilatura_text,
+        "readability-lxml": readability_text,
+    }
+
+
+def run(extract: Callable[[Path], str], paths: list[Path]) -> dict[str, str]:
+    """Case id -> extracted text ('' when the extractor fails or refuses the page)."""
+    out = {}
+    for path in paths:
+        try:
+            out[path.name] = extract(path / "source.html") or ""
+        except Exception:  # noqa: BLE001 - any failure is a page with nothing extracted
+            out[path.name] = ""
+    return out
+
+
+def scores(texts: dict[str, str], paths: list[Path]) -> dict[str, Score]:
+    return {p.name: score(texts[p.name], (p / "expected.txt").read_text(encoding="utf-8")) for p in paths}
+
+
+@lru_cache(maxsize=None)
+def cached(name: str, corpus: str = "all") -> dict[str, str]:
+    """Texts of one named extractor over a corpus, computed once per process."""
+    if name == "briefgen":
+        from briefgen.ingest.score import article_text
+        from briefgen.model import Article
+
+        return {case: article_text(a) if isinstance(a, Article) else "" for case, a in articles(corpus).items()}
+    return run(extractors()[name], cases(corpus))
+
+
+@lru_cache(maxsize=None)
+def articles(corpus: str = "all") -> dict:
+    """Case id -> briefgen's Article from source.html, or the IngestError that refused it."""
+    from briefgen.errors import BriefgenError
+    from briefgen.ingest.pipeline import ingest_file
+
+    out: dict = {}
+    for path in cases(corpus):
+        try:
+            out[path.name] = ingest_file(path / "source.html")
+        except BriefgenError as exc:
+            out[path.name] = exc
+    return out
+
+
+# --- reports -------------------------------------------------------------------------------------------
+
+def table(columns: dict[str, dict[str, Score]]) -> str:
+    """Markdown table: F1 per language and overall, one column per extractor."""
+    langs: dict[str, int] = {}
+    for case in next(iter(columns.values())):
+        langs[case.split("-", 1)[0]] = langs.get(case.split("-", 1)[0], 0) + 1
+    order = sorted(langs, key=lambda lang: (-langs[lang], lang))
+    per = {name: by_language(s) for name, s in columns.items()}
+    rows = ["| language | cases | " + " | ".join(f"{n} F1" for n in columns) + " |",
+            "| --- | ---: | " + " | ".join("---:" for _ in columns) + " |"]
+    for lang in order + ["all"]:
+        n = sum(langs.values()) if lang == "all" else langs[lang]
+        rows.append(f"| {lang} | {n} | " + " | ".join(f"{per[c][lang].f1:.3f}" for c in columns) + " |")
+    zero = {name: sum(s.f1 < 0.5 for s in v.values()) for name, v in columns.items()}
+    rows.append("| pages F1 < 0.5 | | " + " | ".join(str(zero[c]) for c in columns) + " |")
+    return "\n".join(rows)
+
+
+def _memoise_trafilatura() -> None:
+    """The ablation changes only briefgen's steps: trafilatura's output per page and setting is reused."""
+    from briefgen.ingest import html
+
+    extract, memo = html._extract, {}
+
+    def cached_extract(raw, doc, options):
+        key = (str(raw.path), options.focus, options.fast, options.tables)
+        if key not in memo:
+            memo[key] = extract(raw, doc, options)
+        return memo[key]
+
+    html._extract = cached_extract
+
+
+def _main(argv: list[str]) -> None:
+    from briefgen.ingest.html import ALL_STEPS, STEPS, Options
+
+    paths = cases("all")
+    _memoise_trafilatura()
+    columns: dict[str, dict[str, Score]] = {}
+    if "--ablation" in argv:
+        configs = {"default steps": Options()} | {f"without {s}": Options(steps=STEPS - {s}) for s in sorted(STEPS)}
+        configs |= {f"with {s}": Options(steps=STEPS | {s}) for s in sorted(ALL_STEPS - STEPS)}
+        configs["no steps"] = Options(steps=frozenset())
+        for name, opts in configs.items():
+            columns[name] = scores(run(lambda p, o=opts: briefgen_text(p, o), paths), paths)
+            print(f"{name}: {sum(s.f1 for s in columns[name].values()) / len(paths):.4f}", file=sys.stderr)
+    elif "--variants" in argv:
+        base = Options()
+        configs = {"balanced": base, "precision": replace(base, focus="precision"),
+                   "recall": replace(base, focus="recall"), "fast": replace(base, fast=True),
+                   "no tables": replace(base, tables=False)}
+        for name, opts in configs.items():
+            columns[name] = scores(run(lambda p, o=opts: briefgen_text(p, o), paths), paths)
+            print(f"{name}: {sum(s.f1 for s in columns[name].values()) / len(paths):.4f}", file=sys.stderr)
+    else:
+        for name in extractors():
+            columns[name] = scores(cached(name), paths)
+    print(f"{len(paths)} pages: {sum(1 for p in paths if p.parent == DEV_PAGES)} dev + "
+          f"{sum(1 for p in paths if p.parent != DEV_PAGES)} world")
+    print(table(columns))
+    if "--json" in argv:
+        print(json.dumps({n: {c: round(s.f1, 4) for c, s in v.items()} for n, v in columns.items()}))
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])
