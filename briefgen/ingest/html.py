@@ -82,7 +82,7 @@ class Options:
     # "auto": fast first, the full run only when the fast text is short beside the page's paragraphs
     # (ESCALATION, fitted by scripts/fit_html_escalation.py).
     fast: bool | str = "auto"
-    tables: bool = True              # trafilatura: text inside <table> (some pages lay out the article in one)
+    tables: bool = True              # trafilatura: text in <table> (some pages lay out the article in one)
     steps: frozenset[str] = STEPS    # briefgen's post-processing steps (STEPS)
 
 
@@ -133,7 +133,8 @@ def lead_image(doc, page_url: str | None = None) -> str | None:
     candidates += [el.get("href") for el in doc.iter("link") if (el.get("rel") or "").lower() == "image_src"]
     scope = next(iter(doc.iter("article")), None)
     for root in ((scope, doc) if scope is not None else (doc,)):
-        candidates += [src for fig in root.iter("figure") for img in fig.iter("img") for src in _img_srcs(img)]
+        candidates += [src for fig in root.iter("figure") for img in fig.iter("img")
+                       for src in _img_srcs(img)]
     for found in candidates:
         url = _absolute(found, base)
         if url:
@@ -169,7 +170,8 @@ def _absolute(url: str | None, base: str | None) -> str | None:
     if not url:
         return None
     if url.startswith("//"):
-        url = (urlsplit(base).scheme if base and urlsplit(base).scheme in ("http", "https") else "https") + ":" + url
+        scheme = urlsplit(base).scheme if base else ""
+        url = (scheme if scheme in ("http", "https") else "https") + ":" + url
     try:
         url = urljoin(base, url) if base else url
         parts = urlsplit(url)
@@ -324,7 +326,8 @@ def _title(doc, fallback: str | None, heading: Heading | None, site: str | None)
     forms.setdefault("title", None)
     if not any(forms.values()):
         return fallback
-    stripped = {k: _strip_site(v, site, [o for j, o in forms.items() if j != k and o]) for k, v in forms.items()}
+    stripped = {k: _strip_site(v, site, [o for j, o in forms.items() if j != k and o])
+                for k, v in forms.items()}
     return next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), fallback)
 
 
@@ -338,7 +341,8 @@ LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"')
 def _title_forms(doc) -> dict[str, str | None]:
     if doc is None:
         return {}
-    forms: dict[str, str | None] = {"og": _meta_content(doc, "og:title") or _meta_content(doc, "twitter:title")}
+    forms: dict[str, str | None] = {
+        "og": _meta_content(doc, "og:title") or _meta_content(doc, "twitter:title")}
     for script in doc.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json" and script.text:
             m = LD_HEADLINE.search(script.text)
@@ -457,7 +461,8 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
         line = _line(b.text)
         if ("gallery" in steps and GALLERY.match(b.text)) \
                 or ("boilerplate" in steps and meta.is_boilerplate_line(b.text)) \
-                or ("credit" in steps and handle_credit(line)) or ("agency" in steps and handle_agency(line)) \
+                or ("credit" in steps and handle_credit(line)) \
+                or ("agency" in steps and handle_agency(line)) \
                 or ("byline" in steps and b.kind == "paragraph" and handle_meta(line)):
             continue
         kept.append(b)

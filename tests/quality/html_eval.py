@@ -117,7 +117,8 @@ def cached(name: str, corpus: str = "all") -> dict[str, str]:
         from briefgen.ingest.score import article_text
         from briefgen.model import Article
 
-        return {case: article_text(a) if isinstance(a, Article) else "" for case, a in articles(corpus).items()}
+        return {case: article_text(a) if isinstance(a, Article) else ""
+                for case, a in articles(corpus).items()}
     return run(extractors()[name], cases(corpus))
 
 
@@ -177,7 +178,8 @@ def _main(argv: list[str]) -> None:
     _memoise_trafilatura()
     columns: dict[str, dict[str, Score]] = {}
     if "--ablation" in argv:
-        configs = {"default steps": Options()} | {f"without {s}": Options(steps=STEPS - {s}) for s in sorted(STEPS)}
+        configs = {"default steps": Options()}
+        configs |= {f"without {s}": Options(steps=STEPS - {s}) for s in sorted(STEPS)}
         configs |= {f"with {s}": Options(steps=STEPS | {s}) for s in sorted(ALL_STEPS - STEPS)}
         configs["no steps"] = Options(steps=frozenset())
         for name, opts in configs.items():

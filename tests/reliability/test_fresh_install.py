@@ -44,8 +44,8 @@ def test_a_fresh_virtualenv_with_bundled_pip_installs_briefgen_and_ingests_html(
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(ROOT / "tests" / "data" / "samples" / "pages" / "en-apnews-2024-09-03",
                     tmp_path / "raw")
-    install = subprocess.run([venv / "bin" / "pip", "install", "-q", str(src)], capture_output=True, text=True,
-                             timeout=1200)
+    install = subprocess.run([venv / "bin" / "pip", "install", "-q", str(src)], capture_output=True,
+                             text=True, timeout=1200)
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
     freeze = subprocess.run([venv / "bin" / "pip", "freeze"], capture_output=True, text=True).stdout.lower()
     assert "lxml_html_clean" in freeze.replace("-", "_")
