@@ -18,15 +18,21 @@ from briefgen.ingest.score import by_language, same_title, score
 from briefgen.model import Article
 from tests.quality import html_eval
 
-# Pinned F1 floors per language (languages with 3 pages or more) and overall, per corpus.
+# Pinned F1 floors per language (languages with 3 pages or more) and overall, per corpus: measured
+# (README "Cleaning quality", HTML pages) less 0.01; less 0.03 for Japanese and Korean, whose token
+# count depends on how the scorer splits CJK text.
 F1_FLOORS = {
-    "dev": {"de": 0.96, "en": 0.97, "fr": 0.96, "it": 0.98, "all": 0.965},
-    "world": {"all": 0.95},
+    "dev": {"de": 0.963, "en": 0.976, "fr": 0.968, "it": 0.985, "all": 0.969},
+    "world": {"de": 0.961, "en": 0.943, "es": 0.967, "ja": 0.898, "no": 0.938, "tr": 0.955, "ko": 0.705,
+              "cs": 0.954, "sv": 0.961, "zu": 0.986, "all": 0.948},
 }
-# Pinned counts: (title exact, date within a day, language) per corpus.
-META_FLOORS = {"dev": (0, 0, 0), "world": (0, 0, 0)}
+# Pinned counts: (title exact, date within a day, language) per corpus; measured 42/49/49 and 176/203/205.
+META_FLOORS = {"dev": (41, 48, 48), "world": (173, 200, 202)}
 # Pages that give no brief, each with its reason (every other page must give one).
-NO_ARTICLE = {}
+NO_ARTICLE = {
+    "ko-hankookilbo-2026-01-29": "the article exists only in a Next.js script payload (JSON in a <script>); "
+                                 "no element of the page holds it, and the rendered dump is empty too",
+}
 
 
 def _corpus(name: str) -> list:
