@@ -92,10 +92,19 @@ def _good_sentence(sentence: str) -> bool:
             and not sentence.endswith(":"))
 
 
+def opening_end(paragraphs: list[str]) -> int:
+    """Index of the first paragraph after the opening one: a short heading or kicker line before the first
+    real paragraph ("## Temps de") belongs to the opening too."""
+    for i, p in enumerate(paragraphs):
+        if len(p.split()) >= MIN_WORDS + 2:
+            return i + 1
+    return len(paragraphs)
+
+
 def _candidates(paragraphs: list[str], tokens: list[Tokens], lang: str) -> tuple[list[tuple[int, str]], dict]:
     """Sentences of every paragraph but the first, with their words sliced from the paragraph's tokens.
     Long texts are sampled evenly, so the whole article is in reach and long texts stay fast."""
-    body = list(zip(paragraphs, tokens))[1:]
+    body = list(zip(paragraphs, tokens))[opening_end(paragraphs):]
     if len(body) > MAX_PARAGRAPHS:
         step = len(body) / MAX_PARAGRAPHS
         body = [body[int(i * step)] for i in range(MAX_PARAGRAPHS)]
@@ -133,7 +142,8 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
     if tokens is None:
         tokens = [Tokens(p) for p in paragraphs]
     candidates, known = _candidates(paragraphs, tokens, lang)
-    opening_text = " ".join(filter(None, (lead, paragraphs[0] if paragraphs else "")))
+    end = opening_end(paragraphs)
+    opening_text = " ".join(filter(None, (lead, *paragraphs[:end])))
     good = [(i, s) for i, s in candidates if _good_sentence(s) and s not in opening_text]
     if not good:
         return ()
@@ -149,7 +159,7 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
         for w in text_low:
             if len(w) > 3 and w not in stop:
                 head[w] = head.get(w, 0) + 2
-    opening = set(head) | (set(tokens[0].low) - stop - SHORT_WORDS if tokens else set())
+    opening = set(head).union(*(set(t.low) for t in tokens[:end])) - stop - SHORT_WORDS
     norm_c = math.hypot(*map(counts.__getitem__, content.difference(head)),
                         *[counts.get(w, 0) + n for w, n in head.items()]) or 1.0
     score: dict[int, float] = {}

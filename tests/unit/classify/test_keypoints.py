@@ -68,3 +68,23 @@ def test_key_points_digest_the_whole_text_not_its_opening():
 
 def test_no_key_points_when_asked_for_none():
     assert key_points("T", None, ["A sentence long enough to count here."], "en", 0) == ()
+
+
+def test_the_sample_briefs_key_points_do_not_repeat_their_opening():
+    from pathlib import Path
+
+    from briefgen.brief.frontmatter import read
+    from briefgen.classify.command import brief_text
+    from briefgen.classify.keypoints import opening_end
+    from briefgen.classify.pipeline import paragraphs_of
+
+    briefs = sorted((Path(__file__).resolve().parents[3] / "content" / "briefs").rglob("*.md"))
+    assert briefs
+    for path in briefs:
+        brief = read(path)
+        paragraphs = paragraphs_of(brief_text(brief))
+        opening = " ".join([brief.lead or "", *paragraphs[:opening_end(paragraphs)]])
+        assert 2 <= len(brief.key_points) <= 4, path
+        for point in brief.key_points:
+            assert point not in opening, (path.name, point)
+            assert point in brief.body, (path.name, point)        # copied from the article
