@@ -26,7 +26,7 @@ _CLOSE = "»“”›"
 # A boundary: end punctuation (maybe closing quotes) then space then an opening capital, digit or quote.
 _BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“]?[^\W_a-z])")
 MIN_WORDS, MAX_WORDS = 6, 35          # a key point is read at a glance: one plain sentence
-MAX_PARAGRAPHS = 9                     # long texts: paragraphs sampled evenly across the whole text
+MAX_PARAGRAPHS = 6                     # long texts: paragraphs sampled evenly across the whole text
 POOL = 3                               # candidates per key point that the diversity step weighs
 REPEAT_PENALTY = 0.5                   # a sentence made of the opening's words adds little below it
 DIVERSITY = 0.6                        # maximal marginal relevance: overlap with a chosen point costs this

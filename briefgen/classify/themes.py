@@ -324,17 +324,29 @@ def rank_model(scores: dict[str, float], order: tuple[str, ...], max_themes: int
     model = model if model is not None else theme_model()
     if model is None:
         return None
-    renames = renames or {}
-    final_of = {t: renames.get(t, t) for t in model["themes"]}
-    if set(final_of.values()) != set(order):
+    final_of = _final_ids(tuple(model["themes"]), tuple(sorted((renames or {}).items())), order)
+    if final_of is None:
         return None
-    source = {t: scores.get(final_of[t], 0.0) for t in model["themes"]}
-    if max(source.values(), default=0.0) < model.get("min_evidence", 1.0):
+    source = {t: scores.get(f, 0.0) for t, f in final_of.items()}
+    present = [t for t, v in source.items() if v > 0]
+    if not present or max(source.values()) < model.get("min_evidence", 1.0):
         return ()
-    probs = probabilities(source, model)
-    first = min((t for t in model["themes"] if source[t] > 0), key=lambda t: (-probs[t], order.index(final_of[t])))
+    if len(present) == 1:
+        first = present[0]
+    else:
+        probs = probabilities(source, model)
+        first = min(present, key=lambda t: (-probs[t], order.index(final_of[t])))
     rest = [t for t in rank(scores, order, max_themes, threshold) if t != final_of[first]]
     return (final_of[first], *rest)[:max_themes]
+
+
+@lru_cache(maxsize=64)
+def _final_ids(themes: tuple[str, ...], renames: tuple[tuple[str, str], ...],
+               order: tuple[str, ...]) -> dict[str, str] | None:
+    """The model's theme ids -> the site's ids, or None when the site's taxonomy is not the model's."""
+    renamed = dict(renames)
+    final_of = {t: renamed.get(t, t) for t in themes}
+    return final_of if set(final_of.values()) == set(order) else None
 
 
 @lru_cache(maxsize=1)
