@@ -49,7 +49,7 @@ YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})
 # Year first with dots or slashes ("2025.05.15", "2025/01/13", "2025. 5. 15."), or with CJK units.
 YMD_NUM = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?([./])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d/])\.?")
 YMD_CJK = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
-DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+)?({NAME})\.?,?\s+(?:de\s+)?{YEAR}")
+DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+|of\s+)?({NAME})\.?,?\s+(?:de\s+)?{YEAR}")
 MDY_NAME = re.compile(rf"(?<!\w)({NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}")
 YMD_NAME = re.compile(rf"(?<!\d){YEAR}\.?\s+({NAME})\.?\s+(\d{{1,2}})(?!\d|:\d)")
 

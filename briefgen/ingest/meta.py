@@ -392,9 +392,10 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None) -> datet
     if not found:
         return None
     if ref is not None:
-        near = next((d for d, _, _ in found if abs((d.date() - ref).days) <= 1), None)
-        if near is not None:
-            return near
+        for slack in (0, 1):   # the dump's very day, else a day off (a time zone, a late evening)
+            near = next((d for d, _, _ in found if abs((d.date() - ref).days) <= slack), None)
+            if near is not None:
+                return near
     shaped = next((d for d, prefixed, ln in found if prefixed or _date_line_like(ln)), None)
     if shaped is not None or ref is not None:
         return shaped

@@ -82,6 +82,7 @@ def test_impossible_both_ways_is_still_an_error():
     ("30 Nisan 2024 10:00", "tr", datetime(2024, 4, 30, 10, 0)),
     ("2025. május 15.", "hu", datetime(2025, 5, 15)),
     ("15 Μαΐου 2025", "el", datetime(2025, 5, 15)),
+    ("26th of February 2015", "en", datetime(2015, 2, 26)),
 ])
 def test_reads_month_names_of_languages_without_a_lexicon(text, lang, want):
     assert dates.parse(text, lang=lang) == want
@@ -117,6 +118,15 @@ def test_a_caption_date_does_not_beat_the_dump_day():
     ref, _, text = split_prefix(raw)
     published, _ = find_dates(clean_dump(text), ref, "de")
     assert published == datetime(2024, 8, 27, 12, 32)
+
+
+def test_the_date_on_the_dump_day_beats_a_site_clock_a_day_off():
+    raw = ("date 2025-06-28\n\nSonntag, 29. Juni 2025\n\nWohnungsmarkt stottert im ersten Quartal\n\n"
+           "28. Juni 2025 - 16.03 Uhr\n\n"
+           + "Der Wohnungsmarkt ist im ersten Quartal nach Angaben des Statistikamts kaum gewachsen. " * 4)
+    ref, _, text = split_prefix(raw)
+    published, _ = find_dates(clean_dump(text), ref, "de")
+    assert published == datetime(2025, 6, 28, 16, 3)
 
 
 @pytest.mark.parametrize("text, want", [
