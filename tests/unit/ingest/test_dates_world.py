@@ -9,6 +9,7 @@ from briefgen.brief.render_md import date_line
 from briefgen.ingest import dates
 from briefgen.ingest.clean import clean_dump
 from briefgen.ingest.meta import detect_lang, find_dates, split_prefix
+from briefgen.site.markdown import drop_date_line
 
 
 @pytest.mark.parametrize("text, want", [
@@ -150,4 +151,8 @@ def test_a_text_too_short_to_tell_falls_back():
 
 @pytest.mark.parametrize("lang, want", [("ru", "2026"), ("id", "Januari"), ("cs", "ledna"), ("ja", "2026年")])
 def test_the_brief_date_line_is_localised_for_any_babel_language(lang, want):
-    assert want in date_line(datetime(2026, 1, 16, 9, 41), lang)
+    when = datetime(2026, 1, 16, 9, 41)
+    line = date_line(when, lang)
+    assert want in line
+    # the site shows the date in its header and drops the brief's own date line, in any language
+    assert drop_date_line(f"{line}\n\nText of the article.\n", when, lang) == "Text of the article.\n"
