@@ -48,6 +48,12 @@ class SiteOptions:
                                 "that do not publish daily).", choices=("edition", "latest"))
     front_group: str = opt("region", "Group the edition's briefs by their first region or their first theme.",
                            choices=("region", "theme"))
+    map_days: int = opt(7, "The archives page's world map counts the briefs of the last N days (0: no map there).",
+                        minimum=0)
+    images: str = opt("link", "Brief images: \"link\" shows the publisher's URL (no referrer sent); \"download\" "
+                              "keeps a resized copy in the site at build time (cached), so the site does not "
+                              "hotlink.", choices=("link", "download"))
+    image_max_kb: int = opt(5000, "Images larger than this (KB) are not downloaded.", minimum=1)
     hash_assets: bool = opt(True, "Put a content hash in asset names (style.3f2a9c1d.css) so browsers may cache "
                                   "them forever; the preview turns it off, so a stylesheet edit rewrites one file.")
 

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from briefgen import __version__
 from briefgen.classify.regions import regions_for
 from briefgen.errors import BriefgenError, BuildError
-from briefgen.site import content, templates
+from briefgen.site import content, images, templates
 from briefgen.site.collections import group
 from briefgen.site.i18n import build_now
 from briefgen.site.render import Shared, Tree, tree_codes
@@ -158,6 +158,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     items, brief_errors, touched = content.load_items(files, cache, tz, config.site.search_words, pool,
                                                       regions_of=partial(regions_for, config=config),
                                                       keep_last_good=patch_in_place)
+    items, _ = images.attach(config, items)   # [site] images = "download": fetch and keep them (issue 15)
     log.debug("%.2f s: %d briefs read, %d new, changed or removed", time.perf_counter() - started, len(items),
               touched)
     # Phase 4: group them.

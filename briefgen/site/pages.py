@@ -132,7 +132,7 @@ def theme_pages(c: Collections, per_page: int) -> Iterator[Page]:
                lambda: {"kind": "themes", "terms": counts})
 
 
-def archive_pages(c: Collections, per_page: int) -> Iterator[Page]:
+def archive_pages(c: Collections, per_page: int, map_days: int = 7) -> Iterator[Page]:
     days_by_month: dict[tuple[int, int], list] = {}
     for day, items in c.by_day.items():
         days_by_month.setdefault((day.year, day.month), []).append((day, len(items)))
@@ -141,8 +141,10 @@ def archive_pages(c: Collections, per_page: int) -> Iterator[Page]:
         yield from _listing("month", (year, month), f"{year:04d}/{month:02d}/", "list.html", items,
                             per_page, {"year": year, "month": month, "days": []}, {"days": days})
     months = [(y, m, len(i)) for (y, m), i in c.by_month.items()]
-    yield Page("archives/index.html", "archives/", "archives.html", ("archives", tuple(months)),
-               lambda: {"months": months})
+    counts, days = recent_counts(c, map_days)
+    yield Page("archives/index.html", "archives/", "archives.html",
+               ("archives", tuple(months), tuple(sorted(counts.items())), days),
+               lambda: {"months": months, "map_counts": counts, "map_days": days})
 
 
 # -- editions: the front page and one page per day (issue 15) --------------------------------------
@@ -159,7 +161,7 @@ def _edition_context(c: Collections, day, group_by: str) -> tuple[tuple, Callabl
     def context() -> dict:
         groups = edition_groups(items, group_by)
         return {"day": day, "groups": groups, "group_by": group_by, "summary": edition_summary(items, groups),
-                "total": len(items), "newer_day": newer, "older_day": older}
+                "total": len(items), "newer_day": newer, "older_day": older, "map_counts": country_counts(items)}
 
     return key, context
 
@@ -182,6 +184,26 @@ def edition_pages(c: Collections, group_by: str = "region") -> Iterator[Page]:
         yield Page(url + "index.html", url, "edition.html", key, context)
 
 
+def country_counts(items: list[Item]) -> dict[str, int]:
+    """Briefs per country code (a brief counts once per country), for the map."""
+    counts: dict[str, int] = {}
+    for it in items:
+        for code in dict.fromkeys(it.brief.countries):
+            counts[code.upper()] = counts.get(code.upper(), 0) + 1
+    return counts
+
+
+def recent_counts(c: Collections, days: int) -> tuple[dict[str, int], int]:
+    """The map of the archives' home: briefs per country over the last `days` editions' days,
+    counted back from the newest day that has briefs (not from the clock: the same input gives
+    the same page)."""
+    if not c.by_day or days <= 0:
+        return {}, days
+    newest = next(iter(c.by_day))
+    recent = [it for day, items in c.by_day.items() if (newest - day).days < days for it in items]
+    return country_counts(recent), days
+
+
 def country_pages(c: Collections, per_page: int) -> Iterator[Page]:
     """/countries/<code>/ (lower-case ISO code), paginated, and /countries/ listing them all."""
     for code, items in c.by_country.items():
@@ -198,13 +220,13 @@ def plain_pages() -> Iterator[Page]:
 
 
 def all_pages(c: Collections, per_page: int, latest: int, front: str = "latest",
-              group_by: str = "region") -> Iterator[Page]:
+              group_by: str = "region", map_days: int = 7) -> Iterator[Page]:
     """Every HTML page of one locale tree."""
     yield from home_page(c, latest, front, group_by)
     yield from brief_pages(c)
     yield from region_pages(c, per_page)
     yield from theme_pages(c, per_page)
-    yield from archive_pages(c, per_page)
+    yield from archive_pages(c, per_page, map_days)
     yield from edition_pages(c, group_by)
     yield from country_pages(c, per_page)
     yield from plain_pages()

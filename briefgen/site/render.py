@@ -17,7 +17,7 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateRuntimeError, Templa
 from markupsafe import Markup
 
 from briefgen.errors import BriefgenError, BuildError
-from briefgen.site import feeds, pages, search, sitemap, templates
+from briefgen.site import feeds, images, pages, search, sitemap, templates, worldmap
 from briefgen.site.i18n import Dates, Names, html_lang, load_translations, parse_locale, ui_lang
 from briefgen.site.markdown import safe_url
 from briefgen.site.workers import Pool
@@ -70,6 +70,9 @@ class Shared:
         self._seen_errors: set[str] = set()
         self.fatal = False
         self.new_keys: dict[tuple, str] = {}
+        # Kept copies of brief images (read from the cache; build.py downloaded them already).
+        self.images = (images.ImageStore(config.path("cache"), config.site.image_max_kb)
+                       if config.site.images == "download" else None)
 
     # -- assets -------------------------------------------------------------------------------
     def _assets(self) -> dict[str, str]:
@@ -91,6 +94,16 @@ class Shared:
         for hashed, data in sorted(self._asset_files.items()):
             key = pages.digest("asset", hashed, hashlib.blake2b(data, digest_size=16).hexdigest())
             self.emit(hashed, key, lambda data=data: data)
+
+    def write_images(self) -> None:
+        """The kept brief images that some brief still shows (images = "download")."""
+        if self.images is None:
+            return
+        shown = {found[0] for it in self.c.items for kind in images.SIZES
+                 if (found := self.images.get(it.brief, kind))}
+        for path, file in sorted(self.images.files().items()):
+            if path in shown and file.is_file():
+                self.emit(path, pages.digest("image", path), file.read_bytes)
 
     # -- output -------------------------------------------------------------------------------
     def plan(self, output: str, key: str, owner: str = "") -> bool:
@@ -124,6 +137,7 @@ class Shared:
             for ti, pi in todo:
                 trees[ti].render_to_file(pi)
         self.write_assets()
+        self.write_images()
         main = trees[0]
         for page in feeds.feed_pages(self.c, self.config.site.feed_entries, self.config.site.full_text):
             main.emit_page(page)
@@ -222,11 +236,13 @@ class Tree:
         env.globals.update(
             site={"title": cfg.title, "description": cfg.description, "base_url": s.base_url,
                   "locale": self.code, "lang": html_lang(self.code), "full_text": cfg.site.full_text,
+                  "images": cfg.site.images,
                   "timezone": cfg.timezone},
             theme=templates.theme_options(s.folders), url=self.url, abs_url=self.abs_url, asset=self.asset,
             region_name=self.names.region, theme_name=self.names.theme, country_name=self.country_name,
             nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates,
             language_links=self.language_links, card=self.card, image_file=self.image_file,
+            world_map=self.world_map, map_legend=lambda counts: worldmap.legend(max(counts.values(), default=0)),
             base_path=s.base_path, tree_prefix=self.prefix, build_day=s.now.date(), month_name=self.dates.month)
         env.filters.update(date=self.dates.date, datetime=self.dates.datetime, clock=self.dates.clock, reldate=self.dates.relative,
                            isodate=self.dates.iso, month_name=self.dates.month, safe_url=safe_url,
@@ -269,6 +285,14 @@ class Tree:
             return None
         return {"url": self.s.base_path + found[0], "width": found[1], "height": found[2]}
 
+    def world_map(self, counts: dict[str, int], title: str, map_id: str = "map") -> Markup:
+        """The SVG map of `counts` (briefs by country code), names and counts in this tree's language."""
+        def label(name: str, n: int) -> str:
+            return f"{name}: " + self.translations.ngettext("%(num)s brief", "%(num)s briefs", n) % {"num": n}
+
+        return worldmap.render(counts, self.country_name, lambda code: self.url(f"countries/{code.lower()}/"),
+                               label, title, map_id)
+
     def country_name(self, code: str) -> str:
         return self.locale.territories.get(str(code).upper(), str(code))
 
@@ -294,7 +318,8 @@ class Tree:
     def page_list(self) -> list[Page]:
         if self._pages is None:
             cfg = self.s.config.site
-            self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest, cfg.front, cfg.front_group))
+            self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest, cfg.front, cfg.front_group,
+                                              cfg.map_days))
         return self._pages
 
     def plan_pages(self, index: int) -> list[tuple[int, int]]:

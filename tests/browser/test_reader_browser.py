@@ -208,3 +208,20 @@ def test_the_brief_image_loads_lazily_without_a_referrer_and_shows_its_credit(se
         assert "keystone-sda.ch" in page.locator("figure.lead-image figcaption .credit").inner_text()
     finally:
         context.close()
+
+
+def test_the_maps_countries_link_to_their_country_pages(served, browser):
+    context, page = _page(browser, 1280, "dark")
+    try:
+        page.goto(served + "editions/2026-01-16/")
+        china = page.locator(".world-map svg a[href$='countries/cn/']")
+        assert china.get_attribute("aria-label") == "Chine: 1 brève"
+        china.click()
+        page.wait_for_url(served + "countries/cn/")
+        assert page.locator("h1").inner_text() == "Chine"
+        page.goto(served + "archives/")
+        assert page.locator(".world-map svg a").count() >= 5
+        size = page.evaluate("document.querySelector('.world-map svg').outerHTML.length")
+        assert size < 150_000
+    finally:
+        context.close()

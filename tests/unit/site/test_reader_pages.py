@@ -131,7 +131,7 @@ def test_brief_image_is_lazy_sized_without_referrer_and_credited(scratch_project
     img = re.search(r'<figure class="lead-image">\s*<img ([^>]+)>', page).group(1)
     assert 'src="https://images.example.org/hegseth-koizumi.jpg"' in img
     assert 'loading="lazy"' in img and 'referrerpolicy="no-referrer"' in img
-    assert re.search(r'width="\d+" height="\d+"', img) and 'alt="Le secrétaire américain' in img
+    assert re.search(r'width="\d+" height="\d+"', img) and 'alt=""' in img   # the caption says it
     assert re.search(r"<span class=\"credit\">Photo\W+keystone-sda.ch</span>", page)
     edition = (out / "editions/2026-01-16/index.html").read_text(encoding="utf-8")
     assert re.search(r'<img class="thumb" src="https://images.example.org/hegseth-koizumi.jpg"[^>]*'
@@ -154,3 +154,138 @@ def test_an_image_url_that_is_not_http_is_never_used(scratch_project, build_proj
     for rel in (JAPAN, "editions/2026-01-16/index.html"):
         html = (out / rel).read_text(encoding="utf-8")
         assert "javascript:" not in html and "<img" not in html
+
+
+# -- images kept by the site (images = "download"), served by a real local HTTP server -------------
+
+class _Images:
+    """A local HTTP server: /photo.png (a real PNG), /big.jpg (over the limit), /page.html (not an image)."""
+
+    def __init__(self, tmp_path):
+        import functools
+        import threading
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        from PIL import Image
+
+        root = tmp_path / "www"
+        root.mkdir()
+        Image.new("RGBA", (900, 600), (200, 30, 30, 255)).save(root / "photo.png")
+        Image.effect_noise((1600, 1600), 90).convert("RGB").save(root / "big.jpg", quality=100)
+        (root / "page.html").write_text("<p>not an image</p>", encoding="utf-8")
+        self.requests = []
+        outer = self
+
+        class Handler(SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                outer.requests.append(self.path)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _with_image(project, url):
+    path = project / "content/briefs/2026/01" / (JAPAN.split("/")[2] + ".md")
+    text = re.sub(r"(?m)^  url: \S*images\S*$|^  url: http://127\S*$", f"  url: {url}", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+
+
+def test_downloaded_images_are_resized_cached_and_served_by_the_site(scratch_project, build_project, tmp_path):
+    from PIL import Image
+
+    server = _Images(tmp_path)
+    try:
+        _with_image(scratch_project, server.base + "photo.png")
+        out = build_project(scratch_project, site={"images": "download"}).out
+        page = (out / JAPAN).read_text(encoding="utf-8")
+        src = re.search(r'<figure class="lead-image">\s*<img src="/briefs/(images/[^"]+)"', page).group(1)
+        assert 'width="900" height="600"' in page and server.base not in page
+        with Image.open(out / src) as full:
+            assert full.format == "JPEG" and full.size == (900, 600)
+        edition = (out / "editions/2026-01-16/index.html").read_text(encoding="utf-8")
+        thumb = re.search(r'<img class="thumb" src="/briefs/(images/[^"]+)"', edition).group(1)
+        with Image.open(out / thumb) as small:
+            assert small.size == (320, 213)
+        assert server.requests == ["/photo.png"]
+        (scratch_project / "content/briefs/2026/01/norway-boosts-arctic-patrols.md").touch()
+        again = build_project(scratch_project, site={"images": "download"}, clean=True)
+        assert server.requests == ["/photo.png"] and (again.out / src).is_file()   # from the cache
+    finally:
+        server.close()
+
+
+def test_an_image_over_the_limit_or_not_an_image_is_not_kept_nor_hotlinked(scratch_project, build_project,
+                                                                           tmp_path, caplog):
+    server = _Images(tmp_path)
+    try:
+        for name, why in (("big.jpg", "larger than 100 KB"), ("page.html", "not an image type")):
+            _with_image(scratch_project, server.base + name)
+            out = build_project(scratch_project, site={"images": "download", "image_max_kb": 100}).out
+            page = (out / JAPAN).read_text(encoding="utf-8")
+            assert "<img" not in page and "Le secrétaire américain" not in page
+            assert why in caplog.text
+            assert not (out / "images").exists()
+    finally:
+        server.close()
+
+
+# -- the world map ---------------------------------------------------------------------------------
+
+def test_map_data_is_small_projected_and_says_where_it_comes_from():
+    from briefgen.site import worldmap
+
+    data = worldmap.shapes()
+    assert "Natural Earth" in data["_provenance"] and "public domain" in data["_provenance"]
+    assert {"FR", "JP", "US", "CN", "BR", "ZA", "AU", "CH", "NO"} <= set(data["countries"])
+    assert "AQ" not in data["countries"] and worldmap.DATA.stat().st_size < 150_000
+    assert data["width"] == 2000 and 700 < data["height"] < 1000
+
+
+def test_map_links_each_country_with_briefs_to_its_page_with_a_localised_name():
+    from briefgen.site import worldmap
+
+    svg = str(worldmap.render({"JP": 3, "CH": 1}, {"JP": "Japon", "CH": "Suisse"}.get,
+                              lambda c: f"/countries/{c.lower()}/", lambda n, k: f"{n} : {k} brèves", "Carte"))
+    links = re.findall(r'<a href="([^"]+)" class="n(\d)" aria-label="([^"]+)">', svg)
+    assert links == [("/countries/ch/", "2", "Suisse : 1 brèves"), ("/countries/jp/", "4", "Japon : 3 brèves")]
+    assert len(svg.encode()) < 150_000 and "<script" not in svg and 'role="group"' in svg
+    assert [worldmap.shade(n, 8) for n in (1, 2, 3, 4, 8)] == [1, 1, 2, 2, 4]
+    assert worldmap.legend(2) == [(2, "1"), (4, "2")]
+
+
+def test_editions_and_the_archives_show_the_map_of_their_days(scratch_project, build_project):
+    out = build_project(scratch_project).out
+    edition = (out / "editions/2026-01-16/index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'<a href="/briefs/countries/(\w\w)/" class="n\d"', edition))
+    assert linked == {"cn", "jp", "tw", "us"}
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'<a href="/briefs/countries/(\w\w)/" class="n\d"', home)) == {"no", "de", "fr"}
+    archives = (out / "archives/index.html").read_text(encoding="utf-8")
+    assert "ces 7 derniers jours" in archives
+    assert {"jp", "no", "de"} <= set(re.findall(r'<a href="/briefs/countries/(\w\w)/" class="n\d"', archives))
+    assert "ch" not in re.findall(r'<a href="/briefs/countries/(\w\w)/" class="n\d"', archives)  # December
+
+
+def test_a_new_brief_re_renders_its_edition_its_countries_and_the_maps_not_the_whole_site(scratch_project,
+                                                                                        build_project):
+    from tests.unit.site.conftest import brief_text
+
+    first = build_project(scratch_project)
+    (scratch_project / "content/briefs/2026/01/neu.md").write_text(
+        brief_text("Nouvelle brève", "neu", date="2026-01-18T18:00:00+01:00", regions="[northern-europe]",
+                   themes="[defence]", extra="countries: [NO]\n"), encoding="utf-8")
+    second = build_project(scratch_project)
+    changed = set(second.changed_paths)
+    for rel in ("2026/01/neu/index.html", "index.html", "editions/2026-01-18/index.html", "countries/no/index.html",
+                "countries/no/feed.xml", "regions/northern-europe/index.html", "themes/defence/index.html",
+                "archives/index.html", "de/index.html"):
+        assert rel in changed, rel
+    for rel in ("countries/jp/index.html", "regions/eastern-asia/index.html", "editions/2026-01-16/index.html",
+                "2025/12/la-suisse-signe-un-accord-commercial-avec-l-inde/index.html", "countries/ch/index.html"):
+        assert rel not in changed, rel
+    assert second.written < first.written / 2
