@@ -140,7 +140,8 @@ def _assert_nothing_ran(page) -> None:
     assert page.dialogs == []
     assert page.evaluate("window.__xss") is None and page.evaluate("window.parent.__xss") is None
     injected = page.evaluate("""() => Array.from(document.querySelectorAll(
-        'main script, main iframe, main svg, main img, main form:not([role=search]), [onerror], [onload], [onclick], [onmouseover]'
+        'main script, main iframe, main svg:not(figure.world-map > svg), main img, main form:not([role=search]), '
+        + '[onerror], [onload], [onclick], [onmouseover]'
     )).map(e => e.outerHTML)""")
     assert injected == []
     hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
