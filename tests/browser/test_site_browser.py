@@ -144,7 +144,7 @@ def _assert_nothing_ran(page) -> None:
         + '[onerror], [onload], [onclick], [onmouseover]'
     )).map(e => e.outerHTML)""")
     assert injected == []
-    hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href').trim())")
     assert not [h for h in hrefs if h.lower().startswith("javascript:")]
     scripts = page.evaluate("Array.from(document.scripts).map(s => s.src)")
     assert all(s.startswith(page.url.split('/briefs/')[0] + "/briefs/static/") for s in scripts)
