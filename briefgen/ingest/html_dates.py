@@ -36,8 +36,12 @@ OG_LOCALE = re.compile(r'<meta[^>]+property=["\']og:locale["\'][^>]*content=["\'
 TITLE = re.compile(r"<title[^>]*>(.{0,400}?)</title>", _FLAGS)
 OG_TITLE = re.compile(r'<meta[^>]+property=["\']og:title["\'][^>]*content=["\']([^"\']{0,400})', re.IGNORECASE)
 # Where pages print their date: <time>, and elements whose class or id names a date, time or byline.
-SHOWN = re.compile(r"<time\b[^>]*>(.{0,300}?)</time>|<(\w+)\b[^>]*\b(?:class|id)=[\"'][^\"']*(?:date|time|publi"
-                   r"|posted|byline|dateline|meta)[^\"']*[\"'][^>]*>(.{0,300}?)</\2>", _FLAGS)
+SHOWN_TIME = re.compile(r"<time\b[^>]*>(.{0,300}?)</time>", _FLAGS)
+SHOWN_ATTR = re.compile(r"""\b(?:class|id)=["']([^"'<>]{0,200})""")
+SHOWN_WORD = re.compile(r"date|time|publi|posted|byline|dateline|meta", re.IGNORECASE)
+H1 = re.compile(r"<h1\b", re.IGNORECASE)
+SHOWN_BEFORE, SHOWN_AFTER = 20_000, 60_000   # characters around the <h1> searched for the printed date
+TAG_NAME = re.compile(r"<(\w+)")
 TAG = re.compile(r"<[^>]+>")
 SHOWN_MAX = 40            # elements read for the printed date
 MAX_OFFSET = timedelta(hours=14)
@@ -92,13 +96,33 @@ def _machine(page: str, metas, jsonld_key: str, jsonld_rx, lang, order, with_tim
     return found
 
 
-def shown_dates(page: str, lang: str | None, order: str | None = None) -> list[tuple[datetime, bool]]:
+def shown_texts(page: str) -> list[str]:
+    """Texts of the first elements where the page prints a date (<time>, date/byline classes) around
+    its <h1> (or at the top), in page order, tags removed."""
+    h1 = H1.search(page)
+    lo, hi = (max(0, h1.start() - SHOWN_BEFORE), h1.start() + SHOWN_AFTER) if h1 else (0, SHOWN_BEFORE + SHOWN_AFTER)
+    found: list[tuple[int, str]] = [(m.start(), m.group(1))
+                                    for _, m in zip(range(SHOWN_MAX), SHOWN_TIME.finditer(page, lo, hi))]
+    attrs = (m for m in SHOWN_ATTR.finditer(page, lo, hi) if SHOWN_WORD.search(m.group(1)))
+    for _, m in zip(range(SHOWN_MAX), attrs):
+        start = page.rfind("<", 0, m.start())
+        name = TAG_NAME.match(page, start) if start >= 0 else None
+        end = page.find(">", m.end())
+        if name is None or end < 0 or name.group(1).lower() == "time":
+            continue
+        inner = page[end + 1:end + 301]
+        close = inner.lower().find(f"</{name.group(1).lower()}")
+        if close >= 0:
+            found.append((start, inner[:close]))
+    found.sort(key=lambda x: x[0])
+    return [" ".join(htmllib.unescape(TAG.sub(" ", text)).split()) for _, text in found[:SHOWN_MAX]]
+
+
+def shown_dates(page: str, lang: str | None, order: str | None = None,
+                texts: list[str] | None = None) -> list[tuple[datetime, bool]]:
     """Dates printed in the page (<time> text, date/byline elements), each with whether it shows a time."""
     out: list[tuple[datetime, bool]] = []
-    for n, m in enumerate(SHOWN.finditer(page)):
-        if n >= SHOWN_MAX:
-            break
-        text = " ".join(htmllib.unescape(TAG.sub(" ", m.group(1) or m.group(3) or "")).split())
+    for text in shown_texts(page) if texts is None else texts:
         if not text or len(text) > 120 or dates.ISO_FULL.search(text):
             continue
         d = _parse(text, lang, order)
@@ -130,7 +154,7 @@ def best_published(found: list[datetime]) -> datetime | None:
 
 
 def local_day(published: datetime, page: str, lang: str | None, order: str | None,
-              others: list[datetime]) -> datetime:
+              others: list[datetime], texts: list[str] | None = None) -> datetime:
     """A UTC timestamp on the day the page shows. The same moment written with the page's offset
     elsewhere in its metadata gives the local time. Else the printed date decides: when the page
     shows the UTC day, it stays; when it shows only the day before or after, that day is the date, and
@@ -140,7 +164,7 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
     if same is not None:
         return same
     utc_day = published.date()
-    shown = [(d, t) for d, t in shown_dates(page, lang, order) if abs((d.date() - utc_day).days) <= 1]
+    shown = [(d, t) for d, t in shown_dates(page, lang, order, texts) if abs((d.date() - utc_day).days) <= 1]
     if any(d.date() == utc_day for d, _ in shown):
         return published
     if shown:
@@ -171,8 +195,7 @@ def _title_date(page: str, lang: str | None, order: str | None) -> datetime | No
 def page_dates(page: str, fallback: str | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, updated) of an HTML page; `fallback` is another extractor's date string."""
     lang = page_locale(page)
-    texts = [" ".join(TAG.sub(" ", m.group(1) or m.group(3) or "").split())
-             for n, m in zip(range(SHOWN_MAX), SHOWN.finditer(page))]
+    texts = shown_texts(page)
     order = dates.page_order(texts)
     published_all = _machine(page, META_PUBLISHED, "datePublished", JSONLD_PUBLISHED, lang, order, True)
     updated_all = _machine(page, META_UPDATED, "dateModified", JSONLD_UPDATED, lang, order, False)
@@ -182,7 +205,7 @@ def page_dates(page: str, fallback: str | None = None) -> tuple[datetime | None,
     if published is None and fallback:
         published = _parse(fallback, lang, order)
     if published is not None and _is_utc(published):
-        published = local_day(published, page, lang, order, published_all + updated_all)
+        published = local_day(published, page, lang, order, published_all + updated_all, texts)
     updated = updated_all[0] if updated_all else None
     if updated is not None and published is not None and \
             updated.replace(tzinfo=None) == published.replace(tzinfo=None):

@@ -18,9 +18,9 @@ from briefgen.ingest.meta_score import by_language, corpora, evaluate
 FLOORS = {
     "dump": {"all": (216, 215), "de": (103, 103), "en": (80, 80), "fr": (7, 7), "it": (4, 4), "es": (7, 7),
              "no": (5, 5), "sv": (3, 3), "da": (2, 2), "nl": (1, 1), "cs": (1, 2), "tr": (1, 1), "zu": (2, 0)},
-    "html": {"all": (243, 245), "de": (104, 105), "en": (81, 81), "fr": (7, 7), "it": (4, 4), "es": (8, 8),
+    "html": {"all": (250, 252), "de": (104, 105), "en": (81, 81), "fr": (7, 7), "it": (4, 4), "es": (8, 8),
              "no": (5, 5), "sv": (3, 3), "da": (2, 2), "nl": (1, 1), "cs": (3, 3), "tr": (4, 5), "zu": (3, 3),
-             "xh": (2, 2), "ru": (2, 2), "pl": (2, 2), "ko": (3, 3), "ja": (2, 2), "id": (1, 1), "ar": (1, 1),
+             "xh": (2, 2), "ru": (2, 2), "pl": (2, 2), "ko": (3, 3), "ja": (8, 8), "zh": (1, 1), "id": (1, 1), "ar": (1, 1),
              "hi": (1, 1), "is": (1, 1), "lt": (1, 1), "sw": (1, 1), "vi": (1, 1)},
 }
 # The 49 cases of tests/data/samples/pages alone (always present): (date, language).
