@@ -44,8 +44,11 @@ SCRIPT="$WORK/quickstart.sh"
   cat <<'EOF'
 serve_check() {   # `briefgen serve …`: start it, fetch its home page, Ctrl-C, expect exit 0
   local log; log=$(mktemp)
+  # job control on: a background command of a script would otherwise ignore Ctrl-C (SIGINT)
+  set -m
   "$@" --port 0 >"$log" 2>&1 &
   local pid=$! url="" i
+  set +m
   for i in $(seq 1 600); do
     url=$(sed -n 's/^serving \(http[^ ]*\).*/\1/p' "$log" | head -1)
     [ -n "$url" ] && break
@@ -57,7 +60,9 @@ serve_check() {   # `briefgen serve …`: start it, fetch its home page, Ctrl-C,
   case "$body" in *"<html"*) ;; *) echo "no HTML page at $url" >&2; kill -INT "$pid"; return 1;; esac
   echo "  (served $url, then Ctrl-C)"
   kill -INT "$pid"
-  wait "$pid"
+  local status=0
+  wait "$pid" || status=$?
+  [ "$status" -eq 0 ] || { cat "$log" >&2; echo "briefgen serve exited $status on Ctrl-C" >&2; return 1; }
 }
 EOF
   n=0
