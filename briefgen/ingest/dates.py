@@ -72,29 +72,36 @@ def parse_date_line(value: str) -> date:
 
 
 @cache
-def _month_tables() -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+def _month_tables() -> tuple[dict[str, dict[str, int]], dict[str, int], dict[str, int]]:
     """(per language {name: month}, {name: month} for names that mean the same month in every language
-    that has them). The lexicons' own names (lang/*.toml) are in the second table whatever CLDR says."""
+    that has them, {name: month} for the others: the month most languages give the name). The lexicons'
+    own names (lang/*.toml) are in the second table whatever CLDR says."""
     per = json.loads(MONTHS_FILE.read_text(encoding="utf-8"))
-    seen: dict[str, set[int]] = {}
+    seen: dict[str, list[int]] = {}
     for names in per.values():
         for name, month in names.items():
-            seen.setdefault(name, set()).add(month)
-    shared = {name: next(iter(months)) for name, months in seen.items() if len(months) == 1}
+            seen.setdefault(name, []).append(month)
+    shared = {name: months[0] for name, months in seen.items() if len(set(months)) == 1}
     shared.update({name.rstrip("."): month for name, month in lexicon().months.items()})
-    return per, shared
+    guess = {name: max(sorted(set(months)), key=months.count) for name, months in seen.items()
+             if name not in shared}
+    return per, shared, guess
 
 
 def _month(name: str, lang: str | None = None) -> int | None:
     """Month number of a word: the page language's CLDR names first, then names every language agrees
-    on. re.I matches by case folding (long s 'ſ' matches 's'), so casefold is tried too."""
-    per, shared = _month_tables()
+    on; without a language, a name two languages read differently ("listopad") takes the month most
+    give it. re.I matches by case folding (long s 'ſ' matches 's'), so casefold is tried too."""
+    per, shared, guess = _month_tables()
     key = name.lower().rstrip(".")
-    if lang and lang in per and key in per[lang]:
-        return per[lang][key]
+    code = lang.replace("-", "_").split("_")[0].lower() if lang else None
+    if code and key in per.get(code, {}):
+        return per[code][key]
     found = shared.get(key)
     if found is None and key != key.casefold():
         found = shared.get(key.casefold())
+    if found is None and code is None:
+        found = guess.get(key)
     return found
 
 

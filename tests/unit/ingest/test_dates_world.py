@@ -93,6 +93,8 @@ def test_a_month_name_shared_by_two_languages_follows_the_page_language():
     # "listopad" is November in Czech and Polish, October in Croatian
     assert dates.parse("3. listopad 2024", lang="cs").month == 11
     assert dates.parse("3. listopad 2024", lang="hr").month == 10
+    assert dates.parse("3. listopad 2024", lang="hr-HR").month == 10     # a page locale with its territory
+    assert dates.parse("3. listopad 2024").month == 11                   # no language: most languages' month
 
 
 def test_relative_dates_in_other_languages_go_to_dateparser():
