@@ -91,8 +91,12 @@ def _machine(page: str, metas, jsonld_key: str, jsonld_rx, lang, order, with_tim
     if not values:   # JSON-LD that does not parse: its values by regex
         values = [m.group(1) for m in jsonld_rx.finditer(page)]
     found += [d for v in values if (d := _parse(v, lang, order)) is not None]
-    if with_time:
-        found += [d for m in TIME_ATTR.finditer(page) if (d := _parse(m.group(1), lang, order)) is not None]
+    if with_time:   # <time datetime> around the <h1> first: a teaser's or the site clock's elsewhere
+        h1 = H1.search(page)
+        times = list(TIME_ATTR.finditer(page))
+        if h1:
+            times.sort(key=lambda m: not h1.start() - SHOWN_BEFORE <= m.start() <= h1.start() + SHOWN_AFTER)
+        found += [d for m in times if (d := _parse(m.group(1), lang, order)) is not None]
     return found
 
 

@@ -346,18 +346,26 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     day of the dump's `date` line is the publication date; else the first labelled one ("Publié …") or
     the first date line of its own; a date inside a longer line (a photo legend "Archive (16.08.2024): …")
     counts only when there is no `date` line to fall back on. In a language without a lexicon, short
-    lines the regexes cannot read go to dateparser ("2 часа назад")."""
+    lines the regexes cannot read go to dateparser ("2 часа назад"). An impossible date ("31.02.2024")
+    is an error when it stands on a date line of its own and the page has no other date; inside a longer
+    line, or beside a real date, it is ignored."""
     lex = lexicon()
     lines = _meta_lines(c)
     order = dates.page_order(ln.text for ln in lines if ln.kind == "meta")
     found_pub: list[tuple[datetime, bool, Line]] = []
     updated = None
+    impossible: dates.DateError | None = None
     for ln in lines:
         if ln.kind != "meta":
             continue
         is_update = matches(ln.key, lex.updated, extra_words=16)
         prefixed = is_update or matches(ln.key, lex.published, extra_words=12)
-        found = dates.parse(ln.text, ref, slow=prefixed, lang=lang, order=order)
+        try:
+            found = dates.parse(ln.text, ref, slow=prefixed, lang=lang, order=order)
+        except dates.DateError as exc:
+            if prefixed or _date_line_like(ln):
+                impossible = impossible or exc
+            continue   # a stray impossible date in a longer line (a score, a code) is no date
         if found is None:
             continue
         if not prefixed and _too_late(found, ref):
@@ -371,6 +379,8 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     if ref is not None:   # a date below paragraphs of the text belongs to an embedded teaser
         found_pub = [f for f in found_pub if _in_header(c, f[2]) or abs((f[0].date() - ref).days) <= 1]
     published = _choose(found_pub, ref)
+    if impossible is not None and published is None and updated is None:
+        raise impossible   # the page's only date line is impossible: reported, not replaced
     if ref is not None:
         dates.check(datetime(ref.year, ref.month, ref.day), None)
     for d in (published, updated):

@@ -158,3 +158,22 @@ def test_the_brief_date_line_is_localised_for_any_babel_language(lang, want):
     assert want in line
     # the site shows the date in its header and drops the brief's own date line, in any language
     assert drop_date_line(f"{line}\n\nText of the article.\n", when, lang) == "Text of the article.\n"
+
+
+def _dates_of(raw: str, lang: str = "en"):
+    ref, _, text = split_prefix(raw)
+    return find_dates(clean_dump(text), ref, lang)
+
+
+BODY = "The city council voted on Thursday to approve a budget that raises spending on schools. " * 4
+
+
+def test_an_impossible_date_line_alone_is_an_error():
+    with pytest.raises(dates.DateError):
+        _dates_of("Council approves the new budget\n\n31.02.2024\n\n" + BODY)
+
+
+def test_an_impossible_date_beside_a_real_one_is_ignored():
+    published, _ = _dates_of("date 2024-02-20\n\nCouncil approves the new budget\n\n20.02.2024 10:15\n\n"
+                             "Ref. 31.02.2024\n\n" + BODY)
+    assert published == datetime(2024, 2, 20, 10, 15)

@@ -79,3 +79,10 @@ def test_page_locale():
     assert page_locale(page(lang="pt-BR")) == "pt_BR"
     assert page_locale('<html><head><meta property="og:locale" content="en_GB"></head></html>') == "en_GB"
     assert page_locale("<html><body></body></html>") is None
+
+
+def test_the_time_element_by_the_headline_beats_the_site_clock():
+    clock = '<header><time datetime="2024-05-03">Friday 3 May</time></header>' + "<nav>" + "x" * 30_000 + "</nav>"
+    article = '<h1>Headline</h1><time datetime="2024-05-01T10:00:00+02:00">1 May 2024</time>'
+    got, _ = page_dates(page(body=clock + article, lang="en-GB"))
+    assert got.date().isoformat() == "2024-05-01"
