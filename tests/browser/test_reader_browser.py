@@ -225,3 +225,52 @@ def test_the_maps_countries_link_to_their_country_pages(served, browser):
         assert size < 150_000
     finally:
         context.close()
+
+
+def test_an_image_kept_by_the_site_loads_from_the_site_itself(tmp_path, browser):
+    """images = "download": the picture comes from a local HTTP server at build time, then from the
+    site only (the image server is stopped before the page is opened)."""
+    from PIL import Image
+
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    Image.new("RGB", (1000, 700), (20, 90, 160)).save(pictures / "photo.jpg")
+    source = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(pictures)))
+    threading.Thread(target=source.serve_forever, daemon=True).start()
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    brief = root / "content/briefs" / (JAPAN.rstrip("/") + ".md")
+    brief.write_text(brief.read_text(encoding="utf-8").replace(
+        "https://images.example.org/hegseth-koizumi.jpg", f"http://127.0.0.1:{source.server_address[1]}/photo.jpg"),
+        encoding="utf-8")
+    try:
+        result = build(load_config(root, {"site": {"images": "download"}}), ingest=False)
+    finally:
+        source.shutdown()
+        source.server_close()
+    wait_for_removals()
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "briefs").symlink_to(result.out, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(www)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/briefs/"
+    context, page = _page(browser, 390, "dark")
+    try:
+        page.goto(base + JAPAN)
+        img = page.locator("figure.lead-image img")
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('figure.lead-image img').complete")
+        assert page.evaluate("document.querySelector('figure.lead-image img').naturalWidth") == 1000
+        assert img.get_attribute("src").startswith("/briefs/images/")
+        assert page.locator("figure.lead-image .credit").is_visible()
+        page.goto(base + "editions/2026-01-16/")
+        thumb = page.locator("img.thumb").first
+        thumb.scroll_into_view_if_needed()
+        page.wait_for_function("Array.from(document.querySelectorAll('img.thumb')).every(i => i.complete)")
+        assert page.evaluate("document.querySelector('img.thumb').naturalWidth") == 320
+        assert page.evaluate(OVERFLOW) <= 0
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -88,7 +88,7 @@ def test_the_front_page_is_the_newest_edition_with_each_brief_once(scratch_proje
     out = build_project(scratch_project).out
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<time datetime="2026-01-18">dimanche, 18 janvier 2026</time>' in home
-    assert "Dans cette édition" in home and "2 brèves" in home
+    assert "Dans cette édition\u00a0:" in home and "2 brèves" in home
     assert 'href="/briefs/editions/2026-01-16/"' in home and 'href="/briefs/archives/"' in home
     for title in ("Norway boosts Arctic patrols", "Berlin und Paris einigen sich auf Energiepakt"):
         assert home.count(f">{title}</a>") == 1
