@@ -32,15 +32,16 @@ class Paths:
 @dataclass(frozen=True)
 class SiteOptions:
     per_page: int = opt(20, "Briefs per page on region, theme and archive listings.", minimum=1)
-    home_latest: int = opt(12, "Briefs in the home page's 'latest' list.", minimum=1)
+    home_latest: int = opt(12, "Briefs in the home page's 'latest' list (front = \"latest\").", minimum=1)
     feed_entries: int = opt(50, "Entries per Atom feed.", minimum=1)
     full_text: bool = opt(True, "Brief pages show the full cleaned text; false shows only lead, key points "
                                 "and the source link (public sites may not republish agency copy).")
     minify: bool = opt(False, "Minify HTML and CSS in production builds (publish).")
     gzip: bool = opt(False, "Write precompressed .gz copies in production builds (publish).")
     jobs: int = opt(0, "Worker processes for large full builds (0: one per core).", minimum=0)
-    now: str = opt("", "Pin 'now' for relative dates (\"il y a 3 jours\") as an ISO 8601 date-time, for "
-                       "byte-reproducible builds; empty: $SOURCE_DATE_EPOCH if set, else the build's clock.")
+    now: str = opt("", "Pin 'now' (the build day; the default theme's relative dates are the reader's browser's, "
+                       "a project's templates may use `reldate`) as an ISO 8601 date-time, for byte-reproducible "
+                       "builds; empty: $SOURCE_DATE_EPOCH if set, else the build's clock.")
     search_words: int = opt(400, "Distinct body words per brief in the search index (0: titles, leads and "
                                  "key points only).", minimum=0)
     front: str = opt("edition", "Home page: \"edition\" (today's edition: a dated masthead, each brief once, "

@@ -49,7 +49,9 @@ def _brief(title: str, month: int, paragraphs: int = 3) -> str:
 def project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("serve-browser")
     files = {
-        "briefgen.toml": 'title = "Preview test"\nbase_url = "https://example.org/briefing/"\n',
+        # front = "latest": the home page lists every recent brief (an edition front shows one day)
+        "briefgen.toml": 'title = "Preview test"\nbase_url = "https://example.org/briefing/"\n'
+                         '[site]\nfront = "latest"\n',
         "content/briefs/2025/01/first-brief.md": _brief("First brief", 1, paragraphs=12),
         "content/briefs/2025/02/second-brief.md": _brief("Second brief", 2),
         "static/style.css": "body { background-color: rgb(255, 255, 255); }\n",
