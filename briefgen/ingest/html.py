@@ -55,7 +55,7 @@ ALL_STEPS = frozenset((
 ))
 # Off: no sample page changes with them (README "Cleaning quality", ablation). "gallery" stays on
 # without a measured gain: slide-show captions ("1/50 …") are a failure class seen on unseen pages.
-DROPPED_STEPS = frozenset(("screen_reader", "agency"))
+DROPPED_STEPS = frozenset(("screen_reader", "agency", "title_repeat"))
 STEPS = ALL_STEPS - DROPPED_STEPS
 # CJK scripts write no spaces between words: each character counts as half a word.
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -268,13 +268,14 @@ def _heading(doc) -> Heading | None:
     kicker, inside the <h1> or just before it, shorter than the headline itself."""
     if doc is None:
         return None
-    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
-    h1 = next((n for n, el in enumerate(elements) if el.tag == "h1" and _text(el)), None)
+    h1 = next((el for el in doc.iter("h1") if _text(el)), None)
     if h1 is None:
         return None
-    text = _text(elements[h1])
+    text = _text(h1)
     kicker = None
-    for el in elements[max(0, h1 - KICKER_REACH):h1] + list(elements[h1].iterdescendants()):
+    # the KICKER_REACH elements before the <h1> in document order, then the ones inside it
+    before = h1.xpath(f"(preceding::* | ancestor::*)[position() > last() - {KICKER_REACH}]")
+    for el in before + list(h1.iterdescendants()):
         cls = el.get("class") or ""
         if not isinstance(el.tag, str) or not KICKER_CLASS.search(cls) or NOT_ARTICLE_CLASS.search(cls):
             continue
