@@ -94,13 +94,17 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     if "screen_reader" in steps:
         # Visually hidden link text (", opens new tab") is read by trafilatura like any text.
         text = strip_screen_reader(text)
-    blocks = clean_blocks(markdown_blocks(tidy(text)), _clean(md.title), steps)
+    found = markdown_blocks(tidy(text))
+    blocks = clean_blocks(found, _clean(md.title), steps)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
     if lead and blocks and blocks[0].kind == "paragraph" and _same_start(blocks[0].text, lead):
         blocks = blocks[1:]
-    if word_count(" ".join([lead or ""] + [b.text for b in blocks] + [i for b in blocks for i in b.items])) \
-            < MIN_BODY_WORDS:
+    if _words(blocks, lead) < MIN_BODY_WORDS <= _words(found, None):
+        # briefgen's cleaning left too little of a text trafilatura found: an article of short
+        # paragraphs (a ticker, a list of brief items) rather than no article. trafilatura's text stays.
+        blocks = [b for b in found if not (lead and b.kind == "paragraph" and _same_start(b.text, lead))]
+    if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
     published, updated = _dates(raw, md.date)
     heading = _heading(doc)
@@ -180,6 +184,10 @@ def _absolute(url: str | None, base: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in " \n\t<>\"'"):
         return None
     return url
+
+
+def _words(blocks: list[Block], lead: str | None) -> int:
+    return word_count(" ".join([lead or ""] + [b.text for b in blocks] + [i for b in blocks for i in b.items]))
 
 
 def _extract(raw: RawArticle, doc, options: Options):

@@ -157,3 +157,17 @@ def test_a_japanese_article_is_not_refused_for_having_no_spaces(tmp_path):
     p.write_text(page, encoding="utf-8")
     article = ingest_file(p)
     assert sum(b.kind == "paragraph" for b in article.blocks) == 5 and sentence in article.body_text
+
+
+def test_an_article_of_short_paragraphs_is_kept_not_refused(tmp_path):
+    """Cleaning drops short non-sentence paragraphs (captions, teaser links); when that would leave too
+    little of what trafilatura found, trafilatura's text is kept instead of refusing the page."""
+    items = [f"Le train numéro {n} part à l'heure" for n in range(12)]
+    page = ('<html lang="fr"><head><title>Trafic : les départs de ce matin</title>'
+            '<meta property="article:published_time" content="2026-01-16T09:41:00+01:00"></head><body>'
+            f"<article><h1>Trafic : les départs de ce matin</h1>{''.join(f'<p>{i}</p>' for i in items)}"
+            "</article></body></html>")
+    p = tmp_path / "ticker.html"
+    p.write_text(page, encoding="utf-8")
+    article = ingest_file(p)
+    assert all(i in article.body_text for i in items)
