@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PATCH_LIMIT = 50            # changed briefs up to which a patch_in_place build patches its output
-STATE_FORMAT = 2            # bump when the state's layout changes: an older state is then ignored
+SPARE_SHARE = 0.3           # changed files up to this share of the site: update the spare tree, not a new one
+STATE_FORMAT = 3            # bump when the state's layout changes: an older state is then ignored
 MARKER = ".briefgen-site"     # marks a folder as ours, so a swap never replaces someone's folder
 _LOCKS: dict[Path, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -131,7 +132,8 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     every_input = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
     manifest = hashlib.blake2b(pickle.dumps((__version__, files, every_input, _config_key(config), now.date(),
                                              str(out))), digest_size=16).hexdigest()
-    if state.get("manifest") == manifest and (out / MARKER).is_file() and not errors:
+    if (state.get("manifest") == manifest and state.get("tree") == _tree_id(out) and (out / MARKER).is_file()
+            and not errors):
         _report(state.get("errors", []))
         log.info("site up to date (%d pages)", state.get("pages", 0))
         return BuildResult(list(state.get("errors", [])), 0, state.get("pages", 0), out,
@@ -163,23 +165,25 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
               touched)
     # Phase 4: group them.
     collections = group(items)
-    # Phase 5: render into a fresh folder; unchanged pages are linked from the previous build.
+    # Phase 5: render what changed into a staging folder (everything, when there is no trusted
+    # previous site); unchanged pages stay where they are.
     clear_stale(out)
     tmp = out.parent / f"{out.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
-    previous = out if (out / MARKER).is_file() and not (repaired and "*" in repaired) else None
-    old_keys = state.get("keys", {}) if previous else {}
+    trees = _trees(state, out, _spare_dir(config, out)) if not (repaired and "*" in repaired) else {}
+    previous = out if out in trees and (out / MARKER).is_file() else None
+    spare = _spare_dir(config, out)
+    if spare is not None and spare not in trees and spare.exists():
+        remove_later(spare, config.path("cache") / "trash")   # a spare no state vouches for
+    old_keys = trees[out] if previous else {}
     inputs = (__version__, fp, _config_key(config), now.date())
     # Preview only: a few changed briefs with the same templates, config and day are patched into
-    # its folder (changed files staged, then moved in under the site lock). A fresh tree creates a
-    # folder per brief page, which costs a second or more at 10,000 briefs on a busy disk.
+    # its folder (changed files staged, then moved in under the site lock).
     patch = (patch_in_place and previous is not None and state.get("inputs") == inputs
              and touched <= PATCH_LIMIT)
     try:
-        shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=patch)
+        shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None)
         render_errors = shared.render_all([Tree(shared, code, prefix) for code, prefix in tree_codes(config)],
                                           pool)
-        if not patch:
-            (tmp / MARKER).write_text("built by briefgen; replaced on every build\n", encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -190,24 +194,170 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         # A template error would break many pages: keep the previous site and say why.
         shutil.rmtree(tmp, ignore_errors=True)
         return BuildResult(all_errors, 0, state.get("pages", 0), out, time.perf_counter() - started)
-    # Phase 6: swap the new site in at once (or move the staged changes in), then forget the old one.
+    # Phase 6: publish the change at once. Three ways, all leaving `out` the old or the new site:
+    # patch (the preview's folder, under its lock); bring the spare tree (the site before last,
+    # kept from the previous build) up to date and exchange it with `out`, at a cost proportional
+    # to the change; or complete the staging folder into a whole tree and exchange that.
+    written = shared.writer.written
     removed = sorted(set(old_keys) - set(shared.keys))
-    with site_lock.writing():
-        if patch:
-            apply_patch(tmp, out, shared.writer.written, removed)
-            old = None
-        else:
+    record = {"format": STATE_FORMAT, "manifest": manifest if not errors else None, "keys": shared.keys,
+              "pages": shared.pages, "errors": brief_errors, "inputs": inputs}
+    changed = sorted(set(written) | set(removed))
+    if previous is not None and not changed:
+        # New inputs, same output (a brief whose only change is in a broken part, say): keep both trees.
+        record.update(tree=state.get("tree"), spare=state.get("spare"))
+        _save_state(state_file, record)
+        forget_journal(out)
+    elif patch:
+        with site_lock.writing():
+            apply_patch(tmp, out, written, removed)
+        record["tree"] = _tree_id(out)
+        _save_state(state_file, record)
+        forget_journal(out)   # only now: the state above no longer trusts anything the patch touched
+    elif (spare is not None and spare in trees and not patch_in_place
+          and len(changed) <= SPARE_SHARE * max(1, len(shared.keys))):
+        _save_state(state_file, {**record, "keys": old_keys, "manifest": None, "tree": _tree_id(out)})
+        missing = _update_spare(spare, trees[spare], shared.keys, set(written), tmp, out)
+        _forget_missing(record, missing)
+        record.update(tree=_tree_id(spare), spare=_spare_record(out, old_keys, shared.keys, changed))
+        _save_state(state_file, record)
+        with site_lock.writing():
+            swap_in(spare, out)           # `spare` now holds the previous site: the next build's spare
+    else:
+        if previous is not None:
+            _forget_missing(record, shared.writer.complete(previous))
+        (tmp / MARKER).write_text("built by briefgen; replaced on every build\n", encoding="utf-8")
+        record["tree"] = _tree_id(tmp)
+        if previous is not None and spare is not None and not patch_in_place:
+            record["spare"] = _spare_record(out, old_keys, shared.keys, changed)
+        _save_state(state_file, record)
+        with site_lock.writing():
             old = swap_in(tmp, out)
-    if old is not None:
-        remove_later(old, config.path("cache") / "trash")
-    changed = sorted(set(shared.writer.written) | set(removed))
-    _save_state(state_file, {"format": STATE_FORMAT, "manifest": manifest if not errors else None,
-                             "keys": shared.keys, "pages": shared.pages, "errors": brief_errors,
-                             "inputs": inputs})
-    forget_journal(out)   # only now: the state above no longer trusts anything the patch touched
+        if old is not None:
+            _keep_as_spare(old, spare if "spare" in record else None, config.path("cache") / "trash")
+        forget_journal(out)
+    shutil.rmtree(tmp, ignore_errors=True)
     seconds = time.perf_counter() - started
-    log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(shared.writer.written), seconds)
-    return BuildResult(all_errors, len(shared.writer.written), shared.pages, out, seconds, changed, True)
+    log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(written), seconds)
+    return BuildResult(all_errors, len(written), shared.pages, out, seconds, changed, bool(changed) or previous is None)
+
+
+# -- the spare tree ---------------------------------------------------------------------------
+# `briefgen build` never patches `out` in place: a reader (or a killed build) would see a mix. It
+# keeps the site before last as a spare tree in the cache instead; the next build brings the spare
+# up to date (the files that differ between it and the new site: what changed in the last two
+# builds) and exchanges it with `out` in one rename. The state records which tree holds which pages
+# by the folders' identities (device, inode), which renames keep: whichever of the two a killed
+# build left at `out`, the next build knows exactly what it holds.
+
+def _tree_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _spare_dir(config: Config, out: Path) -> Path | None:
+    """Where the spare tree of `out` lives: the cache, if it is on the same file system as `out`
+    (a rename must be able to exchange them)."""
+    cache = config.path("cache")
+    try:
+        if os.stat(cache).st_dev != os.stat(out.parent).st_dev:
+            return None
+    except OSError:
+        return None
+    return cache / f"spare-{hashlib.blake2b(str(out).encode(), digest_size=8).hexdigest()}"
+
+
+def _spare_record(live: Path, live_keys: dict, new_keys: dict, changed: list[str]) -> dict:
+    """The tree now at `live` (about to become the spare), as a difference from the new keys."""
+    return {"id": _tree_id(live), "diff": {p: live_keys.get(p) for p in changed if live_keys.get(p) != new_keys.get(p)}}
+
+
+def _trees(state: dict, out: Path, spare: Path | None) -> dict[Path, dict]:
+    """The trees the state can vouch for, by their current place: {out: keys, spare: keys}."""
+    keys, found = state.get("keys"), {}
+    if not isinstance(keys, dict):
+        return found
+    other = state.get("spare") or {}
+    ids = {state.get("tree"): ("keys", None), other.get("id"): ("spare", other.get("diff"))}
+    for place in (out, spare):
+        if place is None:
+            continue
+        tid = _tree_id(place)
+        if tid is None or tid not in ids or not (place / MARKER).is_file():
+            continue
+        which, diff = ids[tid]
+        if which == "keys":
+            found[place] = keys
+        elif isinstance(diff, dict):
+            merged = dict(keys)
+            for p, k in diff.items():
+                if k is None:
+                    merged.pop(p, None)
+                else:
+                    merged[p] = k
+            found[place] = merged
+    return found
+
+
+def _update_spare(spare: Path, spare_keys: dict, keys: dict, written: set[str], staging: Path,
+                  live: Path) -> list[str]:
+    """Make the spare tree hold exactly `keys`: rendered files moved in from `staging`, files it
+    lacks linked from the live tree, files the site no longer has deleted. Returns paths missing from
+    the live tree (deleted by hand): the next build renders them."""
+    missing, made = [], set()
+    for rel, key in keys.items():
+        if rel in written:
+            src = os.path.join(staging, rel)
+        elif spare_keys.get(rel) != key:
+            src = os.path.join(live, rel)
+        else:
+            continue
+        target = os.path.join(spare, rel)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        try:
+            if rel in written:
+                os.replace(src, target)
+            else:
+                link = f"{target}.{os.getpid()}.link"
+                os.link(src, link)
+                os.replace(link, target)
+        except FileNotFoundError:
+            missing.append(rel)
+    for rel in spare_keys.keys() - keys.keys():
+        target = os.path.join(spare, rel)
+        try:
+            os.unlink(target)
+            os.removedirs(os.path.dirname(target))   # empty folders only; stops at the first non-empty
+        except OSError:
+            pass
+    return missing
+
+
+def _forget_missing(record: dict, missing: list[str]) -> None:
+    if missing:
+        log.warning("%d files of the previous site were missing (deleted by hand?); the next build "
+                    "renders them", len(missing))
+        record["keys"] = {**record["keys"], **dict.fromkeys(missing, "")}
+        record["manifest"] = None
+
+
+def _keep_as_spare(old: Path, spare: Path | None, trash: Path) -> None:
+    """After a whole new tree was swapped in: the previous site becomes the spare (or is deleted)."""
+    if spare is not None:
+        if spare.exists():
+            remove_later(spare, trash)
+        try:
+            os.rename(old, spare)
+            return
+        except OSError:
+            pass
+    remove_later(old, trash)
 
 
 def _report(problems: list[BriefgenError]) -> None:

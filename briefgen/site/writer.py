@@ -88,3 +88,22 @@ class Writer:
                 return False
         self.reused.append(norm)
         return True
+
+    def complete(self, previous: Path) -> list[str]:
+        """Staging mode only: hard-link every reused file from `previous` so `root` is a whole site.
+        Returns the reused paths missing from `previous` (deleted by hand)."""
+        missing = []
+        self.patch = False
+        for norm in self.reused:
+            src, path = os.path.join(previous, norm), self.target(norm)
+            self._mkdir(posixpath.dirname(norm))
+            try:
+                os.link(src, path)
+            except FileNotFoundError:
+                missing.append(norm)
+            except OSError:  # another file system, or links not supported: copy instead
+                try:
+                    shutil.copy2(src, path)
+                except FileNotFoundError:
+                    missing.append(norm)
+        return missing

@@ -12,6 +12,7 @@ from briefgen.errors import BuildError, ConfigError
 from briefgen.site import render
 from briefgen.site.build import build
 from briefgen.site.scaffold import init_project
+from briefgen.site.swap import swap_in as _real_swap_in
 from tests.unit.site.conftest import brief_text
 
 JAPAN = "2026/01/le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire/index.html"
@@ -385,7 +386,7 @@ def test_touching_templates_without_changing_them_rerenders_no_page(scratch_proj
     build_project(scratch_project)
     os.utime(scratch_project / "templates" / "footer-note.html", ns=(10**18, 10**18))
     again = build_project(scratch_project)
-    assert again.swapped and again.written == 0
+    assert again.written == 0 and not again.changed_paths
 
 
 def test_a_worker_keeps_its_trees_across_chunks_of_one_build_and_reports_each_chunk_once(scratch_project, tmp_path):
@@ -406,3 +407,66 @@ def test_a_worker_keeps_its_trees_across_chunks_of_one_build_and_reports_each_ch
     assert render._WORKER_TREES[str(out)][1] is trees
     assert len(first) == 2 and len(second) == 1 and not set(first) & set(second)
     assert all((out / path).is_file() for path in first + second)
+
+
+def _retitle_japan(root: Path, words: str) -> None:
+    path = root / JAPAN_MD
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", f"title: {words} ", 1), encoding="utf-8")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_later_rebuilds_bring_the_spare_tree_up_to_date_instead_of_laying_out_a_new_one(
+        scratch_project, build_project, monkeypatch, tmp_path):
+    """The site before last is kept as a spare: an edit moves the changed files into it and
+    exchanges it with site/ (no tree of hard links and folders per build), and the result is the
+    clean build's, byte for byte."""
+    from briefgen.site import build as build_mod
+    from briefgen.site.writer import Writer
+    monkeypatch.setattr(build_mod, "SPARE_SHARE", 1.0)   # a small site: any edit is a large share of it
+    first = build_project(scratch_project)
+    cold = os.stat(first.out).st_ino
+    _retitle_japan(scratch_project, "Un")
+    build_project(scratch_project)          # no spare yet: a whole tree; the cold one becomes the spare
+    completed = []
+    monkeypatch.setattr(Writer, "complete", lambda self, previous: completed.append(previous) or [])
+    _retitle_japan(scratch_project, "Deux")
+    third = build_project(scratch_project)
+    assert os.stat(third.out).st_ino == cold and not completed and third.swapped
+    assert "Deux Un " in (third.out / JAPAN).read_text(encoding="utf-8")
+    clean = build_project(scratch_project, out=tmp_path / "clean", clean=True)
+    assert _files(third.out) == _files(clean.out)
+
+
+@pytest.mark.parametrize("where", ["updating the spare", "exchanging"])
+def test_a_build_killed_while_using_the_spare_leaves_the_old_site_and_the_next_build_is_exact(
+        scratch_project, build_project, monkeypatch, tmp_path, where):
+    from briefgen.site import build as build_mod
+    monkeypatch.setattr(build_mod, "SPARE_SHARE", 1.0)
+    build_project(scratch_project)
+    _retitle_japan(scratch_project, "Un")
+    before = _files(build_project(scratch_project).out)
+    _retitle_japan(scratch_project, "Deux")
+    if where == "updating the spare":
+        real = build_mod._update_spare
+
+        def killed(spare, spare_keys, keys, written, staging, live):
+            half = dict(list(keys.items())[: len(keys) // 2])
+            real(spare, spare_keys, half, written & set(half), staging, live)
+            raise SystemExit("killed")
+        monkeypatch.setattr(build_mod, "_update_spare", killed)
+    else:
+        monkeypatch.setattr(build_mod, "swap_in", lambda new, out: (_ for _ in ()).throw(SystemExit("killed")))
+        real = None
+    with pytest.raises(SystemExit):
+        build_project(scratch_project)
+    monkeypatch.setattr(build_mod, "_update_spare", real if where == "updating the spare" else build_mod._update_spare)
+    monkeypatch.setattr(build_mod, "swap_in", build_mod.swap_in if where != "exchanging" else _real_swap_in)
+    out = scratch_project / "site"
+    assert _files(out) == before                     # readers still see the previous site, whole
+    again = build_project(scratch_project)
+    assert "Deux Un " in (again.out / JAPAN).read_text(encoding="utf-8")
+    assert _files(again.out) == _files(build_project(scratch_project, out=tmp_path / "clean", clean=True).out)
