@@ -65,7 +65,8 @@ class Code:
 
     @classmethod
     def briefgen(cls) -> list[str]:
-        return [str(PYTHON), "-m", "briefgen.cli"]
+        # -P: no current folder first on sys.path, so the frozen copy on PYTHONPATH is what runs
+        return [str(PYTHON), "-P", "-m", "briefgen.cli"]
 
     @classmethod
     def worker(cls, *args: str) -> list[str]:
@@ -421,7 +422,7 @@ def bench_startup(res: Results, args) -> None:
     row = res.row("python start + import briefgen.site.build", None)
     for _ in range(args.runs):
         imports = "import briefgen.cli, briefgen.site.build"
-        record(row, measure.run([str(PYTHON), "-c", imports], env=Code.env))
+        record(row, measure.run([str(PYTHON), "-P", "-c", imports], env=Code.env))
 
 
 # ---------------------------------------------------------------- Pelican, Hugo, preview
