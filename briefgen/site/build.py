@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from briefgen import __version__
 from briefgen.classify.regions import regions_for
 from briefgen.errors import BriefgenError, BuildError
-from briefgen.site import content, images, templates
+from briefgen.site import content, images, pages, templates
 from briefgen.site.collections import group
 from briefgen.site.i18n import build_now
 from briefgen.site.render import Shared, Tree, tree_codes
@@ -180,10 +180,20 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     # its folder (changed files staged, then moved in under the site lock).
     patch = (patch_in_place and previous is not None and state.get("inputs") == inputs
              and touched <= PATCH_LIMIT)
+    index = {it.source: (it.sig, (it.when, it.brief.slug, it.url, it.brief.regions, it.brief.themes,
+                                   it.brief.countries)) for it in items}
+    dirty = None
+    if (previous is not None and state.get("inputs") == inputs and not state.get("collisions") and not repaired
+            and isinstance(state.get("plan"), dict) and isinstance(state.get("index"), dict)):
+        dirty = pages.dirty_sections(collections, _changes(state["index"], index))
     try:
-        shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None)
-        render_errors = shared.render_all([Tree(shared, code, prefix) for code, prefix in tree_codes(config)],
-                                          pool)
+        shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None,
+                        dirty=dirty, old_plan=state.get("plan") if dirty is not None else None)
+        locale_trees = [Tree(shared, code, prefix) for code, prefix in tree_codes(config)]
+        tree_keys = [shared.global_key, *(tree.key for tree in locale_trees)]
+        if state.get("tree_keys") != tree_keys:
+            shared.dirty = None      # names, navigation or assets changed: every page may show them
+        render_errors = shared.render_all(locale_trees, pool)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -201,7 +211,9 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     written = shared.writer.written
     removed = sorted(set(old_keys) - set(shared.keys))
     record = {"format": STATE_FORMAT, "manifest": manifest if not errors else None, "keys": shared.keys,
-              "pages": shared.pages, "errors": brief_errors, "inputs": inputs}
+              "pages": shared.pages, "errors": brief_errors, "inputs": inputs, "plan": shared.plan_record,
+              "index": index, "tree_keys": tree_keys, "collisions": shared.collisions}
+    log.debug("planned %s sections", "all" if shared.dirty is None else len(shared.dirty))
     changed = sorted(set(written) | set(removed))
     if previous is not None and not changed:
         # New inputs, same output (a brief whose only change is in a broken part, say): keep both trees.
@@ -216,7 +228,9 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         forget_journal(out)   # only now: the state above no longer trusts anything the patch touched
     elif (spare is not None and spare in trees and not patch_in_place
           and len(changed) <= SPARE_SHARE * max(1, len(shared.keys))):
-        _save_state(state_file, {**record, "keys": old_keys, "manifest": None, "tree": _tree_id(out)})
+        # First: the spare is about to hold neither site; if killed, the next build plans every page.
+        _save_state(state_file, {**record, "keys": old_keys, "manifest": None, "tree": _tree_id(out), "plan": None,
+                                 "index": None})
         missing = _update_spare(spare, trees[spare], shared.keys, set(written), tmp, out)
         _forget_missing(record, missing)
         record.update(tree=_tree_id(spare), spare=_spare_record(out, old_keys, shared.keys, changed))
@@ -240,6 +254,20 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     seconds = time.perf_counter() - started
     log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(written), seconds)
     return BuildResult(all_errors, len(written), shared.pages, out, seconds, changed, bool(changed) or previous is None)
+
+
+def _changes(before: dict, after: dict) -> list[tuple]:
+    """Old and new records of every brief added, changed or removed since the last build of this
+    output (the brief cache cannot say: the preview and `briefgen build` share it)."""
+    found = []
+    for path, (sig, record) in after.items():
+        old = before.get(path)
+        if old is None or old[0] != sig:
+            found.append(record)
+            if old is not None:
+                found.append(old[1])
+    found.extend(before[path][1] for path in before.keys() - after.keys())
+    return found
 
 
 # -- the spare tree ---------------------------------------------------------------------------
@@ -344,7 +372,7 @@ def _forget_missing(record: dict, missing: list[str]) -> None:
         log.warning("%d files of the previous site were missing (deleted by hand?); the next build "
                     "renders them", len(missing))
         record["keys"] = {**record["keys"], **dict.fromkeys(missing, "")}
-        record["manifest"] = None
+        record["manifest"] = record["plan"] = None   # the next build plans every page
 
 
 def _keep_as_spare(old: Path, spare: Path | None, trash: Path) -> None:

@@ -13,8 +13,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefgen.site.collections import (Pager, archive_count, archive_path, edition_groups, edition_summary,
-                                        old_page_numbers, paginate)
+from briefgen.site.collections import (
+    Pager,
+    archive_count,
+    archive_path,
+    edition_groups,
+    edition_summary,
+    old_page_numbers,
+    paginate,
+)
 
 if TYPE_CHECKING:
     from briefgen.site.collections import Collections
@@ -33,6 +40,33 @@ class Page:
     key: tuple                         # what the page shows, hashed with the tree's global key
     context: Callable[[], dict]        # built only if the page must be rendered
     owner: str = ""                    # what the page comes from (a brief file), for collision messages
+    section: tuple = ("global",)       # what it belongs to (see `item_sections`); "global": planned every build
+
+
+Want = Callable[[tuple], bool]
+
+
+def _every(section: tuple) -> bool:
+    return True
+
+
+def _tag(section: tuple, found: Iterator[Page]) -> Iterator[Page]:
+    for page in found:
+        page.section = section
+        yield page
+
+
+def item_sections(when, url: str, regions, themes, countries) -> list[tuple]:
+    """The sections a brief shows on (besides its neighbours' pages, see `dirty_sections`): its own
+    page, its month, its day's edition, its region, theme, region x theme and country listings. The
+    reverse index: a changed brief re-plans these and leaves every other section as it was."""
+    found = [("brief", url), ("month", (when.year, when.month)), ("edition", when.date())]
+    for r in dict.fromkeys(regions):
+        found.append(("region", r))
+        found.extend(("region_theme", (r, t)) for t in dict.fromkeys(themes))
+    found.extend(("theme", t) for t in dict.fromkeys(themes))
+    found.extend(("country", code.upper()) for code in dict.fromkeys(countries))
+    return found
 
 
 def digest(*parts: object) -> str:
@@ -80,15 +114,17 @@ def redirects(base: str, numbers) -> Iterator[Page]:
                    lambda base=base: {"target": base})
 
 
-def brief_pages(c: Collections) -> Iterator[Page]:
+def brief_pages(c: Collections, want: Want = _every) -> Iterator[Page]:
     for it in c.items:
+        if not want(("brief", it.url)):
+            continue
         newer, older = c.newer[it.url], c.older[it.url]
 
         def context(it: Item = it, newer: Item | None = newer, older: Item | None = older) -> dict:
             return {"item": it, "brief": it.brief, "newer": newer, "older": older}
 
         key = ("brief", it.sig, newer.sig if newer else None, older.sig if older else None)
-        yield Page(it.url + "index.html", it.url, "brief.html", key, context, it.source)
+        yield Page(it.url + "index.html", it.url, "brief.html", key, context, it.source, ("brief", it.url))
 
 
 def home_page(c: Collections, latest: int, front: str = "latest", group_by: str = "region") -> Iterator[Page]:
@@ -109,37 +145,46 @@ def home_page(c: Collections, latest: int, front: str = "latest", group_by: str 
     yield Page("index.html", "", "home.html", key, context)
 
 
-def region_pages(c: Collections, per_page: int) -> Iterator[Page]:
+def region_pages(c: Collections, per_page: int, want: Want = _every) -> Iterator[Page]:
     for region, items in c.by_region.items():
+        if not want(("region", region)):
+            continue
         themes = [(t, len(i)) for (r, t), i in c.by_region_theme.items() if r == region]
-        yield from _listing("region", region, f"regions/{region}/", "list.html", items, per_page,
-                            {"region": region, "themes": []}, {"themes": themes})
+        yield from _tag(("region", region), _listing("region", region, f"regions/{region}/", "list.html", items,
+                                                     per_page, {"region": region, "themes": []}, {"themes": themes}))
     for (region, theme), items in c.by_region_theme.items():
-        yield from _listing("region_theme", (region, theme), f"regions/{region}/{theme}/", "list.html",
-                            items, per_page, {"region": region, "theme_id": theme})
+        if want(("region_theme", (region, theme))):
+            yield from _tag(("region_theme", (region, theme)), _listing(
+                "region_theme", (region, theme), f"regions/{region}/{theme}/", "list.html", items, per_page,
+                {"region": region, "theme_id": theme}))
     counts = [(r, len(i)) for r, i in c.by_region.items()]
     yield Page("regions/index.html", "regions/", "terms.html", ("regions", tuple(counts)),
                lambda: {"kind": "regions", "terms": counts})
 
 
-def theme_pages(c: Collections, per_page: int) -> Iterator[Page]:
+def theme_pages(c: Collections, per_page: int, want: Want = _every) -> Iterator[Page]:
     for theme, items in c.by_theme.items():
+        if not want(("theme", theme)):
+            continue
         regions = [(r, len(i)) for (r, t), i in c.by_region_theme.items() if t == theme]
-        yield from _listing("theme", theme, f"themes/{theme}/", "list.html", items, per_page,
-                            {"theme_id": theme, "regions": []}, {"regions": regions})
+        yield from _tag(("theme", theme), _listing("theme", theme, f"themes/{theme}/", "list.html", items, per_page,
+                                                   {"theme_id": theme, "regions": []}, {"regions": regions}))
     counts = [(t, len(i)) for t, i in c.by_theme.items()]
     yield Page("themes/index.html", "themes/", "terms.html", ("themes", tuple(counts)),
                lambda: {"kind": "themes", "terms": counts})
 
 
-def archive_pages(c: Collections, per_page: int, map_days: int = 7) -> Iterator[Page]:
+def archive_pages(c: Collections, per_page: int, map_days: int = 7, want: Want = _every) -> Iterator[Page]:
     days_by_month: dict[tuple[int, int], list] = {}
     for day, items in c.by_day.items():
         days_by_month.setdefault((day.year, day.month), []).append((day, len(items)))
     for (year, month), items in c.by_month.items():
+        if not want(("month", (year, month))):
+            continue
         days = days_by_month.get((year, month), [])
-        yield from _listing("month", (year, month), f"{year:04d}/{month:02d}/", "list.html", items,
-                            per_page, {"year": year, "month": month, "days": []}, {"days": days})
+        yield from _tag(("month", (year, month)), _listing(
+            "month", (year, month), f"{year:04d}/{month:02d}/", "list.html", items, per_page,
+            {"year": year, "month": month, "days": []}, {"days": days}))
     months = [(y, m, len(i)) for (y, m), i in c.by_month.items()]
     counts, days = recent_counts(c, map_days)
     yield Page("archives/index.html", "archives/", "archives.html",
@@ -177,11 +222,13 @@ def front_page(c: Collections, group_by: str) -> Iterator[Page]:
     yield Page("index.html", "", "home.html", ("front", *key), front)
 
 
-def edition_pages(c: Collections, group_by: str = "region") -> Iterator[Page]:
+def edition_pages(c: Collections, group_by: str = "region", want: Want = _every) -> Iterator[Page]:
     for day in c.by_day:
+        if not want(("edition", day)):
+            continue
         url = f"editions/{day.isoformat()}/"
         key, context = _edition_context(c, day, group_by)
-        yield Page(url + "index.html", url, "edition.html", key, context)
+        yield Page(url + "index.html", url, "edition.html", key, context, section=("edition", day))
 
 
 def country_counts(items: list[Item]) -> dict[str, int]:
@@ -204,11 +251,12 @@ def recent_counts(c: Collections, days: int) -> tuple[dict[str, int], int]:
     return country_counts(recent), days
 
 
-def country_pages(c: Collections, per_page: int) -> Iterator[Page]:
+def country_pages(c: Collections, per_page: int, want: Want = _every) -> Iterator[Page]:
     """/countries/<code>/ (lower-case ISO code), paginated, and /countries/ listing them all."""
     for code, items in c.by_country.items():
-        yield from _listing("country", code, f"countries/{code.lower()}/", "list.html", items, per_page,
-                            {"country": code})
+        if want(("country", code)):
+            yield from _tag(("country", code), _listing("country", code, f"countries/{code.lower()}/", "list.html",
+                                                        items, per_page, {"country": code}))
     counts = [(code, len(i)) for code, i in c.by_country.items()]
     yield Page("countries/index.html", "countries/", "terms.html", ("countries", tuple(counts)),
                lambda: {"kind": "countries", "terms": counts})
@@ -220,13 +268,38 @@ def plain_pages() -> Iterator[Page]:
 
 
 def all_pages(c: Collections, per_page: int, latest: int, front: str = "latest",
-              group_by: str = "region", map_days: int = 7) -> Iterator[Page]:
-    """Every HTML page of one locale tree."""
+              group_by: str = "region", map_days: int = 7, want: Want | None = None) -> Iterator[Page]:
+    """Every HTML page of one locale tree; with `want`, only the sections it wants and the global
+    pages (a new page kind: tag its pages with a section `item_sections` knows, or leave them global,
+    re-planned on every build)."""
+    want = want or _every
     yield from home_page(c, latest, front, group_by)
-    yield from brief_pages(c)
-    yield from region_pages(c, per_page)
-    yield from theme_pages(c, per_page)
-    yield from archive_pages(c, per_page, map_days)
-    yield from edition_pages(c, group_by)
-    yield from country_pages(c, per_page)
+    yield from brief_pages(c, want)
+    yield from region_pages(c, per_page, want)
+    yield from theme_pages(c, per_page, want)
+    yield from archive_pages(c, per_page, map_days, want)
+    yield from edition_pages(c, group_by, want)
+    yield from country_pages(c, per_page, want)
     yield from plain_pages()
+
+
+def dirty_sections(c: Collections, changed: list[tuple]) -> set[tuple]:
+    """The sections to re-plan after `changed` briefs (each an old and/or new record `(when, slug, url,
+    regions, themes, countries)`, None when absent): theirs, and their neighbours' in time (brief
+    pages link the newer and older brief; editions the newer and older day), found by position in
+    the new order, so a removed or moved brief's old neighbours count too."""
+    import bisect
+
+    found: set[tuple] = set()
+    order = [(-it.when.timestamp(), it.brief.slug) for it in c.items]
+    days = sorted(c.by_day)
+    for record in changed:
+        if record is None:
+            continue
+        when, slug, url, regions, themes, countries = record
+        found.update(item_sections(when, url, regions, themes, countries))
+        at = bisect.bisect_left(order, (-when.timestamp(), slug))
+        found.update(("brief", c.items[i].url) for i in range(at - 1, at + 2) if 0 <= i < len(c.items))
+        at = bisect.bisect_left(days, when.date())
+        found.update(("edition", days[i]) for i in range(at - 1, at + 2) if 0 <= i < len(days))
+    return found

@@ -49,8 +49,15 @@ def tree_codes(config: Config) -> list[tuple[str, str]]:
 class Shared:
     def __init__(self, config: Config, collections: Collections, folders: list[Path], fingerprint: str,
                  now: datetime, tmp: Path, previous: Path | None, old_keys: dict[str, str],
-                 patch: bool = False) -> None:
+                 patch: bool = False, dirty: set[tuple] | None = None, old_plan: dict | None = None) -> None:
         self.config = config
+        # Partial planning: only the sections in `dirty` are planned; the others are taken as they
+        # were from `old_plan` (the last build's {tree prefix: {section: [(output, key, sitemap entry,
+        # owner, is a page)]}}). None: plan everything.
+        self.dirty = dirty
+        self.old_plan = old_plan or {}
+        self.plan_record: dict[str, dict[tuple, list]] = {}
+        self.collisions = False
         self.c = collections
         self.folders = folders
         self.now = now
@@ -142,7 +149,8 @@ class Shared:
         for page in feeds.feed_pages(self.c, self.config.site.feed_entries, self.config.site.full_text):
             main.emit_page(page)
         self.write_search()
-        urls = [u for tree in trees for u in tree.sitemap_urls]
+        # sorted: a partial plan meets the pages in another order than a full one; same bytes either way
+        urls = sorted(u for tree in trees for u in tree.sitemap_urls)
         self.emit("sitemap.xml", pages.digest("sitemap", urls), lambda: sitemap.sitemap(urls))
         self.emit("robots.txt", pages.digest("robots", self.base_url),
                   lambda: sitemap.robots(self.base_url + "sitemap.xml"))
@@ -158,10 +166,21 @@ class Shared:
     def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool) -> None:
         """Each worker rebuilds the same page plan from the same items and renders its share."""
         n = pool.jobs * 2
-        chunks = [todo[i::n] for i in range(n)]
-        tasks = [(self.config, self.c.items, self.folders, self.fingerprint, self.now, str(self.writer.root), chunk)
-                 for chunk in chunks if chunk]
-        for written, errors in pool.map(render_chunk, tasks):
+        chunks = [chunk for chunk in (todo[i::n] for i in range(n)) if chunk]
+        global _FORK_SOURCE
+        pool.close()   # workers forked from here on share the loaded briefs (copy-on-write)
+        log.debug("rendering %d pages in %d %s workers", len(todo), pool.jobs, "forked" if pool.forks() else "spawned")
+        if pool.forks():
+            _FORK_SOURCE = (self.config, self.c, self.folders, self.fingerprint, self.now, str(self.writer.root),
+                            self.dirty)
+            try:
+                results = pool.map(render_forked, chunks)
+            finally:
+                _FORK_SOURCE = None
+        else:
+            results = pool.map(render_chunk, [(self.config, self.c.items, self.folders, self.fingerprint, self.now,
+                                               str(self.writer.root), chunk, self.dirty) for chunk in chunks])
+        for written, errors in results:
             self.writer.written.extend(written)
             self.fatal = self.fatal or bool(errors)
             for message, path, line, hint in errors:
@@ -180,12 +199,12 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
     """Worker: render the pages (tree index, page index) of one chunk straight into the build folder."""
     from briefgen.site.collections import group
 
-    config, items, folders, fingerprint, now, tmp, chunk = task
+    config, items, folders, fingerprint, now, tmp, chunk, dirty = task
     # A worker gets several chunks of one build (same folder, same inputs): it keeps the trees of
     # the first, so their card cache and Jinja environments serve the next ones too.
     memo = _WORKER_TREES.get(tmp)
     if memo is None:
-        shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {})
+        shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {}, dirty=dirty)
         memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(config)])
         _WORKER_TREES.clear()   # only the current build's: a pool lives for one build
         _WORKER_TREES[tmp] = memo
@@ -197,6 +216,23 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
 
 
 _WORKER_TREES: dict[str, tuple] = {}   # build folder -> (Shared, trees) in a worker process
+_FORK_SOURCE: tuple | None = None       # what forked render workers render from (set while they run)
+
+
+def render_forked(chunk: list[tuple[int, int]]) -> tuple[list[str], list[tuple]]:
+    """Forked worker: like render_chunk, from the parent's loaded briefs rather than a pickled copy."""
+    config, collections, folders, fingerprint, now, tmp, dirty = _FORK_SOURCE
+    memo = _WORKER_TREES.get(tmp)
+    if memo is None:
+        shared = Shared(config, collections, folders, fingerprint, now, Path(tmp), None, {}, dirty=dirty)
+        memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(config)])
+        _WORKER_TREES.clear()
+        _WORKER_TREES[tmp] = memo
+    shared, trees = memo
+    written, errors = len(shared.writer.written), len(shared.errors)
+    for ti, pi in chunk:
+        trees[ti].render_to_file(pi)
+    return shared.writer.written[written:], [(e.message, e.path, e.line, e.hint) for e in shared.errors[errors:]]
 
 
 class Tree:
@@ -318,27 +354,53 @@ class Tree:
     def page_list(self) -> list[Page]:
         if self._pages is None:
             cfg = self.s.config.site
+            dirty = self.s.dirty
+            want = None if dirty is None else dirty.__contains__
             self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest, cfg.front, cfg.front_group,
-                                              cfg.map_days))
+                                               cfg.map_days, want))
         return self._pages
 
     def plan_pages(self, index: int) -> list[tuple[int, int]]:
         """Claim every page of this tree, link the unchanged ones; return the ones to render."""
         todo = []
+        record = self.s.plan_record.setdefault(self.prefix, {})
+        if self.s.dirty is not None:
+            self._replay(record)
         for pi, page in enumerate(self.page_list()):
+            output = self.prefix + page.output
             try:
-                must = self.s.plan(self.prefix + page.output, self.page_key(page), page.owner)
+                must = self.s.plan(output, self.page_key(page), page.owner)
             except BuildError as exc:
+                self.s.collisions = True
                 if not self.prefix:   # every tree has the same pages: report a clash once
                     self.s.add_error(exc, fatal=False)
                 continue
             if must:
                 todo.append((index, pi))
-            if page.output.endswith(".html"):
-                self.s.pages += 1
+            is_page = output.endswith(".html")
+            self.s.pages += is_page
+            entry = None
             if page.template not in ("404.html", "search.html", "redirect.html"):
-                self.sitemap_urls.append((self.abs_url(page.url), self._lastmod(page)))
+                entry = (self.abs_url(page.url), self._lastmod(page))
+                self.sitemap_urls.append(entry)
+            record.setdefault(page.section, []).append((output, self.s.keys[output], entry, page.owner, is_page))
         return todo
+
+    def _replay(self, record: dict) -> None:
+        """Take the sections nobody changed as the last build planned them: same files, keys,
+        sitemap entries (a partial plan; see Shared.dirty)."""
+        s, writer = self.s, self.s.writer
+        for section, entries in self.s.old_plan.get(self.prefix, {}).items():
+            if section[0] == "global" or section in s.dirty:
+                continue
+            record[section] = entries
+            for output, key, entry, owner, is_page in entries:
+                writer.owners[output] = owner or output
+                writer.reused.append(output)
+                s.keys[output] = key
+                s.pages += is_page
+                if entry is not None:
+                    self.sitemap_urls.append(entry)
 
     def page_key(self, page: Page) -> str:
         # Hashing the parts as a tuple costs a microsecond; repr + blake2b fifteen. The preview plans

@@ -364,7 +364,8 @@ def test_rebuilds_after_a_cold_build_stay_incremental_on_the_large_corpus_paths(
     original_map = Pool.map
     monkeypatch.setattr(Pool, "map", lambda self, fn, tasks: mapped.append(fn.__name__) or original_map(self, fn, tasks))
     cold = build_project(scratch_project, clean=True, site={"jobs": 2})
-    assert cold.written > 20 and mapped == ["_process_many", "render_chunk"]
+    # render workers are forked from the loaded process when it runs no other thread, else spawned
+    assert cold.written > 20 and mapped in (["_process_many", "render_chunk"], ["_process_many", "render_forked"])
     content._MEMO.clear()   # a new process: nothing remembered from the cold build
     assert build_project(scratch_project, site={"jobs": 2}).written == 0
     for i in range(5):      # more changes than COMPACT_AFTER: the cache index is rewritten
@@ -401,9 +402,9 @@ def test_a_worker_keeps_its_trees_across_chunks_of_one_build_and_reports_each_ch
     folders = templates.folders(config.path("templates"))
     out = tmp_path / "out"
     task = (config, items, folders, "fp", build_now("", tz), str(out))
-    first = render.render_chunk((*task, [(0, 0), (0, 1)]))[0]
+    first = render.render_chunk((*task, [(0, 0), (0, 1)], None))[0]
     trees = render._WORKER_TREES[str(out)][1]
-    second = render.render_chunk((*task, [(0, 2)]))[0]
+    second = render.render_chunk((*task, [(0, 2)], None))[0]
     assert render._WORKER_TREES[str(out)][1] is trees
     assert len(first) == 2 and len(second) == 1 and not set(first) & set(second)
     assert all((out / path).is_file() for path in first + second)
@@ -470,3 +471,38 @@ def test_a_build_killed_while_using_the_spare_leaves_the_old_site_and_the_next_b
     again = build_project(scratch_project)
     assert "Deux Un " in (again.out / JAPAN).read_text(encoding="utf-8")
     assert _files(again.out) == _files(build_project(scratch_project, out=tmp_path / "clean", clean=True).out)
+
+
+def test_a_build_by_another_copy_of_briefgen_after_a_cold_build_renders_nothing(scratch_project, build_project,
+                                                                                tmp_path, monkeypatch):
+    """The cause of the 100,000-brief bench's first rebuild re-rendering everything (296 s): its cold
+    build and its rebuild ran two copies of briefgen (the working tree and a frozen copy: same bytes,
+    other paths and mtimes). Page keys hash what templates and catalogs say, not where they are."""
+    import shutil
+
+    from briefgen.site import templates
+    build_project(scratch_project, clean=True)
+    copy = tmp_path / "other-install" / "templates"
+    shutil.copytree(templates.theme_dir(), copy)
+    for path in copy.rglob("*"):
+        os.utime(path, ns=(10**18, 10**18))
+    monkeypatch.setattr(templates, "theme_dir", lambda: copy)
+    again = build_project(scratch_project)
+    assert again.written == 0 and not again.changed_paths
+
+
+def test_an_edit_plans_only_the_sections_that_show_the_brief(scratch_project, build_project, monkeypatch):
+    """The reverse index (brief -> sections it shows on): an edit re-plans its page, its neighbours,
+    its listings and the global pages, and takes every other page's key from the last build."""
+    first = build_project(scratch_project)
+    planned = []
+    real = render.Tree.page_key
+    monkeypatch.setattr(render.Tree, "page_key",
+                        lambda self, page: planned.append(self.prefix + page.output) or real(self, page))
+    _retitle_japan(scratch_project, "Un")
+    second = build_project(scratch_project)
+    assert JAPAN in planned and "regions/eastern-asia/index.html" in planned
+    for unrelated in ("regions/northern-europe/index.html", "themes/energy/index.html", "regions/southern-asia/index.html",
+                      "countries/in/index.html", "2025/12/index.html"):
+        assert not [p for p in planned if p.startswith(unrelated)], unrelated
+    assert second.pages == first.pages and JAPAN in second.changed_paths
