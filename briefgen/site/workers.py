@@ -1,12 +1,17 @@
 """One lazily started pool of worker processes per build, shared by body rendering and page rendering.
 
-spawn, not fork: the preview server calls build() from a thread, and forking a threaded process
-can deadlock on locks other threads hold. Starting workers costs about a second, so small builds
-(an edit, a no-change rebuild) never start them.
+Workers are forked when that is safe (Linux, and this process runs no other thread: `briefgen build`
+from the command line), so they start at once and share what the build loaded (copy-on-write)
+instead of each unpickling its own copy; the page renderer closes the pool after loading so the
+render workers are forked from the loaded process. Otherwise (the preview server calls build()
+from a thread, and forking a threaded process can deadlock on locks other threads hold) they are
+spawned. Starting workers costs up to a second, so small builds never start them.
 """
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -26,13 +31,20 @@ class Pool:
         if self.jobs > 1:
             try:
                 if self._pool is None:
-                    self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("spawn"))
+                    self._pool = ProcessPoolExecutor(max_workers=self.jobs,
+                                                     mp_context=get_context("fork" if self.forks() else "spawn"))
                 return list(self._pool.map(fn, tasks))
             except (BrokenProcessPool, OSError) as exc:
                 log.warning("worker processes failed (%s); going on in this process", exc)
                 self.close()
                 self.jobs = 1
         return [fn(task) for task in tasks]
+
+    def forks(self) -> bool:
+        """Would the next workers be forked from this process as it is now?"""
+        if self._pool is not None:
+            return self._pool._mp_context.get_start_method() == "fork"
+        return sys.platform.startswith("linux") and threading.active_count() == 1
 
     def close(self) -> None:
         if self._pool is not None:
