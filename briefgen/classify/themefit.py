@@ -2,6 +2,7 @@
 
     python -m briefgen.classify.themefit            # fit on every labelled page, write model.json, print figures
     python -m briefgen.classify.themefit --check    # figures only (leave-publisher-out), nothing written
+    python -m briefgen.classify.themefit --check --body-only    # the same without headlines
 
 The model is a multinomial logistic regression from the lexicon scores of an article (per theme: its share
 of the evidence and log(1 + score), one scale, weight and offset per theme; see fit()) to the annotator's themes: the first theme
@@ -16,6 +17,7 @@ import argparse
 import json
 import zlib
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from briefgen.classify import themes as theme_mod
@@ -145,8 +147,14 @@ def figures(items: list[Labelled], data=None) -> dict[str, dict[str, float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="print figures only; do not write model.json")
+    parser.add_argument("--body-only", action="store_true",
+                        help="with --check: fit and score on the articles without their headlines (body text only)")
     args = parser.parse_args(argv)
     items = usable(load_all())
+    if args.body_only:
+        if not args.check:
+            parser.error("--body-only measures only: use it with --check")
+        items = [replace(it, title="") for it in items]
     data = dataset(items)
     print(f"{len(items)} labelled articles in fr/de/it/en, {len({it.publisher for it in items})} publishers")
     print("language  n    lexicon top-1/any/coarse   model top-1/any/coarse   (leave-publisher-out)")
