@@ -280,7 +280,9 @@ class Preview:
         result = self._build(ingest, self._reason(batch))
         if result is None:
             return
-        problems = [self._problem(e) for e in getattr(result, "errors", ()) or ()]
+        # Raw files that could not be ingested are warnings for `build`; the preview shows them too.
+        problems = [self._problem(e) for e in [*(getattr(result, "errors", ()) or ()),
+                                               *(getattr(result, "warnings", ()) or ())]]
         had_problems = bool(self.livereload.problems)
         self.livereload.set_problems(problems)
         changed = self._changed_urls(result)

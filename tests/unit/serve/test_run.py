@@ -478,3 +478,16 @@ def test_two_previews_of_one_project_each_serve_their_own_site(make_project):
         stop_b.set()
         thread_a.join(20)
     assert (cache / "preview-site" / "index.html").is_file()
+
+
+def test_the_preview_shows_a_raw_file_that_could_not_be_ingested(make_project, tmp_path):
+    """For `briefgen build` such a file is a warning (the rest builds, exit 0); the preview still
+    names it in its overlay, so the author sees why the article is missing."""
+    from briefgen.config import load_config
+    from briefgen.serve.run import Preview, _initial_batch, _real_build
+
+    root = make_project({"briefgen.toml": 'title = "Raw"\n', "content/raw/empty.txt": ""})
+    preview = Preview(load_config(root), "127.0.0.1", 8000, _real_build, tmp_path / "preview")
+    preview.on_batch(_initial_batch())
+    assert (tmp_path / "preview" / "index.html").is_file()
+    assert [(p.path, p.message) for p in preview.livereload.problems] == [("content/raw/empty.txt", "empty file")]
