@@ -76,7 +76,7 @@ def split_prefix(text: str) -> tuple[date | None, tuple[str, ...], str]:
     return ref, tuple(sorted(set(codes))), "\n".join(lines)
 
 
-DETECT_CHARS = 3000     # the first characters of title, lead and body are enough to tell the language
+DETECT_CHARS = 1000     # the first characters of title, lead and body are enough to tell the language
 DETECT_MIN_LETTERS = 40  # fewer letters than this: the lexicons' stop words decide, else the default
 # py3langid labels that are not what a brief's `lang` should say: "zxx" is "no language", "nb" is
 # written "no" (Bokmål, as pages declare it).
@@ -102,6 +102,26 @@ def _stopword_lang(text: str) -> tuple[str | None, int]:
     return (best, counts[best]) if counts[best] else (None, 0)
 
 
+# A text where one lexicon language's stop words are a quarter of the words, six times as many as any
+# other lexicon language's, is that language: py3langid is not asked (it costs about a millisecond).
+# On the 255 sample reference texts this holds for 156 of the 199 in fr/de/it/en and none of the
+# others (Spanish comes closest: French stop words 32 % of its words, 2.4 times the next).
+LEXICON_SURE_SHARE = 0.25
+LEXICON_SURE_RATIO = 6
+LEXICON_SURE_WORDS = 60
+
+
+def _lexicon_sure(sample: str) -> str | None:
+    toks = WORD.findall(sample.lower())
+    if len(toks) < LEXICON_SURE_WORDS:
+        return None
+    seen = Counter(toks)
+    counts = sorted(((sum(seen[w] for w in words), code) for code, words in lexicon().stopwords.items()),
+                    reverse=True)
+    (best, code), (second, _) = counts[0], counts[1]
+    return code if best >= LEXICON_SURE_SHARE * len(toks) and best >= LEXICON_SURE_RATIO * max(second, 1) else None
+
+
 def detect_lang(text: str, default: str = "en") -> str:
     """The article's language (ISO 639-1 where there is one) from its text, in any of the 97 languages
     of py3langid; a text too short to tell goes by the lexicons' stop words, else `default`."""
@@ -109,6 +129,9 @@ def detect_lang(text: str, default: str = "en") -> str:
     # a CJK character carries about as much as a short word: it counts three
     if sum(1 if ch < "\u2e80" else 3 for ch in sample[:1000] if ch.isalpha()) < DETECT_MIN_LETTERS:
         return _stopword_lang(sample)[0] or default
+    sure = _lexicon_sure(sample)
+    if sure is not None:
+        return sure
     code, _ = lang_detector().classify(sample)
     if code == "zxx":
         return _stopword_lang(sample)[0] or default
