@@ -351,10 +351,12 @@ def _update_spare(spare: Path, spare_keys: dict, keys: dict, written: set[str], 
         try:
             if rel in written:
                 os.replace(src, target)
-            else:
-                link = f"{target}.{os.getpid()}.link"
-                os.link(src, link)
-                os.replace(link, target)
+            else:   # the spare is nobody's site yet: no need for an atomic replace
+                try:
+                    os.unlink(target)
+                except FileNotFoundError:
+                    pass
+                os.link(src, target)
         except FileNotFoundError:
             missing.append(rel)
     for rel in spare_keys.keys() - keys.keys():

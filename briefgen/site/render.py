@@ -51,6 +51,7 @@ class Shared:
                  now: datetime, tmp: Path, previous: Path | None, old_keys: dict[str, str],
                  patch: bool = False, dirty: set[tuple] | None = None, old_plan: dict | None = None) -> None:
         self.config = config
+        templates.keep_compiled_templates(config.path("cache") / "jinja")
         # Partial planning: only the sections in `dirty` are planned; the others are taken as they
         # were from `old_plan` (the last build's {tree prefix: {section: [(output, key, sitemap entry,
         # owner, is a page)]}}). None: plan everything.

@@ -98,21 +98,43 @@ class _MemoryBytecodeCache(BytecodeCache):
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
         self.lock = threading.Lock()
+        # Also on disk (the build cache's jinja/ folder): a command-line build is a new process, and
+        # compiling the theme's templates costs it about half a second of CPU.
+        self.folder: Path | None = None
 
     def load_bytecode(self, bucket) -> None:
         with self.lock:
             code = self.store.get(bucket.key)
+        if code is None and self.folder is not None:
+            try:
+                code = (self.folder / f"{bucket.key}.bc").read_bytes()
+            except OSError:
+                code = None
         if code is not None:
-            bucket.bytecode_from_string(code)
+            bucket.bytecode_from_string(code)   # checks Jinja's magic and the source checksum
 
     def dump_bytecode(self, bucket) -> None:
+        code = bucket.bytecode_to_string()
         with self.lock:
             if len(self.store) > 500:   # a long preview session with many edits: start over
                 self.store.clear()
-            self.store[bucket.key] = bucket.bytecode_to_string()
+            self.store[bucket.key] = code
+        if self.folder is not None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                tmp = self.folder / f"{bucket.key}.{os.getpid()}.{threading.get_ident()}.tmp"
+                tmp.write_bytes(code)
+                os.replace(tmp, self.folder / f"{bucket.key}.bc")
+            except OSError:
+                log.debug("cannot keep compiled template %s", bucket.name, exc_info=True)
 
 
 _BYTECODE = _MemoryBytecodeCache()
+
+
+def keep_compiled_templates(folder: Path | None) -> None:
+    """Keep compiled templates in `folder` too (the build cache), for the next process."""
+    _BYTECODE.folder = folder
 
 
 def make_env(template_folders: list[Path]) -> Environment:
