@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, ConfigError
+from briefgen.errors import BriefgenError, ConfigError, TerminalFormatter
 
 log = logging.getLogger("briefgen")
 
@@ -70,7 +70,9 @@ def _run(ctx: Context, fn, *args, **kwargs) -> int:
 def cli(click_ctx: click.Context, project: Path | None, debug: bool, quiet: bool) -> None:
     """briefgen: news pages in, a localised static briefing site out."""
     level = logging.DEBUG if debug else logging.ERROR if quiet else logging.INFO
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(TerminalFormatter("%(message)s"))   # file names printed with controls escaped
+    logging.basicConfig(level=level, handlers=[handler])
     click_ctx.obj = Context(project, debug)
 
 

@@ -5,7 +5,36 @@ line per problem ("content/briefs/x.md:3: date: not an ISO 8601 date") and go on
 """
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
+
+# What must not reach a terminal raw: C0/C1 controls (escape sequences can clear the screen or retitle
+# the window), bidi overrides (they reorder what is shown), and lone surrogates (bytes of a file name
+# that is not UTF-8, kept by Python as U+DC80-U+DCFF; they cannot even be encoded for printing).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: object, keep: str = "") -> str:
+    """`text` safe to print or write to a report: unsafe characters become `\\x1b`, `\\u202e`; a byte
+    of a name that is not UTF-8 becomes `\\xe9`, as `ls -b` shows it. `keep` lists characters left as
+    they are (a log message's own line breaks)."""
+    def escape(m: re.Match) -> str:
+        char = m.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return _UNSAFE.sub(escape, str(text))
+
+
+class TerminalFormatter(logging.Formatter):
+    """Log messages with file names (or any text from content) escaped before they reach a terminal."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return printable(super().formatMessage(record), keep="\n\t")
 
 
 class BriefgenError(Exception):
@@ -24,7 +53,7 @@ class BriefgenError(Exception):
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         text = f"{where}{self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return printable(f"{text} ({self.hint})" if self.hint else text)
 
 
 class ConfigError(BriefgenError):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.errors import BriefgenError, IngestError
+from briefgen.errors import BriefgenError, IngestError, printable
 from briefgen.progress import track
 
 if TYPE_CHECKING:
@@ -95,9 +95,9 @@ def source_key(path: Path, config: Config) -> str:
     """How the state file names an input: relative to the project when inside it."""
     resolved = path.resolve()
     try:
-        return resolved.relative_to(Path(config.root).resolve()).as_posix()
+        return printable(resolved.relative_to(Path(config.root).resolve()).as_posix())
     except ValueError:
-        return resolved.as_posix()
+        return printable(resolved.as_posix())
 
 
 def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = None,
@@ -139,7 +139,9 @@ def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = Non
 def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport, same: _Same) -> None:
     from briefgen.ingest.readers import read_raw
 
-    raw = read_raw(path, name=path.name, max_bytes=_max_bytes(config))
+    # A name that is not UTF-8 (or holds controls) is kept in the brief and the state file as a
+    # terminal shows it (caf\xe9.txt): text that can be written as UTF-8 and read back.
+    raw = read_raw(path, name=printable(path.name), max_bytes=_max_bytes(config))
     source = source_key(path, config)
     if raw.kind == "markdown" and path.resolve().is_relative_to(writer.briefs_dir.resolve()):
         from briefgen.brief.frontmatter import load
@@ -327,4 +329,6 @@ def write_report(briefs_dir: Path, report: IngestReport) -> None:
         lines += [f"SKIPPED {p}: briefgen does not read {Path(p).suffix or 'files without an extension'} "
                   f"(it reads {read_kinds()})" for p in sorted(report.skipped)]
     lines += [f"WROTE {p}" for p in sorted(report.briefs)]
+    # Names as a terminal shows them: controls escaped, bytes that are not UTF-8 as \xe9.
+    lines = [printable(line) for line in lines]
     atomic_write(briefs_dir / REPORT_NAME, ("\n".join(lines) + "\n").encode("utf-8"))

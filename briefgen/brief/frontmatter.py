@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from datetime import date as date_type
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,10 @@ LIST_KEYS = ("translations", "countries", "regions", "themes", "key_points")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
+# A date must stay a date in every time zone (offsets are under a day): a day is kept free at each
+# end of the calendar, so moving a brief's date to the site's zone can never overflow.
+FIRST_DATE = datetime(1, 1, 2)
+LAST_DATE = datetime(9999, 12, 30, 23, 59, 59)
 
 
 def split(text: str, path: str | Path | None = None) -> tuple[str, str, int]:
@@ -89,11 +93,24 @@ def parse_date(value: Any, key: str = "date", path: str | Path | None = None,
         text = str(value).strip()
         if len(text) == 10:
             d = date_type.fromisoformat(text)
-            return datetime(d.year, d.month, d.day)
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+            when = datetime(d.year, d.month, d.day)
+        else:
+            when = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise BriefError(f"{key}: {value!r} is not an ISO 8601 date (e.g. 2026-01-16T09:41:00+01:00)",
                          path, line) from None
+    return _in_range(when, key, path, line)
+
+
+def _in_range(when: datetime, key: str, path: str | Path | None, line: int | None) -> datetime:
+    offset = when.utcoffset() or timedelta(0)
+    naive = when.replace(tzinfo=None)
+    # Compared without converting (converting is what overflows): the UTC value, kept a day inside.
+    if not FIRST_DATE + offset <= naive <= LAST_DATE + offset:
+        raise BriefError(f"{key}: {when.isoformat()} is too close to the end of the calendar (must lie "
+                         f"between {FIRST_DATE.date()} and {LAST_DATE.date()}, so that every time zone "
+                         "can show it)", path, line)
+    return when
 
 
 def _line_of(key: str, yaml_text: str) -> int:
@@ -143,10 +160,23 @@ def _sub(meta: dict, key: str, cls: type, problems: list, yaml_text: str):
                       None if value.get(k) is None else str(value[k])) for k in names})
 
 
+def _refuse_aliases(yaml_text: str, path: str | Path | None) -> None:
+    """YAML aliases (`*a`) are refused before anything is built from the front matter: nested nine
+    deep, a 519-byte brief expands to billions of values (gigabytes, then MemoryError). A person
+    writing a brief never needs them; `*` is rare in front matter, so the scan seldom runs."""
+    if "*" not in yaml_text:
+        return
+    for token in yaml.scan(yaml_text, Loader=BriefLoader):
+        if isinstance(token, yaml.AliasToken):
+            raise BriefError(f"front matter uses a YAML alias (*{token.value}): aliases are not allowed in a "
+                             "brief (write the value out)", path, token.start_mark.line + 2)
+
+
 def load(text: str, path: str | Path | None = None) -> Brief:
     """Parse and validate one brief; raises BriefError naming the file and line."""
     yaml_text, body, body_line = split(text, path)
     try:
+        _refuse_aliases(yaml_text, path)
         meta = yaml.load(yaml_text, Loader=BriefLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -22,6 +22,13 @@ log = logging.getLogger(__name__)
 
 # Characters that would start Markdown structure at the beginning of a paragraph line.
 _MD_LINE_START = re.compile(r"^(\s*)([#>*+-]|\d+[.)])(\s)")
+# Python-Markdown reads these anywhere in a line (emphasis, code, links, footnotes, attribute lists,
+# raw HTML, entities). It has no escape for `<`, so `<` and an `&` that would start an entity become
+# entities: every Markdown reader shows them as the characters the article had.
+_MD_INLINE = re.compile(r"[\\`*_{}\[\]<]|&(?=#?[0-9A-Za-z]+;)")
+_MD_INLINE_AS = {"<": "&lt;", "&": "&amp;"}
+# At the start of a line: `#x` is a heading and `>x` a quote even without a space; `---` a rule.
+_MD_BLOCK_START = re.compile(r"^([#>]|[-+=](?=[-+=\s]*$))")
 
 
 def date_line(when: datetime, lang: str) -> str:
@@ -32,15 +39,19 @@ def date_line(when: datetime, lang: str) -> str:
 
 
 def _escape(text: str) -> str:
-    """Text that merely looks like Markdown structure ("1. Liga", "- 5 %") stays text."""
+    """Plain text -> Markdown that reads back as the same text: quoted markup (`<script>`, `*a*`,
+    `[x](y)`) stays text, and so does text that merely looks like structure ("1. Liga", "- 5 %")."""
     text = " ".join(text.split())
+    text = _MD_INLINE.sub(lambda m: _MD_INLINE_AS.get(m.group(), "\\" + m.group()), text)
+    text = _MD_BLOCK_START.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}{m.group(3)}"
                               if m.group(2)[0].isdigit() else f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
 
 
 def render_block(block: Block) -> str:
     if block.kind == "heading":
-        return "## " + " ".join(block.text.split())
+        text = _MD_INLINE.sub(lambda m: _MD_INLINE_AS.get(m.group(), "\\" + m.group()), " ".join(block.text.split()))
+        return "## " + re.sub(r"#(?=#*$)", r"\\#", text)   # closing hashes would be dropped
     if block.kind == "list":
         return "\n".join("- " + _escape(item) for item in block.items)
     return _escape(block.text)

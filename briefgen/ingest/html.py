@@ -427,7 +427,7 @@ def markdown_blocks(text: str) -> list[Block]:
         if not lines:
             continue
         if lines[0].startswith("#"):
-            blocks.append(Block("heading", lines[0].lstrip("#").strip().strip("*_ ")))
+            blocks.append(Block("heading", _unescape(lines[0].lstrip("#").strip().strip("*_ "))))
             lines = lines[1:]
         if lines and all(ln.startswith("|") for ln in lines):
             # a table (an article laid out in one, or a data table): each cell a paragraph
@@ -442,8 +442,17 @@ def markdown_blocks(text: str) -> list[Block]:
 
 
 def _inline(text: str) -> str:
-    """trafilatura's emphasis marks are dropped: briefs keep plain text."""
-    return re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text).strip()
+    """trafilatura's emphasis marks are dropped and its escapes undone: blocks hold plain text, which
+    the brief writer escapes for Markdown (`\\*` is a star the page showed, not emphasis)."""
+    return _unescape(re.sub(r"(?<!\\)(\*\*|__|\*|_)(\S(?:.*?[^\s\\])?)\1", r"\2", text).strip())
+
+
+def _unescape(text: str) -> str:
+    """trafilatura's Markdown escapes (`\\<`, `\\*`, `\\[`, a doubled backslash) back to the characters."""
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")   # a backslash before ASCII punctuation (CommonMark)
 
 
 def _line(text: str) -> Line:

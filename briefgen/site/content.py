@@ -308,7 +308,9 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
             brief = _checked_labels(brief, path, label_errors)
             if brief.countries and not brief.regions and regions_of is not None:
                 brief = replace(brief, regions=tuple(regions_of(brief.countries)))
-            when = localise(brief.date, tz)
+            when = _local_date(brief, tz, path, errors)
+            if when is None:
+                continue
             item = Item(brief=brief, sig=sig, url=page_url(brief, when), when=when, source=path,
                         body=(os.path.join(packs, pack), offset, length))
         kept[path] = (entry, tz, item, label_errors)
@@ -325,18 +327,55 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     return items, errors, len(changed) + removed
 
 
-_LABEL = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+_LABEL = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")   # always fullmatch: `$` lets a trailing newline through
+# Each region x theme pair is a page: one brief with 300 of each once made 90,613 pages (1.5 GB).
+MAX_LABELS = 12
 
 
 def _checked_labels(brief: Brief, path: str, errors: list[BriefgenError]) -> Brief:
-    """Regions and themes become URL folders: anything but a slug is reported and left out."""
-    bad = [v for v in (*brief.regions, *brief.themes) if not _LABEL.match(v)]
-    if not bad:
-        return brief
-    errors.append(BuildError(f"regions/themes: {', '.join(map(repr, bad))} not slugs (lowercase letters, digits, "
-                             "hyphens); left out", path))
-    return replace(brief, regions=tuple(r for r in brief.regions if _LABEL.match(r)),
-                   themes=tuple(t for t in brief.themes if _LABEL.match(t)))
+    """Regions and themes become URL folders: anything but a slug is reported and left out, and a
+    brief keeps at most MAX_LABELS of each (the first ones)."""
+    bad = [v for v in (*brief.regions, *brief.themes) if not _LABEL.fullmatch(v)]
+    if bad:
+        errors.append(BuildError(f"regions/themes: {', '.join(map(repr, bad[:10]))}"
+                                 f"{f' and {len(bad) - 10} more' if len(bad) > 10 else ''} not slugs "
+                                 "(lowercase letters, digits, hyphens); left out", path))
+        brief = replace(brief, regions=tuple(r for r in brief.regions if _LABEL.fullmatch(r)),
+                        themes=tuple(t for t in brief.themes if _LABEL.fullmatch(t)))
+    for key in ("regions", "themes"):
+        labels = tuple(dict.fromkeys(getattr(brief, key)))
+        if len(labels) > MAX_LABELS:
+            errors.append(BuildError(f"{key}: {len(labels)} labels, at most {MAX_LABELS} per brief (each "
+                                     f"region and theme makes pages); the first {MAX_LABELS} kept", path,
+                                     _key_line(path, key)))
+            brief = replace(brief, **{key: labels[:MAX_LABELS]})
+    return brief
+
+
+def _local_date(brief: Brief, tz: ZoneInfo, path: str, errors: list[BriefgenError]) -> datetime | None:
+    """The brief's date in the site's time zone; None (and an error) when a date cannot be moved to
+    it. The front matter reader refuses such dates already: this guards briefs cached before it did."""
+    for key in ("updated", "date"):
+        value = getattr(brief, key)
+        try:
+            when = localise(value, tz) if value is not None else None
+        except (OverflowError, ValueError):
+            errors.append(BuildError(f"{key}: {value.isoformat()} cannot be shown in the site's time zone "
+                                     f"{tz.key} (too close to the end of the calendar)", path,
+                                     _key_line(path, key)))
+            return None
+    return when
+
+
+def _key_line(path: str, key: str) -> int | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.startswith(f"{key}:"):
+                    return number
+    except OSError:
+        pass
+    return None
 
 
 def page_url(brief: Brief, when: datetime) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -13,6 +14,26 @@ if TYPE_CHECKING:
     from briefgen.site.content import Item
 
 log = logging.getLogger(__name__)
+
+# Characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates),
+# raw or as numeric character references: one of them in a title makes the whole feed unreadable.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _legal_ref(m: re.Match) -> str:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    legal = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
+        or 0x10000 <= code <= 0x10FFFF
+    return m.group(0) if legal else ""
+
+
+def xml_text(text: str) -> str:
+    """An XML document (or text bound for one) without the characters XML 1.0 forbids. Applied to
+    whole rendered feeds and the sitemap, so no field or template can let one through."""
+    if "&#" in text:
+        text = _CHAR_REF.sub(_legal_ref, text)
+    return _XML_ILLEGAL.sub("", text)
 
 
 def _timestamp(value, tz) -> float:

@@ -448,4 +448,5 @@ class Tree:
         if hidden:
             raise BuildError(f"page {page.output}: context hides template globals {sorted(hidden)}")
         ctx.update(page_url=page.url, page_template=page.template)
-        return self.env.get_template(page.template).render(ctx)
+        text = self.env.get_template(page.template).render(ctx)
+        return feeds.xml_text(text) if page.output.endswith(".xml") else text

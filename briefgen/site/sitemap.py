@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 from xml.sax.saxutils import escape
 
+from briefgen.site.feeds import xml_text
+
 log = logging.getLogger(__name__)
 
 
@@ -15,7 +17,7 @@ def sitemap(urls: list[tuple[str, str | None]]) -> str:
         mod = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
         lines.append(f"<url><loc>{escape(loc)}</loc>{mod}</url>")
     lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+    return xml_text("\n".join(lines) + "\n")
 
 
 def robots(sitemap_url: str) -> str:
