@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from briefgen.errors import BriefgenError
+from briefgen.serve import guard
 from briefgen.serve.livereload import EVENTS_PATH, LiveReload, Problem, inject
 from briefgen.serve.watcher import Batch, ChangeKind, Rebuilder, Watcher
 from briefgen.site.swap import SiteLock
@@ -124,7 +125,7 @@ def _is_utf8_quoted(raw: str) -> bool:
     return True
 
 
-class _Server(ThreadingHTTPServer):
+class _Server(guard.LimitedServer, ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False      # never keep a list of finished threads: memory stays flat
     preview: Preview
@@ -145,6 +146,11 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         log.debug("%s " + format, self.address_string(), *args)
 
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self.rfile = guard.HeadReader(self.connection)   # size and time limits on the head
+
     def do_GET(self) -> None:
         self._respond(head=False)
 
@@ -153,9 +159,22 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, head: bool) -> None:
         preview = self.server.preview
+        self.rfile.done()
+        if guard.body_too_large(self.headers):
+            return self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"413 a preview request has no body\n",
+                              "text/plain; charset=utf-8", head)
+        if not guard.host_allowed(self.headers.get("Host"), preview.host):
+            return self._send(HTTPStatus.FORBIDDEN, b"403 this preview answers only to the names it is bound "
+                              b"to and localhost (briefgen serve --host NAME)\n", "text/plain; charset=utf-8", head)
         url = urlsplit(self.path)
         if url.path == EVENTS_PATH and not head:
-            return self._events(url.query)
+            if not self.server.enter_stream():
+                return self._send(HTTPStatus.SERVICE_UNAVAILABLE, b"503 too many live-reload streams\n",
+                                  "text/plain; charset=utf-8", head)
+            try:
+                return self._events(url.query)
+            finally:
+                self.server.leave_stream()
         site = preview.wait_for_site()
         if site is None:
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, _NO_SITE, "text/html; charset=utf-8", head)
@@ -165,7 +184,7 @@ class _Handler(BaseHTTPRequestHandler):
             found, body = _read(url.path, site, preview.mount)
         if found.redirect:
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-            self.send_header("Location", found.redirect + (f"?{url.query}" if url.query else ""))
+            self.send_header("Location", guard.location(found.redirect, url.query))
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
