@@ -330,11 +330,12 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
 _LABEL = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")   # always fullmatch: `$` lets a trailing newline through
 # Each region x theme pair is a page: one brief with 300 of each once made 90,613 pages (1.5 GB).
 MAX_LABELS = 12
+MAX_COUNTRIES = 30     # each country has pages and a feed too (an EU summit names 27)
 
 
 def _checked_labels(brief: Brief, path: str, errors: list[BriefgenError]) -> Brief:
     """Regions and themes become URL folders: anything but a slug is reported and left out, and a
-    brief keeps at most MAX_LABELS of each (the first ones)."""
+    brief keeps at most MAX_LABELS of each and MAX_COUNTRIES countries (the first ones)."""
     bad = [v for v in (*brief.regions, *brief.themes) if not _LABEL.fullmatch(v)]
     if bad:
         errors.append(BuildError(f"regions/themes: {', '.join(map(repr, bad[:10]))}"
@@ -342,13 +343,13 @@ def _checked_labels(brief: Brief, path: str, errors: list[BriefgenError]) -> Bri
                                  "(lowercase letters, digits, hyphens); left out", path))
         brief = replace(brief, regions=tuple(r for r in brief.regions if _LABEL.fullmatch(r)),
                         themes=tuple(t for t in brief.themes if _LABEL.fullmatch(t)))
-    for key in ("regions", "themes"):
+    for key, cap in (("countries", MAX_COUNTRIES), ("regions", MAX_LABELS), ("themes", MAX_LABELS)):
         labels = tuple(dict.fromkeys(getattr(brief, key)))
-        if len(labels) > MAX_LABELS:
-            errors.append(BuildError(f"{key}: {len(labels)} labels, at most {MAX_LABELS} per brief (each "
-                                     f"region and theme makes pages); the first {MAX_LABELS} kept", path,
+        if len(labels) > cap:
+            errors.append(BuildError(f"{key}: {len(labels)} labels, at most {cap} per brief (each country, "
+                                     f"region and theme makes pages); the first {cap} kept", path,
                                      _key_line(path, key)))
-            brief = replace(brief, **{key: labels[:MAX_LABELS]})
+            brief = replace(brief, **{key: labels[:cap]})
     return brief
 
 

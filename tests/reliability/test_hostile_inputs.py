@@ -191,11 +191,14 @@ def test_a_brief_with_hundreds_of_labels_is_capped_with_an_error(make_project):
     needs("briefgen.site.build")
     regions = ", ".join(f"r{i:03d}" for i in range(300))
     themes = ", ".join(f"t{i:03d}" for i in range(300))
+    countries = ", ".join(f"{a}{b}" for a in "ABCDEFGHIJKLM" for b in "ABCDEFGHIJKLMNOPQRSTUVW")
     many = GOOD.replace("GOODBODY", "MANY").replace("regions: [western-europe]", f"regions: [{regions}]") \
-        .replace("themes: [politics]", f"themes: [{themes}]")
+        .replace("themes: [politics]", f"themes: [{themes}]").replace("countries: [FR]", f"countries: [{countries}]")
     root = _project(make_project, many=many)
     proc = run_cli("build", "--no-ingest", cwd=root)
     _assert_named_and_rest_built(proc, root, "many.md", None, "at most")
+    for key, line in (("countries", 5), ("regions", 6), ("themes", 7)):
+        assert f"many.md:{line}: {key}: " in proc.stderr, proc.stderr[-3000:]
     assert "MANY" in _built_text(root), "the brief is still published, with its first labels"
     pages = sum(1 for _ in (root / "site").rglob("*.html"))
     assert pages < 2000, f"{pages} pages from one brief"
