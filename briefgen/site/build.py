@@ -211,7 +211,9 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     written = shared.writer.written
     removed = sorted(set(old_keys) - set(shared.keys))
     record = {"format": STATE_FORMAT, "manifest": manifest if not errors else None, "keys": shared.keys,
-              "pages": shared.pages, "errors": brief_errors, "inputs": inputs, "plan": shared.plan_record,
+              "pages": shared.pages,
+              "errors": brief_errors + render_errors,   # non-fatal ones (links out, clashes): a no-change build repeats them
+              "inputs": inputs, "plan": shared.plan_record,
               "index": index, "tree_keys": tree_keys, "collisions": shared.collisions}
     log.debug("planned %s sections", "all" if shared.dirty is None else len(shared.dirty))
     changed = sorted(set(written) | set(removed))

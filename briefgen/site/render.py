@@ -81,11 +81,15 @@ class Shared:
         # Kept copies of brief images (read from the cache; build.py downloaded them already).
         self.images = (images.ImageStore(config.path("cache"), config.site.image_max_kb)
                        if config.site.images == "download" else None)
+        for err in self.refused_links:   # a link out of the project: that file is left out, the rest builds
+            self.add_error(err, fatal=False)
 
     # -- assets -------------------------------------------------------------------------------
     def _assets(self) -> dict[str, str]:
         """Asset name -> hashed site path; the files are written by `write_assets`."""
-        found = templates.static_files(self.folders, self.config.path("static"))
+        self.refused_links: list[BuildError] = []
+        found = templates.static_files(self.folders, self.config.path("static"),
+                                       templates.allowed_roots(self.config), self.refused_links)
         self._asset_files = {}
         names = {}
         hash_names = self.config.site.hash_assets
@@ -250,7 +254,7 @@ class Tree:
             raise BuildError(f"locale: {code!r}: {exc}") from None
         self.translations = load_translations([cfg.path("locales"), *[f / "locales" for f in shared.folders]],
                                               code)
-        self.env = templates.make_env(shared.folders)
+        self.env = templates.make_env(shared.folders, templates.allowed_roots(cfg))
         self.env.install_gettext_translations(self.translations, newstyle=True)
         self.dates = Dates(code, shared.now.tzinfo, shared.now.date(), self.translations.gettext)
         self.names = Names(code, cfg)

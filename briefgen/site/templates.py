@@ -53,22 +53,59 @@ def _has_theme_package() -> bool:
         return False
 
 
-class ThemeLoader(BaseLoader):
-    """Search `folders` in order; names starting with `!theme/` go to the default theme only."""
+def allowed_roots(config) -> list[str]:
+    """Where the files behind templates and static files may really live: the project, the default
+    theme, and a folder that `[paths]` places outside the project on purpose. A symbolic link that
+    leads anywhere else (`static/passwd.txt -> /etc/passwd`) is refused, as the preview server
+    refuses links out of the site."""
+    root = os.path.realpath(config.root)
+    roots = [root, os.path.realpath(theme_dir())]
+    for name in ("templates", "static"):
+        plain = os.path.normpath(os.path.join(root, getattr(config.paths, name)))
+        if not _inside(plain, root):
+            roots.append(os.path.realpath(plain))
+    return roots
 
-    def __init__(self, folders: list[Path], theme: Path) -> None:
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def link_error(path: str | Path, roots: list[str] | None) -> BuildError | None:
+    """An error if `path` is (or goes through) a symbolic link that leaves `roots`."""
+    if roots is None:
+        return None
+    real = os.path.realpath(path)
+    if any(_inside(real, r) for r in roots):
+        return None
+    return BuildError(f"a symbolic link to {real}, outside the project: refused (copy the file into the "
+                      "project if it belongs in the site)", path)
+
+
+class ThemeLoader(BaseLoader):
+    """Search `folders` in order; names starting with `!theme/` go to the default theme only.
+    With `roots`, a template reached through a link out of them is a BuildError."""
+
+    def __init__(self, folders: list[Path], theme: Path, roots: list[str] | None = None) -> None:
         self.loaders = [FileSystemLoader(str(f)) for f in folders]
         self.theme = FileSystemLoader(str(theme))
+        self.roots = roots
 
     def get_source(self, environment, template):
         if template.startswith(THEME_PREFIX):
-            return self.theme.get_source(environment, template[len(THEME_PREFIX):])
+            return self._checked(self.theme.get_source(environment, template[len(THEME_PREFIX):]))
         for loader in self.loaders:
             try:
-                return loader.get_source(environment, template)
+                return self._checked(loader.get_source(environment, template))
             except TemplateNotFound:
                 continue
         raise TemplateNotFound(template)
+
+    def _checked(self, found: tuple) -> tuple:
+        err = link_error(found[1], self.roots)
+        if err is not None:
+            raise err
+        return found
 
     def list_templates(self):
         found: set[str] = set()
@@ -137,8 +174,8 @@ def keep_compiled_templates(folder: Path | None) -> None:
     _BYTECODE.folder = folder
 
 
-def make_env(template_folders: list[Path]) -> Environment:
-    env = Environment(loader=ThemeLoader(template_folders, theme_dir()), autoescape=_autoescape,
+def make_env(template_folders: list[Path], roots: list[str] | None = None) -> Environment:
+    env = Environment(loader=ThemeLoader(template_folders, theme_dir(), roots), autoescape=_autoescape,
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, auto_reload=False, bytecode_cache=_BYTECODE)
     return env
@@ -163,9 +200,11 @@ def theme_options(template_folders: list[Path]) -> dict:
     return merged
 
 
-def static_files(template_folders: list[Path], project_static: Path) -> dict[str, Path]:
+def static_files(template_folders: list[Path], project_static: Path, roots: list[str] | None = None,
+                 refused: list[BuildError] | None = None) -> dict[str, Path]:
     """Site-relative asset name -> file. The project's `static/` wins over templates' `static/`,
-    and the project's templates over the theme's."""
+    and the project's templates over the theme's. With `roots`, a file or folder linking out of them
+    is left out and reported in `refused`."""
     found: dict[str, Path] = {}
     sources = [f / STATIC for f in reversed(template_folders)] + [project_static]
     for base in sources:
@@ -173,11 +212,19 @@ def static_files(template_folders: list[Path], project_static: Path) -> dict[str
             continue
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(IGNORED))
-            for name in sorted(filenames):
+            # os.walk does not enter a linked folder: named here, so a link out is reported too
+            links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+            for name in sorted(filenames) + links:
                 if name.startswith(IGNORED) or name.endswith("~"):
                     continue
                 path = Path(dirpath) / name
-                found[path.relative_to(base).as_posix()] = path
+                err = link_error(path, roots)
+                if err is not None:
+                    if refused is not None:
+                        refused.append(err)
+                    continue
+                if name not in links:
+                    found[path.relative_to(base).as_posix()] = path
     return found
 
 
