@@ -95,9 +95,16 @@ def source_key(path: Path, config: Config) -> str:
     """How the state file names an input: relative to the project when inside it."""
     resolved = path.resolve()
     try:
-        return printable(resolved.relative_to(Path(config.root).resolve()).as_posix())
+        return text_name(resolved.relative_to(Path(config.root).resolve()).as_posix())
     except ValueError:
-        return printable(resolved.as_posix())
+        return text_name(resolved.as_posix())
+
+
+def text_name(name: str) -> str:
+    """A file name as text that can be written as UTF-8: the bytes of a name that is not UTF-8 (which
+    Python keeps as lone surrogates) become `\\xe9`, as `ls -b` shows them; other characters stay, so
+    the brief names the file as it is (printing escapes the rest)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = None,
@@ -139,9 +146,7 @@ def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = Non
 def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport, same: _Same) -> None:
     from briefgen.ingest.readers import read_raw
 
-    # A name that is not UTF-8 (or holds controls) is kept in the brief and the state file as a
-    # terminal shows it (caf\xe9.txt): text that can be written as UTF-8 and read back.
-    raw = read_raw(path, name=printable(path.name), max_bytes=_max_bytes(config))
+    raw = read_raw(path, name=text_name(path.name), max_bytes=_max_bytes(config))
     source = source_key(path, config)
     if raw.kind == "markdown" and path.resolve().is_relative_to(writer.briefs_dir.resolve()):
         from briefgen.brief.frontmatter import load

@@ -16,12 +16,23 @@ NASTY_CHARS = ["\u202e", "\u202d", "\u200f", "\u061c", "\u0301", "\u0336", "\u00
                "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\u0130", "\u00df", "\r", "\r\n", "\t",
                "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\U000e0001",
                # case-folding traps: long s and Kelvin sign match 's'/'k' under re.I; ligature; Arabic digits
-               "\u017f", "\u212a", "\ufb01", "\u0660\u0661"]
+               "\u017f", "\u212a", "\ufb01", "\u0660\u0661",
+               # characters XML 1.0 forbids (issue 13): C0 controls, U+FFFF; terminal escapes; a byte of a
+               # file name that is not UTF-8, as Python keeps it (surrogateescape)
+               "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\uffff", "\x9b", "\x1b[2J", "\x1b]0;t\x07", "\udce9"]
 # Markup-looking fragments, so fuzzed text also reaches the code paths that parse structure.
 NASTY_FRAGMENTS = ["---", "...", "<script>alert(1)</script>", "<!--", "-->", "<![CDATA[", "]]>", "{{ 7*7 }}",
                    "{% raw %}", "&amp;", "&#0;", "&#xD800;", "\n\n", ": ", "- ", "[x](javascript:alert(1))",
                    "date ", "2026-01-16", "16.01.2026", "16 janvier 2026", "<html>", "</p>", "<meta charset=",
-                   "*a", "&a ", "!!binary", "? ", "|\n", "'", '"', "\\", "%YAML 1.1\n", "\u00a0"]
+                   "*a", "&a ", "!!binary", "? ", "|\n", "'", '"', "\\", "%YAML 1.1\n", "\u00a0",
+                   "&#1;", "&#x1F;", "&#xFFFF;", "\\<", "\\*", "`", "_", "[^1]", "{: .x}"]
+# Dates at the edges of the calendar (issue 13): converted to a time zone they would leave it.
+EDGE_DATES = ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "9999-12-31", "0001-01-01",
+              "9999-12-31T23:59:59", "0001-01-01T00:00:00", "9999-12-30T23:59:59-23:59", "0001-01-02T00:00:00+23:59",
+              "9999-12-31T12:00:00Z", "0001-01-01T12:00:00Z", "9999-12-30", "0001-01-02"]
+# YAML anchors and aliases (issue 13): nested, an alias bomb expands a few hundred bytes to gigabytes.
+ALIAS_VALUES = ["&a x", "*a", "&a [1, 2]", "[*a, *a, *a]", "&b [*a, *a]", "{k: *a}", "&a {x: 1}", "<<: *a",
+                "!!python/name:os.system", "&a &b x"]
 
 # Any code point, surrogates included (Hypothesis leaves category Cs out unless told).
 any_char = st.characters(exclude_categories=())
