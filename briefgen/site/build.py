@@ -212,7 +212,8 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     removed = sorted(set(old_keys) - set(shared.keys))
     record = {"format": STATE_FORMAT, "manifest": manifest if not errors else None, "keys": shared.keys,
               "pages": shared.pages,
-              "errors": brief_errors + render_errors,   # non-fatal ones (links out, clashes): a no-change build repeats them
+              # with the non-fatal render errors (links out, clashes): a no-change build repeats them
+              "errors": brief_errors + render_errors,
               "inputs": inputs, "plan": shared.plan_record,
               "index": index, "tree_keys": tree_keys, "collisions": shared.collisions}
     log.debug("planned %s sections", "all" if shared.dirty is None else len(shared.dirty))
