@@ -18,13 +18,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefgen.ingest import dates
+from briefgen.ingest import dates, linemodel
 from briefgen.ingest.patterns import (
     AGENCY_LINE,
     INLINE_CREDIT,
     NOISE_LINE,
     SENTENCE_END,
     SOCIAL,
+    TERMINAL,
+    TOKEN,
     TRAILING_CREDIT,
     WORD,
     key_of,
@@ -495,10 +497,44 @@ def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
     flush(True)
 
 
+def prepare(text: str) -> list[Line]:
+    """The dump's lines, re-joined and tagged with their kinds (the model's input)."""
+    return tag(strip_screen_reader(rejoin(tidy(text))))
+
+
 def clean_dump(text: str) -> Cleaned:
-    lines = tag(strip_screen_reader(rejoin(tidy(text))))
-    start, end = main_region(lines)
-    handle_pre_byline(lines, start, end)
-    handle_card_lists(lines, start, end)
-    blocks, images = body_blocks(lines, start, end)
-    return Cleaned(lines, start, end, blocks, images)
+    lines = prepare(text)
+    keep = linemodel.model().article_lines(lines)
+    start, end = (keep[0], keep[-1] + 1) if keep else (0, 0)
+    return Cleaned(lines, start, end, article_blocks(lines, keep))
+
+
+HEADING_TOKENS = 20   # a kept line this short without a sentence end, before text, is a subhead
+
+
+def article_blocks(lines: list[Line], keep: list[int]) -> list[Block]:
+    """Blocks of the kept lines: runs of list items are a list, a short line without a sentence end
+    followed by text a subhead, every other line a paragraph."""
+    blocks: list[Block] = []
+    k = 0
+    while k < len(keep):
+        line = lines[keep[k]]
+        if LIST_ITEM.match(line.text):
+            items = []
+            while k < len(keep) and LIST_ITEM.match(lines[keep[k]].text):
+                items.append(LIST_ITEM.sub("", lines[keep[k]].text).strip())
+                k += 1
+            blocks.append(Block("list", items=tuple(items)))
+            continue
+        nxt = lines[keep[k + 1]] if k + 1 < len(keep) else None
+        if nxt is not None and _is_subhead(line) and not _is_subhead(nxt) and \
+                (not blocks or blocks[-1].kind != "heading"):
+            blocks.append(Block("heading", line.text.rstrip(" :")))
+        else:
+            blocks.append(Block("paragraph", line.text))
+        k += 1
+    return blocks
+
+
+def _is_subhead(line: Line) -> bool:
+    return not TERMINAL.search(line.text) and len(TOKEN.findall(line.text)) <= HEADING_TOKENS

@@ -19,6 +19,13 @@ LANGS = ("fr", "de", "it", "en")
 # by closing quotes or brackets: the main signal telling running text from headlines and links.
 SENTENCE_END = re.compile(r"[.!?…:;][\"'»«”“’)\]]*\s*$")
 WORD = re.compile(r"\w+", re.UNICODE)
+# Scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai): each character is
+# a token, since `\w+` would make a whole sentence one token. Hangul is written with spaces: words as usual.
+UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+TOKEN = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+")
+# Sentence ends in any script: Latin/Cyrillic/Greek . ! ? …, CJK 。！？, Devanagari ।, Arabic ؟ ۔,
+# Armenian ։, Ethiopic ።, then closing quotes or brackets.
+TERMINAL = re.compile(r"[.!?…。！？।॥؟۔։።][\"'»«”“’)\]」』）]*\s*$")
 # Lines that carry no text of their own: counters ("1/2"), separators, durations, file names, urls.
 NOISE_LINE = re.compile(
     r"^(?:\W*|\d+|\d+\s*/\s*\d+|\d{1,2}:\d{2}(?::\d{2})?(?:\s*min)?|[^/\\]{1,80}\.(?:png|jpe?g|gif|webp|svg|avif|mp4)"

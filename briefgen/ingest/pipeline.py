@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
 from briefgen.ingest.clean import clean_dump
+from briefgen.ingest.patterns import TOKEN
 from briefgen.ingest.readers import read_raw
 from briefgen.model import Article, Image, RawArticle, Source
 
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MIN_BODY_WORDS = 25   # less than this is a page without an article (an index, an error page)
+MIN_BODY_WORDS = 25   # less than this is a page without an article (an index, an error page); a character
+                      # counts as a word in Chinese, Japanese and Thai (patterns.TOKEN)
 
 
 def ingest_file(path: Path, config: Config | None = None, name: str | None = None) -> Article:
@@ -46,7 +48,7 @@ def article_from_dump(raw: RawArticle) -> Article:
         at = next((n for n, b in enumerate(blocks[:3]) if b.text == text), None) if shown else None
         if at is not None:
             blocks.pop(at)   # the headline or standfirst opened the main text: not body
-    body_words = sum(len(b.text.split()) + sum(len(i.split()) for i in b.items) for b in blocks)
+    body_words = sum(len(TOKEN.findall(b.text)) + sum(len(TOKEN.findall(i)) for i in b.items) for b in blocks)
     if body_words < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text (menus and links only?)", raw.path)
     title = header.title or _title_from_body(blocks)

@@ -1,19 +1,20 @@
 """Token overlap between an extracted text and a reference text (the cleaning quality gate).
 
-Precision, recall and F1 over lowercased word tokens counted as multisets: a word extracted twice but
-present once in the reference counts once. Used by tests/quality and by the README's quality table.
+Precision, recall and F1 over lowercased word tokens (characters in Chinese, Japanese and Thai) counted
+as multisets: a word extracted twice but present once in the reference counts once. Used by tests/quality and by the README's quality table.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from briefgen.ingest.patterns import TOKEN
 
 
 def tokens(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(text.lower()))
+    """Lowercased word tokens; in scripts written without spaces (Chinese, Japanese, Thai) each character
+    is a token, else a whole sentence would be one token that never matches (see patterns.TOKEN)."""
+    return Counter(TOKEN.findall(text.lower()))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,255 @@
+"""A learned line classifier for page dumps: which lines are the article.
+
+Every non-blank line of a dump gets general features that hold in any language and on any site: its
+length (tokens; a character is a token in Chinese, Japanese and Thai), its shape (sentence end in any
+script, first character, digits, capitals, link and separator marks), how much of it is made of the
+page's own frequent words (function words are the most frequent words of any page's prose, so no
+stop-word list is needed), repetition within the page, whether the copy set it apart as a paragraph
+(blank lines around: browsers copy `<p>` with a blank line, menu items without), position, distance to
+the longest prose run, and the same for its neighbours. The kinds that the lexicons of lang/*.toml give
+(clean.py's handlers) are features too, never required: a page in a language without a lexicon simply
+has them all off.
+
+Two logistic stages: the second sees the first stage's log-odds of the neighbouring lines (a line amid
+article lines is article). Decoding: the maximum-sum run of log-odds is the article region; inside it,
+lines the model rejects (a teaser card, an ad label) are dropped and the text goes on.
+
+Weights live in data/dump_model.json, fitted by scripts/fit_dump_model.py (leave-publisher-out figures in
+README "Cleaning quality"). Inference is plain Python: a dot product per line.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from contextlib import contextmanager
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefgen.ingest.patterns import TERMINAL, TOKEN, UNSPACED, lexicon
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+MODEL_PATH = Path(__file__).parent / "data" / "dump_model.json"
+
+KINDS = ("noise", "credit", "caption", "meta", "agency", "boiler", "teaser", "end", "repeat")
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
+_INNER_END = re.compile(r"[.!?。！？।؟](?:\s+\S|[^\s.!?。！？।؟\d])")
+_LINKISH = re.compile(r"https?://|www\.|\S@\S|#\w|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s[|]|[|]\s")
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+_OPENERS = "\"'«»“„‘‚「『(–—-"
+TOP_WORDS = 40          # the page's most frequent tokens stand in for its function words
+PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
+
+
+@lru_cache(maxsize=1 << 16)
+def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """(lowercased tokens, features of the line alone). Pure, so cached across pages of one site."""
+    toks = tuple(TOKEN.findall(text.lower()))
+    n, chars = len(toks), len(text)
+    letters = [c for c in text if c.isalpha()]
+    cased = [c for c in letters if c.isupper() or c.islower()]
+    first = text[:1]
+    stop = _lexicon_stopwords()
+    unspaced = len(_UNSPACED.findall(text))
+    feats = (
+        math.log1p(n), math.log1p(chars), float(n >= 8), float(n >= 20), float(n >= 40),
+        float(bool(TERMINAL.search(text))), float(text.endswith(":")), float(text.endswith((",", ";", "-", "–"))),
+        min(len(_INNER_END.findall(text)), 4) / 4,
+        float(first.isupper()), float(first.islower()), float(first.isdigit()), float(first in _OPENERS),
+        sum(c.isdigit() for c in text) / chars if chars else 0.0,
+        sum(c.isupper() for c in cased) / len(cased) if cased else 0.0,
+        float(bool(_LINKISH.search(text))), float(bool(_SEPARATORS.search(text))),
+        float(bool(_LIST_ITEM.match(text))), float(bool(_COPYRIGHT.search(text))),
+        sum(t in stop for t in toks) / n if n else 0.0,
+        unspaced / chars if chars else 0.0,
+        min(sum(map(len, toks)) / n, 12) / 12 if n else 0.0,
+        float(text.endswith("?")),
+    )
+    return toks, feats
+
+
+LOCAL = ("log_tokens", "log_chars", "tokens_8", "tokens_20", "tokens_40", "terminal", "ends_colon", "ends_comma",
+         "inner_ends", "first_upper", "first_lower", "first_digit", "first_opener", "digit_ratio", "upper_ratio",
+         "linkish", "separators", "list_item", "copyright", "lexicon_stop_ratio", "unspaced_ratio", "token_len",
+         "question")
+
+
+@cache
+def _lexicon_stopwords() -> frozenset[str]:
+    return frozenset().union(*lexicon().stopwords.values())
+
+
+def _kadane(scores: Sequence[float]) -> tuple[int, int]:
+    """[start, end) of the maximum-sum run."""
+    best, span, run, at = 0.0, (0, 0), 0.0, 0
+    for k, s in enumerate(scores):
+        if run <= 0:
+            run, at = s, k
+        else:
+            run += s
+        if run > best:
+            best, span = run, (at, k + 1)
+    return span
+
+
+def _region_features(scores: Sequence[float], m: int) -> list[tuple[float, float, float]]:
+    """Per line: inside the maximum-sum run, log distance above it, log distance below it."""
+    a, b = _kadane(scores)
+    out = []
+    for k in range(m):
+        if a <= k < b:
+            out.append((1.0, 0.0, 0.0))
+        elif k < a:
+            out.append((0.0, math.log1p(a - k) / 4, 0.0))
+        else:
+            out.append((0.0, 0.0, math.log1p(k - b + 1) / 4))
+    return out
+
+
+CONTEXT = ("log_tokens", "terminal", "sentence", "headline", "blank_before", "doc_top_ratio")
+PAGE = ("doc_top_ratio", "log_repeats", "blank_before", "blank_after", "position", "token_position",
+        "prose_inside", "prose_above", "prose_below", "near_prose_3", "near_prose_8", "after_end_marker",
+        "sentence", "headline") + tuple(f"kind_{k}" for k in KINDS)
+
+
+def feature_names() -> list[str]:
+    names = list(LOCAL) + list(PAGE)
+    for off in (-2, -1, 1, 2):
+        names += [f"{c}@{off:+d}" for c in CONTEXT]
+    return names
+
+
+def page_features(lines: Sequence[Any]) -> tuple[list[int], list[list[float]]]:
+    """(indices of the non-blank lines, one feature vector per non-blank line). `lines` are clean.Line
+    records (text, key, kind, sentence), blank lines included (they tell paragraphs apart)."""
+    idx = [ln.i for ln in lines if ln.kind != "blank"]
+    m = len(idx)
+    if not m:
+        return idx, []
+    shapes = [shape(lines[i].text) for i in idx]
+    # the page's own function words: most frequent tokens of its longer lines
+    freq: Counter[str] = Counter()
+    for toks, _ in shapes:
+        if len(toks) >= PROSE_TOKENS:
+            freq.update(toks)
+    top = {t for t, _ in freq.most_common(TOP_WORDS)}
+    keys = Counter(lines[i].key for i in idx)
+    ntoks = [len(s[0]) for s in shapes]
+    total = sum(ntoks) or 1
+    prose = [float(n >= 25 or (n >= PROSE_TOKENS and s[1][5] > 0)) for n, s in zip(ntoks, shapes)]
+    region = _region_features([n if p else -2.0 for n, p in zip(ntoks, prose)], m)
+    cum = 0
+    seen_end = False
+    base: list[list[float]] = []
+    ctx: list[list[float]] = []
+    for k, i in enumerate(idx):
+        ln = lines[i]
+        toks, local = shapes[k]
+        n = ntoks[k]
+        top_ratio = sum(t in top for t in toks) / n if n else 0.0
+        blank_before = float(i == 0 or lines[i - 1].kind == "blank")
+        blank_after = float(i + 1 >= len(lines) or lines[i + 1].kind == "blank")
+        sentence = float(ln.kind == "text" and ln.sentence)
+        headline = float(ln.kind == "text" and not ln.sentence)
+        near3 = sum(prose[max(0, k - 3):k + 4]) / 7
+        near8 = sum(prose[max(0, k - 8):k + 9]) / 17
+        row = list(local) + [
+            top_ratio, math.log(keys[ln.key]), blank_before, blank_after, k / m, cum / total,
+            *region[k], near3, near8, float(seen_end), sentence, headline,
+            *(float(ln.kind == kind) for kind in KINDS)]
+        base.append(row)
+        ctx.append([local[0], local[5], sentence, headline, blank_before, top_ratio])
+        cum += n
+        if ln.kind in ("end", "teaser") and region[k][0] == 0.0 and region[k][2] > 0:
+            seen_end = True   # (only markers below the prose run: "comments", "most read")
+        elif ln.kind == "end":
+            seen_end = True
+    zero = [0.0] * len(CONTEXT)
+    for k in range(m):
+        for off in (-2, -1, 1, 2):
+            base[k].extend(ctx[k + off] if 0 <= k + off < m else zero)
+    return idx, base
+
+
+def stack_features(logits: Sequence[float]) -> list[list[float]]:
+    """Second-stage features from the first stage's log-odds: the line's own, its neighbours' (means
+    over 1, 3 and 8 lines each side) and where it stands to the maximum-sum run of log-odds."""
+    m = len(logits)
+    clip = [max(-8.0, min(8.0, x)) for x in logits]
+    region = _region_features(clip, m)
+    out = []
+    for k in range(m):
+        row = [clip[k] / 8]
+        for w in (1, 3, 8):
+            above = clip[max(0, k - w):k]
+            below = clip[k + 1:k + 1 + w]
+            row.append(sum(above) / len(above) / 8 if above else -1.0)
+            row.append(sum(below) / len(below) / 8 if below else -1.0)
+        row.extend(region[k])
+        out.append(row)
+    return out
+
+
+STACK = ("logit", "above_1", "below_1", "above_3", "below_3", "above_8", "below_8",
+         "region_inside", "region_above", "region_below")
+
+
+
+
+class Model:
+    """Two logistic stages and the decoding thresholds, as fitted by scripts/fit_dump_model.py."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.w1, self.b1 = data["stage1"]["weights"], data["stage1"]["bias"]
+        self.w2, self.b2 = data["stage2"]["weights"], data["stage2"]["bias"]
+        self.keep = data["decode"]["keep"]          # log-odds a line inside the region needs to stay
+        self.offset = data["decode"]["offset"]      # added to log-odds before the maximum-sum run
+
+    def logits(self, feats: Sequence[Sequence[float]]) -> list[float]:
+        w1, b1, w2, b2 = self.w1, self.b1, self.w2, self.b2
+        first = [b1 + sum(w * x for w, x in zip(w1, row)) for row in feats]
+        return [b2 + sum(w * x for w, x in zip(w2, (*row, *st)))
+                for row, st in zip(feats, stack_features(first))]
+
+    def article_lines(self, lines: Sequence[Any]) -> list[int]:
+        """Indices (into `lines`) of the lines taken as article text, in order."""
+        idx, feats = page_features(lines)
+        if not idx:
+            return []
+        scores = self.logits(feats)
+        # a line adds its tokens times (p - (1 - p)): the expected right tokens minus the expected wrong
+        # ones, so the run with the highest sum is the best article region in expectation; a short
+        # widget line amid paragraphs costs little, a menu of many lines costs a lot
+        gains = [(2 / (1 + math.exp(-max(-30.0, min(30.0, s)))) - 1 + self.offset)
+                 * max(1, len(shape(lines[i].text)[0])) for s, i in zip(scores, idx)]
+        a, b = _kadane(gains)
+        return [idx[k] for k in range(a, b) if scores[k] >= self.keep]
+
+
+@cache
+def _shipped() -> Model:
+    return Model(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+_ACTIVE: list[Model] = []   # a model set by use() (the fitting script's cross-validation)
+
+
+def model() -> Model:
+    return _ACTIVE[-1] if _ACTIVE else _shipped()
+
+
+@contextmanager
+def use(m: Model) -> Iterator[Model]:
+    """Clean with another model for a while (scripts/fit_dump_model.py scores each fold's model)."""
+    _ACTIVE.append(m)
+    try:
+        yield m
+    finally:
+        _ACTIVE.pop()

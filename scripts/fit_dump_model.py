@@ -1,0 +1,229 @@
+"""Fit the page-dump line classifier (briefgen/ingest/data/dump_model.json) and report it leave-publisher-out.
+
+    .venv/bin/python scripts/fit_dump_model.py                 # LOPO report, then fit on all and write the model
+    .venv/bin/python scripts/fit_dump_model.py --report-only   # LOPO report only
+
+Pages: tests/data/samples/pages and samples/pages-world (from $BRIEFGEN_SHARED, ../shared or /work/shared).
+Labels come from each page's expected.txt: a dump line is article text when its normalised tokens are
+found in the reference (a short line must equal a reference line). Cross-validation is grouped by
+publisher (the case id without language and date): every page is scored by the full ingest with a model
+fitted on other publishers only, and the report (per language, overall) goes to
+tests/data/dump_model_lopo.json. Needs numpy and scikit-learn (the `fit` extra); briefgen itself does not.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from briefgen.errors import BriefgenError  # noqa: E402
+from briefgen.ingest import linemodel, meta  # noqa: E402
+from briefgen.ingest.clean import prepare  # noqa: E402
+from briefgen.ingest.patterns import TOKEN  # noqa: E402
+from briefgen.ingest.pipeline import ingest_file  # noqa: E402
+from briefgen.ingest.score import Score, article_text, by_language, same_title, score  # noqa: E402
+
+REPORT = ROOT / "tests" / "data" / "dump_model_lopo.json"
+FOLDS = 5
+C = 0.5
+DECODE = {"keep": 0.0, "offset": 0.0}
+
+
+def shared_dir() -> Path | None:
+    for cand in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        if cand and (Path(cand) / "samples" / "pages-world").is_dir():
+            return Path(cand)
+    return None
+
+
+def corpus() -> list[Path]:
+    dirs = [ROOT / "tests" / "data" / "samples" / "pages"]
+    shared = shared_dir()
+    if shared is None:
+        print("warning: samples/pages-world not found (set BRIEFGEN_SHARED)", file=sys.stderr)
+    else:
+        dirs.append(shared / "samples" / "pages-world")
+    return sorted((c for d in dirs for c in d.iterdir() if (c / "dump.txt").is_file()), key=lambda p: p.name)
+
+
+def publisher(case: str) -> str:
+    return case.split("-")[1]
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
+
+
+def labels(lines, idx: list[int], expected: str) -> list[int]:
+    """1 where the line's text is in the reference: all of its token trigrams (most, for long lines that
+    the page joined differently) occur there; a line under four tokens must equal a reference line."""
+    ref = _norm_tokens(expected)
+    grams = {tuple(ref[j:j + 3]) for j in range(len(ref) - 2)}
+    ref_lines = {" ".join(_norm_tokens(x)) for x in expected.split("\n") if x.strip()}
+    out = []
+    for i in idx:
+        toks = _norm_tokens(lines[i].text)
+        if len(toks) < 4:
+            out.append(int(bool(toks) and " ".join(toks) in ref_lines))
+            continue
+        mine = [tuple(toks[j:j + 3]) for j in range(len(toks) - 2)]
+        hit = sum(g in grams for g in mine) / len(mine)
+        out.append(int(hit >= 0.8))
+    return out
+
+
+class Page:
+    def __init__(self, case: Path) -> None:
+        self.case = case
+        self.name = case.name
+        self.lang = case.name.split("-", 1)[0]
+        self.publisher = publisher(case.name)
+        self.expected = (case / "expected.txt").read_text(encoding="utf-8")
+        self.title = json.loads((case / "meta.json").read_text(encoding="utf-8"))["title"]
+        raw = (case / "dump.txt").read_text(encoding="utf-8")
+        _, _, text = meta.split_prefix(raw)
+        self.lines = prepare(text)
+        self.idx, feats = linemodel.page_features(self.lines)
+        self.X = np.array(feats, dtype=float).reshape(len(self.idx), len(linemodel.feature_names()))
+        self.y = np.array(labels(self.lines, self.idx, self.expected), dtype=int)
+
+
+def _fit(X: np.ndarray, y: np.ndarray) -> tuple[list[float], float]:
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd == 0] = 1.0
+    clf = LogisticRegression(C=C, max_iter=2000).fit((X - mu) / sd, y)
+    w = clf.coef_[0] / sd
+    b = float(clf.intercept_[0] - (clf.coef_[0] * mu / sd).sum())
+    return [float(x) for x in w], b
+
+
+def _stack(pages: list[Page], w1: list[float], b1: float) -> list[np.ndarray]:
+    out = []
+    for p in pages:
+        first = (p.X @ np.array(w1) + b1).tolist()
+        out.append(np.hstack([p.X, np.array(linemodel.stack_features(first)).reshape(len(first), len(linemodel.STACK))]))
+    return out
+
+
+def fit(pages: list[Page]) -> dict:
+    """Stage 1 on all lines; stage 2 on stage-1 log-odds that are out-of-fold within these pages (so the
+    second stage learns how far to trust the first on unseen publishers)."""
+    X = np.vstack([p.X for p in pages])
+    y = np.concatenate([p.y for p in pages])
+    w1, b1 = _fit(X, y)
+    groups = sorted({p.publisher for p in pages})
+    inner = {g: n % 3 for n, g in enumerate(groups)}
+    X2 = []
+    for f in range(3):
+        tr = [p for p in pages if inner[p.publisher] != f]
+        te = [p for p in pages if inner[p.publisher] == f]
+        wf, bf = _fit(np.vstack([p.X for p in tr]), np.concatenate([p.y for p in tr]))
+        X2 += list(zip(te, _stack(te, wf, bf)))
+    X2.sort(key=lambda t: pages.index(t[0]))
+    w2, b2 = _fit(np.vstack([x for _, x in X2]), np.concatenate([p.y for p, _ in X2]))
+    return {"features": linemodel.feature_names(), "stack": list(linemodel.STACK),
+            "stage1": {"weights": w1, "bias": b1}, "stage2": {"weights": w2, "bias": b2},
+            "decode": dict(DECODE), "fitted_on": len(pages), "C": C}
+
+
+def evaluate(pages: list[Page], model: dict) -> dict[str, dict]:
+    out = {}
+    with linemodel.use(linemodel.Model(model)):
+        for p in pages:
+            try:
+                a = ingest_file(p.case / "dump.txt")
+                s, title = score(article_text(a), p.expected), a.title
+            except BriefgenError as exc:
+                s, title = Score(0.0, 0.0, 0.0), f"ERROR {exc}"
+            out[p.name] = {"p": s.precision, "r": s.recall, "f1": s.f1, "title": title,
+                           "title_ok": same_title(title, p.title)}
+    return out
+
+
+def folds(pages: list[Page]) -> dict[str, int]:
+    """Publishers spread over FOLDS folds, balanced by page count (largest publishers first)."""
+    sizes = Counter(p.publisher for p in pages)
+    load = [0] * FOLDS
+    where = {}
+    for g, n in sorted(sizes.items(), key=lambda t: (-t[1], t[0])):
+        f = load.index(min(load))
+        where[g] = f
+        load[f] += n
+    return where
+
+
+def lopo(pages: list[Page]) -> dict[str, dict]:
+    where = folds(pages)
+    results: dict[str, dict] = {}
+    for f in range(FOLDS):
+        train = [p for p in pages if where[p.publisher] != f]
+        test = [p for p in pages if where[p.publisher] == f]
+        results |= evaluate(test, fit(train))
+        print(f"  fold {f + 1}/{FOLDS}: {len(test)} pages", file=sys.stderr)
+    return results
+
+
+def table(results: dict[str, dict]) -> dict[str, dict]:
+    per = by_language({c: Score(r["p"], r["r"], r["f1"]) for c, r in results.items()})
+    titles: dict[str, list[bool]] = defaultdict(list)
+    for c, r in results.items():
+        titles[c.split("-", 1)[0]].append(r["title_ok"])
+        titles["all"].append(r["title_ok"])
+    return {lang: {"cases": len(titles[lang]), "p": round(s.precision, 3), "r": round(s.recall, 3),
+                   "f1": round(s.f1, 3), "title_exact": sum(titles[lang])} for lang, s in per.items()}
+
+
+def print_table(rows: dict[str, dict]) -> None:
+    print("| language | cases | dump P | dump R | dump F1 | title exact |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for lang, r in rows.items():
+        print(f"| {lang} | {r['cases']} | {r['p']:.3f} | {r['r']:.3f} | {r['f1']:.3f} | {r['title_exact']} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--report-only", action="store_true", help="LOPO report; keep the shipped model")
+    ap.add_argument("--offset", type=float, default=DECODE["offset"], help="added to 2p-1 in the region search")
+    ap.add_argument("--keep", type=float, default=DECODE["keep"], help="log-odds to keep a line in the region")
+    args = ap.parse_args()
+    DECODE.update(offset=args.offset, keep=args.keep)
+    t0 = time.time()
+    pages = [Page(c) for c in corpus()]
+    print(f"{len(pages)} pages, {len({p.publisher for p in pages})} publishers, "
+          f"{sum(len(p.y) for p in pages)} lines ({sum(int(p.y.sum()) for p in pages)} article)", file=sys.stderr)
+    results = lopo(pages)
+    rows = table(results)
+    print("leave-publisher-out (each page scored by a model that never saw its publisher):")
+    print_table(rows)
+    en4 = [r["f1"] for c, r in results.items() if c.split("-", 1)[0] in ("en", "de", "fr", "it")]
+    print(f"en/de/fr/it: F1 {sum(en4) / len(en4):.3f} over {len(en4)} pages")
+    low = sorted((r["f1"], c) for c, r in results.items() if r["f1"] < 0.8)
+    print("pages under F1 0.8:", ", ".join(f"{c} {f:.2f}" for f, c in low))
+    if args.report_only:
+        return
+    model = fit(pages)
+    text = json.dumps(model, indent=1) + "\n"
+    linemodel.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    linemodel.MODEL_PATH.write_text(text, encoding="utf-8")
+    report = {"command": "python scripts/fit_dump_model.py", "folds": FOLDS,
+              "model_sha256": hashlib.sha256(text.encode()).hexdigest(),
+              "pages": len(pages), "publishers": len({p.publisher for p in pages}),
+              "by_language": rows, "cases": results}
+    REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {linemodel.MODEL_PATH.relative_to(ROOT)} and {REPORT.relative_to(ROOT)} "
+          f"in {time.time() - t0:.0f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
