@@ -76,6 +76,7 @@ class Cleaned:
     blocks: list[Block]
     images: list[tuple[str | None, str | None]] = field(default_factory=list)   # (caption, credit)
     lead_index: int | None = None   # index of the line taken as lead, when the region opens with one
+    logits: dict[int, float] = field(default_factory=dict)   # the line model's log-odds, by line index
 
 
 def tidy(text: str) -> str:
@@ -504,9 +505,9 @@ def prepare(text: str) -> list[Line]:
 
 def clean_dump(text: str) -> Cleaned:
     lines = prepare(text)
-    keep = linemodel.model().article_lines(lines)
+    keep, logits = linemodel.model().decode(lines)
     start, end = (keep[0], keep[-1] + 1) if keep else (0, 0)
-    return Cleaned(lines, start, end, article_blocks(lines, keep))
+    return Cleaned(lines, start, end, article_blocks(lines, keep), logits=logits)
 
 
 HEADING_TOKENS = 20   # a kept line this short without a sentence end, before text, is a subhead

@@ -112,7 +112,8 @@ def _region_features(scores: Sequence[float], m: int) -> list[tuple[float, float
     return out
 
 
-CONTEXT = ("log_tokens", "terminal", "sentence", "headline", "blank_before", "doc_top_ratio")
+CONTEXT = ("log_tokens", "terminal", "sentence", "headline", "blank_before", "doc_top_ratio", "credit", "marker",
+           "other_kind")
 PAGE = ("doc_top_ratio", "log_repeats", "blank_before", "blank_after", "position", "token_position",
         "prose_inside", "prose_above", "prose_below", "near_prose_3", "near_prose_8", "after_end_marker",
         "sentence", "headline") + tuple(f"kind_{k}" for k in KINDS)
@@ -164,7 +165,9 @@ def page_features(lines: Sequence[Any]) -> tuple[list[int], list[list[float]]]:
             *region[k], near3, near8, float(seen_end), sentence, headline,
             *(float(ln.kind == kind) for kind in KINDS)]
         base.append(row)
-        ctx.append([local[0], local[5], sentence, headline, blank_before, top_ratio])
+        ctx.append([local[0], local[5], sentence, headline, blank_before, top_ratio,
+                    float(ln.kind in ("credit", "caption")), float(ln.kind in ("teaser", "end")),
+                    float(ln.kind in ("noise", "meta", "agency", "boiler", "repeat"))])
         cum += n
         if ln.kind in ("end", "teaser") and region[k][0] == 0.0 and region[k][2] > 0:
             seen_end = True   # (only markers below the prose run: "comments", "most read")
@@ -189,8 +192,8 @@ def stack_features(logits: Sequence[float]) -> list[list[float]]:
         for w in (1, 3, 8):
             above = clip[max(0, k - w):k]
             below = clip[k + 1:k + 1 + w]
-            row.append(sum(above) / len(above) / 8 if above else -1.0)
-            row.append(sum(below) / len(below) / 8 if below else -1.0)
+            row.append(sum(above) / len(above) / 8 if above else 0.0)
+            row.append(sum(below) / len(below) / 8 if below else 0.0)
         row.extend(region[k])
         out.append(row)
     return out
@@ -210,7 +213,8 @@ class Model:
         self.w1, self.b1 = data["stage1"]["weights"], data["stage1"]["bias"]
         self.w2, self.b2 = data["stage2"]["weights"], data["stage2"]["bias"]
         self.keep = data["decode"]["keep"]          # log-odds a line inside the region needs to stay
-        self.offset = data["decode"]["offset"]      # added to log-odds before the maximum-sum run
+        self.offset = data["decode"]["offset"]      # added to 2p - 1 before the maximum-sum run
+        self.title = data.get("title")              # headline ranker: {"weights", "bias"} (meta.py)
 
     def logits(self, feats: Sequence[Sequence[float]]) -> list[float]:
         w1, b1, w2, b2 = self.w1, self.b1, self.w2, self.b2
@@ -220,9 +224,13 @@ class Model:
 
     def article_lines(self, lines: Sequence[Any]) -> list[int]:
         """Indices (into `lines`) of the lines taken as article text, in order."""
+        return self.decode(lines)[0]
+
+    def decode(self, lines: Sequence[Any]) -> tuple[list[int], dict[int, float]]:
+        """(indices of the article lines, log-odds of every non-blank line by index)."""
         idx, feats = page_features(lines)
         if not idx:
-            return []
+            return [], {}
         scores = self.logits(feats)
         # a line adds its tokens times (p - (1 - p)): the expected right tokens minus the expected wrong
         # ones, so the run with the highest sum is the best article region in expectation; a short
@@ -230,7 +238,7 @@ class Model:
         gains = [(2 / (1 + math.exp(-max(-30.0, min(30.0, s)))) - 1 + self.offset)
                  * max(1, len(shape(lines[i].text)[0])) for s, i in zip(scores, idx)]
         a, b = _kadane(gains)
-        return [idx[k] for k in range(a, b) if scores[k] >= self.keep]
+        return [idx[k] for k in range(a, b) if scores[k] >= self.keep], dict(zip(idx, scores))
 
 
 @cache

@@ -7,6 +7,7 @@ the sentence just below it. Dates, bylines and credits are the meta lines around
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from briefgen.ingest.patterns import (
     LANGS,
     SWITCHER_CODE,
     SWITCHER_LANGS,
+    TOKEN,
     TRAILING_CREDIT,
     WORD,
     key_of,
@@ -189,28 +191,28 @@ def _title_index(cand: list[Line], first_text: Line | None = None) -> int | None
 def find_header(c: Cleaned) -> Header:
     lo = max(0, c.start - HEADER_WINDOW)
     h = Header()
+    title_line = lead_line = None
     bylined = _byline_title(c)
     if bylined is not None:
         title_line, lead_line = bylined
-        h.title = title_line.text
-        h.lead = lead_line.text if lead_line is not None else None
-        h.title_in_body = title_line.i >= c.start
-        h.lead_in_body = lead_line is not None and lead_line.i >= c.start
     else:
         cand = [ln for ln in c.lines[lo:c.start]
                 if ln.kind in ("text", "repeat") and not _is_caption(c.lines, ln.i)]
         cand = cand[-12:]
         first_text = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text"), None)
         j = _title_index(cand, first_text)
-        if j is None:
-            title_line = None
-        else:
+        if j is not None:
             title_line = cand[j]
-            h.title = title_line.text
             nxt = cand[j + 1] if j + 1 < len(cand) else None
-            if nxt is not None and _lead_like(nxt):
-                h.lead = nxt.text
+            lead_line = nxt if nxt is not None and _lead_like(nxt) else None
+    picked = pick_title(c)
+    if picked is not None and picked is not title_line:
+        title_line, lead_line = picked, _lead_below(c, picked)
     if title_line is not None:
+        h.title = title_line.text
+        h.title_in_body = title_line.i >= c.start
+        if lead_line is not None:
+            h.lead, h.lead_in_body = lead_line.text, lead_line.i >= c.start
         h.kicker = _kicker(c, title_line)
         _punctuated_title(c, h)
         h.title = _past_breadcrumb(h.title)
@@ -224,6 +226,91 @@ def find_header(c: Cleaned) -> Header:
         h.lead = _lead_from_body(c, skip=1 if h.title_in_body else 0)
         h.lead_in_body = h.lead is not None
     return h
+
+
+def _lead_below(c: Cleaned, title: Line) -> Line | None:
+    """The standfirst right below a headline above the text (bylines and dates may stand between)."""
+    for ln in c.lines[title.i + 1:c.start]:
+        if ln.kind in ("blank", "meta", "noise", "credit"):
+            continue
+        return ln if ln.kind == "text" and _lead_like(ln) and not _is_caption(c.lines, ln.i) else None
+    return None
+
+
+# --- the headline: a learned ranking of the lines above the text ----------------------------------
+
+TITLE_REACH = 40    # non-blank lines above the article's first line that may be its headline
+TITLE_INSIDE = 2    # and lines at its top (the model may have kept the headline as text)
+TITLE_FEATURES = ("log_tokens", "tokens_3", "tokens_25", "terminal", "ends_colon", "first_upper", "first_lower",
+                  "linkish", "separators", "digit_ratio", "log_distance", "inside", "log_repeats", "hand_score",
+                  "headline_like", "bylined", "body_overlap_top", "body_overlap", "logit", "kind_text",
+                  "kind_repeat", "kind_meta", "kind_boiler", "kind_marker", "kind_caption", "next_meta",
+                  "next_lead_like", "next_body", "prev_short", "headline_rank", "position", "blank_before")
+
+
+def title_candidates(c: Cleaned) -> list[Line]:
+    above = [ln for ln in c.lines[:c.start] if ln.kind != "blank"][-TITLE_REACH:]
+    inside = [ln for ln in c.lines[c.start:c.end] if ln.kind != "blank"][:TITLE_INSIDE]
+    return [ln for ln in above + inside if 0 < ln.words <= 60]
+
+
+def title_features(c: Cleaned, cands: list[Line]) -> list[list[float]]:
+    """One row of TITLE_FEATURES per candidate: shape, distance to the text, repetition, the share of its
+    words that the article uses (a headline names what the text is about), the line model's opinion and
+    the lines around it (a byline or date below, a short kicker above)."""
+    from briefgen.ingest.linemodel import shape
+
+    body = [t for b in c.blocks for t in TOKEN.findall((b.text or " ".join(b.items)).lower())]
+    top_body, all_body = set(body[:150]), set(body)
+    common = {t for t, _ in Counter(body).most_common(30)}
+    keys = Counter(ln.key for ln in c.lines if ln.kind != "blank")
+    nonblank = [ln for ln in c.lines if ln.kind != "blank"]
+    pos = {ln.i: k for k, ln in enumerate(nonblank)}
+    start_k = pos.get(c.start, len(nonblank))
+    heads = [ln for ln in cands if _headline_like(ln) and ln.i < c.start]
+    bylined = _byline_title(c)
+    by_line = bylined[0] if bylined else None
+    first_text = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text"), None)
+    hand = {heads[j].i: _title_score(heads, j, first_text) for j in range(len(heads))}
+    rows = []
+    for ln in cands:
+        toks, local = shape(ln.text)
+        k = pos[ln.i]
+        content = [t for t in toks if t not in common and (len(t) > 2 or not t.isascii())]
+        nxt = nonblank[k + 1] if k + 1 < len(nonblank) else None
+        prev = nonblank[k - 1] if k > 0 else None
+        rank = sum(1 for h in heads if h.i > ln.i)
+        rows.append([
+            local[0], float(len(toks) <= 3), float(len(toks) > 25), local[5], local[6], local[9], local[10],
+            local[15], local[16], local[13], math.log1p(abs(start_k - k)), float(ln.i >= c.start),
+            math.log(keys[ln.key]), hand.get(ln.i, -20.0) / 10, float(_headline_like(ln)),
+            float(ln is by_line), sum(t in top_body for t in content) / len(content) if content else 0.0,
+            sum(t in all_body for t in content) / len(content) if content else 0.0,
+            max(-8.0, min(8.0, c.logits.get(ln.i, -8.0))) / 8,
+            float(ln.kind == "text"), float(ln.kind == "repeat"), float(ln.kind in ("meta", "agency")),
+            float(ln.kind in ("boiler", "noise")), float(ln.kind in ("teaser", "end")),
+            float(ln.kind in ("credit", "caption")),
+            float(nxt is not None and nxt.kind in ("meta", "agency")),
+            float(nxt is not None and nxt.kind == "text" and _lead_like(nxt)),
+            float(nxt is not None and nxt.i >= c.start),
+            float(prev is not None and prev.kind == "text" and prev.words <= 4),
+            math.log1p(rank) if _headline_like(ln) and ln.i < c.start else 3.0,
+            k / len(nonblank), float(ln.i == 0 or c.lines[ln.i - 1].kind == "blank"),
+        ])
+    return rows
+
+
+def pick_title(c: Cleaned) -> Line | None:
+    """The candidate the headline ranker (weights in data/dump_model.json) scores highest."""
+    from briefgen.ingest.linemodel import model
+
+    weights = model().title
+    cands = title_candidates(c)
+    if not weights or not cands:
+        return None
+    w, b = weights["weights"], weights["bias"]
+    scores = [b + sum(x * y for x, y in zip(w, row)) for row in title_features(c, cands)]
+    return cands[max(range(len(cands)), key=scores.__getitem__)]
 
 
 STANDFIRST_WORDS = 60    # a standfirst is a sentence or two

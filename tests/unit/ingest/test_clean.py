@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from briefgen.ingest.clean import clean_dump, is_prose, is_sentence, main_region, tag, tidy
+from briefgen.ingest.clean import clean_dump, is_prose, is_sentence, tag, tidy
+from briefgen.ingest.linemodel import _kadane, model
 
 P1 = ("Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la "
       "sécheresse, qui dure depuis plusieurs mois dans le sud du pays.")
@@ -8,7 +9,20 @@ P2 = ("Les syndicats agricoles ont salué ces annonces, tout en estimant qu'elle
       "de nombreuses exploitations déjà en grande difficulté financière.")
 P3 = ("Le ministre doit se rendre jeudi dans la région pour rencontrer les éleveurs et les élus locaux, "
       "a précisé son entourage à la presse.")
+P4 = ("Selon les chiffres du ministère, près de deux mille exploitations ont déjà demandé une aide depuis "
+      "le début de l'année, soit trois fois plus que l'an dernier à la même période.")
+P5 = ("Les premières aides devraient être versées avant la fin du mois, et un fonds d'urgence sera ouvert "
+      "aux éleveurs dont les pertes dépassent un tiers de leur production habituelle.")
 MENU = "\n".join(["Accueil", "Politique", "Economie", "Sport", "Culture", "Météo", "Se connecter"])
+# A page as a browser copies it: menus and the article's header above, teasers and the footer below.
+HEAD = (f"{MENU}\n\nSécheresse\nLe gouvernement débloque une aide d'urgence pour les agriculteurs\n\n"
+        "Par Jean Dupont\nPublié le 12 mars 2024 à 10h15\n\n")
+FOOT = (f"\n\nPartager\nÀ la une\nLes incendies reprennent dans le sud\nLa Bourse recule en clôture\n{MENU}\n"
+        "Mentions légales\nContact\n© Le Journal 2024")
+
+
+def page(*parts: str) -> str:
+    return HEAD + "\n\n".join(parts) + FOOT
 
 
 def texts(cleaned):
@@ -16,50 +30,51 @@ def texts(cleaned):
 
 
 def test_can_find_the_article_between_menus_and_footer():
-    page = f"{MENU}\n{P1}\n\n{P2}\n\n{P3}\n{MENU}\nMentions légales\nContact"
-    assert texts(clean_dump(page)) == [P1, P2, P3]
+    assert texts(clean_dump(page(P1, P2, P3, P4, P5))) == [P1, P2, P3, P4, P5]
 
 
 def test_drops_a_teaser_block_and_continues_after_it():
-    page = f"{P1}\n\nA lire aussi\nLa sécheresse menace les récoltes\nUn été sans pluie\n\n{P2}\n\n{P3}"
-    assert texts(clean_dump(page)) == [P1, P2, P3]
+    got = clean_dump(page(P1, P2, "A lire aussi\nLa sécheresse menace les récoltes\nUn été sans pluie", P3, P4, P5))
+    assert texts(got) == [P1, P2, P3, P4, P5]
 
 
 def test_drops_headline_runs_without_a_marker():
-    page = f"{P1}\nLa sécheresse menace les récoltes\nUn été historique sans pluie en vue\n{P2}\n{P3}"
-    assert texts(clean_dump(page)) == [P1, P2, P3]
+    got = clean_dump(page(P1, P2, "La sécheresse menace les récoltes\nUn été historique sans pluie en vue", P3, P4, P5))
+    assert texts(got) == [P1, P2, P3, P4, P5]
 
 
 def test_keeps_a_single_short_line_before_text_as_a_subhead():
-    page = f"{P1}\n\nDes aides jugées insuffisantes\n\n{P2}\n\n{P3}"
-    blocks = clean_dump(page).blocks
+    blocks = clean_dump(page(P1, P2, "Des aides jugées insuffisantes", P3, P4, P5)).blocks
     assert [(b.kind, b.text) for b in blocks] == [
-        ("paragraph", P1), ("heading", "Des aides jugées insuffisantes"), ("paragraph", P2), ("paragraph", P3)]
+        ("paragraph", P1), ("paragraph", P2), ("heading", "Des aides jugées insuffisantes"), ("paragraph", P3),
+        ("paragraph", P4), ("paragraph", P5)]
 
 
 def test_cuts_at_an_end_of_article_marker():
-    page = f"{P1}\n{P2}\n{P3}\nArticles les plus lus\n{P1.replace('mardi', 'lundi')}"
-    assert texts(clean_dump(page)) == [P1, P2, P3]
+    got = clean_dump(page(P1, P2, P3, P4, P5, "Articles les plus lus\nSécheresse : les nappes au plus bas\n"
+                          "Le prix du blé s'envole\nUn village privé d'eau potable"))
+    assert texts(got) == [P1, P2, P3, P4, P5]
 
 
 def test_removes_captions_and_credits_from_the_body():
+    from briefgen.ingest.meta import find_image
+
     caption = "Le ministre de l'Agriculture lors de sa visite dans une exploitation du Gers, mardi."
-    page = f"{P1}\n{caption}\nPhoto: Keystone\n{P2}\n{P3}"
-    cleaned = clean_dump(page)
-    assert texts(cleaned) == [P1, P2, P3]
-    assert cleaned.images == [(caption, "Keystone")]
+    cleaned = clean_dump(page(P1, f"{caption}\nPhoto: Keystone", P2, P3, P4, P5))
+    assert texts(cleaned) == [P1, P2, P3, P4, P5]
+    assert find_image(cleaned) == (caption, "Keystone")
 
 
 def test_drops_share_buttons_and_cookie_prompts():
-    page = (f"{P1}\nAuf Facebook teilen Facebook\nPer WhatsApp teilen WhatsApp\n"
-            f"Nous utilisons des cookies pour améliorer votre expérience.\n{P2}\n{P3}")
-    assert texts(clean_dump(page)) == [P1, P2, P3]
+    got = clean_dump(page(P1, "Auf Facebook teilen Facebook\nPer WhatsApp teilen WhatsApp\n"
+                          "Nous utilisons des cookies pour améliorer votre expérience.", P2, P3, P4, P5))
+    assert texts(got) == [P1, P2, P3, P4, P5]
 
 
 def test_keeps_lists():
-    page = f"{P1}\n• premier point important\n• second point important\n{P2}\n{P3}"
-    kinds = [b.kind for b in clean_dump(page).blocks]
-    assert kinds == ["paragraph", "list", "paragraph", "paragraph"]
+    kinds = [b.kind for b in clean_dump(page(P1, P2, "• premier point important\n• second point important",
+                                             P3, P4, P5)).blocks]
+    assert kinds == ["paragraph", "paragraph", "list", "paragraph", "paragraph", "paragraph"]
 
 
 def test_can_tell_sentences_from_headlines():
@@ -77,11 +92,13 @@ def test_tidy_normalises_unicode_and_keeps_typographic_quotes():
     assert tidy("Cafe\u0301  «déjà»\u00a0vu") == "Café «déjà» vu"
 
 
-def test_region_is_empty_for_a_page_of_links():
-    lines = tag(MENU)
-    start, end = main_region(lines)
-    assert start == end
+def test_a_page_of_links_has_no_article():
+    assert model().article_lines(tag(MENU + "\n" + MENU)) == []
 
+
+def test_the_region_is_the_run_with_the_highest_sum():
+    assert _kadane([-1, 3, -1, 4, -9, 2]) == (1, 4)
+    assert _kadane([-1, -2]) == (0, 0)
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
