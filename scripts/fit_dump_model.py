@@ -24,15 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
+import numpy as np
+from sklearn.linear_model import LogisticRegression
 
-from briefgen.errors import BriefgenError  # noqa: E402
-from briefgen.ingest import linemodel, meta  # noqa: E402
-from briefgen.ingest.clean import clean_dump, prepare  # noqa: E402
-from briefgen.ingest.patterns import TOKEN  # noqa: E402
-from briefgen.ingest.pipeline import ingest_file  # noqa: E402
-from briefgen.ingest.score import Score, article_text, by_language, same_title, score  # noqa: E402
+from briefgen.errors import BriefgenError
+from briefgen.ingest import linemodel, meta
+from briefgen.ingest.clean import clean_dump, prepare
+from briefgen.ingest.patterns import TOKEN
+from briefgen.ingest.pipeline import ingest_file
+from briefgen.ingest.score import Score, article_text, by_language, same_title, score
 
 REPORT = ROOT / "tests" / "data" / "dump_model_lopo.json"
 FOLDS = 5

@@ -66,6 +66,7 @@ class Line:
     words: int
     kind: str = "text"
     sentence: bool = False
+    rule: int = 0   # the hand rules' vote (lexicon-based, see rule_votes): 0 outside, 1 dropped, 2 kept
 
 
 @dataclass
@@ -499,8 +500,25 @@ def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
 
 
 def prepare(text: str) -> list[Line]:
-    """The dump's lines, re-joined and tagged with their kinds (the model's input)."""
-    return tag(strip_screen_reader(rejoin(tidy(text))))
+    """The dump's lines, re-joined, tagged with their kinds and the hand rules' votes (the model's input)."""
+    lines = tag(strip_screen_reader(rejoin(tidy(text))))
+    rule_votes(lines)
+    return lines
+
+
+def rule_votes(lines: list[Line]) -> None:
+    """The hand rules' opinion, one feature among others: the maximum-sum region of line scores and the
+    walk inside it (teaser blocks, captions, card lists, end markers). Written for fr/de/it/en pages;
+    the model learns how far to trust it (on a page in another language it is weak, not required)."""
+    start, end = main_region(lines)
+    handle_pre_byline(lines, start, end)
+    handle_card_lists(lines, start, end)
+    blocks, _ = body_blocks(lines, start, end)
+    kept = {b.text for b in blocks} | {item for b in blocks for item in b.items}
+    for ln in lines[start:end]:
+        if ln.kind != "blank":
+            text = LIST_ITEM.sub("", ln.text).strip()
+            ln.rule = 2 if ln.text in kept or text in kept or ln.text.rstrip(" :") in kept else 1
 
 
 def clean_dump(text: str) -> Cleaned:
@@ -517,6 +535,7 @@ def article_blocks(lines: list[Line], keep: list[int]) -> list[Block]:
     """Blocks of the kept lines: runs of list items are a list, a short line without a sentence end
     followed by text a subhead, every other line a paragraph."""
     blocks: list[Block] = []
+    kept = set(keep)
     k = 0
     while k < len(keep):
         line = lines[keep[k]]
@@ -530,11 +549,19 @@ def article_blocks(lines: list[Line], keep: list[int]) -> list[Block]:
         nxt = lines[keep[k + 1]] if k + 1 < len(keep) else None
         if nxt is not None and _is_subhead(line) and not _is_subhead(nxt) and \
                 (not blocks or blocks[-1].kind != "heading"):
-            blocks.append(Block("heading", line.text.rstrip(" :")))
+            if not _after_dropped_headline(lines, line, kept):
+                blocks.append(Block("heading", line.text.rstrip(" :")))
         else:
             blocks.append(Block("paragraph", line.text))
         k += 1
     return blocks
+
+
+def _after_dropped_headline(lines: list[Line], line: Line, kept: set[int]) -> bool:
+    """A short line right under another short text line that the model dropped: the second line of a
+    teaser card (kicker and headline, headline and dek), not a subhead, which stands alone."""
+    prev = next((ln for ln in reversed(lines[:line.i]) if ln.kind != "blank"), None)
+    return prev is not None and prev.i not in kept and prev.kind in ("text", "repeat") and _is_subhead(prev)
 
 
 def _is_subhead(line: Line) -> bool:

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,8 +53,8 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """(lowercased tokens, features of the line alone). Pure, so cached across pages of one site."""
     toks = tuple(TOKEN.findall(text.lower()))
     n, chars = len(toks), len(text)
-    letters = [c for c in text if c.isalpha()]
-    cased = [c for c in letters if c.isupper() or c.islower()]
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    capitalised = sum(1 for t in TOKEN.findall(text) if t[0].isupper())   # "World Business Travel Culture"
     first = text[:1]
     stop = _lexicon_stopwords()
     unspaced = len(_UNSPACED.findall(text))
@@ -62,14 +63,16 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         float(bool(TERMINAL.search(text))), float(text.endswith(":")), float(text.endswith((",", ";", "-", "–"))),
         min(len(_INNER_END.findall(text)), 4) / 4,
         float(first.isupper()), float(first.islower()), float(first.isdigit()), float(first in _OPENERS),
-        sum(c.isdigit() for c in text) / chars if chars else 0.0,
-        sum(c.isupper() for c in cased) / len(cased) if cased else 0.0,
+        sum(map(str.isdigit, text)) / chars if chars else 0.0,
+        upper / (upper + lower) if upper + lower else 0.0,
         float(bool(_LINKISH.search(text))), float(bool(_SEPARATORS.search(text))),
         float(bool(_LIST_ITEM.match(text))), float(bool(_COPYRIGHT.search(text))),
         sum(t in stop for t in toks) / n if n else 0.0,
         unspaced / chars if chars else 0.0,
         min(sum(map(len, toks)) / n, 12) / 12 if n else 0.0,
         float(text.endswith("?")),
+        capitalised / n if n else 0.0,
+        min((text.count(",") + text.count("、") + text.count("，") + text.count("،")) / n, 0.5) if n else 0.0,
     )
     return toks, feats
 
@@ -77,7 +80,7 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
 LOCAL = ("log_tokens", "log_chars", "tokens_8", "tokens_20", "tokens_40", "terminal", "ends_colon", "ends_comma",
          "inner_ends", "first_upper", "first_lower", "first_digit", "first_opener", "digit_ratio", "upper_ratio",
          "linkish", "separators", "list_item", "copyright", "lexicon_stop_ratio", "unspaced_ratio", "token_len",
-         "question")
+         "question", "capitalised_ratio", "comma_ratio")
 
 
 @cache
@@ -116,7 +119,7 @@ CONTEXT = ("log_tokens", "terminal", "sentence", "headline", "blank_before", "do
            "other_kind")
 PAGE = ("doc_top_ratio", "log_repeats", "blank_before", "blank_after", "position", "token_position",
         "prose_inside", "prose_above", "prose_below", "near_prose_3", "near_prose_8", "after_end_marker",
-        "sentence", "headline") + tuple(f"kind_{k}" for k in KINDS)
+        "sentence", "headline", "rule_dropped", "rule_kept") + tuple(f"kind_{k}" for k in KINDS)
 
 
 def feature_names() -> list[str]:
@@ -162,7 +165,7 @@ def page_features(lines: Sequence[Any]) -> tuple[list[int], list[list[float]]]:
         near8 = sum(prose[max(0, k - 8):k + 9]) / 17
         row = list(local) + [
             top_ratio, math.log(keys[ln.key]), blank_before, blank_after, k / m, cum / total,
-            *region[k], near3, near8, float(seen_end), sentence, headline,
+            *region[k], near3, near8, float(seen_end), sentence, headline, float(ln.rule == 1), float(ln.rule == 2),
             *(float(ln.kind == kind) for kind in KINDS)]
         base.append(row)
         ctx.append([local[0], local[5], sentence, headline, blank_before, top_ratio,
@@ -217,9 +220,10 @@ class Model:
         self.title = data.get("title")              # headline ranker: {"weights", "bias"} (meta.py)
 
     def logits(self, feats: Sequence[Sequence[float]]) -> list[float]:
-        w1, b1, w2, b2 = self.w1, self.b1, self.w2, self.b2
-        first = [b1 + sum(w * x for w, x in zip(w1, row)) for row in feats]
-        return [b2 + sum(w * x for w, x in zip(w2, (*row, *st)))
+        w1, b1, b2 = self.w1, self.b1, self.b2
+        w2a, w2b = self.w2[:len(w1)], self.w2[len(w1):]
+        first = [b1 + sum(map(mul, w1, row)) for row in feats]
+        return [b2 + sum(map(mul, w2a, row)) + sum(map(mul, w2b, st))
                 for row, st in zip(feats, stack_features(first))]
 
     def article_lines(self, lines: Sequence[Any]) -> list[int]:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from operator import mul
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line, is_prose
@@ -42,6 +43,7 @@ DEK_WORDS = 10         # a dek (subtitle without a full stop) is longer than its
 SITE_SUFFIX = re.compile(r"\s[|]\s[^|:]{2,40}$")   # " | tagesschau.de": a document title's site name
 BREADCRUMB = re.compile(r"\s[»›>/]\s")      # "Home » Politik » …", "Accueil > Monde > …"
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 _DIGIT = re.compile(r"\d")
 
 
@@ -245,7 +247,8 @@ TITLE_FEATURES = ("log_tokens", "tokens_3", "tokens_25", "terminal", "ends_colon
                   "linkish", "separators", "digit_ratio", "log_distance", "inside", "log_repeats", "hand_score",
                   "headline_like", "bylined", "body_overlap_top", "body_overlap", "logit", "kind_text",
                   "kind_repeat", "kind_meta", "kind_boiler", "kind_marker", "kind_caption", "next_meta",
-                  "next_lead_like", "next_body", "prev_short", "headline_rank", "position", "blank_before")
+                  "next_lead_like", "next_body", "prev_short", "headline_rank", "position", "blank_before",
+                  "credit_like", "has_time", "ends_bracket", "prose", "same_as_body")
 
 
 def title_candidates(c: Cleaned) -> list[Line]:
@@ -261,6 +264,7 @@ def title_features(c: Cleaned, cands: list[Line]) -> list[list[float]]:
     from briefgen.ingest.linemodel import shape
 
     body = [t for b in c.blocks for t in TOKEN.findall((b.text or " ".join(b.items)).lower())]
+    texts = {b.text for b in c.blocks}
     top_body, all_body = set(body[:150]), set(body)
     common = {t for t, _ in Counter(body).most_common(30)}
     keys = Counter(ln.key for ln in c.lines if ln.kind != "blank")
@@ -296,6 +300,8 @@ def title_features(c: Cleaned, cands: list[Line]) -> list[list[float]]:
             float(prev is not None and prev.kind == "text" and prev.words <= 4),
             math.log1p(rank) if _headline_like(ln) and ln.i < c.start else 3.0,
             k / len(nonblank), float(ln.i == 0 or c.lines[ln.i - 1].kind == "blank"),
+            float(_credit_like(ln)), float(bool(_CLOCK.search(ln.text))), float(ln.text.endswith((")", "]"))),
+            float(is_prose(ln.text)), float(ln.text in texts),
         ])
     return rows
 
@@ -309,7 +315,7 @@ def pick_title(c: Cleaned) -> Line | None:
     if not weights or not cands:
         return None
     w, b = weights["weights"], weights["bias"]
-    scores = [b + sum(x * y for x, y in zip(w, row)) for row in title_features(c, cands)]
+    scores = [b + sum(map(mul, w, row)) for row in title_features(c, cands)]
     return cands[max(range(len(cands)), key=scores.__getitem__)]
 
 
