@@ -219,6 +219,8 @@ def static_files(template_folders: list[Path], project_static: Path, roots: list
                     continue
                 path = Path(dirpath) / name
                 err = link_error(path, roots)
+                if err is None and name not in links and not path.is_file():
+                    err = BuildError("a broken symbolic link (nothing at the other end): left out", path)
                 if err is not None:
                     if refused is not None:
                         refused.append(err)
@@ -255,11 +257,14 @@ def fingerprint(template_folders: list[Path], extra: list[Path], assets: bool = 
                 dirnames.remove(STATIC)
             for name in sorted(filenames):
                 path = os.path.join(dirpath, name)
-                if by_content:
-                    with open(path, "rb") as fh:
-                        data = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
-                    h.update(f"{rank}\0{os.path.relpath(path, base)}\0{data}\n".encode())
-                else:
-                    st = os.stat(path)
-                    h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                try:
+                    if by_content:
+                        with open(path, "rb") as fh:
+                            data = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+                        h.update(f"{rank}\0{os.path.relpath(path, base)}\0{data}\n".encode())
+                    else:
+                        st = os.stat(path)
+                        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                except OSError:    # a broken link or an unreadable file: reported where it is used
+                    h.update(f"{rank}\0{os.path.relpath(path, base)}\0unreadable\n".encode())
     return h.hexdigest()

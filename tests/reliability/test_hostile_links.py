@@ -105,3 +105,12 @@ def test_a_folder_configured_outside_the_project_on_purpose_is_used(linked, tmp_
     proc = _build(root)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert _asset(root / "site", "shared") == "SHAREDMARK\n"
+
+
+def test_a_broken_link_in_static_is_named_and_the_rest_builds(linked):
+    root, outside = linked
+    (root / "static" / "gone.txt").symlink_to(root / "content" / "nowhere.txt")
+    proc = _build(root)
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr[-3000:]
+    assert proc.returncode == 1 and "gone.txt" in proc.stderr, proc.stderr[-3000:]
+    assert _asset(root / "site", "plain") == "PLAINMARK\n"
