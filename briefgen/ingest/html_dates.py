@@ -42,6 +42,10 @@ SHOWN_WORD = re.compile(r"date|time|publi|posted|byline|dateline|meta", re.IGNOR
 H1 = re.compile(r"<h1\b", re.IGNORECASE)
 SHOWN_BEFORE, SHOWN_AFTER = 20_000, 60_000   # characters around the <h1> searched for the printed date
 TAG_NAME = re.compile(r"<(\w+)")
+# The page's own address, when it carries the day: ".../2015/02/28/slug", "/2015-02-28/".
+PAGE_URL = re.compile(r'<link[^>]+rel=["\']canonical["\'][^>]*href=["\']([^"\']+)|'
+                      r'<meta[^>]+property=["\']og:url["\'][^>]*content=["\']([^"\']+)', re.IGNORECASE)
+URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-|_)")
 TAG = re.compile(r"<[^>]+>")
 SHOWN_MAX = 40            # elements read for the printed date
 MAX_OFFSET = timedelta(hours=14)
@@ -160,7 +164,8 @@ def best_published(found: list[datetime]) -> datetime | None:
 def local_day(published: datetime, page: str, lang: str | None, order: str | None,
               others: list[datetime], texts: list[str] | None = None) -> datetime:
     """A UTC timestamp on the day the page shows. The same moment written with the page's offset
-    elsewhere in its metadata gives the local time. Else the printed date decides: when the page
+    elsewhere in its metadata gives the local time. Else the printed date (or the day in the page's
+    own address, ".../2015/02/28/…") decides: when the page
     shows the UTC day, it stays; when it shows only the day before or after, that day is the date, and
     with a printed time the difference is the page's offset and the moment is kept. Without a printed
     date, the offset of the page's other timestamps (when they agree on one) gives the local day."""
@@ -168,7 +173,8 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
     if same is not None:
         return same
     utc_day = published.date()
-    shown = [(d, t) for d, t in shown_dates(page, lang, order, texts) if abs((d.date() - utc_day).days) <= 1]
+    shown = [(d, t) for d, t in shown_dates(page, lang, order, texts) + _url_day(page)
+             if abs((d.date() - utc_day).days) <= 1]
     if any(d.date() == utc_day for d, _ in shown):
         return published
     if shown:
@@ -185,6 +191,18 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
     if len(offsets) == 1:
         return published.astimezone(timezone(next(iter(offsets))))
     return published
+
+
+def _url_day(page: str) -> list[tuple[datetime, bool]]:
+    """The day in the page's canonical address or og:url, when it has one."""
+    m = PAGE_URL.search(page)
+    d = URL_DAY.search(m.group(1) or m.group(2)) if m else None
+    if d is None:
+        return []
+    try:
+        return [(datetime(int(d.group(1)), int(d.group(2)), int(d.group(3))), False)]
+    except ValueError:
+        return []
 
 
 def _title_date(page: str, lang: str | None, order: str | None) -> datetime | None:

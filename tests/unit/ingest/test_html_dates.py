@@ -86,3 +86,11 @@ def test_the_time_element_by_the_headline_beats_the_site_clock():
     article = '<h1>Headline</h1><time datetime="2024-05-01T10:00:00+02:00">1 May 2024</time>'
     got, _ = page_dates(page(body=clock + article, lang="en-GB"))
     assert got.date().isoformat() == "2024-05-01"
+
+
+def test_a_utc_timestamp_takes_the_day_of_the_page_s_own_address():
+    canonical = '<link rel="canonical" href="https://example.com/news/2015/02/28/council-budget/">'
+    got, _ = page_dates(page(UTC_META + canonical))
+    assert got == datetime(2015, 2, 28)
+    same = '<link rel="canonical" href="https://example.com/news/2015/03/01/council-budget/">'
+    assert page_dates(page(UTC_META + same))[0] == datetime(2015, 3, 1, 2, 30, tzinfo=UTC)
