@@ -20,3 +20,4 @@ def test_the_feed_updated_counts_briefs_whose_date_has_no_offset(make_project):
     feed = (root / "site/feed.xml").read_text(encoding="utf-8")
     top = re.search(r"<updated>([^<]+)</updated>", feed).group(1)
     assert top == "2026-02-20T09:30:00+01:00", feed[:800]
+
