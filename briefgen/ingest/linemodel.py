@@ -122,6 +122,10 @@ PAGE = ("doc_top_ratio", "log_repeats", "blank_before", "blank_after", "position
         "sentence", "headline", "rule_dropped", "rule_kept") + tuple(f"kind_{k}" for k in KINDS)
 
 
+_NO_KIND = (0.0,) * len(KINDS)
+_ONE_HOT = {kind: tuple(float(kind == other) for other in KINDS) for kind in KINDS}
+
+
 def feature_names() -> list[str]:
     names = list(LOCAL) + list(PAGE)
     for off in (-2, -1, 1, 2):
@@ -132,6 +136,12 @@ def feature_names() -> list[str]:
 def page_features(lines: Sequence[Any]) -> tuple[list[int], list[list[float]]]:
     """(indices of the non-blank lines, one feature vector per non-blank line). `lines` are clean.Line
     records (text, key, kind, sentence), blank lines included (they tell paragraphs apart)."""
+    idx, rest = page_rest(lines)
+    return idx, [list(shape(lines[i].text)[1] + r) for i, r in zip(idx, rest)]
+
+
+def page_rest(lines: Sequence[Any]) -> tuple[list[int], list[tuple[float, ...]]]:
+    """page_features without each line's own shape (the first len(LOCAL) features, cached by text)."""
     idx = [ln.i for ln in lines if ln.kind != "blank"]
     m = len(idx)
     if not m:
@@ -148,39 +158,40 @@ def page_features(lines: Sequence[Any]) -> tuple[list[int], list[list[float]]]:
     total = sum(ntoks) or 1
     prose = [float(n >= 25 or (n >= PROSE_TOKENS and s[1][5] > 0)) for n, s in zip(ntoks, shapes)]
     region = _region_features([n if p else -2.0 for n, p in zip(ntoks, prose)], m)
+    near = [0.0]   # prefix sums of prose: the share of prose lines within 3 and 8 lines
+    for p in prose:
+        near.append(near[-1] + p)
     cum = 0
     seen_end = False
-    base: list[list[float]] = []
-    ctx: list[list[float]] = []
+    page: list[tuple[float, ...]] = []
+    ctx: list[tuple[float, ...]] = []
+    last = len(lines) - 1
     for k, i in enumerate(idx):
         ln = lines[i]
+        kind = ln.kind
         toks, local = shapes[k]
         n = ntoks[k]
-        top_ratio = sum(t in top for t in toks) / n if n else 0.0
+        top_ratio = sum(map(top.__contains__, toks)) / n if n else 0.0
         blank_before = float(i == 0 or lines[i - 1].kind == "blank")
-        blank_after = float(i + 1 >= len(lines) or lines[i + 1].kind == "blank")
-        sentence = float(ln.kind == "text" and ln.sentence)
-        headline = float(ln.kind == "text" and not ln.sentence)
-        near3 = sum(prose[max(0, k - 3):k + 4]) / 7
-        near8 = sum(prose[max(0, k - 8):k + 9]) / 17
-        row = list(local) + [
-            top_ratio, math.log(keys[ln.key]), blank_before, blank_after, k / m, cum / total,
-            *region[k], near3, near8, float(seen_end), sentence, headline, float(ln.rule == 1), float(ln.rule == 2),
-            *(float(ln.kind == kind) for kind in KINDS)]
-        base.append(row)
-        ctx.append([local[0], local[5], sentence, headline, blank_before, top_ratio,
-                    float(ln.kind in ("credit", "caption")), float(ln.kind in ("teaser", "end")),
-                    float(ln.kind in ("noise", "meta", "agency", "boiler", "repeat"))])
+        blank_after = float(i >= last or lines[i + 1].kind == "blank")
+        sentence = float(kind == "text" and ln.sentence)
+        headline = float(kind == "text" and not ln.sentence)
+        near3 = (near[min(m, k + 4)] - near[max(0, k - 3)]) / 7
+        near8 = (near[min(m, k + 9)] - near[max(0, k - 8)]) / 17
+        page.append((top_ratio, math.log(keys[ln.key]), blank_before, blank_after, k / m, cum / total,
+                     *region[k], near3, near8, float(seen_end), sentence, headline, float(ln.rule == 1),
+                     float(ln.rule == 2)) + _ONE_HOT.get(kind, _NO_KIND))
+        ctx.append((local[0], local[5], sentence, headline, blank_before, top_ratio,
+                    float(kind in ("credit", "caption")), float(kind in ("teaser", "end")),
+                    float(kind in ("noise", "meta", "agency", "boiler", "repeat"))))
         cum += n
-        if ln.kind in ("end", "teaser") and region[k][0] == 0.0 and region[k][2] > 0:
+        if kind in ("end", "teaser") and region[k][0] == 0.0 and region[k][2] > 0:
             seen_end = True   # (only markers below the prose run: "comments", "most read")
-        elif ln.kind == "end":
+        elif kind == "end":
             seen_end = True
-    zero = [0.0] * len(CONTEXT)
-    for k in range(m):
-        for off in (-2, -1, 1, 2):
-            base[k].extend(ctx[k + off] if 0 <= k + off < m else zero)
-    return idx, base
+    zero = (0.0,) * len(CONTEXT)
+    padded = [zero, zero, *ctx, zero, zero]
+    return idx, [page[k] + padded[k] + padded[k + 1] + padded[k + 3] + padded[k + 4] for k in range(m)]
 
 
 def stack_features(logits: Sequence[float]) -> list[list[float]]:
@@ -189,14 +200,16 @@ def stack_features(logits: Sequence[float]) -> list[list[float]]:
     m = len(logits)
     clip = [max(-8.0, min(8.0, x)) for x in logits]
     region = _region_features(clip, m)
+    pre = [0.0]
+    for x in clip:
+        pre.append(pre[-1] + x)
     out = []
     for k in range(m):
         row = [clip[k] / 8]
         for w in (1, 3, 8):
-            above = clip[max(0, k - w):k]
-            below = clip[k + 1:k + 1 + w]
-            row.append(sum(above) / len(above) / 8 if above else 0.0)
-            row.append(sum(below) / len(below) / 8 if below else 0.0)
+            lo, hi = max(0, k - w), min(m, k + 1 + w)
+            row.append((pre[k] - pre[lo]) / (k - lo) / 8 if k > lo else 0.0)
+            row.append((pre[hi] - pre[k + 1]) / (hi - k - 1) / 8 if hi > k + 1 else 0.0)
         row.extend(region[k])
         out.append(row)
     return out
@@ -218,6 +231,30 @@ class Model:
         self.keep = data["decode"]["keep"]          # log-odds a line inside the region needs to stay
         self.offset = data["decode"]["offset"]      # added to 2p - 1 before the maximum-sum run
         self.title = data.get("title")              # headline ranker: {"weights", "bias"} (meta.py)
+        n, own = len(self.w1), len(LOCAL)
+        self.w1l, self.w1r = self.w1[:own], self.w1[own:]
+        self.w2l, self.w2r, self.w2b = self.w2[:own], self.w2[own:n], self.w2[n:]
+        self._cache: dict[str, tuple[float, float]] = {}
+
+    def _local(self, text: str) -> tuple[float, float]:
+        """The two stages' dot products with a line's own shape, cached by text (menus repeat)."""
+        got = self._cache.get(text)
+        if got is None:
+            local = shape(text)[1]
+            got = sum(map(mul, self.w1l, local)), sum(map(mul, self.w2l, local))
+            if len(self._cache) > 1 << 16:
+                self._cache.clear()
+            self._cache[text] = got
+        return got
+
+    def page_logits(self, lines: Sequence[Any]) -> tuple[list[int], list[float]]:
+        """(indices of the non-blank lines, their log-odds): logits(page_features(lines)), faster."""
+        idx, rest = page_rest(lines)
+        locs = [self._local(lines[i].text) for i in idx]
+        w1r, w2r, w2b = self.w1r, self.w2r, self.w2b
+        first = [self.b1 + loc[0] + sum(map(mul, w1r, r)) for loc, r in zip(locs, rest)]
+        return idx, [self.b2 + loc[1] + sum(map(mul, w2r, r)) + sum(map(mul, w2b, st))
+                     for loc, r, st in zip(locs, rest, stack_features(first))]
 
     def logits(self, feats: Sequence[Sequence[float]]) -> list[float]:
         w1, b1, b2 = self.w1, self.b1, self.b2
@@ -232,10 +269,9 @@ class Model:
 
     def decode(self, lines: Sequence[Any]) -> tuple[list[int], dict[int, float]]:
         """(indices of the article lines, log-odds of every non-blank line by index)."""
-        idx, feats = page_features(lines)
+        idx, scores = self.page_logits(lines)
         if not idx:
             return [], {}
-        scores = self.logits(feats)
         # a line adds its tokens times (p - (1 - p)): the expected right tokens minus the expected wrong
         # ones, so the run with the highest sum is the best article region in expectation; a short
         # widget line amid paragraphs costs little, a menu of many lines costs a lot

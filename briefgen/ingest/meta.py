@@ -207,7 +207,7 @@ def find_header(c: Cleaned) -> Header:
             title_line = cand[j]
             nxt = cand[j + 1] if j + 1 < len(cand) else None
             lead_line = nxt if nxt is not None and _lead_like(nxt) else None
-    picked = pick_title(c)
+    picked = pick_title(c, bylined)
     if picked is not None and picked is not title_line:
         title_line, lead_line = picked, _lead_below(c, picked)
     if title_line is not None:
@@ -257,7 +257,7 @@ def title_candidates(c: Cleaned) -> list[Line]:
     return [ln for ln in above + inside if 0 < ln.words <= 60]
 
 
-def title_features(c: Cleaned, cands: list[Line]) -> list[list[float]]:
+def title_features(c: Cleaned, cands: list[Line], bylined: tuple | None | bool = False) -> list[list[float]]:
     """One row of TITLE_FEATURES per candidate: shape, distance to the text, repetition, the share of its
     words that the article uses (a headline names what the text is about), the line model's opinion and
     the lines around it (a byline or date below, a short kicker above)."""
@@ -272,7 +272,7 @@ def title_features(c: Cleaned, cands: list[Line]) -> list[list[float]]:
     pos = {ln.i: k for k, ln in enumerate(nonblank)}
     start_k = pos.get(c.start, len(nonblank))
     heads = [ln for ln in cands if _headline_like(ln) and ln.i < c.start]
-    bylined = _byline_title(c)
+    bylined = _byline_title(c) if bylined is False else bylined   # (find_header has it already)
     by_line = bylined[0] if bylined else None
     first_text = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text"), None)
     hand = {heads[j].i: _title_score(heads, j, first_text) for j in range(len(heads))}
@@ -306,7 +306,7 @@ def title_features(c: Cleaned, cands: list[Line]) -> list[list[float]]:
     return rows
 
 
-def pick_title(c: Cleaned) -> Line | None:
+def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> Line | None:
     """The candidate the headline ranker (weights in data/dump_model.json) scores highest."""
     from briefgen.ingest.linemodel import model
 
@@ -315,7 +315,7 @@ def pick_title(c: Cleaned) -> Line | None:
     if not weights or not cands:
         return None
     w, b = weights["weights"], weights["bias"]
-    scores = [b + sum(map(mul, w, row)) for row in title_features(c, cands)]
+    scores = [b + sum(map(mul, w, row)) for row in title_features(c, cands, bylined)]
     return cands[max(range(len(cands)), key=scores.__getitem__)]
 
 
