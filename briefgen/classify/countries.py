@@ -321,7 +321,10 @@ def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None,
             if raw is None:
                 raw = toks.raw
             if entry.case == CASE_CAP:
-                if not all(raw[i + j][:1].isupper() for j in entry.caps):
+                caps = entry.caps
+                # Most forms have one capital to check: no generator for them.
+                if not (raw[i + caps[0]][:1].isupper() if len(caps) == 1
+                        else all(raw[i + j][:1].isupper() for j in caps)):
                     continue
             elif entry.case == CASE_UPPER and not all(raw[j].isupper() for j in range(i, i + k)):
                 continue
@@ -363,23 +366,28 @@ def publisher_country(url: str | None) -> str | None:
     return data["tld_codes"].get(tld, tld.upper())
 
 
-def _field_weights(fields: list[tuple[str, Tokens]], cfg: dict) -> list[float]:
+class _FieldWeights:
     """Weight of one mention in each field: headline and lead most; body paragraphs decaying from the
-    first to the last, and damped as the body grows (long texts repeat names more)."""
-    field_w, sal = cfg["field_weight"], cfg["salience"]
-    paragraphs = sum(1 for f, _ in fields if f == "body")
-    body_words = sum(len(t) for f, t in fields if f == "body")
-    length_factor = min(1.0, (sal["body_words"] / body_words) ** 0.5) if body_words else 1.0
-    weights, para_no = [], 0
-    for fname, _ in fields:
+    first to the last, and damped as the body grows (long texts repeat names more). Worked out only for
+    the fields that hold a mention (most paragraphs hold none)."""
+
+    __slots__ = ("field_w", "length_factor", "paragraphs", "tail")
+
+    def __init__(self, fields: list[tuple[str, Tokens]], cfg: dict) -> None:
+        self.field_w, sal = cfg["field_weight"], cfg["salience"]
+        body = [t.low for f, t in fields if f == "body"]
+        body_words = sum(map(len, body))
+        self.paragraphs = len(body)
+        self.length_factor = min(1.0, (sal["body_words"] / body_words) ** 0.5) if body_words else 1.0
+        self.tail = 1.0 - sal["tail_weight"]
+
+    def weight(self, fname: str, para_no: int) -> float:
+        """fname's weight; para_no: the paragraph's index among the body paragraphs."""
         if fname != "body":
-            weights.append(field_w.get(fname, 1.0))
-            continue
-        position = para_no / max(1, paragraphs - 1)
-        base = field_w["first_paragraph"] if para_no == 0 else field_w["body"]
-        weights.append(base * length_factor * (1.0 - (1.0 - sal["tail_weight"]) * position))
-        para_no += 1
-    return weights
+            return self.field_w.get(fname, 1.0)
+        position = para_no / max(1, self.paragraphs - 1)
+        base = self.field_w["first_paragraph"] if para_no == 0 else self.field_w["body"]
+        return base * self.length_factor * (1.0 - self.tail * position)
 
 
 def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
@@ -397,10 +405,16 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     doc = _LazyDoc(fields)
     # words: every distinct word of the article, when the caller has them (pipeline: from its counts).
     firsts = lex.index.live_firsts(words if words is not None else set().union(*(t.low for _, t in fields)))
-    for order, ((fname, toks), w_field) in enumerate(zip(fields, _field_weights(fields, cfg))):
+    weights = _FieldWeights(fields, cfg)
+    para_no = -1
+    for order, (fname, toks) in enumerate(fields):
+        if fname == "body":
+            para_no += 1
         if firsts.isdisjoint(toks.low):
             continue
-        for i, k, entry, code in find_mentions(toks, lex, doc, firsts):
+        mentions = find_mentions(toks, lex, doc, firsts)
+        w_field = weights.weight(fname, para_no) if mentions else 0.0
+        for i, k, entry, code in mentions:
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
             counts[code] += 1
             first_seen.setdefault(code, order * 10_000 + i)

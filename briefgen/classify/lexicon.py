@@ -169,6 +169,7 @@ class PhraseIndex:
         self.pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], Any]]] = {}
         self.firsts: set[str] = set()
         self.pair_only: dict[str, frozenset[str]] = {}
+        self.pair_only_words: frozenset[str] = frozenset()
 
     def add(self, phrase: tuple[str, ...], payload: Any) -> None:
         if not phrase:
@@ -189,13 +190,18 @@ class PhraseIndex:
             if first not in self.singles:
                 seconds.setdefault(first, set()).add(second)
         self.pair_only = {w: frozenset(v) for w, v in seconds.items()}
+        self.pair_only_words = frozenset(self.pair_only)
         return self
 
     def live_firsts(self, words: set[str]) -> frozenset[str]:
         """The first words worth looking for in a text whose words are `words` (set operations in C)."""
         present = self.firsts.intersection(words)
+        # Words that open one-word phrases are kept in C; only the few pair-only words present are tested
+        # one by one for a second word.
+        live = present.difference(self.pair_only_words)
         pair_only = self.pair_only
-        return frozenset(w for w in present if w not in pair_only or not pair_only[w].isdisjoint(words))
+        live.update([w for w in present.intersection(self.pair_only_words) if not pair_only[w].isdisjoint(words)])
+        return frozenset(live)
 
     def starts(self, toks: Tokens, firsts: frozenset[str] | set[str] | None = None) -> list[int]:
         """Indices of tokens that may open a phrase; `firsts`: from live_firsts() of the whole article.

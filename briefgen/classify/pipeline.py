@@ -8,13 +8,14 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from briefgen.classify import countries as country_mod
 from briefgen.classify import themes as theme_mod
 from briefgen.classify.keypoints import key_points
-from briefgen.classify.lexicon import Tokens, lang_of, tokenize
+from briefgen.classify.lexicon import Tokens, lang_of
 from briefgen.classify.regions import country_region, regions_for
 from briefgen.model import Classification
 
@@ -57,20 +58,27 @@ def paragraphs_of(body: str) -> list[str]:
 
 
 def _fields(title: str, kicker: str | None, lead: str | None, paragraphs: list[str]) -> list[tuple[str, Tokens]]:
-    fields = [("title", tokenize(title or ""))]
+    fields = [("title", Tokens(title or ""))]
     if kicker:
-        fields.append(("kicker", tokenize(kicker)))
+        fields.append(("kicker", Tokens(kicker)))
     if lead:
-        fields.append(("lead", tokenize(lead)))
-    fields.extend(("body", tokenize(p)) for p in paragraphs)
+        fields.append(("lead", Tokens(lead)))
+    fields.extend([("body", Tokens(p)) for p in paragraphs])
     return fields
+
+
+@lru_cache(maxsize=1)
+def _default_config() -> Config:
+    """The default configuration, made once: building it per call cost about 2% of a classification.
+    Config is a frozen dataclass and the classifier only reads it."""
+    from briefgen.config.schema import Config as DefaultConfig
+
+    return DefaultConfig()
 
 
 def _options(config: Config | None):
     if config is None:
-        from briefgen.config.schema import Config as DefaultConfig
-
-        config = DefaultConfig()
+        config = _default_config()
     return config, config.classify
 
 
@@ -97,7 +105,7 @@ def classify_text(title: str, lead: str | None, body: str, lang: str, config: Co
 
     # Themes: lexicon scores, ranked, the best few kept.
     lex = theme_mod.lexicon(lang, theme_mod._key(config))
-    theme_scores, theme_words = theme_mod.score(fields, lex, explain, body_counts)
+    theme_scores, theme_words = theme_mod.score(fields, lex, explain, body_counts, vocabulary)
     threshold = opts.theme_threshold or DEFAULT_THEME_THRESHOLD
     themes = theme_mod.rank_model(theme_scores, lex.order, opts.max_themes, threshold,
                                   renames=theme_mod.renames(config))

@@ -102,7 +102,9 @@ def regions_for(countries: tuple[str, ...] | list[str], config: Config | None = 
             slug = country_region(code)
             if slug and slug not in out:
                 out.append(slug)
-    own = _own_regions(json.dumps(config.classify.regions, sort_keys=True)) if config is not None else ()
+    # No own regions (most sites): no json.dumps per article.
+    own = (_own_regions(json.dumps(config.classify.regions, sort_keys=True))
+           if config is not None and config.classify.regions else ())
     for code in countries:
         for slug, members in own:
             if code in members and slug not in out:

@@ -47,7 +47,9 @@ def _changes(config: Config | None) -> dict:
 
 def _key(config: Config | None) -> str:
     """A hashable fingerprint of the theme changes, for the caches."""
-    return json.dumps(_changes(config), sort_keys=True, ensure_ascii=False, default=str)
+    changes = _changes(config)
+    # Most sites change nothing: skip json.dumps (called for every article), same key as it gives.
+    return json.dumps(changes, sort_keys=True, ensure_ascii=False, default=str) if changes else "{}"
 
 
 _CHANGE_KEYS = {"label", "terms", "drop", "rename"}
@@ -224,10 +226,12 @@ def body_weight(n_words: int) -> float:
 
 
 def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon, explain: bool = True,
-          body_counts: Counter | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
+          body_counts: Counter | None = None,
+          vocabulary: set[str] | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Theme -> score, and theme -> the words that scored most (for --explain).
 
-    body_counts: the body's word counts when the caller has them (the key points use the same counts)."""
+    body_counts: the body's word counts when the caller has them (the key points use the same counts);
+    vocabulary: every distinct word of the article (body and the other fields), likewise."""
     scores: dict[str, float] = defaultdict(float)
     words: dict[str, dict[str, float]] = defaultdict(dict)
     body = [toks.low for fname, toks in fields if fname == "body"]
@@ -248,13 +252,15 @@ def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon, explain: bool = T
             scores[theme] += points
             if explain:
                 words[theme][word] = words[theme].get(word, 0.0) + points
-    counts = body_counts.keys() | {word for low, _ in heads for word in low}
+    counts = vocabulary if vocabulary is not None else body_counts.keys() | {word for low, _ in heads for word in low}
     phrases = lex.phrases
     # Phrases are looked for only when all their words occur in the text (most texts hold none).
     live = {w for w in phrases.keys() & counts
             if any(is_stem or all(x in counts for x in ws[1:]) for ws, _, _, is_stem in phrases[w])}
     if live:
         for low, w_field in heads + [(low, w_body) for low in body]:
+            if live.isdisjoint(low):        # most paragraphs open no phrase: one C-level test
+                continue
             for i in [i for i, w in enumerate(low) if w in live]:
                 for k, theme, weight in _phrase_hits(low, i, lex):
                     scores[theme] += weight * w_field
