@@ -115,9 +115,11 @@ def _candidates(paragraphs: list[str], tokens: list[Tokens], lang: str) -> tuple
     for paragraph, toks in body:
         spans = sentence_spans(paragraph, lang)
         first = 0
-        for a, b in spans:
-            # Tokens never cross a sentence boundary: count each sentence's and slice the paragraph's.
-            last = first + len(TOKEN_RE.findall(paragraph, a, b)) if len(spans) > 1 else len(toks.low)
+        final = len(spans) - 1
+        for n, (a, b) in enumerate(spans):
+            # Tokens never cross a sentence boundary (only spaces lie between two sentences): count each
+            # sentence's and slice the paragraph's; the last sentence takes the rest, uncounted.
+            last = first + len(TOKEN_RE.findall(paragraph, a, b)) if n < final else len(toks.low)
             known[len(candidates)] = toks.low[first:last]
             candidates.append((len(candidates), paragraph[a:b].strip()))
             first = last
