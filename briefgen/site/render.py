@@ -5,6 +5,7 @@ site's locale at the root, each of `locales` under /<lang>/, with hreflang links
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from datetime import datetime
@@ -107,6 +108,16 @@ class Shared:
             key = pages.digest("asset", hashed, hashlib.blake2b(data, digest_size=16).hexdigest())
             self.emit(hashed, key, lambda data=data: data)
 
+    @functools.cached_property
+    def map_base(self) -> str:
+        """Site path of the map's shared background (all countries), named by its content."""
+        data = worldmap.base_svg().encode("utf-8")
+        name = templates.hashed_name("world-map.svg", data) if self.config.site.hash_assets else "world-map.svg"
+        return "static/" + name
+
+    def write_map_base(self) -> None:
+        self.emit(self.map_base, pages.digest("map-base", self.map_base), lambda: worldmap.base_svg().encode("utf-8"))
+
     def write_images(self) -> None:
         """The kept brief images that some brief still shows (images = "download")."""
         if self.images is None:
@@ -150,6 +161,7 @@ class Shared:
                 trees[ti].render_to_file(pi)
         self.write_assets()
         self.write_images()
+        self.write_map_base()
         main = trees[0]
         for page in feeds.feed_pages(self.c, self.config.site.feed_entries, self.config.site.full_text):
             main.emit_page(page)
@@ -332,7 +344,7 @@ class Tree:
             return f"{name}: " + self.translations.ngettext("%(num)s brief", "%(num)s briefs", n) % {"num": n}
 
         return worldmap.render(counts, self.country_name, lambda code: self.url(f"countries/{code.lower()}/"),
-                               label, title, map_id)
+                               label, title, map_id, self.s.base_path + self.s.map_base)
 
     def country_name(self, code: str) -> str:
         return self.locale.territories.get(str(code).upper(), str(code))

@@ -42,21 +42,30 @@ def legend(most: int) -> list[tuple[int, str]]:
     return [(s, f"{v[0]}" if v[0] == v[-1] else f"{v[0]}–{v[-1]}") for s, v in sorted(ranges.items())]
 
 
-def render(counts: dict[str, int], name, href, label, title: str, map_id: str = "map") -> Markup:
+@lru_cache(maxsize=1)
+def base_svg() -> str:
+    """Every country in one path (id "land"): a static file each map draws under its shaded
+    countries with <use>, so a page inlines only the countries it links (a few KB, not 46)."""
+    data = shapes()
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {data["width"]} {data["height"]}">'
+            f'<path id="land" vector-effect="non-scaling-stroke" d="{"".join(data["countries"].values())}"/></svg>\n')
+
+
+def render(counts: dict[str, int], name, href, label, title: str, map_id: str = "map", base: str = "") -> Markup:
     """The map as an <svg>: `counts` by upper-case ISO code; `name(code)`, `href(code)` and
-    `label(name, n)` localise it. Countries without briefs are drawn as one decorative group."""
+    `label(name, n)` localise it. Every country is drawn grey from `base` (the URL of `base_svg()`'s
+    file; inline when empty), the countries with briefs on top, each a link."""
     data = shapes()
     most = max(counts.values(), default=0)
-    quiet, linked = [], []
+    linked = []
     for code, d in data["countries"].items():
         n = counts.get(code, 0)
         if n and code:
             text = escape(label(name(code), n))
             linked.append(f'<a href="{escape(href(code))}" class="n{shade(n, most)}" aria-label="{text}">'
                           f'<title>{text}</title><path d="{d}"/></a>')
-        else:
-            quiet.append(d)
+    land = (f'<use href="{escape(base)}#land" aria-hidden="true"/>' if base else
+            f'<path aria-hidden="true" d="{"".join(data["countries"].values())}"/>')
     svg = (f'<svg viewBox="0 0 {data["width"]} {data["height"]}" aria-labelledby="{map_id}-title" role="group" '
-           f'focusable="false"><title id="{map_id}-title">{escape(title)}</title>'
-           f'<path aria-hidden="true" d="{"".join(quiet)}"/>{"".join(linked)}</svg>')
+           f'focusable="false"><title id="{map_id}-title">{escape(title)}</title>{land}{"".join(linked)}</svg>')
     return Markup(svg)

@@ -263,6 +263,9 @@ def test_editions_and_the_archives_show_the_map_of_their_days(scratch_project, b
     edition = (out / "editions/2026-01-16/index.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'<a href="/briefs/countries/(\w\w)/" class="n\d"', edition))
     assert linked == {"cn", "jp", "tw", "us"}
+    # every country comes from one shared file; a page inlines only the countries it links
+    base = re.search(r'<use href="/briefs/(static/world-map\.\w+\.svg)#land"', edition).group(1)
+    assert 'id="land"' in (out / base).read_text(encoding="utf-8") and len(edition.encode()) < 30_000
     home = (out / "index.html").read_text(encoding="utf-8")
     assert set(re.findall(r'<a href="/briefs/countries/(\w\w)/" class="n\d"', home)) == {"no", "de", "fr"}
     archives = (out / "archives/index.html").read_text(encoding="utf-8")
