@@ -518,10 +518,14 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None) -> datet
     if not found:
         return None
     if ref is not None:
-        for slack in (0, 1):   # the dump's very day, else a day off (a time zone, a late evening)
-            near = next((d for d, _, _ in found if abs((d.date() - ref).days) <= slack), None)
-            if near is not None:
-                return near
+        same = next((d for d, _, _ in found if d.date() == ref), None)
+        if same is not None:
+            return same
+        # A day off the dump's day: a labelled date ("Published …") is the page's word; an unlabelled one
+        # is as often an edition, broadcast or teaser date, and the `date` line decides the day.
+        near = next(((d, prefixed) for d, prefixed, _ in found if abs((d.date() - ref).days) <= 1), None)
+        if near is not None:
+            return near[0] if near[1] else datetime(ref.year, ref.month, ref.day)
     shaped = next((d for d, prefixed, ln in found if prefixed or _date_line_like(ln)), None)
     if shaped is not None or ref is not None:
         return shaped

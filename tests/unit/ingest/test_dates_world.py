@@ -177,3 +177,13 @@ def test_an_impossible_date_beside_a_real_one_is_ignored():
     published, _ = _dates_of("date 2024-02-20\n\nCouncil approves the new budget\n\n20.02.2024 10:15\n\n"
                              "Ref. 31.02.2024\n\n" + BODY)
     assert published == datetime(2024, 2, 20, 10, 15)
+
+
+def test_a_date_a_day_off_the_dump_day_needs_a_label_to_win():
+    unlabelled = _dates_of("date 2024-04-25\n\nCouncil approves the new budget\n\nRadio, 24.04.2024, 15:10\n\n" + BODY)
+    assert unlabelled[0] == datetime(2024, 4, 25)
+    labelled = _dates_of("date 2024-04-25\n\nCouncil approves the new budget\n\nPublished 24.04.2024, 15:10\n\n"
+                         + BODY)
+    assert labelled[0] == datetime(2024, 4, 24, 15, 10)
+    far = _dates_of("date 2024-04-25\n\nCouncil approves the new budget\n\n28.03.2012\n\n" + BODY)
+    assert far[0] == datetime(2012, 3, 28)   # an old article keeps the date it shows
