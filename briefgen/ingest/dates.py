@@ -296,7 +296,7 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
     iso = ISO_FULL.search(text)
     if iso:
         try:
-            return datetime.fromisoformat(iso.group(0).replace("Z", "+00:00")).replace(microsecond=0)
+            return datetime.fromisoformat(iso.group(0)).replace(microsecond=0)
         except ValueError:
             raise DateError(f"impossible date {iso.group(0)}") from None
     found = _find_day(text, ref, lang, order)
