@@ -227,6 +227,7 @@ def _all_stopwords() -> frozenset[str]:
     return frozenset().union(*lexicon().stopwords.values())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_prose(text: str) -> bool:
     """Running text is full of function words; a menu flattened into one line is not."""
     toks = WORD.findall(text.lower())

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from operator import mul
 
 from briefgen.ingest import dates
@@ -24,7 +24,6 @@ from briefgen.ingest.patterns import (
     LANGS,
     SWITCHER_CODE,
     SWITCHER_LANGS,
-    TOKEN,
     TRAILING_CREDIT,
     WORD,
     key_of,
@@ -263,7 +262,7 @@ def title_features(c: Cleaned, cands: list[Line], bylined: tuple | None | bool =
     the lines around it (a byline or date below, a short kicker above)."""
     from briefgen.ingest.linemodel import shape
 
-    body = [t for b in c.blocks for t in TOKEN.findall((b.text or " ".join(b.items)).lower())]
+    body = [t for b in c.blocks for part in (b.items if b.kind == "list" else (b.text,)) for t in shape(part)[0]]
     texts = {b.text for b in c.blocks}
     top_body, all_body = set(body[:150]), set(body)
     common = {t for t, _ in Counter(body).most_common(30)}
@@ -405,9 +404,14 @@ def _byline_title(c: Cleaned) -> tuple[Line, Line | None] | None:
 
 
 def _credit_like(ln: Line) -> bool:
-    return "©" in ln.text or "@" in ln.text or bool(lexicon().rights.search(ln.text)) \
-        or bool(INLINE_CREDIT.search(ln.text) or TRAILING_CREDIT.search(ln.text)) \
-        or bool(CREDIT_LABEL.search(ln.text))
+    return _credit_like_text(ln.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _credit_like_text(text: str) -> bool:
+    return "©" in text or "@" in text or bool(lexicon().rights.search(text)) \
+        or bool(INLINE_CREDIT.search(text) or TRAILING_CREDIT.search(text)) \
+        or bool(CREDIT_LABEL.search(text))
 
 
 def _byline_headline(ln: Line) -> bool:
