@@ -296,3 +296,19 @@ def test_markup_quoted_in_an_html_page_reaches_the_brief_as_text(make_project):
     shown = lxml.html.fragment_fromstring(markdown.render(body), create_parent="div").text_content()
     assert "write <b>bold</b> and <script> QUOTEDMARK with *care*" in shown, body
     assert "\\<" not in body
+
+
+def test_markup_quoted_in_a_page_dump_reaches_the_brief_as_text(make_project):
+    """The dump path: text lines are plain text, escaped when written into the brief."""
+    needs("briefgen.pipeline")
+    root = _project(make_project)
+    lines = _sample_dump().decode("utf-8").split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] += " Le code <b>gras</b> et <script>x</script> QUOTEDDUMP avec *soin* et [lien](x)."
+    (root / "content/raw").mkdir(parents=True, exist_ok=True)
+    (root / "content/raw/quoted.txt").write_text("\n".join(lines), encoding="utf-8")
+    proc = run_cli("ingest", cwd=root)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    body = next(b for b in (fm.read(p).body for p in (root / "content/briefs").rglob("*.md")) if "QUOTEDDUMP" in b)
+    shown = lxml.html.fragment_fromstring(markdown.render(body), create_parent="div").text_content()
+    assert "Le code <b>gras</b> et <script>x</script> QUOTEDDUMP avec *soin* et [lien](x)." in shown, body
