@@ -106,7 +106,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         blocks = [b for b in found if not (lead and b.kind == "paragraph" and _same_start(b.text, lead))]
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
-    published, updated = _dates(raw, md.date)
+    published, updated = _dates(raw, md)
     heading = _heading(doc)
     title = _title(doc, _clean(md.title), heading, _clean(md.sitename)) or blocks[0].text[:120]
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
@@ -192,8 +192,6 @@ def _words(blocks: list[Block], lead: str | None) -> int:
 
 def _extract(raw: RawArticle, doc, options: Options):
     """(main text as Markdown, trafilatura's metadata) from the page's one parsed tree."""
-    import trafilatura
-
     source = doc if doc is not None else raw.text
     try:
         if options.fast == "auto":
@@ -206,12 +204,84 @@ def _extract(raw: RawArticle, doc, options: Options):
                     text = full
         else:
             text = _trafilatura(source, options, fast=bool(options.fast))
-        md = trafilatura.extract_metadata(source)
+        md = _metadata(source)
     except (AssertionError, ValueError, TypeError) as exc:  # lxml asserts on e.g. '<svg><html>'
         raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
     if not text.strip() or md is None:
         raise IngestError("no recognisable article in this HTML page", raw.path)
     return text, md
+
+
+def _metadata(source):
+    """trafilatura.extract_metadata without the parts briefgen never reads (categories, tags, licence)
+    and with its date search (htmldate, a copy of the whole tree) left for when the page gives no date
+    of its own: `md.date` is then None and `md.find_date()` runs it. The fields read are the same as
+    extract_metadata's, step for step (trafilatura 2.x)."""
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        META_URL,
+        check_authors,  # noqa: F401  (extract_metadata's blacklist step: briefgen passes no blacklist)
+        examine_meta,
+        extract_author,
+        extract_domain,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+    from trafilatura.settings import Document, set_date_params
+    from trafilatura.utils import line_processing, load_html
+
+    tree = load_html(source)
+    if tree is None:
+        return Document()
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception as err:  # noqa: BLE001  (as extract_metadata: bugs in trafilatura's json_metadata)
+        log.debug("error in JSON metadata extraction: %s", err)
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.author:
+        metadata.author = extract_author(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, None)
+    if metadata.url:
+        metadata.hostname = extract_domain(metadata.url, fast=True)
+    if not metadata.sitename:
+        metadata.sitename = extract_sitename(tree)
+    if metadata.sitename:
+        metadata.sitename = metadata.sitename.lstrip("@")
+        if metadata.sitename and "." not in metadata.sitename and not metadata.sitename[0].isupper():
+            metadata.sitename = metadata.sitename.title()
+    elif metadata.url:
+        mymatch = META_URL.match(metadata.url)
+        if mymatch:
+            metadata.sitename = mymatch[1]
+    metadata.date = None
+    metadata.clean_and_trim()
+    url = metadata.url
+
+    def date() -> str | None:
+        found = find_date(tree, **{**set_date_params(True), "url": url})
+        if isinstance(found, str):
+            found = line_processing(htmllib.unescape(found[:9999] + "…" if len(found) > 10000 else found))
+        return found
+
+    return _Metadata(metadata, date)
+
+
+@dataclass
+class _Metadata:
+    """trafilatura's metadata and its date, found only when asked for (`find_date()`)."""
+
+    doc: object
+    find_date: object
+
+    def __getattr__(self, name):
+        return getattr(self.doc, name)
 
 
 def _trafilatura(source, options: Options, fast: bool) -> str:
@@ -532,10 +602,12 @@ def _same_start(a: str, b: str) -> bool:
     return _norm(a)[:80] == _norm(b)[:80]
 
 
-def _dates(raw: RawArticle, fallback: str | None):
+def _dates(raw: RawArticle, md):
     """The page's own published and updated times (briefgen.ingest.html_dates); trafilatura's date when
-    the page has none."""
-    published, updated = page_dates(raw.text, fallback)
+    the page has none (searched only then: htmldate copies the whole tree)."""
+    published, updated = page_dates(raw.text, None)
+    if published is None and (fallback := getattr(md, "find_date", None)) and (found := fallback()):
+        published, updated = page_dates(raw.text, found)
     if published is None:
         raise IngestError("no publication date found in this HTML page", raw.path)
     try:
