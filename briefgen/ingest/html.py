@@ -377,9 +377,12 @@ def _standfirst(description: str, doc) -> str | None:
         return None
     want = _norm(description.rstrip("….").rstrip())[:STANDFIRST_PREFIX]
     best: str | None = None
+    starts: dict[str, str] = {}   # nested elements share their first text: normalised once
     for el in doc.body.iter(*STANDFIRST_TAGS):
         first = next((t for t in el.itertext() if WORD.search(t)), "")
-        start = _norm(first)[:STANDFIRST_PREFIX]
+        start = starts.get(first)
+        if start is None:
+            start = starts[first] = _norm(first)[:STANDFIRST_PREFIX]
         if not (want.startswith(start) or start.startswith(want)):
             continue   # (cheap test first: the text must start like the description)
         text = el.text_content()

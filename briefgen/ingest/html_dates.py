@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from briefgen.ingest import dates
 
@@ -57,7 +58,8 @@ def page_locale(page: str) -> str | None:
     return m.group(1).replace("-", "_") if m else None
 
 
-def _jsonld_items(page: str):
+@lru_cache(maxsize=2)   # read for the published and again for the updated time of the same page
+def _jsonld_items(page: str) -> tuple:
     """The top-level objects of the page's JSON-LD (in @graph too), then their mainEntity: the article's
     own metadata, not that of a reviewed claim, an image or a comment nested inside it."""
     top, nested = [], []
@@ -76,7 +78,7 @@ def _jsonld_items(page: str):
         for key in ("mainEntity", "mainEntityOfPage"):
             if isinstance(item.get(key), dict):
                 nested.append(item[key])
-    return top + nested
+    return tuple(top + nested)
 
 
 def _parse(value: str, lang: str | None, order: str | None) -> datetime | None:
