@@ -88,6 +88,7 @@ class Lexicon:
     relative: dict[str, str]
     stopwords: dict[str, frozenset[str]]
     screen_reader: re.Pattern[str] = re.compile(r"(?!)")   # see screen_reader_rx()
+    screen_reader_hint: re.Pattern[str] = re.compile("")   # matches wherever screen_reader can (a fast test)
     rights: re.Pattern[str] = re.compile(r"(?!)")   # "All rights reserved": a credit or copyright line
 
 
@@ -117,24 +118,31 @@ def lexicon() -> Lexicon:
                    dated=union("published") | union("updated"),
                    months=months, relative=relative,
                    stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()},
-                   screen_reader=screen_reader_rx(hidden),
+                   screen_reader=screen_reader_rx(hidden), screen_reader_hint=screen_reader_rx(hidden, hint=True),
                    rights=re.compile(r"\b(?:" + "|".join(sorted(union("rights"))) + r")\b", re.IGNORECASE))
 
 
-def screen_reader_rx(phrases: frozenset[str]) -> re.Pattern[str]:
+def screen_reader_rx(phrases: frozenset[str], hint: bool = False) -> re.Pattern[str]:
     """Link text meant for screen readers only (", opens new tab", "(s'ouvre dans un nouvel onglet)").
 
     Only where such text stands as an aside: after a comma or dash, or alone in brackets, and followed by
-    punctuation, a space or the end; "the report opens in a new window of opportunity" is left alone."""
+    punctuation, a space or the end; "the report opens in a new window of opportunity" is left alone.
+    hint: the same asides without the spaces before them, as a pattern that opens with its first
+    character's class (the regex engine then skips ahead to those characters): it finds an aside
+    wherever the full pattern does, several times faster, and most pages have none."""
     alts = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                     for p in sorted(phrases, key=len, reverse=True))
+    if hint:
+        return re.compile(rf"[,–—\-(\[](?:(?<=[,–—-])[ \t]*(?:{alts})(?=[\s.,;:!?)\]]|$)"
+                          rf"|(?<=[(\[])[ \t]*(?:{alts})[ \t]*[)\]])", re.IGNORECASE)
     return re.compile(rf"[ \t]*(?:[,–—-][ \t]*(?:{alts})(?=[\s.,;:!?)\]]|$)|[(\[][ \t]*(?:{alts})[ \t]*[)\]])",
                       re.IGNORECASE)
 
 
 def strip_screen_reader(text: str) -> str:
     """Text without the screen-reader asides of links (lexicon `screen_reader` of every language)."""
-    return lexicon().screen_reader.sub("", text)
+    lex = lexicon()
+    return lex.screen_reader.sub("", text) if lex.screen_reader_hint.search(text) else text
 
 
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
