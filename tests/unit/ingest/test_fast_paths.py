@@ -1,0 +1,34 @@
+"""The speed-ups of the dump path give the same results as the plain forms they replace."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.ingest.clean import tidy
+from briefgen.ingest.patterns import lexicon, strip_screen_reader
+
+SPACY = st.text(alphabet=st.sampled_from(list("ab \t\u00a0\u2009\u202f\n,.")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPACY)
+def test_tidy_collapses_space_runs_like_the_plain_pattern(text):
+    assert tidy(text) == re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text)
+
+
+ASIDES = st.lists(st.sampled_from(["a link", ",", " , ", "-", " – ", "(", ")", " [", "]", " ", "\t", "x.",
+                                   "opens in a new tab", "s'ouvre dans un nouvel onglet", "New Window",
+                                   "öffnet in neuem Tab", "externer Link"]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ASIDES)
+def test_screen_reader_hint_finds_every_aside_the_full_pattern_finds(text):
+    lex = lexicon()
+    assert bool(lex.screen_reader_hint.search(text)) == bool(lex.screen_reader.search(text))
+    assert strip_screen_reader(text) == lex.screen_reader.sub("", text)
+
+
+def test_screen_reader_aside_is_stripped_and_prose_kept():
+    assert strip_screen_reader("Read the report, opens in a new tab.") == "Read the report."
+    assert strip_screen_reader("it opens in a new window of opportunity") == "it opens in a new window of opportunity"
