@@ -125,12 +125,23 @@ def _lexicon_sure(sample: str) -> str | None:
     return code if best >= LEXICON_SURE_SHARE * len(toks) and best >= LEXICON_SURE_RATIO * max(second, 1) else None
 
 
+def _enough_letters(sample: str) -> bool:
+    """At least DETECT_MIN_LETTERS letters; a CJK character carries about as much as a short word: it
+    counts three. Stops counting once there are enough (most texts: within their first line)."""
+    total = 0
+    for ch in sample:
+        if ch.isalpha():
+            total += 1 if ch < "\u2e80" else 3
+            if total >= DETECT_MIN_LETTERS:
+                return True
+    return False
+
+
 def detect_lang(text: str, default: str = "en") -> str:
     """The article's language (ISO 639-1 where there is one) from its text, in any of the 97 languages
     of py3langid; a text too short to tell goes by the lexicons' stop words, else `default`."""
     sample = text[:DETECT_CHARS]
-    # a CJK character carries about as much as a short word: it counts three
-    if sum(1 if ch < "\u2e80" else 3 for ch in sample[:1000] if ch.isalpha()) < DETECT_MIN_LETTERS:
+    if not _enough_letters(sample[:1000]):
         return _stopword_lang(sample)[0] or default
     sure = _lexicon_sure(sample)
     if sure is not None:
