@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 from operator import mul
+from pathlib import Path
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line, is_prose
@@ -88,10 +91,54 @@ LANG_ALIASES = {"nb": "no"}
 
 @cache
 def lang_detector():
-    """py3langid's naive Bayes model over byte n-grams (97 languages, 4.5 MB), loaded once per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's naive Bayes model over byte n-grams (97 languages, 4.5 MB), loaded once per process.
 
+    py3langid ships it LZMA-compressed and unpacks it on every load (about 0.8 s of CPU, most of a
+    process's cost in language detection); the unpacked file is kept in the user's cache folder and read
+    from there (about 0.1 s): the same arrays, so the same model (tests/unit/ingest/test_fast_paths.py).
+    Any trouble with the cache (another py3langid, a read-only home) and the shipped file is read."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    try:
+        return _cached_detector(MODEL_DIR / MODEL_FILE, LanguageIdentifier)
+    except Exception as exc:   # noqa: BLE001 - a cache only: the shipped model still works
+        log.debug("language model cache not used: %s", exc)
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _langid_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefgen"
+
+
+def _cached_detector(model: Path, identifier: type):
+    import lzma
+
+    import numpy as np
+    from py3langid import modelio
+
+    if not model.name.endswith(".npz.xz") or not hasattr(modelio, "_to_array"):
+        raise RuntimeError(f"unknown py3langid model layout: {model.name}")
+    st = model.stat()
+    unpacked = _langid_cache_dir() / f"langid-{st.st_size}-{st.st_mtime_ns}.npz"
+    if not unpacked.is_file():
+        unpacked.parent.mkdir(parents=True, exist_ok=True)
+        tmp = unpacked.with_name(f"{unpacked.name}.{os.getpid()}.tmp")
+        try:
+            with lzma.open(model) as src, open(tmp, "wb") as dst:
+                shutil.copyfileobj(src, dst, length=1 << 20)
+            os.replace(tmp, unpacked)
+        finally:
+            tmp.unlink(missing_ok=True)
+    # as py3langid.modelio.load_model, from the unpacked file
+    try:
+        with np.load(unpacked, allow_pickle=False) as data:
+            return identifier(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                              modelio._to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                              tk_row=modelio._to_array(data["nextmove_row"]))
+    except Exception:
+        unpacked.unlink(missing_ok=True)   # broken (a full disk?): unpacked again next time
+        raise
 
 
 def _stopword_lang(text: str) -> tuple[str | None, int]:

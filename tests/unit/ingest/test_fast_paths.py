@@ -32,3 +32,30 @@ def test_screen_reader_hint_finds_every_aside_the_full_pattern_finds(text):
 def test_screen_reader_aside_is_stripped_and_prose_kept():
     assert strip_screen_reader("Read the report, opens in a new tab.") == "Read the report."
     assert strip_screen_reader("it opens in a new window of opportunity") == "it opens in a new window of opportunity"
+
+
+def test_language_model_read_from_the_cache_is_the_shipped_model(tmp_path, monkeypatch):
+    import pickle
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from briefgen.ingest import meta
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    first = meta._cached_detector(MODEL_DIR / MODEL_FILE, LanguageIdentifier)    # unpacks into the cache
+    (unpacked,) = (tmp_path / "briefgen").glob("langid-*.npz")
+    assert not list((tmp_path / "briefgen").glob("*.tmp"))
+    again = meta._cached_detector(MODEL_DIR / MODEL_FILE, LanguageIdentifier)    # reads it back
+    for got in (first, again):
+        for slot in LanguageIdentifier.__slots__:
+            assert pickle.dumps(getattr(got, slot)) == pickle.dumps(getattr(shipped, slot)), slot
+    text = "Die Regierung hat am Dienstag neue Regeln für den Handel beschlossen, sagte ein Sprecher."
+    assert again.classify(text) == shipped.classify(text)
+    unpacked.write_bytes(b"not a model")          # a broken cache: the shipped model is read instead
+    meta.lang_detector.cache_clear()
+    try:
+        assert meta.lang_detector().classify(text) == shipped.classify(text)
+        assert not unpacked.exists()              # removed, to be unpacked again next time
+    finally:
+        meta.lang_detector.cache_clear()
