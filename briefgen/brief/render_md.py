@@ -48,6 +48,24 @@ def _escape(text: str) -> str:
                               if m.group(2)[0].isdigit() else f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
 
 
+# Every backslash escape CommonMark and Python-Markdown know (ASCII punctuation).
+_MD_UNESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def unescape(markdown: str) -> str:
+    """Markdown as render_body writes it -> the plain text it stands for: backslash escapes and the
+    entities that _escape writes are undone, so readers of a brief (classify, search) see the
+    article's own characters ("[s]on", "<b>"), not "\\[s\\]on" or "&lt;b>"."""
+    import html
+
+    # Only complete references (with their ';'): html.unescape alone would also read the legacy
+    # forms without one ("x&parameter" -> "x¶meter").
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), _MD_UNESCAPE.sub(r"\1", markdown))
+
+
 def render_block(block: Block) -> str:
     if block.kind == "heading":
         text = _MD_INLINE.sub(lambda m: _MD_INLINE_AS.get(m.group(), "\\" + m.group()), " ".join(block.text.split()))

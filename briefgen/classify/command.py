@@ -87,10 +87,13 @@ def _is_date_line(line: str, brief: Brief) -> bool:
 
 
 def brief_text(brief: Brief) -> str:
-    """The body of a brief without its opening date line."""
+    """The body of a brief without its opening date line, as plain text (Markdown escapes undone:
+    key points are copied from it and must read as the article's own sentences)."""
+    from briefgen.brief.render_md import unescape
+
     body = brief.body.lstrip()
     first, _, rest = body.partition("\n\n")
-    return rest if "\n" not in first.strip() and _is_date_line(first.strip(), brief) else body
+    return unescape(rest if "\n" not in first.strip() and _is_date_line(first.strip(), brief) else body)
 
 
 def classify_brief(brief: Brief, config: Config, explain: bool = True) -> Classification:

@@ -35,3 +35,13 @@ def test_brief_round_trips_through_the_front_matter():
     assert again.title == ART.title and again.date == ART.date and again.countries == ("JP", "US")
     assert again.source.agency == "AFP" and again.image.credit == "keystone-sda.ch"
     assert dump(render(ART, labels, "le-japon")) == text   # same input, same bytes
+
+
+def test_unescape_gives_back_the_text_the_writer_escaped():
+    # What classify and key points read from a brief must be the article's own characters.
+    from briefgen.brief.render_md import _escape, unescape
+
+    texts = ["arrivée avec [s]on ordre du jour", "a <b>x</b> & y &amp; z", "*a* _b_ `c` {d} \\ e",
+             "1. Liga", "# not a heading", "- 5 %", "---", "x&parameter &copy", "&#60; stays text"]
+    for text in texts:
+        assert unescape(_escape(text)) == text
