@@ -31,7 +31,7 @@ from briefgen.ingest.readers import read_raw
 def pages(world: bool) -> list[Path]:
     found = sorted((ROOT / "tests" / "data" / "samples" / "pages").glob("*/source.html"))
     if world:
-        for shared in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        for shared in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared"):
             if shared and (Path(shared) / "samples" / "pages-world").is_dir():
                 found += sorted((Path(shared) / "samples" / "pages-world").glob("*/source.html"))
                 break

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/fit_dump_model.py                 # LOPO report, then fit on all and write the model
     .venv/bin/python scripts/fit_dump_model.py --report-only   # LOPO report only
 
-Pages: tests/data/samples/pages and samples/pages-world (from $BRIEFGEN_SHARED, ../shared or /work/shared).
+Pages: tests/data/samples/pages and samples/pages-world (from $BRIEFGEN_SHARED or ../shared).
 Labels come from each page's expected.txt: a dump line is article text when its normalised tokens are
 found in the reference (a short line must equal a reference line). Cross-validation is grouped by
 publisher (the case id without language and date): every page is scored by the full ingest with a model
@@ -41,7 +41,7 @@ DECODE = {"keep": -0.5, "offset": 0.5}
 
 
 def shared_dir() -> Path | None:
-    for cand in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared", "/work/shared"):
+    for cand in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared"):
         if cand and (Path(cand) / "samples" / "pages-world").is_dir():
             return Path(cand)
     return None

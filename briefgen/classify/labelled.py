@@ -37,7 +37,7 @@ class Labelled:
 
 def shared_dir() -> Path | None:
     """The shared samples folder: $BRIEFGEN_SHARED, else the `shared/` folder beside the repository."""
-    for candidate in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared", Path("/work/shared")):
+    for candidate in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared"):
         if candidate and (Path(candidate) / "samples").is_dir():
             return Path(candidate)
     return None

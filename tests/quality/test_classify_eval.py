@@ -173,17 +173,33 @@ def _needs_numpy():
                                         "(pip install -e '.[test]')")
 
 
+# The theme figures are leave-publisher-out: each fold's ranker is fitted on the other publishers of
+# every labelled page available. The floors were pinned with both label files (about 255 pages); in a
+# clone without ../shared the folds would be fitted on the 49 pages alone (about 39 a fold), which
+# measures another, weaker model than the one briefgen ships. Those figures are then not gated; the
+# country and region figures (nothing fitted) still are.
+_THEME_MEASURES = ("top1", "any", "coarse")
+
+
+def _themes_measurable() -> bool:
+    return corpus_dirs()["pages-world"] is not None
+
+
 @pytest.mark.parametrize(("which", "group"), [(w, g) for w, floors in FLOORS.items() for g in floors])
 def test_classification_stays_above_the_pinned_floors(which, group):
     scores = evaluate(which)["briefgen"][group]
-    low = {k: round(scores[k], 3) for k, floor in FLOORS[which][group].items() if scores[k] < floor}
-    assert not low, f"{which}/{group}: below floor {FLOORS[which][group]}: {low}"
+    floors = {k: v for k, v in FLOORS[which][group].items()
+              if _themes_measurable() or k not in _THEME_MEASURES}
+    low = {k: round(scores[k], 3) for k, floor in floors.items() if scores[k] < floor}
+    assert not low, f"{which}/{group}: below floor {floors}: {low}"
 
 
 @pytest.mark.parametrize("which", ["pages", "both"])
 def test_beats_the_keyword_baseline(which):
     got = evaluate(which)
     for measure in ("about_f1", "mentioned_f1", "top1", "coarse"):
+        if measure in _THEME_MEASURES and not _themes_measurable():
+            continue
         assert got["briefgen"]["all"][measure] >= got["baseline"]["all"][measure], measure
 
 
