@@ -170,7 +170,7 @@ def evaluate(pages: list[Page], model: dict) -> dict[str, dict]:
                 a = ingest_file(p.case / "dump.txt")
                 s, title = score(article_text(a), p.expected), a.title
             except BriefgenError as exc:
-                s, title = Score(0.0, 0.0, 0.0), f"ERROR {exc}"
+                s, title = Score(0.0, 0.0, 0.0), f"ERROR {exc.message}"   # the case is the key: no machine path
             out[p.name] = {"p": s.precision, "r": s.recall, "f1": s.f1, "title": title,
                            "title_ok": same_title(title, p.title)}
     return out
