@@ -4,10 +4,7 @@ horizontal overflow; axe-core (node_modules/axe-core, installed by scripts/setup
 serious or critical violation; relative dates are the reader's; search finds a word after a hyphen."""
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,14 +12,13 @@ import pytest
 from briefgen.config import load_config
 from briefgen.site.build import build
 from briefgen.site.swap import wait_for_removals
+from tests.browser.conftest import serve_folder, serve_site
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "project"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 TIMEOUT = 20_000
 JAPAN = "2026/01/le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire/"
 PUTIN = """---
@@ -54,31 +50,8 @@ def served(tmp_path_factory):
     (root / "content/briefs/2026/01/russlands-wirtschaft.md").write_text(PUTIN, encoding="utf-8")
     result = build(load_config(root), ingest=False)
     wait_for_removals()
-    www = root.parent / "www"
-    www.mkdir()
-    (www / "briefs").symlink_to(result.out, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(www)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/briefs/"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium")
-    if not executable:
-        pytest.skip("Debian chromium is not installed")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
-        yield b
-        b.close()
+    with serve_site(result.out, root.parent / "www") as base:
+        yield base
 
 
 def _page(browser, width=1280, scheme="light"):
@@ -235,42 +208,30 @@ def test_an_image_kept_by_the_site_loads_from_the_site_itself(tmp_path, browser)
     pictures = tmp_path / "pictures"
     pictures.mkdir()
     Image.new("RGB", (1000, 700), (20, 90, 160)).save(pictures / "photo.jpg")
-    source = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(pictures)))
-    threading.Thread(target=source.serve_forever, daemon=True).start()
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     brief = root / "content/briefs" / (JAPAN.rstrip("/") + ".md")
-    brief.write_text(brief.read_text(encoding="utf-8").replace(
-        "https://images.example.org/hegseth-koizumi.jpg", f"http://127.0.0.1:{source.server_address[1]}/photo.jpg"),
-        encoding="utf-8")
-    try:
+    # The image server stops before the page is opened: the picture can only come from the site.
+    with serve_folder(pictures) as source:
+        brief.write_text(brief.read_text(encoding="utf-8").replace(
+            "https://images.example.org/hegseth-koizumi.jpg", source + "photo.jpg"), encoding="utf-8")
         result = build(load_config(root, {"site": {"images": "download"}}), ingest=False)
-    finally:
-        source.shutdown()
-        source.server_close()
     wait_for_removals()
-    www = tmp_path / "www"
-    www.mkdir()
-    (www / "briefs").symlink_to(result.out, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(www)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/briefs/"
-    context, page = _page(browser, 390, "dark")
-    try:
-        page.goto(base + JAPAN)
-        img = page.locator("figure.lead-image img")
-        img.scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('figure.lead-image img').complete")
-        assert page.evaluate("document.querySelector('figure.lead-image img').naturalWidth") == 1000
-        assert img.get_attribute("src").startswith("/briefs/images/")
-        assert page.locator("figure.lead-image .credit").is_visible()
-        page.goto(base + "editions/2026-01-16/")
-        thumb = page.locator("img.thumb").first
-        thumb.scroll_into_view_if_needed()
-        page.wait_for_function("Array.from(document.querySelectorAll('img.thumb')).every(i => i.complete)")
-        assert page.evaluate("document.querySelector('img.thumb').naturalWidth") == 320
-        assert page.evaluate(OVERFLOW) <= 0
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serve_site(result.out, tmp_path / "www") as base:
+        context, page = _page(browser, 390, "dark")
+        try:
+            page.goto(base + JAPAN)
+            img = page.locator("figure.lead-image img")
+            img.scroll_into_view_if_needed()
+            page.wait_for_function("document.querySelector('figure.lead-image img').complete")
+            assert page.evaluate("document.querySelector('figure.lead-image img').naturalWidth") == 1000
+            assert img.get_attribute("src").startswith("/briefs/images/")
+            assert page.locator("figure.lead-image .credit").is_visible()
+            page.goto(base + "editions/2026-01-16/")
+            thumb = page.locator("img.thumb").first
+            thumb.scroll_into_view_if_needed()
+            page.wait_for_function("Array.from(document.querySelectorAll('img.thumb')).every(i => i.complete)")
+            assert page.evaluate("document.querySelector('img.thumb').naturalWidth") == 320
+            assert page.evaluate(OVERFLOW) <= 0
+        finally:
+            context.close()

@@ -2,10 +2,7 @@
 under its base_url's sub-path: listings, search, and a hostile brief whose HTML must never run."""
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ import pytest
 from briefgen.config import load_config
 from briefgen.site.build import build
 from briefgen.site.swap import wait_for_removals
+from tests.browser.conftest import serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "project"
 TITLE = "Le Japon et les Etats-Unis vont renforcer leur coopération militaire"
 JAPAN = "2026/01/le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire/"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 TIMEOUT = 20_000
 
 XSS = """---
@@ -60,33 +56,8 @@ def served(tmp_path_factory):
     (root / "content/briefs/2026/01/alerte-xss.md").write_text(XSS, encoding="utf-8")
     result = build(load_config(root), ingest=False)
     wait_for_removals()
-    www = root.parent / "www"
-    www.mkdir()
-    (www / "briefs").symlink_to(result.out, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(www))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/briefs/"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium")
-    if not executable:
-        pytest.skip("Debian chromium is not installed")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
-        yield b
-        b.close()
+    with serve_site(result.out, root.parent / "www") as base:
+        yield base
 
 
 @pytest.fixture
