@@ -304,17 +304,7 @@ def _score(line: Line) -> float:
 
 def main_region(lines: list[Line]) -> tuple[int, int]:
     """[start, end) of the maximum-sum run of line scores (Kadane)."""
-    best, best_span = 0.0, (0, 0)
-    run, run_start = 0.0, 0
-    for i, line in enumerate(lines):
-        s = _score(line)
-        if run <= 0:
-            run, run_start = s, i
-        else:
-            run += s
-        if run > best:
-            best, best_span = run, (run_start, i + 1)
-    return best_span
+    return linemodel._kadane([_score(line) for line in lines])
 
 
 # --- 3. blocks inside the region ------------------------------------------------------------------
