@@ -217,19 +217,8 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
     from briefgen.site.collections import group
 
     config, items, folders, fingerprint, now, tmp, chunk, dirty = task
-    # A worker gets several chunks of one build (same folder, same inputs): it keeps the trees of
-    # the first, so their card cache and Jinja environments serve the next ones too.
-    memo = _WORKER_TREES.get(tmp)
-    if memo is None:
-        shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {}, dirty=dirty)
-        memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(config)])
-        _WORKER_TREES.clear()   # only the current build's: a pool lives for one build
-        _WORKER_TREES[tmp] = memo
-    shared, trees = memo
-    written, errors = len(shared.writer.written), len(shared.errors)
-    for ti, pi in chunk:
-        trees[ti].render_to_file(pi)
-    return shared.writer.written[written:], [(e.message, e.path, e.line, e.hint) for e in shared.errors[errors:]]
+    return _render_in_worker(tmp, chunk, lambda: Shared(config, group(items), folders, fingerprint, now,
+                                                        Path(tmp), None, {}, dirty=dirty))
 
 
 _WORKER_TREES: dict[str, tuple] = {}   # build folder -> (Shared, trees) in a worker process
@@ -239,11 +228,18 @@ _FORK_SOURCE: tuple | None = None       # what forked render workers render from
 def render_forked(chunk: list[tuple[int, int]]) -> tuple[list[str], list[tuple]]:
     """Forked worker: like render_chunk, from the parent's loaded briefs rather than a pickled copy."""
     config, collections, folders, fingerprint, now, tmp, dirty = _FORK_SOURCE
+    return _render_in_worker(tmp, chunk, lambda: Shared(config, collections, folders, fingerprint, now,
+                                                        Path(tmp), None, {}, dirty=dirty))
+
+
+def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tuple]]:
+    # A worker gets several chunks of one build (same folder, same inputs): it keeps the trees of
+    # the first, so their card cache and Jinja environments serve the next ones too.
     memo = _WORKER_TREES.get(tmp)
     if memo is None:
-        shared = Shared(config, collections, folders, fingerprint, now, Path(tmp), None, {}, dirty=dirty)
-        memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(config)])
-        _WORKER_TREES.clear()
+        shared = make_shared()
+        memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(shared.config)])
+        _WORKER_TREES.clear()   # only the current build's: a pool lives for one build
         _WORKER_TREES[tmp] = memo
     shared, trees = memo
     written, errors = len(shared.writer.written), len(shared.errors)
