@@ -24,12 +24,8 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from briefgen import __version__
-from briefgen.classify.regions import regions_for
 from briefgen.errors import BriefgenError, BuildError
-from briefgen.site import content, images, pages, templates
-from briefgen.site.collections import group
-from briefgen.site.i18n import build_now
-from briefgen.site.render import Shared, Tree, tree_codes
+from briefgen.site import inputs, templates
 from briefgen.site.swap import (
     SiteLock,
     apply_patch,
@@ -39,16 +35,21 @@ from briefgen.site.swap import (
     repair,
     swap_in,
 )
-from briefgen.site.workers import Pool
 
 if TYPE_CHECKING:
     from briefgen.config import Config
+    from briefgen.site.workers import Pool
+
+# Only what the no-change check needs is imported above: a build that finds nothing changed stops
+# before Markdown, Jinja, Babel's formatting or the classifier are imported (a third of its time).
 
 log = logging.getLogger(__name__)
 
 PATCH_LIMIT = 50            # changed briefs up to which a patch_in_place build patches its output
 SPARE_SHARE = 0.3           # changed files up to this share of the site: update the spare tree, not a new one
-STATE_FORMAT = 3            # bump when the state's layout changes: an older state is then ignored
+STATE_FORMAT = 4            # bump when the state's layout changes: an older state is then ignored
+# The state file holds two pickles: these keys first (all a no-change build reads), then the rest.
+STATE_HEAD = ("format", "manifest", "tree", "pages", "errors")
 MARKER = ".briefgen-site"     # marks a folder as ours, so a swap never replaces someone's folder
 _LOCKS: dict[Path, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -117,30 +118,33 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     if clean:
         _clear_cache(cache_dir)
     state_file = cache_dir / f"site-{hashlib.blake2b(str(out).encode(), digest_size=8).hexdigest()}.pickle"
-    state = {} if clean else _load_state(state_file)
+    head = {} if clean else _load_state(state_file, head_only=True)
     # A patch killed half way: finish it first, and distrust what the state says of the files it
     # touched (they now hold the patch's version, whatever the inputs are now).
     repaired = repair(out)
-    if repaired is not None:
-        state = {} if "*" in repaired else {**state, "manifest": None,
-                                             "keys": {k: v for k, v in state.get("keys", {}).items()
-                                                      if k not in set(repaired)}}
     tz = ZoneInfo(config.timezone)
-    now = build_now(config.site.now, tz)
-    files = content.brief_files(config.path("briefs"))
+    now = inputs.build_now(config.site.now, tz)
+    files = inputs.brief_files(config.path("briefs"))
     folders = templates.folders(config.path("templates"))
     every_input = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
     manifest = hashlib.blake2b(pickle.dumps((__version__, files, every_input, _config_key(config), now.date(),
                                              str(out))), digest_size=16).hexdigest()
-    if (state.get("manifest") == manifest and state.get("tree") == _tree_id(out) and (out / MARKER).is_file()
-            and not errors):
-        _report(state.get("errors", []))
-        log.info("site up to date (%d pages)", state.get("pages", 0))
-        return BuildResult(list(state.get("errors", [])), 0, state.get("pages", 0), out,
+    if (repaired is None and head.get("manifest") == manifest and head.get("tree") == _tree_id(out)
+            and (out / MARKER).is_file() and not errors):
+        _report(head.get("errors", []))
+        log.info("site up to date (%d pages)", head.get("pages", 0))
+        return BuildResult(list(head.get("errors", [])), 0, head.get("pages", 0), out,
                            time.perf_counter() - started, warnings=warnings)
+    state = _load_state(state_file) if head else {}
+    if repaired is not None:
+        state = {} if "*" in repaired else {**state, "manifest": None,
+                                             "keys": {k: v for k, v in state.get("keys", {}).items()
+                                                      if k not in set(repaired)}}
     # Phase 3: read every brief; broken ones are reported with file and line and skipped.
     # Pages depend on assets only through their names (keyed in Shared): an asset edit alone must
     # not make every page's key change when names are not hashed.
+    from briefgen.site.workers import Pool
+
     fp = templates.fingerprint(folders, [config.path("locales")], assets=False, by_content=True)
     with Pool(config.site.jobs or os.cpu_count() or 1) as pool:
         result = _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
@@ -153,6 +157,11 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
                    manifest: str, files: list, folders: list[Path], fp: str, now, pool: Pool,
                    started: float, patch_in_place: bool, site_lock: SiteLock,
                    repaired: list[str] | None) -> BuildResult:
+    from briefgen.classify.regions import regions_for
+    from briefgen.site import content, images, pages
+    from briefgen.site.collections import group
+    from briefgen.site.render import Shared, Tree, tree_codes
+
     tz = now.tzinfo
     cache_dir = config.path("cache")
     cache = content.BriefCache(cache_dir, config.site.search_words)
@@ -458,18 +467,25 @@ def _file_sig(path: Path) -> tuple | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _load_state(path: Path) -> dict:
+def _load_state(path: Path, head_only: bool = False) -> dict:
     """The last build's state, or {} if missing, unreadable or written by another format (an old
     state after a code change once crashed a build with `too many values to unpack`). The state this
-    process saved is reused while the file is unchanged (the preview builds again and again)."""
+    process saved is reused while the file is unchanged (the preview builds again and again).
+    `head_only`: just the STATE_HEAD keys (the file's first, small pickle): all a no-change build needs."""
     memo = _STATE_MEMO.get(path)
     if memo is not None and memo[0] == _file_sig(path):
         return memo[1]
     try:
         with path.open("rb") as fh:
-            state = pickle.load(fh)
-        return state if isinstance(state, dict) and state.get("format") == STATE_FORMAT else {}
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            head = pickle.load(fh)
+            if not isinstance(head, dict) or head.get("format") != STATE_FORMAT:
+                return {}
+            if head_only:
+                return head
+            body = pickle.load(fh)
+        return {**body, **head} if isinstance(body, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+            IndexError):
         return {}
 
 
@@ -477,7 +493,8 @@ def _save_state(path: Path, state: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as fh:
-        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({k: state[k] for k in STATE_HEAD if k in state}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({k: v for k, v in state.items() if k not in STATE_HEAD}, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
     _STATE_MEMO.clear()   # one entry: a long preview session must not hold old states
     _STATE_MEMO[path] = (_file_sig(path), state)

@@ -23,6 +23,7 @@ from briefgen.errors import BriefgenError, BuildError
 from briefgen.model import Brief
 from briefgen.site import markdown
 from briefgen.site.i18n import localise
+from briefgen.site.inputs import brief_files  # noqa: F401 - its home before inputs.py
 from briefgen.site.workers import Pool
 
 log = logging.getLogger(__name__)
@@ -71,27 +72,6 @@ class Item:
     def words(self) -> list[str]:
         """Folded body words for the search index."""
         return self._body().partition("\n")[0].split()
-
-
-def brief_files(folder: Path) -> list[tuple[str, int, int]]:
-    """(path, mtime_ns, size) of every *.md below `folder`, sorted; hidden and editor files skipped."""
-    found: list[tuple[str, int, int]] = []
-    stack = [str(folder)]
-    while stack:
-        try:
-            entries = list(os.scandir(stack.pop()))
-        except FileNotFoundError:
-            continue
-        for entry in entries:
-            if entry.name.startswith((".", "#", "~")):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif entry.name.endswith(".md") and entry.is_file():
-                st = entry.stat()
-                found.append((entry.path, st.st_mtime_ns, st.st_size))
-    found.sort()
-    return found
 
 
 def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | BriefgenError:

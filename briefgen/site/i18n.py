@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +20,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from briefgen.errors import BuildError
+from briefgen.site.inputs import build_now  # noqa: F401 - its home before inputs.py
 
 log = logging.getLogger(__name__)
 
@@ -80,23 +80,6 @@ def load_translations(folders: list[Path], code: str) -> NullTranslations:
         else:
             merged.merge(found)
     return merged or NullTranslations()
-
-
-def build_now(pinned: str, tz: ZoneInfo) -> datetime:
-    """'Now' for relative dates: config site.now, else $SOURCE_DATE_EPOCH, else the clock."""
-    if pinned:
-        try:
-            value = datetime.fromisoformat(pinned)
-        except ValueError:
-            raise BuildError(f"site.now: {pinned!r} is not an ISO 8601 date-time") from None
-        return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).astimezone(tz)
-        except ValueError:
-            raise BuildError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of seconds") from None
-    return datetime.now(tz)
 
 
 def localise(value: datetime, tz: ZoneInfo) -> datetime:

@@ -1,0 +1,51 @@
+"""What a build looks at before it knows whether anything changed: the brief files and "now".
+
+Kept free of heavy imports (Markdown, Jinja, Babel's formatting, the classifier): a build that finds
+nothing changed stops after these and never imports the rest.
+"""
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from briefgen.errors import BuildError
+
+
+def brief_files(folder: Path) -> list[tuple[str, int, int]]:
+    """(path, mtime_ns, size) of every *.md below `folder`, sorted; hidden and editor files skipped."""
+    found: list[tuple[str, int, int]] = []
+    stack = [str(folder)]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.name.startswith((".", "#", "~")):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif entry.name.endswith(".md") and entry.is_file():
+                st = entry.stat()
+                found.append((entry.path, st.st_mtime_ns, st.st_size))
+    found.sort()
+    return found
+
+
+def build_now(pinned: str, tz: ZoneInfo) -> datetime:
+    """'Now' for relative dates: config site.now, else $SOURCE_DATE_EPOCH, else the clock."""
+    if pinned:
+        try:
+            value = datetime.fromisoformat(pinned)
+        except ValueError:
+            raise BuildError(f"site.now: {pinned!r} is not an ISO 8601 date-time") from None
+        return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).astimezone(tz)
+        except ValueError:
+            raise BuildError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of seconds") from None
+    return datetime.now(tz)
