@@ -107,8 +107,11 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
     published, updated = _dates(raw, md)
-    heading = _heading(doc)
-    title = _title(doc, _clean(md.title), heading, _clean(md.sitename)) or blocks[0].text[:120]
+    sites = site_names(doc, md.url)
+    forms = _title_forms(doc)
+    heading = _heading(doc, sites, forms)
+    title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc)) \
+        or blocks[0].text[:120]
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
     caption, credit = _figure(raw.text)
     image_url = lead_image(doc, md.url)
@@ -341,15 +344,78 @@ def _parse(page: str):
         return None
 
 
-def _heading(doc) -> Heading | None:
+HOME_PATHS = frozenset(("", "/", ".", "./", "index.html", "index.htm", "index.php", "/index.html",
+                        "/index.htm", "/index.php", "default.aspx", "/default.aspx"))
+SITE_NAME_WORDS = 8      # a home link's text longer than this is no site name
+SITE_LINKS = 60          # the page's first links (its header) are searched for home links
+
+
+def _home_link(el, host: str | None) -> bool:
+    """An <a> to the site's home page: a relative root ("/", "index.html") or the root of the page's own
+    host (any host's root when the page does not say its address)."""
+    from urllib.parse import urlsplit
+
+    href = (el.get("href") or "").strip()
+    if href.lower() in HOME_PATHS:
+        return True
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and parts.path in ("", "/") and not parts.query \
+        and (host is None or parts.netloc.lower().removeprefix("www.") == host)
+
+
+def site_names(doc, page_url: str | None = None) -> list[str]:
+    """The site's name as the page shows it: the text (or logo image's alt text) of the links to the
+    home page among its first links (the header), which old pages without og:site_name still have
+    ("<h1><a href="/">Site</a></h1>", "<a href="/"><img alt="Site"></a>")."""
+    from urllib.parse import urlsplit
+
+    if doc is None or doc.body is None:
+        return []
+    url = _page_url(doc, page_url)
+    try:
+        host = urlsplit(url).netloc.lower().removeprefix("www.") or None if url else None
+    except ValueError:
+        host = None
+    names: list[str] = []
+    for n, a in enumerate(doc.body.iter("a")):
+        if n >= SITE_LINKS:
+            break
+        if not _home_link(a, host):
+            continue
+        text = _text(a) or " ".join(img.get("alt") or "" for img in a.iter("img")).strip()
+        if text and len(text.split()) <= SITE_NAME_WORDS and text not in names:
+            names.append(text)
+    return names
+
+
+def _is_logo(h1, sites: list[str]) -> bool:
+    """An <h1> that is the site's name: a link to the home page with the site's name as its text (old
+    layouts put the logo in the <h1> and the headline in an <h2>)."""
+    text = _squash(_text(h1))
+    return bool(text) and any(_squash(s) == text for s in sites) \
+        and any(_squash(_text(a)) == text for a in h1.iter("a") if _home_link(a, None))
+
+
+def _heading(doc, sites: list[str] | None = None, forms: dict | None = None) -> Heading | None:
     """The page's <h1> and the kicker (overline) printed with it: an element whose class names it a
-    kicker, inside the <h1> or just before it, shorter than the headline itself."""
+    kicker, inside the <h1> or just before it, shorter than the headline itself. An <h1> that is the
+    site's name (a logo) is no headline; of several, the first that shares a word with the page's other
+    title forms (og:title, JSON-LD headline, <title>) is, and none when no <h1> shares one (a section
+    name, "Log In")."""
     if doc is None:
         return None
-    h1 = next((el for el in doc.iter("h1") if _text(el)), None)
+    h1s = [el for el, _ in zip((el for el in doc.iter("h1") if _text(el) and not _is_logo(el, sites or [])),
+                               range(20))]
+    others = set().union(*(_tokens(v) for v in (forms or {}).values() if v))
+    if others:
+        h1s = [el for el in h1s if _tokens(_text(el)) & others]
+    h1 = h1s[0] if h1s else None
     if h1 is None:
         return None
-    text = _text(h1)
+    text = _heading_text(h1)
     kicker = None
     # the KICKER_REACH elements before the <h1> in document order, then the ones inside it
     before = h1.xpath(f"(preceding::* | ancestor::*)[position() > last() - {KICKER_REACH}]")
@@ -394,21 +460,56 @@ def _standfirst(description: str, doc) -> str | None:
     return _clean(tidy(best)) if best else None
 
 
+CLOSING_MARK = re.compile(r"[:;,.!?)\]»”]")
+
+
+def _heading_text(el) -> str:
+    """A heading's text as it reads: its text nodes joined by a space (a kicker and a headline in two
+    spans are two phrases), except a node that starts with a punctuation mark right after the one
+    before ("<span>Kicker</span><span>: </span>" is "Kicker: ", not "Kicker : ")."""
+    out = ""
+    for piece in el.itertext():
+        if not piece.strip():
+            out += " " if out else ""
+            continue
+        glued = out and not out[-1].isspace() and not piece[0].isspace() and CLOSING_MARK.match(piece)
+        out += piece if glued or not out or out[-1].isspace() else " " + piece
+    return " ".join(out.split()).replace("\u00ad", "")
+
+
 def _text(el) -> str:
     return " ".join(" ".join(t.split()) for t in el.itertext() if t.strip()).replace("\u00ad", "")
 
 
-def _title(doc, fallback: str | None, heading: Heading | None, site: str | None) -> str | None:
+def _tokens(text: str) -> set[str]:
+    """Lowercased words (CJK characters one by one): for agreement between title forms."""
+    return set(WORD.findall(CJK_CHAR.sub(" ", text.lower()))) | set(CJK_CHAR.findall(text))
+
+
+HEADING_REACH = 30       # the page's first h1-h3 headings, which a part of the <title> may repeat
+
+
+def _headings(doc) -> list[str]:
+    if doc is None:
+        return []
+    return [t for el, _ in zip(doc.iter("h1", "h2", "h3"), range(HEADING_REACH)) if (t := _heading_text(el))]
+
+
+def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: list[str | None],
+           headings: list[str] = ()) -> str | None:
     """The headline: og:title, else the JSON-LD headline, the <h1>, the <title> (the order that matched
     the reference titles best on the sample pages), each without the site's name. The site's name is
-    what the page's title forms do not share: a part that another form gives alone is the headline
-    ("Headline | Site" beside "Headline"), a part that is og:site_name or a domain is the site."""
-    forms = _title_forms(doc)
-    forms["h1"] = heading.text if heading else None
+    what the page's title forms do not share: a part that another form gives alone, or that the page
+    shows as a heading, is the headline ("Headline | Site" beside "Headline"); a part that is the site's
+    name (og:site_name, a home link's text) or a domain is the site."""
+    forms = {**forms, "h1": heading.text if heading else None}
     forms.setdefault("title", None)
     if not any(forms.values()):
         return fallback
-    stripped = {k: _strip_site(v, site, [o for j, o in forms.items() if j != k and o])
+    site_keys = [_squash(s) for s in sites if s]
+    if forms.get("og") and _squash(forms["og"]) in site_keys:
+        forms["og"] = None   # an og:title that is only the site's name (the same on every page)
+    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings)
                 for k, v in forms.items()}
     return next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), fallback)
 
@@ -452,38 +553,49 @@ def _squash(text: str | None) -> str:
     return "".join(WORD.findall((text or "").lower()))
 
 
-def _names_site(key: str, site_key: str) -> bool:
+def _names_site(key: str, site_keys: list[str]) -> bool:
     """A title part that is the site's name: the name itself, part of it ("Tageblatt" of
     "Tageblatt.lu"), or the name with a few words more ("Golem.de - IT-News für Profis")."""
-    if not site_key or len(key) < 3:
+    if len(key) < 3:
         return False
-    return key in site_key or ((key.startswith(site_key) or key.endswith(site_key))
-                               and len(key) <= 2 * len(site_key) + 12)
+    return any(site_key and (key in site_key or ((key.startswith(site_key) or key.endswith(site_key))
+                                                 and len(key) <= 2 * len(site_key) + 12))
+               for site_key in site_keys)
 
 
-def _strip_site(title: str | None, site: str | None, others: list[str]) -> str | None:
+def _strip_site(title: str | None, site_keys: list[str], others: list[str],
+                shown: list[str] = ()) -> str | None:
+    """The title without the site's part. `others` are the page's other title forms, `shown` its
+    headings: a part that one of them gives alone is the headline (a heading only when it is the longer
+    part: a section heading "Sport" is no headline)."""
     if not title:
         return None
     title = " ".join(title.split())
-    other = {_squash(o) for o in others} - {_squash(title), ""}
-    site_key = _squash(site)
+    other = {_squash(o) for o in others} - {_squash(title), ""} - set(site_keys)
+    headings = {_squash(o) for o in shown} - {_squash(title), ""} - set(site_keys)
+
+    def known(part: str, rest: str) -> bool:
+        key = _squash(part)
+        return key in other or (key in headings and len(key) >= len(_squash(rest)))
+
     for _ in range(4):
         parts = list(TITLE_SEPARATOR.finditer(title))
         if not parts:
             break
-        cut = next((title[:m.start()].rstrip() for m in parts if _squash(title[:m.start()]) in other), None) \
-            or next((title[m.end():].lstrip() for m in parts if _squash(title[m.end():]) in other), None)
+        cut = next((title[:m.start()].rstrip() for m in parts if known(title[:m.start()], title[m.end():])),
+                   None) \
+            or next((title[m.end():].lstrip() for m in parts if known(title[m.end():], title[:m.start()])), None)
         if cut:
             title = cut
             continue
         head, tail = title[:parts[-1].start()], title[parts[-1].end():]
         key = _squash(tail)
         if _squash(head) and (not key or DOMAIN.fullmatch(tail) or re.match(r"(?i)\s*by\s", tail)
-                              or _names_site(key, site_key)):
+                              or _names_site(key, site_keys)):
             title = head.rstrip()
             continue
         head, tail = title[:parts[0].start()], title[parts[0].end():]
-        if site_key and _squash(head) == site_key and _squash(tail):
+        if _squash(head) and _squash(head) in site_keys and _squash(tail):
             title = tail.lstrip()
             continue
         break

@@ -1,0 +1,89 @@
+"""briefgen's HTML path on old page styles the sample corpora hardly contain: hand-written pages in
+tests/data/html-oldstyle (see its NOTE.md): a WordPress 2.x blog with the blog's name as the <h1>, a
+newspaper laid out in tables with <font> tags and <br><br> paragraphs, a news page with readers' comments.
+Also title forms written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.ingest.pipeline import ingest_file
+
+PAGES = Path(__file__).resolve().parents[2] / "data" / "html-oldstyle"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return {p.stem: ingest_file(p) for p in sorted(PAGES.glob("*.html"))}
+
+
+def _body(article) -> str:
+    return "\n".join(([article.lead] if article.lead else []) + [b.text for b in article.blocks])
+
+
+def test_a_blog_s_name_in_the_h1_is_not_the_headline(articles):
+    a = articles["kubrick-blog"]
+    assert a.title == "Why the tomatoes split after the August rain"
+    assert a.date.date() == date(2009, 8, 17)
+
+
+def test_a_blog_post_keeps_its_paragraphs_and_not_its_comments_or_sidebar(articles):
+    body = _body(articles["kubrick-blog"])
+    assert body.startswith("After three dry weeks the storm on Saturday night")
+    assert "to see whether the difference really is as large as the seed catalogues claim" in body
+    for other in ("Same thing happened to mine", "Try Ferline", "Leave a Reply", "Archives", "proudly powered"):
+        assert other not in body
+
+
+def test_a_site_name_known_only_from_the_logo_s_alt_text_leaves_the_title(articles):
+    assert articles["table-layout"].title == "County approves new bridge over the Mill River"
+
+
+def test_readers_comments_are_not_the_article(articles):
+    a = articles["forum-news"]
+    assert a.title == "Harbour ferry service to end after 80 years"
+    assert a.date.date() == date(2013, 2, 14)
+    body = _body(a)
+    assert "Four crew members will lose their jobs." in body
+    for comment in ("This is so sad", "Nobody should be surprised", "Could a community group", "End of an era"):
+        assert comment not in body
+
+
+def _page(tmp_path, head: str, body: str):
+    paras = "".join(f"<p>{s}</p>" for s in (
+        "The regional council agreed on Tuesday to keep the night buses running through the winter, after "
+        "a petition signed by more than four thousand residents asked it to reverse last month's decision.",
+        "The service had been due to stop in November to save money, but councillors said the cost of "
+        "keeping it was small beside the risk to people walking home late on unlit country roads.",
+    ))
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><meta charset='utf-8'>{head}"
+                 "<meta name='date' content='2012-10-09'></head>"
+                 f"<body>{body}{paras}</body></html>", encoding="utf-8")
+    return ingest_file(p)
+
+
+def test_an_h1_that_shares_no_word_with_the_page_title_is_a_section_name(tmp_path):
+    a = _page(tmp_path, "<title>Night buses saved for the winter - Example Gazette</title>",
+              "<h1>Transport</h1><h2>Night buses saved for the winter</h2>")
+    assert a.title == "Night buses saved for the winter"
+
+
+def test_of_several_h1_the_one_sharing_words_with_the_page_title_is_the_headline(tmp_path):
+    a = _page(tmp_path, "<title>Night buses saved for the winter</title>",
+              "<h1>Example Gazette</h1><h1>Night buses saved for the winter</h1>")
+    assert a.title == "Night buses saved for the winter"
+
+
+def test_a_kicker_and_headline_in_spans_read_as_printed(tmp_path):
+    a = _page(tmp_path, "", '<h1><span class="kicker">Transport</span><span class="hidden">: </span>'
+                            "<span>Night buses saved for the winter</span></h1>")
+    assert a.title == "Transport: Night buses saved for the winter"
+    assert a.kicker == "Transport"
+
+
+def test_a_french_spaced_colon_stays(tmp_path):
+    a = _page(tmp_path, "", "<h1><span>Transports</span><span> : </span><span>les bus de nuit sauvés</span></h1>")
+    assert a.title == "Transports : les bus de nuit sauvés"
