@@ -53,10 +53,10 @@ def test_readers_comments_are_not_the_article(articles):
 
 def _page(tmp_path, head: str, body: str):
     paras = "".join(f"<p>{s}</p>" for s in (
-        "The regional council agreed on Tuesday to keep the night buses running through the winter, after "
-        "a petition signed by more than four thousand residents asked it to reverse last month's decision.",
-        "The service had been due to stop in November to save money, but councillors said the cost of "
-        "keeping it was small beside the risk to people walking home late on unlit country roads.",
+        ("The regional council agreed on Tuesday to keep the night buses running through the winter, after "
+         "a petition signed by more than four thousand residents asked it to reverse last month's decision."),
+        ("The service had been due to stop in November to save money, but councillors said the cost of "
+         "keeping it was small beside the risk to people walking home late on unlit country roads."),
     ))
     p = tmp_path / "page.html"
     p.write_text(f"<html><head><meta charset='utf-8'>{head}"
