@@ -106,12 +106,12 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         blocks = [b for b in found if not (lead and b.kind == "paragraph" and _same_start(b.text, lead))]
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
-    published, updated = _dates(raw, md)
     sites = site_names(doc, md.url)
     forms = _title_forms(doc)
     heading = _heading(doc, sites, forms)
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc)) \
         or blocks[0].text[:120]
+    published, updated = _dates(raw, md, doc, title)
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
     caption, credit = _figure(raw.text)
     image_url = lead_image(doc, md.url)
@@ -207,12 +207,59 @@ def _extract(raw: RawArticle, doc, options: Options):
                     text = full
         else:
             text = _trafilatura(source, options, fast=bool(options.fast))
+        if options.tables and table_share(text) >= TABLE_SHARE:
+            # an article laid out in a <table> (older pages): trafilatura gives each cell as one line,
+            # the paragraphs (<br><br>, <font>) run together; readability-lxml keeps them apart
+            alt = readability_markdown(raw.text)
+            if word_count(alt) >= 0.5 * word_count(text):
+                text = alt
+        elif word_count(text) < MIN_BODY_WORDS:
+            # trafilatura found (almost) nothing: readability-lxml's main block rather than no brief
+            alt = readability_markdown(raw.text)
+            if word_count(alt) > word_count(text):
+                text = alt
         md = _metadata(source)
     except (AssertionError, ValueError, TypeError) as exc:  # lxml asserts on e.g. '<svg><html>'
         raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
     if not text.strip() or md is None:
         raise IngestError("no recognisable article in this HTML page", raw.path)
     return text, md
+
+
+TABLE_SHARE = 0.5       # share of the text's words in Markdown table rows that makes it a table layout
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
+READABILITY_BLOCKS = ("p", "div", "td", "th", "tr", "li", "blockquote", "pre", "table", "ul", "ol", "dl", "dd",
+                      "dt", "section", "article", "header", "footer", "figure", "figcaption", "center")
+
+
+def table_share(text: str) -> float:
+    """The share of a Markdown text's words that sit in table rows."""
+    words = word_count(text)
+    return sum(word_count(m.group(0)) for m in TABLE_ROW.finditer(text)) / words if words else 0.0
+
+
+def readability_markdown(page: str) -> str:
+    """readability-lxml's main block as briefgen's Markdown: a paragraph per block element and per line
+    break (old pages separate paragraphs with <br><br>), headings as '## ', list items as '- '."""
+    import lxml.html
+    from readability import Document
+
+    try:
+        summary = Document(page).summary(html_partial=True)
+        root = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except Exception:  # noqa: BLE001  (readability raises its own Unparseable and lxml's errors)
+        return ""
+    for el in root.iter("br"):
+        el.tail = "\n\n" + (el.tail or "")
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        el.text = "\n\n## " + (el.text or "").lstrip()
+        el.tail = "\n\n" + (el.tail or "")
+    for el in root.iter("li"):
+        el.text = "\n\n- " + (el.text or "").lstrip()
+    for el in root.iter(*READABILITY_BLOCKS):
+        el.tail = "\n\n" + (el.tail or "")
+    paras = (" ".join(p.split()) for p in re.split(r"\n\s*\n", root.text_content()))
+    return "\n\n".join(p for p in paras if p and p not in ("##", "-"))
 
 
 def _metadata(source):
@@ -717,10 +764,13 @@ def _same_start(a: str, b: str) -> bool:
     return _norm(a)[:80] == _norm(b)[:80]
 
 
-def _dates(raw: RawArticle, md):
-    """The page's own published and updated times (briefgen.ingest.html_dates); trafilatura's date when
-    the page has none (searched only then: htmldate copies the whole tree)."""
+def _dates(raw: RawArticle, md, doc=None, title: str | None = None):
+    """The page's own published and updated times (briefgen.ingest.html_dates); else the date printed by
+    the headline (old pages have no machine-readable date); else trafilatura's (searched only then:
+    htmldate copies the whole tree)."""
     published, updated = page_dates(raw.text, None)
+    if published is None and doc is not None and title:
+        published = printed_date(doc, title, raw.text)
     if published is None and (fallback := getattr(md, "find_date", None)) and (found := fallback()):
         published, updated = page_dates(raw.text, found)
     if published is None:
@@ -730,6 +780,53 @@ def _dates(raw: RawArticle, md):
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     return published, updated
+
+
+PRINTED_AFTER, PRINTED_BEFORE = 12, 3   # text pieces after and before the headline read for its date
+PRINTED_MAX = 120                        # characters: a longer text piece is running text, not a date line
+# "Do 25.04.24 | 14:07 Uhr": day.month.two-digit year, read only in a short text by the headline
+DOTTED_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+
+
+def printed_date(doc, title: str, page: str):
+    """The date printed with the headline: the first of the few short texts after the element that
+    shows the title (else the few before it) that holds a date with day, month and year. Numeric dates
+    follow the page's locale and its own order (briefgen.ingest.html_dates)."""
+    from briefgen.ingest.html_dates import page_locale, shown_texts
+
+    if doc is None or doc.body is None:
+        return None
+    want = _squash(title)
+    pieces = [t for t in doc.body.itertext() if t.strip()]
+    at = next((n for n, t in enumerate(pieces) if _squash(t) == want), None)
+    if at is None:   # the headline in several text nodes ("<b>Kicker</b> Title"): its element
+        el = next((el for el in doc.body.iter("h1", "h2", "h3", "b", "strong", "font", "div", "td", "span")
+                   if _squash(el.text_content()) == want), None)
+        if el is None:
+            return None
+        last = list(el.itertext())
+        at = next((n for n, t in enumerate(pieces) if last and t is last[-1]), None)
+        if at is None:
+            return None
+    lang, order = page_locale(page), dates.page_order(shown_texts(page))
+    near = pieces[at + 1:at + 1 + PRINTED_AFTER] + pieces[max(0, at - PRINTED_BEFORE):at][::-1]
+    for text in near:
+        text = " ".join(text.split())
+        if len(text) > PRINTED_MAX:
+            continue
+        if (short := DOTTED_SHORT_YEAR.search(text)) and not dates.has_day(text):
+            day, month, year = (int(g) for g in short.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                text = f"{text[:short.start()]}{day:02d}.{month:02d}.20{year:02d}{text[short.end():]}"
+        if not dates.has_day(text):
+            continue
+        try:
+            found = dates.parse(text, lang=lang, order=order)
+        except dates.DateError:
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 def _translations(page: str) -> tuple[str, ...]:

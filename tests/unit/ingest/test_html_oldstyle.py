@@ -4,7 +4,7 @@ newspaper laid out in tables with <font> tags and <br><br> paragraphs, a news pa
 Also title forms written for these tests."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -87,3 +87,36 @@ def test_a_kicker_and_headline_in_spans_read_as_printed(tmp_path):
 def test_a_french_spaced_colon_stays(tmp_path):
     a = _page(tmp_path, "", "<h1><span>Transports</span><span> : </span><span>les bus de nuit sauvés</span></h1>")
     assert a.title == "Transports : les bus de nuit sauvés"
+
+
+def test_an_article_laid_out_in_table_cells_keeps_its_paragraphs_apart(articles):
+    a = articles["table-layout"]
+    paras = [b.text for b in a.blocks if b.kind == "paragraph"]
+    assert paras[0].startswith("The county board voted 4-1 on Monday night")
+    assert paras[-1] == ("The county will hold a public meeting on the detour plan on April 12 at the high "
+                         "school gymnasium.")
+    assert len(paras) == 6   # one per <br><br> paragraph, not the whole cell as one
+    body = _body(a)
+    for other in ("Obituaries", "Most Read", "Barn fire on Oak Road", "Copyright", "Privacy Policy"):
+        assert other not in body
+
+
+def test_the_date_printed_by_the_headline_beats_dates_in_links(articles):
+    # no machine-readable date; the "Most Read" links carry /2011/03/07/ and /2011/03/06/ in their URLs
+    assert articles["table-layout"].date.date() == date(2011, 3, 8)
+
+
+def test_a_printed_date_and_time_under_the_headline(articles):
+    assert articles["forum-news"].date == datetime(2013, 2, 14, 16, 5)
+
+
+def test_a_short_dotted_year_by_the_headline_is_read(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text("<html><head><meta charset='utf-8'><title>Night buses saved</title></head><body>"
+                 "<h1>Night buses saved</h1><p class='x'>Do 25.04.24 | 14:07 Uhr</p>"
+                 "<p>The regional council agreed on Tuesday to keep the night buses running through the winter, "
+                 "after a petition signed by more than four thousand residents asked it to reverse its "
+                 "decision.</p><p>The service had been due to stop in November to save money, but "
+                 "councillors said the cost was small beside the risk to people walking home late.</p>"
+                 "</body></html>", encoding="utf-8")
+    assert ingest_file(p).date == datetime(2024, 4, 25, 14, 7)
