@@ -263,7 +263,7 @@ class Tree:
         self.translations = load_translations([cfg.path("locales"), *[f / "locales" for f in shared.folders]],
                                               code)
         self.env = templates.make_env(shared.folders, templates.allowed_roots(cfg))
-        self.env.install_gettext_translations(self.translations, newstyle=True)
+        templates.install_translations(self.env, self.translations)
         self.dates = Dates(code, shared.now.tzinfo, shared.now.date(), self.translations.gettext)
         self.names = Names(code, cfg)
         # Region and theme names come from the classifier's data, not from templates: a changed

@@ -96,6 +96,13 @@ def make_env(template_folders: list[Path], roots: list[str] | None = None):
     return jinjaenv.make_env(template_folders, theme_dir(), roots)
 
 
+def install_translations(env, translations) -> None:
+    """The template's `_`, `gettext` and `ngettext` from `translations` (see jinjaenv)."""
+    from briefgen.site import jinjaenv
+
+    jinjaenv.install_translations(env, translations)
+
+
 def theme_options(template_folders: list[Path]) -> dict:
     """theme.yml of every folder, the project's keys over the theme's defaults."""
     import yaml

@@ -32,3 +32,71 @@ def test_safe_url_keeps_only_http_and_https():
 def test_fold_ignores_case_and_accents_like_the_search_script():
     assert fold("Élève ÀÇÕ Straße") == "eleve aco strasse"
     assert words("<p>Déjà vu, déjà <b>VU</b> à Zürich 2026</p>", 10) == ["deja", "zurich"]
+
+
+# -- the faster inline pass gives the stock converter's output -----------------------------------------
+
+_INLINE_CASES = [
+    "plain words only, nothing special at all",
+    "*em* **strong** ***both*** _u_ __uu__ ___uuu___ snake_case_word 2*3*4",
+    "a `code *not em*` span, ``double `tick` code``, \\*escaped\\* \\\\ backslash \\` tick",
+    ("[link](https://e.org/a_b) ![img](https://e.org/i.png \"t\") [ref][r] [r] ![ir][r] <https://e.org/x>"
+     "\n\n[r]: https://e.org/ref"),
+    "mail <me@example.org> html <span class=\"x\">in</span> <!-- c --> &amp; &copy; &#169; &#xA9; & alone",
+    "line one  \nline two with a hard break  \nthree",
+    "footnote[^1] here.\n\n[^1]: The note *em*.",
+    "*[HTML]: Hyper Text\n\nThe HTML spec and [a *nested [link](https://e.org)* text](https://f.org).",
+    "| a | *b* |\n|---|---|\n| `c` | [d](https://e.org) |",
+    "Term\n: *Definition* with [link](https://e.org)\n\n~~~\ncode *x* [y]\n~~~",
+    "para {: #id .cls }\n\n- item *one*\n- item [two](https://e.org)\n\n1. first\n2. `second`",
+    "<div markdown=\"1\">*inside* [x](https://e.org)</div>\n\n> quote with **bold** and <b>html</b>",
+    "unclosed *star and [bracket and `tick and <angle and &amp and trailing \\",
+    "émojis 🎉 and ünïcödé *ê* _à_ [ß](https://e.org/ß) «guillemets» — dash",
+]
+
+
+def _stock(text: str) -> str:
+    import markdown as md
+
+    from briefgen.site.markdown import EXTENSIONS
+
+    return md.Markdown(extensions=EXTENSIONS, output_format="html").convert(text)
+
+
+def test_the_fast_inline_pass_gives_the_stock_output_on_every_inline_syntax():
+    from briefgen.site.markdown import _converter, _FastInline
+
+    fast = _converter()
+    assert isinstance(fast.treeprocessors["inline"], _FastInline)
+    for text in _INLINE_CASES:
+        assert fast.reset().convert(text) == _stock(text), text
+
+
+def test_the_fast_inline_pass_gives_the_stock_output_on_random_mixes_of_markup():
+    import random
+
+    from briefgen.site.markdown import _converter
+
+    rng = random.Random(16)
+    pieces = ["word", " ", "  \n", "\n", "\n\n", "*", "**", "_", "__", "`", "``", "\\", "[", "]", "(", ")",
+              "![", "<", ">", "&", ";", "#", "amp", "https://e.org/", "@", "^", ":", "{: .c}", "- ", "1. ",
+              "> ", "<b>", "</b>", "<!--", "-->", "é", "[^1]", "[^1]: n"]
+    fast = _converter()
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        assert fast.reset().convert(text) == _stock(text), repr(text)
+
+
+def test_pattern_starts_reads_the_literal_strings_a_match_must_begin_with():
+    import re
+
+    from briefgen.site.markdown import pattern_starts
+
+    assert pattern_starts(re.compile(r"  \n")) == {"  \n"}
+    assert pattern_starts(re.compile(r"(?<!\!)\[")) == {"["}
+    assert pattern_starts(re.compile(r"\*|_")) == {"*", "_"}
+    assert pattern_starts(re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)")) == {"\\", "`"}
+    assert pattern_starts(re.compile(r"(&(?:\#[0-9]+|[a-z]+);)")) == {"&"}
+    # nothing to tell: may start anywhere, may be empty, or case-insensitive
+    for loose in (r"\w+", r"a*b", r"", r"[^x]y", r"(?i)abc", r"(a|\w)"):
+        assert pattern_starts(re.compile(loose)) is None, loose
