@@ -5,7 +5,13 @@ different texts (a caption kept here, a teaser there). So an article's fingerpri
 sketch of its word 4-grams (casefolded, NFKC): the k smallest 32-bit hashes. Two sketches estimate
 the Jaccard similarity of the two texts' 4-gram sets (Broder's min-hash). On the 49 sample pages
 (dump vs HTML of the same article, `python -m briefgen.ingest.fingerprint`), the same article
-scores 0.66–1.00 (median 0.97) and two different articles at most 0.00: SAME_ABOVE sits between.
+scores 0.78–1.00 (median 0.97) and two different articles at most 0.03: SAME_ABOVE sits between.
+
+A 4-gram's hash is made from its words' hashes, not from its text: each distinct word is hashed once
+(blake2b, 64 bits, remembered across articles: most words recur), and the four word hashes of every
+4-gram are combined and mixed in one numpy pass. Hashing every 4-gram's text took ~1.2 ms an article,
+a tenth of a page dump's whole ingest; this takes ~0.35 ms. The value is stable across processes and
+machines (no Python `hash`, whose seed changes per process), as sketches are kept in the state file.
 """
 from __future__ import annotations
 
@@ -13,6 +19,8 @@ import hashlib
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from briefgen.model import Article
@@ -27,11 +35,58 @@ def fingerprint(article: Article) -> str:
     """The article's sketch as hex text (k hashes of 8 hex digits, ascending)."""
     text = unicodedata.normalize("NFKC", " ".join([article.title or "", article.lead or "",
                                                    article.body_text])).casefold()
-    words = _WORD.findall(text)
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    hashes = sorted({int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "big")
-                     for s in shingles})[:K]
-    return "".join(f"{h:08x}" for h in hashes)
+    words = words_of(text)
+    if len(words) < SHINGLE:   # one shingle: the few words there are (or none)
+        return f"{_blake(' '.join(words), 4):08x}"
+    if len(_WORD_HASH) > _WORD_HASH_MAX:
+        _WORD_HASH.clear()
+    h = np.fromiter(map(_WORD_HASH.__getitem__, words), dtype=np.uint64, count=len(words))
+    x = h[:1 - SHINGLE]
+    for i in range(1, SHINGLE):
+        x = x * _P + h[i:len(h) - SHINGLE + 1 + i]
+    x = np.sort(_fmix(x) >> np.uint64(32))
+    first = np.empty(len(x), dtype=bool)    # distinct values (np.unique costs 8x more at this size)
+    first[0] = True
+    np.not_equal(x[1:], x[:-1], out=first[1:])
+    return "".join(f"{v:08x}" for v in x[first][:K].tolist())
+
+
+def words_of(text: str) -> list[str]:
+    """`_WORD.findall(text)`, faster: most whitespace-separated tokens are one word already
+    (`str.isalnum` is exactly the regex's `\\w` without `_`), only the others go through the regex."""
+    words: list[str] = []
+    for token in text.split():
+        if token.isalnum():
+            words.append(token)
+        else:
+            words += _WORD.findall(token)
+    return words
+
+
+def _blake(text: str, size: int) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=size).digest(), "big")
+
+
+class _WordHashes(dict):
+    """word -> its 64-bit hash, computed on first use."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = _blake(word, 8)
+        return value
+
+
+_WORD_HASH = _WordHashes()
+_WORD_HASH_MAX = 200_000     # distinct words remembered (~30 MB at most), then forgotten at once
+_P = np.uint64(0x9E3779B97F4A7C15)      # odd multiplier: shingle = ((w0 * P + w1) * P + w2) * P + w3 mod 2^64
+
+
+def _fmix(x: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser: every input bit moves every output bit (the high 32 are kept)."""
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
 
 
 def hashes(sketch: str) -> list[int]:
