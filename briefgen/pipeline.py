@@ -192,7 +192,7 @@ def _ingest(raw: RawArticle, config: Config, writer: BriefWriter, source: str,
     owner = same.owner(sketch, source) if merge else None
     if owner is not None:
         return same.add_copy(owner, source, raw.sha256)
-    labels = classify(article, config)
+    labels = classify(article, config, explain=False)   # a brief keeps the labels, not their evidence
     brief = render(article, labels, slugify(article.title))
     copies = same.copies_of(source)
     if copies:
