@@ -84,12 +84,19 @@ def tidy(text: str) -> str:
     """Unicode NFC, no control characters or odd spaces; typographic quotes are kept."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
-    return _SPACES.sub(" ", text)
+    for odd in _ODD_SPACES:
+        if odd in text:
+            text = text.replace(odd, " ")
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text
 
 
-# a run of spaces, tabs and odd spaces becomes one space: only runs that are not a single space already
-# are replaced (the same text as replacing every run, about twice as fast: most spaces are single)
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}|[\t\u00a0\u2009\u202f]")
+# A run of spaces, tabs and odd spaces becomes one space: the same text as
+# re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", text) (tests/unit/ingest/test_fast_paths.py). The odd ones become
+# spaces by str.replace, then runs of spaces are collapsed by a pattern that opens with a literal space,
+# which re finds by a fast search instead of trying a character class at every position (0.30 -> 0.12 ms
+# a dump over the 255 sample dumps).
+_ODD_SPACES = ("\t", "\u00a0", "\u2009", "\u202f")
+_SPACE_RUN = re.compile(" {2,}")
 
 
 # A copied page puts each link on its own line: ", opens new tab" or "by the Netherlands…" continue the
