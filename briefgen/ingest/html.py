@@ -610,6 +610,19 @@ def _names_site(key: str, site_keys: list[str]) -> bool:
                for site_key in site_keys)
 
 
+SITE_PREFIX_MARK = re.compile(r"\s*[:|｜：»–—-]+\s*")
+
+
+def _strip_site_prefix(title: str, site_keys: list[str]) -> str:
+    """'Site: Headline' (Blogger's "Blog Name: Post Title"): the site's name and a mark right after it,
+    spaced or not, go."""
+    for n in range(1, min(len(title), 80)):
+        if title[n - 1].isalnum() and (m := SITE_PREFIX_MARK.match(title, n)) and m.group(0).strip() \
+                and _squash(title[:n]) in site_keys and _squash(title[m.end():]):
+            return title[m.end():]
+    return title
+
+
 def _strip_site(title: str | None, site_keys: list[str], others: list[str],
                 shown: list[str] = ()) -> str | None:
     """The title without the site's part. `others` are the page's other title forms, `shown` its
@@ -625,6 +638,7 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
         key = _squash(part)
         return key in other or (key in headings and len(key) >= len(_squash(rest)))
 
+    title = _strip_site_prefix(title, site_keys)
     for _ in range(4):
         parts = list(TITLE_SEPARATOR.finditer(title))
         if not parts:

@@ -120,3 +120,15 @@ def test_a_short_dotted_year_by_the_headline_is_read(tmp_path):
                  "councillors said the cost was small beside the risk to people walking home late.</p>"
                  "</body></html>", encoding="utf-8")
     assert ingest_file(p).date == datetime(2024, 4, 25, 14, 7)
+
+
+def test_a_blogger_post_title_date_and_body(articles):
+    a = articles["blogspot"]
+    assert a.title == "The last steam timetable on the Hadley branch"   # <title> "Rail Notes: The last …"
+    assert a.date.date() == date(2010, 5, 15)                           # the date header above the post
+    body = _body(a)
+    assert body.startswith("I found the old timetable in a box of my grandfather's papers")
+    assert body.endswith("for anyone who wants to see it.")
+    for other in ("My mother used that line", "Ordnance Survey", "We spent four weekends", "Retired signalman",
+                  "3 comments"):
+        assert other not in body
