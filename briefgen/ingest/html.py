@@ -52,6 +52,7 @@ ALL_STEPS = frozenset((
     "trailing",         # a closing heading or list of headlines (teasers)
     "leading_heading",  # headings before any text (the title again, a kicker)
     "lead",             # the standfirst from the page's description
+    "before_title",     # text before the headline (a cookie notice, a breadcrumb, a banner)
 ))
 # Off: no sample page changes with them (README "Cleaning quality", ablation). "gallery" stays on
 # without a measured gain: slide-show captions ("1/50 …") are a failure class seen on unseen pages.
@@ -95,6 +96,11 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         # Visually hidden link text (", opens new tab") is read by trafilatura like any text.
         text = strip_screen_reader(text)
     found = markdown_blocks(tidy(text))
+    sites = site_names(doc, md.url)
+    forms = _title_forms(doc)
+    heading = _heading(doc, sites, forms)
+    if "before_title" in steps:
+        found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)])
     blocks = clean_blocks(found, _clean(md.title), steps)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
@@ -106,9 +112,6 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         blocks = [b for b in found if not (lead and b.kind == "paragraph" and _same_start(b.text, lead))]
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
-    sites = site_names(doc, md.url)
-    forms = _title_forms(doc)
-    heading = _heading(doc, sites, forms)
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc)) \
         or blocks[0].text[:120]
     published, updated = _dates(raw, md, doc, title)
@@ -738,6 +741,14 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
     while "leading_heading" in steps and kept and kept[0].kind == "heading":
         kept.pop(0)  # a heading before any text is the title again, or a kicker
     return kept
+
+
+def _after_headline(blocks: list[Block], titles: list[str | None]) -> list[Block]:
+    """The text from the headline on: an article starts at its headline, so what an extractor put
+    before the headline shown in the text (a cookie notice, a breadcrumb, a banner) is not the article."""
+    keys = {_squash(t) for t in titles if t} - {""}
+    at = next((n for n, b in enumerate(blocks) if b.kind != "list" and _squash(b.text) in keys), None)
+    return blocks[at:] if at and at < len(blocks) - 1 else blocks
 
 
 def _link_list(block: Block) -> bool:

@@ -132,3 +132,14 @@ def test_a_blogger_post_title_date_and_body(articles):
     for other in ("My mother used that line", "Ordnance Survey", "We spent four weekends", "Retired signalman",
                   "3 comments"):
         assert other not in body
+
+
+def test_a_cookie_notice_before_the_headline_is_not_the_article(articles):
+    a = articles["cookie-notice"]
+    assert a.title == "Library opening hours change from Monday"
+    assert a.date.date() == date(2012, 9, 3)
+    body = _body(a)
+    assert body.startswith("The central library will open at 9am instead of 10am")
+    assert "when it stays open until 8pm for the homework club." in body
+    for other in ("cookies", "Analytics", "Accept all", "copyright", "Accessibility statement"):
+        assert other not in body
