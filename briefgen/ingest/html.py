@@ -53,6 +53,7 @@ ALL_STEPS = frozenset((
     "leading_heading",  # headings before any text (the title again, a kicker)
     "lead",             # the standfirst from the page's description
     "before_title",     # text before the headline (a cookie notice, a breadcrumb, a banner)
+    "comments",         # a heading that opens the readers' comments ends the article
 ))
 # Off: no sample page changes with them (README "Cleaning quality", ablation). "gallery" stays on
 # without a measured gain: slide-show captions ("1/50 …") are a failure class seen on unseen pages.
@@ -735,6 +736,8 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
         kept.append(b)
     if "end_marker" in steps:
         kept = _cut_at_end_marker(kept)
+    if "comments" in steps:
+        kept = _cut_at_comments(kept)
     while "trailing" in steps and kept and (kept[-1].kind == "heading"
                                             or (kept[-1].kind == "list" and _link_list(kept[-1]))):
         kept.pop()   # a closing heading announced teasers; a closing list of headlines is links
@@ -749,6 +752,36 @@ def _after_headline(blocks: list[Block], titles: list[str | None]) -> list[Block
     keys = {_squash(t) for t in titles if t} - {""}
     at = next((n for n, b in enumerate(blocks) if b.kind != "list" and _squash(b.text) in keys), None)
     return blocks[at:] if at and at < len(blocks) - 1 else blocks
+
+
+# A heading that opens the readers' comments, in the languages of news pages, with a count before or after
+# ("Kommentare (34)", "3 comments:", "Show comments (12)", "12 Responses to “…”", "Readers' views (6)").
+_COMMENT_WORDS = (r"comments?|kommentare?|leserkommentare|leserbriefe|kommentarer|commentaires?|commenti|"
+                  r"comentarios?|comentários?|reacties|комментари[йия]|komentarze|komentáře|komentar|yorumlar")
+_QUOTE = "[\"'“„«‘]"
+COMMENTS_HEADING = re.compile(
+    rf"^\W*(?:\d+\s+)?(?:(?:show|view|read|see|all|leave\s+a|post\s+a|add\s+a|your|readers?['’]?s?)\s+)*"
+    rf"(?:{_COMMENT_WORDS})\b(?:\s+(?:to|on|zu|zum|sur)\s+{_QUOTE}.*)?[\W\d]*$"
+    r"|^\W*\d+\s+(?:responses?|replies|reactions|réactions)\b.*$"
+    r"|^\W*(?:readers?['’]?s?\s+views|your\s+views|have\s+your\s+say|leave\s+a\s+(?:reply|comment))\b[\W\d]*$",
+    re.IGNORECASE)
+
+
+def _comments_heading(block: Block) -> bool:
+    text = block.text or ""
+    return block.kind != "list" and len(text.split()) <= 12 and COMMENTS_HEADING.match(text) is not None
+
+
+def _cut_at_comments(blocks: list[Block]) -> list[Block]:
+    """The article ends at a heading that opens the readers' comments (past the first fifth of the text:
+    a comment thread is often longer than the article)."""
+    words = [word_count(b.text or " ".join(b.items)) for b in blocks]
+    total, seen = sum(words), 0
+    for n, b in enumerate(blocks):
+        if n and seen >= total / 5 and _comments_heading(b):
+            return blocks[:n]
+        seen += words[n]
+    return blocks
 
 
 def _link_list(block: Block) -> bool:

@@ -143,3 +143,28 @@ def test_a_cookie_notice_before_the_headline_is_not_the_article(articles):
     assert "when it stays open until 8pm for the homework club." in body
     for other in ("cookies", "Analytics", "Accept all", "copyright", "Accessibility statement"):
         assert other not in body
+
+
+def test_comments_inside_the_story_s_container_end_at_their_heading(articles):
+    body = _body(articles["forum-news-inline-comments"])
+    assert body.endswith("The company said it would help them find work with other operators on the coast.")
+    assert "Readers' views" not in body and "This is so sad" not in body
+
+
+@pytest.mark.parametrize("heading", ["Comments", "3 comments:", "Kommentare (34)", "Commentaires",
+                                     "12 Responses to “Why the tomatoes split”", "Readers' views (6)",
+                                     "Leave a Reply", "Комментарии"])
+def test_comment_headings_in_several_languages(heading):
+    from briefgen.ingest.html import _comments_heading
+    from briefgen.model import Block
+
+    assert _comments_heading(Block("heading", heading))
+
+
+@pytest.mark.parametrize("heading", ["Comments on the budget were mixed", "Responses to the crisis", "Views",
+                                     "Reaction", "The comments he made"])
+def test_headings_that_merely_mention_comments_are_article_text(heading):
+    from briefgen.ingest.html import _comments_heading
+    from briefgen.model import Block
+
+    assert not _comments_heading(Block("heading", heading))
