@@ -1,0 +1,67 @@
+"""The compiled country lexicon kept on disk is the lexicon built from the data, and any trouble with the
+file means building it again, never a wrong or missing lexicon."""
+import pytest
+
+from briefgen.classify import countries
+from briefgen.classify.pipeline import classify_text
+
+TEXT = ("Le président français a reçu à l'Élysée son homologue allemand. Berlin et Paris veulent une "
+        "réponse commune face à Washington, a dit la Maison-Blanche.")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    countries.lexicon.cache_clear()
+    yield tmp_path / "briefgen"
+    countries.lexicon.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "it", "es"])
+def test_the_lexicon_read_back_is_the_built_one(cache, lang):
+    built = countries._build(lang)
+    first = countries.lexicon(lang)                      # built and written
+    assert len(list(cache.glob(f"countries-{lang}-*.marshal"))) == 1
+    countries.lexicon.cache_clear()
+    read = countries.lexicon(lang)                       # read back
+    assert read is not first
+    assert countries._plain(read) == countries._plain(first) == countries._plain(built)
+
+
+def test_classification_is_the_same_from_the_file(cache):
+    fresh = classify_text("Paris et Berlin", None, TEXT, "fr", None, explain=False)
+    countries.lexicon.cache_clear()
+    again = classify_text("Paris et Berlin", None, TEXT, "fr", None, explain=False)
+    assert fresh.countries == again.countries and "FR" in fresh.countries and fresh.mentions == again.mentions
+
+
+def test_a_broken_file_is_built_again_and_replaced(cache):
+    countries.lexicon("it")
+    path = next(cache.glob("countries-it-*.marshal"))
+    path.write_bytes(b"\x00not marshal")
+    countries.lexicon.cache_clear()
+    assert countries._plain(countries.lexicon("it")) == countries._plain(countries._build("it"))
+    countries.lexicon.cache_clear()
+    assert countries._plain(countries.lexicon("it")) == countries._plain(countries._build("it"))
+    assert path.read_bytes()[:1] != b"\x00"
+
+
+def test_no_cache_folder_still_gives_the_lexicon(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    countries.lexicon.cache_clear()
+    try:
+        assert countries._plain(countries.lexicon("en")) == countries._plain(countries._build("en"))
+    finally:
+        countries.lexicon.cache_clear()
+
+
+def test_the_file_name_changes_with_what_the_lexicon_is_built_from(cache, monkeypatch):
+    import babel
+
+    before = countries._cache_path("en")
+    monkeypatch.setattr(babel, "__version__", babel.__version__ + ".test")
+    assert countries._cache_path("en") != before and countries._cache_path("de") != countries._cache_path("en")
+    with pytest.raises(ValueError):
+        countries._cache_path("../x")
