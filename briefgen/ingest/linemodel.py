@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from itertools import chain
 from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -145,62 +146,96 @@ def page_features(lines: Sequence[Any]) -> tuple[list[int], list[list[float]]]:
 def page_rest(lines: Sequence[Any]) -> tuple[list[int], list[tuple[float, ...]]]:
     """page_features without each line's own shape (the first len(LOCAL) features, cached by text)."""
     idx, page, ctx = _page_parts(lines)
-    zero = (0.0,) * len(CONTEXT)
-    padded = [zero, zero, *ctx, zero, zero]
-    return idx, [page[k] + padded[k] + padded[k + 1] + padded[k + 3] + padded[k + 4] for k in range(len(idx))]
+    return idx, [tuple(row) for row in _rows(page, ctx).tolist()]
 
 
-def _page_parts(lines: Sequence[Any]) -> tuple[list[int], list[tuple[float, ...]], list[tuple[float, ...]]]:
-    """(indices of the non-blank lines, their PAGE features, their CONTEXT features): page_rest's rows
-    before the neighbours' CONTEXT features are laid side by side."""
+def _rows(page: np.ndarray, ctx: np.ndarray) -> np.ndarray:
+    """Each line's PAGE features and the CONTEXT features of the lines 2 and 1 above and 1 and 2 below."""
+    m = len(page)
+    padded = np.zeros((m + 4, len(CONTEXT)))
+    padded[2:m + 2] = ctx
+    return np.hstack([page, padded[:m], padded[1:m + 1], padded[3:m + 3], padded[4:]])
+
+
+_KIND_INDEX = {kind: n for n, kind in enumerate(KINDS)}
+_CREDITS = [_KIND_INDEX[k] for k in ("credit", "caption")]       # one-hot columns summed: 0.0 or 1.0
+_MARKERS = [_KIND_INDEX[k] for k in ("teaser", "end")]
+_OTHER_KINDS = [_KIND_INDEX[k] for k in ("noise", "meta", "agency", "boiler", "repeat")]
+
+
+def _page_parts(lines: Sequence[Any]) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """(indices of the non-blank lines, their PAGE features, their CONTEXT features) as (m, len(PAGE)) and
+    (m, len(CONTEXT)) arrays: page_rest's rows before the neighbours' CONTEXT features are laid side by
+    side. Column by column with numpy; each value is computed by the same float operations as one line at
+    a time would (logarithms by `math`, divisions of the same two numbers), so the features are the same
+    to the last bit."""
     idx = [ln.i for ln in lines if ln.kind != "blank"]
     m = len(idx)
     if not m:
-        return idx, [], []
-    shapes = [shape(lines[i].text) for i in idx]
+        return idx, np.zeros((0, len(PAGE))), np.zeros((0, len(CONTEXT)))
+    sel = [lines[i] for i in idx]
+    shapes = [shape(ln.text) for ln in sel]
+    toks = [s[0] for s in shapes]
     # the page's own function words: most frequent tokens of its longer lines
-    freq: Counter[str] = Counter()
-    for toks, _ in shapes:
-        if len(toks) >= PROSE_TOKENS:
-            freq.update(toks)
+    freq = Counter(chain.from_iterable(t for t in toks if len(t) >= PROSE_TOKENS))   # (the same order)
     top = {t for t, _ in freq.most_common(TOP_WORDS)}
-    keys = Counter(lines[i].key for i in idx)
-    ntoks = [len(s[0]) for s in shapes]
-    total = sum(ntoks) or 1
-    prose = [float(n >= 25 or (n >= PROSE_TOKENS and s[1][5] > 0)) for n, s in zip(ntoks, shapes)]
-    region = _region_features([n if p else -2.0 for n, p in zip(ntoks, prose)], m)
-    near = [0.0]   # prefix sums of prose: the share of prose lines within 3 and 8 lines
-    for p in prose:
-        near.append(near[-1] + p)
-    cum = 0
-    seen_end = False
-    page: list[tuple[float, ...]] = []
-    ctx: list[tuple[float, ...]] = []
+    keys = Counter(ln.key for ln in sel)
+    logs = {c: math.log(c) for c in set(keys.values())}
+    ntoks = np.array([len(t) for t in toks])
+    total = int(ntoks.sum()) or 1
+    terminal = np.array([s[1][5] for s in shapes])
+    prose = ((ntoks >= 25) | ((ntoks >= PROSE_TOKENS) & (terminal > 0))).astype(float)
+    region = _region_array(np.where(prose > 0, ntoks, -2.0).tolist(), m)
+    near = np.concatenate(([0.0], np.cumsum(prose)))   # prefix sums of prose: prose lines within 3 and 8
+    k = np.arange(m)
+    near3 = (near[np.minimum(m, k + 4)] - near[np.maximum(0, k - 3)]) / 7
+    near8 = (near[np.minimum(m, k + 9)] - near[np.maximum(0, k - 8)]) / 17
+    hits = np.array([sum(map(top.__contains__, t)) for t in toks])
+    top_ratio = np.where(ntoks > 0, hits / np.maximum(ntoks, 1), 0.0)
+    at = np.array(idx)
+    blank = np.array([ln.kind == "blank" for ln in lines])
     last = len(lines) - 1
-    for k, i in enumerate(idx):
-        ln = lines[i]
-        kind = ln.kind
-        toks, local = shapes[k]
-        n = ntoks[k]
-        top_ratio = sum(map(top.__contains__, toks)) / n if n else 0.0
-        blank_before = float(i == 0 or lines[i - 1].kind == "blank")
-        blank_after = float(i >= last or lines[i + 1].kind == "blank")
-        sentence = float(kind == "text" and ln.sentence)
-        headline = float(kind == "text" and not ln.sentence)
-        near3 = (near[min(m, k + 4)] - near[max(0, k - 3)]) / 7
-        near8 = (near[min(m, k + 9)] - near[max(0, k - 8)]) / 17
-        page.append((top_ratio, math.log(keys[ln.key]), blank_before, blank_after, k / m, cum / total,
-                     *region[k], near3, near8, float(seen_end), sentence, headline, float(ln.rule == 1),
-                     float(ln.rule == 2)) + _ONE_HOT.get(kind, _NO_KIND))
-        ctx.append((local[0], local[5], sentence, headline, blank_before, top_ratio,
-                    float(kind in ("credit", "caption")), float(kind in ("teaser", "end")),
-                    float(kind in ("noise", "meta", "agency", "boiler", "repeat"))))
-        cum += n
-        if kind in ("end", "teaser") and region[k][0] == 0.0 and region[k][2] > 0:
-            seen_end = True   # (only markers below the prose run: "comments", "most read")
-        elif kind == "end":
-            seen_end = True
+    blank_before = ((at == 0) | blank[np.maximum(at - 1, 0)]).astype(float)
+    blank_after = ((at >= last) | blank[np.minimum(at + 1, last)]).astype(float)
+    kinds = [ln.kind for ln in sel]
+    text = np.array([kind == "text" for kind in kinds])
+    said = np.array([bool(ln.sentence) for ln in sel])
+    sentence, headline = (text & said).astype(float), (text & ~said).astype(float)
+    rule = np.array([ln.rule for ln in sel])
+    kind_at = np.array([_KIND_INDEX.get(kind, -1) for kind in kinds])
+    one_hot = (kind_at[:, None] == np.arange(len(KINDS))).astype(float)
+    # an end marker, or a teaser marker below the prose run ("comments", "most read"): the lines after it
+    ends = (kind_at == _KIND_INDEX["end"]) | ((kind_at == _KIND_INDEX["teaser"]) & (region[:, 0] == 0.0)
+                                              & (region[:, 2] > 0))
+    seen_end = np.concatenate(([False], np.logical_or.accumulate(ends)[:-1])).astype(float)
+    cum = np.concatenate(([0], np.cumsum(ntoks)[:-1]))
+    page = np.column_stack([top_ratio, [logs[keys[ln.key]] for ln in sel], blank_before, blank_after, k / m,
+                            cum / total, region, near3, near8, seen_end, sentence, headline,
+                            (rule == 1).astype(float), (rule == 2).astype(float), one_hot])
+    ctx = np.column_stack([[s[1][0] for s in shapes], terminal, sentence, headline, blank_before, top_ratio,
+                           one_hot[:, _CREDITS].sum(axis=1), one_hot[:, _MARKERS].sum(axis=1),
+                           one_hot[:, _OTHER_KINDS].sum(axis=1)])
     return idx, page, ctx
+
+
+_LOG_DISTANCES = np.zeros(0)
+
+
+def _log_distances(n: int) -> np.ndarray:
+    """math.log1p(d) / 4 for d in range(n) or more (grown as pages need)."""
+    global _LOG_DISTANCES
+    if len(_LOG_DISTANCES) < n:
+        _LOG_DISTANCES = np.array([math.log1p(d) / 4 for d in range(max(n, 2 * len(_LOG_DISTANCES), 256))])
+    return _LOG_DISTANCES
+
+
+def _region_array(scores: Sequence[float], m: int) -> np.ndarray:
+    """_region_features as an (m, 3) array (the same values: the logarithms by math.log1p)."""
+    a, b = _kadane(scores)
+    k = np.arange(m)
+    dist = _log_distances(max(a, m - b) + 1)
+    return np.column_stack([((a <= k) & (k < b)).astype(float), np.where(k < a, dist[np.maximum(a - k, 0)], 0.0),
+                            np.where(k >= b, dist[np.clip(k - b + 1, 0, len(dist) - 1)], 0.0)])
 
 
 def stack_features(logits: Sequence[float]) -> list[list[float]]:
@@ -236,7 +271,7 @@ def _stack_array(logits: np.ndarray) -> np.ndarray:
         above, below = k - lo, hi - k - 1
         cols.append(np.where(above > 0, (pre[k] - pre[lo]) / np.maximum(above, 1) / 8, 0.0))
         cols.append(np.where(below > 0, (pre[hi] - pre[k + 1]) / np.maximum(below, 1) / 8, 0.0))
-    return np.hstack([np.column_stack(cols), np.array(_region_features(clip.tolist(), m))])
+    return np.hstack([np.column_stack(cols), _region_array(clip.tolist(), m)])
 
 
 STACK = ("logit", "above_1", "below_1", "above_3", "below_3", "above_8", "below_8",
@@ -277,13 +312,10 @@ class Model:
         rows are laid out as arrays and the dot products and stacking features computed by numpy (the
         same features and weights; only the order of the additions inside a dot product differs)."""
         idx, page, ctx = _page_parts(lines)
-        m = len(idx)
-        if not m:
+        if not idx:
             return idx, []
         locs = np.array([self._local(lines[i].text) for i in idx])
-        padded = np.zeros((m + 4, len(CONTEXT)))
-        padded[2:m + 2] = ctx
-        rows = np.hstack([np.array(page), padded[:m], padded[1:m + 1], padded[3:m + 3], padded[4:]])
+        rows = _rows(page, ctx)
         first = self.b1 + locs[:, 0] + rows @ self._w1r
         return idx, (self.b2 + locs[:, 1] + rows @ self._w2r + _stack_array(first) @ self._w2b).tolist()
 

@@ -59,3 +59,13 @@ def test_language_model_read_from_the_cache_is_the_shipped_model(tmp_path, monke
         assert not unpacked.exists()              # removed, to be unpacked again next time
     finally:
         meta.lang_detector.cache_clear()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.floats(-50, 50), st.integers(-3, 60).map(float)), max_size=60))
+def test_region_features_as_an_array_are_the_same_values(scores):
+    from briefgen.ingest.linemodel import _region_array, _region_features
+
+    got = _region_array(scores, len(scores))
+    assert got.shape == (len(scores), 3)
+    assert got.tolist() == [list(row) for row in _region_features(scores, len(scores))]
