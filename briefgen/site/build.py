@@ -189,8 +189,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     # its folder (changed files staged, then moved in under the site lock).
     patch = (patch_in_place and previous is not None and state.get("inputs") == inputs
              and touched <= PATCH_LIMIT)
-    index = {it.source: (it.sig, (it.when, it.brief.slug, it.url, it.brief.regions, it.brief.themes,
-                                   it.brief.countries)) for it in items}
+    index = {it.source: (it.sig, (it.when, it.slug, it.url, it.regions, it.themes, it.countries)) for it in items}
     dirty = None
     if (previous is not None and state.get("inputs") == inputs and not state.get("collisions") and not repaired
             and isinstance(state.get("plan"), dict) and isinstance(state.get("index"), dict)):
@@ -240,9 +239,9 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         forget_journal(out)   # only now: the state above no longer trusts anything the patch touched
     elif (spare is not None and spare in trees and not patch_in_place
           and len(changed) <= SPARE_SHARE * max(1, len(shared.keys))):
-        # First: the spare is about to hold neither site; if killed, the next build plans every page.
-        _save_state(state_file, {**record, "keys": old_keys, "manifest": None, "tree": _tree_id(out), "plan": None,
-                                 "index": None})
+        # First: the spare is about to hold neither site; if killed, the next build distrusts it and
+        # plans every page (a marker beside the state rather than a second copy of the whole state).
+        _spare_busy(state_file).write_bytes(b"")
         missing = _update_spare(spare, trees[spare], shared.keys, set(written), tmp, out)
         _forget_missing(record, missing)
         record.update(tree=_tree_id(spare), spare=_spare_record(out, old_keys, shared.keys, changed))
@@ -417,7 +416,7 @@ def _clear_cache(cache_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
-    for state in cache_dir.glob("site-*.pickle"):
+    for state in [*cache_dir.glob("site-*.pickle"), *cache_dir.glob("site-*.spare-busy")]:
         state.unlink(missing_ok=True)
 
 
@@ -474,7 +473,7 @@ def _load_state(path: Path, head_only: bool = False) -> dict:
     `head_only`: just the STATE_HEAD keys (the file's first, small pickle): all a no-change build needs."""
     memo = _STATE_MEMO.get(path)
     if memo is not None and memo[0] == _file_sig(path):
-        return memo[1]
+        return memo[1] if head_only else _distrust_busy_spare(path, memo[1])
     try:
         with path.open("rb") as fh:
             head = pickle.load(fh)
@@ -483,10 +482,23 @@ def _load_state(path: Path, head_only: bool = False) -> dict:
             if head_only:
                 return head
             body = pickle.load(fh)
-        return {**body, **head} if isinstance(body, dict) else {}
+        return _distrust_busy_spare(path, {**body, **head}) if isinstance(body, dict) else {}
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
             IndexError):
         return {}
+
+
+def _distrust_busy_spare(path: Path, state: dict) -> dict:
+    """A build was killed while it updated the spare tree: the spare holds neither site, and this
+    build plans every page (the live tree and its keys are as the state says)."""
+    if _spare_busy(path).exists():
+        return {**state, "manifest": None, "plan": None, "index": None, "spare": None}
+    return state
+
+
+def _spare_busy(state_file: Path) -> Path:
+    """Present while a build updates the spare tree: the state then cannot vouch for the spare."""
+    return state_file.with_suffix(".spare-busy")
 
 
 def _save_state(path: Path, state: dict) -> None:
@@ -496,5 +508,6 @@ def _save_state(path: Path, state: dict) -> None:
         pickle.dump({k: state[k] for k in STATE_HEAD if k in state}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump({k: v for k, v in state.items() if k not in STATE_HEAD}, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    _spare_busy(path).unlink(missing_ok=True)   # the state just saved says what the spare holds
     _STATE_MEMO.clear()   # one entry: a long preview session must not hold old states
     _STATE_MEMO[path] = (_file_sig(path), state)

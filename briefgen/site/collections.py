@@ -38,17 +38,19 @@ def group(items: list[Item]) -> Collections:
     theme: dict = defaultdict(list)
     both: dict = defaultdict(list)
     country: dict = defaultdict(list)
-    for it in items:
-        for code in dict.fromkeys(it.brief.countries):
+    for it in items:   # the item's labels (the brief's, as filed): no brief is loaded here
+        for code in dict.fromkeys(it.countries):
             country[code.upper()].append(it)
-        day[it.day].append(it)
-        month[(it.when.year, it.when.month)].append(it)
+        when = it.when
+        day[when.date()].append(it)
+        month[(when.year, when.month)].append(it)
         # dict.fromkeys: a brief listing a region twice is still shown once
-        for r in dict.fromkeys(it.brief.regions):
+        themes = dict.fromkeys(it.themes)
+        for r in dict.fromkeys(it.regions):
             region[r].append(it)
-            for t in dict.fromkeys(it.brief.themes):
+            for t in themes:
                 both[(r, t)].append(it)
-        for t in dict.fromkeys(it.brief.themes):
+        for t in themes:
             theme[t].append(it)
     c = Collections(items=items, by_day=dict(sorted(day.items(), reverse=True)),
                     by_month=dict(sorted(month.items(), reverse=True)),

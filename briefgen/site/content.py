@@ -13,7 +13,8 @@ import os
 import pickle
 import re
 import secrets
-from dataclasses import dataclass, replace
+import zlib
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -32,22 +33,95 @@ log = logging.getLogger(__name__)
 RENDER_VERSION = "5"
 # Bump when the layout of a cache entry changes: an older cache is then discarded, not misread (an
 # entry of another shape once crashed builds with `too many values to unpack`).
-CACHE_FORMAT = 2
-ENTRY_FIELDS = 7   # (mtime, size, sig, brief, pack, offset, length)
+CACHE_FORMAT = 3
+# (mtime, size, sig, pack, offset, length, brief offset, brief length, slug, date, updated,
+#  (regions, themes, countries) as checked, label errors, (crc32 of the body, of the brief)): all a build
+# needs of a brief that it does not render; the Brief itself is pickled in the pack after the body and
+# loaded only when a page shows it (checked against its crc32: a damaged pack is read from the file again).
+ENTRY_FIELDS = 14
 PARALLEL_FROM = 200   # below this many changed briefs, worker start-up costs more than it saves
 
 
-@dataclass
 class Item:
-    """One brief as the site sees it. `body` is dropped from `brief`; HTML and words load lazily."""
+    """One brief as the site sees it: its signature, URL, local date and labels. `brief` (the Brief
+    without its body) is loaded from the brief cache's pack only when something reads it, so a build
+    that renders a few pages does not unpickle 10,000 briefs; HTML and words load lazily too."""
 
-    brief: Brief
-    sig: str                  # hash of the file's bytes: the brief's identity for caching
-    url: str                  # page path below the site root, "2026/01/<slug>/"
-    when: datetime            # date in the site's time zone
-    source: str = ""          # the brief file, for messages
-    body: tuple[str, int, int] = ("", 0, 0)   # (pack file, offset, length): words line + body HTML
-    _html: str | None = None
+    __slots__ = (
+        "_brief",
+        "_check",
+        "_html",
+        "_ref",
+        "body",
+        "countries",
+        "regions",
+        "sig",
+        "slug",
+        "source",
+        "themes",
+        "url",
+        "when",
+    )
+
+    def __init__(self, brief: Brief | None = None, sig: str = "", url: str = "", when: datetime | None = None,
+                 source: str = "", body: tuple[str, int, int] = ("", 0, 0), *,
+                 ref: tuple[str, int, int] | None = None, labels: tuple | None = None,
+                 check: tuple[int, int, int] | None = None) -> None:
+        self._brief = brief
+        self.sig = sig                # hash of the file's bytes: the brief's identity for caching
+        self.url = url                # page path below the site root, "2026/01/<slug>/"
+        self.when = when              # date in the site's time zone
+        self.source = source          # the brief file, for messages
+        self.body = body              # (pack file, offset, length): words line + body HTML
+        self._html: str | None = None
+        self._ref = ref               # (pack file, offset, length) of the pickled Brief
+        self._check = check           # (crc32 of the body blob, of the pickled Brief, search_words)
+        if labels is None:
+            labels = (brief.slug, brief.regions, brief.themes, brief.countries)
+        self.slug, self.regions, self.themes, self.countries = labels
+
+    def __getstate__(self):
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __setstate__(self, state) -> None:
+        for k, v in state.items():
+            setattr(self, k, v)
+
+    def __repr__(self) -> str:
+        return f"Item({self.url!r}, sig={self.sig!r})"
+
+    def with_sig(self, sig: str) -> Item:
+        twin = Item.__new__(Item)
+        twin.__setstate__({**self.__getstate__(), "sig": sig})
+        return twin
+
+    @property
+    def brief(self) -> Brief:
+        brief = self._brief
+        if brief is None:
+            brief = self._brief = self._load_brief()
+        return brief
+
+    def _load_brief(self) -> Brief:
+        brief = None
+        if self._ref is not None:
+            pack, offset, length = self._ref
+            try:
+                with open(pack, "rb") as fh:
+                    fh.seek(offset)
+                    data = fh.read(length)
+                if self._check is not None and zlib.crc32(data) != self._check[1]:
+                    raise ValueError("damaged")
+                brief = pickle.loads(data)
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+                    IndexError):
+                brief = None
+            if not isinstance(brief, Brief):
+                log.warning("%s: brief cache entry unreadable; read from the file again", self.source)
+                brief = None
+        if brief is None:    # read the file itself (unchanged since: its mtime and size were checked)
+            brief = replace(frontmatter.read(self.source), body="", path=None)
+        return _with_labels(brief, self.regions, self.themes, self.countries)
 
     @property
     def day(self) -> date:
@@ -58,9 +132,16 @@ class Item:
         try:
             with open(pack, "rb") as fh:
                 fh.seek(offset)
-                return fh.read(length).decode("utf-8")
+                data = fh.read(length)
         except FileNotFoundError:
-            raise BuildError("build cache entry missing (run `briefgen build --clean`)", pack) from None
+            if self._check is None:
+                raise BuildError("build cache entry missing (run `briefgen build --clean`)", pack) from None
+            data = None
+        if self._check is not None and (data is None or zlib.crc32(data) != self._check[0]):
+            log.warning("%s: brief cache entry damaged; its body is rendered from the file again "
+                        "(`briefgen build --clean` repairs the cache)", self.source)
+            return _body_text(frontmatter.read(self.source), self._check[2])
+        return data.decode("utf-8")
 
     @property
     def html(self) -> str:
@@ -72,6 +153,13 @@ class Item:
     def words(self) -> list[str]:
         """Folded body words for the search index."""
         return self._body().partition("\n")[0].split()
+
+
+def _with_labels(brief: Brief, regions: tuple, themes: tuple, countries: tuple) -> Brief:
+    """The brief with the labels the build files it under (checked, regions from its countries)."""
+    if (brief.regions, brief.themes, brief.countries) == (regions, themes, countries):
+        return brief
+    return replace(brief, regions=regions, themes=themes, countries=countries)
 
 
 def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | BriefgenError:
@@ -93,15 +181,27 @@ def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | Brie
     except OSError as exc:
         return BuildError(f"cannot read: {exc.strerror}", path)
     try:
-        html = markdown.render(markdown.drop_date_line(brief.body, brief.date, brief.lang))
+        blob = _body_text(brief, search_words).encode("utf-8")
     except Exception as exc:  # noqa: BLE001 - Markdown extensions may raise anything on odd input
         return BuildError(f"cannot render the Markdown body: {exc}", path, brief.body_line)
-    found = markdown.words(html, search_words) if search_words else []
-    blob = (" ".join(found) + "\n" + html).encode("utf-8")
+    # no body (it lives in the pack) and no Path (slow to unpickle 10,000 times)
+    brief = replace(brief, body="", path=None)
+    label_errors: list[BriefgenError] = []
+    checked = _checked_labels(brief, path, label_errors)
     offset = pack.tell()
     pack.write(blob)
-    # no body (it lives in the pack) and no Path (slow to unpickle 10,000 times)
-    return sig, replace(brief, body="", path=None), pack_name, offset, len(blob)
+    pickled = pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL)
+    pack.write(pickled)
+    return (sig, pack_name, offset, len(blob), offset + len(blob), len(pickled), brief.slug, brief.date,
+            brief.updated, (checked.regions, checked.themes, checked.countries), label_errors,
+            (zlib.crc32(blob), zlib.crc32(pickled)), brief)
+
+
+def _body_text(brief: Brief, search_words: int) -> str:
+    """What a pack keeps of a brief's body: its folded search words, a newline, its HTML."""
+    html = markdown.render(markdown.drop_date_line(brief.body, brief.date, brief.lang))
+    found = markdown.words(html, search_words) if search_words else []
+    return " ".join(found) + "\n" + html
 
 
 def _process_many(args: tuple[list[str], int, str]) -> list:
@@ -196,15 +296,29 @@ class BriefCache:
         hit = self.entries.get(path)
         return hit if hit and len(hit) == ENTRY_FIELDS and hit[0] == mtime and hit[1] == size else None
 
-    def put(self, path: str, mtime: int, size: int, sig: str, brief: Brief, pack: str, offset: int,
-            length: int) -> None:
-        entry = (mtime, size, sig, brief, pack, offset, length)
+    def put(self, path: str, mtime: int, size: int, *fields) -> None:
+        entry = (mtime, size, *fields)
         self.entries[path] = entry
         self.changes[path] = entry
 
+    def drop_missing_packs(self) -> int:
+        """Forget entries whose pack file is gone (deleted by hand, a half-copied cache): their briefs
+        are read and rendered again, instead of a page failing later. One listing of the folder."""
+        try:
+            present = set(os.listdir(self.folder / "bodies"))
+        except OSError:
+            present = set()
+        gone = [path for path, entry in self.entries.items() if len(entry) == ENTRY_FIELDS and entry[3] not in present]
+        for path in gone:
+            del self.entries[path]
+            self.changes[path] = None
+        if gone:
+            log.warning("%d brief cache entries had lost their pack file: read again", len(gone))
+        return len(gone)
+
     def collect_packs(self) -> None:
         """Delete pack files no entry points to any more (call under the build lock)."""
-        used = {entry[4] for entry in self.entries.values()}
+        used = {entry[3] for entry in self.entries.values() if len(entry) == ENTRY_FIELDS}
         folder = self.folder / "bodies"
         if not folder.is_dir():
             return
@@ -260,6 +374,7 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     has countries but no regions (a hand-written one) under its countries' regions. `keep_last_good`
     (the preview): a brief whose edit broke it is reported and keeps its last good version from the
     cache, so its open page does not turn into "Page not found" while the author fixes it."""
+    cache.drop_missing_packs()
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
     cache_dir = str(cache.folder)
     fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool))) if changed else {}
@@ -267,9 +382,10 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     errors: list[BriefgenError] = []
     packs = os.path.join(cache_dir, "bodies")
     # The Items of this process's last build, reused when their cache entry is the very same object
-    # (the preview builds again and again; making 10,000 Items costs a quarter of a second).
+    # (the preview builds again and again).
     memo, kept = _ITEMS.get(cache_dir, {}), {}
     for path, mtime, size in files:
+        brief = None
         if path in fresh:
             result = fresh[path]
             if isinstance(result, BriefgenError):
@@ -277,22 +393,26 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
                 if not (keep_last_good and len(cache.entries.get(path) or ()) == ENTRY_FIELDS):
                     continue
             else:
-                cache.put(path, mtime, size, *result)
+                brief = result[-1]
+                cache.put(path, mtime, size, *result[:-1])
         entry = cache.entries[path]
         hit = memo.get(path)
         if hit is not None and hit[0] is entry and hit[1] == tz:
             item, label_errors = hit[2], hit[3]
         else:
-            _, _, sig, brief, pack, offset, length = entry
-            label_errors = []
-            brief = _checked_labels(brief, path, label_errors)
-            if brief.countries and not brief.regions and regions_of is not None:
-                brief = replace(brief, regions=tuple(regions_of(brief.countries)))
-            when = _local_date(brief, tz, path, errors)
+            _, _, sig, pack, offset, length, boffset, blength, slug, day, updated, labels, label_errors, crcs = entry
+            regions, themes, countries = labels
+            if countries and not regions and regions_of is not None:
+                regions = tuple(regions_of(countries))
+            when = _local_date(day, updated, tz, path, errors)
             if when is None:
                 continue
-            item = Item(brief=brief, sig=sig, url=page_url(brief, when), when=when, source=path,
-                        body=(os.path.join(packs, pack), offset, length))
+            pack = os.path.join(packs, pack)
+            item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path, (pack, offset, length),
+                        ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
+                        check=(*crcs, search_words))
+            if brief is not None:   # just read: no need to load it again
+                item._brief = _with_labels(brief, regions, themes, countries)
         kept[path] = (entry, tz, item, label_errors)
         errors.extend(label_errors)
         items.append(item)
@@ -302,7 +422,7 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     if changed or removed:
         cache.collect_packs()
     # newest first; the slug breaks ties so the order never depends on the file system
-    items.sort(key=lambda it: it.brief.slug)
+    items.sort(key=lambda it: it.slug)
     items.sort(key=lambda it: it.when, reverse=True)
     return items, errors, len(changed) + removed
 
@@ -333,11 +453,11 @@ def _checked_labels(brief: Brief, path: str, errors: list[BriefgenError]) -> Bri
     return brief
 
 
-def _local_date(brief: Brief, tz: ZoneInfo, path: str, errors: list[BriefgenError]) -> datetime | None:
+def _local_date(day: datetime, updated: datetime | None, tz: ZoneInfo, path: str,
+                errors: list[BriefgenError]) -> datetime | None:
     """The brief's date in the site's time zone; None (and an error) when a date cannot be moved to
     it. The front matter reader refuses such dates already: this guards briefs cached before it did."""
-    for key in ("updated", "date"):
-        value = getattr(brief, key)
+    for key, value in (("updated", updated), ("date", day)):
         try:
             when = localise(value, tz) if value is not None else None
         except (OverflowError, ValueError):

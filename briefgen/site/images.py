@@ -18,7 +18,6 @@ import os
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,6 +166,6 @@ def attach(config: Config, items: list[Item]) -> tuple[list[Item], ImageStore | 
     out = []
     for it in items:
         url = safe_url(getattr(it.brief.image, "url", None))
-        out.append(replace(it, sig=hashlib.blake2b(f"{it.sig}\0{store.state(url)}".encode(), digest_size=16)
-                           .hexdigest()) if url else it)
+        out.append(it.with_sig(hashlib.blake2b(f"{it.sig}\0{store.state(url)}".encode(), digest_size=16)
+                               .hexdigest()) if url else it)
     return out, store

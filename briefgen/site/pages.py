@@ -235,7 +235,7 @@ def country_counts(items: list[Item]) -> dict[str, int]:
     """Briefs per country code (a brief counts once per country), for the map."""
     counts: dict[str, int] = {}
     for it in items:
-        for code in dict.fromkeys(it.brief.countries):
+        for code in dict.fromkeys(it.countries):
             counts[code.upper()] = counts.get(code.upper(), 0) + 1
     return counts
 
@@ -291,14 +291,17 @@ def dirty_sections(c: Collections, changed: list[tuple]) -> set[tuple]:
     import bisect
 
     found: set[tuple] = set()
-    order = [(-it.when.timestamp(), it.brief.slug) for it in c.items]
     days = sorted(c.by_day)
+
+    def order(it: Item) -> tuple:   # the items' order (newest first, then by slug), for bisect
+        return -it.when.timestamp(), it.slug
+
     for record in changed:
         if record is None:
             continue
         when, slug, url, regions, themes, countries = record
         found.update(item_sections(when, url, regions, themes, countries))
-        at = bisect.bisect_left(order, (-when.timestamp(), slug))
+        at = bisect.bisect_left(c.items, (-when.timestamp(), slug), key=order)
         found.update(("brief", c.items[i].url) for i in range(at - 1, at + 2) if 0 <= i < len(c.items))
         at = bisect.bisect_left(days, when.date())
         found.update(("edition", days[i]) for i in range(at - 1, at + 2) if 0 <= i < len(days))

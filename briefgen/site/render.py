@@ -175,7 +175,9 @@ class Shared:
 
     def write_search(self) -> None:
         versions = {}
-        for month, items in search.shards(self.c.items).items():
+        # the month listings' groups are the shards (newest month first): no pass over every brief
+        for (year, mon), items in self.c.by_month.items():
+            month = f"{year:04d}-{mon:02d}"
             key = versions[month] = pages.digest("search", self.config.site.search_words, [it.sig for it in items])
             self.emit(f"search/{month}.json", key, lambda items=items: search.shard(items))
         self.emit("search.json", pages.digest("search-index", versions), lambda: search.manifest(versions))

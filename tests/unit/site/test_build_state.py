@@ -89,3 +89,79 @@ def test_a_state_of_another_format_is_ignored(scratch_project, build_project, tm
     third = build_project(scratch_project)
     clean = build_project(scratch_project, clean=True, out=tmp_path / "clean")
     assert third.swapped and _site(third.out) == _site(clean.out)
+
+
+# -- the brief cache: a compact entry per brief, the Brief itself loaded only when a page shows it ---
+
+def _many_briefs(project: Path, count: int = 40) -> None:
+    from tests.unit.site.conftest import brief_text
+
+    folder = project / "content" / "briefs" / "2025" / "12"
+    for i in range(count):
+        region = ("western-europe", "eastern-asia", "northern-europe")[i % 3]
+        (folder / f"many-{i}.md").write_text(
+            brief_text(f"Brève numéro {i}", f"many-{i}", date=f"2025-12-{1 + i % 28:02d}T{8 + i % 10:02d}:00:00+01:00",
+                       regions=f"[{region}]", themes="[economy]", body=f"Texte de la brève {i}."), encoding="utf-8")
+
+
+def _clean_twin(project: Path, tmp_path: Path, build_project) -> dict[str, str]:
+    import shutil
+
+    twin = tmp_path / "twin"
+    shutil.copytree(project, twin, ignore=shutil.ignore_patterns("site", "site.*", ".briefgen-cache"))
+    return _site(build_project(twin, clean=True).out)
+
+
+def test_an_edit_loads_only_the_briefs_its_pages_show(scratch_project, build_project, monkeypatch):
+    from briefgen.site import content
+
+    _many_briefs(scratch_project)
+    few = {"site": {"feed_entries": 3}}   # feed.xml lists the newest 50: in this small project, every brief
+    build_project(scratch_project, **few)
+    content._MEMO.clear()     # as a new process: nothing kept in memory from the first build
+    content._ITEMS.clear()
+    loaded = []
+    real = content.Item._load_brief
+    monkeypatch.setattr(content.Item, "_load_brief", lambda self: loaded.append(self.source) or real(self))
+    _retitle(scratch_project, "Seul")
+    result = build_project(scratch_project, **few)
+    assert JAPAN in result.changed_paths
+    total = len(list((scratch_project / "content" / "briefs").rglob("*.md")))
+    assert 0 < len(set(loaded)) < total / 2, (len(set(loaded)), total)
+
+
+def test_a_lost_or_torn_cache_pack_is_read_again_and_the_site_is_the_clean_one(scratch_project, build_project,
+                                                                               tmp_path):
+    """A pack file gone: its briefs are read and rendered again. A pack with garbage where a brief
+    was pickled: that brief is read from its file. Either way, the clean build's bytes."""
+    _many_briefs(scratch_project)
+    build_project(scratch_project)
+    packs = sorted((load_config(scratch_project).path("cache") / "bodies").glob("*.pack"))
+    assert packs
+    for pack in packs:   # garbage over every byte: the bodies' and the briefs'
+        pack.write_bytes(b"\0" * pack.stat().st_size)
+    _retitle(scratch_project, "Abîmé")
+    torn = build_project(scratch_project)
+    assert not [e for e in torn.errors if "broken-date" not in str(e)]
+    assert "Abîmé" in (torn.out / JAPAN).read_text(encoding="utf-8")
+    for pack in (load_config(scratch_project).path("cache") / "bodies").glob("*.pack"):
+        pack.unlink()
+    (scratch_project / "content" / "briefs" / "2025" / "12" / "many-3.md").unlink()
+    lost = build_project(scratch_project)
+    assert lost.swapped and not [e for e in lost.errors if "broken-date" not in str(e)]
+    assert _site(lost.out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_a_brief_cache_of_another_format_is_read_again(scratch_project, build_project, tmp_path, monkeypatch):
+    from briefgen.site import content
+
+    _many_briefs(scratch_project, 10)
+    build_project(scratch_project)
+    monkeypatch.setattr(content, "CACHE_FORMAT", content.CACHE_FORMAT + 1)
+    content._MEMO.clear()
+    content._ITEMS.clear()
+    _retitle(scratch_project, "Format")
+    again = build_project(scratch_project)
+    entries = content.BriefCache(load_config(scratch_project).path("cache"), 400).entries
+    assert len(entries) == len(list((scratch_project / "content" / "briefs").rglob("*.md"))) - 1   # the broken one
+    assert _site(again.out) == _clean_twin(scratch_project, tmp_path, build_project)
