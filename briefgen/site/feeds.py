@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 # raw or as numeric character references: one of them in a title makes the whole feed unreadable.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+# The references _CHAR_REF finds minus those that are legal whatever their value: decimal, 100 to 9999
+# without a leading zero (&#39; and &#34; from autoescaping, in every feed). The rest go to _legal_ref.
+_MAYBE_ILLEGAL_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|(0[0-9]{0,9}|[1-9]|[12][0-9]|3[01]|[0-9]{5,10}));")
 
 
 def _legal_ref(m: re.Match) -> str:
@@ -32,7 +35,7 @@ def xml_text(text: str) -> str:
     """An XML document (or text bound for one) without the characters XML 1.0 forbids. Applied to
     whole rendered feeds and the sitemap, so no field or template can let one through."""
     if "&#" in text:
-        text = _CHAR_REF.sub(_legal_ref, text)
+        text = _MAYBE_ILLEGAL_REF.sub(_legal_ref, text)
     return _XML_ILLEGAL.sub("", text)
 
 

@@ -87,6 +87,13 @@ def localise(value: datetime, tz: ZoneInfo) -> datetime:
     return value.replace(tzinfo=tz) if value.tzinfo is None else value.astimezone(tz)
 
 
+def _wall(value: datetime) -> tuple:
+    """What babel's formatting of an aware date-time in its own zone reads: its wall clock, its
+    offset and zone name (two equal aware date-times may differ in all three)."""
+    return (value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond,
+            value.utcoffset(), value.tzname(), value.fold)
+
+
 class Dates:
     """Jinja date filters bound to one locale, one time zone and one pinned build day."""
 
@@ -117,17 +124,29 @@ class Dates:
         if not isinstance(value, datetime) or (value.tzinfo is None and value.time() == time()):
             return self.date(value, fmt)   # a bare date (2026-01-16) has no hour to show
         value = localise(value, self.tz)
-        # babel's "long"/"full" date-time adds the zone name; a reader wants the day and the hour.
-        day = format_date(value, fmt, locale=self.locale)
         if fmt not in ("full", "long"):
-            return format_datetime(value, fmt, tzinfo=self.tz, locale=self.locale)
-        return f"{day}, {format_time(value, 'short', tzinfo=self.tz, locale=self.locale)}"
+            key = ("datetime", fmt, *_wall(value))
+            found = self._memo.get(key)
+            if found is None:
+                found = self._memo[key] = format_datetime(value, fmt, tzinfo=self.tz, locale=self.locale)
+            return found
+        # babel's "long"/"full" date-time adds the zone name; a reader wants the day and the hour.
+        return f"{self.date(value, fmt)}, {self._short_time(value)}"
 
     def clock(self, value: datetime | None) -> str:
         """The hour of a date-time (09:46), in the site's time zone."""
         if not isinstance(value, datetime):
             return ""
-        return format_time(localise(value, self.tz), "short", tzinfo=self.tz, locale=self.locale)
+        return self._short_time(localise(value, self.tz))
+
+    def _short_time(self, value: datetime) -> str:
+        # babel's formatting is slow, and an archive's briefs share a few thousand clock times: each
+        # is formatted once, keyed by all that the formatting reads (wall time, offset, zone name).
+        key = ("time", *_wall(value)[3:])
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = format_time(value, "short", tzinfo=self.tz, locale=self.locale)
+        return found
 
     def relative(self, value: datetime | date | None) -> str:
         """Days between the build day and `value`: today, yesterday, il y a 3 jours, vor 2 Monaten."""

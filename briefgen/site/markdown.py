@@ -32,6 +32,7 @@ _H1 = re.compile(r"<(/?)h1([ >])")
 def _converter() -> md.Markdown:
     converter = md.Markdown(extensions=EXTENSIONS, output_format="html")
     _speed_up_inline(converter)
+    _guard_block_tests(converter)
     return converter
 
 
@@ -155,21 +156,28 @@ def drop_date_line(body: str, when, lang: str) -> str:
     """The body without its opening date line ("vendredi 16 janvier 2026", as ingest writes it):
     the page shows the date once, in its header, in the site's format. Only a first paragraph that
     is exactly the brief's date written out by babel in the brief's language (or in English) goes."""
-    from babel.dates import format_date
-
     stripped = body.lstrip("\n")
     first, sep, rest = stripped.partition("\n")
     line = first.strip().casefold()
     if not line or (rest and rest.strip() and not rest.startswith("\n") and sep):
         return body   # not a paragraph of its own
     day = when.date() if hasattr(when, "date") else when
+    return rest.lstrip("\n") if line in _written_dates(day, lang) else body
+
+
+@functools.lru_cache(maxsize=8192)
+def _written_dates(day, lang: str) -> frozenset[str]:
+    """`day` written out in full by babel in `lang` and in English, case-folded (a few hundred days
+    and languages in an archive: babel's formatting, once each rather than once per brief)."""
+    from babel.dates import format_date
+
     written = set()
     for locale in dict.fromkeys((lang or "en", "en")):
         try:
             written.add(format_date(day, "full", locale=locale.replace("-", "_")).casefold())
         except Exception:  # noqa: BLE001, S112 - an unknown language tag: only English is tried
             continue
-    return rest.lstrip("\n") if line in written else body
+    return frozenset(written)
 
 
 def clean(html: str) -> str:
@@ -212,3 +220,64 @@ def words(html_or_text: str, limit: int) -> list[str]:
             if len(seen) >= limit:
                 break
     return list(seen)
+
+
+# -- block processors: the same shortcut -------------------------------------------------------------
+# Each block (paragraph) is offered to every block processor in turn; seven of them search the whole
+# block with a regex that cannot match without a certain character or pair (`#` for a heading, `>`
+# for a quote, `]:` for a link reference...). Their test is answered "no" at once when the block has
+# none, as the search would. The three whose test is always "yes" and whose run searches, then puts
+# the block back and returns False when nothing matched, are answered "no" the same way: the parser
+# then offers the block to the next processor, as it does after such a run. Only where the class, its
+# test and run, and its regex are exactly those read here (a Markdown upgrade changing one: no shortcut).
+_BLOCK_GUARDS = {
+    # class name: (module, regex attribute, regex as read, flags, the strings one of which it needs,
+    #              "test": the test searches | "run": the run searches and the test is always yes)
+    "BlockQuoteProcessor": ("markdown.blockprocessors", "RE", r"(^|\n)[ ]{0,3}>[ ]?(.*)", 0, (">",), "test"),
+    "HashHeaderProcessor": ("markdown.blockprocessors", "RE",
+                            r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)", 0,
+                            ("#",), "test"),
+    "HRProcessor": ("markdown.blockprocessors", "SEARCH_RE",
+                    (r"^[ ]{0,3}(?=(?P<atomicgroup>(-+[ ]{0,2}){3,}|(_+[ ]{0,2}){3,}|(\*+[ ]{0,2}){3,}))"
+                    r"(?P=atomicgroup)[ ]*$"), re.MULTILINE, ("-", "_", "*"), "test"),
+    "DefListProcessor": ("markdown.extensions.def_list", "RE", r"(^|\n)[ ]{0,3}:[ ]{1,3}(.*?)(\n|$)", 0, (":",),
+                         "test"),
+    "ReferenceProcessor": ("markdown.blockprocessors", "RE",
+                           (r"^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?"
+                           r"""((["\'])(.*)\4[ ]*|\((.*)\)[ ]*)?$"""), re.MULTILINE, ("]:",), "run"),
+    "FootnoteBlockProcessor": ("markdown.extensions.footnotes", "RE", r"^[ ]{0,3}\[\^([^\]]*)\]:[ ]*(.*)$",
+                               re.MULTILINE, ("[^",), "run"),
+    "AbbrBlockprocessor": ("markdown.extensions.abbr", "RE",
+                           r"^[*]\[(?P<abbr>[^\\]*?)\][ ]?:[ ]*\n?[ ]*(?P<title>.*)$", re.MULTILINE, ("*[",), "run"),
+}
+
+
+def _guard_block_tests(converter: md.Markdown) -> None:
+    import importlib
+
+    for processor in converter.parser.blockprocessors:
+        cls = type(processor)
+        spec = _BLOCK_GUARDS.get(cls.__name__)
+        if spec is None:
+            continue
+        module, attr, pattern, flags, needs, where = spec
+        try:
+            stock = getattr(importlib.import_module(module), cls.__name__)
+        except (ImportError, AttributeError):
+            continue
+        regex = getattr(processor, attr, None)
+        if (cls is not stock or not isinstance(regex, re.Pattern) or regex.pattern != pattern
+                or regex.flags & ~re.UNICODE != flags or (where == "run" and "test" in vars(processor))):
+            continue
+        if where == "test":
+            processor.test = _needs_then(needs, processor.test)
+        else:
+            processor.test = _needs_only(needs)
+
+
+def _needs_then(needs: tuple[str, ...], test):
+    return lambda parent, block: any(s in block for s in needs) and test(parent, block)
+
+
+def _needs_only(needs: tuple[str, ...]):
+    return lambda parent, block: any(s in block for s in needs)

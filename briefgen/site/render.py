@@ -151,6 +151,9 @@ class Shared:
 
     def render_all(self, trees: list[Tree], pool: Pool | None = None) -> list[BriefgenError]:
         todo = [task for ti, tree in enumerate(trees) for task in tree.plan_pages(ti)]
+        # Feeds (the main tree's; full text, ~130 at 10,000 briefs) are rendered with the pages, on
+        # the workers: task (FEED, i) is the main tree's i-th feed.
+        todo += [(FEED, fi) for fi in trees[0].plan_feeds()]
         _KEYS.clear()             # only the last build's keys: memory stays flat in a long preview
         _KEYS.update(self.new_keys)
         self.new_keys = {}
@@ -158,13 +161,10 @@ class Shared:
             self._render_in_workers(todo, pool)
         else:
             for ti, pi in todo:
-                trees[ti].render_to_file(pi)
+                render_task(trees, ti, pi)
         self.write_assets()
         self.write_images()
         self.write_map_base()
-        main = trees[0]
-        for page in feeds.feed_pages(self.c, self.config.site.feed_entries, self.config.site.full_text):
-            main.emit_page(page)
         self.write_search()
         # sorted: a partial plan meets the pages in another order than a full one; same bytes either way
         urls = sorted(u for tree in trees for u in tree.sitemap_urls)
@@ -184,7 +184,9 @@ class Shared:
 
     def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool) -> None:
         """Each worker rebuilds the same page plan from the same items and renders its share."""
-        n = pool.jobs * 2
+        # Interleaved chunks (every n-th task: brief pages, listings and feeds in each), several per
+        # worker, handed out as workers finish: the two cores stay busy to the end.
+        n = pool.jobs * 4
         chunks = [chunk for chunk in (todo[i::n] for i in range(n)) if chunk]
         global _FORK_SOURCE
         pool.close()   # workers forked from here on share the loaded briefs (copy-on-write)
@@ -223,6 +225,16 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
                                                         Path(tmp), None, {}, dirty=dirty))
 
 
+FEED = -1   # a render task's tree index that means "the main tree's feed number pi"
+
+
+def render_task(trees: list[Tree], ti: int, pi: int) -> None:
+    if ti == FEED:
+        trees[0].render_feed_to_file(pi)
+    else:
+        trees[ti].render_to_file(pi)
+
+
 _WORKER_TREES: dict[str, tuple] = {}   # build folder -> (Shared, trees) in a worker process
 _FORK_SOURCE: tuple | None = None       # what forked render workers render from (set while they run)
 
@@ -246,7 +258,7 @@ def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tup
     shared, trees = memo
     written, errors = len(shared.writer.written), len(shared.errors)
     for ti, pi in chunk:
-        trees[ti].render_to_file(pi)
+        render_task(trees, ti, pi)
     return shared.writer.written[written:], [(e.message, e.path, e.line, e.hint) for e in shared.errors[errors:]]
 
 
@@ -274,10 +286,12 @@ class Tree:
                                 [self.names.theme(t) for t in shared.c.by_theme])
         self.sitemap_urls: list[tuple[str, str | None]] = []
         self._pages: list[Page] | None = None
+        self._feeds: list[Page] | None = None
         # A brief's card is the same on every listing of this tree (home, regions, themes, months,
         # editions: ~9 per brief): rendered once, joined as Markup afterwards. Keyed by what the card
         # shows; the tree's globals (locale, build day, URLs, names) are fixed for its lifetime.
         self._cards: dict[tuple, Markup] = {}
+        self._country_names: dict = {}   # babel's territory lookup is slow; a map asks for ~150 names
         self._card_macro = None
         self._globals()
 
@@ -345,7 +359,10 @@ class Tree:
                                label, title, map_id, self.s.base_path + self.s.map_base)
 
     def country_name(self, code: str) -> str:
-        return self.locale.territories.get(str(code).upper(), str(code))
+        found = self._country_names.get(code)
+        if found is None:
+            found = self._country_names[code] = self.locale.territories.get(str(code).upper(), str(code))
+        return found
 
     def alternates(self, path: str) -> list[tuple[str, str]]:
         """(hreflang, absolute URL) of this page in every tree, for <link rel=alternate>."""
@@ -437,18 +454,31 @@ class Tree:
         return None
 
     def render_to_file(self, pi: int) -> None:
-        page = self.page_list()[pi]
+        self._put(self.page_list()[pi])
+
+    def feed_list(self) -> list[Page]:
+        if self._feeds is None:
+            cfg = self.s.config.site
+            self._feeds = list(feeds.feed_pages(self.s.c, cfg.feed_entries, cfg.full_text))
+        return self._feeds
+
+    def plan_feeds(self) -> list[int]:
+        """Claim every feed; return the ones to render (the others are linked from the last build)."""
+        todo = []
+        for fi, page in enumerate(self.feed_list()):
+            try:
+                if self.s.plan(self.prefix + page.output, self.page_key(page)):
+                    todo.append(fi)
+            except BuildError as exc:
+                self.s.add_error(exc)
+        return todo
+
+    def render_feed_to_file(self, fi: int) -> None:
+        self._put(self.feed_list()[fi])
+
+    def _put(self, page: Page) -> None:
         try:
             self.s.writer.put(self.prefix + page.output, self.render(page))
-        except TemplateError as exc:
-            self.s.add_error(self.s.template_error(exc, page))
-        except BuildError as exc:
-            self.s.add_error(exc)
-
-    def emit_page(self, page: Page) -> None:
-        """Plan and render one page now (feeds: few, rendered in this process)."""
-        try:
-            self.s.emit(self.prefix + page.output, self.page_key(page), lambda: self.render(page))
         except TemplateError as exc:
             self.s.add_error(self.s.template_error(exc, page))
         except BuildError as exc:

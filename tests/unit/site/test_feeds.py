@@ -21,3 +21,28 @@ def test_the_feed_updated_counts_briefs_whose_date_has_no_offset(make_project):
     top = re.search(r"<updated>([^<]+)</updated>", feed).group(1)
     assert top == "2026-02-20T09:30:00+01:00", feed[:800]
 
+
+
+def test_xml_text_looks_only_at_references_that_may_be_illegal_and_drops_the_same_ones():
+    """The quick pattern skips references legal whatever their digits (&#39;): the result is the
+    plain rule's, on numbers of every length, leading zeros, hex and broken references."""
+    import random
+
+    from briefgen.site import feeds
+
+    def plain(text: str) -> str:
+        return feeds._XML_ILLEGAL.sub("", feeds._CHAR_REF.sub(feeds._legal_ref, text))
+
+    rng = random.Random(7)
+    for _ in range(20000):
+        kind = rng.choice("dnx")
+        if kind == "d":
+            body = "".join(rng.choice("0123456789") for _ in range(rng.randint(0, 12)))
+        elif kind == "n":
+            body = str(rng.choice([0, 8, 9, 10, 13, 31, 32, 39, 55295, 55296, 57343, 57344, 65533, 65534, 1114111,
+                                   1114112, rng.randint(0, 2_000_000)]))
+        else:
+            body = rng.choice("xX") + "".join(rng.choice("0123456789abcdefABCDEFg") for _ in range(rng.randint(0, 10)))
+        text = rng.choice(["", "a", "&", "&#"]) + "&#" + body + rng.choice([";", ";;", "", ";x"])
+        assert feeds.xml_text(text) == plain(text), text
+    assert feeds.xml_text("a&#39;b&#1;c&#x0;d&#0039;e&#65535;") == "a&#39;bcd&#0039;e"

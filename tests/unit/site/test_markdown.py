@@ -52,6 +52,10 @@ _INLINE_CASES = [
     "<div markdown=\"1\">*inside* [x](https://e.org)</div>\n\n> quote with **bold** and <b>html</b>",
     "unclosed *star and [bracket and `tick and <angle and &amp and trailing \\",
     "émojis 🎉 and ünïcödé *ê* _à_ [ß](https://e.org/ß) «guillemets» — dash",
+    "# Heading #\n\n## Second\nnot # a heading\n\n---\n\n* * *\n\n___\n\n> quote\n> more\n\nnot > quote",
+    "para\n[ref]: https://e.org/r \"T\"\n[other]: <https://e.org/o> 'x'\n\n[ref] [other][] [a]: b",
+    "*[ABBR]: An abbreviation\n\nThe ABBR here.\n\n[^n]: note\n    more note\n\ntext[^n]",
+    "Apple\n:   A fruit\n: Second\n\nratio 3:1 and time 10:30, not a definition",
 ]
 
 
@@ -72,7 +76,7 @@ def test_the_fast_inline_pass_gives_the_stock_output_on_every_inline_syntax():
         assert fast.reset().convert(text) == _stock(text), text
 
 
-def test_the_fast_inline_pass_gives_the_stock_output_on_random_mixes_of_markup():
+def test_the_fast_inline_and_block_passes_give_the_stock_output_on_random_mixes_of_markup():
     import random
 
     from briefgen.site.markdown import _converter
@@ -80,10 +84,11 @@ def test_the_fast_inline_pass_gives_the_stock_output_on_random_mixes_of_markup()
     rng = random.Random(16)
     pieces = ["word", " ", "  \n", "\n", "\n\n", "*", "**", "_", "__", "`", "``", "\\", "[", "]", "(", ")",
               "![", "<", ">", "&", ";", "#", "amp", "https://e.org/", "@", "^", ":", "{: .c}", "- ", "1. ",
-              "> ", "<b>", "</b>", "<!--", "-->", "é", "[^1]", "[^1]: n"]
+              "> ", "<b>", "</b>", "<!--", "-->", "é", "[^1]", "[^1]: n", "\n# ", "## ", "#", "\n---\n", "***",
+              "\n: ", "[r]: https://e.org \"t\"", "\n[r]:", "*[HTML]: x", "HTML", "    ", "\n    code", "|", "---|"]
     fast = _converter()
-    for _ in range(400):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         assert fast.reset().convert(text) == _stock(text), repr(text)
 
 
