@@ -38,6 +38,7 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 PELICAN = BENCH / ".venv-pelican" / "bin" / "pelican"
 LARGE = 50_000          # from this size on, full builds run --large-runs times (default once)
 ALL_GROUPS = ("ingest", "classify", "build", "pelican", "hugo", "preview")
+WORKFLOWS = ("cold", "nochange", "edit", "add", "template")   # the briefgen build rows, in the order they run
 
 
 class Code:
@@ -304,12 +305,16 @@ def bench_briefgen(res: Results, args, size: int, project: Path) -> None:
     cold.notes.append(f"{sum(1 for _ in site.rglob('*.html'))} HTML files, "
                       f"{sum(p.stat().st_size for p in site.rglob('*') if p.is_file()) / 2**20:.0f} MB")
 
-    nochange = res.row("briefgen build: no change", size)
-    for _ in range(args.runs):
-        record(nochange, measure.run(build_cmd(project), timeout=args.timeout, env=Code.env))
-
-    bench_brief_edit(res, args, size, project)
-    bench_add(res, args, size, project)
+    if "nochange" in args.workflows:
+        nochange = res.row("briefgen build: no change", size)
+        for _ in range(args.runs):
+            record(nochange, measure.run(build_cmd(project), timeout=args.timeout, env=Code.env))
+    if "edit" in args.workflows:
+        bench_brief_edit(res, args, size, project)
+    if "add" in args.workflows:
+        bench_add(res, args, size, project)
+    if "template" not in args.workflows:
+        return
 
     tpl = res.row("briefgen build: template edited", size)
     if override is None:
@@ -629,12 +634,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="largest size whose incremental sites are compared byte for byte with a clean build")
     p.add_argument("--timeout", type=float, default=1800, help="seconds before one run is killed")
     p.add_argument("--out", type=Path, default=BENCH / "out", help="where corpora, sites and results go")
+    p.add_argument("--workflows", default=",".join(WORKFLOWS),
+                   help=f"briefgen build rows to measure, from {','.join(WORKFLOWS)} (the cold build always runs: "
+                        "the others start from its site)")
     p.add_argument("--merge", action="store_true",
                    help="also show rows of the previous OUT/results.json that this run did not measure")
     args = p.parse_args(argv)
     args.sizes = [int(x) for x in args.sizes.split(",") if x]
     args.preview_sizes = {int(x) for x in args.preview_sizes.split(",") if x}
     args.only = set(args.only.split(","))
+    args.workflows = set(args.workflows.split(",")) | {"cold"}
     args.out = args.out.resolve()
     return args
 
