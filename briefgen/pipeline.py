@@ -109,13 +109,15 @@ def text_name(name: str) -> str:
 
 def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = None,
                 force: bool = False) -> IngestReport:
+    from briefgen.brief.state import DurableBatch
     from briefgen.brief.write import BriefWriter
 
     briefs_dir = Path(out) if out is not None else config.path("briefs")
     report = IngestReport()
     inputs, missing = collect_inputs(paths, config, report)
     report.failed = list(missing)
-    writer = BriefWriter(briefs_dir, force=force)
+    # briefs made durable in batches (one sync for many files), in place before the state file is saved
+    writer = BriefWriter(briefs_dir, force=force, batch=DurableBatch())
     same = _Same(writer, config)
     try:
         for path in track(inputs, total=len(inputs), desc="ingest"):
@@ -227,6 +229,7 @@ class _Same:
         if self._index is None:   # built on the first new input only: a no-change run never needs it
             from briefgen.ingest.fingerprint import Index
 
+            self.writer.settle()
             self._index = Index()
             for rel, entry in self.writer.state.entries.items():
                 if entry.machine.get("fingerprint") and (self.writer.briefs_dir / rel).is_file():
@@ -235,6 +238,8 @@ class _Same:
 
     def known_copy(self, source: str, raw_sha: str) -> Path | None:
         rel, sha = self.copy_of.get(source, (None, None))
+        if rel is not None:
+            self.writer.settle(self.writer.briefs_dir / rel)
         if rel is None or sha != raw_sha or self.writer.force or not (self.writer.briefs_dir / rel).is_file():
             return None
         return self.writer.briefs_dir / rel
@@ -275,6 +280,7 @@ class _Same:
         from briefgen.brief.state import atomic_write
 
         writer = self.writer
+        writer.settle()   # the briefs of this run are read below: in place first
         old = writer.by_source.get(source)
         writer._retire_old(rel, source)
         if old is not None and old != rel and old not in writer.state.entries:

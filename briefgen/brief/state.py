@@ -48,6 +48,121 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+class DurableBatch:
+    """Atomic writes made durable together: what `atomic_write` gives each file (readers see the old or
+    the new bytes, never half, even after a power cut), for a run that writes many files.
+
+    `atomic_write` syncs every file to disk before renaming it over the old one: a brief's fsync costs
+    about 0.2 ms of CPU and 4 ms of waiting (more than ingesting it, at 1,000 files). Here each file is
+    written to its temporary name at once, and every `limit` files (and on `flush`) the batch is made
+    durable in one step: one syncfs() of the filesystem (Linux; an fsync per file elsewhere), then the
+    renames, then an fsync of each folder touched, so the renames are on disk before the caller records
+    them (the state file is saved after the flush). The guarantee is the same as atomic_write's, and
+    stronger for the renames: a crash or a kill before a flush leaves the old files (and temporary
+    files, `.<name>.*.tmp`, that no reader opens), never a renamed file whose bytes are not on disk.
+    Until the flush, the new bytes are not at `path`: `settle(path)` flushes when a reader needs them."""
+
+    def __init__(self, limit: int = 64) -> None:
+        self.limit = limit
+        self.pending: dict[Path, str] = {}    # final path -> its temporary file, in write order
+
+    def write(self, path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.discard(path)
+        self.pending[path] = tmp
+        if len(self.pending) >= self.limit:
+            self.flush()
+
+    def settle(self, path: Path) -> None:
+        """The bytes last written for `path` are at `path` (flushes the batch when they are pending)."""
+        if path in self.pending:
+            self.flush()
+
+    def discard(self, path: Path) -> None:
+        """Forget a pending write (the file is being removed)."""
+        tmp = self.pending.pop(path, None)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+    def flush(self) -> None:
+        items = list(self.pending.items())
+        self.pending.clear()
+        if not items:
+            return
+        renamed = 0
+        try:
+            _sync_files([tmp for _, tmp in items])
+            for path, tmp in items:
+                os.replace(tmp, path)
+                renamed += 1
+        finally:
+            for _, tmp in items[renamed:]:   # not renamed (an error): no temporary file left behind
+                Path(tmp).unlink(missing_ok=True)
+        for folder in dict.fromkeys(path.parent for path, _ in items):
+            _fsync_path(folder)
+
+
+def _sync_files(paths: list[str]) -> None:
+    """Every file's bytes on disk: one syncfs() per filesystem where there is one, else an fsync each."""
+    syncfs = _syncfs()
+    if syncfs is not None:
+        devices: dict[int, str] = {}
+        for p in paths:
+            devices.setdefault(os.stat(p).st_dev, p)
+        if all(_syncfs_ok(syncfs, p) for p in devices.values()):
+            return
+    for p in paths:
+        _fsync_path(p, strict=True)
+
+
+def _syncfs_ok(syncfs, path: str) -> bool:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return syncfs(fd) == 0
+    finally:
+        os.close(fd)
+
+
+def _fsync_path(path: str | Path, strict: bool = False) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        if strict:
+            raise
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        if strict:    # (a folder cannot be fsynced on some systems: its renames are then the OS's affair)
+            raise
+    finally:
+        os.close(fd)
+
+
+_SYNCFS: list = []
+
+
+def _syncfs():
+    """libc's syncfs (Linux), or None."""
+    if not _SYNCFS:
+        try:
+            import ctypes
+
+            fn = ctypes.CDLL(None, use_errno=True).syncfs
+            fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
+        except (OSError, AttributeError):
+            fn = None
+        _SYNCFS.append(fn)
+    return _SYNCFS[0]
+
+
 @dataclass
 class Entry:
     raw: str | None = None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from briefgen.brief.frontmatter import dump
-from briefgen.brief.state import IngestState, atomic_write, sha256_bytes, sha256_file
+from briefgen.brief.state import DurableBatch, IngestState, atomic_write, sha256_bytes, sha256_file
 from briefgen.model import Brief
 
 log = logging.getLogger(__name__)
@@ -37,9 +37,11 @@ def month_dir(brief: Brief) -> str:
 
 
 class BriefWriter:
-    def __init__(self, briefs_dir: Path, force: bool = False) -> None:
+    def __init__(self, briefs_dir: Path, force: bool = False, batch: DurableBatch | None = None) -> None:
         self.briefs_dir = briefs_dir
         self.force = force
+        # batch: briefs made durable together (a run of many inputs), else each at once
+        self.batch = batch
         self.state = IngestState.load(briefs_dir)
         self.claimed: dict[str, str] = {}   # rel path -> source, for this run
         # source -> rel, so finding an input's brief stays O(1) on large projects
@@ -57,6 +59,7 @@ class BriefWriter:
         if entry is None:
             return None
         path = self.briefs_dir / rel
+        self.settle(path)
         if entry.raw != raw_sha or not path.exists():
             return None
         if version is not None and entry.machine.get("version") != version \
@@ -98,15 +101,17 @@ class BriefWriter:
         self.claimed[rel] = source
         self._retire_old(rel, source)
         path = self.briefs_dir / rel
+        self.settle(path)
         if path.exists() and self.state.is_hand_edited(rel) and not self.force \
                 and sha256_file(path) != sha256_bytes(data):  # same bytes: nothing of a person's to keep
             new_path = path.with_name(path.name + NEW_SUFFIX)
+            self.settle(new_path)
             if sha256_file(new_path) != sha256_bytes(data):
-                atomic_write(new_path, data)
+                self._write(new_path, data)
             return WriteResult("kept_edited", path, new_path)
         if sha256_file(path) != sha256_bytes(data):
-            atomic_write(path, data)
-        path.with_name(path.name + NEW_SUFFIX).unlink(missing_ok=True)
+            self._write(path, data)
+        self._remove(path.with_name(path.name + NEW_SUFFIX))
         self.state.record(rel, data, raw=raw_sha, source=source, machine=machine or {})
         self.by_source[source] = rel
         return WriteResult("written", path)
@@ -116,10 +121,32 @@ class BriefWriter:
         old_rel = self.by_source.get(source)
         if old_rel is None or old_rel == rel:
             return
+        self.settle(self.briefs_dir / old_rel)
         if not self.state.is_hand_edited(old_rel):
-            (self.briefs_dir / old_rel).unlink(missing_ok=True)
+            self._remove(self.briefs_dir / old_rel)
         self.state.forget(old_rel)
         del self.by_source[source]
 
+    def _write(self, path: Path, data: bytes) -> None:
+        if self.batch is not None:
+            self.batch.write(path, data)
+        else:
+            atomic_write(path, data)
+
+    def _remove(self, path: Path) -> None:
+        if self.batch is not None:
+            self.batch.discard(path)
+        path.unlink(missing_ok=True)
+
+    def settle(self, path: Path | None = None) -> None:
+        """The briefs written so far are in place (all, or the one at `path`): before reading them."""
+        if self.batch is not None:
+            if path is None:
+                self.batch.flush()
+            else:
+                self.batch.settle(path)
+
     def save(self) -> None:
+        """Briefs in place and on disk first, then the state file that records them."""
+        self.settle()
         self.state.save()
