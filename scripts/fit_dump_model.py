@@ -38,6 +38,7 @@ REPORT = ROOT / "tests" / "data" / "dump_model_lopo.json"
 FOLDS = 5
 C = 0.5
 DECODE = {"keep": -0.5, "offset": 0.5}
+TITLE_L2 = 1.0   # the headline ranker's penalty (standardised features)
 
 
 def shared_dir() -> Path | None:
@@ -140,26 +141,51 @@ def fit(pages: list[Page]) -> dict:
     return model
 
 
-def title_rows(page: Page, model: dict) -> tuple[list[list[float]], list[int]]:
-    """Headline candidates of a page cleaned by `model`, labelled by the meta.json title."""
-    with linemodel.use(linemodel.Model(model)):
-        c = clean_dump(page.text)
-        cands = meta.title_candidates(c)
-        rows = meta.title_features(c, cands)
-    return rows, [int(same_title(ln.text, page.title) or same_title(meta._past_breadcrumb(ln.text), page.title))
+def title_data(c, title: str) -> tuple[list[list[float]], list[int]]:
+    """Features of the headline candidates of a cleaned page, labelled by its meta.json title."""
+    cands, cuts = meta.title_candidates(c)
+    rows = meta.title_features(c, cands, cuts)
+    return rows, [int(same_title(ln.text, title) or same_title(meta._past_breadcrumb(ln.text), title))
                   for ln in cands]
 
 
+def title_rows(page: Page, model: dict) -> tuple[list[list[float]], list[int]]:
+    """Headline candidates of a page cleaned by `model`, labelled by the meta.json title."""
+    with linemodel.use(linemodel.Model(model)):
+        return title_data(clean_dump(page.text), page.title)
+
+
+def fit_title_groups(groups: list[tuple[list[list[float]], list[int]]], lam: float = TITLE_L2) -> dict:
+    """A linear ranker fitted listwise: per page, the softmax over its candidates should put its weight on
+    the title (the pages where a candidate is the title); L2 penalty `lam` on the standardised weights.
+    Only the order of the scores matters, so the bias is 0."""
+    from scipy.optimize import minimize
+
+    groups = [(r, y) for r, y in groups if any(y)]
+    X = np.array([row for r, _ in groups for row in r], dtype=float)
+    y = np.array([v for _, ys in groups for v in ys], dtype=float)
+    starts = np.cumsum([0] + [len(r) for r, _ in groups])[:-1]
+    gid = np.repeat(np.arange(len(groups)), [len(r) for r, _ in groups])
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd == 0] = 1.0
+    Z = (X - mu) / sd
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = Z @ w
+        s = s - np.maximum.reduceat(s, starts)[gid]
+        e = np.exp(s)
+        tot, pos = np.add.reduceat(e, starts), np.add.reduceat(e * y, starts)
+        p, q = e / tot[gid], e * y / pos[gid]
+        value = float(np.sum(np.log(tot) - np.log(pos))) + 0.5 * lam * float(w @ w)
+        return value, Z.T @ (p - q) + lam * w
+
+    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
+    return {"weights": [float(x) for x in w / sd], "bias": 0.0}
+
+
 def fit_titles(pages: list[Page], model: dict) -> dict:
-    """Logistic ranker of headline candidates, on the pages where one candidate is the title."""
-    X, y = [], []
-    for p in pages:
-        rows, labels_ = title_rows(p, model)
-        if any(labels_):
-            X += rows
-            y += labels_
-    w, b = _fit(np.array(X, dtype=float), np.array(y))
-    return {"weights": w, "bias": b}
+    """Headline ranker on the pages where one candidate is the title."""
+    return fit_title_groups([title_rows(p, model) for p in pages])
 
 
 def evaluate(pages: list[Page], model: dict) -> dict[str, dict]:

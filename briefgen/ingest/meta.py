@@ -11,8 +11,9 @@ import math
 import os
 import re
 import shutil
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache, lru_cache
 from operator import mul
@@ -264,16 +265,21 @@ def find_header(c: Cleaned) -> Header:
             title_line = cand[j]
             nxt = cand[j + 1] if j + 1 < len(cand) else None
             lead_line = nxt if nxt is not None and _lead_like(nxt) else None
-    picked = pick_title(c, bylined)
+    picked, cut = pick_title(c, bylined) or (None, "")
     if picked is not None and picked is not title_line:
         title_line, lead_line = picked, _lead_below(c, picked)
     if title_line is not None:
         h.title = title_line.text
-        h.title_in_body = title_line.i >= c.start
+        h.title_in_body = title_line.i >= c.start and not cut
         if lead_line is not None:
             h.lead, h.lead_in_body = lead_line.text, lead_line.i >= c.start
-        h.kicker = _kicker(c, title_line)
-        _punctuated_title(c, h)
+        whole = c.lines[title_line.i].text
+        if cut and whole.startswith(cut) and not whole.endswith(cut):
+            h.kicker = cut    # "Kicker: Title" on one line
+        else:
+            h.kicker = _kicker(c, title_line)
+        if not cut:
+            _punctuated_title(c, h)
         h.title = _past_breadcrumb(h.title)
     if h.lead is not None and _credit_like(Line(0, h.lead, "", 0)):
         h.lead, h.lead_in_body = None, False   # a photo caption with its credit, not a standfirst
@@ -299,81 +305,211 @@ def _lead_below(c: Cleaned, title: Line) -> Line | None:
 # --- the headline: a learned ranking of the lines above the text ----------------------------------
 
 TITLE_REACH = 40    # non-blank lines above the article's first line that may be its headline
-TITLE_INSIDE = 2    # and lines at its top (the model may have kept the headline as text)
+TITLE_INSIDE = 4    # and lines at its top (the model may have kept the headline as text)
+BODY_TOKENS = 1500   # the text's first tokens tell what it is about
+CUT_WORDS = 6       # a part cut off a candidate (a kicker, a section, widget text) has at most this many words
+# "Kicker: Title", "Section | Title", "Kicker - Title", "Title – Site": a separator with spaces around it
+# (a colon: a space after it)
+_SPLIT = re.compile(r"\s+[|/–—-]\s+|\s*:\s+|\s+:\s*")
 TITLE_FEATURES = ("log_tokens", "tokens_3", "tokens_25", "terminal", "ends_colon", "first_upper", "first_lower",
                   "linkish", "separators", "digit_ratio", "log_distance", "inside", "log_repeats", "hand_score",
-                  "headline_like", "bylined", "body_overlap_top", "body_overlap", "logit", "kind_text",
+                  "headline_like", "bylined", "bylined_sentence", "body_overlap_top", "body_overlap", "logit", "kind_text",
                   "kind_repeat", "kind_meta", "kind_boiler", "kind_marker", "kind_caption", "next_meta",
-                  "next_lead_like", "next_body", "prev_short", "headline_rank", "position", "blank_before",
-                  "credit_like", "has_time", "ends_bracket", "prose", "same_as_body")
+                  "next_lead_like", "next_body", "prev_short", "headline_rank", "last_headline", "position", "blank_before",
+                  "credit_like", "has_time", "ends_bracket", "prose", "same_as_body",
+                  "next_headline", "prev_headline", "meta_below", "meta_near", "upper_ratio", "capitalised",
+                  "part_of_other", "has_part_other", "cut_separator", "cut_line", "cut_rest_line", "cut_glued",
+                  "cut_log_tokens", "cut_upper")
 
 
-def title_candidates(c: Cleaned) -> list[Line]:
+_GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")   # "HomeSportLeichtathletikBerlin-Marathon: …": a trail copied unspaced
+
+
+def _cuts(text: str, short: set[str], starts: set[str], lines: set[str]) -> list[tuple[str, str, int]]:
+    """The candidate without a short part at its start or end: (rest, part cut, how): 1 for a cut at a
+    separator ("Kicker: Title", "Title | Section"), 2 for a part that the page shows as a line of its own
+    ("Home" glued to the headline by the copy), 3 for a rest that the page shows as a line of its own
+    ("Title Back to video"), 4 for a cut where the copy glued two words ("SportBerlin-Marathon: …")."""
+    out = []
+    for m in _SPLIT.finditer(text):
+        head, tail = text[:m.start()].strip(), text[m.end():].strip()
+        hw, tw = len(WORD.findall(head)), len(WORD.findall(tail))
+        if 1 <= hw <= CUT_WORDS and tw >= 3:
+            out.append((tail, head, 1))
+        if 1 <= tw <= CUT_WORDS and hw >= 3:
+            out.append((head, tail, 1))
+    n = text.count(" ") + 1
+    if n >= 4:
+        reach = min(CUT_WORDS, n - 3)
+        fronts, backs = [text.find(" ")], [text.rfind(" ")]
+        for _ in range(reach - 1):
+            fronts.append(text.find(" ", fronts[-1] + 1))
+            backs.append(text.rfind(" ", 0, backs[-1]))
+        first = text[:fronts[0]].lower() in starts
+        for at in fronts:
+            head, tail = text[:at], text[at + 1:]
+            if first and head.lower().rstrip(" :|-–") in short:
+                out.append((tail, head, 2))
+            elif tail in lines:
+                out.append((tail, head, 3))
+        for at in backs:
+            head, tail = text[:at], text[at + 1:]
+            if tail.lower().lstrip(" :|-–") in short:
+                out.append((head, tail, 2))
+            elif head in lines:
+                out.append((head, tail, 3))
+    glued = [m.start() for m in _GLUE.finditer(text, 0, 160) if len(WORD.findall(text[:m.start()])) <= CUT_WORDS]
+    if glued and len(WORD.findall(text[glued[-1]:])) >= 3:   # the last glue of the trail: the headline's start
+        out.append((text[glued[-1]:], text[:glued[-1]], 4))
+    return out
+
+
+def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
+    """The lines that may be the headline (the non-blank lines above the text and the first of it) and the
+    same lines without a kicker, section or widget text glued to them (each such part a candidate of its
+    own, on the line it comes from); with each candidate the part cut off and how ('' and 0 for a line)."""
     above = [ln for ln in c.lines[:c.start] if ln.kind != "blank"][-TITLE_REACH:]
     inside = [ln for ln in c.lines[c.start:c.end] if ln.kind != "blank"][:TITLE_INSIDE]
-    return [ln for ln in above + inside if 0 < ln.words <= 60]
+    lines = [ln for ln in above + inside if 0 < ln.words <= 60]
+    short = {ln.key for ln in c.lines if 0 < ln.words <= CUT_WORDS}
+    starts = {t.split(" ", 1)[0] for t in short}
+    texts = {ln.text for ln in c.lines if ln.words >= 3}
+    cands, cuts = list(lines), [("", 0)] * len(lines)
+    seen = {ln.text for ln in lines}
+    for ln in lines:
+        if ln.words < 4 or ln.kind not in ("text", "repeat"):
+            continue
+        for rest, cut, how in _cuts(ln.text, short, starts, texts):
+            if rest not in seen:
+                seen.add(rest)
+                cands.append(replace(ln, text=rest, key=key_of(rest), words=len(WORD.findall(rest))))
+                cuts.append((cut, how))
+    return cands, cuts
 
 
-def title_features(c: Cleaned, cands: list[Line], bylined: tuple | None | bool = False) -> list[list[float]]:
+def _parts(cands: list[Line]) -> tuple[set[int], set[int]]:
+    """Candidates that another, longer candidate (of another line) ends or starts with (a headline the copy
+    glued to a breadcrumb or kicker), and those longer ones."""
+    by_last: dict[str, list[int]] = {}
+    for k, ln in enumerate(cands):
+        words = ln.text.split()
+        if words:
+            by_last.setdefault(words[-1], []).append(k)
+            by_last.setdefault("^" + words[0], []).append(k)
+    part, whole = set(), set()
+    for group in by_last.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            ta = cands[a].text
+            for b in group:
+                tb = cands[b].text
+                if len(tb) > len(ta) + 1 and (tb.endswith(ta) or tb.startswith(ta)) \
+                        and cands[a].words >= 3:
+                    part.add(a)
+                    whole.add(b)
+    return part, whole
+
+
+def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | None = None,
+                   bylined: tuple | None | bool = False) -> list[list[float]]:
     """One row of TITLE_FEATURES per candidate: shape, distance to the text, repetition, the share of its
-    words that the article uses (a headline names what the text is about), the line model's opinion and
-    the lines around it (a byline or date below, a short kicker above)."""
+    words that the article uses (a headline names what the text is about), the line model's opinion, the
+    lines around it (a byline or date below, a short kicker above, a dek below), whether it is part of a
+    longer candidate (a headline the copy glued to a kicker or breadcrumb) and what was cut off it. A part
+    cut off a line shares that line's surroundings."""
     from briefgen.ingest.linemodel import shape
 
-    body = [t for b in c.blocks for part in (b.items if b.kind == "list" else (b.text,)) for t in shape(part)[0]]
+    cuts = cuts or [("", 0)] * len(cands)
+    lines = c.lines
+    body: list[str] = []
+    for b in c.blocks:   # the text's first words are enough to tell what it is about
+        for part in (b.items if b.kind == "list" else (b.text,)):
+            body += shape(part)[0]
+        if len(body) >= BODY_TOKENS:
+            break
     texts = {b.text for b in c.blocks}
-    top_body, all_body = set(body[:150]), set(body)
-    common = {t for t, _ in Counter(body).most_common(30)}
-    keys = Counter(ln.key for ln in c.lines if ln.kind != "blank")
-    nonblank = [ln for ln in c.lines if ln.kind != "blank"]
+    counts = Counter(body)
+    top_body = set(body[:150])
+    common = {t for t, _ in counts.most_common(30)}
+    nonblank = [ln for ln in lines if ln.kind != "blank"]
+    keys = Counter(ln.key for ln in nonblank)
     pos = {ln.i: k for k, ln in enumerate(nonblank)}
     start_k = pos.get(c.start, len(nonblank))
-    heads = [ln for ln in cands if _headline_like(ln) and ln.i < c.start]
+    own = [ln is lines[ln.i] for ln in cands]
+    heads = [ln for ln, o in zip(cands, own) if o and ln.i < c.start and _headline_like(ln)]
+    head_is = [ln.i for ln in heads]
     bylined = _byline_title(c) if bylined is False else bylined   # (find_header has it already)
     by_line = bylined[0] if bylined else None
-    first_text = next((ln for ln in c.lines[c.start:c.end] if ln.kind == "text"), None)
-    hand = {heads[j].i: _title_score(heads, j, first_text) for j in range(len(heads))}
+    first_text = next((ln for ln in lines[c.start:c.end] if ln.kind == "text"), None)
+    hand = {heads[j].i: _title_score(heads, j, first_text) / 10 for j in range(len(heads))}
+    part, whole = _parts(cands)
+    around: dict[int, list[float]] = {}
+    n_nonblank = len(nonblank)
     rows = []
-    for ln in cands:
+    for n, ln in enumerate(cands):
         toks, local = shape(ln.text)
         k = pos[ln.i]
+        ctx = around.get(ln.i)
+        if ctx is None:   # the line's surroundings, shared by the parts cut off it
+            nxt = nonblank[k + 1] if k + 1 < n_nonblank else None
+            prev = nonblank[k - 1] if k > 0 else None
+            below = 0.0   # a byline or date within four lines below: 1 right below, 1/2 one line further...
+            for gap, x in enumerate(nonblank[k + 1:k + 5], 1):
+                if x.kind in ("meta", "agency"):
+                    below = 1 / gap
+                    break
+            ctx = around[ln.i] = [
+                math.log1p(abs(start_k - k)), float(ln.i >= c.start),
+                max(-8.0, min(8.0, c.logits.get(ln.i, -8.0))) / 8,
+                float(ln.kind == "text"), float(ln.kind == "repeat"), float(ln.kind in ("meta", "agency")),
+                float(ln.kind in ("boiler", "noise")), float(ln.kind in ("teaser", "end")),
+                float(ln.kind in ("credit", "caption")),
+                float(nxt is not None and nxt.kind in ("meta", "agency")),
+                float(nxt is not None and nxt.kind == "text" and _lead_like(nxt)),
+                float(nxt is not None and nxt.i >= c.start),
+                float(prev is not None and prev.kind == "text" and prev.words <= 4),
+                k / n_nonblank, float(ln.i == 0 or lines[ln.i - 1].kind == "blank"),
+                float(nxt is not None and nxt.i < c.start and nxt.kind in ("text", "repeat") and nxt.words >= 3
+                      and _headline_like(nxt)),
+                float(prev is not None and prev.kind in ("text", "repeat") and prev.words >= 5
+                      and _headline_like(prev)),
+                float(below > 0), below,
+            ]
         content = [t for t in toks if t not in common and (len(t) > 2 or not t.isascii())]
-        nxt = nonblank[k + 1] if k + 1 < len(nonblank) else None
-        prev = nonblank[k - 1] if k > 0 else None
-        rank = sum(1 for h in heads if h.i > ln.i)
+        m = len(content) or 1
+        cut, how = cuts[n]
+        headline = _headline_like(ln)
         rows.append([
             local[0], float(len(toks) <= 3), float(len(toks) > 25), local[5], local[6], local[9], local[10],
-            local[15], local[16], local[13], math.log1p(abs(start_k - k)), float(ln.i >= c.start),
-            math.log(keys[ln.key]), hand.get(ln.i, -20.0) / 10, float(_headline_like(ln)),
-            float(ln is by_line), sum(t in top_body for t in content) / len(content) if content else 0.0,
-            sum(t in all_body for t in content) / len(content) if content else 0.0,
-            max(-8.0, min(8.0, c.logits.get(ln.i, -8.0))) / 8,
-            float(ln.kind == "text"), float(ln.kind == "repeat"), float(ln.kind in ("meta", "agency")),
-            float(ln.kind in ("boiler", "noise")), float(ln.kind in ("teaser", "end")),
-            float(ln.kind in ("credit", "caption")),
-            float(nxt is not None and nxt.kind in ("meta", "agency")),
-            float(nxt is not None and nxt.kind == "text" and _lead_like(nxt)),
-            float(nxt is not None and nxt.i >= c.start),
-            float(prev is not None and prev.kind == "text" and prev.words <= 4),
-            math.log1p(rank) if _headline_like(ln) and ln.i < c.start else 3.0,
-            k / len(nonblank), float(ln.i == 0 or c.lines[ln.i - 1].kind == "blank"),
+            local[15], local[16], local[13], ctx[0], ctx[1],
+            math.log(keys[ln.key] or 1), hand.get(ln.i, -2.0) if own[n] else -2.0, float(headline),
+            float(own[n] and ln is by_line), float(own[n] and ln is by_line and not headline),
+            sum(t in top_body for t in content) / m, sum(t in counts for t in content) / m, *ctx[2:13],
+            math.log1p(len(head_is) - bisect_right(head_is, ln.i)) if headline and ln.i < c.start else 3.0,
+            float(headline and ln.i < c.start and bisect_right(head_is, ln.i) == len(head_is)),
+            ctx[13], ctx[14],
             float(_credit_like(ln)), float(bool(_CLOCK.search(ln.text))), float(ln.text.endswith((")", "]"))),
-            float(is_prose(ln.text)), float(ln.text in texts),
+            float(is_prose(ln.text)), float(ln.text in texts), ctx[15], ctx[16], ctx[17], ctx[18], local[14], local[23],
+            float(n in part), float(n in whole), float(how == 1), float(how == 2), float(how == 3), float(how == 4),
+            math.log1p(len(WORD.findall(cut))), float(bool(cut) and cut.upper() == cut),
         ])
     return rows
 
 
-def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> Line | None:
-    """The candidate the headline ranker (weights in data/dump_model.json) scores highest."""
+def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> tuple[Line, str] | None:
+    """The candidate the headline ranker (weights in data/dump_model.json) scores highest, and the part cut
+    off its line ('' for a whole line)."""
     from briefgen.ingest.linemodel import model
 
     weights = model().title
-    cands = title_candidates(c)
+    cands, cuts = title_candidates(c)
     if not weights or not cands:
         return None
     w, b = weights["weights"], weights["bias"]
-    scores = [b + sum(map(mul, w, row)) for row in title_features(c, cands, bylined)]
-    return cands[max(range(len(cands)), key=scores.__getitem__)]
+    scores = [b + sum(map(mul, w, row)) for row in title_features(c, cands, cuts, bylined)]
+    best = max(range(len(cands)), key=scores.__getitem__)
+    return cands[best], cuts[best][0]
 
 
 STANDFIRST_WORDS = 60    # a standfirst is a sentence or two

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
 from briefgen.ingest.clean import clean_dump
-from briefgen.ingest.patterns import TOKEN
+from briefgen.ingest.patterns import TOKEN, UNSPACED
 from briefgen.ingest.readers import read_raw
 from briefgen.model import Article, Image, RawArticle, Source
 
@@ -69,7 +70,28 @@ def article_from_dump(raw: RawArticle) -> Article:
         image=Image(caption=caption, credit=credit))
 
 
+TITLE_WORDS = 12   # a title made from the text's first words has about this many words
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _token_weight(tok: str) -> float:
+    """A word weighs 1; in scripts written without spaces a character is a token: two Chinese or Japanese
+    characters, or four Thai ones (vowel and tone marks are characters of their own), weigh about a word."""
+    if len(tok) > 1 or not _UNSPACED_CHAR.match(tok):
+        return 1.0
+    return 0.25 if "\u0e00" <= tok <= "\u0e7f" else 0.5
+
+
 def _title_from_body(blocks) -> str:
     """No headline found: the first words of the text stand in (better than losing the article)."""
-    words = next(b.text for b in blocks if b.kind == "paragraph").split()
-    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    text = next(b.text for b in blocks if b.kind == "paragraph")
+    weight, end = 0.0, len(text)
+    for m in TOKEN.finditer(text):
+        weight += _token_weight(m.group())
+        if weight >= TITLE_WORDS:
+            end = m.end()
+            break
+    if not _WORD_CHAR.search(text, end):
+        return text   # only punctuation after the last word
+    return text[:end].rstrip() + "…"

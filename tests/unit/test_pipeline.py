@@ -15,8 +15,8 @@ SLUG = "le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire"
 BRIEF = f"2026/01/{SLUG}.md"
 # Another article under the same headline (the same article saved twice would make one brief).
 SECOND = SAMPLE.split("AFP Agence France-Presse")[0] + "AFP Agence France-Presse\n\n" + (
-    "Le port de Yokohama a accueilli samedi une exposition consacrée aux bateaux anciens, qui attire "
-    "chaque année des milliers de familles venues de toute la région du Kanto.\n\n"
+    "Le Japon et les Etats-Unis ont tenu samedi au port de Yokohama une exposition consacrée à leur "
+    "coopération militaire, qui attire chaque année des milliers de familles de la région du Kanto.\n\n"
     "Les organisateurs ont expliqué que les visiteurs pourront monter à bord de plusieurs navires "
     "restaurés par des bénévoles, et assister à des démonstrations de navigation à voile.\n\n"
     "La ville prévoit de prolonger l'événement d'une semaine si la météo reste favorable, selon un "

@@ -1,0 +1,80 @@
+"""Headline candidates of a page dump (glued kickers, widget text, breadcrumbs) and the fallback title."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefgen.ingest import linemodel, meta
+from briefgen.ingest.clean import clean_dump
+from briefgen.ingest.pipeline import _title_from_body
+from briefgen.model import Block
+
+P1 = ("The city council voted on Tuesday to extend the night bus network to the northern districts, "
+      "after two years of complaints from residents who work late shifts.")
+P2 = ("The first new lines will run from March, and the council expects about four thousand passengers "
+      "a night once all of them are in service.")
+BODY = "\n\n".join([P1, P2, P1.replace("Tuesday", "Wednesday"), P2.replace("March", "April"),
+                    P1.replace("council", "assembly")])
+
+
+def _cuts(page: str) -> dict[str, tuple[str, int]]:
+    cands, cuts = meta.title_candidates(clean_dump(page))
+    return {ln.text: cut for ln, cut in zip(cands, cuts)}
+
+
+def test_a_kicker_or_widget_glued_at_a_separator_gives_a_candidate_without_it():
+    got = _cuts("Menu\n\nShare this Story : Night buses will reach the northern districts\n\n" + BODY)
+    assert got["Night buses will reach the northern districts"] == ("Share this Story", 1)
+    assert got["Share this Story : Night buses will reach the northern districts"] == ("", 0)
+
+
+def test_a_part_the_page_shows_as_a_line_of_its_own_is_cut_off():
+    page = "Home\n\nNews\n\nHome Night buses will reach the northern districts\n\n" + BODY
+    assert _cuts(page)["Night buses will reach the northern districts"] == ("Home", 2)
+
+
+def test_a_rest_the_page_shows_as_a_line_of_its_own_is_a_candidate():
+    page = ("Night buses will reach the northern districts\n\n" + "\n".join(f"Section {n}" for n in range(60))
+            + "\n\nNight buses will reach the northern districts Back to video\n\n" + BODY)
+    assert _cuts(page)["Night buses will reach the northern districts"] == ("Back to video", 3)
+
+
+def test_a_breadcrumb_trail_copied_without_spaces_is_cut_at_its_last_glue():
+    got = _cuts("Menu\n\nHomeLocalTransportNight buses: the northern districts join the network\n\n" + BODY)
+    assert got["Night buses: the northern districts join the network"] == ("HomeLocalTransport", 4)
+
+
+def test_the_shipped_headline_ranker_has_the_features_meta_computes():
+    data = json.loads(linemodel.MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["title_features"] == list(meta.TITLE_FEATURES)
+    assert len(data["title"]["weights"]) == len(meta.TITLE_FEATURES)
+
+
+def test_a_headline_picked_without_its_kicker_gives_the_kicker():
+    """Whatever the ranker picks on this page, a cut-off prefix becomes the kicker."""
+    page = "Menu\n\nTransport: Night buses will reach the northern districts\nBy Ann Writer\n\n" + BODY
+    h = meta.find_header(clean_dump(page))
+    if h.title == "Night buses will reach the northern districts":
+        assert h.kicker == "Transport"
+    else:
+        assert h.title == "Transport: Night buses will reach the northern districts"
+
+
+@pytest.mark.parametrize("text, most", [
+    ("東京都は13日、新型コロナウイルスの感染者が新たに500人確認されたと発表した。都内の感染者は累計で10万人を超えた。", 30),
+    ("北京市政府周二宣布，将在今年年底前新建二十座公园，并改造城区内的老旧小区和街道。", 30),
+    ("กรุงเทพมหานครประกาศมาตรการใหม่เพื่อควบคุมการแพร่ระบาดของโรคในช่วงเทศกาลสงกรานต์ปีนี้", 60),
+])
+def test_a_fallback_title_in_a_script_without_spaces_is_a_few_words_long(text, most):
+    title = _title_from_body([Block("paragraph", text, ())])
+    assert title.endswith("…") and 10 <= len(title) <= most
+    assert text.startswith(title[:-1])
+
+
+def test_a_fallback_title_has_twelve_words_of_a_spaced_script():
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "thirteen", "fourteen"]
+    assert _title_from_body([Block("paragraph", " ".join(words) + ".", ())]) == " ".join(words[:12]) + "…"
+    short = " ".join(words[:12]) + "."
+    assert _title_from_body([Block("paragraph", short, ())]) == short
