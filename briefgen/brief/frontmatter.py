@@ -245,11 +245,22 @@ def read(path: str | Path) -> Brief:
     """Read a brief file (UTF-8); errors name the file."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise BriefError(f"not UTF-8 text (byte {exc.start})", p) from None
+        data = p.read_bytes()
     except OSError as exc:
         raise BriefError(f"cannot read: {exc.strerror}", p) from None
+    return from_bytes(data, p)
+
+
+def from_bytes(data: bytes, path: str | Path) -> Brief:
+    """A brief from the bytes of its file `path` (read once by a caller that also hashes them), as
+    `read` would have it: UTF-8, line ends as text mode reads them (\r\n and \r become \n)."""
+    p = Path(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefError(f"not UTF-8 text (byte {exc.start})", p) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return load(text, p)
 
 

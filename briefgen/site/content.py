@@ -175,7 +175,7 @@ def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | Brie
         # where the project lives.
         identity = Path(path).name.encode("utf-8", "surrogateescape") + b"\0" + data
         sig = hashlib.blake2b(identity, digest_size=16).hexdigest()
-        brief = frontmatter.read(path)
+        brief = frontmatter.from_bytes(data, path)   # the bytes just hashed: the file is read once
     except BriefgenError as exc:
         return exc
     except OSError as exc:
