@@ -562,7 +562,25 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
         forms["og"] = None   # an og:title that is only the site's name (the same on every page)
     stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings)
                 for k, v in forms.items()}
-    return next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), fallback)
+    chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
+    if chosen is None:
+        return fallback
+    # the same words in another form with its punctuation ("Kicker Title" of an <h1> whose kicker is a
+    # block of its own, beside "Kicker: Title" in the <title>): the punctuated form
+    same = [v for v in stripped.values() if v and len(v) > len(chosen) and _adds_separators(chosen, v)]
+    return max(same, key=len) if same else chosen
+
+
+def _adds_separators(plain: str, other: str) -> bool:
+    """`other` is `plain` with separators added (':', '/', '–', '|'), nothing else."""
+    a, b = plain.replace(" ", ""), other.replace(" ", "")
+    i = 0
+    for ch in b:
+        if i < len(a) and ch == a[i]:
+            i += 1
+        elif ch not in ":/|–—-·":
+            return False
+    return i == len(a)
 
 
 TITLE_ORDER = ("og", "ld", "h1", "title")

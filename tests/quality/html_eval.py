@@ -5,6 +5,7 @@ briefgen.ingest.score against each case's expected.txt.
     .venv/bin/python -m tests.quality.html_eval                 # README table: per language and overall
     .venv/bin/python -m tests.quality.html_eval --ablation      # briefgen without each post-processing step
     .venv/bin/python -m tests.quality.html_eval --variants      # trafilatura settings inside briefgen
+    .venv/bin/python -m tests.quality.html_eval --titles        # titles, also with og:title/JSON-LD ignored
 
 Every extractor sees source.html as briefgen reads it (briefgen.ingest.readers). A page an extractor
 gives nothing for scores zero. Results are cached per process (the quality gate runs each once).
@@ -137,6 +138,24 @@ def articles(corpus: str = "all") -> dict:
     return out
 
 
+@lru_cache(maxsize=None)
+def titles_without_meta(corpus: str = "all") -> dict[str, str | None]:
+    """Case id -> briefgen's title when the page's og:title, twitter:title and JSON-LD headline are
+    ignored: the page as older sites write it (the <h1>, the headings, the <title>, the home links)."""
+    from briefgen.ingest import html
+    from briefgen.ingest.readers import read_raw
+
+    out: dict[str, str | None] = {}
+    for path in cases(corpus):
+        doc = html._parse(read_raw(path / "source.html").text)
+        md = html._metadata(doc)
+        sites = html.site_names(doc, md.url)
+        forms = {k: v for k, v in html._title_forms(doc).items() if k not in ("og", "ld")}
+        heading = html._heading(doc, sites, forms)
+        out[path.name] = html._title(forms, None, heading, [html._clean(md.sitename), *sites], html._headings(doc))
+    return out
+
+
 # --- reports -------------------------------------------------------------------------------------------
 
 def table(columns: dict[str, dict[str, Score]]) -> str:
@@ -193,6 +212,17 @@ def _main(argv: list[str]) -> None:
         for name, opts in configs.items():
             columns[name] = scores(run(lambda p, o=opts: briefgen_text(p, o), paths), paths)
             print(f"{name}: {sum(s.f1 for s in columns[name].values()) / len(paths):.4f}", file=sys.stderr)
+    elif "--titles" in argv:
+        from briefgen.ingest.score import same_title
+        from briefgen.model import Article
+
+        for corpus in ("dev", "world", "all"):
+            ps = cases(corpus)
+            want = {p.name: json.loads((p / "meta.json").read_text(encoding="utf-8"))["title"] for p in ps}
+            full = sum(isinstance(a, Article) and same_title(a.title, want[c]) for c, a in articles(corpus).items())
+            bare = sum(same_title(t, want[c]) for c, t in titles_without_meta(corpus).items())
+            print(f"{corpus}: {len(ps)} pages, titles exact {full}, without og:title/JSON-LD {bare}")
+        return
     else:
         for name in extractors():
             columns[name] = scores(cached(name), paths)

@@ -168,3 +168,15 @@ def test_headings_that_merely_mention_comments_are_article_text(heading):
     from briefgen.model import Block
 
     assert not _comments_heading(Block("heading", heading))
+
+
+def test_a_kicker_set_apart_in_the_h1_takes_the_page_title_s_punctuation(tmp_path):
+    a = _page(tmp_path, "<title>Transport: Night buses saved for the winter | Example Gazette</title>",
+              '<h1><span class="kicker">Transport</span> <span>Night buses saved for the winter</span></h1>')
+    assert a.title == "Transport: Night buses saved for the winter"
+
+
+def test_quotation_marks_of_another_title_form_are_not_taken_over(tmp_path):
+    a = _page(tmp_path, "<title>\"Night buses saved\" for the winter | Example Gazette</title>",
+              "<h1>Night buses saved for the winter</h1>")
+    assert a.title == "Night buses saved for the winter"
