@@ -886,7 +886,9 @@ def printed_date(doc, title: str, page: str):
             return None
     lang, order = page_locale(page), dates.page_order(shown_texts(page))
     near = pieces[at + 1:at + 1 + PRINTED_AFTER] + pieces[max(0, at - PRINTED_BEFORE):at][::-1]
-    for text in near:
+    updated = tuple(sorted(meta.lexicon().updated, key=len, reverse=True))
+    update = None   # a date labelled as the last update counts only when no other date is printed
+    for n, text in enumerate(near):
         text = " ".join(text.split())
         if len(text) > PRINTED_MAX:
             continue
@@ -900,9 +902,14 @@ def printed_date(doc, title: str, page: str):
             found = dates.parse(text, lang=lang, order=order)
         except dates.DateError:
             continue
-        if found is not None:
-            return found
-    return None
+        if found is None:
+            continue
+        label = " ".join(((near[n - 1] if n else "") + " " + text).lower().split())
+        if update is None and any(re.search(rf"(?<!\w){re.escape(u)}(?!\w)", label) for u in updated):
+            update = found   # "Updated: …" (its label may be a text of its own just before)
+            continue
+        return found
+    return update
 
 
 def _translations(page: str) -> tuple[str, ...]:

@@ -180,3 +180,15 @@ def test_quotation_marks_of_another_title_form_are_not_taken_over(tmp_path):
     a = _page(tmp_path, "<title>\"Night buses saved\" for the winter | Example Gazette</title>",
               "<h1>Night buses saved for the winter</h1>")
     assert a.title == "Night buses saved for the winter"
+
+
+def test_a_printed_update_date_gives_way_to_the_publication_date(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text("<html><head><meta charset='utf-8'><title>Night buses saved</title></head><body>"
+                 "<h1>Night buses saved</h1><p>Updated: 12 March 2014</p><p>Published: 9 March 2014</p>"
+                 "<p>The regional council agreed on Tuesday to keep the night buses running through the winter, "
+                 "after a petition signed by more than four thousand residents asked it to reverse its "
+                 "decision.</p><p>The service had been due to stop in November to save money, but "
+                 "councillors said the cost was small beside the risk to people walking home late.</p>"
+                 "</body></html>", encoding="utf-8")
+    assert ingest_file(p).date.date() == date(2014, 3, 9)
