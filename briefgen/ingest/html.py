@@ -248,6 +248,7 @@ def readability_markdown(page: str) -> str:
     import lxml.html
     from readability import Document
 
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)   # its failures are ours to report
     try:
         summary = Document(page).summary(html_partial=True)
         root = lxml.html.fragment_fromstring(summary, create_parent="div")

@@ -6,6 +6,7 @@ briefgen.ingest.score against each case's expected.txt.
     .venv/bin/python -m tests.quality.html_eval --ablation      # briefgen without each post-processing step
     .venv/bin/python -m tests.quality.html_eval --variants      # trafilatura settings inside briefgen
     .venv/bin/python -m tests.quality.html_eval --titles        # titles, also with og:title/JSON-LD ignored
+    .venv/bin/python -m tests.quality.html_eval --switch        # a per-page briefgen/readability choice, LOPO
 
 Every extractor sees source.html as briefgen reads it (briefgen.ingest.readers). A page an extractor
 gives nothing for scores zero. Results are cached per process (the quality gate runs each once).
@@ -156,6 +157,52 @@ def titles_without_meta(corpus: str = "all") -> dict[str, str | None]:
     return out
 
 
+def switch_report(paths: list[Path]) -> str:
+    """A per-page choice between briefgen's text and readability-lxml's (not adopted; README "Design
+    notes"): readability's text is taken when briefgen's has fewer words than THETA times the page's <p>
+    words, readability's covers at least COV of briefgen's words, and is longer but at most KAPPA times
+    the <p> words. The three numbers are grid-searched for mean F1, in-sample and leave-publisher-out."""
+    from itertools import product
+    from statistics import mean
+
+    from briefgen.ingest import html
+    from briefgen.ingest.readers import read_raw
+    from briefgen.ingest.score import tokens
+
+    ours, theirs = cached("briefgen"), cached("readability-lxml")
+    rows = {}
+    for p in paths:
+        reference = (p / "expected.txt").read_text(encoding="utf-8")
+        b, r = tokens(ours[p.name]), tokens(theirs[p.name])
+        nb, nr = sum(b.values()), sum(r.values())
+        rows[p.name] = {"para": html.paragraph_words(html._parse(read_raw(p / "source.html").text)),
+                        "nb": nb, "nr": nr, "cov": sum((b & r).values()) / nb if nb else 0.0,
+                        "fb": score(ours[p.name], reference).f1, "fr": score(theirs[p.name], reference).f1}
+
+    def pick(row, theta, cov, kappa):
+        use = row["para"] > 0 and row["nb"] < theta * row["para"] and row["cov"] >= cov \
+            and row["nb"] < row["nr"] <= kappa * row["para"]
+        return row["fr"] if use else row["fb"]
+
+    grid = list(product([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], [0.8, 0.85, 0.9, 0.95], [1.0, 1.1, 1.2, 1.5]))
+
+    def fit(names):
+        return max(grid, key=lambda g: (round(sum(pick(rows[c], *g) for c in names), 6), -g[0]))
+
+    names = list(rows)
+    best = fit(names)
+    lopo = {}
+    for pub in sorted({publisher(c) for c in names}):
+        params = fit([c for c in names if publisher(c) != pub])
+        lopo |= {c: pick(rows[c], *params) for c in names if publisher(c) == pub}
+    return (f"briefgen alone {mean(r['fb'] for r in rows.values()):.4f}, readability alone "
+            f"{mean(r['fr'] for r in rows.values()):.4f}, best of the two per page "
+            f"{mean(max(r['fb'], r['fr']) for r in rows.values()):.4f}\n"
+            f"switch fitted on all (theta, cov, kappa = {best}): {mean(pick(rows[c], *best) for c in names):.4f}"
+            f", {sum(pick(rows[c], *best) != rows[c]['fb'] for c in names)} pages switched\n"
+            f"switch leave-publisher-out: {mean(lopo.values()):.4f}")
+
+
 # --- reports -------------------------------------------------------------------------------------------
 
 def table(columns: dict[str, dict[str, Score]]) -> str:
@@ -212,6 +259,9 @@ def _main(argv: list[str]) -> None:
         for name, opts in configs.items():
             columns[name] = scores(run(lambda p, o=opts: briefgen_text(p, o), paths), paths)
             print(f"{name}: {sum(s.f1 for s in columns[name].values()) / len(paths):.4f}", file=sys.stderr)
+    elif "--switch" in argv:
+        print(switch_report(paths))
+        return
     elif "--titles" in argv:
         from briefgen.ingest.score import same_title
         from briefgen.model import Article
