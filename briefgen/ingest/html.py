@@ -232,8 +232,8 @@ def _extract(raw: RawArticle, doc, options: Options):
 
 TABLE_SHARE = 0.5       # share of the text's words in Markdown table rows that makes it a table layout
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
-READABILITY_BLOCKS = ("p", "div", "td", "th", "tr", "li", "blockquote", "pre", "table", "ul", "ol", "dl", "dd",
-                      "dt", "section", "article", "header", "footer", "figure", "figcaption", "center")
+READABILITY_BLOCKS = ("p", "div", "td", "th", "tr", "li", "blockquote", "pre", "table", "ul", "ol", "dl",
+                      "dd", "dt", "section", "article", "header", "footer", "figure", "figcaption", "center")
 
 
 def table_share(text: str) -> float:
@@ -248,7 +248,8 @@ def readability_markdown(page: str) -> str:
     import lxml.html
     from readability import Document
 
-    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)   # its failures are ours to report
+    # its failures are briefgen's to report (the page is refused or trafilatura's text stays)
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
         summary = Document(page).summary(html_partial=True)
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
@@ -668,7 +669,8 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
             break
         cut = next((title[:m.start()].rstrip() for m in parts if known(title[:m.start()], title[m.end():])),
                    None) \
-            or next((title[m.end():].lstrip() for m in parts if known(title[m.end():], title[:m.start()])), None)
+            or next((title[m.end():].lstrip() for m in parts if known(title[m.end():], title[:m.start()])),
+                    None)
         if cut:
             title = cut
             continue
