@@ -238,6 +238,8 @@ READABILITY_BLOCKS = ("p", "div", "td", "th", "tr", "li", "blockquote", "pre", "
 
 def table_share(text: str) -> float:
     """The share of a Markdown text's words that sit in table rows."""
+    if "|" not in text:
+        return 0.0
     words = word_count(text)
     return sum(word_count(m.group(0)) for m in TABLE_ROW.finditer(text)) / words if words else 0.0
 
@@ -411,6 +413,8 @@ def _home_link(el, host: str | None) -> bool:
     href = (el.get("href") or "").strip()
     if href.lower() in HOME_PATHS:
         return True
+    if not href.startswith("http") or href.count("/") > 3:
+        return False   # (cheap test first: a site's root is "http(s)://host" or "http(s)://host/")
     try:
         parts = urlsplit(href)
     except ValueError:
@@ -796,13 +800,13 @@ def _comments_heading(block: Block) -> bool:
 def _cut_at_comments(blocks: list[Block]) -> list[Block]:
     """The article ends at a heading that opens the readers' comments (past the first fifth of the text:
     a comment thread is often longer than the article)."""
+    marks = [n for n, b in enumerate(blocks) if n and _comments_heading(b)]
+    if not marks:
+        return blocks
     words = [word_count(b.text or " ".join(b.items)) for b in blocks]
-    total, seen = sum(words), 0
-    for n, b in enumerate(blocks):
-        if n and seen >= total / 5 and _comments_heading(b):
-            return blocks[:n]
-        seen += words[n]
-    return blocks
+    total = sum(words)
+    at = next((n for n in marks if sum(words[:n]) >= total / 5), None)
+    return blocks[:at] if at is not None else blocks
 
 
 def _link_list(block: Block) -> bool:
