@@ -59,6 +59,14 @@ def test_a_fresh_virtualenv_with_bundled_pip_installs_briefgen_and_ingests_html(
     text = briefs[0].read_text(encoding="utf-8")
     assert "title: The presidential campaigns brace for" in text and "lang: en" in text
     assert "Election Day" in text.split("---", 2)[2]
+    # a page laid out in a table goes to readability-lxml: it must be installed and importable too
+    table = tmp_path / "table-layout.html"
+    shutil.copy2(ROOT / "tests" / "data" / "html-oldstyle" / "table-layout.html", table)
+    run = subprocess.run([venv / "bin" / "briefgen", "ingest", str(table), "--out", str(tmp_path / "b2")],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    [brief] = list((tmp_path / "b2").rglob("*.md"))
+    assert "The county board voted 4-1" in brief.read_text(encoding="utf-8")
 
 
 def test_the_html_path_imports_only_declared_dependencies():
@@ -67,6 +75,6 @@ def test_the_html_path_imports_only_declared_dependencies():
 
     declared = {d.split(">")[0].split("=")[0].split("[")[0].strip().lower().replace("_", "-")
                 for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
-    assert {"trafilatura", "lxml", "lxml-html-clean"} <= declared
+    assert {"trafilatura", "lxml", "lxml-html-clean", "readability-lxml"} <= declared
     assert not any("lxml[" in d for d in (ROOT / "pyproject.toml").read_text().split())
     assert Path(ROOT / "pyproject.toml").is_file() and SAMPLES.is_dir()
