@@ -304,7 +304,7 @@ def _lead_below(c: Cleaned, title: Line) -> Line | None:
 
 # --- the headline: a learned ranking of the lines above the text ----------------------------------
 
-TITLE_REACH = 40    # non-blank lines above the article's first line that may be its headline
+TITLE_REACH = 30    # non-blank lines above the article's first line that may be its headline
 TITLE_INSIDE = 4    # and lines at its top (the model may have kept the headline as text)
 BODY_TOKENS = 1500   # the text's first tokens tell what it is about
 CUT_WORDS = 6       # a part cut off a candidate (a kicker, a section, widget text) has at most this many words
@@ -388,8 +388,8 @@ def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
 
 
 def _parts(cands: list[Line]) -> tuple[set[int], set[int]]:
-    """Candidates that another, longer candidate (of another line) ends or starts with (a headline the copy
-    glued to a breadcrumb or kicker), and those longer ones."""
+    """Candidates that another, longer candidate ends or starts with (a headline the copy glued to a
+    breadcrumb or kicker; a part cut off a line is in its line), and those longer ones."""
     by_last: dict[str, list[int]] = {}
     for k, ln in enumerate(cands):
         words = ln.text.split()
@@ -554,11 +554,12 @@ def _kicker(c: Cleaned, title: Line) -> str | None:
 def _punctuated_title(c: Cleaned, h: Header) -> None:
     """A kicker and a title copied as one line ("Kicker Title"): the page shows the same words elsewhere
     as "Kicker: Title" (its document title, a share line). That form is the headline, its prefix the kicker."""
-    flat = " ".join(WORD.findall(h.title or ""))
-    if not flat or ":" in (h.title or ""):
+    words = WORD.findall(h.title or "")
+    if not words:
         return
+    flat, colons, last = " ".join(words), (h.title or "").count(":"), words[-1]
     for ln in c.lines:
-        if ln.kind == "blank" or ":" not in ln.text:
+        if ln.kind == "blank" or last not in ln.text or ln.text.count(":") <= colons:
             continue
         text = SITE_SUFFIX.sub("", ln.text).strip()   # "Kicker: Title | site.de", the document title
         head, _, rest = text.partition(":")

@@ -78,3 +78,12 @@ def test_a_fallback_title_has_twelve_words_of_a_spaced_script():
     assert _title_from_body([Block("paragraph", " ".join(words) + ".", ())]) == " ".join(words[:12]) + "…"
     short = " ".join(words[:12]) + "."
     assert _title_from_body([Block("paragraph", short, ())]) == short
+
+
+def test_a_title_takes_the_form_with_more_colons_the_page_shows_elsewhere():
+    page = ("Protests of 2022: Report: activist was killed - the court denies it\n\nMenu\n\n"
+            "Protests of 2022 Report: activist was killed - the court denies it\n\n" + BODY)
+    h = meta.Header(title="Protests of 2022 Report: activist was killed - the court denies it")
+    meta._punctuated_title(clean_dump(page), h)
+    assert h.title == "Protests of 2022: Report: activist was killed - the court denies it"
+    assert h.kicker == "Protests of 2022"
