@@ -192,3 +192,13 @@ def test_a_printed_update_date_gives_way_to_the_publication_date(tmp_path):
                  "councillors said the cost was small beside the risk to people walking home late.</p>"
                  "</body></html>", encoding="utf-8")
     assert ingest_file(p).date.date() == date(2014, 3, 9)
+
+
+def test_the_headline_repeated_far_down_as_a_teaser_cuts_nothing():
+    from briefgen.ingest.html import _after_headline
+    from briefgen.model import Block
+
+    blocks = [Block("paragraph", f"Paragraph {n} of the article, a sentence of running text.") for n in range(8)]
+    blocks.insert(6, Block("paragraph", "Night buses saved for the winter"))
+    assert _after_headline(blocks, ["Night buses saved for the winter"]) == blocks
+    assert _after_headline(blocks[5:], ["Night buses saved for the winter"]) == blocks[6:]
