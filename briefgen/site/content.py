@@ -145,9 +145,11 @@ class Item:
 
     @property
     def html(self) -> str:
-        if self._html is None:
-            self._html = self._body().partition("\n")[2]
-        return self._html
+        # Not kept on the Item: a cold build reads each body once (its page; a feed reads it again),
+        # and keeping them made each render worker hold its half of the bodies (~500 MB at 100,000).
+        if self._html is not None:
+            return self._html
+        return self._body().partition("\n")[2]
 
     @property
     def words(self) -> list[str]:
