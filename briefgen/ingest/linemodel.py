@@ -48,6 +48,10 @@ _UNSPACED = re.compile(f"[{UNSPACED}]")
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 _OPENERS = "\"'«»“„‘‚「『(–—-"
 TOP_WORDS = 40          # the page's most frequent tokens stand in for its function words
+FILLER_TOKENS, FILLER_REPEATS = 6, 3   # a line this short seen this often is page furniture (not modelled)
+FILLER_LOGIT = -8.0                    # the log-odds reported for such a line (the headline ranker reads them)
+FLAGGED, FLAGGED_KEEP = frozenset(("noise", "credit", "caption", "meta", "agency", "boiler", "teaser", "end")), 0.5
+FALLBACK_TOKENS, FALLBACK_OFFSET = 60, 0.9   # a shorter article run is looked for again, with a lower bar
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
 
 
@@ -68,7 +72,9 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         float(first.isupper()), float(first.islower()), float(first.isdigit()), float(first in _OPENERS),
         sum(map(str.isdigit, text)) / chars if chars else 0.0,
         upper / (upper + lower) if upper + lower else 0.0,
-        float(bool(_LINKISH.search(text))), float(bool(_SEPARATORS.search(text))),
+        float(bool(_LINKISH.search(text))),
+        # separators between short items ("Home | News › Sport"); one " / " in a paragraph is no menu
+        min(3 * len(_SEPARATORS.findall(text)) / n, 1.0) if n else 0.0,
         float(bool(_LIST_ITEM.match(text))), float(bool(_COPYRIGHT.search(text))),
         sum(t in stop for t in toks) / n if n else 0.0,
         unspaced / chars if chars else 0.0,
@@ -170,16 +176,23 @@ def _page_parts(lines: Sequence[Any]) -> tuple[list[int], np.ndarray, np.ndarray
     a time would (logarithms by `math`, divisions of the same two numbers), so the features are the same
     to the last bit."""
     idx = [ln.i for ln in lines if ln.kind != "blank"]
+    keys = Counter(lines[i].key for i in idx)
+    shapes = [shape(lines[i].text) for i in idx]
+    # a short line seen three times or more (a widget label between every paragraph, "Article content";
+    # a menu shown in header and footer) is never article text on the sample pages: the model reads the
+    # page as if it were a blank line, so it neither breaks the article's run nor colours its neighbours
+    fill = [len(s[0]) <= FILLER_TOKENS and keys[lines[i].key] >= FILLER_REPEATS for i, s in zip(idx, shapes)]
+    if any(fill):
+        idx = [i for i, f in zip(idx, fill) if not f]
+        shapes = [s for s, f in zip(shapes, fill) if not f]
     m = len(idx)
     if not m:
         return idx, np.zeros((0, len(PAGE))), np.zeros((0, len(CONTEXT)))
     sel = [lines[i] for i in idx]
-    shapes = [shape(ln.text) for ln in sel]
     toks = [s[0] for s in shapes]
     # the page's own function words: most frequent tokens of its longer lines
     freq = Counter(chain.from_iterable(t for t in toks if len(t) >= PROSE_TOKENS))   # (the same order)
     top = {t for t, _ in freq.most_common(TOP_WORDS)}
-    keys = Counter(ln.key for ln in sel)
     logs = {c: math.log(c) for c in set(keys.values())}
     ntoks = np.array([len(t) for t in toks])
     total = int(ntoks.sum()) or 1
@@ -333,15 +346,29 @@ class Model:
     def decode(self, lines: Sequence[Any]) -> tuple[list[int], dict[int, float]]:
         """(indices of the article lines, log-odds of every non-blank line by index)."""
         idx, scores = self.page_logits(lines)
+        logits = dict.fromkeys((ln.i for ln in lines if ln.kind != "blank"), FILLER_LOGIT)   # (furniture)
         if not idx:
-            return [], {}
+            return [], logits
+        logits.update(zip(idx, scores))
         # a line adds its tokens times (p - (1 - p)): the expected right tokens minus the expected wrong
         # ones, so the run with the highest sum is the best article region in expectation; a short
         # widget line amid paragraphs costs little, a menu of many lines costs a lot
-        gains = [(2 / (1 + math.exp(-max(-30.0, min(30.0, s)))) - 1 + self.offset)
-                 * max(1, len(shape(lines[i].text)[0])) for s, i in zip(scores, idx)]
-        a, b = _kadane(gains)
-        return [idx[k] for k in range(a, b) if scores[k] >= self.keep], dict(zip(idx, scores))
+        probs = [1 / (1 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
+        sizes = [max(1, len(shape(lines[i].text)[0])) for i in idx]
+        # a line a lexicon marks as furniture (a widget, a teaser marker, a credit) stays only when the
+        # model leans clearly to article text, not when it is merely unsure
+        flagged = [lines[i].kind in FLAGGED for i in idx]
+        offset, keep = self.offset, self.keep
+        while True:
+            a, b = _kadane([(2 * p - 1 + offset) * n for p, n in zip(probs, sizes)])
+            kept = [k for k in range(a, b) if scores[k] >= (FLAGGED_KEEP if flagged[k] else keep)]
+            if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
+                return [idx[k] for k in kept], logits
+            # a page whose best run is too short for an article (the model unsure of every line: a layout
+            # or a language it has not seen): the article is then the page's best run relative to the
+            # rest, so the bar is lowered step by step (never to lines the model is sure are furniture)
+            offset = min(FALLBACK_OFFSET, offset + 0.1)
+            keep = min(keep, math.log((1 - offset) / (1 + offset)))
 
 
 @cache

@@ -9,7 +9,6 @@ spawned. Starting workers costs up to a second, so small builds never start them
 """
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -32,8 +31,7 @@ class Pool:
         if self.jobs > 1:
             try:
                 if self._pool is None:
-                    # initializer: a worker forked while the build pauses the collector runs its own
-                    self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=gc.enable,
+                    self._pool = ProcessPoolExecutor(max_workers=self.jobs,
                                                      mp_context=get_context("fork" if self.forks() else "spawn"))
                 return list(self._pool.map(fn, tasks))
             except (BrokenProcessPool, OSError) as exc:
