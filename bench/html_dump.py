@@ -65,6 +65,16 @@ def stages(world: bool) -> None:
     def standfirst(r, d, m):
         return H._standfirst(H._clean(m.description), d) if m.description else None
 
+    def title(r, d, m):
+        forms, sites = H._title_forms(d), H.site_names(d, m.url)
+        return H._title(forms, H._clean(m.title), H._heading(d, sites, forms), [H._clean(m.sitename), *sites],
+                        H._headings(d))
+
+    texts = {id(r): H.markdown_blocks(H.tidy(H._trafilatura(d, opts, True))) for r, d in zip(raws, docs)}
+
+    def cuts(r, d, m):
+        return H._cut_at_comments(H._after_headline(texts[id(r)], [m.title]))
+
     steps = {
         "whole article_from_html": lambda r, d, m: H.article_from_html(r),
         "lxml parse": lambda r, d, m: H._parse(r.text),
@@ -74,8 +84,11 @@ def stages(world: bool) -> None:
         "paragraph words": lambda r, d, m: H.paragraph_words(d),
         "standfirst": standfirst,
         "page dates": lambda r, d, m: H._dates(r, m),
-        "heading + kicker": lambda r, d, m: H._heading(d),
-        "title": lambda r, d, m: H._title(d, H._clean(m.title), H._heading(d), H._clean(m.sitename)),
+        "heading + kicker": lambda r, d, m: H._heading(d, [], H._title_forms(d)),
+        "site names (home links)": lambda r, d, m: H.site_names(d, m.url),
+        "headings h1-h3": lambda r, d, m: H._headings(d),
+        "title (forms, site names, headings)": title,
+        "text before the headline, comments": cuts,
         "lead image": lambda r, d, m: H.lead_image(d, m.url),
     }
     print(f"{len(raws)} pages, load {os.getloadavg()[0]:.2f}")

@@ -771,11 +771,15 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
     return kept
 
 
+BEFORE_TITLE_MAX = 5   # blocks before the headline that may be dropped (further down, a repeat is a teaser)
+
+
 def _after_headline(blocks: list[Block], titles: list[str | None]) -> list[Block]:
     """The text from the headline on: an article starts at its headline, so what an extractor put
     before the headline shown in the text (a cookie notice, a breadcrumb, a banner) is not the article."""
     keys = {_squash(t) for t in titles if t} - {""}
-    at = next((n for n, b in enumerate(blocks) if b.kind != "list" and _squash(b.text) in keys), None)
+    at = next((n for n, b in enumerate(blocks[:BEFORE_TITLE_MAX + 1])
+               if b.kind != "list" and _squash(b.text) in keys), None)
     return blocks[at:] if at and at < len(blocks) - 1 else blocks
 
 

@@ -24,7 +24,7 @@ from briefgen.errors import BriefgenError, BuildError
 from briefgen.model import Brief
 from briefgen.site import markdown
 from briefgen.site.i18n import localise
-from briefgen.site.inputs import brief_files  # noqa: F401 - its home before inputs.py
+from briefgen.site.inputs import brief_files, gc_paused  # noqa: F401 - brief_files: its home before inputs.py
 from briefgen.site.workers import Pool
 
 log = logging.getLogger(__name__)
@@ -145,9 +145,11 @@ class Item:
 
     @property
     def html(self) -> str:
-        if self._html is None:
-            self._html = self._body().partition("\n")[2]
-        return self._html
+        # Not kept on the Item: a cold build reads each body once (its page; a feed reads it again),
+        # and keeping them made each render worker hold its half of the bodies (~500 MB at 100,000).
+        if self._html is not None:
+            return self._html
+        return self._body().partition("\n")[2]
 
     @property
     def words(self) -> list[str]:
@@ -383,39 +385,41 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     packs = os.path.join(cache_dir, "bodies")
     # The Items of this process's last build, reused when their cache entry is the very same object
     # (the preview builds again and again).
-    memo, kept = _ITEMS.get(cache_dir, {}), {}
-    for path, mtime, size in files:
-        brief = None
-        if path in fresh:
-            result = fresh[path]
-            if isinstance(result, BriefgenError):
-                errors.append(result)
-                if not (keep_last_good and len(cache.entries.get(path) or ()) == ENTRY_FIELDS):
-                    continue
+    with gc_paused():   # 10,000 Items and no garbage
+        memo, kept = _ITEMS.get(cache_dir, {}), {}
+        for path, mtime, size in files:
+            brief = None
+            if path in fresh:
+                result = fresh[path]
+                if isinstance(result, BriefgenError):
+                    errors.append(result)
+                    if not (keep_last_good and len(cache.entries.get(path) or ()) == ENTRY_FIELDS):
+                        continue
+                else:
+                    brief = result[-1]
+                    cache.put(path, mtime, size, *result[:-1])
+            entry = cache.entries[path]
+            hit = memo.get(path)
+            if hit is not None and hit[0] is entry and hit[1] == tz:
+                item, label_errors = hit[2], hit[3]
             else:
-                brief = result[-1]
-                cache.put(path, mtime, size, *result[:-1])
-        entry = cache.entries[path]
-        hit = memo.get(path)
-        if hit is not None and hit[0] is entry and hit[1] == tz:
-            item, label_errors = hit[2], hit[3]
-        else:
-            _, _, sig, pack, offset, length, boffset, blength, slug, day, updated, labels, label_errors, crcs = entry
-            regions, themes, countries = labels
-            if countries and not regions and regions_of is not None:
-                regions = tuple(regions_of(countries))
-            when = _local_date(day, updated, tz, path, errors)
-            if when is None:
-                continue
-            pack = os.path.join(packs, pack)
-            item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path, (pack, offset, length),
-                        ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
-                        check=(*crcs, search_words))
-            if brief is not None:   # just read: no need to load it again
-                item._brief = _with_labels(brief, regions, themes, countries)
-        kept[path] = (entry, tz, item, label_errors)
-        errors.extend(label_errors)
-        items.append(item)
+                (_, _, sig, pack, offset, length, boffset, blength, slug, day, updated, labels, label_errors,
+                 crcs) = entry
+                regions, themes, countries = labels
+                if countries and not regions and regions_of is not None:
+                    regions = tuple(regions_of(countries))
+                when = _local_date(day, updated, tz, path, errors)
+                if when is None:
+                    continue
+                pack = os.path.join(packs, pack)
+                item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path,
+                            (pack, offset, length), ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
+                            check=(*crcs, search_words))
+                if brief is not None:   # just read: no need to load it again
+                    item._brief = _with_labels(brief, regions, themes, countries)
+            kept[path] = (entry, tz, item, label_errors)
+            errors.extend(label_errors)
+            items.append(item)
     _ITEMS.clear()   # one project per process in practice: never hold two
     _ITEMS[cache_dir] = kept
     removed = cache.save({p for p, _, _ in files})

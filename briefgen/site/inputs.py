@@ -5,7 +5,10 @@ nothing changed stops after these and never imports the rest.
 """
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -49,3 +52,19 @@ def build_now(pinned: str, tz: ZoneInfo) -> datetime:
         except ValueError:
             raise BuildError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of seconds") from None
     return datetime.now(tz)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a build loads or derives long-lived data (the state,
+    the brief cache, Items, groups): ~10^5 objects and no garbage cycles, which the collector would
+    otherwise scan again and again for nothing (a fifth of an edit build's CPU at 10,000 briefs).
+    Not around anything that forks workers: they would inherit the pause."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

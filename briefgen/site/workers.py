@@ -9,6 +9,7 @@ spawned. Starting workers costs up to a second, so small builds never start them
 """
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -31,7 +32,8 @@ class Pool:
         if self.jobs > 1:
             try:
                 if self._pool is None:
-                    self._pool = ProcessPoolExecutor(max_workers=self.jobs,
+                    # initializer: a worker forked while the build pauses the collector runs its own
+                    self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=gc.enable,
                                                      mp_context=get_context("fork" if self.forks() else "spawn"))
                 return list(self._pool.map(fn, tasks))
             except (BrokenProcessPool, OSError) as exc:

@@ -69,3 +69,17 @@ def test_region_features_as_an_array_are_the_same_values(scores):
     got = _region_array(scores, len(scores))
     assert got.shape == (len(scores), 3)
     assert got.tolist() == [list(row) for row in _region_features(scores, len(scores))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "a b", "Un deux trois.", "日本語", "x, y; z"]),
+                          st.lists(st.sampled_from(["", "one", "two words", "東京"]), max_size=3)), max_size=8),
+       st.integers(0, 12))
+def test_enough_body_words_is_the_whole_count_compared(blocks, n):
+    from briefgen.ingest.patterns import TOKEN
+    from briefgen.ingest.pipeline import _has_words
+    from briefgen.model import Block
+
+    made = [Block("list", items=tuple(items)) if items else Block("paragraph", text) for text, items in blocks]
+    whole = sum(len(TOKEN.findall(b.text)) + sum(len(TOKEN.findall(i)) for i in b.items) for b in made)
+    assert _has_words(made, n) == (whole >= n)

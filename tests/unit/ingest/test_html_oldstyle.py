@@ -33,7 +33,8 @@ def test_a_blog_post_keeps_its_paragraphs_and_not_its_comments_or_sidebar(articl
     body = _body(articles["kubrick-blog"])
     assert body.startswith("After three dry weeks the storm on Saturday night")
     assert "to see whether the difference really is as large as the seed catalogues claim" in body
-    for other in ("Same thing happened to mine", "Try Ferline", "Leave a Reply", "Archives", "proudly powered"):
+    for other in ("Same thing happened to mine", "Try Ferline", "Leave a Reply", "Archives",
+                  "proudly powered"):
         assert other not in body
 
 
@@ -47,7 +48,8 @@ def test_readers_comments_are_not_the_article(articles):
     assert a.date.date() == date(2013, 2, 14)
     body = _body(a)
     assert "Four crew members will lose their jobs." in body
-    for comment in ("This is so sad", "Nobody should be surprised", "Could a community group", "End of an era"):
+    for comment in ("This is so sad", "Nobody should be surprised", "Could a community group",
+                    "End of an era"):
         assert comment not in body
 
 
@@ -85,7 +87,8 @@ def test_a_kicker_and_headline_in_spans_read_as_printed(tmp_path):
 
 
 def test_a_french_spaced_colon_stays(tmp_path):
-    a = _page(tmp_path, "", "<h1><span>Transports</span><span> : </span><span>les bus de nuit sauvés</span></h1>")
+    a = _page(tmp_path, "",
+              "<h1><span>Transports</span><span> : </span><span>les bus de nuit sauvés</span></h1>")
     assert a.title == "Transports : les bus de nuit sauvés"
 
 
@@ -114,7 +117,8 @@ def test_a_short_dotted_year_by_the_headline_is_read(tmp_path):
     p = tmp_path / "page.html"
     p.write_text("<html><head><meta charset='utf-8'><title>Night buses saved</title></head><body>"
                  "<h1>Night buses saved</h1><p class='x'>Do 25.04.24 | 14:07 Uhr</p>"
-                 "<p>The regional council agreed on Tuesday to keep the night buses running through the winter, "
+                 "<p>The regional council agreed on Tuesday to keep the night buses running through the "
+                 "winter, "
                  "after a petition signed by more than four thousand residents asked it to reverse its "
                  "decision.</p><p>The service had been due to stop in November to save money, but "
                  "councillors said the cost was small beside the risk to people walking home late.</p>"
@@ -129,7 +133,8 @@ def test_a_blogger_post_title_date_and_body(articles):
     body = _body(a)
     assert body.startswith("I found the old timetable in a box of my grandfather's papers")
     assert body.endswith("for anyone who wants to see it.")
-    for other in ("My mother used that line", "Ordnance Survey", "We spent four weekends", "Retired signalman",
+    for other in ("My mother used that line", "Ordnance Survey", "We spent four weekends",
+                  "Retired signalman",
                   "3 comments"):
         assert other not in body
 
@@ -186,9 +191,21 @@ def test_a_printed_update_date_gives_way_to_the_publication_date(tmp_path):
     p = tmp_path / "page.html"
     p.write_text("<html><head><meta charset='utf-8'><title>Night buses saved</title></head><body>"
                  "<h1>Night buses saved</h1><p>Updated: 12 March 2014</p><p>Published: 9 March 2014</p>"
-                 "<p>The regional council agreed on Tuesday to keep the night buses running through the winter, "
+                 "<p>The regional council agreed on Tuesday to keep the night buses running through the "
+                 "winter, "
                  "after a petition signed by more than four thousand residents asked it to reverse its "
                  "decision.</p><p>The service had been due to stop in November to save money, but "
                  "councillors said the cost was small beside the risk to people walking home late.</p>"
                  "</body></html>", encoding="utf-8")
     assert ingest_file(p).date.date() == date(2014, 3, 9)
+
+
+def test_the_headline_repeated_far_down_as_a_teaser_cuts_nothing():
+    from briefgen.ingest.html import _after_headline
+    from briefgen.model import Block
+
+    blocks = [Block("paragraph", f"Paragraph {n} of the article, a sentence of running text.")
+              for n in range(8)]
+    blocks.insert(6, Block("paragraph", "Night buses saved for the winter"))
+    assert _after_headline(blocks, ["Night buses saved for the winter"]) == blocks
+    assert _after_headline(blocks[5:], ["Night buses saved for the winter"]) == blocks[6:]
