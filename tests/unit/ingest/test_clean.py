@@ -153,3 +153,31 @@ def test_rejoins_a_link_inside_brackets_but_not_a_quote_opening_a_paragraph():
         "Die Zahlen (Quelle: Statistisches Bundesamt) sind neu."
     text = "Der Minister sprach von einem Erfolg\n»Wir haben viel erreicht«, sagte er am Abend."
     assert rejoin(text) == text
+
+
+def test_a_widget_label_repeated_between_every_paragraph_does_not_cut_the_article():
+    # a site that prints the same short label between all its paragraphs ("Article content")
+    got = clean_dump(page(*(f"Contenu de l'article\n\n{p}" for p in (P1, P2, P3, P4, P5))))
+    assert texts(got) == [P1, P2, P3, P4, P5]
+
+
+def test_short_lines_repeated_three_times_are_left_out_of_the_model_and_never_kept():
+    from briefgen.ingest.clean import prepare
+    from briefgen.ingest.linemodel import FILLER_LOGIT
+
+    lines = prepare(page(*(f"Contenu de l'article\n\n{p}" for p in (P1, P2, P3, P4, P5))))
+    keep, logits = model().decode(lines)
+    labels = [ln.i for ln in lines if ln.text == "Contenu de l'article"]
+    assert len(labels) == 5 and not set(labels) & set(keep)
+    assert all(logits[i] == FILLER_LOGIT for i in labels)
+    idx, _ = model().page_logits(lines)
+    assert not set(labels) & set(idx)
+
+
+def test_one_slash_in_a_paragraph_is_not_a_menu_separator():
+    from briefgen.ingest.linemodel import LOCAL, shape
+
+    at = LOCAL.index("separators")
+    assert shape("Accueil | Politique | Economie | Sport")[1][at] == 1.0
+    assert 0 < shape(P1.replace("mardi", "mardi / mercredi"))[1][at] < 0.2
+    assert shape(P1)[1][at] == 0.0
