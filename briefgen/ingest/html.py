@@ -482,7 +482,8 @@ def _heading(doc, sites: list[str] | None = None, forms: dict | None = None) -> 
             continue
         found = _text(el).rstrip(" :–-")
         rest = text.replace(found, "", 1) if found else text
-        if found and len(found.split()) <= 12 and len(found.split()) < len(rest.split()):
+        if found and len(found.split()) <= 12 and len(found.split()) < len(rest.split()) \
+                and not dates.has_day(found):   # "Politics / January 11, 2024": a date line, no kicker
             kicker = found
     return Heading(text, kicker)
 

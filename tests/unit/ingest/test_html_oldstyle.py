@@ -209,3 +209,9 @@ def test_the_headline_repeated_far_down_as_a_teaser_cuts_nothing():
     blocks.insert(6, Block("paragraph", "Night buses saved for the winter"))
     assert _after_headline(blocks, ["Night buses saved for the winter"]) == blocks
     assert _after_headline(blocks[5:], ["Night buses saved for the winter"]) == blocks[6:]
+
+
+def test_an_overline_holding_a_date_is_no_kicker(tmp_path):
+    a = _page(tmp_path, "", '<div class="article-kicker">Transport / October 9, 2012</div>'
+                            "<h1>Night buses saved for the winter</h1>")
+    assert a.kicker is None
