@@ -370,7 +370,11 @@ def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
     own, on the line it comes from); with each candidate the part cut off and how ('' and 0 for a line)."""
     above = [ln for ln in c.lines[:c.start] if ln.kind != "blank"][-TITLE_REACH:]
     inside = [ln for ln in c.lines[c.start:c.end] if ln.kind != "blank"][:TITLE_INSIDE]
-    lines = [ln for ln in above + inside if 0 < ln.words <= 60]
+    from briefgen.ingest.linemodel import shape
+
+    # a single word ("Home", "Share", "Politik") is never a headline (none of the sample pages' 255 is): not
+    # scored; a Chinese or Japanese headline has a token per character
+    lines = [ln for ln in above + inside if 0 < ln.words <= 60 and len(shape(ln.text)[0]) >= 2]
     short = {ln.key for ln in c.lines if 0 < ln.words <= CUT_WORDS}
     starts = {t.split(" ", 1)[0] for t in short}
     texts = {ln.text for ln in c.lines if ln.words >= 3}

@@ -87,3 +87,10 @@ def test_a_title_takes_the_form_with_more_colons_the_page_shows_elsewhere():
     meta._punctuated_title(clean_dump(page), h)
     assert h.title == "Protests of 2022: Report: activist was killed - the court denies it"
     assert h.kicker == "Protests of 2022"
+
+
+def test_single_words_are_no_candidates_but_a_short_cjk_headline_is():
+    page = "Home\n\nPolitik\n\n震度5弱\n\nNight buses will reach the northern districts\n\n" + BODY
+    texts = {ln.text for ln in meta.title_candidates(clean_dump(page))[0]}
+    assert "Home" not in texts and "Politik" not in texts
+    assert "震度5弱" in texts and "Night buses will reach the northern districts" in texts
