@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -151,6 +152,8 @@ def build(ctx: Context, out: Path | None, clean: bool, no_ingest: bool, strict: 
 
         cfg = ctx.config(strict=strict, base_url=base_url)
         result = build_site(cfg, out=out, clean=clean, ingest=not no_ingest)
+        global _QUICK_EXIT
+        _QUICK_EXIT = True
         warnings = getattr(result, "warnings", [])
         _warn_raw_failures(warnings, cfg, cfg.strict)
         return 1 if result.errors or (cfg.strict and warnings) else 0
@@ -214,8 +217,36 @@ def publish(ctx: Context, dest: str | None, branch: str | None, dry_run: bool, r
     sys.exit(_run(ctx, go))
 
 
+_QUICK_EXIT = False   # set by `build`: its process ends holding ~10^5 objects (state, brief cache, Items)
+
+
 def main() -> None:
-    cli(prog_name="briefgen")
+    try:
+        cli(prog_name="briefgen")
+    except SystemExit as exc:
+        if _QUICK_EXIT and threading.active_count() == 1:
+            _exit_now(exc.code)
+        raise
+
+
+def _exit_now(code) -> None:
+    """End the process without the interpreter's teardown, which frees every object one by one (0.3 s
+    of CPU after an edit build at 10,000 briefs, as much as the build's own bookkeeping): atexit
+    handlers still run (a build waits there for old trees' removal), logs and streams are flushed.
+    Only with no other thread left: nothing else is cut short."""
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    logging.shutdown()
+    if isinstance(code, str):   # sys.exit("message"): printed, status 1, as the interpreter does
+        print(code, file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 if __name__ == "__main__":
