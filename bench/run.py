@@ -370,7 +370,9 @@ def new_briefs(project: Path, batch: int, count: int) -> list[tuple[Path, str]]:
         _, title = title_line(text)
         marker = f"(bench new {batch}-{i})"
         text = with_title(text, f"{title} {marker}")
-        when = f"2026-02-{batch + 1:02d}T{8 + i // 60:02d}:{i % 60:02d}:00+01:00"
+        # 30 s apart from 08:00: 1,000 briefs end at 16:19:30 (the hour once ran past 23 at 1,000)
+        minutes, seconds = divmod(i * 30, 60)
+        when = f"2026-02-{batch + 1:02d}T{8 + minutes // 60:02d}:{minutes % 60:02d}:{seconds:02d}+01:00"
         text = "\n".join(f"date: {when}" if ln.startswith("date:") else ln for ln in text.split("\n"))
         text = "\n".join(ln for ln in text.split("\n") if not ln.startswith(("slug:", "updated:")))
         path = folder / f"bench-new-{batch}-{i}.md"
