@@ -21,6 +21,23 @@ from typing import Any
 
 STATE_NAME = ".briefgen-state.json"
 
+# mkstemp creates files readable by their owner only (0600): a brief, a report or a state file gets
+# the mode any file the user creates gets (0666 less the umask, read once here, at import, while no
+# other thread can change it), so a web server or a colleague reads them as they read the rest.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+
+
+def _temp_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path` (same folder: the rename stays atomic), with FILE_MODE."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, FILE_MODE)
+    except OSError:    # a filesystem without modes: keep what mkstemp gave
+        pass
+    return fd, tmp
+
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -36,7 +53,7 @@ def sha256_file(path: Path) -> str | None:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename: readers see old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temp_file(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -68,7 +85,7 @@ class DurableBatch:
 
     def write(self, path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temp_file(path)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

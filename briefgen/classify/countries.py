@@ -219,6 +219,9 @@ def lexicon(lang: str) -> CountryLexicon:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(_plain(built)))
         os.replace(tmp, path)
+        for stale in path.parent.glob(f"countries-{lang}-*.marshal"):   # an older briefgen's: never read again
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError as exc:     # a read-only home: built again next time
         log.debug("country lexicon cache %s not written: %s", path, exc)
     return built

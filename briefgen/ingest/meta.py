@@ -6,6 +6,7 @@ the sentence just below it. Dates, bylines and credits are the meta lines around
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import os
@@ -120,8 +121,11 @@ def _cached_detector(model: Path, identifier: type):
 
     if not model.name.endswith(".npz.xz") or not hasattr(modelio, "_to_array"):
         raise RuntimeError(f"unknown py3langid model layout: {model.name}")
-    st = model.stat()
-    unpacked = _langid_cache_dir() / f"langid-{st.st_size}-{st.st_mtime_ns}.npz"
+    # Named by what the model is, not where it lies: every virtualenv with the same py3langid shares
+    # one 68 MB file (the install's mtime made one per virtualenv), and a new model replaces the old.
+    with model.open("rb") as fh:
+        head = hashlib.sha256(fh.read(1 << 16)).hexdigest()[:16]
+    unpacked = _langid_cache_dir() / f"langid-{model.stat().st_size}-{head}.npz"
     if not unpacked.is_file():
         unpacked.parent.mkdir(parents=True, exist_ok=True)
         tmp = unpacked.with_name(f"{unpacked.name}.{os.getpid()}.tmp")
@@ -131,6 +135,9 @@ def _cached_detector(model: Path, identifier: type):
             os.replace(tmp, unpacked)
         finally:
             tmp.unlink(missing_ok=True)
+        for old in unpacked.parent.glob("langid-*.npz"):
+            if old != unpacked:
+                old.unlink(missing_ok=True)
     # as py3langid.modelio.load_model, from the unpacked file
     try:
         with np.load(unpacked, allow_pickle=False) as data:

@@ -89,3 +89,23 @@ def test_an_ingest_run_leaves_every_brief_in_place_and_no_temporary_file(tmp_pat
     assert not list(tmp_path.rglob("*.tmp"))
     again = BriefWriter(tmp_path, batch=DurableBatch())
     assert again.unchanged("raw/3.txt", "s3") == paths[3]
+
+
+def test_written_files_get_the_mode_the_umask_gives_not_mkstemps_0600(tmp_path):
+    """A brief, report or state file is read by others (a web server, a colleague, git): mkstemp's
+    owner-only mode must not stick to it."""
+    import os
+    import stat
+
+    from briefgen.brief.state import FILE_MODE, atomic_write
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert FILE_MODE == 0o666 & ~umask
+    batch = DurableBatch(limit=2)
+    for name in ("a.md", "b.md", "c.md"):
+        batch.write(tmp_path / name, b"x")
+    batch.flush()
+    atomic_write(tmp_path / "state.json", b"{}")
+    for name in ("a.md", "b.md", "c.md", "state.json"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == FILE_MODE, name

@@ -65,3 +65,15 @@ def test_the_file_name_changes_with_what_the_lexicon_is_built_from(cache, monkey
     assert countries._cache_path("en") != before and countries._cache_path("de") != countries._cache_path("en")
     with pytest.raises(ValueError):
         countries._cache_path("../x")
+
+
+def test_a_lexicon_file_of_another_version_is_removed_when_its_language_is_written(cache):
+    stale = cache / "countries-it-00000000000000000000.marshal"      # an older briefgen's
+    other = cache / "countries-de-00000000000000000000.marshal"      # another language: not touched here
+    cache.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"old")
+    other.write_bytes(b"old")
+    countries.lexicon.cache_clear()
+    countries.lexicon("it")
+    assert not stale.exists() and other.exists()
+    assert len(list(cache.glob("countries-it-*.marshal"))) == 1

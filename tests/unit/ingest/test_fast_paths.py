@@ -43,8 +43,11 @@ def test_language_model_read_from_the_cache_is_the_shipped_model(tmp_path, monke
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    stale = tmp_path / "briefgen" / "langid-4586720-1796553052187494723.npz"   # another install's name
+    stale.parent.mkdir()
+    stale.write_bytes(b"an older copy")
     first = meta._cached_detector(MODEL_DIR / MODEL_FILE, LanguageIdentifier)    # unpacks into the cache
-    (unpacked,) = (tmp_path / "briefgen").glob("langid-*.npz")
+    (unpacked,) = (tmp_path / "briefgen").glob("langid-*.npz")   # the stale copy is gone: one 68 MB file
     assert not list((tmp_path / "briefgen").glob("*.tmp"))
     again = meta._cached_detector(MODEL_DIR / MODEL_FILE, LanguageIdentifier)    # reads it back
     for got in (first, again):
