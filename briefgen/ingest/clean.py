@@ -552,7 +552,12 @@ def article_blocks(lines: list[Line], keep: list[int]) -> list[Block]:
         nxt = lines[keep[k + 1]] if k + 1 < len(keep) else None
         if nxt is not None and _is_subhead(line) and not _is_subhead(nxt) and \
                 (not blocks or blocks[-1].kind != "heading"):
-            if not _after_dropped_headline(lines, line, kept):
+            # A heading of four words or fewer that the page shows twice is a widget label ("Ajouter à
+            # vos sélections" after each teaser), not a subhead: of the 3,931 such lines in the 255
+            # sample dumps, 2 are article text (one page's table of contents repeats its subheads).
+            # Longer repeated headings stay: a live blog lists its entries' headings above them.
+            if not _after_dropped_headline(lines, line, kept) and not (line.kind == "repeat"
+                                                                        and line.words <= 4):
                 blocks.append(Block("heading", line.text.rstrip(" :")))
         else:
             blocks.append(Block("paragraph", line.text))

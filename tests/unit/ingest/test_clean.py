@@ -50,6 +50,18 @@ def test_keeps_a_single_short_line_before_text_as_a_subhead():
         ("paragraph", P4), ("paragraph", P5)]
 
 
+def test_a_short_widget_label_shown_twice_is_no_subhead_but_a_long_repeated_heading_is():
+    label = "Ajouter à vos sélections"          # shown in the header and again inside the body
+    blocks = clean_dump(HEAD.replace("\n\nPar Jean", f"\n{label}\n\nPar Jean") +
+                        "\n\n".join([P1, P2, label, P3, P4, P5]) + FOOT).blocks
+    assert label not in [b.text for b in blocks] and [b.text for b in blocks if b.kind == "paragraph"] == \
+        [P1, P2, P3, P4, P5]
+    heading = "Les éleveurs du sud attendent toujours les premières aides de l'État"   # a live blog's
+    blocks = clean_dump(HEAD.replace("\n\nPar Jean", f"\n{heading}\n\nPar Jean") +
+                        "\n\n".join([P1, P2, heading, P3, P4, P5]) + FOOT).blocks
+    assert ("heading", heading) in [(b.kind, b.text) for b in blocks]
+
+
 def test_cuts_at_an_end_of_article_marker():
     got = clean_dump(page(P1, P2, P3, P4, P5, "Articles les plus lus\nSécheresse : les nappes au plus bas\n"
                           "Le prix du blé s'envole\nUn village privé d'eau potable"))
