@@ -77,14 +77,21 @@ class DurableBatch:
     them (the state file is saved after the flush). The guarantee is the same as atomic_write's, and
     stronger for the renames: a crash or a kill before a flush leaves the old files (and temporary
     files, `.<name>.*.tmp`, that no reader opens), never a renamed file whose bytes are not on disk.
+    Such leftovers are removed by the next batch that writes into their folder (`STALE_TEMP` old).
     Until the flush, the new bytes are not at `path`: `settle(path)` flushes when a reader needs them."""
+
+    STALE_TEMP = 3600   # seconds: a running batch flushes every few seconds, so older ones are leftovers
 
     def __init__(self, limit: int = 64) -> None:
         self.limit = limit
         self.pending: dict[Path, str] = {}    # final path -> its temporary file, in write order
+        self.swept: set[Path] = set()
 
     def write(self, path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.swept:
+            self.swept.add(path.parent)
+            _remove_stale_temps(path.parent, self.STALE_TEMP)
         fd, tmp = _temp_file(path)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -124,6 +131,23 @@ class DurableBatch:
                 Path(tmp).unlink(missing_ok=True)
         for folder in dict.fromkeys(path.parent for path, _ in items):
             _fsync_path(folder)
+
+
+def _remove_stale_temps(folder: Path, age: float) -> None:
+    """Temporary files of a killed batch (`.<name>.<random>.tmp`, as `_temp_file` names them) older
+    than `age` seconds: never read, they would only pile up. A younger one may be another run's."""
+    import time
+
+    limit = time.time() - age
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3 and \
+                        entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                    Path(entry.path).unlink(missing_ok=True)
+    except OSError:   # only tidying: the batch goes on
+        pass
 
 
 def _sync_files(paths: list[str]) -> None:

@@ -109,3 +109,21 @@ def test_written_files_get_the_mode_the_umask_gives_not_mkstemps_0600(tmp_path):
     atomic_write(tmp_path / "state.json", b"{}")
     for name in ("a.md", "b.md", "c.md", "state.json"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == FILE_MODE, name
+
+
+def test_a_killed_batchs_old_temporary_files_are_removed_by_the_next_batch_and_nothing_else(tmp_path):
+    import os
+    import time
+
+    stale = tmp_path / ".a.md.k3j_x9.tmp"              # left by a batch killed before its flush
+    fresh = tmp_path / ".b.md.q8w_z1.tmp"              # another run's, still being written
+    mine = tmp_path / "notes.tmp"                      # not a name briefgen gives
+    for f in (stale, fresh, mine):
+        f.write_bytes(b"x")
+    old = time.time() - 2 * DurableBatch.STALE_TEMP
+    os.utime(stale, (old, old))
+    os.utime(mine, (old, old))
+    batch = DurableBatch()
+    batch.write(tmp_path / "c.md", b"c")
+    batch.flush()
+    assert not stale.exists() and fresh.exists() and mine.exists() and (tmp_path / "c.md").read_bytes() == b"c"
