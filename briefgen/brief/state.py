@@ -143,8 +143,9 @@ def _remove_stale_temps(folder: Path, age: float) -> None:
         with os.scandir(folder) as entries:
             for entry in entries:
                 name = entry.name
-                if name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3 and \
-                        entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                if not (name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3):
+                    continue
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
                     Path(entry.path).unlink(missing_ok=True)
     except OSError:   # only tidying: the batch goes on
         pass

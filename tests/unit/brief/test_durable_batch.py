@@ -126,4 +126,5 @@ def test_a_killed_batchs_old_temporary_files_are_removed_by_the_next_batch_and_n
     batch = DurableBatch()
     batch.write(tmp_path / "c.md", b"c")
     batch.flush()
-    assert not stale.exists() and fresh.exists() and mine.exists() and (tmp_path / "c.md").read_bytes() == b"c"
+    assert not stale.exists() and fresh.exists() and mine.exists()
+    assert (tmp_path / "c.md").read_bytes() == b"c"
