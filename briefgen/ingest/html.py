@@ -387,14 +387,23 @@ class Heading:
     kicker: str | None
 
 
+@lru_cache(maxsize=1)
+def _parser():
+    """lxml's HTML parser as trafilatura sets it for itself: without the page's comments and processing
+    instructions (an HTML comment inside a paragraph is a node whose tail holds the rest of the text,
+    which trafilatura's extraction then loses)."""
+    import lxml.html
+
+    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
 def _parse(page: str):
     """The page as an lxml tree (None when lxml cannot read it)."""
     import lxml.html
     from lxml import etree
 
     try:
-        return lxml.html.document_fromstring(page.encode("utf-8"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+        return lxml.html.document_fromstring(page.encode("utf-8"), parser=_parser())
     except (etree.ParserError, ValueError):
         return None
 

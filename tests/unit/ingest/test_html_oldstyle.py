@@ -215,3 +215,18 @@ def test_an_overline_holding_a_date_is_no_kicker(tmp_path):
     a = _page(tmp_path, "", '<div class="article-kicker">Transport / October 9, 2012</div>'
                             "<h1>Night buses saved for the winter</h1>")
     assert a.kicker is None
+
+
+def test_html_comments_inside_paragraphs_do_not_cut_the_text(articles):
+    # <!--more-->, <!-- google_ad_section_start --> and ad slots inside the text: an HTML comment is a node
+    # whose tail holds the rest of the paragraph, which trafilatura lost when the page kept its comments
+    paras = [b.text for b in articles["comment-markers"].blocks if b.kind == "paragraph"]
+    assert paras == [
+        "The regional council agreed on Tuesday to keep the night buses running through the winter, after a "
+        "petition signed by more than four thousand residents asked it to reverse last month's decision.",
+        "The service had been due to stop in November to save money, but councillors said the cost of keeping "
+        "it was small beside the risk to people walking home late on unlit country roads.",
+        "A spokesman for the bus operator said the timetable would stay as it is until March, when the council "
+        "will look again at the figures.",
+        "Residents who organised the petition said they were delighted, but would keep watching the budget "
+        "closely in the spring."]
