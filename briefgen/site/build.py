@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from briefgen import __version__
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.site import inputs, templates
-from briefgen.site.inputs import gc_paused
+from briefgen.site.inputs import code_digest, gc_paused
 from briefgen.site.swap import (
     SiteLock,
     apply_patch,
@@ -129,8 +129,9 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     files = inputs.brief_files(config.path("briefs"))
     folders = templates.folders(config.path("templates"))
     every_input = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
-    manifest = hashlib.blake2b(pickle.dumps((__version__, files, every_input, _config_key(config), now.date(),
-                                             str(out))), digest_size=16).hexdigest()
+    # The code too (not only its version): a build by changed code is not a no-change build.
+    manifest = hashlib.blake2b(pickle.dumps((__version__, code_digest(), files, every_input, _config_key(config),
+                                             now.date(), str(out))), digest_size=16).hexdigest()
     if (repaired is None and head.get("manifest") == manifest and head.get("tree") == _tree_id(out)
             and (out / MARKER).is_file() and not errors):
         _report(head.get("errors", []))
@@ -194,7 +195,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     if spare is not None and spare not in trees and spare.exists():
         remove_later(spare, config.path("cache") / "trash")   # a spare no state vouches for
     old_keys = trees[out] if previous else {}
-    inputs = (__version__, fp, _config_key(config), now.date())
+    inputs = (__version__, code_digest(), fp, _config_key(config), now.date())
     # Preview only: a few changed briefs with the same templates, config and day are patched into
     # its folder (changed files staged, then moved in under the site lock).
     patch = (patch_in_place and previous is not None and state.get("inputs") == inputs

@@ -6,10 +6,12 @@ nothing changed stops after these and never imports the rest.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -35,6 +37,29 @@ def brief_files(folder: Path) -> list[tuple[str, int, int]]:
                 found.append((entry.path, st.st_mtime_ns, st.st_size))
     found.sort()
     return found
+
+
+@lru_cache(maxsize=4)
+def code_digest(package: str | None = None) -> str:
+    """A digest of the Python code of briefgen itself (each module's path in the package and its
+    bytes): a build by changed code is not a no-change build, even without a version bump. By
+    content, not mtimes: another copy or checkout of the same code (the bench's frozen copies) gives
+    the same digest. About 2 ms (70 modules, 0.8 MB); once per process."""
+    root = package or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    h = hashlib.blake2b(digest_size=16)
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                path = os.path.join(dirpath, name)
+                try:
+                    with open(path, "rb") as fh:
+                        data = fh.read()
+                except OSError:
+                    data = b"unreadable"
+                h.update(os.path.relpath(path, root).encode("utf-8", "surrogateescape") + b"\0")
+                h.update(hashlib.blake2b(data, digest_size=16).digest())
+    return h.hexdigest()
 
 
 def build_now(pinned: str, tz: ZoneInfo) -> datetime:

@@ -165,3 +165,38 @@ def test_a_brief_cache_of_another_format_is_read_again(scratch_project, build_pr
     entries = content.BriefCache(load_config(scratch_project).path("cache"), 400).entries
     assert len(entries) == len(list((scratch_project / "content" / "briefs").rglob("*.md"))) - 1   # the broken one
     assert _site(again.out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_changed_briefgen_code_is_not_a_no_change_build(scratch_project, build_project, monkeypatch):
+    """The no-change check keys on briefgen's own code, not only its version: a change to a module
+    without a version bump makes a build plan every page again (and leaves the site as a clean one)."""
+    from briefgen.site import inputs
+
+    build_project(scratch_project)
+    assert build_project(scratch_project).swapped is False          # nothing changed: nothing done
+    before = _site(scratch_project / "site")
+    monkeypatch.setattr(build_mod, "code_digest", lambda: "another version of the code")
+    planned = []
+    real = build_mod._build_changed
+    monkeypatch.setattr(build_mod, "_build_changed", lambda *a, **k: planned.append(1) or real(*a, **k))
+    build_project(scratch_project)
+    assert planned, "a build by changed code stopped at the no-change check"
+    assert _site(scratch_project / "site") == before
+    # the digest follows the modules' bytes, not their mtimes or the folder they sit in
+    pkg = Path(inputs.__file__).resolve().parents[1]
+    assert inputs.code_digest(str(pkg)) == inputs.code_digest()
+
+
+def test_the_code_digest_follows_module_bytes_not_places_or_times(tmp_path):
+    from briefgen.site import inputs
+
+    a, b = tmp_path / "a" / "briefgen", tmp_path / "b" / "briefgen"
+    for folder in (a, b):
+        (folder / "site").mkdir(parents=True)
+        (folder / "__init__.py").write_text("x = 1\n")
+        (folder / "site" / "m.py").write_text("y = 2\n")
+        (folder / "site" / "data.bin").write_bytes(os.urandom(8))   # not code: not in the digest
+    os.utime(b / "site" / "m.py", (1, 1))
+    assert inputs.code_digest(str(a)) == inputs.code_digest(str(b))
+    (b / "site" / "m.py").write_text("y = 3\n")
+    assert inputs.code_digest.__wrapped__(str(a)) != inputs.code_digest.__wrapped__(str(b))
