@@ -28,6 +28,7 @@ from briefgen.errors import BriefgenError
 from briefgen.serve import guard
 from briefgen.serve.livereload import EVENTS_PATH, LiveReload, Problem, inject
 from briefgen.serve.watcher import Batch, ChangeKind, Rebuilder, Watcher
+from briefgen.site.build import BuildStopped
 from briefgen.site.swap import SiteLock
 
 if TYPE_CHECKING:
@@ -267,6 +268,7 @@ class Preview:
         self.site_lock = SiteLock()   # requests read under it; a build patching `out` writes
         self.watcher: Watcher | None = None
         self.last_build_seconds: float | None = None
+        self.stopping = threading.Event()   # set when the server stops: a build in progress gives up
         self._config_broken = False
         self._set_config(config)
 
@@ -353,10 +355,13 @@ class Preview:
             # The preview's folder is private: patching it in place (under the site lock, with a
             # journal) makes an edit at 10,000 briefs cost milliseconds instead of a fresh tree.
             result = self.build_fn(self.build_config, out=self.out, clean=False, ingest=ingest,
-                                   patch_in_place=True, site_lock=self.site_lock)
+                                   patch_in_place=True, site_lock=self.site_lock, stop=self.stopping)
         except BriefgenError as exc:
             log.error("%s", exc)
             self.livereload.set_problems([self._problem(exc)])
+            return None
+        except BuildStopped:
+            log.info("the build in progress was stopped; the last site stays")
             return None
         except Exception as exc:  # a bug in a build must not stop the preview
             log.exception("build failed")
@@ -451,6 +456,9 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
     except KeyboardInterrupt:
         log.info("stopping")
     finally:
+        # A build in progress gives up at its next check (between phases and pages; never while it
+        # publishes): Ctrl-C once waited for a whole rebuild, more than 15 s on a loaded machine.
+        preview.stopping.set()
         watcher.stop()
         rebuilder.stop(timeout=5)       # a build cut short leaves the last site intact (atomic swap)
         preview.livereload.close()

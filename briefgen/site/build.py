@@ -69,8 +69,19 @@ class BuildResult:
     warnings: list[BriefgenError] = field(default_factory=list)   # raw files that could not be ingested
 
 
+class BuildStopped(Exception):
+    """The caller's `stop` event was set: the build gave up before publishing anything (the last
+    site stays as it was)."""
+
+
+def _check_stop(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise BuildStopped
+
+
 def build(config: Config, out: Path | None = None, clean: bool = False, ingest: bool = True, *,
-          patch_in_place: bool = False, site_lock: SiteLock | None = None) -> BuildResult:
+          patch_in_place: bool = False, site_lock: SiteLock | None = None,
+          stop: threading.Event | None = None) -> BuildResult:
     """Build the site of `config` into `out` (default: [paths] output). Safe to call again and again
     in one process (the preview server does); calls for the same output folder run one at a time.
 
@@ -78,10 +89,13 @@ def build(config: Config, out: Path | None = None, clean: bool = False, ingest: 
     one) and swaps it in, so `out` is always the old or the new site, even if the process is killed.
     `patch_in_place=True` (the preview server's private folder only) instead moves a few changed
     files into `out`: much faster at 10,000 briefs, but a reader could see a mix, so the caller must
-    pass `site_lock` and read under `site_lock.reading()`; a journal repairs a killed patch."""
+    pass `site_lock` and read under `site_lock.reading()`; a journal repairs a killed patch.
+
+    `stop` (the preview server, stopping): once set, the build raises BuildStopped at its next
+    check (between phases and between pages rendered here), before it publishes anything."""
     out = Path(out).resolve() if out else config.path("output")
     with _lock_for(out), _cache_lock(config.path("cache")):
-        return _build(config, out, clean, ingest, patch_in_place, site_lock)
+        return _build(config, out, clean, ingest, patch_in_place, site_lock, stop)
 
 
 @contextmanager
@@ -108,13 +122,14 @@ def _lock_for(out: Path) -> threading.Lock:
 
 
 def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place: bool = False,
-           site_lock: SiteLock | None = None) -> BuildResult:
+           site_lock: SiteLock | None = None, stop: threading.Event | None = None) -> BuildResult:
     started = time.perf_counter()
     _check_output(config, out)
     errors: list[BriefgenError] = []
     # Phase 1: new raw articles become briefs first. A raw file that cannot be ingested is a warning,
     # not a build error: it must not hold the rest of the site hostage (the CLI's --strict refuses).
     warnings = _ingest(config) if ingest else []
+    _check_stop(stop)
     # Phase 2: if no input changed since the last build, the site is already right.
     cache_dir = config.path("cache")
     if clean:
@@ -157,7 +172,7 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     try:
         with gc_paused(), Pool(config.site.jobs or os.cpu_count() or 1) as pool:
             result = _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
-                                    pool, started, patch_in_place, site_lock or SiteLock(), repaired)
+                                    pool, started, patch_in_place, site_lock or SiteLock(), repaired, stop)
     finally:
         gc.unfreeze()
     result.warnings = warnings
@@ -167,7 +182,7 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
 def _build_changed(config: Config, out: Path, errors: list, state: dict, state_file: Path,
                    manifest: str, files: list, folders: list[Path], fp: str, now, pool: Pool,
                    started: float, patch_in_place: bool, site_lock: SiteLock,
-                   repaired: list[str] | None) -> BuildResult:
+                   repaired: list[str] | None, stop: threading.Event | None = None) -> BuildResult:
     from briefgen.classify.regions import regions_for
     from briefgen.site import content, images, pages
     from briefgen.site.collections import group
@@ -183,6 +198,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     items, _ = images.attach(config, items)   # [site] images = "download": fetch and keep them (issue 15)
     log.debug("%.2f s: %d briefs read, %d new, changed or removed", time.perf_counter() - started, len(items),
               touched)
+    _check_stop(stop)
     # Phase 4: group them.
     collections = group(items)
     # Phase 5: render what changed into a staging folder (everything, when there is no trusted
@@ -211,11 +227,13 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     try:
         shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None,
                         dirty=dirty, old_plan=state.get("plan") if dirty is not None else None)
+        shared.stop = stop
         locale_trees = [Tree(shared, code, prefix) for code, prefix in tree_codes(config)]
         tree_keys = [shared.global_key, *(tree.key for tree in locale_trees)]
         if state.get("tree_keys") != tree_keys:
             shared.dirty = None      # names, navigation or assets changed: every page may show them
         render_errors = shared.render_all(locale_trees, pool)
+        _check_stop(stop)      # the last chance: what follows publishes
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -78,6 +78,7 @@ class Shared:
         self.errors: list[BriefgenError] = []
         self._seen_errors: set[str] = set()
         self.fatal = False
+        self.stop = None          # a threading.Event: set, the pages rendered here stop (build.BuildStopped)
         self.new_keys: dict[tuple, str] = {}
         # Kept copies of brief images (read from the cache; build.py downloaded them already).
         self.images = (images.ImageStore(config.path("cache"), config.site.image_max_kb)
@@ -161,6 +162,10 @@ class Shared:
             self._render_in_workers(todo, pool)
         else:
             for ti, pi in todo:
+                if self.stop is not None and self.stop.is_set():
+                    from briefgen.site.build import BuildStopped
+
+                    raise BuildStopped
                 render_task(trees, ti, pi)
         self.write_assets()
         self.write_images()
