@@ -265,10 +265,17 @@ def _combine(day: date, rest: str) -> datetime:
     return dt.replace(tzinfo=tz) if tz is not None else dt
 
 
-def _relative(text: str, ref: date) -> datetime | None:
+TODAY_WORDS = 4   # "Heute, 7.57 Uhr", "Yesterday": a date line; "hier" or "today" in a sentence is no date
+
+
+def _relative(text: str, ref: date, lang: str | None = None) -> datetime | None:
     """'il y a 36 minutes', 'vor 2 Stunden', '3 days ago', 'heute, 7.57 Uhr' against the dump's day.
-    The day line has no time of day, so minutes and hours keep its date."""
-    if TODAY.search(text) or YESTERDAY.search(text):
+    The day line has no time of day, so minutes and hours keep its date. "Today" and "yesterday" count
+    on a short line or with a time of day, and "hier" only in French (German "hier" is "here")."""
+    day_word = TODAY.search(text) or YESTERDAY.search(text)
+    if day_word and lang and not lang.lower().startswith("fr") and day_word.group(0).lower() == "hier":
+        day_word = None
+    if day_word and (len(text.split()) <= TODAY_WORDS or _find_time(text)):
         day = ref - timedelta(days=1) if YESTERDAY.search(text) else ref
         return _combine(day, text)
     if not _REL_CONTEXT.search(text):
@@ -304,7 +311,7 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
         day, end = found
         return _combine(day, text[end:])
     if ref is not None:
-        rel = _relative(text, ref)
+        rel = _relative(text, ref, lang)
         if rel is not None:
             return rel
         if slow and _find_time(text):
@@ -320,6 +327,8 @@ def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | No
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = base
+    else:   # no day to count from: only a full absolute date ("vor 2 Stunden" is no date; never the clock's)
+        settings |= {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
     langs = ["fr", "de", "it", "en"]
     if lang and lang not in langs and _dateparser_knows(lang):
         langs = [lang] + langs

@@ -660,8 +660,18 @@ DATE_LINE_WORDS = 8      # a line of at most this many words around a date is a 
 SLOW_CANDIDATES = 4      # short lines per page that dateparser may read when the regexes found no date
 
 
+DATE_LINE_OTHER = 4      # ... or one with at most this many other words ("April 26, 2024 at 11:24 a.m. EDT")
+
+
 def _date_line_like(ln: Line) -> bool:
-    return ln.words <= DATE_LINE_WORDS
+    """A line that is a date line rather than a sentence or caption holding a date: short, or little
+    but the date, its time and zone (words with a digit, month names and words of one or two letters
+    aside)."""
+    if ln.words <= DATE_LINE_WORDS:
+        return True
+    other = [w for w in re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S*\d\S*", ln.text)
+             if not _DIGIT.search(w) and len(w.rstrip(".").replace(".", "")) > 2 and dates._month(w) is None]
+    return len(other) <= DATE_LINE_OTHER
 
 
 def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[datetime | None, datetime | None]:
@@ -704,7 +714,11 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         found_pub = _slow_dates(lines, ref, lang)
     if ref is not None:   # a date below paragraphs of the text belongs to an embedded teaser
         found_pub = [f for f in found_pub if _in_header(c, f[2]) or abs((f[0].date() - ref).days) <= 1]
-    published = _choose(found_pub, ref)
+    published = _choose(found_pub, ref, c.start)
+    if published is None and updated is not None and (ref is None or (ref - updated.date()).days > 1):
+        # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
+        # the article is from that day at the latest, and the update's day is the page's own word
+        published, updated = updated, None
     if impossible is not None and published is None and updated is None:
         raise impossible   # the page's only date line is impossible: reported, not replaced
     if ref is not None:
@@ -724,9 +738,19 @@ def _in_header(c: Cleaned, ln: Line) -> bool:
     return sum(1 for x in c.lines[c.start:ln.i] if x.kind == "text" and x.sentence) <= HEADER_PARAGRAPHS
 
 
-def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None) -> datetime | None:
+def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: int = 0) -> datetime | None:
+    """The publication date among the dates near the header. With a `date` line: the first on its day,
+    else one a day off (labelled: the page's word; unlabelled: the `date` line's day). Else (no `date`
+    line, or one that is not the article's day: a page saved long after it appeared) the page's header
+    date: one above the text before one inside it, then a labelled date, a date line of its own, a date
+    in a longer line, and the nearest to the text's start (teaser dates stand further up or down). A
+    relative date ("vor 2 Std.") counts from the `date` line's day, so it comes only without an
+    absolute one."""
     if not found:
         return None
+    absolute = [f for f in found if dates.has_day(f[2].text)]
+    if absolute and len(absolute) < len(found):
+        found = absolute   # "vor 2 Std." counts from the `date` line's day: the page's own date comes first
     if ref is not None:
         same = next((d for d, _, _ in found if d.date() == ref), None)
         if same is not None:
@@ -736,10 +760,11 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None) -> datet
         near = next(((d, prefixed) for d, prefixed, _ in found if abs((d.date() - ref).days) <= 1), None)
         if near is not None:
             return near[0] if near[1] else datetime(ref.year, ref.month, ref.day)
-    shaped = next((d for d, prefixed, ln in found if prefixed or _date_line_like(ln)), None)
-    if shaped is not None or ref is not None:
-        return shaped
-    return found[0][0]
+
+    def rank(f: tuple[datetime, bool, Line]) -> tuple[int, int]:
+        _, prefixed, ln = f
+        return ln.i > start, (0 if prefixed else 1 if _date_line_like(ln) else 2), abs(ln.i - start)
+    return min(found, key=rank)[0]
 
 
 def _slow_dates(lines: list[Line], ref: date, lang: str) -> list[tuple[datetime, bool, Line]]:

@@ -1,6 +1,7 @@
 """Publication date and language of every sample page against its meta.json, per language.
 
     python -m briefgen.ingest.meta_score            # the README table (both corpora, dumps and HTML)
+    python -m briefgen.ingest.meta_score --degraded # the same pages made to look older (below)
 
 `date` is within a day of meta.json's date (a UTC reference date can be one day off the local day the
 page prints), `same day` is exact; `lang` is the brief's language code equal to meta.json's. A page
@@ -8,13 +9,21 @@ that gives no brief counts as wrong on all. The reference columns: trafilatura's
 defaults) and the language the page declares in `<html lang>`; `detector` is briefgen's language
 detector run on the reference text itself (title + expected.txt), i.e. with perfect cleaning.
 Used by tests/quality/test_meta_quality.py.
+
+`--degraded` measures what older sites give, on our pages made to look like them, briefgen beside
+trafilatura's metadata on the very same degraded text: HTML without machine-readable dates (every
+date/time `<meta>`, every `<script>` (JSON-LD), `datetime=` and microdata `content=` attributes: the date
+must come from the text the page prints), HTML without og:title, twitter:title and JSON-LD (the title from
+`<h1>`, `<title>` and the page), and dumps without their first `date YYYY-MM-DD` line (the date from the
+page text alone) or with that line 100 days after the article's day (a page saved long after it appeared).
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from datetime import date
+import sys
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -94,7 +103,7 @@ def baselines(folder: Path) -> tuple[tuple[str, str, bool, bool, bool, bool], ..
 def by_language(cases) -> dict[str, list]:
     groups: dict[str, list] = {}
     for c in cases:
-        groups.setdefault(c.lang if isinstance(c, MetaCase) else c[1], []).append(c)
+        groups.setdefault(c[1] if isinstance(c, tuple) else c.lang, []).append(c)
     return dict(sorted(groups.items())) | {"all": list(cases)}
 
 
@@ -124,5 +133,160 @@ def markdown_table(with_baselines: bool = True) -> str:
     return "\n".join(rows)
 
 
+# --- degraded pages: what older sites give ------------------------------------------------------------
+
+_DATE_WORDS = r"date|time|publish|modified|updated|created|issued"
+DATE_META = re.compile(rf"<meta\b[^>]*\b(?:property|name|itemprop|http-equiv)\s*=\s*[\"']?[^\"'>]*(?:{_DATE_WORDS})"
+                       r"[^>]*>", re.IGNORECASE)
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+DATETIME_ATTR = re.compile(r"\sdatetime\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+# microdata on any element: <span itemprop="datePublished" content="2015-02-26">
+ITEMPROP_DATE = re.compile(rf"(<[a-z][^>]*\bitemprop\s*=\s*[\"'][^\"']*(?:{_DATE_WORDS})[^>]*?)\s"
+                           r"content\s*=\s*(?:\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+TITLE_META = re.compile(r"<meta\b[^>]*\b(?:property|name|itemprop)\s*=\s*[\"']?(?:og:title|twitter:title|title|"
+                        r"headline|dc\.title|sailthru\.title|parsely-title)[\"'\s>][^>]*>", re.IGNORECASE)
+DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})[^\n]*(?:\n|\Z)")
+
+
+def without_machine_dates(page: str) -> str:
+    """The page without machine-readable dates: date and time <meta> tags, scripts (JSON-LD and the
+    data of script-built pages), `datetime=` and the `content=` of date microdata. What is left is what
+    the page prints (and its addresses)."""
+    page = SCRIPT.sub("", page)
+    page = DATE_META.sub("", page)
+    page = ITEMPROP_DATE.sub(r"\1", page)
+    return DATETIME_ATTR.sub("", page)
+
+
+def without_meta_titles(page: str) -> str:
+    """The page without og:title, twitter:title, title metas and JSON-LD (its headline)."""
+    return TITLE_META.sub("", SCRIPT.sub("", page))
+
+
+def without_date_line(dump: str) -> str:
+    """The dump without its first `date YYYY-MM-DD` line (what follows on that line, a language
+    switcher, stays)."""
+    m = DATE_LINE.match(dump)
+    if not m:
+        return dump
+    rest = dump[m.start(1) + 10:m.end()].strip()
+    return (rest + "\n" if rest else "") + dump[m.end():]
+
+
+LATER_DAYS = 100   # every sample page is older than today by more than this
+
+
+def with_later_date_line(dump: str, days: int = LATER_DAYS) -> str:
+    """The dump with its `date` line moved `days` later: a page copied long after it appeared."""
+    m = DATE_LINE.match(dump)
+    if not m:
+        return dump
+    later = date.fromisoformat(m.group(1)) + timedelta(days=days)
+    return dump[:m.start(1)] + later.isoformat() + dump[m.start(1) + 10:]
+
+
+@dataclass(frozen=True)
+class Degraded:
+    case: str
+    lang: str
+    ours: bool              # briefgen right (same day, or title exact) on the degraded page
+    theirs: bool | None     # trafilatura's metadata right on the same degraded page (None: not measured)
+    wrong: bool = False     # briefgen gave a wrong value (rather than none)
+
+
+def _trafilatura_md(page: str):
+    import trafilatura
+
+    try:
+        return trafilatura.extract_metadata(page)
+    except Exception:  # noqa: BLE001 - a failure is no metadata
+        return None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+@cache
+def degraded(folder: Path, kind: str) -> tuple[Degraded, ...]:
+    """Each case of a folder under one degradation: 'html-dates', 'html-titles', 'dump-nodate',
+    'dump-later' (see the module's docstring); for 'html-full-titles' the page as it is, titles."""
+    from briefgen.errors import BriefgenError
+    from briefgen.ingest.pipeline import ingest_raw
+    from briefgen.ingest.readers import read_raw
+    from briefgen.ingest.score import same_title
+
+    name = "dump.txt" if kind.startswith("dump") else "source.html"
+    change = {"html-dates": without_machine_dates, "html-titles": without_meta_titles,
+              "html-full-titles": lambda x: x, "dump-nodate": without_date_line,
+              "dump-later": with_later_date_line}[kind]
+    titles = kind.endswith("titles")
+    out = []
+    for case in _cases(folder, name):
+        want = json.loads((case / "meta.json").read_text(encoding="utf-8"))
+        day = date.fromisoformat(want["date"])
+        raw = read_raw(case / name)
+        raw = replace(raw, text=change(raw.text))
+        try:
+            a = ingest_raw(raw)
+        except BriefgenError:
+            a = None
+        if titles:
+            ours = a is not None and same_title(a.title, want["title"])
+        else:
+            ours = a is not None and a.date.date() == day
+        theirs = None
+        if kind.startswith("html"):
+            md = _trafilatura_md(raw.text)
+            theirs = same_title(md.title, want["title"]) if titles else _day(md.date if md else None) == day
+        out.append(Degraded(case.name, want["lang"], ours, theirs, wrong=a is not None and not ours))
+    return tuple(out)
+
+
+DEGRADED_KINDS = {
+    "html-full-titles": "HTML title, page as it is",
+    "html-titles": "HTML title, no og:title/twitter:title/JSON-LD",
+    "html-dates": "HTML date same day, no machine-readable dates",
+    "dump-nodate": "dump date same day, no `date` line",
+    "dump-later": "dump date same day, `date` line 100 days later",
+}
+
+
+def degraded_table() -> str:
+    folders = [f for f in corpora().values() if f is not None]
+    results = {k: [c for f in folders for c in degraded(f, k)] for k in DEGRADED_KINDS}
+    langs = by_language(results["html-dates"])
+    head = "| language | cases | " + " | ".join(
+        f"{DEGRADED_KINDS[k]}: briefgen{' / trafilatura' if k.startswith('html') else ' (wrong date)'}"
+        for k in DEGRADED_KINDS) + " |"
+    rows = [head, "| --- | --- |" + " --- |" * len(DEGRADED_KINDS)]
+    for lang in langs:
+        cells = []
+        for k in DEGRADED_KINDS:
+            group = [c for c in results[k] if lang == "all" or c.lang == lang]
+            ours = sum(c.ours for c in group)
+            if k.startswith("html"):
+                cells.append(f"{ours} / {sum(bool(c.theirs) for c in group)}")
+            else:
+                cells.append(f"{ours} ({sum(c.wrong for c in group)})")
+        rows.append(f"| {lang} | {len(langs[lang])} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _misses(kind: str) -> str:
+    folders = [f for f in corpora().values() if f is not None]
+    return "\n".join(f"{c.case}: briefgen {'ok' if c.ours else 'WRONG' if c.wrong else 'none'}, "
+                     f"trafilatura {c.theirs}" for f in folders for c in degraded(f, kind)
+                     if not c.ours or c.theirs is False)
+
+
 if __name__ == "__main__":
-    print(markdown_table())
+    if "--degraded" in sys.argv:
+        print(degraded_table())
+        for kind in sys.argv[sys.argv.index("--degraded") + 1:]:
+            print(f"\n{kind}:\n{_misses(kind)}")
+    else:
+        print(markdown_table())

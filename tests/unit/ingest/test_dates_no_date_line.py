@@ -1,0 +1,81 @@
+"""Dump dates when the `date` line is missing, or is the day the page was saved rather than the day it
+appeared (an older page copied long after): the page's own header date decides. Texts written here."""
+from __future__ import annotations
+
+from datetime import date
+
+from briefgen.ingest import dates
+from briefgen.ingest.clean import clean_dump
+from briefgen.ingest.meta import find_dates, split_prefix
+from briefgen.ingest.meta_score import with_later_date_line, without_date_line
+
+BODY = ("The council met on the evening to discuss the plans for the new bridge across the river. "
+        "Residents had asked for a safer crossing for years, and the engineers presented three options. ") * 3
+
+
+def _published(dump: str, lang: str = "en"):
+    ref, _, text = split_prefix(dump)
+    return find_dates(clean_dump(text), ref, lang)[0]
+
+
+HEADER = ("Council backs the new river bridge\n\nBy Jane Doe\n"
+          "April 26, 2014 at 11:24 a.m. EDT\n\n" + BODY + "\n\n"
+          "— Local Weather (@weatherdesk) April 25, 2014\n\n" + BODY)
+
+
+def test_without_a_date_line_the_header_date_beats_an_embedded_post_below():
+    # a nine-word date line with its time and zone is a date line, and it stands above the text
+    assert _published(HEADER).date() == date(2014, 4, 26)
+
+
+def test_a_date_line_saved_months_later_gives_way_to_the_printed_date():
+    assert _published("date 2014-09-15\n" + HEADER).date() == date(2014, 4, 26)
+
+
+def test_a_long_header_line_with_the_date_beats_a_date_range_inside_the_text():
+    dump = ("Neue Brücke über den Fluss beschlossen\n\n"
+            "Artikel veröffentlicht am 28. April 2014, 14:26 Uhr, Erika Mustermann, Redakteurin Lokales\n\n"
+            + BODY + "\n\nFestwoche 17.-20.06.2014\n\n" + BODY)
+    assert _published(dump, "de").date() == date(2014, 4, 28)
+    assert _published("date 2014-10-01\n" + dump, "de").date() == date(2014, 4, 28)
+
+
+def test_the_nearest_teaser_free_date_wins_over_teaser_dates_further_up():
+    teasers = "".join(f"Sport {d:02d}.04.2014\n\nTeaser headline number {d}\n\n" for d in (20, 21, 22))
+    dump = teasers + "Council backs the new bridge\n\nVon Erika Mustermann 26.04.2014, 20:59 Uhr\n\n" + BODY
+    assert _published(dump, "de").date() == date(2014, 4, 26)
+
+
+def test_a_relative_date_counts_from_the_date_line_so_the_printed_date_comes_first():
+    dump = ("date 2014-09-15\nCouncil backs the new bridge\n\n28.04.2014 | 17:52 Uhr\n\n" + BODY
+            + "\n\nvor 2 Std.\n\n" + BODY)
+    assert _published(dump, "de").date() == date(2014, 4, 28)
+
+
+def test_an_update_stamp_alone_gives_the_day_when_the_date_line_is_later():
+    dump = "Council backs the new bridge\n\nStand: 28. April 2014, 05:00 Uhr\n\n" + BODY
+    assert _published(dump, "de").date() == date(2014, 4, 28)                        # no date line
+    assert _published("date 2014-09-15\n" + dump, "de").date() == date(2014, 4, 28)  # saved later
+    assert _published("date 2014-04-28\n" + dump, "de").date() == date(2014, 4, 28)
+
+
+def test_without_a_date_line_a_relative_date_is_never_the_clock_s_day():
+    # dateparser would read "vor 2 Stunden" from today: without a day to count from it is no date
+    assert dates.parse("Veröffentlicht vor 2 Stunden", slow=True, lang="de") is None
+    assert dates.parse("Publié il y a 3 jours", slow=True, lang="fr") is None
+
+
+def test_hier_is_yesterday_only_in_french_and_not_inside_a_sentence():
+    ref = date(2014, 4, 28)
+    assert dates.parse("hier, 18:00", ref, lang="fr").date() == date(2014, 4, 27)
+    assert dates.parse("In der Stunde schlachten wir hier so 45 Schweine.", ref, lang="de") is None
+    assert dates.parse("Yesterday", ref, lang="en").date() == date(2014, 4, 27)
+    assert dates.parse("What we learned yesterday about the council and the new bridge", ref, lang="en") is None
+
+
+def test_the_degraded_variants_of_a_dump():
+    dump = "date 2014-04-28 DE | FR\nTitle\n\nText"
+    assert without_date_line(dump) == "DE | FR\nTitle\n\nText"
+    assert without_date_line("date 2014-04-28\nTitle") == "Title"
+    assert with_later_date_line(dump, 100) == "date 2014-08-06 DE | FR\nTitle\n\nText"
+    assert without_date_line("Title\n\nText") == "Title\n\nText"
