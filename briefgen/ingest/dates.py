@@ -219,6 +219,17 @@ def _find_day(text: str, ref: date | None = None, lang: str | None = None,
     return (best[1], best[2]) if best else None
 
 
+_WORDISH = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S*\d\S*")
+
+
+def other_words(text: str) -> int:
+    """Words of a text besides its dates and times: words with a digit, month names and words of one or
+    two letters ("at", "um", "a.m.") aside. A date line has few ("April 26, 2024 at 11:24 a.m. EDT": 1),
+    a caption or sentence that holds a date many."""
+    return sum(1 for w in _WORDISH.findall(text)
+               if not _DIGIT.search(w) and len(w.replace(".", "")) > 2 and _month(w) is None)
+
+
 def has_day(text: str) -> bool:
     """True when the text holds a full calendar date (day, month and year)."""
     try:
@@ -254,6 +265,22 @@ def _find_tz(text: str):
         except ValueError:  # "GMT+99": no such offset (timezone() takes only -24 h < offset < 24 h)
             return None
     return TZ_ABBR[m.group(3)]
+
+
+US_ZONES = frozenset(("EST", "EDT", "CST", "CDT", "PST", "PDT", "ET", "PT"))
+
+
+def zone_order(text: str) -> str | None:
+    """The numeric order a time zone beside the date implies: a North American zone name ("11:24 a.m.
+    EDT") month first; an offset from UTC+0 to UTC+3 or a European zone name ("13:55 GMT+1", "CET")
+    day first, as in every country there; None without a zone, or for plain UTC/GMT (used everywhere)."""
+    m = TZ.search(text)
+    if not m:
+        return None
+    if m.group(3):
+        return "mdy" if m.group(3) in US_ZONES else None if m.group(3) in ("UTC", "GMT") else "dmy"
+    hours = int(m.group(1).replace(" ", ""))
+    return "dmy" if 0 <= hours <= 3 else None
 
 
 def _combine(day: date, rest: str) -> datetime:
@@ -306,7 +333,7 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
             return datetime.fromisoformat(iso.group(0)).replace(microsecond=0)
         except ValueError:
             raise DateError(f"impossible date {iso.group(0)}") from None
-    found = _find_day(text, ref, lang, order)
+    found = _find_day(text, ref, lang, order or zone_order(text))
     if found:
         day, end = found
         return _combine(day, text[end:])

@@ -879,16 +879,21 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None):
     return published, updated
 
 
-PRINTED_AFTER, PRINTED_BEFORE = 12, 3   # text pieces after and before the headline read for its date
+PRINTED_AFTER, PRINTED_BEFORE = 12, 6   # text pieces after and before the headline read for its date
 PRINTED_MAX = 120                        # characters: a longer text piece is running text, not a date line
+PRINTED_LINE_OTHER = 4                   # a date line holds at most this many other words (dates.other_words)
 # "Do 25.04.24 | 14:07 Uhr": day.month.two-digit year, read only in a short text by the headline
 DOTTED_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 
 
 def printed_date(doc, title: str, page: str):
-    """The date printed with the headline: the first of the few short texts after the element that
-    shows the title (else the few before it) that holds a date with day, month and year. Numeric dates
-    follow the page's locale and its own order (briefgen.ingest.html_dates)."""
+    """The date printed with the headline, among the short texts with day, month and year just after
+    the element that shows the title and just before it: a date line (the date, its time and a few
+    words: "Posted on March 8, 2011 by Ann") before a caption or sentence that holds a date, then the
+    nearest, a text before the headline counting twice its distance (a byline below is the article's; a
+    masthead's day or a teaser's date stands further off); a date labelled as the last update only
+    when no other is printed. Numeric dates follow the page's locale and its own order
+    (briefgen.ingest.html_dates)."""
     from briefgen.ingest.html_dates import page_locale, shown_texts
 
     if doc is None or doc.body is None:
@@ -906,11 +911,12 @@ def printed_date(doc, title: str, page: str):
         if at is None:
             return None
     lang, order = page_locale(page), dates.page_order(shown_texts(page))
-    near = pieces[at + 1:at + 1 + PRINTED_AFTER] + pieces[max(0, at - PRINTED_BEFORE):at][::-1]
+    near = [(i - at, i) for i in range(at + 1, min(len(pieces), at + 1 + PRINTED_AFTER))] + \
+        [(2 * (at - i), i) for i in range(at - 1, max(-1, at - 1 - PRINTED_BEFORE), -1)]
     updated = tuple(sorted(meta.lexicon().updated, key=len, reverse=True))
-    update = None   # a date labelled as the last update counts only when no other date is printed
-    for n, text in enumerate(near):
-        text = " ".join(text.split())
+    best = None   # (is an update, not a date line, distance), date
+    for distance, i in near:
+        text = " ".join(pieces[i].split())
         if len(text) > PRINTED_MAX:
             continue
         if (short := DOTTED_SHORT_YEAR.search(text)) and not dates.has_day(text):
@@ -925,12 +931,13 @@ def printed_date(doc, title: str, page: str):
             continue
         if found is None:
             continue
-        label = " ".join(((near[n - 1] if n else "") + " " + text).lower().split())
-        if update is None and any(re.search(rf"(?<!\w){re.escape(u)}(?!\w)", label) for u in updated):
-            update = found   # "Updated: …" (its label may be a text of its own just before)
-            continue
-        return found
-    return update
+        before = pieces[i - 1] if i else ""   # a label of its own just before ("Updated:" <b>…</b>)
+        label = " ".join(((before if not dates.has_day(before) else "") + " " + text).lower().split())
+        update = any(re.search(rf"(?<!\w){re.escape(u)}(?!\w)", label) for u in updated)
+        key = (update, dates.other_words(text) > PRINTED_LINE_OTHER, distance)   # "Updated: …" last
+        if best is None or key < best[0]:
+            best = key, found
+    return best[1] if best else None
 
 
 def _translations(page: str) -> tuple[str, ...]:

@@ -667,11 +667,7 @@ def _date_line_like(ln: Line) -> bool:
     """A line that is a date line rather than a sentence or caption holding a date: short, or little
     but the date, its time and zone (words with a digit, month names and words of one or two letters
     aside)."""
-    if ln.words <= DATE_LINE_WORDS:
-        return True
-    other = [w for w in re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S*\d\S*", ln.text)
-             if not _DIGIT.search(w) and len(w.rstrip(".").replace(".", "")) > 2 and dates._month(w) is None]
-    return len(other) <= DATE_LINE_OTHER
+    return ln.words <= DATE_LINE_WORDS or dates.other_words(ln.text) <= DATE_LINE_OTHER
 
 
 def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[datetime | None, datetime | None]:

@@ -79,3 +79,13 @@ def test_the_degraded_variants_of_a_dump():
     assert without_date_line("date 2014-04-28\nTitle") == "Title"
     assert with_later_date_line(dump, 100) == "date 2014-08-06 DE | FR\nTitle\n\nText"
     assert without_date_line("Title\n\nText") == "Title\n\nText"
+
+
+def test_a_time_zone_beside_an_ambiguous_date_gives_its_order():
+    assert dates.parse("Published on 06/01/2026 - 13:55 GMT+1", lang="en").date() == date(2026, 1, 6)
+    assert dates.parse("06/01/2026 10:02 CET", lang="en").date() == date(2026, 1, 6)
+    assert dates.parse("06/01/2026 10:02 p.m. EDT", lang="en_GB").date() == date(2026, 6, 1)
+    assert dates.parse("06/01/2026 10:02 UTC", lang="en").date() == date(2026, 6, 1)   # no hint: locale
+    # the page's own order and the dump's day still come first
+    assert dates.parse("06/01/2026 13:55 GMT+1", lang="en", order="mdy").date() == date(2026, 6, 1)
+    assert dates.parse("06/01/2026 13:55 GMT+1", ref=date(2026, 6, 1), lang="en").date() == date(2026, 6, 1)
