@@ -89,3 +89,33 @@ def test_a_time_zone_beside_an_ambiguous_date_gives_its_order():
     # the page's own order and the dump's day still come first
     assert dates.parse("06/01/2026 13:55 GMT+1", lang="en", order="mdy").date() == date(2026, 6, 1)
     assert dates.parse("06/01/2026 13:55 GMT+1", ref=date(2026, 6, 1), lang="en").date() == date(2026, 6, 1)
+
+
+def _html(tmp_path, body: str):
+    from briefgen.ingest.pipeline import ingest_file
+
+    p = tmp_path / "page.html"
+    p.write_text("<html lang='en-GB'><head><meta charset='utf-8'><title>Night buses saved | Courier</title></head>"
+                 f"<body>{body}<p>{BODY}</p><p>{BODY}</p></body></html>", encoding="utf-8")
+    return ingest_file(p)
+
+
+def test_a_printed_date_line_beats_a_photo_caption_that_holds_a_date(tmp_path):
+    a = _html(tmp_path, "<h1>Night buses saved</h1><figure><img src='a.jpg'><figcaption>Passengers at the depot "
+                        "in Leeds, on 15 May 2014, before the vote.</figcaption></figure>"
+                        "<p class='x'>By Ann Smith</p><p class='y'>29/05/2014 20:00</p>")
+    assert a.date.date() == date(2014, 5, 29)
+
+
+def test_the_date_above_the_headline_beats_a_teaser_date_further_below(tmp_path):
+    a = _html(tmp_path, "<div>Transport</div><div>15 April 2014, 14:36</div><div>Share</div>"
+                        "<h1>Night buses saved</h1><div>Listen</div><div>Audio</div><div>3 min</div>"
+                        "<div>Related</div><div>Trains</div><div>More</div><div>Radio</div>"
+                        "<div>14 April 2014, 17:50</div>")
+    assert a.date.date() == date(2014, 4, 15)
+
+
+def test_a_byline_date_below_beats_a_masthead_day_just_above(tmp_path):
+    a = _html(tmp_path, "<div>Valley Courier</div><div>Tuesday, 9 December 2014</div><h1>Night buses saved</h1>"
+                        "<div>Transport</div><div>By Ann Smith, 6 March 2014</div>")
+    assert a.date.date() == date(2014, 3, 6)
