@@ -7,6 +7,7 @@ import os
 import threading
 import types
 from pathlib import Path
+from typing import ClassVar
 
 from jinja2 import (
     BaseLoader,
@@ -14,9 +15,12 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     TemplateNotFound,
+    nodes,
     pass_eval_context,
     select_autoescape,
 )
+from jinja2.exceptions import TemplateSyntaxError
+from jinja2.ext import Extension
 from jinja2.runtime import Context, Macro
 from jinja2.utils import _PassArg
 from markupsafe import Markup
@@ -78,7 +82,7 @@ class _MemoryBytecodeCache(BytecodeCache):
             code = self.store.get(bucket.key)
         if code is None and self.folder is not None:
             try:
-                code = (self.folder / f"{bucket.key}.bc").read_bytes()
+                code = (self.folder / f"{bucket.key}.{COMPILED}.bc").read_bytes()
             except OSError:
                 code = None
         if code is not None:
@@ -95,12 +99,15 @@ class _MemoryBytecodeCache(BytecodeCache):
                 self.folder.mkdir(parents=True, exist_ok=True)
                 tmp = self.folder / f"{bucket.key}.{os.getpid()}.{threading.get_ident()}.tmp"
                 tmp.write_bytes(code)
-                os.replace(tmp, self.folder / f"{bucket.key}.bc")
+                os.replace(tmp, self.folder / f"{bucket.key}.{COMPILED}.bc")
             except OSError:
                 log.debug("cannot keep compiled template %s", bucket.name, exc_info=True)
 
 
 BYTECODE = _MemoryBytecodeCache()
+# Part of the compiled templates' file names: bump when an extension (OnceExtension) compiles its tag
+# into other calls, so a newer briefgen never runs code compiled by an older one for the same source.
+COMPILED = "2"
 
 
 # What `_Context.call` handles itself: their `__call__` never carries Jinja's pass_* mark.
@@ -130,9 +137,54 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+class OnceExtension(Extension):
+    """`{% once KEY, ... %}…{% endonce %}`: the enclosed part is rendered the first time this place of
+    this template meets these key values in the environment (one tree of one build), and the same
+    text is given back every other time. For page chrome (header, footer, the head's links) that is
+    the same on thousands of pages: a theme opts in by wrapping such parts; a template without the tag
+    renders everything on every page, as before. The part must show nothing but its key values and the
+    tree's globals (site, theme, url(), asset(), _() …): a page variable it shows must be in the key.
+    A `{% block %}` inside is refused (a child template could fill it differently on each page)."""
+
+    tags: ClassVar[set[str]] = {"once"}
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.extend(once_texts={})
+
+    def parse(self, parser):
+        token = next(parser.stream)
+        keys = []
+        while parser.stream.current.type != "block_end":
+            if keys:
+                parser.stream.expect("comma")
+            keys.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endonce",), drop_needle=True)
+        for node in body:
+            for block in ([node] if isinstance(node, nodes.Block) else node.find_all(nodes.Block)):
+                raise TemplateSyntaxError("{% once %} cannot hold a {% block %} (a child template may fill it "
+                                          "differently on each page)", block.lineno, parser.name, parser.filename)
+        # where: this template and line, so two parts with the same key values never share a text
+        where = nodes.Const((parser.name, token.lineno))
+        args = [where, nodes.Tuple(keys, "load")]
+        return nodes.CallBlock(self.call_method("_once", args), [], [], body).set_lineno(token.lineno)
+
+    @pass_eval_context
+    def _once(self, eval_ctx, where, keys, caller):
+        texts = self.environment.once_texts
+        key = (where, keys, eval_ctx.autoescape)
+        try:
+            found = texts.get(key)
+        except TypeError:           # a key value that cannot be hashed: no reuse for it
+            return caller()
+        if found is None:
+            found = texts[key] = caller()
+        return found
+
+
 def make_env(template_folders: list[Path], theme: Path, roots: list[str] | None = None) -> Environment:
     env = Environment(loader=ThemeLoader(template_folders, theme, roots), autoescape=_autoescape,
-                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
+                      extensions=["jinja2.ext.i18n", OnceExtension], trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, auto_reload=False, bytecode_cache=BYTECODE)
     env.context_class = _Context
     return env

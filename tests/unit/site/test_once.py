@@ -1,0 +1,88 @@
+"""`{% once %}` (jinjaenv.OnceExtension): page chrome rendered once per tree, with the same bytes as a
+theme that does not opt in."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from jinja2 import TemplateSyntaxError
+
+from briefgen.site.templates import make_env, theme_dir
+
+ONCE_TAG = re.compile(r"^[ \t]*\{% (?:once\b[^%]*|endonce) %\}\n", re.MULTILINE)
+
+
+def without_once(source: str) -> str:
+    """The template as a theme that does not opt in would write it (the tags' lines removed)."""
+    return ONCE_TAG.sub("", source)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_once_renders_each_key_once_and_gives_the_same_text(tmp_path):
+    calls = []
+
+    def seen(x):
+        calls.append(x)
+        return x
+
+    source = """{% macro m(v) %}{% once v %}<i>{{ seen(v) }}</i>{% endonce %}{% endmacro %}
+<p>{% once flag %}{{ seen("head") }} {{ title }}{% if flag %} on{% endif %}{% endonce %}</p>
+{% once %}<b>{{ seen("same") }}</b>{% endonce %}
+{{ m(1) }}{{ m(2) }}{{ m(1) }}
+{% autoescape false %}{% once %}{{ seen("<raw>") }}{% endonce %}{% endautoescape %}
+{% once %}{{ seen("<escaped>") }}{% endonce %}
+"""
+    (tmp_path / "once.html").write_text(source, encoding="utf-8")
+    # the same without the tags (trim_blocks drops the newline after a block tag, as after `endonce`)
+    plain = re.sub(r"\{% once[^%]*%\}", "", source).replace("{% endonce %}\n", "").replace("{% endonce %}", "")
+    (tmp_path / "plain.html").write_text(plain, encoding="utf-8")
+    env = make_env([tmp_path])
+    env.globals.update(seen=seen, title="T & co")
+    pages = [{"flag": f} for f in (True, False, True, False, True)]
+    once = [env.get_template("once.html").render(p) for p in pages]
+    calls_once = list(calls)
+    calls.clear()
+    plain = [env.get_template("plain.html").render(p) for p in pages]
+    assert once == plain                                  # the same bytes on every page
+    assert "T &amp; co" in once[0] and "<raw>" in once[0] and "&lt;escaped&gt;" in once[0]
+    # each place and key value rendered once: flag True/False, "same", m(1), m(2), raw, escaped
+    assert sorted(map(str, calls_once)) == sorted(map(str, ["head", "head", "same", 1, 2, "<raw>", "<escaped>"]))
+    assert len(calls) > len(calls_once)                   # without the tag: every page renders every part
+
+
+def test_a_block_inside_once_is_refused(tmp_path):
+    (tmp_path / "bad.html").write_text("{% once %}<p>{% block x %}{% endblock %}</p>{% endonce %}",
+                                       encoding="utf-8")
+    with pytest.raises(TemplateSyntaxError, match="cannot hold a"):
+        make_env([tmp_path]).get_template("bad.html")
+
+
+def test_the_default_theme_opts_in_and_builds_the_bytes_of_a_theme_that_does_not(scratch_project, build_project,
+                                                                               tmp_path):
+    """The whole fixture site (two trees, descriptions, every page kind) built by the default theme
+    (chrome in {% once %}) and by a project base.html without the tags: byte for byte the same."""
+    base = (theme_dir() / "base.html").read_text(encoding="utf-8")
+    assert "{% once" in base
+    assert build_project(scratch_project, out=tmp_path / "a").pages > 0
+    (scratch_project / "templates").mkdir(exist_ok=True)
+    (scratch_project / "templates" / "base.html").write_text(without_once(base), encoding="utf-8")
+    build_project(scratch_project, clean=True, out=tmp_path / "b")
+    a, b = site_files(tmp_path / "a"), site_files(tmp_path / "b")
+    assert len(a) > 50 and a.keys() == b.keys()
+    assert [p for p in a if a[p] != b[p]] == []
+    # an override that extends the theme and shows the page in its head block: per page, not cached
+    (scratch_project / "templates" / "base.html").write_text(
+        '{% extends "!theme/base.html" %}{% block head %}<meta name="page" content="{{ page_url }}">\n'
+        '{% endblock %}', encoding="utf-8")
+    build_project(scratch_project, clean=True, out=tmp_path / "c")
+    c = site_files(tmp_path / "c")
+    shown = {p: re.search(rb'<meta name="page" content="([^"]*)">', data).group(1).decode()
+             for p, data in c.items() if p.endswith("index.html") and b'<meta name="page"' in data}
+    assert len(shown) > 20
+    assert all(url == path.removeprefix("de/").removesuffix("index.html") for path, url in shown.items())
+    assert shown["regions/index.html"] == "regions/" and 'aria-current="page"' in c["regions/index.html"].decode()
+    assert c["countries/index.html"].decode().count('aria-current="page"') == 1
