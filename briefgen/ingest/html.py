@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lxml.etree import XPath
+
 from briefgen.errors import IngestError
 from briefgen.ingest import dates, meta
 from briefgen.ingest.clean import (
@@ -54,6 +56,7 @@ ALL_STEPS = frozenset((
     "lead",             # the standfirst from the page's description
     "before_title",     # text before the headline (a cookie notice, a breadcrumb, a banner)
     "comments",         # a heading that opens the readers' comments ends the article
+    "link_card",        # a paragraph that is part of a longer link: a teaser card's summary
 ))
 # Off: no sample page changes with them (README "Cleaning quality", ablation). "gallery" stays on
 # without a measured gain: slide-show captions ("1/50 …") are a failure class seen on unseen pages.
@@ -102,6 +105,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     heading = _heading(doc, sites, forms)
     if "before_title" in steps:
         found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)])
+    if "link_card" in steps:
+        found = _outside_link_cards(found, doc)
     blocks = clean_blocks(found, _clean(md.title), steps)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
@@ -506,12 +511,13 @@ def _standfirst(description: str, doc) -> str | None:
     and is about as long (pages often add or drop a last sentence, "Von X." or "Woran liegt das?").
     A description the page never shows, or that is only the start of a longer first paragraph, is
     not a lead."""
-    if doc is None or doc.body is None:
+    body = _body(doc)
+    if body is None:
         return None
     want = _norm(description.rstrip("….").rstrip())[:STANDFIRST_PREFIX]
     best: str | None = None
     starts: dict[str, str] = {}   # nested elements share their first text: normalised once
-    for el in doc.body.iter(*STANDFIRST_TAGS):
+    for el in body.iter(*STANDFIRST_TAGS):
         first = next((t for t in el.itertext() if WORD.search(t)), "")
         start = starts.get(first)
         if start is None:
@@ -525,6 +531,14 @@ def _standfirst(description: str, doc) -> str | None:
                 and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
             best = text   # (a description that is the photo's caption is no standfirst)
     return _clean(tidy(best)) if best else None
+
+
+def _body(doc):
+    """The page's <body>: a child of <html> (lxml's `doc.body` searches the whole tree for it)."""
+    for child in doc:
+        if child.tag == "body":
+            return child
+    return doc.body
 
 
 CLOSING_MARK = re.compile(r"[:;,.!?)\]»”]")
@@ -722,8 +736,22 @@ def markdown_blocks(text: str) -> list[Block]:
         if lines and all(LIST_ITEM.match(ln) for ln in lines):
             blocks.append(Block("list", items=tuple(_inline(LIST_ITEM.sub("", ln)) for ln in lines)))
         elif lines:
-            blocks.append(Block("paragraph", _inline(" ".join(lines))))
+            blocks += [Block("paragraph", _inline(" ".join(part))) for part in _line_paragraphs(lines)]
     return blocks
+
+
+def _line_paragraphs(lines: list[str]) -> list[list[str]]:
+    """The lines of one Markdown paragraph (kept apart by line breaks, <br>) grouped into paragraphs: a
+    line that ends a sentence, or a next line that starts with a capital, starts a new one. Old pages
+    separate their paragraphs, and the navigation, headline and byline above them, by <br> alone; a
+    line break inside a sentence (a name set as a link in Japanese) joins the lines again."""
+    parts = [[lines[0]]]
+    for before, line in zip(lines, lines[1:]):
+        if SENTENCE_END.search(before) or line[:1].isupper():
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
 
 
 def _inline(text: str) -> str:
@@ -791,6 +819,43 @@ def _after_headline(blocks: list[Block], titles: list[str | None]) -> list[Block
     at = next((n for n, b in enumerate(blocks[:BEFORE_TITLE_MAX + 1])
                if b.kind != "list" and _squash(b.text) in keys), None)
     return blocks[at:] if at and at < len(blocks) - 1 else blocks
+
+
+CARD_WORDS = 8          # a link of this many words or more may be a teaser card (a headline and a summary)
+CARD_PART_WORDS = 4     # shorter paragraphs are left to the other steps
+# links of at least 2 characters a word, found by libxml2 before Python counts their words
+_LONG_LINKS = XPath(f"//body//a[@href][string-length(normalize-space()) >= {2 * CARD_WORDS}]")
+
+
+def _outside_link_cards(blocks: list[Block], doc) -> list[Block]:
+    """Without the paragraphs that are part of a longer link: a teaser card is often one link around its
+    headline and its summary, and the summary reads like a sentence of the article. A paragraph the length
+    of the whole link (a headline, a link in running text) stays. When the text's first paragraph is such a
+    part, the page's markup is broken (an unclosed <a> around the article) and nothing goes."""
+    if doc is None:
+        return blocks
+    cards = [key for a in _LONG_LINKS(doc) if (key := _norm(a.text_content())).count(" ") + 1 >= CARD_WORDS]
+    if not cards:
+        return blocks
+    every = "\n".join(cards)
+
+    def in_card(text: str) -> bool:
+        key = _norm(text)
+        n = key.count(" ") + 1
+        return n >= CARD_PART_WORDS and key in every and any(key in c and c.count(" ") + 1 > n for c in cards)
+
+    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    if first is None or in_card(first.text):
+        return blocks
+    kept: list[Block] = []
+    for b in blocks:
+        if b.kind == "list":
+            items = tuple(i for i in b.items if not in_card(i))
+            if items:
+                kept.append(b if len(items) == len(b.items) else Block("list", items=items))
+        elif not in_card(b.text):
+            kept.append(b)
+    return kept
 
 
 # A heading that opens the readers' comments, in the languages of news pages, with a count before or after

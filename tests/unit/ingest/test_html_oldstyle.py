@@ -230,3 +230,93 @@ def test_html_comments_inside_paragraphs_do_not_cut_the_text(articles):
         "will look again at the figures.",
         "Residents who organised the petition said they were delighted, but would keep watching the budget "
         "closely in the spring."]
+
+
+def _paras(article) -> list[str]:
+    return [b.text for b in article.blocks if b.kind == "paragraph"]
+
+
+@pytest.mark.parametrize("page, title, first, last, others", [
+    ("sidebar-first", "Harvest festival moves to the old market hall",
+     "This year's harvest festival will be held in the old market hall instead of on the green",
+     "entry remains free for children under twelve.",
+     ("light showers", "Tell us what you think", "Reach more than twenty thousand readers", "Bypass plans",
+      "All rights reserved")),
+    ("nested-tables", "Lifeboat crew rescue two walkers cut off by the tide",
+     "Two walkers were rescued by the Glen Ard lifeboat on Sunday evening",
+     "tide tables are posted at the car park and at the harbour office.",
+     ("What's on", "Contact us", "Terms of use")),
+    ("br-lines", "Swimming pool to reopen after roof repairs",
+     "The Ashby swimming pool will reopen to the public on Monday 12 June",
+     "for taking in the swimming club for its training nights.",
+     ("Home | News", "Posted 3 June 2006", "Page last updated", "Privacy")),
+    ("p-soup", "Bell ringers celebrate their centenary",
+     "The bell ringers of St Michael's church marked a hundred years of their society on Sunday",
+     None, ("Home > News", "12 May 2004")),
+    ("gallery", "Vintage tractors fill the showground",
+     "More than two hundred vintage tractors gathered at the Wolds showground",
+     "would add a class for restored farm lorries, after several owners asked to bring them along.",
+     ("1/8", "Visitors queue for rides", "Tractors head home along the lane")),
+    ("forum-post", "Canal towpath closed between locks 4 and 7 until March",
+     "The canal trust has closed the towpath between locks 4 and 7 until the end of March",
+     "from four until seven.",
+     ("Thanks for posting this", "I asked at the trust office", "Joined", "Powered by phpBB")),
+    ("teaser-cards", "Ferry fares to rise by five per cent in April",
+     "Fares on the ferries between the mainland and the northern isles will rise by five per cent",
+     "concession fares for pensioners will rise by the same amount.",
+     ("An independent inquiry", "The island school will close", "Islanders have raised")),
+])
+def test_old_layouts_give_their_article(articles, page, title, first, last, others):
+    a = articles[page]
+    assert a.title == title
+    body = _body(a)
+    assert _paras(a)[0].startswith(first)
+    if last:
+        assert body.endswith(last)
+    for other in others:
+        assert other not in body
+
+
+def test_paragraphs_kept_apart_by_line_breaks_alone_are_paragraphs(articles):
+    paras = _paras(articles["br-lines"])
+    assert len(paras) == 4
+    assert paras[1].startswith("Builders have replaced the damaged beams")
+
+
+def test_a_line_break_inside_a_sentence_does_not_split_it():
+    from briefgen.ingest.html import markdown_blocks
+
+    blocks = markdown_blocks("【ソウル＝小池和樹】韓国の\n尹錫悦\n大統領は３日夜、緊急談話を出した。\n"
+                             "Posted by the clerk\nThe pool reopens on Monday.\nit was said\nby the clerk.")
+    assert [b.text for b in blocks] == ["【ソウル＝小池和樹】韓国の 尹錫悦 大統領は３日夜、緊急談話を出した。",
+                                        "Posted by the clerk", "The pool reopens on Monday.",
+                                        "it was said by the clerk."]
+
+
+def _cards(blocks, page):
+    from briefgen.ingest.html import _outside_link_cards, _parse
+    from briefgen.model import Block
+
+    return [b.text for b in _outside_link_cards([Block("paragraph", t) for t in blocks], _parse(page))]
+
+
+ARTICLE = ("The council agreed on Tuesday to keep the night buses running through the winter months.",
+           "Councillors said the cost was small beside the risk to people walking home late at night.")
+SUMMARY = "An inquiry into the cost of the new ferry berth began hearing evidence on Wednesday."
+
+
+def test_a_summary_inside_a_teaser_card_link_goes():
+    page = (f"<html><body><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p><ul><li><a href='/x'><h3>Berth inquiry opens"
+            f"</h3><p>{SUMMARY}</p></a></li></ul></body></html>")
+    assert _cards([*ARTICLE, SUMMARY], page) == list(ARTICLE)
+
+
+def test_a_paragraph_that_is_a_whole_link_or_holds_a_link_stays():
+    page = (f"<html><body><p>{ARTICLE[0]}</p><p>Councillors said <a href='/cost'>the cost was small</a> beside "
+            f"the risk to people walking home late at night.</p><a href='/y'>{SUMMARY}</a></body></html>")
+    assert _cards([*ARTICLE, SUMMARY], page) == [*ARTICLE, SUMMARY]
+
+
+def test_an_unclosed_link_around_the_article_keeps_it():
+    page = f"<html><body><a href='/top'><h1>Night buses</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></body></html>"
+    assert _cards(list(ARTICLE), page) == list(ARTICLE)
