@@ -224,10 +224,10 @@ def test_html_comments_inside_paragraphs_do_not_cut_the_text(articles):
     assert paras == [
         "The regional council agreed on Tuesday to keep the night buses running through the winter, after a "
         "petition signed by more than four thousand residents asked it to reverse last month's decision.",
-        "The service had been due to stop in November to save money, but councillors said the cost of keeping "
-        "it was small beside the risk to people walking home late on unlit country roads.",
-        "A spokesman for the bus operator said the timetable would stay as it is until March, when the council "
-        "will look again at the figures.",
+        "The service had been due to stop in November to save money, but councillors said the cost of "
+        "keeping it was small beside the risk to people walking home late on unlit country roads.",
+        "A spokesman for the bus operator said the timetable would stay as it is until March, when the "
+        "council will look again at the figures.",
         "Residents who organised the petition said they were delighted, but would keep watching the budget "
         "closely in the spring."]
 
@@ -288,9 +288,9 @@ def test_a_line_break_inside_a_sentence_does_not_split_it():
 
     blocks = markdown_blocks("【ソウル＝小池和樹】韓国の\n尹錫悦\n大統領は３日夜、緊急談話を出した。\n"
                              "Posted by the clerk\nThe pool reopens on Monday.\nit was said\nby the clerk.")
-    assert [b.text for b in blocks] == ["【ソウル＝小池和樹】韓国の 尹錫悦 大統領は３日夜、緊急談話を出した。",
-                                        "Posted by the clerk", "The pool reopens on Monday.",
-                                        "it was said by the clerk."]
+    assert [b.text for b in blocks] == [
+        "【ソウル＝小池和樹】韓国の 尹錫悦 大統領は３日夜、緊急談話を出した。",
+        "Posted by the clerk", "The pool reopens on Monday.", "it was said by the clerk."]
 
 
 def _cards(blocks, page):
@@ -306,17 +306,18 @@ SUMMARY = "An inquiry into the cost of the new ferry berth began hearing evidenc
 
 
 def test_a_summary_inside_a_teaser_card_link_goes():
-    page = (f"<html><body><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p><ul><li><a href='/x'><h3>Berth inquiry opens"
-            f"</h3><p>{SUMMARY}</p></a></li></ul></body></html>")
+    page = (f"<html><body><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p><ul><li><a href='/x'><h3>Berth inquiry "
+            f"opens</h3><p>{SUMMARY}</p></a></li></ul></body></html>")
     assert _cards([*ARTICLE, SUMMARY], page) == list(ARTICLE)
 
 
 def test_a_paragraph_that_is_a_whole_link_or_holds_a_link_stays():
-    page = (f"<html><body><p>{ARTICLE[0]}</p><p>Councillors said <a href='/cost'>the cost was small</a> beside "
-            f"the risk to people walking home late at night.</p><a href='/y'>{SUMMARY}</a></body></html>")
+    page = (f"<html><body><p>{ARTICLE[0]}</p><p>Councillors said <a href='/cost'>the cost was small</a> "
+            f"beside the risk to people walking home late at night.</p><a href='/y'>{SUMMARY}</a></body></html>")
     assert _cards([*ARTICLE, SUMMARY], page) == [*ARTICLE, SUMMARY]
 
 
 def test_an_unclosed_link_around_the_article_keeps_it():
-    page = f"<html><body><a href='/top'><h1>Night buses</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></body></html>"
+    page = (f"<html><body><a href='/top'><h1>Night buses</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
+            "</body></html>")
     assert _cards(list(ARTICLE), page) == list(ARTICLE)
