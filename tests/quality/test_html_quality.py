@@ -23,8 +23,8 @@ from tests.quality import html_eval
 # count depends on how the scorer splits CJK text.
 F1_FLOORS = {
     "dev": {"de": 0.963, "en": 0.976, "fr": 0.968, "it": 0.985, "all": 0.969},
-    "world": {"de": 0.962, "en": 0.944, "es": 0.967, "ja": 0.918, "no": 0.938, "tr": 0.955, "ko": 0.705,
-              "cs": 0.954, "sv": 0.961, "zu": 0.986, "all": 0.949},
+    "world": {"de": 0.964, "en": 0.953, "es": 0.967, "ja": 0.918, "no": 0.938, "tr": 0.960, "ko": 0.705,
+              "cs": 0.954, "sv": 0.961, "zu": 0.986, "all": 0.953},
 }
 # Pinned counts: (title exact, date within a day, language) per corpus; measured 42/49/49 and 176/203/205.
 META_FLOORS = {"dev": (41, 48, 48), "world": (173, 200, 202)}
