@@ -298,7 +298,7 @@ class Preview:
         if (ChangeKind.CONFIG in batch.kinds or self._config_broken) and not self._reload_config():
             return
         ingest = bool(batch.kinds & _NEEDS_INGEST)
-        result = self._build(ingest, self._reason(batch))
+        result = self._build(ingest, self._reason(batch), batch.brief_paths())
         if result is None:
             return
         # Raw files that could not be ingested are warnings for `build`; the preview shows them too.
@@ -328,6 +328,12 @@ class Preview:
         more = "" if not others else f" and {others}{'+' if len(batch.paths) >= Batch.SAMPLE else ''} more"
         return f"{first}{more} changed: "
 
+    def flush(self, wait: float | None = None) -> None:
+        """Write the build state the real build keeps in memory while the preview is busy."""
+        from briefgen.site.build import flush_state
+
+        flush_state(wait)
+
     def _exists(self, url_path: str) -> bool:
         return (self.out / url_path[len(self.mount):]).is_file()
 
@@ -349,13 +355,14 @@ class Preview:
             self.watcher.refresh(config)
         return True
 
-    def _build(self, ingest: bool, reason: str = ""):
+    def _build(self, ingest: bool, reason: str = "", changed: list[str] | None = None):
         started = time.perf_counter()
         try:
             # The preview's folder is private: patching it in place (under the site lock, with a
             # journal) makes an edit at 10,000 briefs cost milliseconds instead of a fresh tree.
             result = self.build_fn(self.build_config, out=self.out, clean=False, ingest=ingest,
-                                   patch_in_place=True, site_lock=self.site_lock, stop=self.stopping)
+                                   patch_in_place=True, site_lock=self.site_lock, stop=self.stopping,
+                                   changed=changed, defer_state=True)
         except BriefgenError as exc:
             log.error("%s", exc)
             self.livereload.set_problems([self._problem(exc)])
@@ -436,7 +443,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
     httpd.preview = preview
     http_thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.2},
                                    name="briefgen-http", daemon=True)
-    rebuilder = Rebuilder(preview.on_batch, delay=delay)
+    rebuilder = Rebuilder(preview.on_batch, delay=delay, on_idle=preview.flush)
     watcher = Watcher(config, rebuilder.notify, poll=poll)
     try:
         http_thread.start()
@@ -461,6 +468,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
         preview.stopping.set()
         watcher.stop()
         rebuilder.stop(timeout=5)       # a build cut short leaves the last site intact (atomic swap)
+        preview.flush(wait=5)           # the build state kept in memory, so a restart is incremental
         preview.livereload.close()
         if http_thread.is_alive():
             httpd.shutdown()

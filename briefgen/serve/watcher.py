@@ -124,14 +124,24 @@ class Batch:
     kinds: set[ChangeKind] = field(default_factory=set)
     count: int = 0
     paths: list[str] = field(default_factory=list)   # at most SAMPLE, so memory stays flat
+    overflow: bool = False      # more than SAMPLE distinct paths: `paths` does not name them all
 
     SAMPLE = 20
 
     def add(self, kind: ChangeKind, path: str) -> None:
         self.kinds.add(kind)
         self.count += 1
-        if len(self.paths) < self.SAMPLE and path not in self.paths:
-            self.paths.append(path)
+        if path not in self.paths:
+            if len(self.paths) < self.SAMPLE:
+                self.paths.append(path)
+            else:
+                self.overflow = True
+
+    def brief_paths(self) -> list[str] | None:
+        """Every path changed, if the batch is only briefs and names them all (else None)."""
+        if self.kinds != {ChangeKind.BRIEF} or self.overflow:
+            return None
+        return list(self.paths)
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
@@ -184,11 +194,17 @@ class Rebuilder:
 
     Changes that arrive during a build wait for it to finish and then make exactly one more build
     (coalescing), so a browser is never told to reload before a build has fully finished.
+    `on_idle` runs once `idle_delay` seconds after a build when no change came meanwhile (the
+    preview writes its build state then, off the path from a save to the browser).
     """
 
     def __init__(self, on_batch: Callable[[Batch], None], delay: float = 0.03, max_wait: float = 2.0,
-                 burst_delay: float = 0.25) -> None:
+                 burst_delay: float = 0.25, on_idle: Callable[[], None] | None = None,
+                 idle_delay: float = 2.0) -> None:
         self.on_batch = on_batch
+        self.on_idle = on_idle
+        self.idle_delay = idle_delay
+        self._idle_due: float | None = None
         self._debouncer = Debouncer(delay, max_wait, burst_delay)
         self._cond = threading.Condition()
         self._stopping = False
@@ -225,11 +241,27 @@ class Rebuilder:
                 if wait == 0.0:
                     self._busy = True
                     return self._debouncer.take()
+                if wait is None and self._idle_due is not None:
+                    wait = self._idle_due - time.monotonic()
+                    if wait <= 0:
+                        self._idle_due = None
+                        self._busy = True
+                        return _IDLE
                 self._cond.wait(wait)
             return None
 
     def _run(self) -> None:
         while (batch := self._next_batch()) is not None:
+            if batch is _IDLE:
+                try:
+                    if self.on_idle is not None:
+                        self.on_idle()
+                except Exception:   # never kill the rebuilder
+                    log.exception("idle task failed")
+                finally:
+                    with self._cond:
+                        self._busy = False
+                continue
             try:
                 log.debug("rebuild: %d change(s), %s: %s", batch.count,
                           "/".join(sorted(k.value for k in batch.kinds)), ", ".join(batch.paths[:3]))
@@ -239,6 +271,11 @@ class Rebuilder:
             finally:
                 with self._cond:
                     self._busy = False
+                    if self.on_idle is not None:
+                        self._idle_due = time.monotonic() + self.idle_delay
+
+
+_IDLE = Batch()   # what _next_batch returns when it is time for on_idle
 
 
 # watchdog's recursive inotify watch warns when a folder created during its initial walk is added twice

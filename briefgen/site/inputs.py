@@ -5,9 +5,11 @@ nothing changed stops after these and never imports the rest.
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -60,6 +62,63 @@ def code_digest(package: str | None = None) -> str:
                 h.update(os.path.relpath(path, root).encode("utf-8", "surrogateescape") + b"\0")
                 h.update(hashlib.blake2b(data, digest_size=16).digest())
     return h.hexdigest()
+
+
+_FILES: dict[str, list[tuple[str, int, int]]] = {}   # briefs folder -> its files after this process's last build
+
+
+def brief_files_since(folder: Path, changed: list[str] | None) -> list[tuple[str, int, int]]:
+    """`brief_files(folder)`, from what this process's last build saw plus the paths a watcher saw
+    change since (`changed`: every path changed, created, deleted or renamed in the folder since that
+    build), so the preview does not stat 10,000 files on every save. A full look when `changed` is
+    None, when there is nothing remembered (a build that did not finish forgets it: `remember_files`
+    only after one that did), or when a path is not plainly a file under `folder` (a folder renamed,
+    another spelling of the path, a linked folder)."""
+    key = str(folder)
+    before = _FILES.pop(key, None)
+    _FILES.clear()   # one project per process
+    files = _patched(key, before, changed) if changed is not None and before is not None else None
+    return brief_files(folder) if files is None else files
+
+
+def remember_files(folder: Path, files: list[tuple[str, int, int]]) -> None:
+    """What a finished build saw: the next one may start from it (brief_files_since)."""
+    _FILES.clear()
+    _FILES[str(folder)] = list(files)
+
+
+def _patched(root: str, before: list[tuple[str, int, int]], changed: list[str]) -> list | None:
+    """`before` updated for `changed`; None when only a full look can tell."""
+    files = list(before)
+    for path in dict.fromkeys(changed):
+        if not path.startswith(root + os.sep):
+            return None
+        parts = path[len(root) + 1:].split(os.sep)
+        if "" in parts or "." in parts or ".." in parts:
+            return None
+        at = bisect.bisect_left(files, (path,))
+        if at < len(files) and files[at][0] == path:
+            del files[at]
+        if any(p.startswith((".", "#", "~")) for p in parts):
+            continue          # brief_files skips these (and whatever is below a hidden folder)
+        folder = root
+        for part in parts[:-1]:   # brief_files walks real folders only, never a linked one
+            folder = os.path.join(folder, part)
+            if os.path.islink(folder) or not os.path.isdir(folder):
+                return None       # a folder gone, made or linked: a full look
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            if os.path.lexists(path):
+                return None       # a broken link: as brief_files sees it
+            continue              # deleted
+        except OSError:
+            return None
+        if stat.S_ISDIR(st.st_mode):
+            return None           # a folder: its files are not named here
+        if path.endswith(".md") and stat.S_ISREG(st.st_mode):
+            files.insert(at, (path, st.st_mtime_ns, st.st_size))
+    return files
 
 
 def build_now(pinned: str, tz: ZoneInfo) -> datetime:

@@ -202,10 +202,25 @@ def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str]
     after a power cut `build --clean` rebuilds it)."""
     journal = journal_path(out)
     tmp = journal.with_name(journal.name + f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"staging": str(staging), "written": written, "removed": removed}),
+    # A journal not yet forgotten (the preview saves its state later: build.flush_state) names files
+    # earlier patches touched since the state on disk: they stay named, so a repair distrusts them too.
+    before = _read_journal(journal)
+    named_written = list(dict.fromkeys([*before.get("written", []), *written]))
+    named_removed = list(dict.fromkeys([*before.get("removed", []), *removed]))
+    tmp.write_text(json.dumps({"staging": str(staging), "written": named_written, "removed": named_removed}),
                    encoding="utf-8")
     os.replace(tmp, journal)
     _move_in(staging, out, written, removed)
+
+
+def _read_journal(journal: Path) -> dict:
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    return {k: [str(p) for p in record.get(k) or [] if isinstance(p, str)] for k in ("written", "removed")}
 
 
 def repair(out: Path) -> list[str] | None:
