@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 from briefgen.brief import frontmatter
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.model import Brief
-from briefgen.site import markdown
 from briefgen.site.i18n import localise
 from briefgen.site.inputs import brief_files, gc_paused  # noqa: F401 - brief_files: its home before inputs.py
 from briefgen.site.workers import Pool
@@ -35,7 +34,8 @@ RENDER_VERSION = "5"
 # entry of another shape once crashed builds with `too many values to unpack`).
 CACHE_FORMAT = 3
 # (mtime, size, sig, pack, offset, length, brief offset, brief length, slug, date, updated,
-#  (regions, themes, countries) as checked, label errors, (crc32 of the body, of the brief)): all a build
+#  (regions, themes, countries) as checked, label errors, (crc32 of the body, of the brief[, digest of
+#  what the body blob is made from: see _source_digest])): all a build
 # needs of a brief that it does not render; the Brief itself is pickled in the pack after the body and
 # loaded only when a page shows it (checked against its crc32: a damaged pack is read from the file again).
 ENTRY_FIELDS = 14
@@ -164,11 +164,34 @@ def _with_labels(brief: Brief, regions: tuple, themes: tuple, countries: tuple) 
     return replace(brief, regions=regions, themes=themes, countries=countries)
 
 
-def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | BriefgenError:
+def _source_digest(brief: Brief) -> str:
+    """What a body blob is made from (see _body_text; the cache's stamp holds the rest: render
+    version and search words): an edit that leaves it as it was (a title, a label) reuses the blob."""
+    made_from = f"{brief.date.isoformat() if brief.date else ''}\0{brief.lang}\0{brief.body}"
+    return hashlib.blake2b(made_from.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _reused_blob(reuse: tuple | None, digest: str) -> bytes | None:
+    """The body blob of the brief's previous cache entry, if it was made from the same source."""
+    if reuse is None or reuse[0] != digest:
+        return None
+    _, pack, offset, length, crc = reuse
+    try:
+        with open(pack, "rb") as fh:
+            fh.seek(offset)
+            data = fh.read(length)
+    except OSError:
+        return None
+    return data if len(data) == length and zlib.crc32(data) == crc else None
+
+
+def _process(path: str, search_words: int, pack, pack_name: str, reuse: tuple | None = None) -> tuple | BriefgenError:
     """Parse and render one brief; append its search words and body HTML to the open pack file.
 
     Bodies go into one pack per batch rather than one file each: creating 10,000 small files
-    costs seconds on a busy disk."""
+    costs seconds on a busy disk. `reuse`: (source digest, pack, offset, length, crc32) of the
+    brief's previous body blob: taken as it is when the body, date and language did not change
+    (a title edited: no Markdown to import and run)."""
     try:
         data = Path(path).read_bytes()
         # The file name is part of the identity: a slug (so the URL every listing and neighbour links
@@ -182,10 +205,13 @@ def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | Brie
         return exc
     except OSError as exc:
         return BuildError(f"cannot read: {exc.strerror}", path)
-    try:
-        blob = _body_text(brief, search_words).encode("utf-8")
-    except Exception as exc:  # noqa: BLE001 - Markdown extensions may raise anything on odd input
-        return BuildError(f"cannot render the Markdown body: {exc}", path, brief.body_line)
+    digest = _source_digest(brief)
+    blob = _reused_blob(reuse, digest)
+    if blob is None:
+        try:
+            blob = _body_text(brief, search_words).encode("utf-8")
+        except Exception as exc:  # noqa: BLE001 - Markdown extensions may raise anything on odd input
+            return BuildError(f"cannot render the Markdown body: {exc}", path, brief.body_line)
     # no body (it lives in the pack) and no Path (slow to unpickle 10,000 times)
     brief = replace(brief, body="", path=None)
     label_errors: list[BriefgenError] = []
@@ -196,24 +222,26 @@ def _process(path: str, search_words: int, pack, pack_name: str) -> tuple | Brie
     pack.write(pickled)
     return (sig, pack_name, offset, len(blob), offset + len(blob), len(pickled), brief.slug, brief.date,
             brief.updated, (checked.regions, checked.themes, checked.countries), label_errors,
-            (zlib.crc32(blob), zlib.crc32(pickled)), brief)
+            (zlib.crc32(blob), zlib.crc32(pickled), digest), brief)
 
 
 def _body_text(brief: Brief, search_words: int) -> str:
     """What a pack keeps of a brief's body: its folded search words, a newline, its HTML."""
+    from briefgen.site import markdown  # here: a build whose bodies are all cached never imports Markdown
+
     html = markdown.render(markdown.drop_date_line(brief.body, brief.date, brief.lang))
     found = markdown.words(html, search_words) if search_words else []
     return " ".join(found) + "\n" + html
 
 
-def _process_many(args: tuple[list[str], int, str]) -> list:
+def _process_many(args: tuple) -> list:
     """One batch (in a worker or in this process): one new pack file for all its bodies."""
-    paths, search_words, cache_dir = args
+    paths, search_words, cache_dir, reuse = args
     folder = os.path.join(cache_dir, "bodies")
     os.makedirs(folder, exist_ok=True)
     name = f"{secrets.token_hex(8)}.pack"
     with open(os.path.join(folder, name), "wb") as pack:
-        return [_process(p, search_words, pack, name) for p in paths]
+        return [_process(p, search_words, pack, name, reuse.get(p)) for p in paths]
 
 
 _MEMO: dict[str, tuple] = {}   # cache folder -> (stamp, files' signature, entries, journal length)
@@ -357,12 +385,26 @@ class BriefCache:
         return len(gone)
 
 
-def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: Pool | None) -> list:
+def _reusable(cache: BriefCache, paths: list[str]) -> dict[str, tuple]:
+    """path -> (source digest, pack, offset, length, crc32) of the previous body blob of each changed
+    brief that has one (entries written before the digest was kept have none)."""
+    found = {}
+    packs = os.path.join(str(cache.folder), "bodies")
+    for path in paths:
+        entry = cache.entries.get(path)
+        if entry is not None and len(entry) == ENTRY_FIELDS and len(entry[13]) > 2:
+            found[path] = (entry[13][2], os.path.join(packs, entry[3]), entry[4], entry[5], entry[13][0])
+    return found
+
+
+def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: Pool | None,
+                    reuse: dict[str, tuple] | None = None) -> list:
+    reuse = reuse or {}
     if pool is None or len(paths) < PARALLEL_FROM or pool.jobs == 1:
-        return _process_many((paths, search_words, cache_dir))
+        return _process_many((paths, search_words, cache_dir, reuse))
     chunks = [paths[i::pool.jobs * 4] for i in range(pool.jobs * 4)]
     results: dict[str, object] = {}
-    tasks = [(c, search_words, cache_dir) for c in chunks]
+    tasks = [(c, search_words, cache_dir, {p: reuse[p] for p in c if p in reuse}) for c in chunks]
     for chunk, done in zip(chunks, pool.map(_process_many, tasks)):
         results.update(zip(chunk, done))
     return [results[p] for p in paths]
@@ -379,7 +421,8 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     cache.drop_missing_packs()
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
     cache_dir = str(cache.folder)
-    fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool))) if changed else {}
+    reuse = _reusable(cache, changed)
+    fresh = dict(zip(changed, _render_changed(changed, search_words, cache_dir, pool, reuse))) if changed else {}
     items: list[Item] = []
     errors: list[BriefgenError] = []
     packs = os.path.join(cache_dir, "bodies")
@@ -414,7 +457,7 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
                 pack = os.path.join(packs, pack)
                 item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path,
                             (pack, offset, length), ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
-                            check=(*crcs, search_words))
+                            check=(crcs[0], crcs[1], search_words))
                 if brief is not None:   # just read: no need to load it again
                     item._brief = _with_labels(brief, regions, themes, countries)
             kept[path] = (entry, tz, item, label_errors)

@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,6 +104,8 @@ class ImageStore:
             return {"error": str(exc) or exc.__class__.__name__, "at": time.time()}
 
     def _download(self, url: str) -> tuple[bytes, str]:
+        import urllib.request  # only when an image is fetched: a build imports it otherwise for nothing
+
         request = urllib.request.Request(url, headers={"User-Agent": "briefgen (static site build)",
                                                        "Accept": ", ".join(TYPES)})
         with urllib.request.urlopen(request, timeout=TIMEOUT) as resp:

@@ -13,10 +13,13 @@ import gc
 import logging
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
-from typing import Self
+from typing import TYPE_CHECKING, Self
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+# concurrent.futures.process and multiprocessing are imported when workers start: a build that
+# renders a few pages (an edit) never starts any, and their import is ~0.03 s of its CPU.
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,10 @@ class Pool:
         """fn over tasks on the workers; in this process if workers cannot start (a calling script
         without an `if __name__ == "__main__"` guard cannot be re-imported by spawn)."""
         if self.jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
+            from multiprocessing import get_context
+
             try:
                 if self._pool is None:
                     # initializer: a worker forked while the build pauses the collector runs its own

@@ -294,3 +294,24 @@ def test_a_preview_killed_before_writing_its_state_is_repaired_by_the_next_build
     clean = build_project(scratch_project, clean=True, out=tmp_path / "clean")
     assert _site(out) == _site(clean.out)
     assert "Unsaved" not in (out / JAPAN).read_text(encoding="utf-8")
+
+
+def test_a_title_edit_reuses_the_rendered_body_and_a_body_edit_renders_it(scratch_project, build_project,
+                                                                         monkeypatch, tmp_path):
+    """The body blob (search words and HTML) comes from the body, the date and the language: an edit
+    that leaves them as they were takes the previous blob instead of running Markdown again."""
+    from briefgen.site import content
+
+    build_project(scratch_project)
+    rendered = []
+    real = content._body_text
+    monkeypatch.setattr(content, "_body_text", lambda brief, words: rendered.append(brief.title) or real(brief, words))
+    _retitle(scratch_project, "Reused")
+    result = build_project(scratch_project)
+    assert "Reused" in (result.out / JAPAN).read_text(encoding="utf-8") and rendered == []
+    path = scratch_project / JAPAN_MD
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    result = build_project(scratch_project)
+    assert len(rendered) == 1 and "A new closing paragraph." in (result.out / JAPAN).read_text(encoding="utf-8")
+    clean = build_project(scratch_project, clean=True, out=tmp_path / "clean")
+    assert _site(result.out) == _site(clean.out)
