@@ -52,6 +52,8 @@ FILLER_TOKENS, FILLER_REPEATS = 6, 3   # a line this short seen this often is pa
 FILLER_LOGIT = -8.0                    # the log-odds reported for such a line (the headline ranker reads them)
 FLAGGED, FLAGGED_KEEP = frozenset(("noise", "credit", "caption", "meta", "agency", "boiler", "teaser", "end")), 0.5
 FALLBACK_TOKENS, FALLBACK_OFFSET = 60, 0.9   # a shorter article run is looked for again, with a lower bar
+TRAILING_SHARE = 0.2    # kept text after a rejected end marker ("8 Comments") that is this small a share is cut
+BRIDGE_GAIN = 40.0      # a run above the article region worth this much joins it across a rejected block
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
 
 
@@ -359,9 +361,21 @@ class Model:
         # model leans clearly to article text, not when it is merely unsure
         flagged = [lines[i].kind in FLAGGED for i in idx]
         offset, keep = self.offset, self.keep
+        marker = [lines[i].kind in ("teaser", "end") for i in idx]
+        ends = [lines[i].kind == "end" for i in idx]
         while True:
-            a, b = _kadane([(2 * p - 1 + offset) * n for p, n in zip(probs, sizes)])
-            kept = [k for k in range(a, b) if scores[k] >= (FLAGGED_KEEP if flagged[k] else keep)]
+            gains = [(2 * p - 1 + offset) * n for p, n in zip(probs, sizes)]
+            a, b = _kadane(gains)
+            bars = [FLAGGED_KEEP if f else keep for f in flagged]
+            # the article's opening cut off by a block the model rejects line by line (a photo gallery, a
+            # video player, an embedded widget between the lead and the rest): the best run above joins
+            # the region when it is worth BRIDGE_GAIN tokens and every line between would be dropped anyway
+            # (no teaser or end marker among them)
+            a2, b2 = _kadane(gains[:a])
+            if b2 > a2 and sum(gains[a2:b2]) >= BRIDGE_GAIN and \
+                    all(scores[k] < bars[k] and not marker[k] for k in range(b2, a)):
+                a = a2
+            kept = _cut_trailing([k for k in range(a, b) if scores[k] >= bars[k]], sizes, ends)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 return [idx[k] for k in kept], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -369,6 +383,23 @@ class Model:
             # rest, so the bar is lowered step by step (never to lines the model is sure are furniture)
             offset = min(FALLBACK_OFFSET, offset + 0.1)
             keep = min(keep, math.log((1 - offset) / (1 + offset)))
+
+
+def _cut_trailing(kept: list[int], sizes: list[int], ends: list[bool]) -> list[int]:
+    """`kept` without what follows a dropped end marker ("8 Comments", "Most read") when that is at most
+    TRAILING_SHARE of the kept tokens: a reader's comment or a teaser the region reached past the marker.
+    A marker with more article text after it (a "Trending" box amid the article) is passed over."""
+    if len(kept) < 2:
+        return kept
+    total = sum(sizes[k] for k in kept)
+    after, cut, at = 0, None, len(kept) - 1
+    for k in range(kept[-1], kept[0] - 1, -1):
+        if at >= 0 and kept[at] == k:
+            after += sizes[k]
+            at -= 1
+        elif ends[k] and after <= TRAILING_SHARE * total:
+            cut = k
+    return kept if cut is None else [k for k in kept if k < cut]
 
 
 @cache
