@@ -37,14 +37,15 @@ CARDS = "\n\n".join(["Related stories"] + [f"{head}\n{summary}" for head, summar
      "Unions said the new offer was a step forward but warned that talks were far from over."),
     ("Museum reopens after two years of renovation works",
      "Visitors can again see the collection, now displayed in three new galleries on the ground floor."))])
-COMMENTS = "\n\n".join(["3 Comments", "Leave a Reply"] + [f"{name}\nMarch {k + 3}, 2015 at {k + 9}:15 am\n\n{text}\n\nReply"
-                        for k, (name, text) in enumerate((
-    ("johnny_b", "This is exactly what I have been saying for years, nobody in charge ever listens to the "
-                 "people who live there."),
-    ("Margaret T.", "I disagree with most of this. The figures quoted are from last year and the situation "
-                    "has changed a lot since then."),
-    ("skeptic42", "Does anyone know whether the council has published the full report? I could not find it "
-                  "on their website.")))])
+READERS = (
+    ("johnny_b", ("This is exactly what I have been saying for years, nobody in charge ever listens to the "
+                  "people who live there.")),
+    ("Margaret T.", ("I disagree with most of this. The figures quoted are from last year and the situation "
+                     "has changed a lot since then.")),
+    ("skeptic42", ("Does anyone know whether the council has published the full report? I could not find it "
+                   "on their website.")))
+COMMENTS = "\n\n".join(["3 Comments", "Leave a Reply"] + [
+    f"{name}\nMarch {k + 3}, 2015 at {k + 9}:15 am\n\n{text}\n\nReply" for k, (name, text) in enumerate(READERS)])
 
 
 def _page(case: str) -> tuple[str, str]:
