@@ -118,7 +118,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         blocks = [b for b in found if not (lead and b.kind == "paragraph" and _same_start(b.text, lead))]
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
-    title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc)) \
+    title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
+                   section_names(doc)) \
         or blocks[0].text[:120]
     published, updated = _dates(raw, md, doc, title)
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
@@ -384,6 +385,7 @@ KICKER_CLASS = re.compile(r"kicker|overline|dachzeile|surtitre|surtitle|occhiell
 NOT_ARTICLE_CLASS = re.compile(r"teaser|related|promo|card|nav|icon|topic|list|item|container|author",
                                re.IGNORECASE)
 KICKER_REACH = 60        # elements before the <h1> still part of its header
+HEADLINE_WORDS = 4       # an <h1> that shares no word with the other title forms is a headline from this length
 
 
 @dataclass(frozen=True)
@@ -482,7 +484,10 @@ def _heading(doc, sites: list[str] | None = None, forms: dict | None = None) -> 
                                range(20))]
     others = set().union(*(_tokens(v) for v in (forms or {}).values() if v))
     if others:
-        h1s = [el for el in h1s if _tokens(_text(el)) & others]
+        sharing = [el for el in h1s if _tokens(_text(el)) & others]
+        # none shares a word: a headline beside an SEO <title> still reads as one (four words or more),
+        # a section name or "Log In" does not
+        h1s = sharing or [el for el in h1s if word_count(_text(el)) >= HEADLINE_WORDS]
     h1 = h1s[0] if h1s else None
     if h1 is None:
         return None
@@ -576,8 +581,25 @@ def _headings(doc) -> list[str]:
     return [t for el, _ in zip(doc.iter("h1", "h2", "h3"), range(HEADING_REACH)) if (t := _heading_text(el))]
 
 
+SECTION_WORDS = 3        # a link text of at most this many words may name a section ("Sport", "Politik")
+SECTION_LINKS = 400      # links of the page read for section names
+
+
+def section_names(doc) -> frozenset[str]:
+    """The short link texts of the page (squashed): its menu's section names, which a <title> appends
+    to the headline ("Headline - Sport", "Headline-정치")."""
+    if doc is None or doc.body is None:
+        return frozenset()
+    names = set()
+    for a, _ in zip(doc.body.iter("a"), range(SECTION_LINKS)):
+        text = _text(a)
+        if text and word_count(text) <= SECTION_WORDS and (key := _squash(text)):
+            names.add(key)
+    return frozenset(names)
+
+
 def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: list[str | None],
-           headings: list[str] = ()) -> str | None:
+           headings: list[str] = (), sections: frozenset[str] = frozenset()) -> str | None:
     """The headline: og:title, else the JSON-LD headline, the <h1>, the <title> (the order that matched
     the reference titles best on the sample pages), each without the site's name. The site's name is
     what the page's title forms do not share: a part that another form gives alone, or that the page
@@ -590,7 +612,7 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     site_keys = [_squash(s) for s in sites if s]
     if forms.get("og") and _squash(forms["og"]) in site_keys:
         forms["og"] = None   # an og:title that is only the site's name (the same on every page)
-    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings)
+    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings, sections)
                 for k, v in forms.items()}
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
     if chosen is None:
@@ -675,8 +697,14 @@ def _strip_site_prefix(title: str, site_keys: list[str]) -> str:
     return title
 
 
+def _names_section(part: str, rest: str, sections: frozenset[str]) -> bool:
+    """A title part that is one of the page's section links ("- Sport"), beside a headline at least
+    twice as long."""
+    return _squash(part) in sections and word_count(rest) >= 2 * max(1, word_count(part))
+
+
 def _strip_site(title: str | None, site_keys: list[str], others: list[str],
-                shown: list[str] = ()) -> str | None:
+                shown: list[str] = (), sections: frozenset[str] = frozenset()) -> str | None:
     """The title without the site's part. `others` are the page's other title forms, `shown` its
     headings: a part that one of them gives alone is the headline (a heading only when it is the longer
     part: a section heading "Sport" is no headline)."""
@@ -705,7 +733,7 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
         head, tail = title[:parts[-1].start()], title[parts[-1].end():]
         key = _squash(tail)
         if _squash(head) and (not key or DOMAIN.fullmatch(tail) or re.match(r"(?i)\s*by\s", tail)
-                              or _names_site(key, site_keys)):
+                              or _names_site(key, site_keys) or _names_section(tail, head, sections)):
             title = head.rstrip()
             continue
         head, tail = title[:parts[0].start()], title[parts[0].end():]

@@ -1,5 +1,6 @@
-"""Dump dates when the `date` line is missing, or is the day the page was saved rather than the day it
-appeared (an older page copied long after): the page's own header date decides. Texts written here."""
+"""Metadata of older pages. Dump dates when the `date` line is missing, or is the day the page was saved
+rather than the day it appeared: the page's own header date decides. HTML printed dates and titles
+without og:title (section suffixes, an <h1> beside an SEO title). Texts and pages written here."""
 from __future__ import annotations
 
 from datetime import date
@@ -119,3 +120,35 @@ def test_a_byline_date_below_beats_a_masthead_day_just_above(tmp_path):
     a = _html(tmp_path, "<div>Valley Courier</div><div>Tuesday, 9 December 2014</div><h1>Night buses saved</h1>"
                         "<div>Transport</div><div>By Ann Smith, 6 March 2014</div>")
     assert a.date.date() == date(2014, 3, 6)
+
+
+def _titled(tmp_path, head: str, body: str):
+    from briefgen.ingest.pipeline import ingest_file
+
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><meta charset='utf-8'>{head}<meta name='date' content='2012-10-09'></head>"
+                 f"<body>{body}<p>{BODY}</p><p>{BODY}</p></body></html>", encoding="utf-8")
+    return ingest_file(p)
+
+
+MENU = "<ul><li><a href='/'>Home</a></li><li><a href='/news/'>News</a></li><li><a href='/sport/'>Sport</a></li></ul>"
+
+
+def test_a_section_the_menu_links_to_is_cut_off_the_title(tmp_path):
+    # "Title - Section - Site" without og:title: the site by its home link, the section by the menu
+    a = _titled(tmp_path, "<title>Night buses saved for the winter - News - Valley Courier</title>",
+                "<a href='/'><img src='logo.png' alt='Valley Courier'></a>" + MENU +
+                "<div class='title'>Night buses saved for the winter</div>")
+    assert a.title == "Night buses saved for the winter"
+
+
+def test_a_short_title_part_that_is_no_menu_link_stays(tmp_path):
+    a = _titled(tmp_path, "<title>Night buses saved - again | Valley Courier</title>",
+                "<a href='/'>Valley Courier</a>" + MENU + "<div class='title'>Night buses saved - again</div>")
+    assert a.title == "Night buses saved - again"
+
+
+def test_a_long_h1_is_the_headline_beside_an_seo_title_that_shares_no_word(tmp_path):
+    a = _titled(tmp_path, "<title>Transport plans approved by councillors | Courier</title>",
+                MENU + "<h1>Night buses saved for the winter</h1>")
+    assert a.title == "Night buses saved for the winter"
