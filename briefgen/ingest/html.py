@@ -385,7 +385,7 @@ KICKER_CLASS = re.compile(r"kicker|overline|dachzeile|surtitre|surtitle|occhiell
 NOT_ARTICLE_CLASS = re.compile(r"teaser|related|promo|card|nav|icon|topic|list|item|container|author",
                                re.IGNORECASE)
 KICKER_REACH = 60        # elements before the <h1> still part of its header
-HEADLINE_WORDS = 4       # an <h1> that shares no word with the other title forms is a headline from this length
+HEADLINE_WORDS = 4       # an <h1> sharing no word with the other title forms is a headline from this length
 
 
 @dataclass(frozen=True)
@@ -612,8 +612,8 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     site_keys = [_squash(s) for s in sites if s]
     if forms.get("og") and _squash(forms["og"]) in site_keys:
         forms["og"] = None   # an og:title that is only the site's name (the same on every page)
-    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings, sections)
-                for k, v in forms.items()}
+    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings,
+                               sections) for k, v in forms.items()}
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
     if chosen is None:
         return fallback

@@ -136,15 +136,16 @@ def markdown_table(with_baselines: bool = True) -> str:
 # --- degraded pages: what older sites give ------------------------------------------------------------
 
 _DATE_WORDS = r"date|time|publish|modified|updated|created|issued"
-DATE_META = re.compile(rf"<meta\b[^>]*\b(?:property|name|itemprop|http-equiv)\s*=\s*[\"']?[^\"'>]*(?:{_DATE_WORDS})"
-                       r"[^>]*>", re.IGNORECASE)
+DATE_META = re.compile(r"<meta\b[^>]*\b(?:property|name|itemprop|http-equiv)\s*=\s*[\"']?[^\"'>]*"
+                       rf"(?:{_DATE_WORDS})[^>]*>", re.IGNORECASE)
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 DATETIME_ATTR = re.compile(r"\sdatetime\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 # microdata on any element: <span itemprop="datePublished" content="2015-02-26">
 ITEMPROP_DATE = re.compile(rf"(<[a-z][^>]*\bitemprop\s*=\s*[\"'][^\"']*(?:{_DATE_WORDS})[^>]*?)\s"
                            r"content\s*=\s*(?:\"[^\"]*\"|'[^']*')", re.IGNORECASE)
-TITLE_META = re.compile(r"<meta\b[^>]*\b(?:property|name|itemprop)\s*=\s*[\"']?(?:og:title|twitter:title|title|"
-                        r"headline|dc\.title|sailthru\.title|parsely-title)[\"'\s>][^>]*>", re.IGNORECASE)
+TITLE_META = re.compile(r"<meta\b[^>]*\b(?:property|name|itemprop)\s*=\s*[\"']?(?:og:title|twitter:title|"
+                        r"title|headline|dc\.title|sailthru\.title|parsely-title)[\"'\s>][^>]*>",
+                        re.IGNORECASE)
 DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})[^\n]*(?:\n|\Z)")
 
 

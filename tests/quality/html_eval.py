@@ -153,8 +153,8 @@ def titles_without_meta(corpus: str = "all") -> dict[str, str | None]:
         sites = html.site_names(doc, md.url)
         forms = {k: v for k, v in html._title_forms(doc).items() if k not in ("og", "ld")}
         heading = html._heading(doc, sites, forms)
-        out[path.name] = html._title(forms, None, heading, [html._clean(md.sitename), *sites], html._headings(doc),
-                                     html.section_names(doc))
+        out[path.name] = html._title(forms, None, heading, [html._clean(md.sitename), *sites],
+                                     html._headings(doc), html.section_names(doc))
     return out
 
 
