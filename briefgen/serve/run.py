@@ -269,6 +269,9 @@ class Preview:
         self.watcher: Watcher | None = None
         self.last_build_seconds: float | None = None
         self.stopping = threading.Event()   # set when the server stops: a build in progress gives up
+        # Brief paths changed since the last finished build, for the next one (build(changed=...));
+        # None: not all are known (a folder, a burst, another kind of change, a build that failed).
+        self._changed: list[str] | None = None
         self._config_broken = False
         self._set_config(config)
 
@@ -293,14 +296,17 @@ class Preview:
 
     def on_batch(self, batch: Batch) -> None:
         """Rebuild what `batch` touches, then tell the browsers (only once the build has finished)."""
+        paths = batch.brief_paths()
+        self._changed = None if paths is None or self._changed is None else [*self._changed, *paths]
         # A broken briefgen.toml blocks builds until it is fixed: the overlay stays, the last good site
         # stays served (a build with the old config would show a site the file no longer describes).
         if (ChangeKind.CONFIG in batch.kinds or self._config_broken) and not self._reload_config():
             return
         ingest = bool(batch.kinds & _NEEDS_INGEST)
-        result = self._build(ingest, self._reason(batch), batch.brief_paths())
+        result = self._build(ingest, self._reason(batch), list(dict.fromkeys(self._changed)) if self._changed else None)
         if result is None:
             return
+        self._changed = []     # every change so far is in the site
         # Raw files that could not be ingested are warnings for `build`; the preview shows them too.
         problems = [self._problem(e) for e in [*(getattr(result, "errors", ()) or ()),
                                                *(getattr(result, "warnings", ()) or ())]]

@@ -132,6 +132,9 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
            site_lock: SiteLock | None = None, stop: threading.Event | None = None,
            changed: list[str] | None = None, defer_state: bool = False) -> BuildResult:
     started = time.perf_counter()
+    # What the last build saw of the brief files (the preview starts from it): taken now, so a build
+    # that stops anywhere before its end leaves nothing for the next to trust.
+    seen = inputs.take_files(config.path("briefs"))
     _check_output(config, out)
     errors: list[BriefgenError] = []
     # Phase 1: new raw articles become briefs first. A raw file that cannot be ingested is a warning,
@@ -152,7 +155,7 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     repaired = None if pending and pending[2] == _file_sig(journal_path(out)) else repair(out)
     tz = ZoneInfo(config.timezone)
     now = inputs.build_now(config.site.now, tz)
-    files = inputs.brief_files_since(config.path("briefs"), None if ingest or clean else changed)
+    files, patched = inputs.brief_files_since(config.path("briefs"), None if ingest or clean else changed, seen)
     folders = templates.folders(config.path("templates"))
     every_input = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
     # The code too (not only its version): a build by changed code is not a no-change build.
@@ -185,7 +188,7 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
         with gc_paused(), Pool(config.site.jobs or os.cpu_count() or 1) as pool:
             result = _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
                                     pool, started, patch_in_place, site_lock or SiteLock(), repaired, stop,
-                                    defer_state)
+                                    defer_state, set(changed) if patched and changed is not None else None)
     finally:
         gc.unfreeze()
     inputs.remember_files(config.path("briefs"), files)
@@ -197,25 +200,29 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
                    manifest: str, files: list, folders: list[Path], fp: str, now, pool: Pool,
                    started: float, patch_in_place: bool, site_lock: SiteLock,
                    repaired: list[str] | None, stop: threading.Event | None = None,
-                   defer_state: bool = False) -> BuildResult:
+                   defer_state: bool = False, hint: set[str] | None = None) -> BuildResult:
     from briefgen.classify.regions import regions_for
     from briefgen.site import content, images, pages
-    from briefgen.site.collections import group
     from briefgen.site.render import Shared, Tree, tree_codes
 
     tz = now.tzinfo
     cache_dir = config.path("cache")
     cache = content.BriefCache(cache_dir, config.site.search_words)
     # The preview (patch_in_place) keeps the last good version of a brief an edit broke, until fixed.
+    # `hint` (the preview's watcher named every brief changed since this process's last build): a
+    # title or body edit swaps the new Item into the last build's Items and groups instead of making
+    # and grouping all 10,000 again. Not with downloaded images (attach makes new Items each build).
+    hint = hint if config.site.images != "download" else None
     items, brief_errors, touched = content.load_items(files, cache, tz, config.site.search_words, pool,
                                                       regions_of=partial(regions_for, config=config),
-                                                      keep_last_good=patch_in_place)
+                                                      keep_last_good=patch_in_place, hint=hint)
+    swaps = content.LAST_SWAPS if hint is not None else None
     items, _ = images.attach(config, items)   # [site] images = "download": fetch and keep them (issue 15)
     log.debug("%.2f s: %d briefs read, %d new, changed or removed", time.perf_counter() - started, len(items),
               touched)
     _check_stop(stop)
     # Phase 4: group them.
-    collections = group(items)
+    collections, index, last_index, swapped = _grouped(cache_dir, items, swaps)
     # Phase 5: render what changed into a staging folder (everything, when there is no trusted
     # previous site); unchanged pages stay where they are.
     clear_stale(out)
@@ -231,11 +238,13 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     # its folder (changed files staged, then moved in under the site lock).
     patch = (patch_in_place and previous is not None and state.get("inputs") == inputs
              and touched <= PATCH_LIMIT)
-    index = {it.source: (it.sig, (it.when, it.slug, it.url, it.regions, it.themes, it.countries)) for it in items}
     dirty = None
     if (previous is not None and state.get("inputs") == inputs and not state.get("collisions") and not repaired
             and isinstance(state.get("plan"), dict) and isinstance(state.get("index"), dict)):
-        dirty = pages.dirty_sections(collections, _changes(state["index"], index))
+        # the changes since the state's index: the swapped briefs alone when that index is the one
+        # the swapped-from groups were made with
+        changes = swapped if swapped is not None and state["index"] is last_index else _changes(state["index"], index)
+        dirty = pages.dirty_sections(collections, changes)
     # What is loaded stays to the end of the build: forked render workers (whose collector runs) share
     # it without touching its memory pages. Unfrozen in _build.
     gc.freeze()
@@ -311,9 +320,39 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
             _keep_as_spare(old, spare if "spare" in record else None, config.path("cache") / "trash")
         forget_journal(out)
     shutil.rmtree(tmp, ignore_errors=True)
+    _GROUPS[cache_dir] = (collections, index)   # for the next build's swap (see _grouped)
     seconds = time.perf_counter() - started
     log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(written), seconds)
     return BuildResult(all_errors, len(written), shared.pages, out, seconds, changed, bool(changed) or previous is None)
+
+
+_GROUPS: dict[Path, tuple] = {}   # cache folder -> (Collections, state index) of this process's last build
+
+
+def _record(it) -> tuple:
+    return it.when, it.slug, it.url, it.regions, it.themes, it.countries
+
+
+def _grouped(cache_dir: Path, items: list, swaps: tuple | None) -> tuple:
+    """(collections, state index, the index it was made from or None, changed records or None).
+    With `swaps` (content.LAST_SWAPS) and the last build's groups made from the items before them,
+    those groups and index are updated in place; else everything is grouped and indexed again."""
+    from briefgen.site.collections import group, swap_items
+
+    last = _GROUPS.pop(cache_dir, None)     # popped: a build that stops half way leaves nothing to trust
+    _GROUPS.clear()
+    if swaps is not None and last is not None and last[0].items is swaps[0] and swaps[1] is items:
+        collections, before = last
+        swap_items(collections, items, swaps[2])
+        index = dict(before)
+        found = []
+        for old, new in swaps[2]:
+            index[new.source] = (new.sig, _record(new))
+            if new.sig != old.sig:
+                found += [_record(new), _record(old)]
+        return collections, index, before, found
+    index = {it.source: (it.sig, _record(it)) for it in items}
+    return group(items), index, None, None
 
 
 def _changes(before: dict, after: dict) -> list[tuple]:

@@ -62,6 +62,35 @@ def group(items: list[Item]) -> Collections:
     return c
 
 
+def swap_items(c: Collections, items: list[Item], swaps: list[tuple[Item, Item]]) -> None:
+    """`c` (grouped from the items before) made what `group(items)` gives, where `items` is that
+    list with each old Item of `swaps` replaced by its new one of the same date, slug, URL and labels
+    (the preview's usual save: a title or body edited). Every group keeps its order: only the
+    objects change, in place."""
+    c.items = items
+    for old, new in swaps:
+        themes = list(dict.fromkeys(old.themes))
+        regions = list(dict.fromkeys(old.regions))
+        lists = [c.by_day[old.when.date()], c.by_month[(old.when.year, old.when.month)],
+                 *(c.by_region[r] for r in regions), *(c.by_theme[t] for t in themes),
+                 *(c.by_region_theme[(r, t)] for r in regions for t in themes),
+                 *(c.by_country[code.upper()] for code in dict.fromkeys(old.countries))]
+        for members in {id(m): m for m in lists}.values():
+            at = -1
+            while True:
+                try:
+                    at = members.index(old, at + 1)
+                except ValueError:
+                    break
+                members[at] = new
+    last = len(items) - 1
+    for _, new in swaps:
+        i = items.index(new)
+        for j in range(max(0, i - 1), min(last, i + 1) + 1):
+            c.newer[items[j].url] = items[j - 1] if j > 0 else None
+            c.older[items[j].url] = items[j + 1] if j < last else None
+
+
 @dataclass(frozen=True)
 class Pager:
     """One page of a listing.

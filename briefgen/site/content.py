@@ -7,6 +7,7 @@ and line and is skipped. Large batches of changed briefs are parsed and rendered
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import os
@@ -246,6 +247,11 @@ def _process_many(args: tuple) -> list:
 
 _MEMO: dict[str, tuple] = {}   # cache folder -> (stamp, files' signature, entries, journal length)
 _ITEMS: dict[str, dict] = {}   # cache folder -> brief path -> (cache entry, tz, Item, label errors)
+# cache folder -> (items, errors, tz, search words, number of files) as load_items last returned them
+# (see _swap_items)
+_LAST: dict[str, tuple] = {}
+# (items before, items now, [(old Item, new Item)]) when load_items took the short way; else None
+LAST_SWAPS: tuple | None = None
 
 
 class BriefCache:
@@ -356,9 +362,10 @@ class BriefCache:
             if pack.suffix == ".pack" and pack.name not in used:
                 pack.unlink(missing_ok=True)
 
-    def save(self, keep: set[str]) -> int:
-        """Write the changes; return how many briefs were removed since the last build."""
-        gone = set(self.entries) - keep
+    def save(self, keep: set[str] | None) -> int:
+        """Write the changes; return how many briefs were removed since the last build (`keep`: the
+        briefs there are; None: none was removed)."""
+        gone = set(self.entries) - keep if keep is not None else ()
         for path in gone:
             del self.entries[path]
             self.changes[path] = None
@@ -410,14 +417,93 @@ def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: P
     return [results[p] for p in paths]
 
 
+def _make_item(path: str, entry: tuple, packs: str, tz: ZoneInfo, search_words: int, regions_of,
+               errors: list, brief: Brief | None) -> Item | None:
+    (_, _, sig, pack, offset, length, boffset, blength, slug, day, updated, labels, _, crcs) = entry
+    regions, themes, countries = labels
+    if countries and not regions and regions_of is not None:
+        regions = tuple(regions_of(countries))
+    when = _local_date(day, updated, tz, path, errors)
+    if when is None:
+        return None
+    pack = os.path.join(packs, pack)
+    item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path,
+                (pack, offset, length), ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
+                check=(crcs[0], crcs[1], search_words))
+    if brief is not None:   # just read: no need to load it again
+        item._brief = _with_labels(brief, regions, themes, countries)
+    return item
+
+
+def _swap_items(changed: set[str], files: list, cache: BriefCache, tz: ZoneInfo, search_words: int,
+                regions_of) -> tuple | None:
+    """The short way for the preview's usual save: every changed path is a brief this process's
+    last build listed without a problem, and it still is, with the same date, slug and labels (a
+    title or body edited). Its new Item takes the old one's place; the order, the groups and the
+    errors stay as they were. None: take the long way (a brief added, removed, moved in time or
+    relabelled, or with a problem). Changes the cache only as the long way would."""
+    global LAST_SWAPS
+    cache_dir = str(cache.folder)
+    last, memo = _LAST.get(cache_dir), _ITEMS.get(cache_dir)
+    # The same files as then (each changed one still there; a broken brief is read again by the long
+    # way each build, with the same error as long as it does not change, so its error is kept).
+    if last is None or memo is None or last[2] != tz or last[3] != search_words or last[4] != len(files):
+        return None
+    todo = []
+    for path in changed:
+        at = bisect.bisect_left(files, (path,))
+        hit = memo.get(path)
+        if hit is None or hit[3] or at == len(files) or files[at][0] != path:
+            return None
+        if cache.get(path, files[at][1], files[at][2]) is None:
+            todo.append(files[at])
+    if not todo:
+        return None
+    paths = [p for p, _, _ in todo]
+    results = _render_changed(paths, search_words, cache_dir, None, _reusable(cache, paths))
+    packs = os.path.join(cache_dir, "bodies")
+    swaps, kept = [], {}
+    for (path, mtime, size), result in zip(todo, results):
+        if isinstance(result, BriefgenError):
+            return None
+        cache.put(path, mtime, size, *result[:-1])    # as the long way would: it then finds it cached
+        entry = cache.entries[path]
+        errors: list = []
+        item = _make_item(path, entry, packs, tz, search_words, regions_of, errors, result[-1])
+        old = memo[path][2]
+        if (item is None or errors or entry[12] or (item.when, item.slug, item.url, item.regions, item.themes,
+                                                     item.countries) != (old.when, old.slug, old.url, old.regions,
+                                                                         old.themes, old.countries)):
+            return None
+        swaps.append((old, item))
+        kept[path] = (entry, tz, item, [])
+    items = list(last[0])
+    for old, new in swaps:
+        items[items.index(old)] = new
+    memo.update(kept)
+    cache.save(None)
+    cache.collect_packs()
+    LAST_SWAPS = (last[0], items, swaps)
+    _LAST[cache_dir] = (items, last[1], tz, search_words, len(files))
+    return items, list(last[1]), len(todo)
+
+
 def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInfo, search_words: int,
-               pool: Pool | None = None, regions_of=None,
-               keep_last_good: bool = False) -> tuple[list[Item], list[BriefgenError], int]:
+               pool: Pool | None = None, regions_of=None, keep_last_good: bool = False,
+               hint: set[str] | None = None) -> tuple[list[Item], list[BriefgenError], int]:
     """Items for every readable brief (newest first), errors for the rest, and how many briefs were
     new, changed or removed since the last build. regions_of(countries) -> region slugs files a brief that
     has countries but no regions (a hand-written one) under its countries' regions. `keep_last_good`
     (the preview): a brief whose edit broke it is reported and keeps its last good version from the
-    cache, so its open page does not turn into "Page not found" while the author fixes it."""
+    cache, so its open page does not turn into "Page not found" while the author fixes it.
+    `hint` (the preview): every brief path changed since this process's last call; when they allow
+    it, that call's Items are reused with the changed ones swapped in (LAST_SWAPS says which)."""
+    global LAST_SWAPS
+    LAST_SWAPS = None
+    if hint is not None:
+        found = _swap_items(hint, files, cache, tz, search_words, regions_of)
+        if found is not None:
+            return found
     cache.drop_missing_packs()
     changed = [p for p, m, s in files if cache.get(p, m, s) is None]
     cache_dir = str(cache.folder)
@@ -446,20 +532,10 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
             if hit is not None and hit[0] is entry and hit[1] == tz:
                 item, label_errors = hit[2], hit[3]
             else:
-                (_, _, sig, pack, offset, length, boffset, blength, slug, day, updated, labels, label_errors,
-                 crcs) = entry
-                regions, themes, countries = labels
-                if countries and not regions and regions_of is not None:
-                    regions = tuple(regions_of(countries))
-                when = _local_date(day, updated, tz, path, errors)
-                if when is None:
+                item = _make_item(path, entry, packs, tz, search_words, regions_of, errors, brief)
+                if item is None:
                     continue
-                pack = os.path.join(packs, pack)
-                item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path,
-                            (pack, offset, length), ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
-                            check=(crcs[0], crcs[1], search_words))
-                if brief is not None:   # just read: no need to load it again
-                    item._brief = _with_labels(brief, regions, themes, countries)
+                label_errors = entry[12]
             kept[path] = (entry, tz, item, label_errors)
             errors.extend(label_errors)
             items.append(item)
@@ -471,6 +547,8 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
     # newest first; the slug breaks ties so the order never depends on the file system
     items.sort(key=lambda it: it.slug)
     items.sort(key=lambda it: it.when, reverse=True)
+    _LAST.clear()
+    _LAST[cache_dir] = (items, list(errors), tz, search_words, len(files))
     return items, errors, len(changed) + removed
 
 

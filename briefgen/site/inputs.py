@@ -67,18 +67,25 @@ def code_digest(package: str | None = None) -> str:
 _FILES: dict[str, list[tuple[str, int, int]]] = {}   # briefs folder -> its files after this process's last build
 
 
-def brief_files_since(folder: Path, changed: list[str] | None) -> list[tuple[str, int, int]]:
+def take_files(folder: Path) -> list[tuple[str, int, int]] | None:
+    """What the last finished build saw, taken away (a build that does not finish must not leave it
+    for the next one, which would miss this one's changes)."""
+    found = _FILES.pop(str(folder), None)
+    _FILES.clear()   # one project per process
+    return found
+
+
+def brief_files_since(folder: Path, changed: list[str] | None,
+                      before: list[tuple[str, int, int]] | None) -> tuple[list[tuple[str, int, int]], bool]:
     """`brief_files(folder)`, from what this process's last build saw plus the paths a watcher saw
     change since (`changed`: every path changed, created, deleted or renamed in the folder since that
     build), so the preview does not stat 10,000 files on every save. A full look when `changed` is
     None, when there is nothing remembered (a build that did not finish forgets it: `remember_files`
     only after one that did), or when a path is not plainly a file under `folder` (a folder renamed,
-    another spelling of the path, a linked folder)."""
-    key = str(folder)
-    before = _FILES.pop(key, None)
-    _FILES.clear()   # one project per process
-    files = _patched(key, before, changed) if changed is not None and before is not None else None
-    return brief_files(folder) if files is None else files
+    another spelling of the path, a linked folder). `before`: take_files() at the build's start.
+    Returns the files and whether they come from `before` and `changed` (False: a full look)."""
+    files = _patched(str(folder), before, changed) if changed is not None and before is not None else None
+    return (brief_files(folder), False) if files is None else (files, True)
 
 
 def remember_files(folder: Path, files: list[tuple[str, int, int]]) -> None:

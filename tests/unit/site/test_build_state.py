@@ -223,17 +223,19 @@ def test_the_watchers_paths_give_the_files_a_full_look_gives(tmp_path):
     real = inputs.brief_files
     inputs.brief_files = lambda folder: looked.append(folder) or real(folder)
     try:
-        assert inputs.brief_files_since(briefs, changed) == real(briefs)
+        assert inputs.brief_files_since(briefs, changed, inputs.take_files(briefs)) == (real(briefs), True)
         assert not looked, "a full look although every change was named"
         inputs.remember_files(briefs, real(briefs))
         (briefs / "2026" / "02").mkdir()
         (briefs / "2026" / "02" / "d.md").write_text("d", encoding="utf-8")
         # a new folder: a full look, whatever the watcher named
-        assert inputs.brief_files_since(briefs, [str(briefs / "2026" / "02")]) == real(briefs)
+        new_folder = [str(briefs / "2026" / "02")]
+        assert inputs.brief_files_since(briefs, new_folder, inputs.take_files(briefs)) == (real(briefs), False)
         assert looked
         looked.clear()
         # nothing remembered (the last build did not finish): a full look
-        assert inputs.brief_files_since(briefs, [c]) == real(briefs)
+        assert inputs.take_files(briefs) is None
+        assert inputs.brief_files_since(briefs, [c], None) == (real(briefs), False)
         assert looked
     finally:
         inputs.brief_files = real
@@ -315,3 +317,29 @@ def test_a_title_edit_reuses_the_rendered_body_and_a_body_edit_renders_it(scratc
     assert len(rendered) == 1 and "A new closing paragraph." in (result.out / JAPAN).read_text(encoding="utf-8")
     clean = build_project(scratch_project, clean=True, out=tmp_path / "clean")
     assert _site(result.out) == _site(clean.out)
+
+
+def test_preview_edits_swapped_into_the_last_groups_give_the_clean_site(scratch_project, build_project, tmp_path):
+    """The preview's usual save (a title or a body edited, the watcher naming the file) swaps the
+    new Item into the last build's Items and groups; anything else (a new brief, a date or a label
+    changed) groups everything again. Each step gives the clean build's bytes."""
+    from briefgen.site import content
+
+    out = tmp_path / "preview-site"
+    path = scratch_project / JAPAN_MD
+    _preview_build(scratch_project, out)
+    steps = [
+        ("title", lambda t: t.replace("\ntitle: ", "\ntitle: Swapped ", 1), True),
+        ("body", lambda t: t + "\nOne more paragraph.\n", True),
+        ("theme", lambda t: t.replace("themes: [", "themes: [health, ", 1), False),
+        ("title again", lambda t: t.replace("\ntitle: ", "\ntitle: Again ", 1), True),
+        ("date", lambda t: t.replace("date: 2026-01-", "date: 2025-12-", 1), False),
+    ]
+    for name, edit, swapped in steps:
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        result = _preview_build(scratch_project, out, changed=[str(path)])
+        assert (content.LAST_SWAPS is not None) == swapped, name
+        assert result.changed_paths, name
+        clean = build_project(scratch_project, clean=True, out=tmp_path / f"clean-{name.replace(' ', '-')}")
+        assert _site(out) == _site(clean.out), name
+    build_mod.flush_state()
