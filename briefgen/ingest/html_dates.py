@@ -191,7 +191,8 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
     own address, ".../2015/02/28/…") decides: when the page
     shows the UTC day, it stays; when it shows only the day before or after, that day is the date, and
     with a printed time the difference is the page's offset and the moment is kept. Without a printed
-    date, the offset of the page's other timestamps (when they agree on one) gives the local day."""
+    date, a printed time in a zone other than UTC ("9:30 PM EST") gives the zone, else the offset of the
+    page's other timestamps (when they agree on one) gives the local day."""
     same = next((d for d in others if d.tzinfo is not None and d.utcoffset() and d == published), None)
     if same is not None:
         return same
@@ -210,10 +211,23 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
                 if local.date() == day.date():
                     return local
         return datetime(day.year, day.month, day.day)
+    zone = _printed_zone(shown_texts(page) if texts is None else texts)
+    if zone is not None:   # no printed day, but a printed time in the site's zone ("9:30 PM EST")
+        return published.astimezone(zone)
     offsets = Counter(d.utcoffset() for d in others if d.tzinfo is not None and d.utcoffset())
     if len(offsets) == 1:
         return published.astimezone(timezone(next(iter(offsets))))
     return published
+
+
+def _printed_zone(texts: list[str]):
+    """The time zone of a time the page prints by its headline ("Updated 9:30 PM EST", "21:30 MEZ"),
+    when it is not UTC itself: the zone the site writes its times in."""
+    for text in texts:
+        if len(text) <= 120 and dates._find_time(text) and (zone := dates._find_tz(text)) is not None \
+                and zone.utcoffset(datetime(2000, 1, 1)) != timedelta(0):
+            return zone
+    return None
 
 
 def _url_day(page: str) -> list[tuple[datetime, bool]]:

@@ -171,3 +171,20 @@ def test_a_long_h1_is_the_headline_beside_an_seo_title_that_shares_no_word(tmp_p
     a = _titled(tmp_path, "<title>Transport plans approved by councillors | Courier</title>",
                 MENU + "<h1>Night buses saved for the winter</h1>")
     assert a.title == "Night buses saved for the winter"
+
+
+def test_a_utc_timestamp_without_a_printed_day_takes_the_zone_of_a_printed_time():
+    from datetime import UTC, datetime, timedelta
+
+    from briefgen.ingest.html_dates import page_dates
+
+    utc = '<meta property="article:published_time" content="2015-02-27T02:30:00Z">'
+    html = f"<html><head>{utc}</head><body><h1>Night buses saved</h1>{{}}</body></html>"
+    got, _ = page_dates(html.format('<span class="posted">Updated 9:30 PM EST</span>'))
+    assert got.date() == date(2015, 2, 26) and got.utcoffset() == timedelta(hours=-5)
+    assert got == datetime(2015, 2, 27, 2, 30, tzinfo=UTC)   # the same moment
+    got, _ = page_dates(html.format('<span class="posted">Stand: 03:30 MEZ</span>'))
+    assert got.date() == date(2015, 2, 27) and got.utcoffset() == timedelta(hours=1)
+    # no hint at all: the moment stays in UTC (a US evening then shows as the next day)
+    got, _ = page_dates(html.format('<span class="posted">Updated 9:30 PM</span>'))
+    assert got.date() == date(2015, 2, 27) and got.utcoffset() == timedelta(0)
