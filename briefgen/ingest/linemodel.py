@@ -53,7 +53,7 @@ FILLER_LOGIT = -8.0                    # the log-odds reported for such a line (
 FLAGGED, FLAGGED_KEEP = frozenset(("noise", "credit", "caption", "meta", "agency", "boiler", "teaser", "end")), 0.5
 FALLBACK_TOKENS, FALLBACK_OFFSET = 60, 0.9   # a shorter article run is looked for again, with a lower bar
 TRAILING_SHARE = 0.2    # kept text after a rejected end marker ("8 Comments") that is this small a share is cut
-BRIDGE_GAIN = 40.0      # a run above the article region worth this much joins it across a rejected block
+BRIDGE_GAIN = 60.0      # a run above the article region worth this much joins it across a rejected block
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
 
 
@@ -326,13 +326,19 @@ class Model:
         """(indices of the non-blank lines, their log-odds): logits(page_features(lines)), faster: the
         rows are laid out as arrays and the dot products and stacking features computed by numpy (the
         same features and weights; only the order of the additions inside a dot product differs)."""
+        idx, _, second = self._stages(lines)
+        return idx, second
+
+    def _stages(self, lines: Sequence[Any]) -> tuple[list[int], list[float], list[float]]:
+        """(indices of the non-blank lines, first-stage log-odds, second-stage log-odds)."""
         idx, page, ctx = _page_parts(lines)
         if not idx:
-            return idx, []
+            return idx, [], []
         locs = np.array([self._local(lines[i].text) for i in idx])
         rows = _rows(page, ctx)
         first = self.b1 + locs[:, 0] + rows @ self._w1r
-        return idx, (self.b2 + locs[:, 1] + rows @ self._w2r + _stack_array(first) @ self._w2b).tolist()
+        second = self.b2 + locs[:, 1] + rows @ self._w2r + _stack_array(first) @ self._w2b
+        return idx, first.tolist(), second.tolist()
 
     def logits(self, feats: Sequence[Sequence[float]]) -> list[float]:
         w1, b1, b2 = self.w1, self.b1, self.b2
@@ -347,7 +353,7 @@ class Model:
 
     def decode(self, lines: Sequence[Any]) -> tuple[list[int], dict[int, float]]:
         """(indices of the article lines, log-odds of every non-blank line by index)."""
-        idx, scores = self.page_logits(lines)
+        idx, first, scores = self._stages(lines)
         logits = dict.fromkeys((ln.i for ln in lines if ln.kind != "blank"), FILLER_LOGIT)   # (furniture)
         if not idx:
             return [], logits
@@ -361,21 +367,26 @@ class Model:
         # model leans clearly to article text, not when it is merely unsure
         flagged = [lines[i].kind in FLAGGED for i in idx]
         offset, keep = self.offset, self.keep
-        marker = [lines[i].kind in ("teaser", "end") for i in idx]
         ends = [lines[i].kind == "end" for i in idx]
         while True:
             gains = [(2 * p - 1 + offset) * n for p, n in zip(probs, sizes)]
             a, b = _kadane(gains)
             bars = [FLAGGED_KEEP if f else keep for f in flagged]
             # the article's opening cut off by a block the model rejects line by line (a photo gallery, a
-            # video player, an embedded widget between the lead and the rest): the best run above joins
-            # the region when it is worth BRIDGE_GAIN tokens and every line between would be dropped anyway
-            # (no teaser or end marker among them)
-            a2, b2 = _kadane(gains[:a])
-            if b2 > a2 and sum(gains[a2:b2]) >= BRIDGE_GAIN and \
-                    all(scores[k] < bars[k] and not marker[k] for k in range(b2, a)):
+            # video player, a box of teaser cards between the lead and the rest): the second stage reads a
+            # paragraph with only rejected lines below it as a teaser, so the run above is measured by the
+            # first stage's odds (the line and its page, not its neighbours' odds). It joins the region
+            # when it is worth BRIDGE_GAIN tokens and every line between would be dropped anyway, no end
+            # marker among them ("Most read" closes an article, "Related" boxes sit inside them); its
+            # lines then stay by the better of their two odds
+            have = scores
+            firsts = [(2 / (1 + math.exp(-max(-30.0, min(30.0, x)))) - 1 + offset) * n for x, n in zip(first[:a], sizes)]
+            a2, b2 = _kadane(firsts)
+            if b2 > a2 and sum(firsts[a2:b2]) >= BRIDGE_GAIN and \
+                    all(scores[k] < bars[k] and not ends[k] for k in range(b2, a)):
+                have = scores[:a2] + [max(s, f) for s, f in zip(scores[a2:b2], first[a2:b2])] + scores[b2:]
                 a = a2
-            kept = _cut_trailing([k for k in range(a, b) if scores[k] >= bars[k]], sizes, ends)
+            kept = _cut_trailing([k for k in range(a, b) if have[k] >= bars[k]], sizes, ends)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 return [idx[k] for k in kept], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout

@@ -193,3 +193,41 @@ def test_one_slash_in_a_paragraph_is_not_a_menu_separator():
     assert shape("Accueil | Politique | Economie | Sport")[1][at] == 1.0
     assert 0 < shape(P1.replace("mardi", "mardi / mercredi"))[1][at] < 0.2
     assert shape(P1)[1][at] == 0.0
+
+
+def _decode_with(monkeypatch, texts: list[str], first: list[float], second: list[float]) -> list[str]:
+    """The shipped model's decoding of a page of one-line paragraphs, given both stages' log-odds."""
+    from briefgen.ingest.clean import prepare
+
+    lines = prepare("\n\n".join(texts))
+    m = model()
+    idx = [ln.i for ln in lines if ln.kind != "blank"]
+    assert len(idx) == len(texts)
+    monkeypatch.setattr(m, "_stages", lambda _lines: (idx, first, second))
+    keep, _ = m.decode(lines)
+    return [lines[i].text for i in keep]
+
+
+def test_the_opening_above_a_rejected_block_joins_the_article_by_the_first_stage(monkeypatch):
+    # two opening paragraphs, twelve slides the model rejects, five more paragraphs: the second stage
+    # doubts the opening (only rejected lines below it), the first stage does not
+    slides = [f"Slide {k} of 12 shows the harbour at dawn" for k in range(1, 13)]
+    texts = [P1, P2] + slides + [P3, P4, P5, P1 + " " + P2, P3 + " " + P4]
+    first = [3.0, 3.0] + [-6.0] * 12 + [3.0] * 5
+    second = [-1.0, -1.0] + [-6.0] * 12 + [3.0] * 5
+    assert _decode_with(monkeypatch, texts, first, second) == [P1, P2] + texts[14:]
+    # not across an end marker ("Most read" closes an article), nor for a first stage that is unsure
+    marked = [P1, P2, "Most read"] + slides[1:] + texts[14:]
+    assert _decode_with(monkeypatch, marked, first, second) == texts[14:]
+    assert _decode_with(monkeypatch, texts, [0.2, 0.2] + first[2:], second) == texts[14:]
+
+
+def test_a_comment_reached_past_an_end_marker_is_cut_but_not_an_article_past_a_box(monkeypatch):
+    comment = "I have been saying this for years, and nobody in charge ever listens to the people who live there."
+    texts = [P1, P2, P3, P4, P5, "8 Comments", comment]
+    scores = [3.0] * 5 + [-6.0, 0.5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+    # a "Most read" box inside the article with much of the article after it is passed over
+    texts = [P1, P2, "Most read", P3, P4, P5]
+    scores = [3.0, 3.0, -6.0, 3.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
