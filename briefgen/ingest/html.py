@@ -352,6 +352,10 @@ def _trafilatura(source, options: Options, fast: bool) -> str:
     import trafilatura
     from trafilatura.xml import xmltotxt
 
+    from briefgen.ingest.trafilatura_speed import install
+
+    install()   # the same text, found faster (briefgen/ingest/trafilatura_speed.py)
+
     found = trafilatura.bare_extraction(
         source, output_format="markdown", include_formatting=True, include_comments=False,
         include_tables=options.tables, include_links=False, include_images=False, deduplicate=False,

@@ -1,0 +1,100 @@
+"""briefgen.ingest.trafilatura_speed: the Python walks select exactly the elements of trafilatura's XPaths
+(on every development page, the hand-written old-style pages and pages made to hit the corner cases), and
+trafilatura's text is the same with them as without."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.ingest import trafilatura_speed as S
+from briefgen.ingest.html import _parse
+from briefgen.ingest.readers import read_raw
+
+trafilatura = pytest.importorskip("trafilatura")
+if getattr(trafilatura, "__version__", None) != S.CHECKED_VERSION:
+    pytest.skip(f"trafilatura {trafilatura.__version__} runs unchanged (checked: {S.CHECKED_VERSION})",
+                allow_module_level=True)
+
+from trafilatura.settings import BASIC_CLEAN_XPATH  # noqa: E402
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+PAGES = sorted((DATA / "samples" / "pages").glob("*/source.html")) \
+    + sorted((DATA / "html-oldstyle").glob("*.html"))
+
+CORNERS = """<html><head><style>p{}</style><script>x=1</script></head><body>
+<div class="site-footer" id="main">a</div><div id="main" class="site-footer">b</div>
+<div id="footer-2" class="content">c</div><div class="content" id="footer-2">d</div>
+<div class="" id="footer">e</div><div id="" class="footer">f</div><div class="Footer">g</div>
+<aside>h</aside><footer>i</footer><template>j</template><svg><path d="M0"/></svg><fencedframe/>
+<p class="COOKIE-BANNER">k</p><span id="coo\u212aie_notice">l</span><div class="x cookiebot">m</div>
+<section id="onetrust-banner-sdk">n</section><div class="notice--cookie">o</div><div class="cookie">p</div>
+<div class="Comments">q</div><div class="commentary">r</div><div id="comment-12">s</div>
+<div id="disqus_thread">t</div><section class="post-comments">u</section><details id="comol">v</details>
+<ol id="comments"><li>w</li></ol><ul class="comment-list"><li>x</li></ul><ul id="dsq-comments"><li>y</li></ul>
+<ol id="disqus_thread"><li>z</li></ol><div class=" comment">aa</div>
+<div class="infinite-scroll"><h1>Story</h1></div><div id="infinitescroll">bb</div>
+<section class="mvp-post-add-box"><h1>Next</h1></section><aside id="mvp-post-add-wrap">cc</aside>
+<div class="mvp-post-add-boxes"><p>dd</p></div>
+</body></html>"""
+
+
+def _trees():
+    yield "corners", _parse(CORNERS)
+    for path in PAGES:
+        yield path.name, _parse(read_raw(path).text)
+
+
+@pytest.mark.parametrize("name, tree", list(_trees()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_walks_select_what_the_xpaths_select(name, tree):
+    for root in (tree, tree.find(".//body")):
+        assert S.selected(root) == BASIC_CLEAN_XPATH(root)
+        assert S.raw_prune(root) == RAW_TREE_PRUNE_XPATH[0](root)
+        assert S.comments_and_lists(root) == REMOVE_COMMENTS_AND_LISTS_XPATH[0](root)
+
+
+def test_the_corner_page_hits_every_branch():
+    tree = _parse(CORNERS)
+    texts = {el.text_content() for el in S.selected(tree)}
+    assert {"a", "c", "h", "i", "k", "l", "m", "n", "o"} <= texts
+    assert not {"e", "f", "g"} & texts   # the first of class and id decides: "" before "footer"
+    assert {el.text_content() for el in S.comments_and_lists(tree)} >= {"q", "s", "t", "u", "v", "w", "x"}
+    assert {el.text_content() for el in S.raw_prune(tree)} == {"bb", "Next", "cc", "dd"}
+
+
+def test_it_is_installed_for_the_checked_release():
+    from importlib import import_module
+
+    assert S.install()
+    baseline, core = import_module("trafilatura.baseline"), import_module("trafilatura.core")
+    assert baseline.basic_cleaning is S.basic_cleaning and core.RAW_TREE_PRUNE_XPATH[0] is S.raw_prune
+
+
+_TEXTS = """
+import json, sys
+from pathlib import Path
+from briefgen.ingest import html as H, trafilatura_speed as S
+from briefgen.ingest.readers import read_raw
+if sys.argv[1] == "stock":
+    S._installed = False
+out = []
+for p in sys.argv[2:]:
+    doc = H._parse(read_raw(Path(p)).text)
+    out.append([H._trafilatura(doc, H.Options(), fast) for fast in (True, False)])
+print(json.dumps(out))
+"""
+
+
+def test_trafilatura_gives_the_same_text_with_the_faster_steps():
+    paths = [str(p) for p in PAGES[::4]]
+
+    def texts(mode):
+        done = subprocess.run([sys.executable, "-c", _TEXTS, mode, *paths], capture_output=True, text=True,
+                              check=True, cwd=Path(__file__).resolve().parents[3])
+        return json.loads(done.stdout)
+
+    assert texts("fast") == texts("stock")
