@@ -132,6 +132,95 @@ def raw_prune(tree) -> list:
     return found
 
 
+# OVERALL_DISCARD_XPATH (trafilatura.xpaths), run on each candidate subtree of the article: its token
+# alternations are built from trafilatura's own token lists, and the XPath text is checked to be the one
+# written from them below before anything is replaced.
+EXPECTED_DISCARD_1 = """
+        .//*[@class='comments-title' or
+        starts-with(@id|@class, 'reply-') or
+        re:test(@id|@style, 'hidden') or
+        contains(@style, 'display:none') or contains(@style, 'display: none') or
+        re:test(@id, 'reader-comments|akismet') or
+        re:test(@class, '^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide|noprint|notloaded') or @aria-hidden='true']
+        """  # noqa: E501  (trafilatura's text, verbatim)
+DISCARD_ID_1 = re.compile("reader-comments|akismet", re.UNICODE)
+DISCARD_CLASS_1 = re.compile("^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-"
+                             "|hide-print| hidden| hide|noprint|notloaded", re.UNICODE)
+DISCARD_TAGS_0 = ("div", "item", "list", "p", "section", "span")
+
+
+def _discard_0_text(x) -> tuple[str, str, str]:
+    """(XPath text, id alternation, class alternation) of OVERALL_DISCARD_XPATH[0] from trafilatura.xpaths'
+    tokens, as that module writes them."""
+    ids = x._alt(x._OVERALL_DISCARD_BOTH_TOKENS + x._OVERALL_DISCARD_ID_TOKENS)
+    classes = x._alt(x._OVERALL_DISCARD_BOTH_TOKENS + x._OVERALL_DISCARD_CLASS_TOKENS)
+    text = f"""
+        .//*[self::div or self::item or self::list or self::p or self::section or self::span][
+        @data-lp-replacement-content or
+        contains(translate(@role, 'N', 'n'), 'nav') or
+        contains(@data-component, 'MostPopularStories') or
+        re:test(@id|@class, '{x._alt(x._CONSENT_ID_CLASS_TOKENS)}') or
+        re:test(@id, '{ids}') or
+        re:test(@class, '{classes}')]
+        """
+    return text, ids, classes
+
+
+_DISCARD_0: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def _first_of(el, a: str, b: str, va: str | None, vb: str | None, test, xpath: str) -> bool:
+    """`f(@a|@b)`: f of the first of the two attributes in document order; when only one of them passes,
+    that order decides and libxml2 is asked."""
+    if va is None or vb is None or test(va) == test(vb):
+        value = va if va is not None else vb
+        return value is not None and test(value)
+    return bool(el.xpath(xpath, namespaces={"re": "http://exslt.org/regular-expressions"}))
+
+
+def discard_0(tree) -> list:
+    """OVERALL_DISCARD_XPATH[0]'s elements below `tree`, in document order."""
+    ids, classes = _DISCARD_0
+    found = []
+    for el in tree.iterdescendants(*DISCARD_TAGS_0):
+        attrib = el.attrib
+        if not attrib:
+            continue
+        ident, cls = attrib.get("id"), attrib.get("class")
+        if "data-lp-replacement-content" in attrib or "nav" in attrib.get("role", "").replace("N", "n") \
+                or "MostPopularStories" in attrib.get("data-component", "") \
+                or _first_of(el, "id", "class", ident, cls, lambda v: "cookie" in v,
+                             "re:test(@id|@class, 'cookie')") \
+                or (ident is not None and ids.search(ident) is not None) \
+                or (cls is not None and classes.search(cls) is not None):
+            found.append(el)
+    return found
+
+
+def discard_1(tree) -> list:
+    """OVERALL_DISCARD_XPATH[1]'s elements below `tree`, in document order."""
+    found = []
+    for el in tree.iterdescendants():
+        if not isinstance(el.tag, str):
+            continue
+        attrib = el.attrib
+        if not attrib:
+            continue
+        ident, cls, style = attrib.get("id"), attrib.get("class"), attrib.get("style")
+        if cls == "comments-title" or attrib.get("aria-hidden") == "true" \
+                or (style is not None and ("display:none" in style or "display: none" in style)) \
+                or (ident is not None and DISCARD_ID_1.search(ident) is not None) \
+                or (cls is not None and DISCARD_CLASS_1.search(cls) is not None) \
+                or ((ident is not None or cls is not None)
+                    and _first_of(el, "id", "class", ident, cls, lambda v: v.startswith("reply-"),
+                                  "starts-with(@id|@class, 'reply-')")) \
+                or ((ident is not None or style is not None)
+                    and _first_of(el, "id", "style", ident, style, lambda v: "hidden" in v,
+                                  "re:test(@id|@style, 'hidden')")):
+            found.append(el)
+    return found
+
+
 _installed: bool | None = None
 
 
@@ -165,4 +254,22 @@ def install() -> bool:
             core.RAW_TREE_PRUNE_XPATH = [raw_prune, raw[1]]
             core.REMOVE_COMMENTS_AND_LISTS_XPATH = [comments_and_lists]
             _installed = True
+            _install_discard()
     return _installed
+
+
+def _install_discard() -> None:
+    global _DISCARD_0
+    from importlib import import_module
+
+    try:
+        xpaths = import_module("trafilatura.xpaths")
+        main_extractor = import_module("trafilatura.main_extractor")
+        text, ids, classes = _discard_0_text(xpaths)
+    except (ImportError, AttributeError, ValueError):
+        return
+    found = getattr(main_extractor, "OVERALL_DISCARD_XPATH", None)
+    if isinstance(found, list) and len(found) == 2 and getattr(found[0], "path", None) == text \
+            and getattr(found[1], "path", None) == EXPECTED_DISCARD_1:
+        _DISCARD_0 = (re.compile(ids, re.UNICODE), re.compile(classes, re.UNICODE))
+        main_extractor.OVERALL_DISCARD_XPATH = [discard_0, discard_1]

@@ -20,7 +20,13 @@ if getattr(trafilatura, "__version__", None) != S.CHECKED_VERSION:
                 allow_module_level=True)
 
 from trafilatura.settings import BASIC_CLEAN_XPATH  # noqa: E402
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH  # noqa: E402
+from trafilatura.xpaths import (  # noqa: E402
+    OVERALL_DISCARD_XPATH,
+    RAW_TREE_PRUNE_XPATH,
+    REMOVE_COMMENTS_AND_LISTS_XPATH,
+)
+
+S.install()   # (OVERALL_DISCARD_XPATH's walks need the regexes install() builds from its tokens)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 PAGES = sorted((DATA / "samples" / "pages").glob("*/source.html")) \
@@ -32,7 +38,8 @@ CORNERS = """<html><head><style>p{}</style><script>x=1</script></head><body>
 <div class="" id="footer">e</div><div id="" class="footer">f</div><div class="Footer">g</div>
 <aside>h</aside><footer>i</footer><template>j</template><svg><path d="M0"/></svg><fencedframe/>
 <p class="COOKIE-BANNER">k</p><span id="coo\u212aie_notice">l</span><div class="x cookiebot">m</div>
-<section id="onetrust-banner-sdk">n</section><div class="notice--cookie">o</div><div class="cookie">p</div>
+<section id="onetrust-banner-sdk">n</section><div class="notice--cookie">o</div>
+<div class="cookie">p</div>
 <div class="Comments">q</div><div class="commentary">r</div><div id="comment-12">s</div>
 <div id="disqus_thread">t</div><section class="post-comments">u</section><details id="comol">v</details>
 <ol id="comments"><li>w</li></ol><ul class="comment-list"><li>x</li></ul><ul id="dsq-comments"><li>y</li></ul>
@@ -40,6 +47,15 @@ CORNERS = """<html><head><style>p{}</style><script>x=1</script></head><body>
 <div class="infinite-scroll"><h1>Story</h1></div><div id="infinitescroll">bb</div>
 <section class="mvp-post-add-box"><h1>Next</h1></section><aside id="mvp-post-add-wrap">cc</aside>
 <div class="mvp-post-add-boxes"><p>dd</p></div>
+<div data-lp-replacement-content="">ee</div><span role="Navigation">ff</span>
+<p data-component="MostPopularStories">gg</p>
+<div class="cookie-box" id="main">hh</div><div id="main" class="cookie-box">ii</div>
+<item class="sidebar">jj</item>
+<list id="related-links">kk</list><section class="comments-title">ll</section>
+<b class="reply-x" id="y">mm</b>
+<b id="y" class="reply-x">nn</b><i id="hidden-x" style="color:red">oo</i>
+<i style="color:red" id="hidden-x">pp</i>
+<u style="display: none">qq</u><u id="akismet-1">rr</u><u class="a hidden">ss</u><u aria-hidden="true">tt</u>
 </body></html>"""
 
 
@@ -55,6 +71,8 @@ def test_the_walks_select_what_the_xpaths_select(name, tree):
         assert S.selected(root) == BASIC_CLEAN_XPATH(root)
         assert S.raw_prune(root) == RAW_TREE_PRUNE_XPATH[0](root)
         assert S.comments_and_lists(root) == REMOVE_COMMENTS_AND_LISTS_XPATH[0](root)
+        assert S.discard_0(root) == OVERALL_DISCARD_XPATH[0](root)
+        assert S.discard_1(root) == OVERALL_DISCARD_XPATH[1](root)
 
 
 def test_the_corner_page_hits_every_branch():
@@ -64,6 +82,11 @@ def test_the_corner_page_hits_every_branch():
     assert not {"e", "f", "g"} & texts   # the first of class and id decides: "" before "footer"
     assert {el.text_content() for el in S.comments_and_lists(tree)} >= {"q", "s", "t", "u", "v", "w", "x"}
     assert {el.text_content() for el in S.raw_prune(tree)} == {"bb", "Next", "cc", "dd"}
+    assert {el.text_content() for el in S.discard_0(tree)} >= {"ee", "ff", "gg", "hh", "jj", "kk"}
+    assert {el.text_content() for el in S.discard_1(tree)} >= {"ll", "mm", "oo", "qq", "rr", "ss", "tt"}
+    # of id and class (or id and style) the first in the source decides
+    assert not {"ii"} & {el.text_content() for el in S.discard_0(tree)}
+    assert not {"nn", "pp"} & {el.text_content() for el in S.discard_1(tree)}
 
 
 def test_it_is_installed_for_the_checked_release():
@@ -71,7 +94,9 @@ def test_it_is_installed_for_the_checked_release():
 
     assert S.install()
     baseline, core = import_module("trafilatura.baseline"), import_module("trafilatura.core")
+    main_extractor = import_module("trafilatura.main_extractor")
     assert baseline.basic_cleaning is S.basic_cleaning and core.RAW_TREE_PRUNE_XPATH[0] is S.raw_prune
+    assert main_extractor.OVERALL_DISCARD_XPATH == [S.discard_0, S.discard_1]
 
 
 _TEXTS = """
