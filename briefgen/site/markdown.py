@@ -180,10 +180,21 @@ def _written_dates(day, lang: str) -> frozenset[str]:
     return frozenset(written)
 
 
+_CLEAN = {"tags": ALLOWED_TAGS, "attributes": ALLOWED_ATTRIBUTES, "url_schemes": URL_SCHEMES,
+          "link_rel": "noopener noreferrer nofollow", "strip_comments": True}
+
+
+@functools.lru_cache(maxsize=1)
+def _cleaner():
+    """nh3's Cleaner holds the allow-lists built once (nh3.clean converts them on every call: a third
+    of its time); the same rules, the same output. Older nh3 has no Cleaner: nh3.clean then."""
+    cleaner = getattr(nh3, "Cleaner", None)
+    return cleaner(**_CLEAN).clean if cleaner is not None else functools.partial(nh3.clean, **_CLEAN)
+
+
 def clean(html: str) -> str:
     """Allow-list sanitising: nothing that runs survives, links get rel=noopener."""
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow", strip_comments=True)
+    return _cleaner()(html)
 
 
 def safe_url(value: str | None) -> str | None:
@@ -211,15 +222,13 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", text.casefold()))
 
 
+_WORD3 = re.compile(r"\w{3,}", re.UNICODE)   # the runs of `\w+` three long or more, without the shorter ones
+
+
 def words(html_or_text: str, limit: int) -> list[str]:
-    """Distinct folded words of at least three letters, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for w in _WORD.findall(fold(_TAG.sub(" ", html_or_text))):
-        if len(w) >= 3 and not w.isdigit() and w not in seen:
-            seen[w] = None
-            if len(seen) >= limit:
-                break
-    return list(seen)
+    """Distinct folded words of at least three letters, not all digits, in order of first appearance."""
+    found = [w for w in dict.fromkeys(_WORD3.findall(fold(_TAG.sub(" ", html_or_text)))) if not w.isdigit()]
+    return found[:limit]
 
 
 # -- block processors: the same shortcut -------------------------------------------------------------

@@ -155,6 +155,9 @@ class Shared:
         # Feeds (the main tree's; full text, ~130 at 10,000 briefs) are rendered with the pages, on
         # the workers: task (FEED, i) is the main tree's i-th feed.
         todo += [(FEED, fi) for fi in trees[0].plan_feeds()]
+        # Search shards too (one per month, ~1 s of CPU at 10,000 briefs that the parent spent alone
+        # after the pages): task (SEARCH, i) is the i-th month's shard.
+        todo += [(SEARCH, si) for si in self.plan_search()]
         _KEYS.clear()             # only the last build's keys: memory stays flat in a long preview
         _KEYS.update(self.new_keys)
         self.new_keys = {}
@@ -170,7 +173,6 @@ class Shared:
         self.write_assets()
         self.write_images()
         self.write_map_base()
-        self.write_search()
         # sorted: a partial plan meets the pages in another order than a full one; same bytes either way
         urls = sorted(u for tree in trees for u in tree.sitemap_urls)
         self.emit("sitemap.xml", pages.digest("sitemap", urls), lambda: sitemap.sitemap(urls))
@@ -178,14 +180,25 @@ class Shared:
                   lambda: sitemap.robots(self.base_url + "sitemap.xml"))
         return self.errors
 
-    def write_search(self) -> None:
-        versions = {}
+    def plan_search(self) -> list[int]:
+        """Claim the search index and its shards; return the shards to render (`write_search_shard`)."""
+        versions, todo = {}, []
         # the month listings' groups are the shards (newest month first): no pass over every brief
-        for (year, mon), items in self.c.by_month.items():
+        for si, ((year, mon), items) in enumerate(self.c.by_month.items()):
             month = f"{year:04d}-{mon:02d}"
             key = versions[month] = pages.digest("search", self.config.site.search_words, [it.sig for it in items])
-            self.emit(f"search/{month}.json", key, lambda items=items: search.shard(items))
+            if self.plan(f"search/{month}.json", key):
+                todo.append(si)
         self.emit("search.json", pages.digest("search-index", versions), lambda: search.manifest(versions))
+        return todo
+
+    @functools.cached_property
+    def _months(self) -> list[tuple]:
+        return list(self.c.by_month.items())
+
+    def write_search_shard(self, si: int) -> None:
+        (year, mon), items = self._months[si]
+        self.writer.put(f"search/{year:04d}-{mon:02d}.json", search.shard(items))
 
     def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool) -> None:
         """Each worker rebuilds the same page plan from the same items and renders its share."""
@@ -230,12 +243,15 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
                                                         Path(tmp), None, {}, dirty=dirty))
 
 
-FEED = -1   # a render task's tree index that means "the main tree's feed number pi"
+FEED = -1     # a render task's tree index that means "the main tree's feed number pi"
+SEARCH = -2   # ... "search shard number pi" (Shared.plan_search)
 
 
 def render_task(trees: list[Tree], ti: int, pi: int) -> None:
     if ti == FEED:
         trees[0].render_feed_to_file(pi)
+    elif ti == SEARCH:
+        trees[0].s.write_search_shard(pi)
     else:
         trees[ti].render_to_file(pi)
 

@@ -105,3 +105,41 @@ def test_pattern_starts_reads_the_literal_strings_a_match_must_begin_with():
     # nothing to tell: may start anywhere, may be empty, or case-insensitive
     for loose in (r"\w+", r"a*b", r"", r"[^x]y", r"(?i)abc", r"(a|\w)"):
         assert pattern_starts(re.compile(loose)) is None, loose
+
+
+def test_words_gives_what_the_plain_rule_gives_on_random_texts():
+    """words() (runs of three word characters, then first appearances) against the plain loop it
+    replaced: every `\\w+` run, three characters or more, not all digits, first `limit` distinct."""
+    import random
+    import re
+
+    def plain(text: str, limit: int) -> list[str]:
+        seen: dict[str, None] = {}
+        for w in re.findall(r"\w+", fold(re.sub(r"<[^>]+>", " ", text))):
+            if len(w) >= 3 and not w.isdigit() and w not in seen:
+                seen[w] = None
+                if len(seen) >= limit:
+                    break
+        return list(seen)
+
+    rng = random.Random(16)
+    pieces = ["a", "ab", "abc", "Déjà", "vu", "e\u0301te\u0301", "_", "__x", "12", "123", "2026", "x1", "ßtraße",
+              " ", "-", "'", "’", "<b>", "</b>", "<a href='x'>", "&amp;", "日本語", "ǅ", "İ", "١٢٣", "\n", ".", "ﬁne"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        limit = rng.choice([1, 2, 3, 5, 400])
+        assert words(text, limit) == plain(text, limit), (text, limit)
+
+
+def test_the_kept_cleaner_cleans_as_nh3_clean_with_the_same_rules():
+    import nh3
+
+    from briefgen.site.markdown import _CLEAN, clean
+
+    cases = ['<p onclick="x">a <a href="javascript:x">b</a> <a href="https://e.org/" title=t>c</a></p>',
+             "<script>alert(1)</script><!-- c --><table><tr><td colspan=2 style=x>t</td></tr></table>",
+             '<time datetime="2026">x</time><ol start=3><li>i</li></ol><img src=x onerror=y><h1>h</h1>',
+             "<abbr title=t>A</abbr><iframe src=x></iframe><a href='mailto:a@b.c'>m</a>&amp; &lt;b&gt;"]
+    for html in cases:
+        assert clean(html) == nh3.clean(html, **_CLEAN)
+    assert "onclick" not in clean(cases[0]) and "javascript" not in clean(cases[0])
