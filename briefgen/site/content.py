@@ -419,6 +419,7 @@ def _render_changed(paths: list[str], search_words: int, cache_dir: str, pool: P
 
 def _make_item(path: str, entry: tuple, packs: str, tz: ZoneInfo, search_words: int, regions_of,
                errors: list, brief: Brief | None) -> Item | None:
+    """The Item of a cache entry (load_items does the same inline), or None if its date cannot be shown."""
     (_, _, sig, pack, offset, length, boffset, blength, slug, day, updated, labels, _, crcs) = entry
     regions, themes, countries = labels
     if countries and not regions and regions_of is not None:
@@ -531,11 +532,21 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
             hit = memo.get(path)
             if hit is not None and hit[0] is entry and hit[1] == tz:
                 item, label_errors = hit[2], hit[3]
-            else:
-                item = _make_item(path, entry, packs, tz, search_words, regions_of, errors, brief)
-                if item is None:
+            else:   # as _make_item does, inline: 10,000 calls
+                (_, _, sig, pack, offset, length, boffset, blength, slug, day, updated, labels, label_errors,
+                 crcs) = entry
+                regions, themes, countries = labels
+                if countries and not regions and regions_of is not None:
+                    regions = tuple(regions_of(countries))
+                when = _local_date(day, updated, tz, path, errors)
+                if when is None:
                     continue
-                label_errors = entry[12]
+                pack = os.path.join(packs, pack)
+                item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path,
+                            (pack, offset, length), ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
+                            check=(crcs[0], crcs[1], search_words))
+                if brief is not None:   # just read: no need to load it again
+                    item._brief = _with_labels(brief, regions, themes, countries)
             kept[path] = (entry, tz, item, label_errors)
             errors.extend(label_errors)
             items.append(item)
