@@ -474,7 +474,9 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
         preview.stopping.set()
         watcher.stop()
         rebuilder.stop(timeout=5)       # a build cut short leaves the last site intact (atomic swap)
-        preview.flush(wait=5)           # the build state kept in memory, so a restart is incremental
+        # The build state kept in memory, so a restart is incremental; not while a build still runs
+        # (it holds the lock; the patch journal keeps the folder safe until the next start).
+        preview.flush(wait=0 if rebuilder.running() else 5)
         preview.livereload.close()
         if http_thread.is_alive():
             httpd.shutdown()

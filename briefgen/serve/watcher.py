@@ -227,6 +227,10 @@ class Rebuilder:
         with self._cond:
             return not self._busy and self._debouncer.wait_time() is None
 
+    def running(self) -> bool:
+        """True while the rebuild thread is alive (after stop(): a build that did not end in time)."""
+        return self._thread.is_alive()
+
     def stop(self, timeout: float = 30.0) -> None:
         with self._cond:
             self._stopping = True

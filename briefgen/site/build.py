@@ -106,19 +106,24 @@ def build(config: Config, out: Path | None = None, clean: bool = False, ingest: 
 
 
 @contextmanager
-def _cache_lock(cache_dir: Path):
+def _cache_lock(cache_dir: Path, blocking: bool = True):
     """One build at a time per cache folder, across threads and processes: a preview and a
-    production build share the brief cache."""
+    production build share the brief cache. `blocking=False`: yields False at once if another
+    process holds it (True when held)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     with open(cache_dir / "build.lock", "a+b") as fh:
         try:
             import fcntl
         except ImportError:  # Windows: no cross-process lock; threads are still serialised per output
-            yield
+            yield True
             return
-        fcntl.flock(fh, fcntl.LOCK_EX)
         try:
-            yield
+            fcntl.flock(fh, fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
@@ -563,16 +568,19 @@ def _save_state_and_journal(state_file: Path, record: dict, out: Path, defer: bo
 def flush_state(wait: float | None = None) -> bool:
     """Write the states this process kept in memory (the preview calls it when idle and when it
     stops), each under its build's locks, and forget their patch journals. `wait`: give up after
-    that many seconds if a build holds the lock (its journal keeps the folder safe). True if all
-    were written."""
+    that many seconds if a build of this process holds the lock, at once if another process's does
+    (the journal keeps the folder safe meanwhile). True if all were written."""
     done = True
     for state_file, (out, cache_dir, journal) in list(_PENDING.items()):
         lock = _lock_for(out)
-        if not lock.acquire(timeout=-1 if wait is None else wait):
+        if not (lock.acquire() if wait is None else lock.acquire(timeout=wait) if wait > 0 else lock.acquire(False)):
             done = False
             continue
         try:
-            with _cache_lock(cache_dir):
+            with _cache_lock(cache_dir, blocking=wait is None) as held:
+                if not held:
+                    done = False
+                    continue
                 if _PENDING.pop(state_file, None) is None:
                     continue
                 memo = _STATE_MEMO.get(state_file)

@@ -318,3 +318,35 @@ def test_config_change_replans_the_watches(tmp_path):
         _wait_until(lambda: any(k is K.BRIEF for k, _ in seen))
     finally:
         watcher.stop()
+
+
+def test_rebuilder_runs_the_idle_task_once_after_builds_settle():
+    """The preview writes its build state when idle: once, `idle_delay` after the last build, never
+    while changes keep coming, and not again until another build."""
+    builds, idles = [], []
+    r = Rebuilder(builds.append, delay=0.01, on_idle=lambda: idles.append(len(builds)),
+                  idle_delay=1.0).start()
+    try:
+        r.notify(K.BRIEF, "a.md")
+        _wait_until(lambda: len(builds) == 1)
+        r.notify(K.BRIEF, "b.md")                # within the idle delay: no idle task in between
+        _wait_until(lambda: idles)
+        time.sleep(1.5)
+        assert idles == [2] and len(builds) == 2
+    finally:
+        r.stop()
+
+
+def test_a_batch_names_its_brief_paths_only_when_it_has_them_all():
+    from briefgen.serve.watcher import Batch
+
+    batch = Batch()
+    batch.add(K.BRIEF, "a.md")
+    batch.add(K.BRIEF, "a.md")
+    assert batch.brief_paths() == ["a.md"]
+    batch.add(K.TEMPLATE, "templates/base.html")
+    assert batch.brief_paths() is None
+    many = Batch()
+    for i in range(Batch.SAMPLE + 1):
+        many.add(K.BRIEF, f"{i}.md")
+    assert many.overflow and many.brief_paths() is None
