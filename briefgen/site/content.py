@@ -450,6 +450,10 @@ def _swap_items(changed: set[str], files: list, cache: BriefCache, tz: ZoneInfo,
     # way each build, with the same error as long as it does not change, so its error is kept).
     if last is None or memo is None or last[2] != tz or last[3] != search_words or last[4] != len(files):
         return None
+    # A problem reported last time about a changed brief (a broken edit whose last good version was
+    # kept) must go or stay by what the brief is now: the long way reads it again.
+    if any(str(getattr(e, "path", "")) in changed for e in last[1]):
+        return None
     todo = []
     for path in changed:
         at = bisect.bisect_left(files, (path,))

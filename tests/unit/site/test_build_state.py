@@ -343,3 +343,23 @@ def test_preview_edits_swapped_into_the_last_groups_give_the_clean_site(scratch_
         clean = build_project(scratch_project, clean=True, out=tmp_path / f"clean-{name.replace(' ', '-')}")
         assert _site(out) == _site(clean.out), name
     build_mod.flush_state()
+
+
+def test_a_preview_edit_that_fixes_a_broken_brief_clears_its_error(scratch_project, build_project, tmp_path):
+    """A brief an edit broke keeps its last good page and is reported; the edit that fixes it must
+    clear the report (the short way once kept the last build's problems as they were)."""
+    out = tmp_path / "preview-site"
+    path = scratch_project / JAPAN_MD
+    good = path.read_text(encoding="utf-8")
+    first = _preview_build(scratch_project, out)
+    before = {str(e) for e in first.errors}
+    path.write_text(good.replace("\ntitle: ", "\ntitle: [unclosed ", 1), encoding="utf-8")
+    broken = _preview_build(scratch_project, out, changed=[str(path)])
+    assert any(JAPAN_MD.rsplit("/", 1)[1] in str(e) for e in broken.errors)
+    path.write_text(good.replace("\ntitle: ", "\ntitle: Fixed ", 1), encoding="utf-8")
+    fixed = _preview_build(scratch_project, out, changed=[str(path)])
+    assert {str(e) for e in fixed.errors} == before
+    assert "Fixed" in (out / JAPAN).read_text(encoding="utf-8")
+    clean = build_project(scratch_project, clean=True, out=tmp_path / "clean")
+    assert _site(out) == _site(clean.out)
+    build_mod.flush_state()
