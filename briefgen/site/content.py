@@ -455,10 +455,13 @@ def _swap_items(changed: set[str], files: list, cache: BriefCache, tz: ZoneInfo,
     if any(str(getattr(e, "path", "")) in changed for e in last[1]):
         return None
     todo = []
+    if cache.stale:
+        return None           # the cache is not the one this process saved (another build, --clean)
     for path in changed:
         at = bisect.bisect_left(files, (path,))
         hit = memo.get(path)
-        if hit is None or hit[3] or at == len(files) or files[at][0] != path:
+        if (hit is None or hit[3] or at == len(files) or files[at][0] != path
+                or cache.entries.get(path) is not hit[0]):
             return None
         if cache.get(path, files[at][1], files[at][2]) is None:
             todo.append(files[at])
