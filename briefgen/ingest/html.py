@@ -119,7 +119,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
-                   section_names(doc)) \
+                   PageNames(doc, forms, raw.text)) \
         or blocks[0].text[:120]
     published, updated = _dates(raw, md, doc, title)
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
@@ -576,6 +576,7 @@ def _tokens(text: str) -> set[str]:
     return set(WORD.findall(CJK_CHAR.sub(" ", text.lower()))) | set(CJK_CHAR.findall(text))
 
 
+_NOT_SHOWN_TAGS = frozenset(("a", "h1", "h2", "h3", "h4", "h5", "h6", "title", "script", "style", "option"))
 HEADING_REACH = 30       # the page's first h1-h3 headings, which a part of the <title> may repeat
 
 
@@ -583,6 +584,36 @@ def _headings(doc) -> list[str]:
     if doc is None:
         return []
     return [t for el, _ in zip(doc.iter("h1", "h2", "h3"), range(HEADING_REACH)) if (t := _heading_text(el))]
+
+
+BODY_START = re.compile(r"<body\b", re.IGNORECASE)
+OPEN_TAG = re.compile(r"<([A-Za-z][\w-]*)[^<>]*>\s*$")
+
+
+def shown_parts(page: str, forms: dict) -> list[str]:
+    """Parts of the title forms that the page shows as a text of their own (an old page's headline in a
+    <b>, <font> or <div>: "Headline" beside "Site » Blog Archive » Headline"); a link's text aside (a
+    site's name and its sections are links) and a heading's (a heading counts whole, see _headings:
+    not one span of "Kicker: Title"). Of a form whose parts are all shown (a kicker and its title
+    printed apart) none. Searched in the page's source after <body> (str.find: a walk over the tree's
+    texts cost about 2 ms a page); read only for a title that nothing else resolves."""
+    splits = [[(k, p.strip()) for p in TITLE_SEPARATOR.split(v) if (k := _squash(p))]
+              for v in forms.values() if v]
+    parts = {k: p for split in splits if len(split) > 1 for k, p in split}
+    body = BODY_START.search(page)
+    if not parts or body is None:
+        return []
+    seen = set()
+    for key, part in parts.items():
+        for text in {part, htmllib.escape(part, quote=False)}:
+            at = page.find(text, body.end())
+            while at >= 0 and key not in seen:
+                tag = OPEN_TAG.search(page, max(0, at - 300), at)
+                if tag and page[at + len(text):at + len(text) + 300].lstrip().startswith("<") \
+                        and tag.group(1).lower() not in _NOT_SHOWN_TAGS:
+                    seen.add(key)
+                at = page.find(text, at + 1)
+    return [p for split in splits if sum(k in seen for k, _ in split) == 1 for k, p in split if k in seen]
 
 
 SECTION_WORDS = 3        # a link text of at most this many words may name a section ("Sport", "Politik")
@@ -596,14 +627,34 @@ def section_names(doc) -> frozenset[str]:
         return frozenset()
     names = set()
     for a, _ in zip(doc.body.iter("a"), range(SECTION_LINKS)):
-        text = _text(a)
-        if text and word_count(text) <= SECTION_WORDS and (key := _squash(text)):
+        text = a.text_content()
+        if len(text) <= 60 and word_count(text) <= SECTION_WORDS and (key := _squash(text)):
             names.add(key)
     return frozenset(names)
 
 
+class PageNames:
+    """What the page itself says a title part is, read only when a title needs it (each walks the
+    page): its section links (section_names) and the title parts it shows alone (shown_parts)."""
+
+    def __init__(self, doc, forms: dict | None = None, page: str = ""):
+        self.doc, self.forms, self.page = doc, forms or {}, page
+        self._sections: frozenset[str] | None = None
+        self._shown: list[str] | None = None
+
+    def sections(self) -> frozenset[str]:
+        if self._sections is None:
+            self._sections = section_names(self.doc)
+        return self._sections
+
+    def shown(self) -> list[str]:
+        if self._shown is None:
+            self._shown = shown_parts(self.page, self.forms)
+        return self._shown
+
+
 def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: list[str | None],
-           headings: list[str] = (), sections: frozenset[str] = frozenset()) -> str | None:
+           headings: list[str] = (), names: PageNames | None = None) -> str | None:
     """The headline: og:title, else the JSON-LD headline, the <h1>, the <title> (the order that matched
     the reference titles best on the sample pages), each without the site's name. The site's name is
     what the page's title forms do not share: a part that another form gives alone, or that the page
@@ -616,8 +667,8 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     site_keys = [_squash(s) for s in sites if s]
     if forms.get("og") and _squash(forms["og"]) in site_keys:
         forms["og"] = None   # an og:title that is only the site's name (the same on every page)
-    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings,
-                               sections) for k, v in forms.items()}
+    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings, names)
+                for k, v in forms.items()}
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
     if chosen is None:
         return fallback
@@ -701,17 +752,19 @@ def _strip_site_prefix(title: str, site_keys: list[str]) -> str:
     return title
 
 
-def _names_section(part: str, rest: str, sections: frozenset[str]) -> bool:
+def _names_section(part: str, rest: str, names: PageNames | None) -> bool:
     """A title part that is one of the page's section links ("- Sport"), beside a headline at least
     twice as long."""
-    return _squash(part) in sections and word_count(rest) >= 2 * max(1, word_count(part))
+    return names is not None and word_count(part) <= SECTION_WORDS \
+        and word_count(rest) >= 2 * max(1, word_count(part)) and _squash(part) in names.sections()
 
 
 def _strip_site(title: str | None, site_keys: list[str], others: list[str],
-                shown: list[str] = (), sections: frozenset[str] = frozenset()) -> str | None:
+                shown: list[str] = (), names: PageNames | None = None) -> str | None:
     """The title without the site's part. `others` are the page's other title forms, `shown` its
-    headings: a part that one of them gives alone is the headline (a heading only when it is the longer
-    part: a section heading "Sport" is no headline)."""
+    headings: a part that one of them gives alone is the headline (a heading only when no other part
+    of the title is longer: a section heading "Sport" is no headline). `names` tells a last part that
+    is a section link, and, when nothing else resolves the title, the part the page shows alone."""
     if not title:
         return None
     title = " ".join(title.split())
@@ -720,10 +773,12 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
 
     def known(part: str, rest: str) -> bool:
         key = _squash(part)
-        return key in other or (key in headings and len(key) >= len(_squash(rest)))
+        return key in other or (key in headings and len(key) >= max(len(_squash(p))
+                                                                     for p in TITLE_SEPARATOR.split(rest)))
 
     title = _strip_site_prefix(title, site_keys)
-    for _ in range(4):
+    read_shown = False
+    for _ in range(5):
         parts = list(TITLE_SEPARATOR.finditer(title))
         if not parts:
             break
@@ -737,12 +792,16 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
         head, tail = title[:parts[-1].start()], title[parts[-1].end():]
         key = _squash(tail)
         if _squash(head) and (not key or DOMAIN.fullmatch(tail) or re.match(r"(?i)\s*by\s", tail)
-                              or _names_site(key, site_keys) or _names_section(tail, head, sections)):
+                              or _names_site(key, site_keys) or _names_section(tail, head, names)):
             title = head.rstrip()
             continue
         head, tail = title[:parts[0].start()], title[parts[0].end():]
         if _squash(head) and _squash(head) in site_keys and _squash(tail):
             title = tail.lstrip()
+            continue
+        if names is not None and not read_shown:   # nothing else tells: the part the page shows alone
+            read_shown = True
+            headings |= {_squash(o) for o in names.shown()} - {_squash(title), ""} - set(site_keys)
             continue
         break
     return title

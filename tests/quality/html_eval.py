@@ -148,13 +148,14 @@ def titles_without_meta(corpus: str = "all") -> dict[str, str | None]:
 
     out: dict[str, str | None] = {}
     for path in cases(corpus):
-        doc = html._parse(read_raw(path / "source.html").text)
+        page = read_raw(path / "source.html").text
+        doc = html._parse(page)
         md = html._metadata(doc)
         sites = html.site_names(doc, md.url)
         forms = {k: v for k, v in html._title_forms(doc).items() if k not in ("og", "ld")}
         heading = html._heading(doc, sites, forms)
         out[path.name] = html._title(forms, None, heading, [html._clean(md.sitename), *sites],
-                                     html._headings(doc), html.section_names(doc))
+                                     html._headings(doc), html.PageNames(doc, forms, page))
     return out
 
 

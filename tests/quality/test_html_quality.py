@@ -29,9 +29,9 @@ F1_FLOORS = {
 # Pinned counts: (title exact, date within a day, language) per corpus; measured 42/49/49 and 176/203/205.
 META_FLOORS = {"dev": (41, 48, 48), "world": (173, 200, 202)}
 # Titles exact when the page's og:title, twitter:title and JSON-LD headline are ignored (older sites have
-# none): the <h1>, headings, <title>, home links and menu links alone. Measured 37/49 and 158/206 (before:
-# 30 and 148; 36 and 156 before the menu-section and long-<h1> rules).
-BARE_TITLE_FLOORS = {"dev": 36, "world": 156}
+# none): the <h1>, headings, <title>, home links, menu links and shown texts alone. Measured 37/49 and
+# 159/206 (before: 30 and 148; 36 and 156 before the menu-section, long-<h1> and shown-part rules).
+BARE_TITLE_FLOORS = {"dev": 36, "world": 157}
 # Pages that give no brief, each with its reason (every other page must give one).
 NO_ARTICLE = {
     "ko-hankookilbo-2026-01-29": "the article exists only in a Next.js script payload (JSON in a <script>); "

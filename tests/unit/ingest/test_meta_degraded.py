@@ -188,3 +188,22 @@ def test_a_utc_timestamp_without_a_printed_day_takes_the_zone_of_a_printed_time(
     # no hint at all: the moment stays in UTC (a US evening then shows as the next day)
     got, _ = page_dates(html.format('<span class="posted">Updated 9:30 PM</span>'))
     assert got.date() == date(2015, 2, 27) and got.utcoffset() == timedelta(0)
+
+
+def test_the_title_part_the_page_shows_alone_is_the_headline(tmp_path):
+    # WordPress 2.x: "Blog » Blog Archive » Post", the logo an image without alt, the post title in <b>
+    a = _titled(tmp_path, "<title>Allotment Diaries &raquo; Blog Archive &raquo; Why the tomatoes split"
+                "</title>",
+                "<div id='header'><a href='/'><img src='logo.gif'></a></div>"
+                "<div class='post'><b>Why the tomatoes split</b></div>")
+    assert a.title == "Why the tomatoes split"
+    # "Title : Site" with the site named nowhere, the headline in a <font>
+    a = _titled(tmp_path, "<title>County approves new bridge : Valley Courier</title>",
+                "<a href='index.html'>Home</a><font size=5>County approves new bridge</font>")
+    assert a.title == "County approves new bridge"
+
+
+def test_a_kicker_and_title_printed_apart_stay_one_title(tmp_path):
+    a = _titled(tmp_path, "<title>Just Coup It : the tracksuit that went viral</title>",
+                "<p class='kicker'>Just Coup It</p><p class='headline'>the tracksuit that went viral</p>")
+    assert a.title == "Just Coup It : the tracksuit that went viral"
