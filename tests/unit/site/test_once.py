@@ -86,3 +86,18 @@ def test_the_default_theme_opts_in_and_builds_the_bytes_of_a_theme_that_does_not
     assert all(url == path.removeprefix("de/").removesuffix("index.html") for path, url in shown.items())
     assert shown["regions/index.html"] == "regions/" and 'aria-current="page"' in c["regions/index.html"].decode()
     assert c["countries/index.html"].decode().count('aria-current="page"') == 1
+
+
+def test_message_extraction_reads_templates_that_use_once(tmp_path):
+    """babel.cfg names the extension: without it pybabel skips a template with the tag without a word
+    (base.html's "Skip to content" and the feed's messages would leave the catalog)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-c", "import sys; from babel.messages.frontend import main; sys.exit(main())",
+                    "-q", "extract", "-F", str(theme_dir() / "babel.cfg"), "-o", str(out), "--no-location",
+                    str(theme_dir())], check=True, capture_output=True)
+    text = out.read_text(encoding="utf-8")
+    for message in ("Skip to content", "Main", "Languages", "Atom feed", "This page has moved", "Countries"):
+        assert f'msgid "{message}"' in text, message
