@@ -667,6 +667,16 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     site_keys = [_squash(s) for s in sites if s]
     if forms.get("og") and _squash(forms["og"]) in site_keys:
         forms["og"] = None   # an og:title that is only the site's name (the same on every page)
+    elif forms.get("og") and forms.get("title"):
+        # an og:title that is one end of the <title> whose other part is a longer heading of the page
+        # sharing no word with it ("Headline | Site", og:title "Site", <h1> or <h2> "Headline"): the site
+        ends = [_squash(p) for p in TITLE_SEPARATOR.split(forms["title"])]
+        og = _squash(forms["og"])
+        if len(ends) > 1 and og in (ends[0], ends[-1]) and any(
+                _squash(h) in ends and _squash(h) != og and not _tokens(forms["og"]) & _tokens(h)
+                and word_count(forms["og"]) < word_count(h) for h in [forms["h1"] or "", *headings]):
+            site_keys.append(og)
+            forms["og"] = None
     stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings, names)
                 for k, v in forms.items()}
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)

@@ -207,3 +207,14 @@ def test_a_kicker_and_title_printed_apart_stay_one_title(tmp_path):
     a = _titled(tmp_path, "<title>Just Coup It : the tracksuit that went viral</title>",
                 "<p class='kicker'>Just Coup It</p><p class='headline'>the tracksuit that went viral</p>")
     assert a.title == "Just Coup It : the tracksuit that went viral"
+
+
+def test_an_og_title_that_is_the_site_s_name_on_every_page_gives_way(tmp_path):
+    head = ("<meta property='og:title' content='Valley Courier'>"
+            "<title>County approves new bridge | Valley Courier</title>")
+    assert _titled(tmp_path, head, "<h1>County approves new bridge</h1>").title == "County approves new bridge"
+    assert _titled(tmp_path, head, "<h2>County approves new bridge</h2>").title == "County approves new bridge"
+    # an og:title that is the headline (the <title>'s other end) stays
+    head = "<meta property='og:title' content='County approves new bridge'><title>County approves new bridge | " \
+           "Valley Courier</title>"
+    assert _titled(tmp_path, head, "<h2>Valley Courier</h2>").title == "County approves new bridge"
