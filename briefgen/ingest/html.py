@@ -527,7 +527,11 @@ def _standfirst(description: str, doc) -> str | None:
     best: str | None = None
     starts: dict[str, str] = {}   # nested elements share their first text: normalised once
     for el in body.iter(*STANDFIRST_TAGS):
-        first = next((t for t in el.itertext() if WORD.search(t)), "")
+        first = el.text   # (itertext's first text, when it has a word: the common case, found without it)
+        if not (first and WORD.search(first)):
+            first = next((t for t in el.itertext() if WORD.search(t)), "")
+        if first and not _may_start(first, want):
+            continue   # (its first word already differs from the description's)
         start = starts.get(first)
         if start is None:
             start = starts[first] = _norm(first)[:STANDFIRST_PREFIX]
@@ -548,6 +552,12 @@ def _body(doc):
         if child.tag == "body":
             return child
     return doc.body
+
+
+def _may_start(text: str, want: str) -> bool:
+    """Whether `_norm(text)` can start like `want` or be its start: their first words agree so far."""
+    word = WORD.search(text.lower())
+    return word is None or want.startswith(word.group(0)) or word.group(0).startswith(want)
 
 
 CLOSING_MARK = re.compile(r"[:;,.!?)\]»”]")

@@ -221,6 +221,40 @@ def discard_1(tree) -> list:
     return found
 
 
+def _body_0_text(x) -> tuple[str, str, str]:
+    """(XPath text, id alternation, class alternation) of BODY_XPATH[0] from trafilatura.xpaths' tokens."""
+    ids, classes = x._alt(x._ARTICLE_CONTENT_ID_TOKENS), x._alt(x._ARTICLE_CONTENT_CLASS_TOKENS)
+    text = f"""
+        .//*[self::article or self::div or self::main or self::section][
+        @class='post' or @class='entry' or
+        @itemprop='articleBody' or @id='articleContent' or
+        re:test(@id, '{ids}') or
+        re:test(@class, '{classes}')
+        ][1]
+        """
+    return text, ids, classes
+
+
+_BODY_0: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def body_0(tree) -> list:
+    """The first element in document order of BODY_XPATH[0] below `tree` (the XPath gives every element
+    that is the first such child of its parent; trafilatura takes the first of them, this one), or []."""
+    ids, classes = _BODY_0
+    for el in tree.iterdescendants("article", "div", "main", "section"):
+        attrib = el.attrib
+        if not attrib:
+            continue
+        ident, cls = attrib.get("id"), attrib.get("class")
+        if cls == "post" or cls == "entry" or attrib.get("itemprop") == "articleBody" \
+                or ident == "articleContent" \
+                or (ident is not None and ids.search(ident) is not None) \
+                or (cls is not None and classes.search(cls) is not None):
+            return [el]
+    return []
+
+
 _installed: bool | None = None
 
 
@@ -273,3 +307,21 @@ def _install_discard() -> None:
             and getattr(found[1], "path", None) == EXPECTED_DISCARD_1:
         _DISCARD_0 = (re.compile(ids, re.UNICODE), re.compile(classes, re.UNICODE))
         main_extractor.OVERALL_DISCARD_XPATH = [discard_0, discard_1]
+    _install_body()
+
+
+def _install_body() -> None:
+    """BODY_XPATH[0] in trafilatura.main_extractor, whose `_extract` takes only the first element it gives."""
+    global _BODY_0
+    from importlib import import_module
+
+    try:
+        xpaths = import_module("trafilatura.xpaths")
+        main_extractor = import_module("trafilatura.main_extractor")
+        text, ids, classes = _body_0_text(xpaths)
+    except (ImportError, AttributeError, ValueError):
+        return
+    found = getattr(main_extractor, "BODY_XPATH", None)
+    if isinstance(found, list) and len(found) == 5 and getattr(found[0], "path", None) == text:
+        _BODY_0 = (re.compile(ids, re.UNICODE), re.compile(classes, re.UNICODE))
+        main_extractor.BODY_XPATH = [body_0, *found[1:]]

@@ -21,6 +21,7 @@ if getattr(trafilatura, "__version__", None) != S.CHECKED_VERSION:
 
 from trafilatura.settings import BASIC_CLEAN_XPATH  # noqa: E402
 from trafilatura.xpaths import (  # noqa: E402
+    BODY_XPATH,
     OVERALL_DISCARD_XPATH,
     RAW_TREE_PRUNE_XPATH,
     REMOVE_COMMENTS_AND_LISTS_XPATH,
@@ -55,6 +56,7 @@ CORNERS = """<html><head><style>p{}</style><script>x=1</script></head><body>
 <b class="reply-x" id="y">mm</b>
 <b id="y" class="reply-x">nn</b><i id="hidden-x" style="color:red">oo</i>
 <i style="color:red" id="hidden-x">pp</i>
+<section><p>x</p><div id="x"><div class="article-body">uu</div></div><div class="post">vv</div></section>
 <u style="display: none">qq</u><u id="akismet-1">rr</u><u class="a hidden">ss</u><u aria-hidden="true">tt</u>
 </body></html>"""
 
@@ -73,6 +75,7 @@ def test_the_walks_select_what_the_xpaths_select(name, tree):
         assert S.comments_and_lists(root) == REMOVE_COMMENTS_AND_LISTS_XPATH[0](root)
         assert S.discard_0(root) == OVERALL_DISCARD_XPATH[0](root)
         assert S.discard_1(root) == OVERALL_DISCARD_XPATH[1](root)
+        assert S.body_0(root) == BODY_XPATH[0](root)[:1]   # trafilatura takes the first
 
 
 def test_the_corner_page_hits_every_branch():
@@ -86,6 +89,7 @@ def test_the_corner_page_hits_every_branch():
     assert {el.text_content() for el in S.discard_1(tree)} >= {"ll", "mm", "oo", "qq", "rr", "ss", "tt"}
     # of id and class (or id and style) the first in the source decides
     assert not {"ii"} & {el.text_content() for el in S.discard_0(tree)}
+    assert [el.text_content() for el in S.body_0(tree)] == ["uu"]
     assert not {"nn", "pp"} & {el.text_content() for el in S.discard_1(tree)}
 
 
@@ -97,6 +101,7 @@ def test_it_is_installed_for_the_checked_release():
     main_extractor = import_module("trafilatura.main_extractor")
     assert baseline.basic_cleaning is S.basic_cleaning and core.RAW_TREE_PRUNE_XPATH[0] is S.raw_prune
     assert main_extractor.OVERALL_DISCARD_XPATH == [S.discard_0, S.discard_1]
+    assert main_extractor.BODY_XPATH[0] is S.body_0
 
 
 _TEXTS = """
