@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import logging
-from xml.sax.saxutils import escape
 
 from briefgen.site.feeds import xml_text
 
 log = logging.getLogger(__name__)
+
+
+def escape(text: str) -> str:
+    """What xml.sax.saxutils.escape does (whose module imports urllib.request: ~0.02 s a process)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def sitemap(urls: list[tuple[str, str | None]]) -> str:

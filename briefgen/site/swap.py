@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import json
 import logging
 import os
 import shutil
-import subprocess
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -33,25 +34,39 @@ _pending_procs: list[subprocess.Popen] = []
 
 
 def _renameat2():
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        fn = libc.renameat2
-    except (OSError, AttributeError):
-        return None
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    fn.restype = ctypes.c_int
-    return fn
+    import ctypes
+
+    for name in (None, "c"):   # the process's own symbols first: ctypes.util runs `ldconfig` to find libc
+        try:
+            if name is None:
+                libc = ctypes.CDLL(None, use_errno=True)
+            else:
+                import ctypes.util
+
+                libc = ctypes.CDLL(ctypes.util.find_library(name) or None, use_errno=True)
+            fn = libc.renameat2
+        except (OSError, AttributeError):
+            continue
+        fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        fn.restype = ctypes.c_int
+        return fn
+    return None
 
 
-_RENAMEAT2 = _renameat2()
+_RENAMEAT2: list = []   # looked up at the first exchange: a build that swaps nothing never loads ctypes
 
 
 def exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths; False when the system cannot (then the caller renames)."""
-    if _RENAMEAT2 is None:
+    if not _RENAMEAT2:
+        _RENAMEAT2.append(_renameat2())
+    renameat2 = _RENAMEAT2[0]
+    if renameat2 is None:
         return False
-    if _RENAMEAT2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
         return True
+    import ctypes
+
     err = ctypes.get_errno()
     if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV):
         return False
@@ -86,6 +101,8 @@ def remove_later(path: Path, trash: Path | None = None) -> None:
             pass
     rm = shutil.which("rm") if os.name == "posix" else None
     if rm is not None:
+        import subprocess
+
         # Everything in the trash: also what an earlier deletion, killed, left behind.
         targets = [str(p) for p in trash.iterdir()] if trash is not None and path.parent == trash else [str(path)]
         try:
