@@ -12,7 +12,7 @@ import math
 import os
 import re
 import shutil
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -30,6 +30,7 @@ from briefgen.ingest.patterns import (
     SWITCHER_CODE,
     SWITCHER_LANGS,
     TRAILING_CREDIT,
+    UNSPACED,
     WORD,
     key_of,
     lexicon,
@@ -326,9 +327,47 @@ TITLE_FEATURES = ("log_tokens", "tokens_3", "tokens_25", "terminal", "ends_colon
                   "credit_like", "has_time", "ends_bracket", "prose", "same_as_body",
                   "next_headline", "prev_headline", "meta_below", "meta_near", "upper_ratio", "capitalised",
                   "part_of_other", "has_part_other", "cut_separator", "cut_line", "cut_rest_line", "cut_glued",
-                  "cut_log_tokens", "cut_upper")
+                  "cut_log_tokens", "cut_upper", "ui_share", "ui_first", "ui_or_common", "inner_ends")
+INSIDE_TOKENS = 25   # a line inside the text this long (or of several sentences) is a paragraph, not its headline
 
 
+@cache
+def ui_words() -> frozenset[str]:
+    """Words of interface text in many languages (data/ui_words.toml: buttons, links, prompts, networks)."""
+    import tomllib
+
+    data = tomllib.loads((Path(__file__).parent / "data" / "ui_words.toml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for part in data.values() for w in part["words"])
+
+
+def _furniture(ln: Line, ui: frozenset[str]) -> bool:
+    """An interface line: one the lexicons call boilerplate, a photo caption or credit, or a short one (8
+    words or fewer) half of whose tokens are interface words ("Share on Facebook", "Get our app")."""
+    if ln.kind in ("boiler", "noise"):
+        return True
+    if ln.kind == "blank" or ln.words > 8:
+        return False
+    return _ui_share(ln.text, ui) >= 0.5
+
+
+def _ui_share(text: str, ui: frozenset[str]) -> float:
+    from briefgen.ingest.linemodel import shape
+
+    toks = shape(text)[0]
+    return sum(t in ui for t in toks) / len(toks) if toks else 0.0
+
+
+def _paragraph_inside(text: str) -> bool:
+    """A line of the text that is a paragraph: 25 tokens or more (a Chinese, Japanese or Thai character a
+    third of one), or several sentences ending in a full stop: never the headline (no sample page's is)."""
+    from briefgen.ingest.linemodel import shape
+
+    toks, local = shape(text)
+    n = sum(1 / 3 if len(t) == 1 and UNSPACED_CHAR.match(t) else 1 for t in toks)
+    return n >= INSIDE_TOKENS or (local[8] > 0 and local[5] > 0)
+
+
+UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 _GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")   # "HomeSportLeichtathletikBerlin-Marathon: …": a trail copied unspaced
 
 
@@ -381,7 +420,8 @@ def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
 
     # a single word ("Home", "Share", "Politik") is never a headline (none of the sample pages' 255 is): not
     # scored; a Chinese or Japanese headline has a token per character
-    lines = [ln for ln in above + inside if 0 < ln.words <= 60 and len(shape(ln.text)[0]) >= 2]
+    lines = [ln for ln in above if 0 < ln.words <= 60 and len(shape(ln.text)[0]) >= 2]
+    lines += [ln for ln in inside if len(shape(ln.text)[0]) >= 2 and not _paragraph_inside(ln.text)]
     short = {ln.key for ln in c.lines if 0 < ln.words <= CUT_WORDS}
     starts = {t.split(" ", 1)[0] for t in short}
     texts = {ln.text for ln in c.lines if ln.words >= 3}
@@ -445,8 +485,12 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
     common = {t for t, _ in counts.most_common(30)}
     nonblank = [ln for ln in lines if ln.kind != "blank"]
     keys = Counter(ln.key for ln in nonblank)
-    pos = {ln.i: k for k, ln in enumerate(nonblank)}
-    start_k = pos.get(c.start, len(nonblank))
+    ui = ui_words()
+    # the lines around a candidate are read past interface lines (share buttons, "Skip to content", an
+    # app prompt): a headline keeps its byline and standfirst below whatever widgets a site puts between
+    solid = [ln for ln in nonblank if not _furniture(ln, ui)]
+    solid_i = [ln.i for ln in solid]
+    start_k = bisect_left(solid_i, c.start)
     own = [ln is lines[ln.i] for ln in cands]
     heads = [ln for ln, o in zip(cands, own) if o and ln.i < c.start and _headline_like(ln)]
     head_is = [ln.i for ln in heads]
@@ -456,17 +500,18 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
     hand = {heads[j].i: _title_score(heads, j, first_text) / 10 for j in range(len(heads))}
     part, whole = _parts(cands)
     around: dict[int, list[float]] = {}
-    n_nonblank = len(nonblank)
+    n_solid = len(solid) or 1
     rows = []
     for n, ln in enumerate(cands):
         toks, local = shape(ln.text)
-        k = pos[ln.i]
         ctx = around.get(ln.i)
         if ctx is None:   # the line's surroundings, shared by the parts cut off it
-            nxt = nonblank[k + 1] if k + 1 < n_nonblank else None
-            prev = nonblank[k - 1] if k > 0 else None
+            k = bisect_left(solid_i, ln.i)
+            after = k + 1 if k < len(solid) and solid_i[k] == ln.i else k
+            nxt = solid[after] if after < len(solid) else None
+            prev = solid[k - 1] if k > 0 else None
             below = 0.0   # a byline or date within four lines below: 1 right below, 1/2 one line further...
-            for gap, x in enumerate(nonblank[k + 1:k + 5], 1):
+            for gap, x in enumerate(solid[after:after + 4], 1):
                 if x.kind in ("meta", "agency"):
                     below = 1 / gap
                     break
@@ -480,7 +525,7 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
                 float(nxt is not None and nxt.kind == "text" and _lead_like(nxt)),
                 float(nxt is not None and nxt.i >= c.start),
                 float(prev is not None and prev.kind == "text" and prev.words <= 4),
-                k / n_nonblank, float(ln.i == 0 or lines[ln.i - 1].kind == "blank"),
+                k / n_solid, float(ln.i == 0 or lines[ln.i - 1].kind == "blank" or _furniture(lines[ln.i - 1], ui)),
                 float(nxt is not None and nxt.i < c.start and nxt.kind in ("text", "repeat") and nxt.words >= 3
                       and _headline_like(nxt)),
                 float(prev is not None and prev.kind in ("text", "repeat") and prev.words >= 5
@@ -489,6 +534,8 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
             ]
         content = [t for t in toks if t not in common and (len(t) > 2 or not t.isascii())]
         m = len(content) or 1
+        n_ui = sum(t in ui for t in toks)
+        n_toks = len(toks) or 1
         cut, how = cuts[n]
         headline = _headline_like(ln)
         rows.append([
@@ -504,6 +551,8 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
             float(is_prose(ln.text)), float(ln.text in texts), ctx[15], ctx[16], ctx[17], ctx[18], local[14], local[23],
             float(n in part), float(n in whole), float(how == 1), float(how == 2), float(how == 3), float(how == 4),
             math.log1p(len(WORD.findall(cut))), float(bool(cut) and cut.upper() == cut),
+            n_ui / n_toks, float(bool(toks) and toks[0] in ui),
+            (n_ui + sum(t in common for t in toks)) / n_toks if n_ui else 0.0, local[8],
         ])
     return rows
 

@@ -33,6 +33,9 @@ LOPO_F1 = {"de": 0.92, "en": 0.94, "fr": 0.95, "it": 0.98, "all": 0.915}
 LOPO_EN_DE_FR_IT = 0.93
 LOPO_TITLES = 165
 LOPO_TITLES_BY_LANGUAGE = {"de": 66, "en": 55, "fr": 5, "it": 3}
+# Titles of hand-made degraded copies (scripts/fit_dump_model.py robustness_variants, leave-publisher-out):
+# widget lines around the headline, a photo caption above the text, another site's headline above it
+ROBUST_TITLES = {"ui": 165, "caption": 135, "teaser": 96}
 # The shipped model on all pages it was fitted on: F1 per language, titles exact.
 FITTED_F1 = {"pages": {"de": 0.95, "en": 0.97, "fr": 0.96, "it": 0.99, "all": 0.96},
              "pages-world": {"de": 0.90, "en": 0.92, "all": 0.90}}
@@ -96,6 +99,16 @@ def test_leave_publisher_out_figures_stay_above_the_floors(report):
               if rows[lang]["title_exact"] < floor]
     assert not titles, "leave-publisher-out titles dropped:\n" + "\n".join(titles)
     assert not low, "leave-publisher-out figures dropped:\n" + "\n".join(low)
+
+
+def test_titles_of_degraded_copies_stay_above_the_floors(report):
+    rows = report["robustness"]
+    low = [f"{kind}: {rows[kind]['title_exact']} of {rows[kind]['pages']} < {floor}"
+           for kind, floor in ROBUST_TITLES.items() if rows[kind]["title_exact"] < floor]
+    assert not low, "titles of degraded copies dropped:\n" + "\n".join(low)
+    for kind in ROBUST_TITLES:   # the rows count the per-copy results the report keeps
+        cases = [r for k, r in report["robustness_cases"].items() if k.startswith(kind + ":")]
+        assert len(cases) == rows[kind]["pages"] and sum(r["title_ok"] for r in cases) == rows[kind]["title_exact"]
 
 
 def test_the_report_covers_both_corpora(report):

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from briefgen.ingest import linemodel, meta
-from briefgen.ingest.clean import clean_dump
+from briefgen.ingest.clean import Line, clean_dump
 from briefgen.ingest.pipeline import _title_from_body
 from briefgen.model import Block
 
@@ -94,3 +95,72 @@ def test_single_words_are_no_candidates_but_a_short_cjk_headline_is():
     texts = {ln.text for ln in meta.title_candidates(clean_dump(page))[0]}
     assert "Home" not in texts and "Politik" not in texts
     assert "震度5弱" in texts and "Night buses will reach the northern districts" in texts
+
+
+def test_a_paragraph_at_the_top_of_the_text_is_no_headline_candidate():
+    """A line of the text with 25 tokens or more, or of several sentences, stays in the body (the line model
+    may put a page's header inside the text: its first paragraph is then no headline)."""
+    lead = "Kiel (dpo) - The harbour is in danger! A study warns that the bay will silt up within ten years."
+    page = "Menu\n\nNight buses will reach the northern districts\n\n" + lead + "\n\n" + BODY
+    c = clean_dump(page)
+    texts = {ln.text for ln in meta.title_candidates(c)[0]}
+    assert lead not in texts and P1 not in texts and P2 not in texts
+    assert meta._paragraph_inside(lead) and meta._paragraph_inside(P1)
+    assert not meta._paragraph_inside("Night buses will reach the northern districts")
+    assert not meta._paragraph_inside("Bekiffte Geografen warnen: Ostsee in Wahrheit riesiges Krokodil!")
+
+
+def test_interface_words_come_from_a_data_file_with_provenance_in_many_languages():
+    path = Path(meta.__file__).parent / "data" / "ui_words.toml"
+    assert "Provenance" in path.read_text(encoding="utf-8")
+    words = meta.ui_words()
+    for w in ("share", "skip", "teilen", "partager", "condividi", "compartir", "compartilhar", "поделиться"):
+        assert w in words
+    assert not {"les", "mer", "del", "et"} & words   # function or content words of another language
+
+
+@pytest.mark.parametrize("text, furniture", [
+    ("Share on Facebook", True), ("Get our app", True), ("Skip to content", True), ("Read more", True),
+    ("Auf Facebook teilen", True), ("Facebook shares fall after earnings miss", False),
+    ("Night buses will reach the northern districts", False),
+])
+def test_an_interface_line_is_furniture_a_headline_with_such_a_word_is_not(text, furniture):
+    assert meta._furniture(Line(0, text, text.lower(), len(text.split())), meta.ui_words()) is furniture
+
+
+# Robustness: sample pages (in the repository) whose headline the shipped ranker finds, degraded by hand
+# the way unseen sites fail: "Skip to content" first, share and app buttons around the headline, a photo
+# caption between the headline and the text. The headline must stay. (These pages were in the shipped
+# model's fit; the leave-publisher-out figures on all 255 pages are in tests/data/dump_model_lopo.json.)
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "pages"
+ROBUST_CASES = ["en-theguardian-2024-02-24", "en-techcrunch-2024-05-17", "en-voiceofamerica-2024-04-28",
+                "de-derstandard-2024-05-03", "fr-lefigaro-2024-04-29", "it-ilgiornale-2025-02-04"]
+
+
+def _degraded(case: str, caption: bool) -> tuple[str, str]:
+    from briefgen.ingest.score import same_title
+
+    raw = (SAMPLES / case / "dump.txt").read_text(encoding="utf-8")
+    title = json.loads((SAMPLES / case / "meta.json").read_text(encoding="utf-8"))["title"]
+    head, rest = raw.split("\n", 1) if raw.startswith("date ") else ("", raw)
+    lines = rest.split("\n")
+    k = next(n for n, ln in enumerate(lines) if ln.strip() and same_title(ln.strip(), title))
+    if caption:   # above the text's first paragraph
+        at = next(n for n, ln in enumerate(lines) if n > k and len(ln.split()) >= 20 and ln.rstrip().endswith("."))
+        lines[at:at] = ["A woman walks past the building in the city centre on Tuesday. (Photo: Jane Doe/Agency)", ""]
+    lines = ["Skip to content"] + lines[:k] + ["Share on Facebook", "Get our app"] + [lines[k]] \
+        + ["Share on Facebook", "Share on X", "Get our app"] + lines[k + 1:]
+    return "\n".join([head] + lines if head else lines), title
+
+
+@pytest.mark.parametrize("case", [c for c in ROBUST_CASES if (SAMPLES / c).is_dir()])
+@pytest.mark.parametrize("caption", [False, True])
+def test_widget_lines_and_a_caption_around_the_headline_leave_it_the_title(case, caption, tmp_path):
+    from briefgen.ingest.pipeline import ingest_file
+    from briefgen.ingest.score import same_title
+
+    plain_title = ingest_file(SAMPLES / case / "dump.txt").title
+    text, title = _degraded(case, caption)
+    assert same_title(plain_title, title), "the shipped ranker gets this page's headline undegraded"
+    (tmp_path / "dump.txt").write_text(text, encoding="utf-8")
+    assert same_title(ingest_file(tmp_path / "dump.txt").title, title)
