@@ -371,7 +371,22 @@ def _paragraph_inside(text: str) -> bool:
 
 
 UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
-_GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")   # "HomeSportLeichtathletikBerlin-Marathon: …": a trail copied unspaced
+def _glue_points(text: str) -> list[int]:
+    """Where the copy glued two words of a trail in the candidate's first words: a lower-case letter then a
+    capital ("HomeSportBerlin-Marathon", "DomovZprávyČesko"), or an acronym then a capitalised word
+    ("B2BRoky"), in any cased script. Only mixed-case words are read (a plain word has none)."""
+    out, at = [], 0
+    for word in text[:160].split(" ")[:CUT_WORDS + 1]:
+        if not (word.istitle() or word.islower() or word.isupper()):
+            for j in range(1, len(word)):
+                a, b = word[j - 1], word[j]
+                if b.isupper() and (a.islower() or (a.isupper() and j + 1 < len(word) and word[j + 1].islower()
+                                                    and j >= 2 and not word[j - 2].islower())):
+                    out.append(at + j)
+        at += len(word) + 1
+    return out
+
+
 
 
 def _cuts(text: str, short: set[str], starts: set[str], lines: set[str]) -> list[tuple[str, str, int]]:
@@ -407,7 +422,7 @@ def _cuts(text: str, short: set[str], starts: set[str], lines: set[str]) -> list
                 out.append((head, tail, 2))
             elif head in lines:
                 out.append((head, tail, 3))
-    glued = [m.start() for m in _GLUE.finditer(text, 0, 160) if len(WORD.findall(text[:m.start()])) <= CUT_WORDS]
+    glued = [at for at in _glue_points(text) if len(WORD.findall(text[:at])) <= CUT_WORDS]
     if glued and len(WORD.findall(text[glued[-1]:])) >= 3:   # the last glue of the trail: the headline's start
         out.append((text[glued[-1]:], text[:glued[-1]], 4))
     return out

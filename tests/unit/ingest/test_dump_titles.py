@@ -164,3 +164,17 @@ def test_widget_lines_and_a_caption_around_the_headline_leave_it_the_title(case,
     assert same_title(plain_title, title), "the shipped ranker gets this page's headline undegraded"
     (tmp_path / "dump.txt").write_text(text, encoding="utf-8")
     assert same_title(ingest_file(tmp_path / "dump.txt").title, title)
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("ZprávyČeskoVláda podá demisi, oznámil premiér", "ZprávyČesko"),   # beyond Latin-1
+    ("B2BRoky v důchodu tráví Češi po doktorech", "B2B"),                # an acronym glued to the headline
+    ("HomeSportBerlin-Marathon: the northern districts run", "HomeSport"),
+])
+def test_a_trail_glued_in_any_cased_script_is_cut_at_its_last_glue(text, cut):
+    got = _cuts("Menu\n\n" + text + "\n\n" + BODY)
+    assert got[text[len(cut):]] == (cut, 4)
+
+
+def test_a_word_in_plain_or_title_case_has_no_glue():
+    assert meta._glue_points("Ein ganz normaler Titel über DIE LINKE") == []
