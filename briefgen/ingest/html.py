@@ -211,9 +211,16 @@ def _extract(raw: RawArticle, doc, options: Options):
             text = _trafilatura(source, options, fast=True)
             para = paragraph_words(doc)
             theta, kappa = escalation()
-            if word_count(text) < theta * para:
+            words = word_count(text)
+            if para < max(MIN_BODY_WORDS, FEW_PARAGRAPHS * words):
+                # too few words in <p> to judge the fast text by (a page of <div>s and <br>s): trafilatura's
+                # full mode, which compares its extraction with readability's and jusText's, decides
                 full = _trafilatura(source, options, fast=False)
-                if word_count(text) < word_count(full) <= kappa * para:
+                if word_count(full) >= MIN_BODY_WORDS:
+                    text = full
+            elif words < theta * para:
+                full = _trafilatura(source, options, fast=False)
+                if words < word_count(full) <= kappa * para:
                     text = full
         else:
             text = _trafilatura(source, options, fast=bool(options.fast))
@@ -236,6 +243,7 @@ def _extract(raw: RawArticle, doc, options: Options):
     return text, md
 
 
+FEW_PARAGRAPHS = 0.1    # <p> words under this share of the fast text's words cannot measure it
 TABLE_SHARE = 0.5       # share of the text's words in Markdown table rows that makes it a table layout
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
 READABILITY_BLOCKS = ("p", "div", "td", "th", "tr", "li", "blockquote", "pre", "table", "ul", "ol", "dl",

@@ -313,7 +313,8 @@ def test_a_summary_inside_a_teaser_card_link_goes():
 
 def test_a_paragraph_that_is_a_whole_link_or_holds_a_link_stays():
     page = (f"<html><body><p>{ARTICLE[0]}</p><p>Councillors said <a href='/cost'>the cost was small</a> "
-            f"beside the risk to people walking home late at night.</p><a href='/y'>{SUMMARY}</a></body></html>")
+            f"beside the risk to people walking home late at night.</p><a href='/y'>{SUMMARY}</a>"
+            "</body></html>")
     assert _cards([*ARTICLE, SUMMARY], page) == [*ARTICLE, SUMMARY]
 
 
@@ -321,3 +322,42 @@ def test_an_unclosed_link_around_the_article_keeps_it():
     page = (f"<html><body><a href='/top'><h1>Night buses</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
             "</body></html>")
     assert _cards(list(ARTICLE), page) == list(ARTICLE)
+
+
+def _without_class_names(page: str) -> str:
+    """The page as older markup writes it: no class, id, role, data- or aria- attributes, and no HTML5
+    sectioning elements (<article>, <main>, <section>, <aside>… become <div>s)."""
+    import lxml.html
+
+    from briefgen.ingest.html import _parse
+
+    keep = {"href", "src", "alt", "content", "name", "property", "charset", "datetime", "http-equiv", "lang",
+            "hreflang", "rel", "type"}
+    doc = _parse(page)
+    for el in doc.iter():
+        if isinstance(el.tag, str):
+            for key in [k for k in el.attrib if k not in keep]:
+                del el.attrib[key]
+            if el.tag in ("article", "main", "section", "header", "footer", "nav", "aside", "figure"):
+                el.tag = "div"
+    return lxml.html.tostring(doc, encoding=str)
+
+
+def test_a_page_of_divs_without_class_names_keeps_its_article():
+    # a sample page whose text is in <div>s, not <p>: without its class names trafilatura's fast mode takes
+    # the whole page, and the fast/full rule has no <p> words to judge it by; the full mode decides
+    from dataclasses import replace
+
+    from briefgen.ingest.html import _parse, article_from_html, paragraph_words
+    from briefgen.ingest.readers import read_raw
+    from briefgen.ingest.score import article_text, score
+    from tests.quality.html_eval import world_pages
+
+    if world_pages() is None:
+        pytest.skip("../shared/samples/pages-world not found (set BRIEFGEN_SHARED)")
+    case = world_pages() / "ar-lbcgroup-2026-01-08"
+    raw = read_raw(case / "source.html")
+    page = _without_class_names(raw.text)
+    assert paragraph_words(_parse(page)) == 0
+    got = article_text(article_from_html(replace(raw, text=page)))
+    assert score(got, (case / "expected.txt").read_text(encoding="utf-8")).f1 >= 0.85
