@@ -112,7 +112,7 @@ def test_the_region_is_the_run_with_the_highest_sum():
     assert _kadane([-1, 3, -1, 4, -9, 2]) == (1, 4)
     assert _kadane([-1, -2]) == (0, 0)
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefgen.errors import IngestError
@@ -126,13 +126,16 @@ LINES = st.one_of(st.sampled_from([P1, P2, P3, "A lire aussi", "Photo: AFP", "da
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(LINES, max_size=40))
+# rejoin() glues a line that opens with punctuation to the line above without a space (", opens new tab"):
+# the kept text is the input's characters in order, so it is compared with all whitespace removed
+@example(["• point", ";0", P1])
 def test_never_crashes_and_only_keeps_input_text(lines):
     text = "\n".join(lines)
     cleaned = clean_dump(text)
-    source = tidy(text)
+    source = "".join(tidy(text).split())
     for block in cleaned.blocks:
         for part in (block.items if block.kind == "list" else (block.text,)):
-            assert " ".join(part.split())[:20] in " ".join(source.split())
+            assert "".join(part.split())[:20] in source
     try:
         ingest_raw(RawArticle(path=__import__("pathlib").Path("x.txt"), name="x.txt", kind="dump", text=text,
                               sha256="0"))
