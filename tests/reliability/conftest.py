@@ -93,7 +93,9 @@ def serve_folder(folder: Path):
         server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Module scope, as in tests/browser: Playwright's sync API runs an event loop while it is open, and a
+# session-wide one made every browser test started after it fail ("Sync API inside the asyncio loop").
+@pytest.fixture(scope="module")
 def chromium():
     """Debian's chromium driven by Playwright; never downloads a browser."""
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
