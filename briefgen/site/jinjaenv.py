@@ -137,6 +137,11 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+# Texts a tree keeps for `{% once %}`: the chrome needs a handful; per-label parts (chips, term lists)
+# have a key per label combination, ~17,000 at 10,000 briefs (29 MB a worker), more at 100,000.
+ONCE_KEEP = 4096
+
+
 class OnceExtension(Extension):
     """`{% once KEY, ... %}…{% endonce %}`: the enclosed part is rendered the first time this place of
     this template meets these key values in the environment (one tree of one build), and the same
@@ -178,7 +183,9 @@ class OnceExtension(Extension):
         except TypeError:           # a key value that cannot be hashed: no reuse for it
             return caller()
         if found is None:
-            found = texts[key] = caller()
+            found = caller()
+            if len(texts) < ONCE_KEEP:   # bounded: the chrome's few keys come first and stay kept
+                texts[key] = found
         return found
 
 

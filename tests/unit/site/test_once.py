@@ -101,3 +101,17 @@ def test_message_extraction_reads_templates_that_use_once(tmp_path):
     text = out.read_text(encoding="utf-8")
     for message in ("Skip to content", "Main", "Languages", "Atom feed", "This page has moved", "Countries"):
         assert f'msgid "{message}"' in text, message
+
+
+def test_once_keeps_a_bounded_number_of_texts_and_renders_the_rest_each_time(tmp_path, monkeypatch):
+    from briefgen.site import jinjaenv
+
+    monkeypatch.setattr(jinjaenv, "ONCE_KEEP", 3)
+    (tmp_path / "t.html").write_text("{% once k %}<i>{{ k }}{{ n }}</i>{% endonce %}", encoding="utf-8")
+    env = make_env([tmp_path])
+    template = env.get_template("t.html")
+    first = [template.render(k=k, n=1) for k in range(6)]
+    again = [template.render(k=k, n=2) for k in range(6)]
+    assert first == [f"<i>{k}1</i>" for k in range(6)]
+    assert again == ["<i>01</i>", "<i>11</i>", "<i>21</i>", "<i>32</i>", "<i>42</i>", "<i>52</i>"]   # 3 kept
+    assert len(env.once_texts) == 3
