@@ -66,3 +66,42 @@ def test_region_names_come_from_cldr_or_the_sites_own(tmp_path):
     assert Names("fr", cfg).region("dach") == "Pays germanophones"
     assert Names("fr", cfg).region("nowhere-land")   # never fails, shows something readable
     assert Names("fr", cfg).theme("defence")
+
+
+def test_the_shipped_catalogs_hold_every_message_the_theme_uses(tmp_path):
+    """messages.pot is what `pybabel extract` gives today (translators start from it), and every
+    language's .po and compiled .mo translate each of its messages: a string added to a template
+    without a catalog entry would show in English on a French page."""
+    import subprocess
+    import sys
+
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    out = tmp_path / "messages.pot"
+    pybabel = "import sys; from babel.messages.frontend import main; sys.exit(main())"
+    subprocess.run([sys.executable, "-c", pybabel, "-q", "extract", "-F", str(theme_dir() / "babel.cfg"),
+                    "-o", str(out), "--no-location",
+                    "--sort-output", str(theme_dir())], check=True, capture_output=True)
+    locales = theme_dir() / "locales"
+
+    def key(message):   # a plural message's id is its (singular, plural) pair
+        return tuple(message.id) if isinstance(message.id, list | tuple) else message.id
+
+    def translated(message) -> bool:
+        return bool(message.string) and all(message.string) if isinstance(message.string, list | tuple) \
+            else bool(message.string)
+
+    with out.open("rb") as f:
+        extracted = {key(m) for m in read_po(f) if m.id}
+    with (locales / "messages.pot").open("rb") as f:
+        assert {key(m) for m in read_po(f) if m.id} == extracted, "stale messages.pot: README, Translations"
+    for po in sorted(locales.glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        missing = extracted - {key(m) for m in catalog if m.id}
+        untranslated = {key(m) for m in catalog if key(m) in extracted and not translated(m)}
+        assert not missing and not untranslated, (po, missing, untranslated)
+        with po.with_suffix(".mo").open("rb") as f:
+            compiled = {key(m) for m in read_mo(f) if m.id}
+        assert extracted <= compiled, f"{po.with_suffix('.mo')} is older than its .po"
