@@ -54,6 +54,7 @@ FLAGGED, FLAGGED_KEEP = frozenset(("noise", "credit", "caption", "meta", "agency
 FALLBACK_TOKENS, FALLBACK_OFFSET = 60, 0.9   # a shorter article run is looked for again, with a lower bar
 TRAILING_SHARE = 0.2    # kept text after a rejected end marker ("8 Comments") that is this small a share is cut
 BRIDGE_GAIN = 60.0      # a run above the article region worth this much joins it across a rejected block
+SUBHEAD_TOKENS, SUBHEAD_KEEP = 12, -1.0   # a short unsure line between two kept paragraphs: a subhead
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
 
 
@@ -387,6 +388,7 @@ class Model:
                 have = scores[:a2] + [max(s, f) for s, f in zip(scores[a2:b2], first[a2:b2])] + scores[b2:]
                 a = a2
             kept = _cut_trailing([k for k in range(a, b) if have[k] >= bars[k]], sizes, ends)
+            kept = _keep_subheads(kept, have, sizes, flagged, [lines[i].text for i in idx])
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 return [idx[k] for k in kept], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -394,6 +396,35 @@ class Model:
             # rest, so the bar is lowered step by step (never to lines the model is sure are furniture)
             offset = min(FALLBACK_OFFSET, offset + 0.1)
             keep = min(keep, math.log((1 - offset) / (1 + offset)))
+
+
+def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagged: list[bool],
+                   texts: list[str]) -> list[int]:
+    """`kept` with the short lines that sit between two kept lines, end without a sentence mark and
+    that the model only doubts (log-odds >= SUBHEAD_KEEP, no lexicon kind): a subhead inside the
+    article reads like a widget label line by line, and its bar moved with every refit ("Versagen vor
+    Ort" kept at -0.50, "Landesregierung unter Druck" dropped at -0.66 on the same page)."""
+    have = set(kept)
+    extra = [k for k in range(1, len(texts) - 1)
+             if k not in have and k - 1 in have and k + 1 in have and not flagged[k]
+             and min(sizes[k - 1], sizes[k + 1]) > SUBHEAD_TOKENS   # between paragraphs, not in a run of short lines
+             and sizes[k] <= SUBHEAD_TOKENS and scores[k] >= SUBHEAD_KEEP
+             and texts[k].rstrip()[-1:] not in SENTENCE_MARKS and any(c.isalpha() for c in texts[k]) and not _interface(texts[k])]
+    return sorted(have.union(extra)) if extra else kept
+
+
+def _interface(text: str) -> bool:
+    """A line with a word of interface text ("Click here to get the app", "Up next", "More science"):
+    a button or a teaser box's label between paragraphs, not a subhead."""
+    from briefgen.ingest.meta import ui_words   # (meta reads the model's odds: imported when used)
+
+    return not ui_words().isdisjoint(WORD.findall(text.lower()))
+
+
+WORD = re.compile(r"\w+")
+
+
+SENTENCE_MARKS = frozenset(".!?…:;,。！？")
 
 
 def _cut_trailing(kept: list[int], sizes: list[int], ends: list[bool]) -> list[int]:

@@ -234,3 +234,14 @@ def test_a_comment_reached_past_an_end_marker_is_cut_but_not_an_article_past_a_b
     texts = [P1, P2, "Most read", P3, P4, P5]
     scores = [3.0, 3.0, -6.0, 3.0, 3.0, 3.0]
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+
+
+def test_a_short_unsure_line_between_kept_paragraphs_is_a_subhead_but_not_a_button(monkeypatch):
+    texts = [P1, P2, "Landesregierung unter Druck", P3, P4, "Click here to get the app", P5, "Foto", P1 + " " + P2]
+    scores = [3.0, 3.0, -0.66, 3.0, 3.0, -0.66, 3.0, -3.0, 3.0]
+    got = _decode_with(monkeypatch, texts, scores, scores)
+    assert got == [P1, P2, "Landesregierung unter Druck", P3, P4, P5, P1 + " " + P2]
+    # a line the model rejects (below SUBHEAD_KEEP), a sentence, or one not between kept lines stays out
+    texts = [P1, "Ein Satz, der endet.", P2, "Unsicherer Zwischentitel", "Noch einer davor", P3]
+    scores = [3.0, -0.66, 3.0, -0.66, -0.66, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3]
