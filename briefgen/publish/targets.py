@@ -279,6 +279,9 @@ class FolderTarget(Target):
         current = self.current()
         changes = compare_trees(tree_digest(current) if current else {}, tree_digest(site))
         if not changes:
+            if not dry_run:   # a publish killed after its copy began may have left one: it goes all the same
+                with self._lock():
+                    yield from self._remove_stale()
             yield f"no change: {self.dest} already serves this site"
             return
         if dry_run:

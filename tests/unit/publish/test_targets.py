@@ -185,6 +185,21 @@ def test_can_clean_up_after_an_interrupted_publish(site, tmp_path):
     assert not half.exists() and os.readlink(dest) == "briefs.v2"
 
 
+def test_cleans_up_after_an_interrupted_publish_even_when_the_site_did_not_change(site, tmp_path):
+    # a publish killed while it copied the very site dest already serves: the next one is a no-change
+    # publish, and it still removes the half copy (CI once found one left after such a run)
+    dest = tmp_path / "www" / "briefs"
+    run(FolderTarget(dest).publish(site))
+    half = tmp_path / "www" / "briefs.new-abcd1234"
+    (half / "briefs").mkdir(parents=True)
+    lines = run(FolderTarget(dest).publish(site))
+    assert "removed briefs.new-abcd1234, left by an interrupted publish" in lines
+    assert lines[-1].startswith("no change") and not half.exists() and os.readlink(dest) == "briefs.v1"
+    # a dry run touches nothing, leftovers included
+    (half / "briefs").mkdir(parents=True)
+    run(FolderTarget(dest).publish(site, dry_run=True))
+    assert half.exists()
+
 def test_can_dry_run_a_folder_without_changing_it(site, tmp_path):
     dest = tmp_path / "www" / "briefs"
     run(FolderTarget(dest).publish(site))
