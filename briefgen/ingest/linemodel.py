@@ -369,6 +369,7 @@ class Model:
         flagged = [lines[i].kind in FLAGGED for i in idx]
         offset, keep = self.offset, self.keep
         ends = [lines[i].kind == "end" for i in idx]
+        texts = [lines[i].text for i in idx]
         while True:
             gains = [(2 * p - 1 + offset) * n for p, n in zip(probs, sizes)]
             a, b = _kadane(gains)
@@ -388,7 +389,7 @@ class Model:
                 have = scores[:a2] + [max(s, f) for s, f in zip(scores[a2:b2], first[a2:b2])] + scores[b2:]
                 a = a2
             kept = _cut_trailing([k for k in range(a, b) if have[k] >= bars[k]], sizes, ends)
-            kept = _keep_subheads(kept, have, sizes, flagged, [lines[i].text for i in idx])
+            kept = _keep_subheads(kept, have, sizes, flagged, texts)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 return [idx[k] for k in kept], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -407,9 +408,10 @@ def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagg
     have = set(kept)
     extra = [k for k in range(1, len(texts) - 1)
              if k not in have and k - 1 in have and k + 1 in have and not flagged[k]
-             and min(sizes[k - 1], sizes[k + 1]) > SUBHEAD_TOKENS   # between paragraphs, not in a run of short lines
+             and min(sizes[k - 1], sizes[k + 1]) > SUBHEAD_TOKENS   # between paragraphs, not short lines
              and sizes[k] <= SUBHEAD_TOKENS and scores[k] >= SUBHEAD_KEEP
-             and texts[k].rstrip()[-1:] not in SENTENCE_MARKS and any(c.isalpha() for c in texts[k]) and not _interface(texts[k])]
+             and texts[k].rstrip()[-1:] not in SENTENCE_MARKS and any(c.isalpha() for c in texts[k])
+             and not _interface(texts[k])]
     return sorted(have.union(extra)) if extra else kept
 
 
@@ -418,10 +420,7 @@ def _interface(text: str) -> bool:
     a button or a teaser box's label between paragraphs, not a subhead."""
     from briefgen.ingest.meta import ui_words   # (meta reads the model's odds: imported when used)
 
-    return not ui_words().isdisjoint(WORD.findall(text.lower()))
-
-
-WORD = re.compile(r"\w+")
+    return not ui_words().isdisjoint(shape(text)[0])   # the tokens the headline ranker matches them by
 
 
 SENTENCE_MARKS = frozenset(".!?…:;,。！？")
