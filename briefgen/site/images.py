@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.site.markdown import safe_url
+from briefgen.site.text import safe_url
 
 if TYPE_CHECKING:
     from briefgen.config import Config

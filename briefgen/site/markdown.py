@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import unicodedata
-from urllib.parse import urlsplit
 
 import markdown as md
 import nh3
+
+from briefgen.site.text import fold, safe_url  # noqa: F401 - their home is text.py; re-exported
 
 log = logging.getLogger(__name__)
 
@@ -197,29 +197,8 @@ def clean(html: str) -> str:
     return _cleaner()(html)
 
 
-def safe_url(value: str | None) -> str | None:
-    """A URL from a brief (source.url) only if it is http(s): `javascript:` and friends are dropped."""
-    if not value:
-        return None
-    text = str(value).strip()
-    try:
-        scheme = urlsplit(text).scheme.lower()
-    except ValueError:
-        return None
-    return text if scheme in ("http", "https") and not any(c in text for c in "\"'<> \n\r\t") else None
-
-
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-# Combining marks (accents) left by NFD: the blocks the search script strips too.
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents (é -> e, ß -> ss), as the search script folds queries."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", text.casefold()))
 
 
 _WORD3 = re.compile(r"\w{3,}", re.UNICODE)   # the runs of `\w+` three long or more, without the shorter ones

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.site import feeds, images, pages, search, sitemap, templates, worldmap
 from briefgen.site.i18n import Dates, Names, html_lang, load_translations, parse_locale, ui_lang
-from briefgen.site.markdown import safe_url
+from briefgen.site.text import safe_url
 from briefgen.site.workers import Pool
 from briefgen.site.writer import Writer
 

@@ -11,7 +11,7 @@ import json
 import logging
 from typing import TYPE_CHECKING
 
-from briefgen.site.markdown import fold
+from briefgen.site.text import fold
 
 if TYPE_CHECKING:
     from briefgen.site.content import Item
