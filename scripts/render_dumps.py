@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Render saved HTML pages to page dumps made as ../shared/samples/pages/*/dump.txt are made.
+
+Exactly as samples/build_pages.py's Renderer: Debian Chromium driven by playwright (executable_path, no
+browser download), JavaScript off, every request aborted (no network, so no external CSS or images),
+viewport 1280x900, `document.body.innerText` of the page once loaded; CRLF/CR turned into LF, trailing
+newlines stripped, one final newline; a `date YYYY-MM-DD` line first when the page's date is known.
+
+    python scripts/render_dumps.py tests/data/html-oldstyle/*.html --out tests/data/dumps-oldstyle \
+        --manifest tests/data/dumps-oldstyle/pages.json
+
+Each NAME.html becomes OUT/NAME.txt. The date comes from --manifest (JSON: {"NAME": {"date": "YYYY-MM-DD",
+...}}), written by hand: the page's author knows when the page says it was published. A page not in the
+manifest or with no date gets no date line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+log = logging.getLogger("render_dumps")
+
+
+class Renderer:
+    """document.body.innerText of stored HTML in Chromium: no JavaScript, no network, 1280x900."""
+
+    def __init__(self, executable: str, timeout_ms: int) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self.timeout_ms = timeout_ms
+        self._pw = sync_playwright().start()
+        self._browser = self._pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+
+    def text(self, html: str) -> str:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        context = self._browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+        try:
+            context.route("**/*", lambda route: route.abort())
+            page = context.new_page()
+            try:
+                page.set_content(html, wait_until="load", timeout=self.timeout_ms)
+            except PlaywrightTimeout:
+                log.warning("load event timed out; text taken as rendered so far")
+            text = page.evaluate("document.body ? document.body.innerText : ''")
+        finally:
+            context.close()
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def close(self) -> None:
+        self._browser.close()
+        self._pw.stop()
+
+
+def dump_text(date: str | None, inner_text: str) -> str:
+    head = f"date {date}\n" if date else ""
+    return head + inner_text.rstrip("\n") + "\n"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", nargs="+", type=Path, help="saved HTML files")
+    parser.add_argument("--out", type=Path, required=True, help="folder for NAME.txt dumps")
+    parser.add_argument("--manifest", type=Path, help="JSON with each page's date")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument("--timeout", type=int, default=60, help="seconds allowed per page load")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    manifest = json.loads(args.manifest.read_text(encoding="utf-8")) if args.manifest else {}
+    args.out.mkdir(parents=True, exist_ok=True)
+    renderer = Renderer(args.chromium, args.timeout * 1000)
+    try:
+        for path in args.pages:
+            html = path.read_bytes().decode("utf-8")
+            date = (manifest.get(path.stem) or {}).get("date")
+            out = args.out / f"{path.stem}.txt"
+            out.write_text(dump_text(date, renderer.text(html)), encoding="utf-8", newline="\n")
+            log.info("%s -> %s%s", path, out, "" if date else " (no date line)")
+    finally:
+        renderer.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
