@@ -188,6 +188,13 @@ def _named(rx: re.Pattern[str], text: str, lang: str | None, month_at: int):
 def _find_day(text: str, ref: date | None = None, lang: str | None = None,
               order: str | None = None) -> tuple[date, int] | None:
     """The first absolute date in the text and where it ends."""
+    found = _find_day_span(text, ref, lang, order)
+    return (found[1], found[2]) if found else None
+
+
+def _find_day_span(text: str, ref: date | None = None, lang: str | None = None,
+                   order: str | None = None) -> tuple[int, date, int] | None:
+    """The first absolute date in the text: where it starts, the day, where it ends."""
     if not _DIGIT.search(text):
         return None
     best: tuple[int, date, int] | None = None
@@ -216,7 +223,7 @@ def _find_day(text: str, ref: date | None = None, lang: str | None = None,
         else:
             day = _ymd(int(g[0]), month, int(g[2]))
         best = (m.start(), day, end)
-    return (best[1], best[2]) if best else None
+    return best
 
 
 _WORDISH = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S*\d\S*")
@@ -236,6 +243,45 @@ def has_day(text: str) -> bool:
         return _find_day(text) is not None
     except DateError:
         return True
+
+
+DATE_LABELS = Path(__file__).parent / "data" / "date_labels.toml"   # written by hand, provenance in the file
+LABEL_KINDS = ("member", "updated", "published")   # a label in two kinds takes the first
+
+
+@cache
+def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every label of data/date_labels.toml (and the lexicons' published and updated
+    words), longest first, and the kind of each."""
+    import tomllib
+
+    data = tomllib.loads(DATE_LABELS.read_text(encoding="utf-8"))
+    lex = lexicon()
+    kind_of: dict[str, str] = {}
+    for kind in LABEL_KINDS:
+        words = {w.lower() for table in data.values() for w in table.get(kind, ())}
+        words |= {"updated": lex.updated, "published": lex.published}.get(kind, set())
+        for w in words:
+            kind_of.setdefault(" ".join(w.split()), kind)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(kind_of, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), kind_of
+
+
+def date_label(text: str) -> str | None:
+    """What a text's date is by the label nearest before it: 'published' ("Posted on", "Birt"),
+    'updated' ("Akt.", "Atualizado em", "Обновлено") or 'member' (a poster's "Joined: …", "Mitglied
+    seit"), from data/date_labels.toml; None without a label. The text before the first full date is
+    read, or the whole text when it has none ("Aggiornato alle 02:50")."""
+    try:
+        span = _find_day_span(text)
+    except DateError:
+        span = None
+    prefix = (text[:span[0]] if span else text).lower()
+    rx, kind_of = _labels()
+    last = None
+    for last in rx.finditer(prefix):
+        pass
+    return kind_of.get(" ".join(last.group(0).split())) if last else None
 
 
 def _find_time(text: str) -> tuple[int, int] | None:

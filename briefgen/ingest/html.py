@@ -121,12 +121,13 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
                    PageNames(doc, forms, raw.text)) \
         or blocks[0].text[:120]
-    published, updated = _dates(raw, md, doc, title)
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
+    lang = meta.detect_lang(body)
+    published, updated = _dates(raw, md, doc, title, lang)
     caption, credit = _figure(raw.text)
     image_url = lead_image(doc, md.url)
     return Article(
-        title=title, lang=meta.detect_lang(body), blocks=tuple(blocks), lead=lead, date=published,
+        title=title, lang=lang, blocks=tuple(blocks), lead=lead, date=published,
         kicker=heading.kicker if heading else None,
         updated=updated, translations=_translations(raw.text),
         source=Source(file=raw.name, url=md.url or None, name=_clean(md.sitename),
@@ -1045,13 +1046,13 @@ def _same_start(a: str, b: str) -> bool:
     return _norm(a)[:80] == _norm(b)[:80]
 
 
-def _dates(raw: RawArticle, md, doc=None, title: str | None = None):
+def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | None = None):
     """The page's own published and updated times (briefgen.ingest.html_dates); else the date printed by
     the headline (old pages have no machine-readable date); else trafilatura's (searched only then:
     htmldate copies the whole tree)."""
     published, updated = page_dates(raw.text, None)
     if published is None and doc is not None and title:
-        published = printed_date(doc, title, raw.text)
+        published = printed_date(doc, title, raw.text, lang)
     if published is None and (fallback := getattr(md, "find_date", None)) and (found := fallback()):
         published, updated = page_dates(raw.text, found)
     if published is None:
@@ -1070,14 +1071,16 @@ PRINTED_LINE_OTHER = 4                   # a date line holds at most this many o
 DOTTED_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 
 
-def printed_date(doc, title: str, page: str):
+def printed_date(doc, title: str, page: str, text_lang: str | None = None):
     """The date printed with the headline, among the short texts with day, month and year just after
     the element that shows the title and just before it: a date line (the date, its time and a few
     words: "Posted on March 8, 2011 by Ann") before a caption or sentence that holds a date, then the
     nearest, a text before the headline counting twice its distance (a byline below is the article's; a
     masthead's day or a teaser's date stands further off); a date labelled as the last update only
-    when no other is printed. Numeric dates follow the page's locale and its own order
-    (briefgen.ingest.html_dates)."""
+    when no other is printed; a poster's "Joined: …" never (dates.date_label). Numeric dates follow
+    the page's own order (another numeric date on it with a field over 12: a comment's, a sidebar's),
+    else its declared locale, else the language of its text (`text_lang`: an undeclared English page
+    writes "03/02/2011" month first, as en's CLDR pattern does)."""
     from briefgen.ingest.html_dates import page_locale, shown_texts
 
     if doc is None or doc.body is None:
@@ -1094,11 +1097,11 @@ def printed_date(doc, title: str, page: str):
         at = next((n for n, t in enumerate(pieces) if last and t is last[-1]), None)
         if at is None:
             return None
-    lang, order = page_locale(page), dates.page_order(shown_texts(page))
+    lang = page_locale(page) or text_lang
+    order = dates.page_order(shown_texts(page)) or dates.page_order(pieces)
     near = [(i - at, i) for i in range(at + 1, min(len(pieces), at + 1 + PRINTED_AFTER))] + \
         [(2 * (at - i), i) for i in range(at - 1, max(-1, at - 1 - PRINTED_BEFORE), -1)]
-    updated = tuple(sorted(meta.lexicon().updated, key=len, reverse=True))
-    best = None   # (is an update, not a date line, distance), date
+    found_all = []   # ((is an update, not a date line, distance), date, piece, its label's kind)
     for distance, i in near:
         text = " ".join(pieces[i].split())
         if len(text) > PRINTED_MAX:
@@ -1116,12 +1119,30 @@ def printed_date(doc, title: str, page: str):
         if found is None:
             continue
         before = pieces[i - 1] if i else ""   # a label of its own just before ("Updated:" <b>…</b>)
-        label = " ".join(((before if not dates.has_day(before) else "") + " " + text).lower().split())
-        update = any(re.search(rf"(?<!\w){re.escape(u)}(?!\w)", label) for u in updated)
-        key = (update, dates.other_words(text) > PRINTED_LINE_OTHER, distance)   # "Updated: …" last
-        if best is None or key < best[0]:
-            best = key, found
-    return best[1] if best else None
+        kind = dates.date_label(((before if not dates.has_day(before) else "") + " " + text)[-PRINTED_MAX:])
+        if kind == "member":
+            continue   # a poster's "Joined: …" beside a forum post
+        line = dates.other_words(text) <= PRINTED_LINE_OTHER
+        found_all.append(((kind == "updated", not line, distance), found, i, kind))   # "Updated: …" last
+    if not found_all:
+        return None
+    best = min(found_all, key=lambda f: f[0])
+    if best[3] != "published":
+        # of two dates printed together on one side of the headline, the earlier is the publication date
+        # unless a label says otherwise ("12.03.2024 | 13.03.2024, 10:00": the second is an update)
+        side = best[2] > at
+        pair = [f for f in found_all if f[3] != "updated" and not f[0][1] and (f[2] > at) == side
+                and abs(f[2] - best[2]) <= PRINTED_PAIR and _naive(f[1]) < _naive(best[1])]
+        if pair:
+            return min(pair, key=lambda f: _naive(f[1]))[1]
+    return best[1]
+
+
+PRINTED_PAIR = 2   # text pieces apart: two dates printed together (a date and its update)
+
+
+def _naive(d):
+    return d.replace(tzinfo=None)
 
 
 def _translations(page: str) -> tuple[str, ...]:

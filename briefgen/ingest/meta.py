@@ -779,8 +779,11 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     for ln in lines:
         if ln.kind != "meta":
             continue
-        is_update = matches(ln.key, lex.updated, extra_words=16)
-        prefixed = is_update or matches(ln.key, lex.published, extra_words=12)
+        label = dates.date_label(ln.text)   # data/date_labels.toml: labels of languages the lexicons lack
+        if label == "member":
+            continue   # a poster's "Joined: …", "Mitglied seit …": never the article's day
+        is_update = matches(ln.key, lex.updated, extra_words=16) or label == "updated"
+        prefixed = is_update or matches(ln.key, lex.published, extra_words=12) or label == "published"
         try:
             found = dates.parse(ln.text, ref, slow=prefixed, lang=lang, order=order)
         except dates.DateError as exc:
@@ -849,7 +852,18 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: i
     def rank(f: tuple[datetime, bool, Line]) -> tuple[int, int]:
         _, prefixed, ln = f
         return ln.i > start, (0 if prefixed else 1 if _date_line_like(ln) else 2), abs(ln.i - start)
-    return min(found, key=rank)[0]
+    best, prefixed, ln = min(found, key=rank)
+    if not prefixed:
+        # of two dates printed together, the earlier is the publication date unless a label says otherwise
+        # (an update under a label no lexicon knows: "12.03.2024 | 13.03.2024, 10:00")
+        pair = [d for d, _, x in found if abs(x.i - ln.i) <= DATE_PAIR_LINES and (x.i > start) == (ln.i > start)
+                and _date_line_like(x) and d.replace(tzinfo=None) < best.replace(tzinfo=None)]
+        if pair:
+            return min(pair, key=lambda d: d.replace(tzinfo=None))
+    return best
+
+
+DATE_PAIR_LINES = 2   # lines apart: a date and its update printed together
 
 
 def _slow_dates(lines: list[Line], ref: date, lang: str) -> list[tuple[datetime, bool, Line]]:

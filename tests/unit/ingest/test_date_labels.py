@@ -1,0 +1,112 @@
+"""Dates on older and smaller sites, both paths: what a label says a date is (data/date_labels.toml: a
+poster's "Joined: …" is never the article's day, an update in a language no lexicon covers gives way),
+of two dates printed together the earlier, and US month-first numeric dates on a page that declares no
+locale. Pages and dumps written here; no sample page's lines."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.ingest import dates
+from briefgen.ingest.clean import clean_dump
+from briefgen.ingest.meta import find_dates, split_prefix
+from briefgen.ingest.pipeline import ingest_file
+
+OLDSTYLE = Path(__file__).resolve().parents[2] / "data" / "html-oldstyle"
+BODY = ("The council met on the evening to discuss the plans for the new bridge across the river. "
+        "Residents had asked for a safer crossing for years, and the engineers presented three options. ") * 3
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Joined: Mon Jan 08, 2007", "member"),
+    ("Posts: 812 Joined: Mon Jan 08, 2007", "member"),
+    ("Mitglied seit 12.03.2009", "member"),
+    ("Зарегистрирован: 12.03.2009", "member"),
+    ("by tom » Tue Nov 04, 2014 9:12 am", None),
+    ("12.03.2024", None),
+    ("Posted on March 3, 2011 by admin", "published"),
+    ("Birt 11.3.2024 kl. 9:00", "published"),
+    ("Published 11 March 2024, updated 12 March 2024", "published"),   # the label nearest the first date
+    ("Uppfært 12.3.2024 kl. 14:00", "updated"),
+    ("Akt. 12.03.2024, 14:00", "updated"),
+    ("Atualizado em 12/03/2024 14h00", "updated"),
+    ("Обновлено 12.03.2024 14:00", "updated"),
+    ("Güncelleme: 12.03.2024", "updated"),
+    ("Aggiornato alle 02:50", "updated"),   # no full date: the whole text is read
+])
+def test_a_date_s_label_says_what_it_is(text, kind):
+    assert dates.date_label(text) == kind
+
+
+def _html(tmp_path, body: str, lang: str | None = None, tail: str = ""):
+    p = tmp_path / "page.html"
+    attr = f" lang='{lang}'" if lang else ""
+    p.write_text(f"<html{attr}><head><meta charset='utf-8'><title>Night buses saved | Courier</title></head>"
+                 f"<body>{body}<p>{BODY}</p><p>{BODY}</p>{tail}</body></html>", encoding="utf-8")
+    return ingest_file(p)
+
+
+def test_a_forum_post_s_date_is_not_its_poster_s_joined_date():
+    assert ingest_file(OLDSTYLE / "forum-post.html").date.date() == date(2014, 11, 4)
+
+
+def test_a_joined_date_beside_the_headline_is_skipped(tmp_path):
+    a = _html(tmp_path, "<h2>Night buses saved</h2><div>Joined: Mon Jan 08, 2007</div>"
+                        "<div>by tom » Tue Nov 04, 2014 9:12 am</div>")
+    assert a.date.date() == date(2014, 11, 4)
+
+
+@pytest.mark.parametrize("lang, dateline", [
+    ("is", "<div>Uppfært 12.3.2024 kl. 14:00</div><div>Birt 11.3.2024 kl. 9:00</div>"),
+    ("de", "<div>Akt. 12.03.2024, 14:00</div><div>11.03.2024, 09:00</div>"),
+    ("pt", "<div>Atualizado em 12/03/2024 14h00</div><div>Publicado em 11/03/2024 09h00</div>"),
+    ("ru", "<div>Обновлено 12.03.2024 14:00</div><div>11.03.2024 09:00</div>"),
+    # a label no data file knows (Estonian): of the two dates printed together, the earlier
+    ("et", "<div>Uuendatud 12.03.2024 14:00</div><div>11.03.2024 09:00</div>"),
+])
+def test_an_update_printed_first_gives_way_to_the_publication_date(tmp_path, lang, dateline):
+    a = _html(tmp_path, "<h1>Night buses saved</h1>" + dateline, lang)
+    assert a.date.date() == date(2024, 3, 11)
+
+
+def test_a_lone_date_labelled_as_an_update_is_still_the_date(tmp_path):
+    a = _html(tmp_path, "<h1>Night buses saved</h1><div>Uppfært 12.3.2024 kl. 14:00</div>", "is")
+    assert a.date.date() == date(2024, 3, 12)
+
+
+def test_an_undeclared_english_page_writes_numeric_dates_month_first(tmp_path):
+    a = _html(tmp_path, "<h2>Night buses saved</h2><div>03/02/2011</div>")
+    assert a.date.date() == date(2011, 3, 2)
+
+
+def test_the_page_s_other_dates_give_the_numeric_order(tmp_path):
+    # declared en-GB, but a comment's date "03/15/2011" shows the site writes month first
+    a = _html(tmp_path, "<h2>Night buses saved</h2><div>03/02/2011</div>", "en-GB",
+              "<h3>2 comments</h3><div>Bob, 03/15/2011 at 8:00 am</div><p>Great news.</p>")
+    assert a.date.date() == date(2011, 3, 2)
+    b = _html(tmp_path, "<h2>Night buses saved</h2><div>03/02/2011</div>", "en",
+              "<h3>2 comments</h3><div>Bob, 15/03/2011 at 8:00 am</div><p>Great news.</p>")
+    assert b.date.date() == date(2011, 2, 3)
+
+
+def _published(dump: str, lang: str):
+    ref, _, text = split_prefix(dump)
+    return find_dates(clean_dump(text), ref, lang)[0]
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("de", "Akt. 12.03.2024, 14:00 Uhr\n11.03.2024, 09:00 Uhr"),
+    ("is", "Uppfært 12.3.2024 kl. 14:00\nBirt 11.3.2024 kl. 9:00"),
+    ("et", "12.03.2024 14:00\n11.03.2024 09:00"),
+])
+def test_dump_without_a_date_line_takes_the_publication_date_not_the_update(lang, lines):
+    dump = "Council backs the new river bridge\n\n" + lines + "\n\n" + BODY
+    assert _published(dump, lang).date() == date(2024, 3, 11)
+
+
+def test_dump_forum_post_skips_the_joined_date():
+    dump = ("Council backs the new river bridge\n\ntowpathtom\nPosts: 812\nJoined: Mon Jan 08, 2007\n"
+            "by towpathtom » Tue Nov 04, 2014 9:12 am\n\n" + BODY)
+    assert _published(dump, "en").date() == date(2014, 11, 4)
