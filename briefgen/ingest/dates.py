@@ -284,6 +284,27 @@ def date_label(text: str) -> str | None:
     return kind_of.get(" ".join(last.group(0).split())) if last else None
 
 
+DATELINE_HEAD = 60   # characters: a dateline's date starts within them ("SALEM, Ore., April 12, 2016 – …")
+# after a dateline's date: an agency or wire in brackets or slashes, then a dash ("(AP) —", "/PRNewswire/ --")
+DATELINE_END = re.compile(r"\s*(?:\([^()]{1,30}\)\s*|/[^/]{1,30}/\s*)?(?:[–—]|--?)\s")
+
+
+def dateline(text: str, lang: str | None = None, order: str | None = None) -> datetime | None:
+    """The date of a news dateline opening a paragraph: a place and a comma, a full date within the
+    first characters and a dash after it ("SALEM, Ore., April 12, 2016 – Greenfield Pumps today announced…", "BERLIN, 3. März
+    2011 (dpa) - …"): the day of a press release or wire story that prints no other date."""
+    try:
+        span = _find_day_span(text[:DATELINE_HEAD + 40], None, lang, order)
+    except DateError:
+        return None
+    if span is None or span[0] > DATELINE_HEAD or not DATELINE_END.match(text, span[2]):
+        return None
+    place = text[:span[0]].strip()
+    if place and not place.endswith(","):
+        return None   # "The council met on April 12, 2016 - and…": a sentence, not "PLACE, date –"
+    return datetime(span[1].year, span[1].month, span[1].day)
+
+
 def _find_time(text: str) -> tuple[int, int] | None:
     m = TIME.search(text)
     if not m:

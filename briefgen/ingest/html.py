@@ -1105,6 +1105,9 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
     for distance, i in near:
         text = " ".join(pieces[i].split())
         if len(text) > PRINTED_MAX:
+            # running text; its date only in a dateline opening it ("SALEM, Ore., April 12, 2016 – …")
+            if i > at and (found := dates.dateline(text, lang, order)) is not None:
+                found_all.append(((False, True, distance), found, i, None))
             continue
         if (short := DOTTED_SHORT_YEAR.search(text)) and not dates.has_day(text):
             day, month, year = (int(g) for g in short.groups())

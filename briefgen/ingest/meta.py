@@ -803,6 +803,9 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     if ref is not None:   # a date below paragraphs of the text belongs to an embedded teaser
         found_pub = [f for f in found_pub if _in_header(c, f[2]) or abs((f[0].date() - ref).days) <= 1]
     published = _choose(found_pub, ref, c.start)
+    if published is None and updated is None:   # a press release or wire story: "SALEM, Ore., April 12, 2016 –"
+        first = [ln for ln in c.lines[c.start:c.start + DATELINE_LINES] if ln.kind == "text"][:2]   # a dek first
+        published = next((d for ln in first if (d := dates.dateline(ln.text, lang, order)) is not None), None)
     if published is None and updated is not None and (ref is None or (ref - updated.date()).days > 1):
         # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
         # the article is from that day at the latest, and the update's day is the page's own word
@@ -863,6 +866,7 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: i
     return best
 
 
+DATELINE_LINES = 4    # lines from the text's start searched for its first paragraph's dateline
 DATE_PAIR_LINES = 2   # lines apart: a date and its update printed together
 
 

@@ -110,3 +110,29 @@ def test_dump_forum_post_skips_the_joined_date():
     dump = ("Council backs the new river bridge\n\ntowpathtom\nPosts: 812\nJoined: Mon Jan 08, 2007\n"
             "by towpathtom » Tue Nov 04, 2014 9:12 am\n\n" + BODY)
     assert _published(dump, "en").date() == date(2014, 11, 4)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("SALEM, Ore., April 12, 2016 – Greenfield Pumps, Inc. today announced a new plant.", date(2016, 4, 12)),
+    ("BERLIN, 3. März 2011 (dpa) - Die Regierung hat am Donnerstag beschlossen.", date(2011, 3, 3)),
+    ("NEW YORK, April 12, 2016 /PRNewswire/ -- Acme Corp. today said it would grow.", date(2016, 4, 12)),
+    ("The council met on April 12, 2016 - and decided nothing at all.", None),   # a sentence, no place
+    ("SALEM, Ore. – Greenfield Pumps said on April 12, 2016 that it would grow.", None),
+])
+def test_a_news_dateline_opening_a_paragraph(text, want):
+    got = dates.dateline(text, "en")
+    assert (got.date() if got else None) == want
+
+
+RELEASE = ("SALEM, Ore., April 12, 2016 – Greenfield Pumps, Inc. today announced that it will open a new "
+           "assembly plant in Salem, bringing about 240 new jobs to the area over the next three years. " + BODY)
+
+
+def test_a_press_release_s_dateline_is_its_date_on_both_paths(tmp_path):
+    # no date printed by the headline; the archive links' /2016/03/ is no day of the release
+    a = _html(tmp_path, "<h1>Night buses saved</h1><p>Company's largest investment in a decade</p>"
+                        f"<p>{RELEASE}</p>", "en",
+              "<div><a href='/newsroom/2016/03/'>Previous release</a></div>")
+    assert a.date.date() == date(2016, 4, 12)
+    dump = "Night buses saved\n\nCompany's largest investment in a decade\n\n" + RELEASE + "\n\n" + BODY
+    assert _published(dump, "en").date() == date(2016, 4, 12)
