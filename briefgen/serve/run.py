@@ -514,7 +514,8 @@ class PreviewFolder:
             shutil.rmtree(self.out, ignore_errors=True)
             # the build's state and journal for this folder (named as briefgen.site.build names them)
             key = hashlib.blake2b(str(self.out.resolve()).encode(), digest_size=8).hexdigest()
-            (self.out.parent / f"site-{key}.pickle").unlink(missing_ok=True)
+            for suffix in ("pickle", "delta"):
+                (self.out.parent / f"site-{key}.{suffix}").unlink(missing_ok=True)
             for left in self.out.parent.glob(f"{self.out.name}.*"):
                 shutil.rmtree(left, ignore_errors=True) if left.is_dir() else left.unlink(missing_ok=True)
         lock_path = Path(self._lock.name)

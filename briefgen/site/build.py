@@ -15,8 +15,10 @@ import os
 import pickle
 import secrets
 import shutil
+import struct
 import threading
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -50,7 +52,8 @@ log = logging.getLogger(__name__)
 
 PATCH_LIMIT = 50            # changed briefs up to which a patch_in_place build patches its output
 SPARE_SHARE = 0.3           # changed files up to this share of the site: update the spare tree, not a new one
-STATE_FORMAT = 4            # bump when the state's layout changes: an older state is then ignored
+STATE_FORMAT = 5            # bump when the state's layout changes: an older state is then ignored
+STATE_READS = (4, STATE_FORMAT)   # 4: the same layout without deltas (its head has no base id)
 # The state file holds two pickles: these keys first (all a no-change build reads), then the rest.
 STATE_HEAD = ("format", "manifest", "tree", "pages", "errors")
 MARKER = ".briefgen-site"     # marks a folder as ours, so a swap never replaces someone's folder
@@ -509,7 +512,8 @@ def _clear_cache(cache_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
-    for state in [*cache_dir.glob("site-*.pickle"), *cache_dir.glob("site-*.spare-busy")]:
+    for state in [*cache_dir.glob("site-*.pickle"), *cache_dir.glob("site-*.delta"),
+                  *cache_dir.glob("site-*.spare-busy")]:
         state.unlink(missing_ok=True)
 
 
@@ -548,7 +552,9 @@ def _config_key(config: Config) -> str:
                  config.timezone, config.paths, config.site, config.classify.region_names))
 
 
-_STATE_MEMO: dict[Path, tuple] = {}   # state file -> (its stat signature, the state this process saved)
+# state file -> (its files' stat signature, the state they hold (or, deferred: this process's newer one),
+#                base id, base file size, delta file size or -1: see _save_state)
+_STATE_MEMO: dict[Path, tuple] = {}
 # state file -> (output, cache folder, the patch journal as this process left it): a state newer in
 # memory than on disk (the preview's; see flush_state)
 _PENDING: dict[Path, tuple[Path, Path, tuple | None]] = {}
@@ -584,7 +590,7 @@ def flush_state(wait: float | None = None) -> bool:
                 if _PENDING.pop(state_file, None) is None:
                     continue
                 memo = _STATE_MEMO.get(state_file)
-                if memo is None or memo[0] != _file_sig(state_file) or journal != _file_sig(journal_path(out)):
+                if memo is None or memo[0] != _state_sig(state_file) or journal != _file_sig(journal_path(out)):
                     continue     # changed meanwhile (build --clean, a patch cut short): the journal stays for a repair
                 _save_state(state_file, memo[1])
                 forget_journal(out)
@@ -601,26 +607,141 @@ def _file_sig(path: Path) -> tuple | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
+def _state_sig(path: Path) -> tuple:
+    """What identifies the state on disk: its base file and its delta file."""
+    return _file_sig(path), _file_sig(_delta_path(path))
+
+
+def _delta_path(state_file: Path) -> Path:
+    return state_file.with_suffix(".delta")
+
+
 def _load_state(path: Path, head_only: bool = False) -> dict:
     """The last build's state, or {} if missing, unreadable or written by another format (an old
     state after a code change once crashed a build with `too many values to unpack`). The state this
-    process saved is reused while the file is unchanged (the preview builds again and again).
-    `head_only`: just the STATE_HEAD keys (the file's first, small pickle): all a no-change build needs."""
+    process saved is reused while the files are unchanged (the preview builds again and again).
+    `head_only`: just the STATE_HEAD keys (the base file's first, small pickle, and the deltas): all
+    a no-change build needs."""
     memo = _STATE_MEMO.get(path)
-    if memo is not None and memo[0] == _file_sig(path):
+    if memo is not None and memo[0] == _state_sig(path):
         return memo[1] if head_only else _distrust_busy_spare(path, memo[1])
     try:
+        sig = _state_sig(path)
         with path.open("rb") as fh:
             head = pickle.load(fh)
-            if not isinstance(head, dict) or head.get("format") != STATE_FORMAT:
+            if not isinstance(head, dict) or head.get("format") not in STATE_READS:
                 return {}
+            head["format"] = STATE_FORMAT
+            base = head.pop("base", None)
             if head_only:
-                return head
+                return _replay_deltas(path, base, head, head_only=True)[0]
             body = pickle.load(fh)
-        return _distrust_busy_spare(path, {**body, **head}) if isinstance(body, dict) else {}
+            base_size = fh.tell()
+        if not isinstance(body, dict):
+            return {}
+        state, delta_size = _replay_deltas(path, base, {**body, **head})
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
-            IndexError):
+            IndexError, KeyError):
         return {}
+    _STATE_MEMO.clear()   # one entry: a long preview session must not hold old states
+    _STATE_MEMO[path] = (sig, state, base, base_size, delta_size)
+    return _distrust_busy_spare(path, state)
+
+
+# -- the state's deltas -------------------------------------------------------------------------
+# A build that changed a few pages changes a few of the state's ~30,000 keys, plan sections and index
+# entries (at 10,000 briefs); pickling the whole state again was a tenth of an edit's CPU. Such a
+# build appends what changed to `site-….delta` instead (one framed record: length, crc32, pickle),
+# tagged with the id of the base file it applies to; once the deltas outgrow 1/DELTA_SHARE of the
+# base, the next save writes the whole state again (a new base id; the old deltas no longer apply).
+# A record cut short (a killed build) ends the replay there, as if that save had never happened: the
+# site still is the one the records before it describe (every save precedes its swap), and the next
+# save writes the whole state.
+DELTA_SHARE = 8
+_FRAME = struct.Struct("<II")      # a delta record's length and crc32
+_ABSENT = object()
+
+
+def _replay_deltas(path: Path, base: str | None, state: dict, head_only: bool = False) -> tuple[dict, int]:
+    """`state` (the base file's) with the deltas of base `base` applied; and the delta file's
+    length, or -1 when it holds anything else (another base's records, a torn one): not to be
+    appended to."""
+    try:
+        data = _delta_path(path).read_bytes()
+    except FileNotFoundError:
+        return state, 0
+    pos = 0
+    while base is not None and pos + _FRAME.size <= len(data):
+        length, crc = _FRAME.unpack_from(data, pos)
+        chunk = data[pos + _FRAME.size:pos + _FRAME.size + length]
+        if len(chunk) != length or zlib.crc32(chunk) != crc:
+            break
+        try:
+            record = pickle.loads(chunk)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError):
+            break
+        if not (isinstance(record, tuple) and len(record) == 4 and record[0] == base):
+            break
+        _, fields, dicts, plan = record
+        if head_only:
+            state.update((k, v) for k, v in fields.items() if k in STATE_HEAD)
+        else:
+            state.update(fields)
+            for name, (changed, removed) in dicts.items():
+                target = state[name]
+                for key in removed:
+                    del target[key]
+                target.update(changed)
+            for prefix, (changed, removed) in plan.items():
+                target = state["plan"][prefix]
+                for key in removed:
+                    del target[key]
+                for key, entries in changed.items():
+                    if isinstance(entries, tuple):      # (position, entry) pairs of a list of the same length
+                        patched = list(target[key])
+                        for at, entry in entries:
+                            patched[at] = entry
+                        entries = patched
+                    target[key] = entries
+        pos += _FRAME.size + length
+    return state, pos if pos == len(data) else -1
+
+
+def _list_delta(old: list | None, new: list) -> list | tuple:
+    """A plan section's new entries, or the (position, entry) pairs that differ from the old ones when
+    there are as many (a listing of 80 pages of which one changed)."""
+    if not isinstance(old, list) or len(old) != len(new):
+        return new
+    return tuple((at, entry) for at, (entry, was) in enumerate(zip(new, old)) if entry != was)
+
+
+def _state_delta(old: dict, new: dict) -> tuple[dict, dict, dict] | None:
+    """(fields, {name: (changed, removed)} for "keys" and "index", {tree prefix: (changed sections,
+    removed sections)} of "plan") that make `old` into `new`; None when only a whole save will do."""
+    if old.keys() != new.keys():
+        return None
+    fields, dicts, plan = {}, {}, {}
+    for name, value in new.items():
+        was = old[name]
+        if was is value:
+            continue
+        if name in ("keys", "index") and isinstance(was, dict) and isinstance(value, dict):
+            changed = {k: v for k, v in value.items() if was.get(k, _ABSENT) != v}
+            removed = [k for k in was if k not in value] if len(was) + len(changed) != len(value) else []
+            if changed or removed:
+                dicts[name] = (changed, removed)
+        elif (name == "plan" and isinstance(was, dict) and isinstance(value, dict) and was.keys() == value.keys()
+              and all(isinstance(v, dict) for v in (*was.values(), *value.values()))):
+            for prefix, sections in value.items():
+                before = was[prefix]
+                changed = {k: _list_delta(before.get(k), v) for k, v in sections.items()
+                           if before.get(k, _ABSENT) is not v and before.get(k, _ABSENT) != v}
+                removed = [k for k in before if k not in sections] if len(before) + len(changed) != len(sections) else []
+                if changed or removed:
+                    plan[prefix] = (changed, removed)
+        elif was != value:
+            fields[name] = value
+    return fields, dicts, plan
 
 
 def _distrust_busy_spare(path: Path, state: dict) -> dict:
@@ -637,17 +758,33 @@ def _spare_busy(state_file: Path) -> Path:
 
 
 def _save_state(path: Path, state: dict, defer: bool = False) -> None:
-    if defer:   # kept as this process's memo of the file as it is now (see _load_state)
-        _STATE_MEMO.clear()
-        _STATE_MEMO[path] = (_file_sig(path), state)
+    if defer:   # kept as this process's memo of the files as they are now (see _load_state); no delta
+        _STATE_MEMO.clear()      # may be appended to them: they do not hold this state
+        _STATE_MEMO[path] = (_state_sig(path), state, None, 0, -1)
         return
     _PENDING.pop(path, None)
+    memo = _STATE_MEMO.get(path)
+    if (memo is not None and memo[2] is not None and 0 <= memo[4] * DELTA_SHARE <= memo[3]
+            and memo[0] == _state_sig(path)):
+        delta = _state_delta(memo[1], state)
+        if delta is not None:
+            record = pickle.dumps((memo[2], *delta), protocol=pickle.HIGHEST_PROTOCOL)
+            with _delta_path(path).open("ab") as fh:
+                fh.write(_FRAME.pack(len(record), zlib.crc32(record)) + record)
+            _spare_busy(path).unlink(missing_ok=True)   # the state just saved says what the spare holds
+            _STATE_MEMO.clear()
+            _STATE_MEMO[path] = (_state_sig(path), state, memo[2], memo[3], memo[4] + _FRAME.size + len(record))
+            return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    base = secrets.token_hex(8)
     with tmp.open("wb") as fh:
-        pickle.dump({k: state[k] for k in STATE_HEAD if k in state}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        head = {k: state[k] for k in STATE_HEAD if k in state}
+        pickle.dump({**head, "base": base}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump({k: v for k, v in state.items() if k not in STATE_HEAD}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        size = fh.tell()
     os.replace(tmp, path)
+    _delta_path(path).unlink(missing_ok=True)   # another base's: would be ignored, but not appended to
     _spare_busy(path).unlink(missing_ok=True)   # the state just saved says what the spare holds
     _STATE_MEMO.clear()   # one entry: a long preview session must not hold old states
-    _STATE_MEMO[path] = (_file_sig(path), state)
+    _STATE_MEMO[path] = (_state_sig(path), state, base, size, 0)

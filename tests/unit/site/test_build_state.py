@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from briefgen.config import load_config
 from briefgen.site import build as build_mod
 from tests.unit.site.test_build import JAPAN, JAPAN_MD
@@ -69,7 +71,7 @@ def test_the_state_file_leads_with_what_a_no_change_build_reads(scratch_project,
     with _state_file(scratch_project).open("rb") as fh:
         head = pickle.load(fh)
         body = pickle.load(fh)
-    assert set(head) <= set(build_mod.STATE_HEAD) and head["format"] == build_mod.STATE_FORMAT
+    assert set(head) <= {*build_mod.STATE_HEAD, "base"} and head["format"] == build_mod.STATE_FORMAT
     assert "keys" in body and "plan" in body and "index" in body
 
 
@@ -96,7 +98,7 @@ def test_a_state_of_another_format_is_ignored(scratch_project, build_project, tm
     first = build_project(scratch_project)
     state = _state_file(scratch_project)
     with state.open("rb") as fh:
-        old = {**pickle.load(fh), **pickle.load(fh), "format": build_mod.STATE_FORMAT - 1}
+        old = {**pickle.load(fh), **pickle.load(fh), "format": min(build_mod.STATE_READS) - 1}
     state.write_bytes(pickle.dumps(old))
     again = build_project(scratch_project)
     assert again.swapped and again.pages == first.pages
@@ -126,6 +128,113 @@ def _clean_twin(project: Path, tmp_path: Path, build_project) -> dict[str, str]:
     twin = tmp_path / "twin"
     shutil.copytree(project, twin, ignore=shutil.ignore_patterns("site", "site.*", ".briefgen-cache"))
     return _site(build_project(twin, clean=True).out)
+
+
+def _state_as_read_afresh(project: Path) -> dict:
+    build_mod._STATE_MEMO.clear()
+    return build_mod._load_state(_state_file(project))
+
+
+def test_small_changes_append_deltas_that_a_fresh_process_reads_back(scratch_project, build_project, tmp_path,
+                                                                     monkeypatch):
+    """An edit, a new brief, a deleted one: each build appends what changed in the state to its delta
+    file and leaves the base file as it was; base + deltas read afresh are the state the build kept;
+    every site is the clean build's; a no-change build reads its head through the deltas."""
+    from tests.unit.site.conftest import brief_text
+
+    monkeypatch.setattr(build_mod, "DELTA_SHARE", 0.1)   # a small site: an edit's delta is a fair share of it
+    _many_briefs(scratch_project, 12)
+    build_project(scratch_project)
+    _retitle(scratch_project, "Zéro")
+    build_project(scratch_project)      # the first with a spare tree: the state's fields settle
+    state = _state_file(scratch_project)
+    delta = build_mod._delta_path(state)
+    base = state.read_bytes()
+    added = scratch_project / "content" / "briefs" / "2025" / "12" / "added.md"
+    steps = [lambda: _retitle(scratch_project, "Un"),
+             lambda: added.write_text(brief_text("Ajoutée", "added", date="2025-12-30T10:00:00+01:00"),
+                                      encoding="utf-8"),
+             lambda: (scratch_project / "content" / "briefs" / "2025" / "12" / "many-3.md").unlink(),
+             added.unlink]
+    sizes = []
+    for i, step in enumerate(steps):
+        step()
+        result = build_project(scratch_project)
+        assert result.swapped and result.written
+        kept = build_mod._STATE_MEMO[state][1]
+        assert state.read_bytes() == base, "a small change rewrote the whole state"
+        sizes.append(delta.stat().st_size)
+        fresh = _state_as_read_afresh(scratch_project)     # the next build diffs against this one
+        for key in ("keys", "plan", "index", "manifest", "tree", "spare", "pages", "inputs", "tree_keys"):
+            assert fresh[key] == kept[key], key
+        assert _site(result.out) == _clean_twin(scratch_project, tmp_path / f"step{i}", build_project)
+    assert sizes == sorted(set(sizes))
+    build_mod._STATE_MEMO.clear()
+    again = build_project(scratch_project)
+    assert not again.swapped and again.written == 0
+
+
+@pytest.mark.parametrize("torn", [False, True], ids=["after-the-delta", "half-way-through-it"])
+def test_a_build_killed_around_its_delta_leaves_a_state_the_next_build_can_trust(scratch_project, build_project,
+                                                                                 tmp_path, torn, monkeypatch):
+    """A build killed after appending its delta but before its swap, or half way through the append
+    (its record cut short, the spare still marked busy, as such a kill leaves them): the next build
+    gives the clean build's bytes."""
+    monkeypatch.setattr(build_mod, "DELTA_SHARE", 0.1)
+    _many_briefs(scratch_project, 12)
+    for title in (None, "Un", "Deux"):
+        if title:
+            _retitle(scratch_project, title)
+        build_project(scratch_project)
+    state = _state_file(scratch_project)
+    delta = build_mod._delta_path(state)
+    before = delta.stat().st_size
+    _retitle(scratch_project, "Trois")
+    code = ("import os\nfrom pathlib import Path\nfrom briefgen.config import load_config\n"
+            "from briefgen.site import build as b\n"
+            "b.DELTA_SHARE = 0.1\n"
+            "b.swap_in = lambda *a: os._exit(9)\n"
+            f"b.build(load_config(Path({str(scratch_project)!r})), ingest=False)\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 9 and delta.stat().st_size > before
+    if torn:
+        data = delta.read_bytes()
+        delta.write_bytes(data[:before + (len(data) - before) // 2])
+        build_mod._spare_busy(state).write_bytes(b"")
+    result = build_project(scratch_project)
+    assert "Trois" in (result.out / JAPAN).read_text(encoding="utf-8")
+    assert _site(result.out) == _clean_twin(scratch_project, tmp_path, build_project)
+    again = build_project(scratch_project)
+    assert not again.swapped
+
+
+def test_deltas_past_their_share_are_folded_into_a_new_base(scratch_project, build_project, monkeypatch, tmp_path):
+    _many_briefs(scratch_project, 12)
+    build_project(scratch_project)
+    monkeypatch.setattr(build_mod, "DELTA_SHARE", 10**6)    # the first delta is already too much
+    state = _state_file(scratch_project)
+    for title in ("Un", "Deux", "Trois"):
+        _retitle(scratch_project, title)
+        build_project(scratch_project)
+    assert not build_mod._delta_path(state).exists()
+    monkeypatch.setattr(build_mod, "DELTA_SHARE", 0.1)
+    _retitle(scratch_project, "Quatre")
+    build_project(scratch_project)
+    assert build_mod._delta_path(state).exists()
+    # a delta of another base (left by a build killed between the new base and removing the old
+    # deltas) is ignored, and the next save writes a whole base again
+    stale = build_mod._delta_path(state).read_bytes()
+    _retitle(scratch_project, "Cinq")
+    build_mod._STATE_MEMO.clear()
+    monkeypatch.setattr(build_mod, "DELTA_SHARE", 10**6)
+    build_project(scratch_project)
+    build_mod._delta_path(state).write_bytes(stale)
+    monkeypatch.setattr(build_mod, "DELTA_SHARE", 0.1)
+    assert _state_as_read_afresh(scratch_project)["manifest"] is not None
+    _retitle(scratch_project, "Six")
+    result = build_project(scratch_project)
+    assert not build_mod._delta_path(state).exists()
+    assert _site(result.out) == _clean_twin(scratch_project, tmp_path, build_project)
 
 
 def test_an_edit_loads_only_the_briefs_its_pages_show(scratch_project, build_project, monkeypatch):
