@@ -198,7 +198,13 @@ class Shared:
 
     def write_search_shard(self, si: int) -> None:
         (year, mon), items = self._months[si]
-        self.writer.put(f"search/{year:04d}-{mon:02d}.json", search.shard(items))
+        memo = stamp = None
+        if self.dirty is not None:   # an incremental build: unchanged briefs keep their documents
+            from briefgen.site.content import RENDER_VERSION
+
+            memo = str(self.config.path("cache") / "search" / f"{year:04d}-{mon:02d}.pickle")
+            stamp = (RENDER_VERSION, self.config.site.search_words)
+        self.writer.put(f"search/{year:04d}-{mon:02d}.json", search.shard(items, memo, stamp))
 
     def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool) -> None:
         """Each worker rebuilds the same page plan from the same items and renders its share."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import pickle
+import zlib
 from typing import TYPE_CHECKING
 
 from briefgen.site.text import fold
@@ -37,8 +40,51 @@ def shards(items: list[Item]) -> dict[str, list[Item]]:
     return found
 
 
-def shard(items: list[Item]) -> str:
-    return json.dumps({"docs": [document(it) for it in items]}, ensure_ascii=False, separators=(",", ":"))
+def shard(items: list[Item], memo: str | None = None, stamp: object = None) -> str:
+    """A month's shard. `memo` (a file in the build cache; incremental builds): the documents of the
+    shard's last rendering, by (signature, URL, day): a brief whose file did not change keeps its
+    document, so an edit reads one brief rather than the month's ~400 from the packs. `stamp`: what
+    else the documents depend on (render version, search words); another stamp, another memo."""
+    if memo is None:
+        docs = [document(it) for it in items]
+    else:
+        kept = _load_memo(memo, stamp)
+        found, fresh = {}, False
+        for it in items:
+            key = (it.sig, it.url, it.day)
+            doc = kept.get(key)
+            if doc is None:
+                doc, fresh = document(it), True
+            found[key] = doc
+        if fresh or len(found) != len(kept):
+            _save_memo(memo, stamp, found)
+        docs = list(found.values())
+    return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _load_memo(path: str, stamp: object) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
+            return {}
+        found_stamp, docs = pickle.loads(data[4:])
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+            IndexError):
+        return {}
+    return docs if found_stamp == stamp and isinstance(docs, dict) else {}
+
+
+def _save_memo(path: str, stamp: object, docs: dict) -> None:
+    data = pickle.dumps((stamp, docs), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(zlib.crc32(data).to_bytes(4, "little") + data)
+        os.replace(tmp, path)
+    except OSError as exc:   # only a memo: the shard is right without it
+        log.debug("search memo %s not written: %s", path, exc)
 
 
 def manifest(shard_versions: dict[str, str]) -> str:

@@ -237,6 +237,36 @@ def test_deltas_past_their_share_are_folded_into_a_new_base(scratch_project, bui
     assert _site(result.out) == _clean_twin(scratch_project, tmp_path, build_project)
 
 
+def test_an_edit_keeps_the_search_documents_of_the_briefs_it_did_not_change(scratch_project, build_project,
+                                                                            monkeypatch, tmp_path):
+    """The month's search shard of an edit: the other briefs' documents come from the last rendering's
+    memo (the packs were read for ~400 of them at 10,000 briefs); a damaged memo is not used."""
+    from briefgen.site import search
+
+    _many_briefs(scratch_project, 12)
+    build_project(scratch_project)
+    _retitle(scratch_project, "Un")
+    build_project(scratch_project)             # the first incremental rendering of the month: its memo
+    made = []
+    real = search.document
+    monkeypatch.setattr(search, "document", lambda it: made.append(it.url) or real(it))
+    _retitle(scratch_project, "Deux")
+    result = build_project(scratch_project)
+    assert made == [JAPAN.removesuffix("index.html")]
+    assert _site(result.out) == _clean_twin(scratch_project, tmp_path / "a", build_project)
+    memos = list((load_config(scratch_project).path("cache") / "search").glob("*.pickle"))
+    assert memos
+    for memo in memos:
+        data = bytearray(memo.read_bytes())
+        data[-3] ^= 0xFF
+        memo.write_bytes(bytes(data))
+    made.clear()
+    _retitle(scratch_project, "Trois")
+    result = build_project(scratch_project)
+    assert len(made) > 1 and "Trois" in (result.out / "search" / "2026-01.json").read_text(encoding="utf-8")
+    assert _site(result.out) == _clean_twin(scratch_project, tmp_path / "b", build_project)
+
+
 def test_an_edit_loads_only_the_briefs_its_pages_show(scratch_project, build_project, monkeypatch):
     from briefgen.site import content
 
