@@ -3,12 +3,15 @@
     python -m briefgen.classify.themefit            # fit on every labelled page, write model.json, print figures
     python -m briefgen.classify.themefit --check    # figures only (leave-publisher-out), nothing written
     python -m briefgen.classify.themefit --check --body-only    # the same without headlines
+    python -m briefgen.classify.themefit --check --body-only --fit-with-headlines
+        # body text scored by models fitted on the articles with their headlines (as shipped)
 
 The model is a multinomial logistic regression from the lexicon scores of an article (per theme: its share
 of the evidence and log(1 + score), one scale, weight and offset per theme; see fit()) to the annotator's themes: the first theme
 weighs 0.6 of the target, the others share the rest. Only articles in a language with a theme lexicon
 are used (fr, de, it, en). Every figure is leave-publisher-out: publishers are dealt into FOLDS groups and
-each article is ranked by a model fitted without its publisher's articles. Needs numpy (a test
+each article is ranked by a model fitted without its publisher's articles. The "model" columns are the
+ranking briefgen ships (themes.rank_model). Needs numpy (a test
 dependency); briefgen itself applies the model in plain Python.
 """
 from __future__ import annotations
@@ -108,24 +111,26 @@ def dataset(items: list[Labelled]):
     return themes, scores, x, y
 
 
-def cross_validated(items: list[Labelled], data=None) -> dict[str, dict]:
-    """case -> {"scores": lexicon scores, "model": the model of the fold that never saw its publisher}."""
+def cross_validated(items: list[Labelled], data=None, fit_data=None) -> dict[str, dict]:
+    """case -> {"scores": lexicon scores, "model": the model of the fold that never saw its publisher}.
+    fit_data: fit on these features instead (the same articles in the same order, e.g. with headlines)."""
     themes, scores, x, y = data or dataset(items)
+    _, _, fx, fy = fit_data or (themes, scores, x, y)
     folds = [_fold(it.publisher) for it in items]
     out: dict[str, dict] = {}
     for f in sorted(set(folds)):
         train = [i for i, g in enumerate(folds) if g != f]
-        model = as_model(fit(x[train], y[train]), themes, len(train))
+        model = as_model(fit(fx[train], fy[train]), themes, len(train))
         for i, g in enumerate(folds):
             if g == f:
                 out[items[i].case] = {"scores": scores[i], "model": model}
     return out
 
 
-def figures(items: list[Labelled], data=None) -> dict[str, dict[str, float]]:
+def figures(items: list[Labelled], data=None, fit_data=None) -> dict[str, dict[str, float]]:
     """Per language and overall: top-1, any-hit and coarse top-1 for the lexicon ranking and the model
     (leave-publisher-out)."""
-    cv = cross_validated(items, data)
+    cv = cross_validated(items, data, fit_data)
     order = tuple(theme_mod.theme_ids())
     counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for it in items:
@@ -149,16 +154,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="print figures only; do not write model.json")
     parser.add_argument("--body-only", action="store_true",
                         help="with --check: fit and score on the articles without their headlines (body text only)")
+    parser.add_argument("--fit-with-headlines", action="store_true",
+                        help="with --body-only: the models are fitted on the articles with their headlines")
     args = parser.parse_args(argv)
     items = usable(load_all())
+    fit_data = None
     if args.body_only:
         if not args.check:
             parser.error("--body-only measures only: use it with --check")
+        if args.fit_with_headlines:
+            fit_data = dataset(items)
         items = [replace(it, title="") for it in items]
     data = dataset(items)
     print(f"{len(items)} labelled articles in fr/de/it/en, {len({it.publisher for it in items})} publishers")
     print("language  n    lexicon top-1/any/coarse   model top-1/any/coarse   (leave-publisher-out)")
-    for key, f in sorted(figures(items, data).items()):
+    for key, f in sorted(figures(items, data, fit_data).items()):
         print(f"{key:8} {int(f['n']):4}   {f['lexicon_top1']:.3f} {f['lexicon_any']:.3f} {f['lexicon_coarse']:.3f}"
               f"        {f['model_top1']:.3f} {f['model_any']:.3f} {f['model_coarse']:.3f}")
     if not args.check:

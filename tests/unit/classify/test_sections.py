@@ -1,0 +1,91 @@
+"""Section-level themes on body text alone (no headline), as news classified by newspaper section comes:
+texts written for the tests (section_texts.py), one per typical story of each section in de/en/fr/it; and the
+lexicon traps found by listing what each stem and word ending takes on the labelled pages (a stem must not
+take a common word of another meaning: "knapp" is not an app, "important" is no import, "même" no meme)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefgen.classify import themes as theme_mod
+from briefgen.classify.lexicon import load_toml, norm
+from briefgen.classify.pipeline import classify_text
+from tests.unit.classify.section_texts import SECTION_TEXTS
+
+
+@pytest.mark.parametrize(("cid", "lang", "section", "body"), SECTION_TEXTS, ids=[t[0] for t in SECTION_TEXTS])
+def test_a_body_without_headline_gets_its_newspaper_section(cid, lang, section, body):
+    got = classify_text("", None, body, lang, None, explain=False)
+    assert got.themes, cid
+    assert theme_mod.coarse(got.themes[0]) == section, (cid, got.themes)
+
+
+# word -> themes it must not score for (common words that a stem or ending of those themes once took)
+TRAPS = {
+    "de": {"knapp": "technology", "handelt": "trade", "handeln": "trade", "gehalten": "economy",
+           "lohnt": "economy", "gewinnt": "economy", "machte": "politics", "links": "technology",
+           "linke": "technology", "geraten": "technology", "gesetzten": "politics", "gesetzt": "politics",
+           "schauspieler": "sport", "brennen": "sport", "skizzierte": "sport", "tranengas": "energy",
+           "investigativ": "economy", "auswahl": "politics", "nationalauswahl": "politics",
+           "datenbanken": "economy", "lander": "science", "promille": "culture", "regierung": "culture",
+           "christine": "society", "raubtier": "society", "produktionsprozess": "society"},
+    "en": {"important": "trade", "european": "economy", "europe": "economy", "investigation": "economy",
+           "authorities": "culture", "designated": "culture", "skills": "sport", "skin": "sport",
+           "window": "climate", "hospitality": "health", "nursery": "health", "jewelry": "society",
+           "crimea": "society", "islamabad": "society", "visitors": "diplomacy", "bombshell": "defence",
+           "operations": "culture", "example": "society"},
+    "fr": {"meme": "culture", "europeenne": "economy", "couteau": "economy", "ventes": "climate",
+           "crimee": "society", "finalement": "sport", "equipements": "sport", "start": "culture",
+           "investiture": "economy", "eleve": "society", "premiere": "culture"},
+    "it": {"autorita": "culture", "impressione": "economy", "esercitare": "defence", "tempestiva": "climate",
+           "giornata": "culture", "corridoio": "sport", "la": "culture", "ad": "economy"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TRAPS))
+def test_common_words_are_not_taken_by_a_stem_of_another_meaning(lang):
+    lex = theme_mod.lexicon(lang)
+    wrong = {w: t for w, t in TRAPS[lang].items() if t in dict(theme_mod._word_hits(w, lex))}
+    assert not wrong, f"{lang}: {wrong}"
+
+
+def test_a_not_list_restrains_only_its_own_theme():
+    de = theme_mod.lexicon("de")
+    assert "culture" in dict(theme_mod._word_hits("schauspieler", de))      # still culture
+    assert "sport" in dict(theme_mod._word_hits("tennisspieler", de))       # *spieler still sport
+    assert "sport" in dict(theme_mod._word_hits("skirennen", de))
+    en = theme_mod.lexicon("en")
+    assert "trade" in dict(theme_mod._word_hits("imports", en))
+    assert "economy" in dict(theme_mod._word_hits("investment", en))
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr", "it"])
+def test_no_lexicon_term_loses_characters_to_the_tokenizer(lang):
+    """Words are cut at digits and symbols ("5G" -> "g", "France 2" -> "france", "La7" -> "la"): a term
+    holding them would match something else than it says."""
+    bad = []
+    for theme, levels in load_toml(f"themes/{lang}.toml").items():
+        for level, terms in levels.items():
+            for term in terms:
+                if re.search(r"[^\w\s'*-]|\d|_", term) or not norm(term.strip("*")).split():
+                    bad.append(f"{theme}/{level}: {term}")
+    assert not bad, bad
+
+
+def _biased_model(favourite: str) -> dict:
+    """A ranker that prefers one theme whatever the words say (as a per-theme offset fitted on a corpus
+    where that theme is common can)."""
+    themes = list(theme_mod.theme_ids())
+    return {"themes": themes, "min_evidence": 1.0, "scale": [1.0] * len(themes), "share": [0.0] * len(themes),
+            "bias": [20.0 if t == favourite else 0.0 for t in themes]}
+
+
+def test_the_fitted_ranker_cannot_put_first_a_theme_with_a_fraction_of_the_leading_evidence():
+    order = tuple(theme_mod.theme_ids())
+    model = _biased_model("diplomacy")
+    weak = {"climate": 100.0, "diplomacy": 20.0}
+    assert theme_mod.rank_model(weak, order, 3, 3.0, model=model)[0] == "climate"
+    close = {"climate": 100.0, "diplomacy": 40.0}
+    assert theme_mod.rank_model(close, order, 3, 3.0, model=model)[0] == "diplomacy"
+
