@@ -57,6 +57,7 @@ ALL_STEPS = frozenset((
     "before_title",     # text before the headline (a cookie notice, a breadcrumb, a banner)
     "comments",         # a heading that opens the readers' comments ends the article
     "link_card",        # a paragraph that is part of a longer link: a teaser card's summary
+    "container",        # text outside the page's densest container (briefgen/ingest/density.py)
 ))
 # Off: no sample page changes with them (README "Cleaning quality", ablation). "gallery" stays on
 # without a measured gain: slide-show captions ("1/50 …") are a failure class seen on unseen pages.
@@ -100,6 +101,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         # Visually hidden link text (", opens new tab") is read by trafilatura like any text.
         text = strip_screen_reader(text)
     found = markdown_blocks(tidy(text))
+    if "container" in steps:
+        found = _inside_container(found, doc)
     sites = site_names(doc, md.url)
     forms = _title_forms(doc)
     heading = _heading(doc, sites, forms)
@@ -939,6 +942,39 @@ def _after_headline(blocks: list[Block], titles: list[str | None]) -> list[Block
     at = next((n for n, b in enumerate(blocks[:BEFORE_TITLE_MAX + 1])
                if b.kind != "list" and _squash(b.text) in keys), None)
     return blocks[at:] if at and at < len(blocks) - 1 else blocks
+
+
+def _inside_container(blocks: list[Block], doc) -> list[Block]:
+    """Without the blocks after the page's main container (briefgen/ingest/density.py), and the short ones
+    before it: where a page does not name its parts, trafilatura may take the whole page, with its
+    navigation, teaser texts, comments and cookie notices. Blocks between two in the container stay (a
+    subhead, a quote set apart), and so do paragraphs of prose right before it (a standfirst in the page's
+    header). Nothing goes when the container is the whole <body> or would keep too little."""
+    from briefgen.ingest.density import best_container
+
+    if doc is None or not blocks:
+        return blocks
+    body = _body(doc)
+    box = best_container(body)
+    if box is None or box.element is body:
+        return blocks
+    text = _norm(box.element.text_content())
+
+    def inside(b: Block) -> bool:
+        if b.kind == "list":
+            keys = [k for i in b.items if (k := _norm(TAG.sub("", i)))]
+            return bool(keys) and sum(k in text for k in keys) * 2 >= len(keys)
+        key = _norm(TAG.sub("", b.text))   # (trafilatura leaves an underline as <u>…</u>)
+        return bool(key) and key in text
+
+    first = next((n for n, b in enumerate(blocks) if inside(b)), None)
+    if first is None:
+        return blocks
+    while first and blocks[first - 1].kind == "paragraph" and not _headline_like(blocks[first - 1].text):
+        first -= 1   # a standfirst set above the article's container (in the page's header) stays
+    last = next(n for n in range(len(blocks) - 1, first - 1, -1) if inside(blocks[n]))
+    kept = blocks[first:last + 1]
+    return kept if _words(kept, None) >= MIN_BODY_WORDS else blocks
 
 
 CARD_WORDS = 8          # a link of this many words or more may be a teaser card (a headline and a summary)

@@ -7,6 +7,7 @@ briefgen.ingest.score against each case's expected.txt.
     .venv/bin/python -m tests.quality.html_eval --variants      # trafilatura settings inside briefgen
     .venv/bin/python -m tests.quality.html_eval --titles        # titles, also with og:title/JSON-LD ignored
     .venv/bin/python -m tests.quality.html_eval --switch        # a per-page briefgen/readability choice, LOPO
+    .venv/bin/python -m tests.quality.html_eval --old           # the same on the pages as older markup
 
 Every extractor sees source.html as briefgen reads it (briefgen.ingest.readers). A page an extractor
 gives nothing for scores zero. Results are cached per process (the quality gate runs each once).
@@ -55,20 +56,69 @@ def publisher(case: str) -> str:
     return case.split("-")[1]
 
 
+# --- older markup, simulated ----------------------------------------------------------------------------
+
+# HTML5 elements that pages written before they spread do not have: each becomes a <div>.
+NEW_TAGS = frozenset(("article", "main", "section", "header", "footer", "nav", "aside", "figure"))
+NAMING_ATTRS = frozenset(("class", "id", "role", "itemprop", "itemscope", "itemtype"))
+
+
+def old_markup(page: str) -> str:
+    """The page as older markup: every class, id, role, microdata, data- and aria- attribute removed and
+    the HTML5 sectioning elements made <div>s, so that no extractor can read the page's names for its
+    parts (trafilatura's and briefgen's class-name rules, `<article>`, `<nav>`) and only the shape of the
+    text and the tags of 2005 remain (<p>, <div>, <table>, <h1>-<h6>, <a>, <ul>). The <head> is kept."""
+    import lxml.html
+
+    doc = lxml.html.document_fromstring(page)
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in NEW_TAGS:
+            el.tag = "div"
+        for name in [a for a in el.attrib if a in NAMING_ATTRS or a.startswith(("data-", "aria-"))]:
+            del el.attrib[name]
+    return lxml.html.tostring(doc, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+# The pages as read ("real") or as older markup ("old"): set by --old.
+VARIANT = {"name": "real"}
+
+
 # --- extractors: (source.html path) -> text of lead + body ------------------------------------------
 
 def _page(path: Path) -> str:
+    return _raw(path).text
+
+
+def _raw(path: Path):
+    return _variant_raw(path, VARIANT["name"])
+
+
+@lru_cache(maxsize=None)
+def _variant_raw(path: Path, variant: str):
+    from dataclasses import replace as _replace
+
     from briefgen.ingest.readers import read_raw
 
-    return read_raw(path).text
+    raw = read_raw(path)
+    if variant == "old":
+        raw = _replace(raw, text=old_markup(raw.text), path=path.with_name("source.old.html"))
+    return raw
 
 
-def briefgen_text(path: Path, options=None) -> str:
+def briefgen_text(path: Path, options=None, variant: str | None = None) -> str:
     from briefgen.ingest.html import article_from_html
-    from briefgen.ingest.readers import read_raw
     from briefgen.ingest.score import article_text
 
-    return article_text(article_from_html(read_raw(path), options))
+    raw = _raw(path) if variant is None else _variant_raw(path, variant)
+    return article_text(article_from_html(raw, options))
+
+
+@lru_cache(maxsize=None)
+def old_markup_texts(corpus: str = "all") -> dict[str, str]:
+    """Case id -> briefgen's text of the page as older markup (old_markup), '' when refused."""
+    return run(lambda p: briefgen_text(p, variant="old"), cases(corpus))
 
 
 def trafilatura_text(path: Path, **settings) -> str:
@@ -115,7 +165,7 @@ def scores(texts: dict[str, str], paths: list[Path]) -> dict[str, Score]:
 @lru_cache(maxsize=None)
 def cached(name: str, corpus: str = "all") -> dict[str, str]:
     """Texts of one named extractor over a corpus, computed once per process."""
-    if name == "briefgen":
+    if name == "briefgen" and VARIANT["name"] == "real":
         from briefgen.ingest.score import article_text
         from briefgen.model import Article
 
@@ -243,6 +293,8 @@ def _main(argv: list[str]) -> None:
     from briefgen.ingest.html import ALL_STEPS, STEPS, Options
 
     paths = cases("all")
+    if "--old" in argv:
+        VARIANT["name"] = "old"
     _memoise_trafilatura()
     columns: dict[str, dict[str, Score]] = {}
     if "--ablation" in argv:

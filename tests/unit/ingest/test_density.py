@@ -1,0 +1,72 @@
+"""The density container (briefgen/ingest/density.py): the part of a page whose blocks hold most prose, found
+without reading a class name, an id or an HTML5 tag."""
+from __future__ import annotations
+
+from briefgen.ingest.density import best_container
+from briefgen.ingest.html import _body, _parse
+
+PROSE = ("The council agreed on Tuesday to keep the night buses running through the winter, after a petition "
+         "signed by more than four thousand residents asked it to reverse last month's decision.")
+
+
+def _page(story: str, around: str = "") -> str:
+    menu = "".join(f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(12))
+    teasers = "".join(f"<p><a href='/t{n}'>A teaser headline about another story number {n}</a></p>"
+                      for n in range(8))
+    return (f"<html><body><div><ul>{menu}</ul></div><div><div><h1>Night buses</h1>{story}</div>"
+            f"<div>{teasers}</div></div>{around}</body></html>")
+
+
+def _container_text(page: str) -> str:
+    doc = _parse(page)
+    box = best_container(_body(doc))
+    return " ".join(box.element.text_content().split()) if box else ""
+
+
+def test_the_story_s_block_is_the_container_not_the_menu_or_the_teasers():
+    story = "<div>" + "".join(f"<p>{PROSE} ({n})</p>" for n in range(4)) + "</div>"
+    text = _container_text(_page(story))
+    assert text.startswith(PROSE) and "(3)" in text
+    assert "Section 3" not in text and "teaser headline" not in text
+
+
+def test_paragraphs_each_wrapped_in_divs_of_their_own_are_found_together():
+    story = "<div>" + "".join(f"<div><div><p>{PROSE} ({n})</p></div></div>" for n in range(4)) + "</div>"
+    text = _container_text(_page(story))
+    assert "(0)" in text and "(3)" in text and "teaser headline" not in text
+
+
+def test_a_subhead_and_a_short_line_between_paragraphs_are_inside():
+    story = (f"<div><p>{PROSE} (0)</p><h2>What happens next</h2><p>{PROSE} (1)</p><div><a href='/x'>Read "
+             f"more</a></div><p>{PROSE} (2)</p></div>")
+    text = _container_text(_page(story))
+    assert "What happens next" in text and "(2)" in text
+
+
+def test_text_and_br_lines_directly_in_a_cell_are_prose():
+    story = "<table><tr><td>" + "<br><br>".join(f"{PROSE} ({n})" for n in range(4)) + "</td></tr></table>"
+    text = _container_text(_page(story))
+    assert "(0)" in text and "(3)" in text and "Section 1" not in text
+
+
+def test_a_page_with_no_prose_has_no_container():
+    assert best_container(_body(_parse("<html><body><ul><li><a href='/'>Home</a></li></ul></body></html>"))) \
+        is None
+
+
+def test_the_trafilatura_text_after_the_container_goes_and_a_standfirst_before_it_stays():
+    from briefgen.ingest.html import _inside_container
+    from briefgen.model import Block
+
+    standfirst = "Residents had asked the council to think again about the cuts, and it has listened to them."
+    footer = ("We use cookies to give you the best experience on our website, to show you personalised "
+              "content and to measure how the site is used.")
+    story = "".join(f"<p>{PROSE} ({n})</p>" for n in range(4))
+    teasers = "".join(f"<p><a href='/t{n}'>A teaser headline about another story number {n}</a></p>"
+                      for n in range(8))
+    page = (f"<html><body><div><p>Home | News | Sport</p><h1>Night buses</h1><p>{standfirst}</p></div>"
+            f"<div>{story}</div><div>{teasers}</div><div><p>{footer}</p></div></body></html>")
+    blocks = [Block("paragraph", t) for t in
+              ["Home | News | Sport", standfirst, *(f"{PROSE} ({n})" for n in range(4)), footer]]
+    kept = [b.text for b in _inside_container(blocks, _parse(page))]
+    assert kept == [standfirst, *(f"{PROSE} ({n})" for n in range(4))]
