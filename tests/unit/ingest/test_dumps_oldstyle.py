@@ -25,6 +25,10 @@ KNOWN = {
     "press-release": "the site's legal footer paragraphs are kept",
     "pt-portal-news": "reader comments and the comment disclaimer are kept (no Portuguese lexicon)",
     "drupal-node-comments": "the first reader comment is kept",
+    "wordpress-comments": "reader comments (name 'says:', date, text, 'Reply') are kept",
+    "td-nav": "the 'Back to news' link line is kept after the article",
+    "ru-news": "reader comments are kept (no Russian lexicon)",
+    "pt-blog": "reader comments are kept (no Portuguese lexicon)",
 }
 
 
