@@ -211,7 +211,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
                    defer_state: bool = False, hint: set[str] | None = None) -> BuildResult:
     from briefgen.classify.regions import regions_for
     from briefgen.site import content, images, pages
-    from briefgen.site.render import Shared, Tree, tree_codes
+    from briefgen.site.render import Shared, tree_codes, tree_for
 
     tz = now.tzinfo
     cache_dir = config.path("cache")
@@ -260,7 +260,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None,
                         dirty=dirty, old_plan=state.get("plan") if dirty is not None else None)
         shared.stop = stop
-        locale_trees = [Tree(shared, code, prefix) for code, prefix in tree_codes(config)]
+        locale_trees = [tree_for(shared, code, prefix, reuse=patch_in_place) for code, prefix in tree_codes(config)]
         tree_keys = [shared.global_key, *(tree.key for tree in locale_trees)]
         if state.get("tree_keys") != tree_keys:
             shared.dirty = None      # names, navigation or assets changed: every page may show them
@@ -327,7 +327,12 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         if old is not None:
             _keep_as_spare(old, spare if "spare" in record else None, config.path("cache") / "trash")
         forget_journal(out)
-    shutil.rmtree(tmp, ignore_errors=True)
+    if len(written) >= 100 and tmp.exists():
+        # the staging folder's empty folders (a day's briefs: ~500 of them, seconds of rmdir on a busy
+        # disk): deleted like an old tree, without making the build wait
+        remove_later(tmp, config.path("cache") / "trash")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
     _GROUPS[cache_dir] = (collections, index)   # for the next build's swap (see _grouped)
     seconds = time.perf_counter() - started
     log.info("built %d pages (%d files written) in %.2f s", shared.pages, len(written), seconds)

@@ -289,6 +289,26 @@ def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tup
     return shared.writer.written[written:], [(e.message, e.path, e.line, e.hint) for e in shared.errors[errors:]]
 
 
+_TREES: dict[tuple[str, str], Tree] = {}   # (locale, prefix) -> the last preview build's tree (see tree_for)
+
+
+def tree_for(shared: Shared, code: str, prefix: str, reuse: bool = False) -> Tree:
+    """The tree of one UI language for this build. `reuse` (the preview, which builds again and again
+    in one process): the last build's tree when its key is this build's (same templates, locales,
+    config, day, assets, region and theme names), with its Jinja environment, rendered cards and
+    `{% once %}` texts: those depend only on their keys and the tree's globals, which that key covers
+    (not with downloaded images, whose files may change between builds)."""
+    old = _TREES.pop((code, prefix), None) if reuse else None
+    if old is not None and shared.images is None and old.key == old.key_for(shared):
+        old.rebind(shared)
+        tree = old
+    else:
+        tree = Tree(shared, code, prefix)
+    if reuse:
+        _TREES[(code, prefix)] = tree
+    return tree
+
+
 class Tree:
     """One UI language of the site."""
 
@@ -307,13 +327,8 @@ class Tree:
         templates.install_translations(self.env, self.translations)
         self.dates = Dates(code, shared.now.tzinfo, shared.now.date(), self.translations.gettext)
         self.names = Names(code, cfg)
-        # Region and theme names come from the classifier's data, not from templates: a changed
-        # label must re-render the pages that show it.
-        self.key = pages.digest(shared.global_key, code, prefix, [self.names.region(r) for r in shared.c.by_region],
-                                [self.names.theme(t) for t in shared.c.by_theme])
-        self.sitemap_urls: list[tuple[str, str | None]] = []
-        self._pages: list[Page] | None = None
-        self._feeds: list[Page] | None = None
+        self.key = self.key_for(shared)
+        self.rebind(shared)
         # A brief's card is the same on every listing of this tree (home, regions, themes, months,
         # editions: ~9 per brief): rendered once, joined as Markup afterwards. Keyed by what the card
         # shows; the tree's globals (locale, build day, URLs, names) are fixed for its lifetime.
@@ -321,6 +336,19 @@ class Tree:
         self._country_names: dict = {}   # babel's territory lookup is slow; a map asks for ~150 names
         self._card_macro = None
         self._globals()
+
+    def key_for(self, shared: Shared) -> str:
+        # Region and theme names come from the classifier's data, not from templates: a changed
+        # label must re-render the pages that show it.
+        return pages.digest(shared.global_key, self.code, self.prefix, [self.names.region(r) for r in shared.c.by_region],
+                            [self.names.theme(t) for t in shared.c.by_theme])
+
+    def rebind(self, shared: Shared) -> None:
+        """Serve the build of `shared` (whose key is this tree's): its pages, feeds and sitemap."""
+        self.s = shared
+        self.sitemap_urls: list[tuple[str, str | None]] = []
+        self._pages: list[Page] | None = None
+        self._feeds: list[Page] | None = None
 
     def _globals(self) -> None:
         s, cfg = self.s, self.s.config

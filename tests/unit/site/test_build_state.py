@@ -195,7 +195,8 @@ def test_a_build_killed_around_its_delta_leaves_a_state_the_next_build_can_trust
             "b.DELTA_SHARE = 0.1\n"
             "b.swap_in = lambda *a: os._exit(9)\n"
             f"b.build(load_config(Path({str(scratch_project)!r})), ingest=False)\n")
-    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    run = subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert run.returncode == 9 and delta.stat().st_size > before
     if torn:
         data = delta.read_bytes()
@@ -497,6 +498,35 @@ def test_preview_edits_swapped_into_the_last_groups_give_the_clean_site(scratch_
         assert result.changed_paths, name
         clean = build_project(scratch_project, clean=True, out=tmp_path / f"clean-{name.replace(' ', '-')}")
         assert _site(out) == _site(clean.out), name
+    build_mod.flush_state()
+
+
+def test_the_preview_keeps_its_trees_while_their_key_holds(scratch_project, build_project, tmp_path):
+    """The preview's next build reuses the last one's trees (Jinja environment, rendered cards,
+    `{% once %}` texts) while templates, config, day, assets and names are the same; a template edit
+    makes new ones. Each site is the clean build's."""
+    from briefgen.site import render
+
+    out = tmp_path / "preview-site"
+    _preview_build(scratch_project, out)
+    first = dict(render._TREES)
+    assert len(first) == 2                      # the site's locale and its German tree
+    for title in ("Un", "Deux"):
+        _retitle(scratch_project, title)
+        _preview_build(scratch_project, out, changed=[str(scratch_project / JAPAN_MD)])
+        assert all(render._TREES[k] is tree for k, tree in first.items())
+        assert title in (out / JAPAN).read_text(encoding="utf-8")
+        clean = build_project(scratch_project, clean=True, out=tmp_path / f"clean-{title}")
+        assert _site(out) == _site(clean.out)
+    templates = scratch_project / "templates"
+    templates.mkdir(exist_ok=True)
+    (templates / "base.html").write_text((ROOT / "templates" / "base.html").read_text(encoding="utf-8")
+                                         + "<!-- edited in the preview -->\n", encoding="utf-8")
+    _preview_build(scratch_project, out)
+    assert all(render._TREES[k] is not tree for k, tree in first.items())
+    assert "<!-- edited in the preview -->" in (out / "index.html").read_text(encoding="utf-8")
+    clean = build_project(scratch_project, clean=True, out=tmp_path / "clean-template")
+    assert _site(out) == _site(clean.out)
     build_mod.flush_state()
 
 
