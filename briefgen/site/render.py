@@ -481,17 +481,19 @@ class Tree:
         """Take the sections nobody changed as the last build planned them: same files, keys,
         sitemap entries (a partial plan; see Shared.dirty)."""
         s, writer = self.s, self.s.writer
+        kept = []
         for section, entries in self.s.old_plan.get(self.prefix, {}).items():
             if section[0] == "global" or section in s.dirty:
                 continue
             record[section] = entries
-            for output, key, entry, owner, is_page in entries:
-                writer.owners[output] = owner or output
-                writer.reused.append(output)
-                s.keys[output] = key
-                s.pages += is_page
-                if entry is not None:
-                    self.sitemap_urls.append(entry)
+            kept.extend(entries)
+        # whole-list operations: ~19,000 entries at 10,000 briefs, one statement each was most of a
+        # preview edit's planning
+        writer.owners.update({e[0]: e[3] or e[0] for e in kept})
+        writer.reused.extend([e[0] for e in kept])
+        s.keys.update({e[0]: e[1] for e in kept})
+        s.pages += sum([e[4] for e in kept])
+        self.sitemap_urls.extend([e[2] for e in kept if e[2] is not None])
 
     def page_key(self, page: Page) -> str:
         # Hashing the parts as a tuple costs a microsecond; repr + blake2b fifteen. The preview plans
