@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from functools import partial
 
 import markdown as md
 import nh3
@@ -33,6 +34,7 @@ def _converter() -> md.Markdown:
     converter = md.Markdown(extensions=EXTENSIONS, output_format="html")
     _speed_up_inline(converter)
     _guard_block_tests(converter)
+    _guard_passes(converter)
     return converter
 
 
@@ -237,6 +239,13 @@ _BLOCK_GUARDS = {
                                re.MULTILINE, ("[^",), "run"),
     "AbbrBlockprocessor": ("markdown.extensions.abbr", "RE",
                            r"^[*]\[(?P<abbr>[^\\]*?)\][ ]?:[ ]*\n?[ ]*(?P<title>.*)$", re.MULTILINE, ("*[",), "run"),
+    # a table's header and separator rows need a `|` (its end-border regex, pinned here, is one of them)
+    "TableProcessor": ("markdown.extensions.tables", "RE_END_BORDER", r"(?<!\\)(?:\\\\)*\|$", 0, ("|",), "test"),
+    "SetextHeaderProcessor": ("markdown.blockprocessors", "RE", r"^.*?\n(?:=+|-+)[ ]*(\n|$)", re.MULTILINE,
+                              ("\n=", "\n-"), "test"),
+    # md_in_html: its test is always yes, its run takes only a block opening with a stashed placeholder
+    "MarkdownInHtmlProcessor": ("markdown.extensions.md_in_html", "util.HTML_PLACEHOLDER_RE",
+                                "\u0002wzxhzdk:([0-9]+)\u0003", 0, ("\u0002",), "run"),
 }
 
 
@@ -253,7 +262,7 @@ def _guard_block_tests(converter: md.Markdown) -> None:
             stock = getattr(importlib.import_module(module), cls.__name__)
         except (ImportError, AttributeError):
             continue
-        regex = getattr(processor, attr, None)
+        regex = getattr(md.util, attr[5:], None) if attr.startswith("util.") else getattr(processor, attr, None)
         if (cls is not stock or not isinstance(regex, re.Pattern) or regex.pattern != pattern
                 or regex.flags & ~re.UNICODE != flags or (where == "run" and "test" in vars(processor))):
             continue
@@ -264,8 +273,127 @@ def _guard_block_tests(converter: md.Markdown) -> None:
 
 
 def _needs_then(needs: tuple[str, ...], test):
+    if len(needs) == 1:     # (a generator per block and processor cost more than the test it spares)
+        need = needs[0]
+        return lambda parent, block: need in block and test(parent, block)
+    first, second, *more = needs
+    if not more:
+        return lambda parent, block: (first in block or second in block) and test(parent, block)
     return lambda parent, block: any(s in block for s in needs) and test(parent, block)
 
 
 def _needs_only(needs: tuple[str, ...]):
+    if len(needs) == 1:
+        need = needs[0]
+        return lambda parent, block: need in block
     return lambda parent, block: any(s in block for s in needs)
+
+
+# -- passes over the whole text or tree: the same shortcut ---------------------------------------------
+# Four passes run on every body and change nothing unless the text holds certain characters; each is
+# skipped when the body (as the parser reads it: after NormalizeWhitespace) holds none of them:
+# - fenced code: its regex needs a fence, ``` or ~~~;
+# - the raw-HTML extractor (md_in_html's or the stock one) gives its input back unless there is a tag
+#   (`<`) or a character reference (`&#`, which it rewrites when the `;` is missing);
+# - attr_list: every one of its regexes needs a `{`;
+# - unescape: it restores `\` escapes, which the escape pattern turned into STX+digits+ETX (NormalizeWhitespace
+#   removes any STX/ETX of the text itself).
+# Only on the exact classes, by name and module, with the regexes read here; the parser's list of block
+# processors is kept between blocks (the registry made a new list for every block), and whether a tag
+# is block level is looked up in a set. Tested against the stock converter (test_markdown.py).
+_PASS_GUARDS = {
+    # class name: (module, regex attribute, regex as read, the strings one of which a change needs)
+    "FencedBlockPreprocessor": ("markdown.extensions.fenced_code", "FENCED_BLOCK_RE", None, ("```", "~~~")),
+    "HtmlBlockPreprocessor": (None, None, None, ("<", "&#")),
+    "AttrListTreeprocessor": ("markdown.extensions.attr_list", "BASE_RE", r"\{\:?[ ]*([^\}\n ][^\n]*)\}", ("{",)),
+    "UnescapeTreeprocessor": ("markdown.treeprocessors", "RE", "\u0002(\\d+)\u0003", ("\\",)),
+}
+
+
+class _Text(md.preprocessors.Preprocessor):
+    """Keeps the text as the later passes see it (right after NormalizeWhitespace) for their guards."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md._briefgen_text = "\n".join(lines)
+        self.md._briefgen_blocks = frozenset(self.md.block_level_elements)
+        return lines
+
+
+def _guard_passes(converter: md.Markdown) -> None:
+    import importlib
+
+    order = {item.name: item.priority for item in converter.preprocessors._priority}
+    if type(converter) is not md.Markdown or order.get("normalize_whitespace") != 30 or not (
+            type(converter.preprocessors["normalize_whitespace"]) is md.preprocessors.NormalizeWhitespace):
+        return
+    if any(p > 30 or 29 > p > 25 for p in order.values() if p != 30):
+        return
+    converter.preprocessors.register(_Text(converter), "briefgen_text", 27)
+    extractors = {"markdown.preprocessors", "markdown.extensions.md_in_html"}
+    for registry in (converter.preprocessors, converter.treeprocessors):
+        for item in list(registry._priority):
+            processor = registry[item.name]
+            cls = type(processor)
+            spec = _PASS_GUARDS.get(cls.__name__)
+            if spec is None or (registry is converter.preprocessors and item.priority >= 27):
+                continue
+            module, attr, pattern, needs = spec
+            if module is None:
+                if cls.__module__ not in extractors:
+                    continue
+            else:
+                try:
+                    stock = getattr(importlib.import_module(module), cls.__name__)
+                except (ImportError, AttributeError):
+                    continue
+                regex = getattr(cls, attr, None)
+                text = regex.pattern if isinstance(regex, re.Pattern) else regex
+                if cls is not stock or (pattern is not None and text != pattern) or text is None:
+                    continue
+            if cls.__module__ in extractors and getattr(importlib.import_module(cls.__module__), cls.__name__) is not cls:
+                continue
+            processor.run = _skip_unless(converter, needs, processor.run, registry is converter.preprocessors)
+    if type(converter.parser.blockprocessors) is md.util.Registry:
+        converter.parser.blockprocessors.__class__ = _KeptOrder
+    if type(converter).is_block_level is md.Markdown.is_block_level:
+        converter.is_block_level = partial(_is_block_level, converter)
+
+
+def _skip_unless(converter: md.Markdown, needs: tuple[str, ...], run, gives_lines: bool):
+    def guarded(arg):
+        text = converter._briefgen_text
+        if any(s in text for s in needs):
+            return run(arg)
+        return arg if gives_lines else None
+    return guarded
+
+
+def _is_block_level(converter: md.Markdown, tag) -> bool:
+    # Markdown.is_block_level, with the list (read when the text was) as a set
+    blocks = converter.__dict__.get("_briefgen_blocks")
+    if blocks is None:
+        return md.Markdown.is_block_level(converter, tag)
+    return isinstance(tag, str) and tag.lower().rstrip("/") in blocks
+
+
+class _KeptOrder(md.util.Registry):
+    """A registry whose list of items is made once, not on every iteration (until it changes)."""
+
+    def __iter__(self):
+        kept = self.__dict__.get("_kept")
+        if kept is None or not self._is_sorted:
+            self._sort()
+            kept = self._kept = [self._data[k] for k, _ in self._priority]
+        return iter(kept)
+
+    def register(self, *args, **kwargs) -> None:
+        self._kept = None
+        super().register(*args, **kwargs)
+
+    def deregister(self, *args, **kwargs) -> None:
+        self._kept = None
+        super().deregister(*args, **kwargs)
+
+    def __delitem__(self, *args) -> None:
+        self._kept = None
+        super().__delitem__(*args)

@@ -85,9 +85,14 @@ def test_the_fast_inline_and_block_passes_give_the_stock_output_on_random_mixes_
     pieces = ["word", " ", "  \n", "\n", "\n\n", "*", "**", "_", "__", "`", "``", "\\", "[", "]", "(", ")",
               "![", "<", ">", "&", ";", "#", "amp", "https://e.org/", "@", "^", ":", "{: .c}", "- ", "1. ",
               "> ", "<b>", "</b>", "<!--", "-->", "é", "[^1]", "[^1]: n", "\n# ", "## ", "#", "\n---\n", "***",
-              "\n: ", "[r]: https://e.org \"t\"", "\n[r]:", "*[HTML]: x", "HTML", "    ", "\n    code", "|", "---|"]
+              "\n: ", "[r]: https://e.org \"t\"", "\n[r]:", "*[HTML]: x", "HTML", "    ", "\n    code", "|", "---|",
+              # what the whole-text passes and the table, setext and md_in_html guards look for
+              "{", "}", "{: #i }", "```", "~~~", "\n```\n", "\n~~~ {.x}\n", "&#", "&#12 ", "&#x41;", "&#169;", "\t",
+              "\x02", "\x03", "\x0212\x03", "\r", "\r\n", "\n=", "\n-", "===", "\\*", "\\{", "| a |", "\n|---|",
+              "<div markdown=\"1\">", "</div>", "<p>", "wzxhzdk:0", "<hr>", "<br/>", "&copy;", "<DIV>", "</DIV>",
+              "\n<P>", "</P>\n", "<Hr/>"]
     fast = _converter()
-    for _ in range(600):
+    for _ in range(1500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         assert fast.reset().convert(text) == _stock(text), repr(text)
 
@@ -143,3 +148,48 @@ def test_the_kept_cleaner_cleans_as_nh3_clean_with_the_same_rules():
     for html in cases:
         assert clean(html) == nh3.clean(html, **_CLEAN)
     assert "onclick" not in clean(cases[0]) and "javascript" not in clean(cases[0])
+
+
+def test_the_guarded_passes_give_the_stock_output_on_every_brief_of_the_repository():
+    """The samples, the hostile briefs and the fixtures through the fast and the stock converter."""
+    from briefgen.brief import frontmatter
+    from briefgen.site.markdown import _converter
+    from tests.conftest import ROOT
+
+    fast = _converter()
+    bodies = [frontmatter.split(p.read_text(encoding="utf-8"))[1]
+              for folder in ("content", "tests") for p in sorted((ROOT / folder).rglob("*.md"))
+              if p.read_text(encoding="utf-8", errors="replace").startswith("---\n")]
+    assert len(bodies) >= 10
+    for body in bodies:
+        assert fast.reset().convert(body) == _stock(body), body[:200]
+
+
+def test_the_whole_text_passes_are_skipped_only_where_they_are_known():
+    """The shortcut is in place on this Markdown (so the tests above test it) and follows a change
+    of the registries: a processor registered later is run."""
+    import markdown as md
+
+    from briefgen.site.markdown import _converter
+
+    fast = _converter()
+    guarded = [type(p).__name__ for r in (fast.preprocessors, fast.treeprocessors) for p in r
+               if getattr(p.run, "__qualname__", "").startswith("_skip_unless")]
+    assert sorted(guarded) == ["AttrListTreeprocessor", "FencedBlockPreprocessor", "HtmlBlockPreprocessor",
+                               "UnescapeTreeprocessor"]
+
+    class Shout(md.blockprocessors.BlockProcessor):
+        def test(self, parent, block):
+            return block.startswith("!")
+
+        def run(self, parent, blocks):
+            from xml.etree.ElementTree import SubElement
+
+            SubElement(parent, "h6").text = blocks.pop(0)[1:]
+
+    assert fast.reset().convert("!loud") == "<p>!loud</p>"
+    fast.parser.blockprocessors.register(Shout(fast.parser), "shout", 200)
+    assert fast.parser.blockprocessors[0] is not None     # (sorts the registry)
+    assert fast.reset().convert("!loud") == "<h6>loud</h6>"
+    fast.parser.blockprocessors.deregister("shout")
+    assert fast.reset().convert("!loud") == "<p>!loud</p>"
