@@ -5,7 +5,7 @@ internet, apps, software, telecoms, games), science (research, health, climate, 
 
 (id, lang, section, body). German includes Austrian and Swiss usage and institutions. These were written
 before the lexicon changes that came with them: 51 of 57 were filed right then, and the misses showed which
-kinds of words were missing (README "Classification")."""
+kinds of words were missing (README "Classification"). SECTION_TEXTS_2 came afterwards (see there)."""
 from __future__ import annotations
 
 SECTION_TEXTS = [
@@ -217,4 +217,106 @@ SECTION_TEXTS = [
     ("it-spo-ciclismo", "it", "sport",
      ("Il corridore sloveno ha vinto la tappa del Giro con un attacco sull'ultima salita e ha conquistato la "
      "maglia rosa.")),
+]
+
+
+# Second round, written after the first round's changes had landed and measured before any further change:
+# 21 of 24 filed right (the code before this round's work: 18 of 24). The misses then led to general
+# words (glaciers, ice hockey), not to these texts' own words. A start-up's funding round runs in the
+# economy pages as often as in the web section: both are accepted.
+SECTION_TEXTS_2 = [
+    ("de2-web-hass", "de", "technology",
+     ("Facebook will stärker gegen Hasspostings vorgehen. Der Konzern kündigte an, in Deutschland und "
+      "Österreich zusätzliche Moderatoren einzustellen, die gemeldete Beiträge binnen 24 Stunden prüfen "
+      "sollen. Nutzer hatten kritisiert, dass rassistische Kommentare oft wochenlang online blieben. "
+      "Netzaktivisten fordern zudem mehr Transparenz bei den Löschregeln.")),
+    ("de2-web-startup", "de", ("technology", "economy"),
+     ("Das Wiener Start-up hat eine App entwickelt, mit der sich Rechnungen per Foto erfassen lassen. "
+      "Die Software erkennt Beträge und Steuersätze automatisch und überträgt sie in die Buchhaltung. "
+      "Investoren steckten nun zwei Millionen Euro in die Firma, die im kommenden Jahr nach Deutschland "
+      "expandieren will.")),
+    ("de2-etat-zeitung", "de", "culture",
+     ("Die Tageszeitung stellt ihre Printausgabe am Wochenende ein und erscheint dann nur noch online. "
+      "Der Verlag begründet den Schritt mit sinkenden Auflagen und steigenden Papierkosten. Die "
+      "Redaktion soll verkleinert werden, der Chefredakteur spricht von einem schmerzhaften, aber "
+      "notwendigen Umbau. Der Presseclub äußerte sich besorgt über die Vielfalt der Medien.")),
+    ("de2-etat-serie", "de", "culture",
+     ("Die zweite Staffel der Krimiserie startet am Sonntag im Hauptabendprogramm. Die Hauptdarstellerin "
+      "ermittelt diesmal im Salzkammergut, gedreht wurde im vergangenen Sommer. Die erste Staffel hatte im "
+      "Schnitt mehr als 700.000 Zuseher.")),
+    ("de2-wiss-klima", "de", "science",
+     ("Die Gletscher in den Alpen haben im vergangenen Jahr so viel Eis verloren wie nie seit Beginn der "
+      "Messungen. Das zeigen Daten, die Glaziologen der Universität Innsbruck ausgewertet haben. Die "
+      "Forscher führen den Rückgang auf den heißen Sommer und den schneearmen Winter zurück.")),
+    ("de2-wiss-tier", "de", "science",
+     ("Krähen können offenbar planen. In Versuchen wählten die Vögel Werkzeuge aus, die sie erst Stunden "
+      "später brauchten, berichten Verhaltensbiologen im Fachmagazin Science. Bisher war ein solches "
+      "Verhalten nur von Menschenaffen bekannt.")),
+    ("de2-panorama-unfall", "de", "politics",
+     ("Bei einem Busunglück auf der Brennerautobahn sind am Freitag zwei Menschen ums Leben gekommen, 15 "
+      "wurden verletzt. Der Reisebus war aus ungeklärter Ursache von der Fahrbahn abgekommen. Die "
+      "Autobahn blieb stundenlang gesperrt, die Polizei ermittelt.")),
+    ("de2-inland-schule", "de", "politics",
+     ("Die Bildungsministerin will die Zentralmatura reformieren. Künftig sollen die Schulnoten stärker "
+      "zählen, die Opposition spricht von einer Abwertung der Reifeprüfung. Lehrervertreter begrüßen den "
+      "Vorschlag, die Landesschulräte sollen bis Herbst Stellung nehmen.")),
+    ("de2-wirtschaft-tourismus", "de", "economy",
+     ("Die Hotellerie meldet für die Wintersaison ein Nächtigungsplus von vier Prozent. Vor allem Gäste "
+      "aus Deutschland und den Niederlanden kamen häufiger. Die Branche klagt dennoch über fehlende "
+      "Fachkräfte und steigende Kosten für Energie.")),
+    ("de2-sport-eishockey", "de", "sport",
+     ("Die Capitals haben das dritte Spiel der Finalserie mit 4:2 gewonnen und führen nun 2:1. Der "
+      "Kapitän erzielte zwei Treffer im Powerplay, der Goalie hielt 31 Schüsse.")),
+    ("en2-tech-outage", "en", "technology",
+     ("Millions of people were unable to send messages for several hours on Wednesday after an outage "
+      "at the platform. The company blamed a faulty configuration change on its servers and said no data "
+      "had been lost. Rival apps reported a surge in sign-ups during the disruption.")),
+    ("en2-culture-museum", "en", "culture",
+     ("The museum will return two bronze sculptures to Nigeria, ending a decades-long dispute over objects "
+      "looted in the nineteenth century. The curator said the works would go on show in a new gallery in "
+      "Benin City next spring.")),
+    ("en2-science-climate", "en", "science",
+     ("Sea ice around Antarctica has fallen to a record low for the third year running, scientists said. "
+      "Researchers warned that the loss could speed up warming because open water absorbs more heat than "
+      "ice, and called for more monitoring of the Southern Ocean.")),
+    ("en2-economy-airline", "en", "economy",
+     ("The airline said it would cut 2,000 jobs and retire its oldest aircraft after reporting a loss for "
+      "the year. Fuel costs and weak demand on transatlantic routes weighed on results, and its shares fell "
+      "sharply in London.")),
+    ("en2-politics-court", "en", "politics",
+     ("A judge blocked the state's new abortion law hours before it was due to take effect, ruling that it "
+      "probably violated the state constitution. The attorney general said he would appeal to the "
+      "supreme court.")),
+    ("en2-sport-golf", "en", "sport",
+     ("The American birdied three of the last four holes to win by a stroke at Augusta, completing a "
+      "final round of 66. His playing partner had led by two at the turn but found the water on the "
+      "twelfth.")),
+    ("fr2-tech-ia", "fr", "technology",
+     ("La start-up parisienne a présenté un nouveau modèle d'intelligence artificielle capable de générer "
+      "du code informatique. Elle revendique déjà plusieurs milliers d'utilisateurs payants et prépare une "
+      "levée de fonds auprès d'investisseurs américains.")),
+    ("fr2-culture-livre", "fr", "culture",
+     ("Le prix Goncourt a été attribué mardi à un premier roman consacré à l'exil d'une famille "
+      "arménienne. L'auteure, ancienne journaliste, a été saluée par le jury pour la force de son "
+      "écriture.")),
+    ("fr2-science-arch", "fr", "science",
+     ("Des archéologues ont mis au jour une nécropole gallo-romaine lors de fouilles préventives près de "
+      "Lyon. Une centaine de sépultures ont été découvertes, certaines avec des objets en verre et des "
+      "pièces de monnaie.")),
+    ("fr2-sport-tennis", "fr", "sport",
+     ("La Française s'est qualifiée pour les huitièmes de finale en battant la tête de série numéro cinq "
+      "en deux sets. Elle affrontera jeudi une joueuse issue des qualifications.")),
+    ("it2-tech-truffa", "it", "technology",
+     ("Una nuova truffa via sms sta colpendo i clienti delle banche: il messaggio invita a cliccare su un "
+      "link per sbloccare il conto. La polizia postale consiglia di non inserire mai le credenziali su "
+      "siti raggiunti da un sms e di scaricare le app solo dagli store ufficiali.")),
+    ("it2-cultura-mostra", "it", "culture",
+     ("A Palazzo Reale apre la mostra dedicata al pittore fiammingo, con oltre ottanta opere provenienti da "
+      "musei di tutta Europa. Il curatore ha voluto affiancare i dipinti ai disegni preparatori.")),
+    ("it2-scienza-med", "it", "science",
+     ("Un gruppo di ricercatori dell'Università di Padova ha individuato una proteina che rallenta la "
+      "crescita di alcuni tumori del sangue. Lo studio, condotto sui topi, sarà ora esteso ai pazienti.")),
+    ("it2-economia-auto", "it", "economy",
+     ("Le immatricolazioni di auto nuove sono calate del 6 per cento a marzo. Pesano i prezzi elevati e "
+      "l'incertezza sugli incentivi; in controtendenza le vendite di ibride, salite del 12 per cento.")),
 ]

@@ -11,14 +11,17 @@ import pytest
 from briefgen.classify import themes as theme_mod
 from briefgen.classify.lexicon import load_toml, norm
 from briefgen.classify.pipeline import classify_text
-from tests.unit.classify.section_texts import SECTION_TEXTS
+from tests.unit.classify.section_texts import SECTION_TEXTS, SECTION_TEXTS_2
+
+TEXTS = SECTION_TEXTS + SECTION_TEXTS_2
 
 
-@pytest.mark.parametrize(("cid", "lang", "section", "body"), SECTION_TEXTS, ids=[t[0] for t in SECTION_TEXTS])
+@pytest.mark.parametrize(("cid", "lang", "section", "body"), TEXTS, ids=[t[0] for t in TEXTS])
 def test_a_body_without_headline_gets_its_newspaper_section(cid, lang, section, body):
     got = classify_text("", None, body, lang, None, explain=False)
     assert got.themes, cid
-    assert theme_mod.coarse(got.themes[0]) == section, (cid, got.themes)
+    accepted = (section,) if isinstance(section, str) else section
+    assert theme_mod.coarse(got.themes[0]) in accepted, (cid, got.themes)
 
 
 # word -> themes it must not score for (common words that a stem or ending of those themes once took)
