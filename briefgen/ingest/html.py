@@ -58,6 +58,7 @@ ALL_STEPS = frozenset((
     "comments",         # a heading that opens the readers' comments ends the article
     "link_card",        # a paragraph that is part of a longer link: a teaser card's summary
     "container",        # text outside the page's densest container (briefgen/ingest/density.py)
+    "page_comments",    # the page's own heading of its readers' comments ends the article
 ))
 # Off: no sample page changes with them (README "Cleaning quality", ablation). "gallery" stays on
 # without a measured gain: slide-show captions ("1/50 …") are a failure class seen on unseen pages.
@@ -103,6 +104,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     found = markdown_blocks(tidy(text))
     if "container" in steps:
         found = _inside_container(found, doc)
+    if "page_comments" in steps:
+        found = _before_page_comments(found, doc)
     sites = site_names(doc, md.url)
     forms = _title_forms(doc)
     heading = _heading(doc, sites, forms)
@@ -275,6 +278,11 @@ def readability_markdown(page: str) -> str:
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # noqa: BLE001  (readability raises its own Unparseable and lxml's errors)
         return ""
+    return element_markdown(root)
+
+
+def element_markdown(root) -> str:
+    """An element's text as briefgen's Markdown (changes the element: pass a copy of a page's)."""
     for el in root.iter("br"):
         el.tail = "\n\n" + (el.tail or "")
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -1042,6 +1050,59 @@ def _cut_at_comments(blocks: list[Block]) -> list[Block]:
     total = sum(words)
     at = next((n for n in marks if sum(words[:n]) >= total / 5), None)
     return blocks[:at] if at is not None else blocks
+
+
+_COMMENT_HINT = re.compile(rf"{_COMMENT_WORDS}|responses?|replies|reactions|réactions|reply|views|your\s+say",
+                           re.IGNORECASE)
+# Elements that may hold a heading of readers' comments: headings and blocks (an inline <span> is more often a
+# teaser's or a share bar's counter, "Kommentare: 12").
+COMMENT_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "dt", "td", "legend")
+
+
+def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
+    """The text up to the page's heading of its readers' comments ("11 Responses to …", "Комментарии (4)",
+    "3 comentários", "Leave a Reply"), found in the page itself: trafilatura leaves out such headings (and
+    whole threads, when their class names say "comment"), but on a page that does not name them it keeps
+    the comments' paragraphs, which then read as the article's. The blocks from the first one found only
+    after the heading on are cut, when what comes before is at least a fifth of the text."""
+    body = _body(doc) if doc is not None else None
+    if body is None or len(blocks) < 2:
+        return blocks
+    marks = []
+    for el in body.iter(*COMMENT_HEADING_TAGS):
+        own = el.text or ""
+        if _COMMENT_HINT.search(own) or (el.tag[0] == "h" and _COMMENT_HINT.search(el.text_content())):
+            text = " ".join(el.text_content().split())
+            if len(text.split()) <= 12 and COMMENTS_HEADING.match(text) \
+                    and not any(a.tag == "a" for a in el.iterancestors()):   # (a teaser's "12 Comments")
+                marks.append(el)
+    if not marks:
+        return blocks
+    words = [word_count(b.text or " ".join(b.items)) for b in blocks]
+    total = sum(words)
+    for mark in marks:
+        before, after = _split_text(body, mark)
+        cut = next((n for n, b in enumerate(blocks)
+                    if (key := _norm(TAG.sub("", b.text or " ".join(b.items)))) and key in after
+                    and key not in before), None)
+        if cut and sum(words[:cut]) >= total / 5:
+            return blocks[:cut]
+    return blocks
+
+
+_MARK = "\u2063\u2063"   # (invisible separators: a place in the page's text)
+
+
+def _split_text(body, mark) -> tuple[str, str]:
+    """The page's text before an element and from it on, normalised (_norm)."""
+    old = mark.text
+    mark.text = _MARK + (old or "")
+    try:
+        text = body.text_content()
+    finally:
+        mark.text = old
+    at = text.find(_MARK)
+    return _norm(text[:at]), _norm(text[at:])
 
 
 def _link_list(block: Block) -> bool:
