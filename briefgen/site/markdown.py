@@ -105,28 +105,32 @@ class _FastInline(md.treeprocessors.InlineProcessor):
     def run(self, tree, ancestors=None):
         self._patterns = list(self.inlinePatterns)
         self._needs = [pattern_starts(p.getCompiledRegExp()) for p in self._patterns]
-        self._strings = frozenset().union(*(n for n in self._needs if n is not None))
+        self._strings = tuple(frozenset().union(*(n for n in self._needs if n is not None)))
+        self._todo: dict[frozenset, tuple[int, ...]] = {}    # strings present -> the patterns to try
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         # The stock loop (markdown.treeprocessors.InlineProcessor.__handleInline), plus the skip.
         # `present` is read before any pattern replaces a match by a placeholder (which holds none of
         # the strings): it can only name too many, so a skipped pattern could never have matched.
+        # The stock loop goes on to the next pattern with start 0 when one does not match, and tries
+        # the same one again from where the match left off when it does; skipped patterns are those
+        # the stock loop would try and find no match for.
         if not isinstance(data, md.util.AtomicString):
-            start = 0
-            patterns, needs = self._patterns, self._needs
-            present = {s for s in self._strings if s in data}
-            count = len(patterns)
+            patterns = self._patterns
+            present = frozenset([s for s in self._strings if s in data])
+            todo = self._todo.get(present)
+            if todo is None:
+                todo = self._todo[present] = tuple(i for i, need in enumerate(self._needs)
+                                                   if need is None or not need.isdisjoint(present))
             apply = self._InlineProcessor__applyPattern
-            while patternIndex < count:
-                need = needs[patternIndex]
-                if need is not None and need.isdisjoint(present):
-                    patternIndex += 1
-                    start = 0
+            for index in todo:
+                if index < patternIndex:
                     continue
-                data, matched, start = apply(patterns[patternIndex], data, patternIndex, start)
-                if not matched:
-                    patternIndex += 1
+                start = 0
+                matched = True
+                while matched:
+                    data, matched, start = apply(patterns[index], data, index, start)
         return data
 
 
