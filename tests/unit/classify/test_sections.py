@@ -32,17 +32,21 @@ TRAPS = {
            "schauspieler": "sport", "brennen": "sport", "skizzierte": "sport", "tranengas": "energy",
            "investigativ": "economy", "auswahl": "politics", "nationalauswahl": "politics",
            "datenbanken": "economy", "lander": "science", "promille": "culture", "regierung": "culture",
-           "christine": "society", "raubtier": "society", "produktionsprozess": "society"},
+           "christine": "society", "raubtier": "society", "produktionsprozess": "society",
+           "nachfrage": "economy", "kritiker": "culture"},
     "en": {"important": "trade", "european": "economy", "europe": "economy", "investigation": "economy",
            "authorities": "culture", "designated": "culture", "skills": "sport", "skin": "sport",
            "window": "climate", "hospitality": "health", "nursery": "health", "jewelry": "society",
            "crimea": "society", "islamabad": "society", "visitors": "diplomacy", "bombshell": "defence",
-           "operations": "culture", "example": "society"},
+           "operations": "culture", "example": "society", "probe": "science", "galaxy": "science",
+           "rpg": "technology", "lunar": "science"},
     "fr": {"meme": "culture", "europeenne": "economy", "couteau": "economy", "ventes": "climate",
            "crimee": "society", "finalement": "sport", "equipements": "sport", "start": "culture",
-           "investiture": "economy", "eleve": "society", "premiere": "culture"},
+           "investiture": "economy", "eleve": "society", "premiere": "culture", "gene": "science",
+           "orchestre": "culture", "scenario": "culture"},
     "it": {"autorita": "culture", "impressione": "economy", "esercitare": "defence", "tempestiva": "climate",
-           "giornata": "culture", "corridoio": "sport", "la": "culture", "ad": "economy"},
+           "giornata": "culture", "corridoio": "sport", "la": "culture", "ad": "economy",
+           "influenza": "health", "geni": "science", "occupati": "economy", "fossili": "science"},
 }
 
 
@@ -91,4 +95,22 @@ def test_the_fitted_ranker_cannot_put_first_a_theme_with_a_fraction_of_the_leadi
     assert theme_mod.rank_model(weak, order, 3, 3.0, model=model)[0] == "climate"
     close = {"climate": 100.0, "diplomacy": 40.0}
     assert theme_mod.rank_model(close, order, 3, 3.0, model=model)[0] == "diplomacy"
+
+
+# Phrases whose words a term of another theme would take one by one.
+PHRASE_TRAPS = [
+    ("en", "Governments must phase out fossil fuels, and fossil fuel subsidies too.", "science"),
+    ("it", "Bisogna ridurre l'uso dei combustibili fossili entro il 2035.", "science"),
+    ("fr", "Elle travaille à mi-temps depuis la naissance de son fils.", "sport"),
+    ("it", "In un secondo tempo il governo ha ritirato il decreto.", "sport"),
+    ("de", "Der Gesetzentwurf wurde in erster Lesung beraten.", "culture"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "theme"), PHRASE_TRAPS, ids=[f"{t[0]}-{t[2]}" for t in PHRASE_TRAPS])
+def test_phrases_do_not_score_for_the_theme_of_one_of_their_words(lang, text, theme):
+    from briefgen.classify.lexicon import Tokens
+
+    scores, _ = theme_mod.score([("body", Tokens(text))], theme_mod.lexicon(lang), explain=False)
+    assert theme not in scores, (text, scores)
 
