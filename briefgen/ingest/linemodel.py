@@ -56,6 +56,7 @@ TRAILING_SHARE = 0.2    # kept text after a rejected end marker ("8 Comments") t
 BRIDGE_GAIN = 60.0      # a run above the article region worth this much joins it across a rejected block
 SUBHEAD_TOKENS, SUBHEAD_KEEP = 12, -1.0   # a short unsure line between two kept paragraphs: a subhead
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
+TAIL_SURE, TAIL_DROP = 3.0, 1.5   # below the last sure line, kept lines after a dropped one are cut
 
 
 @lru_cache(maxsize=1 << 16)
@@ -390,6 +391,7 @@ class Model:
                 a = a2
             kept = _cut_trailing([k for k in range(a, b) if have[k] >= bars[k]], sizes, ends)
             kept = _keep_subheads(kept, have, sizes, flagged, texts)
+            kept = _cut_unsure_tail(kept, have)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 return [idx[k] for k in kept], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -397,6 +399,27 @@ class Model:
             # rest, so the bar is lowered step by step (never to lines the model is sure are furniture)
             offset = min(FALLBACK_OFFSET, offset + 0.1)
             keep = min(keep, math.log((1 - offset) / (1 + offset)))
+
+
+def _cut_unsure_tail(kept: list[int], scores: list[float]) -> list[int]:
+    """`kept` without the lines below the article's last sure line that a dropped line cuts off from it:
+    a reader's comment is an unsure paragraph between a name line and a date line below the article, and
+    the region reaches over such a thread because every comment adds a little. Sure is log-odds at least
+    TAIL_SURE or, on a page the model is unsure of throughout, at least the median kept line's less
+    TAIL_DROP (a weak article is not cut). The unsure lines right below the sure ones (the article's own
+    last paragraphs, no dropped line between) stay."""
+    if not kept:
+        return kept
+    level = sorted(scores[k] for k in kept)[len(kept) // 2]
+    bar = min(TAIL_SURE, level - TAIL_DROP)
+    last = next((k for k in reversed(kept) if scores[k] >= bar), None)
+    if last is None or last == kept[-1]:
+        return kept
+    have = set(kept)
+    end = last + 1
+    while end in have:
+        end += 1
+    return [k for k in kept if k < end]
 
 
 def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagged: list[bool],

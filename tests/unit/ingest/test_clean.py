@@ -245,3 +245,16 @@ def test_a_short_unsure_line_between_kept_paragraphs_is_a_subhead_but_not_a_butt
     texts = [P1, "Ein Satz, der endet.", P2, "Unsicherer Zwischentitel", "Noch einer davor", P3]
     scores = [3.0, -0.66, 3.0, -0.66, -0.66, 3.0]
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3]
+
+
+def test_unsure_paragraphs_cut_off_below_the_article_are_comments_but_its_own_last_lines_stay(monkeypatch):
+    # a thread below the article: name and date lines the model rejects, each comment a paragraph it
+    # only half believes; the region reaches over them (each adds a little), the tail cut takes them off
+    c1 = "Same thing happened to mine last week, and I had always thought it was a disease of some kind."
+    c2 = "Try a thicker-skinned variety next year, it hardly ever splits for me and it tastes much better."
+    texts = [P1, P2, P3, P4, "Dave from Leeds", "18 August 2009, 7:40", c1, "Sue", "18 August 2009, 12:03", c2]
+    scores = [4.0, 4.5, 4.0, 1.2, -3.0, -5.0, 1.0, -3.0, -5.0, 0.8]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]
+    # a page the model is unsure of throughout: the bar follows its kept lines (median less TAIL_DROP)
+    weak = [0.6, 0.4, 0.5, 0.2, -3.0, -5.0, 0.3, -3.0, -5.0, 0.3]
+    assert _decode_with(monkeypatch, texts, weak, weak) == [P1, P2, P3, P4, c1, c2]

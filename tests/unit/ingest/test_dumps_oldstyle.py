@@ -18,17 +18,10 @@ PAGES = json.loads((DUMPS / "pages.json").read_text(encoding="utf-8"))
 # Pages the dump path still gets wrong, and how (each flips to a failure once fixed: strict).
 KNOWN = {
     "cookie-notice": "the cookie notice's second paragraph of prose is kept above the article",
-    "forum-post": "the first reply of the thread is kept below the first post",
-    "kubrick-blog": "reader comments (name, 'Says:', date, text) are kept",
     "sidebar-first": "the sidebar's sentences (weather, poll, advertising note) are kept above the story",
-    "wp2010-comment-thread": "reader comments (name 'says:', date, text, 'Reply') are kept",
     "press-release": "the site's legal footer paragraphs are kept",
-    "pt-portal-news": "reader comments and the comment disclaimer are kept (no Portuguese lexicon)",
-    "drupal-node-comments": "the first reader comment is kept",
     "wordpress-comments": "reader comments (name 'says:', date, text, 'Reply') are kept",
     "td-nav": "the 'Back to news' link line is kept after the article",
-    "ru-news": "reader comments are kept (no Russian lexicon)",
-    "pt-blog": "reader comments are kept (no Portuguese lexicon)",
 }
 
 
