@@ -33,13 +33,13 @@ TRAPS = {
            "investigativ": "economy", "auswahl": "politics", "nationalauswahl": "politics",
            "datenbanken": "economy", "lander": "science", "promille": "culture", "regierung": "culture",
            "christine": "society", "raubtier": "society", "produktionsprozess": "society",
-           "nachfrage": "economy", "kritiker": "culture"},
+           "nachfrage": "economy", "kritiker": "culture", "genommen": "science", "wortwahl": "politics"},
     "en": {"important": "trade", "european": "economy", "europe": "economy", "investigation": "economy",
            "authorities": "culture", "designated": "culture", "skills": "sport", "skin": "sport",
            "window": "climate", "hospitality": "health", "nursery": "health", "jewelry": "society",
            "crimea": "society", "islamabad": "society", "visitors": "diplomacy", "bombshell": "defence",
            "operations": "culture", "example": "society", "probe": "science", "galaxy": "science",
-           "rpg": "technology", "lunar": "science"},
+           "rpg": "technology", "lunar": "science", "orchestrated": "culture"},
     "fr": {"meme": "culture", "europeenne": "economy", "couteau": "economy", "ventes": "climate",
            "crimee": "society", "finalement": "sport", "equipements": "sport", "start": "culture",
            "investiture": "economy", "eleve": "society", "premiere": "culture", "gene": "science",
@@ -114,3 +114,11 @@ def test_phrases_do_not_score_for_the_theme_of_one_of_their_words(lang, text, th
     scores, _ = theme_mod.score([("body", Tokens(text))], theme_mod.lexicon(lang), explain=False)
     assert theme not in scores, (text, scores)
 
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr", "it"])
+def test_not_lists_hold_single_words(lang):
+    """A `not` term restrains a stem or an ending word by word: a phrase there would do nothing."""
+    bad = [f"{theme}: {t}" for theme, levels in load_toml(f"themes/{lang}.toml").items()
+           for t in levels.get("not", []) if len(norm(t.strip("*")).split()) != 1]
+    assert not bad, bad
