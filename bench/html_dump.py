@@ -67,7 +67,7 @@ def stages(world: bool) -> None:
 
     def title(r, d, m):
         forms, sites = H._title_forms(d), H.site_names(d, m.url)
-        return H._title(forms, H._clean(m.title), H._heading(d, sites, forms), [H._clean(m.sitename), *sites],
+        return H._title(forms, H._clean(m.title), H._heading(d, sites, forms, r.text), [H._clean(m.sitename), *sites],
                         H._headings(d), H.PageNames(d, forms, r.text))
 
     texts = {id(r): H.markdown_blocks(H.tidy(H._trafilatura(d, opts, True))) for r, d in zip(raws, docs)}

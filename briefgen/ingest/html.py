@@ -15,6 +15,7 @@ import html as htmllib
 import json
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -106,9 +107,10 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _inside_container(found, doc)
     if "page_comments" in steps:
         found = _before_page_comments(found, doc)
-    sites = site_names(doc, md.url)
     forms = _title_forms(doc)
-    heading = _heading(doc, sites, forms)
+    sites = site_names(doc, md.url)
+    sites += [n for n in named_sites(doc, raw.text, forms, md.url) if n not in sites]
+    heading = _heading(doc, sites, forms, raw.text)
     if "before_title" in steps:
         found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)])
     if "link_card" in steps:
@@ -125,8 +127,11 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
-                   PageNames(doc, forms, raw.text)) \
-        or blocks[0].text[:120]
+                   PageNames(doc, forms, raw.text))
+    if not title or _squash(title) in {_squash(s) for s in (md.sitename, *sites) if s}:
+        # every title form is the site's name (og:title and <title> "Town Gazette"): the headline is
+        # the text the page prints right above the article's first paragraph
+        title = _printed_headline(doc, blocks, [md.sitename, *sites]) or title or blocks[0].text[:120]
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
     lang = meta.detect_lang(body)
     published, updated = _dates(raw, md, doc, title, lang)
@@ -410,6 +415,7 @@ NOT_ARTICLE_CLASS = re.compile(r"teaser|related|promo|card|nav|icon|topic|list|i
                                re.IGNORECASE)
 KICKER_REACH = 60        # elements before the <h1> still part of its header
 HEADLINE_WORDS = 4       # an <h1> sharing no word with the other title forms is a headline from this length
+SHORT_HEADLINE_WORDS = 2  # ... or from this one when the page prints none of those forms (an SEO <title>)
 
 
 @dataclass(frozen=True)
@@ -488,6 +494,82 @@ def site_names(doc, page_url: str | None = None) -> list[str]:
     return names
 
 
+PRINTED_HEADLINE_REACH = 6     # text pieces above the first paragraph searched for a headline
+PRINTED_HEADLINE_WORDS = (3, 25)
+
+
+def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str | None:
+    """The nearest text above the article's first paragraph that reads as a headline: three to 25 words,
+    no sentence end, no date, not a link's text nor the site's name (an old page's headline in a <div>
+    or <font> on a page whose title forms all give the site's name)."""
+    first = next((b.text for b in blocks if b.kind == "paragraph"), None)
+    if doc is None or doc.body is None or not first:
+        return None
+    start = _squash(first)[:30]
+    pieces = [t for t in doc.body.itertext() if t.strip()]
+    at = next((n for n, t in enumerate(pieces) if start and _squash(t).startswith(start)), None)
+    if at is None:
+        return None
+    links = {_squash(a.text_content()) for a, _ in zip(doc.body.iter("a"), range(SECTION_LINKS))}
+    site_keys = {_squash(s) for s in sites if s}
+    for text in reversed(pieces[max(0, at - PRINTED_HEADLINE_REACH):at]):
+        text = " ".join(text.split())
+        key = _squash(text)
+        if PRINTED_HEADLINE_WORDS[0] <= word_count(text) <= PRINTED_HEADLINE_WORDS[1] \
+                and not text.endswith((".", "!", "?", ":", "…")) and not dates.has_day(text) \
+                and key not in links and key not in site_keys:
+            return text
+    return None
+
+
+COPYRIGHT = re.compile(r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4}\s*)?)?"
+                       r"(?:by\s+)?", re.IGNORECASE)
+HREF_HOST = re.compile(r"""href=["']?https?://(?:www\.)?([^/"'\s>:]+)""", re.IGNORECASE)
+HOST_LABEL = re.compile(r"^(?:www\d?\.)?(.+?)\.(?:co\.|com?\.|org\.|net\.|ac\.)?[a-z]{2,6}$")
+
+
+def _host_label(doc, page: str, page_url: str | None) -> str:
+    """The page's host name without 'www.' and its ending, squashed ('towngazette' of
+    www.towngazette.co.uk): from its own address, else the host most of its absolute links go to."""
+    from urllib.parse import urlsplit
+
+    url = _page_url(doc, page_url)
+    host = ""
+    try:
+        host = urlsplit(url).netloc.lower() if url else ""
+    except ValueError:
+        pass
+    if not host:
+        hosts = Counter(h.lower() for h, _ in zip(HREF_HOST.findall(page), range(400)))
+        host = hosts.most_common(1)[0][0] if hosts else ""
+    m = HOST_LABEL.match(host.split(":")[0])
+    return _squash(m.group(1).split(".")[-1]) if m else ""
+
+
+def named_sites(doc, page: str, forms: dict, page_url: str | None = None) -> list[str]:
+    """Parts of the <title> and og:title that the page names as the site (on a page without home links
+    that say so): a part whose letters are the host's name ("Town Gazette" at towngazette.com) or that a
+    copyright line names ("© 2011 Town Gazette")."""
+    parts = {p.strip() for v in (forms.get("title"), forms.get("og")) if v for p in TITLE_SEPARATOR.split(v)
+             if word_count(p) <= SITE_NAME_WORDS and len(_squash(p)) >= 4}
+    if not parts:
+        return []
+    label = _host_label(doc, page, page_url)
+    body = BODY_START.search(page)
+    owners = [_squash(TAG_RE.sub(" ", page[m.end():m.end() + 120]))
+              for m, _ in zip(COPYRIGHT.finditer(page, body.end() if body else 0), range(20))]
+    found = []
+    for part in sorted(parts):
+        key = _squash(part)
+        if (label and (key == label or (abs(len(key) - len(label)) <= 4 and (key in label or label in key)))) \
+                or any(o.startswith(key) for o in owners):
+            found.append(part)
+    return found
+
+
+TAG_RE = re.compile(r"<[^>]*>")
+
+
 def _is_logo(h1, sites: list[str]) -> bool:
     """An <h1> that is the site's name: a link to the home page with the site's name as its text (old
     layouts put the logo in the <h1> and the headline in an <h2>)."""
@@ -496,12 +578,13 @@ def _is_logo(h1, sites: list[str]) -> bool:
         and any(_squash(_text(a)) == text for a in h1.iter("a") if _home_link(a, None))
 
 
-def _heading(doc, sites: list[str] | None = None, forms: dict | None = None) -> Heading | None:
+def _heading(doc, sites: list[str] | None = None, forms: dict | None = None, page: str = "") -> Heading | None:
     """The page's <h1> and the kicker (overline) printed with it: an element whose class names it a
     kicker, inside the <h1> or just before it, shorter than the headline itself. An <h1> that is the
     site's name (a logo) is no headline; of several, the first that shares a word with the page's other
     title forms (og:title, JSON-LD headline, <title>) is, and none when no <h1> shares one (a section
-    name, "Log In")."""
+    name, "Log In"), unless it is long (four words) or the page prints none of its other title forms: a
+    short headline ("Buses saved") beside an SEO <title> the page never shows."""
     if doc is None:
         return None
     h1s = [el for el, _ in zip((el for el in doc.iter("h1") if _text(el) and not _is_logo(el, sites or [])),
@@ -511,7 +594,10 @@ def _heading(doc, sites: list[str] | None = None, forms: dict | None = None) -> 
         sharing = [el for el in h1s if _tokens(_text(el)) & others]
         # none shares a word: a headline beside an SEO <title> still reads as one (four words or more),
         # a section name or "Log In" does not
-        h1s = sharing or [el for el in h1s if word_count(_text(el)) >= HEADLINE_WORDS]
+        h1s = sharing or [el for el in h1s if word_count(_text(el)) >= HEADLINE_WORDS] \
+            or [el for el in h1s if word_count(_text(el)) >= SHORT_HEADLINE_WORDS and el.getparent() is not None
+                and not el.xpath("ancestor-or-self::a | .//a") and page
+                and not _forms_printed(page, [v for v in (forms or {}).values() if v], sites or [])]
     h1 = h1s[0] if h1s else None
     if h1 is None:
         return None
@@ -529,6 +615,22 @@ def _heading(doc, sites: list[str] | None = None, forms: dict | None = None) -> 
                 and not dates.has_day(found):   # "Politics / January 11, 2024": a date line, no kicker
             kicker = found
     return Heading(text, kicker)
+
+
+def _forms_printed(page: str, forms: list[str], sites: list[str]) -> bool:
+    """Whether the page's body prints a part (two words or more, not the site's name) of one of its
+    title forms as text."""
+    body = BODY_START.search(page)
+    if body is None:
+        return True
+    site_keys = {_squash(s) for s in sites if s}
+    for form in forms:
+        for part in TITLE_SEPARATOR.split(form):
+            part = part.strip()
+            if word_count(part) >= 2 and _squash(part) not in site_keys and any(page.find(t, body.end()) >= 0
+                                             for t in {part, htmllib.escape(part, quote=False)}):
+                return True
+    return False
 
 
 STANDFIRST_TAGS = frozenset(("p", "div", "h2", "h3", "span", "strong", "b", "em", "section", "header"))

@@ -186,6 +186,104 @@ def with_later_date_line(dump: str, days: int = LATER_DAYS) -> str:
     return dump[:m.start(1)] + later.isoformat() + dump[m.start(1) + 10:]
 
 
+TEXT = re.compile(r"(>)([^<>]+)(<)")
+HREF_DAY = re.compile(r"/(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}(?=[/_-]|[\"'?#])")
+BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+CANONICAL = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical[^>]*>|<meta\b[^>]*\bproperty\s*=\s*[\"']?og:url[^>]*>",
+                       re.IGNORECASE)
+
+
+def without_dates_in(text: str) -> str:
+    """The text with every full date briefgen's regexes read taken out (times and relative dates stay)."""
+    from briefgen.ingest import dates
+
+    for _ in range(20):
+        try:
+            span = dates._find_day_span(text)
+        except dates.DateError:
+            return text
+        if span is None:
+            return text
+        text = text[:span[0]] + text[span[2]:]
+    return text
+
+
+def without_printed_dates(page: str) -> str:
+    """The page without machine dates (without_machine_dates), without the full dates it prints, and
+    without the days in its addresses ("/2011/03/02/"): a page that says its date nowhere."""
+    page = HREF_DAY.sub("", without_machine_dates(page))
+    return TEXT.sub(lambda m: m.group(1) + without_dates_in(m.group(2)) + m.group(3), page)
+
+
+def _long_date(day: date, lang: str) -> str:
+    from babel.dates import format_date
+
+    try:
+        return format_date(day, "long", locale=lang)
+    except Exception:  # noqa: BLE001 - a language babel lacks: English
+        return format_date(day, "long", locale="en")
+
+
+def _after_headline(page: str, html: str) -> str:
+    m = H1_END.search(page) or BODY_TAG.search(page)
+    return page[:m.end()] + html + page[m.end():] if m else html + page
+
+
+def with_url_date_only(page: str, day: date, lang: str) -> str:
+    """A WordPress-style permalink is the only place the date is: no date printed or in metadata, the
+    canonical address `…/2011/03/02/slug/`."""
+    page = CANONICAL.sub("", without_printed_dates(page))
+    link = f'<link rel="canonical" href="https://blog.example.org/{day:%Y/%m/%d}/the-post/">'
+    m = HEAD_END.search(page)
+    return page[:m.start()] + link + page[m.start():] if m else link + page
+
+
+def with_posted_line_only(page: str, day: date, lang: str) -> str:
+    """The only date is an old blog's "Posted on <date> by admin" line under the headline."""
+    return _after_headline(without_printed_dates(page),
+                           f'<p class="postmeta">Posted on {_long_date(day, lang)} by admin</p>')
+
+
+OTHER_DAYS = (30, 14, 7, -2, -9)   # days from the article's: a sidebar's recent posts
+COMMENT_DAYS = (1, 2, 5)           # readers' comments after it
+
+
+def with_other_dates(page: str, day: date, lang: str) -> str:
+    """The page without machine dates, its printed date kept, among many other dates: a sidebar of
+    recent posts before the headline and readers' comments after the text."""
+    page = without_machine_dates(page)
+    posts = "".join(f"<li><a href='/p{n}'>Another story number {n}</a> ({_long_date(day + timedelta(days=d), lang)})"
+                    "</li>" for n, d in enumerate(OTHER_DAYS))
+    comments = "".join(f"<div class='comment'><p class='comment-meta'>Reader {n} said on "
+                       f"{_long_date(day + timedelta(days=d), lang)} at 8:15 pm</p><p>Thanks for this.</p></div>"
+                       for n, d in enumerate(COMMENT_DAYS))
+    m = BODY_TAG.search(page)
+    if m:
+        page = page[:m.end()] + f"<div class='sidebar'><h3>Recent posts</h3><ul>{posts}</ul></div>" + page[m.end():]
+    m = BODY_END.search(page)
+    block = f"<div class='comments'><h3>{len(COMMENT_DAYS)} Responses</h3>{comments}</div>"
+    return page[:m.start()] + block + page[m.start():] if m else page + block
+
+
+def with_byline_date_only(dump: str, day: date, lang: str) -> str:
+    """A dump with no `date` line whose only full date is in a byline above its first paragraph."""
+    lines = [without_dates_in(ln) for ln in without_date_line(dump).split("\n")]
+    first = next((n for n, ln in enumerate(lines) if len(ln) >= 150), 0)
+    return "\n".join(lines[:first] + [f"By Jane Doe, {_long_date(day, lang)}", ""] + lines[first:])
+
+
+def with_other_dump_dates(dump: str, day: date, lang: str) -> str:
+    """A dump with no `date` line, its own dates kept, among recent posts above and comments below."""
+    posts = "".join(f"Another story number {n} ({_long_date(day + timedelta(days=d), lang)})\n"
+                    for n, d in enumerate(OTHER_DAYS))
+    comments = "".join(f"Reader {n} said on {_long_date(day + timedelta(days=d), lang)} at 8:15 pm\n"
+                       "Thanks for this.\n\n" for n, d in enumerate(COMMENT_DAYS))
+    return f"Recent posts\n{posts}\n" + without_date_line(dump) + f"\n\n{len(COMMENT_DAYS)} Responses\n\n{comments}"
+
+
 @dataclass(frozen=True)
 class Degraded:
     case: str
@@ -193,6 +291,7 @@ class Degraded:
     ours: bool              # briefgen right (same day, or title exact) on the degraded page
     theirs: bool | None     # trafilatura's metadata right on the same degraded page (None: not measured)
     wrong: bool = False     # briefgen gave a wrong value (rather than none)
+    htmldate: bool | None = None   # htmldate's find_date (original date) right on the same page (dates)
 
 
 def _trafilatura_md(page: str):
@@ -223,14 +322,17 @@ def degraded(folder: Path, kind: str) -> tuple[Degraded, ...]:
     name = "dump.txt" if kind.startswith("dump") else "source.html"
     change = {"html-dates": without_machine_dates, "html-titles": without_meta_titles,
               "html-full-titles": lambda x: x, "dump-nodate": without_date_line,
-              "dump-later": with_later_date_line}[kind]
+              "dump-later": with_later_date_line}.get(kind)
+    dated = {"html-url-date": with_url_date_only, "html-posted": with_posted_line_only,
+             "html-other-dates": with_other_dates, "dump-byline": with_byline_date_only,
+             "dump-other-dates": with_other_dump_dates}.get(kind)
     titles = kind.endswith("titles")
     out = []
     for case in _cases(folder, name):
         want = json.loads((case / "meta.json").read_text(encoding="utf-8"))
         day = date.fromisoformat(want["date"])
         raw = read_raw(case / name)
-        raw = replace(raw, text=change(raw.text))
+        raw = replace(raw, text=change(raw.text) if change else dated(raw.text, day, want["lang"]))
         try:
             a = ingest_raw(raw)
         except BriefgenError:
@@ -239,14 +341,27 @@ def degraded(folder: Path, kind: str) -> tuple[Degraded, ...]:
             ours = a is not None and same_title(a.title, want["title"])
         else:
             ours = a is not None and a.date.date() == day
-        theirs = None
+        theirs = found = None
         if kind.startswith("html"):
             md = _trafilatura_md(raw.text)
             theirs = same_title(md.title, want["title"]) if titles else _day(md.date if md else None) == day
-        out.append(Degraded(case.name, want["lang"], ours, theirs, wrong=a is not None and not ours))
+        if kind in HTMLDATE_KINDS:
+            found = _day(_htmldate(raw.text)) == day
+        out.append(Degraded(case.name, want["lang"], ours, theirs, wrong=a is not None and not ours,
+                            htmldate=found))
     return tuple(out)
 
 
+def _htmldate(page: str) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(page, original_date=True)
+    except Exception:  # noqa: BLE001 - a failure is no date
+        return None
+
+
+HTMLDATE_KINDS = ("html-url-date", "html-posted", "html-other-dates")
 DEGRADED_KINDS = {
     "html-full-titles": "HTML title, page as it is",
     "html-titles": "HTML title, no og:title/twitter:title/JSON-LD",
@@ -256,20 +371,36 @@ DEGRADED_KINDS = {
 }
 
 
-def degraded_table() -> str:
+DATED_KINDS = {
+    "html-url-date": "HTML, date only in the URL",
+    "html-posted": "HTML, date only in a \"Posted on\" line",
+    "html-other-dates": "HTML, no machine dates, sidebar and comment dates added",
+    "dump-byline": "dump, no `date` line, date only in a byline",
+    "dump-other-dates": "dump, no `date` line, sidebar and comment dates added",
+}
+
+
+def degraded_table(kinds: dict[str, str] = DEGRADED_KINDS) -> str:
+    """Per language: briefgen right / trafilatura's metadata right (HTML; and htmldate for the dated
+    kinds), or briefgen right (wrong dates) for dumps."""
     folders = [f for f in corpora().values() if f is not None]
-    results = {k: [c for f in folders for c in degraded(f, k)] for k in DEGRADED_KINDS}
-    langs = by_language(results["html-dates"])
-    head = "| language | cases | " + " | ".join(
-        f"{DEGRADED_KINDS[k]}: briefgen{' / trafilatura' if k.startswith('html') else ' (wrong date)'}"
-        for k in DEGRADED_KINDS) + " |"
-    rows = [head, "| --- | --- |" + " --- |" * len(DEGRADED_KINDS)]
+    results = {k: [c for f in folders for c in degraded(f, k)] for k in kinds}
+    langs = by_language(next(iter(results.values())))
+
+    def cols(k: str) -> str:
+        return " / trafilatura / htmldate" if k in HTMLDATE_KINDS else \
+            " / trafilatura" if k.startswith("html") else " (wrong date)"
+    head = "| language | cases | " + " | ".join(f"{kinds[k]}: briefgen{cols(k)}" for k in kinds) + " |"
+    rows = [head, "| --- | --- |" + " --- |" * len(kinds)]
     for lang in langs:
         cells = []
-        for k in DEGRADED_KINDS:
+        for k in kinds:
             group = [c for c in results[k] if lang == "all" or c.lang == lang]
             ours = sum(c.ours for c in group)
-            if k.startswith("html"):
+            if k in HTMLDATE_KINDS:
+                cells.append(f"{ours} / {sum(bool(c.theirs) for c in group)} / "
+                             f"{sum(bool(c.htmldate) for c in group)}")
+            elif k.startswith("html"):
                 cells.append(f"{ours} / {sum(bool(c.theirs) for c in group)}")
             else:
                 cells.append(f"{ours} ({sum(c.wrong for c in group)})")
@@ -280,13 +411,19 @@ def degraded_table() -> str:
 def _misses(kind: str) -> str:
     folders = [f for f in corpora().values() if f is not None]
     return "\n".join(f"{c.case}: briefgen {'ok' if c.ours else 'WRONG' if c.wrong else 'none'}, "
-                     f"trafilatura {c.theirs}" for f in folders for c in degraded(f, kind)
+                     f"trafilatura {c.theirs}, htmldate {c.htmldate}" for f in folders for c in degraded(f, kind)
                      if not c.ours or c.theirs is False)
 
 
 if __name__ == "__main__":
-    if "--degraded" in sys.argv:
+    if "--dated" in sys.argv:   # the dated variants alone (about 4 minutes)
+        print(degraded_table(DATED_KINDS))
+        for kind in sys.argv[sys.argv.index("--dated") + 1:]:
+            print(f"\n{kind}:\n{_misses(kind)}")
+    elif "--degraded" in sys.argv:
         print(degraded_table())
+        print()
+        print(degraded_table(DATED_KINDS))
         for kind in sys.argv[sys.argv.index("--degraded") + 1:]:
             print(f"\n{kind}:\n{_misses(kind)}")
     else:

@@ -201,9 +201,10 @@ def titles_without_meta(corpus: str = "all") -> dict[str, str | None]:
         page = read_raw(path / "source.html").text
         doc = html._parse(page)
         md = html._metadata(doc)
-        sites = html.site_names(doc, md.url)
         forms = {k: v for k, v in html._title_forms(doc).items() if k not in ("og", "ld")}
-        heading = html._heading(doc, sites, forms)
+        sites = html.site_names(doc, md.url)
+        sites += [n for n in html.named_sites(doc, page, forms, md.url) if n not in sites]
+        heading = html._heading(doc, sites, forms, page)
         out[path.name] = html._title(forms, None, heading, [html._clean(md.sitename), *sites],
                                      html._headings(doc), html.PageNames(doc, forms, page))
     return out

@@ -1,0 +1,55 @@
+"""HTML titles on older and smaller sites without og:title: a short <h1> beside an SEO <title> the page
+never prints, a site named only by its host name or copyright line, a page whose every title form is the
+site's name. Pages written here."""
+from __future__ import annotations
+
+from briefgen.ingest.pipeline import ingest_file
+
+BODY = ("<p>The regional council agreed on Tuesday to keep the night buses running through the winter, after "
+        "a petition signed by more than four thousand residents asked it to reverse last month's decision.</p>"
+        "<p>The service had been due to stop in November to save money, but councillors said the cost of "
+        "keeping it was small beside the risk to people walking home late on unlit country roads.</p>")
+CANONICAL = "<link rel='canonical' href='http://www.towngazette.com/news/night-buses'>"
+COPYRIGHT = "<p>&copy; 2011 Town Gazette. All rights reserved.</p>"
+
+
+def _title(tmp_path, head: str, top: str, tail: str = "") -> str:
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head><meta charset='utf-8'>{head}<meta name='date' content='2012-10-09'></head>"
+                 f"<body>{top}{BODY}{tail}</body></html>", encoding="utf-8")
+    return ingest_file(p).title
+
+
+def test_a_two_word_h1_beside_an_seo_title_the_page_never_prints(tmp_path):
+    assert _title(tmp_path, "<title>Cheap flights, hotels and holiday deals online</title>",
+                  "<h1>Buses saved</h1>") == "Buses saved"
+    # the site's name in the <title> and a home link does not count as printing the <title>
+    assert _title(tmp_path, "<title>Valley Courier - local news, sport and weather for the valley</title>",
+                  "<a href='/'>Valley Courier</a><h1>Buses saved</h1>") == "Buses saved"
+
+
+def test_a_short_h1_is_a_section_when_the_page_prints_the_title_s_headline(tmp_path):
+    assert _title(tmp_path, "<title>Night buses saved for the winter - Example Gazette</title>",
+                  "<h1>Local news</h1><h2>Night buses saved for the winter</h2>") \
+        == "Night buses saved for the winter"
+    assert _title(tmp_path, "<title>Night buses saved for the winter - Example Gazette</title>",
+                  "<h1><a href='/local/'>Local news</a></h1><div>Night buses saved for the winter</div>") \
+        == "Night buses saved for the winter"
+
+
+def test_site_then_headline_both_printed_the_host_or_copyright_names_the_site(tmp_path):
+    head = "<title>Town Gazette | Night buses saved for the winter</title>"
+    top = "<div>Town Gazette</div><div>Night buses saved for the winter</div>"
+    assert _title(tmp_path, head + CANONICAL, top) == "Night buses saved for the winter"
+    assert _title(tmp_path, head, top, COPYRIGHT) == "Night buses saved for the winter"
+    # without either, nothing tells the site from a kicker: the title stays whole
+    assert _title(tmp_path, head, top) == "Town Gazette | Night buses saved for the winter"
+
+
+def test_og_title_and_title_both_the_site_s_name_the_printed_headline(tmp_path):
+    head = "<title>Town Gazette</title><meta property='og:title' content='Town Gazette'>"
+    assert _title(tmp_path, head, "<div class='big'>Night buses saved for the winter</div>", COPYRIGHT) \
+        == "Night buses saved for the winter"
+    assert _title(tmp_path, head + CANONICAL,
+                  "<a href='/'>Town Gazette</a><p><font size=5>Night buses saved for the winter</font></p>") \
+        == "Night buses saved for the winter"
