@@ -12,6 +12,7 @@ import logging
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -303,6 +304,31 @@ def dateline(text: str, lang: str | None = None, order: str | None = None) -> da
     if place and not place.endswith(","):
         return None   # "The council met on April 12, 2016 - and…": a sentence, not "PLACE, date –"
     return datetime(span[1].year, span[1].month, span[1].day)
+
+
+def listed(found: list[tuple[int, date]], reach: int, breaks=(), days: int = 3) -> set[int]:
+    """The positions (lines, texts) of the dates that are items of a dated list: a sidebar's recent
+    posts, teaser cards, readers' comments. Dates follow each other within `reach` positions, evenly (a
+    gap at most one wider than the list's widest so far), with no break between (the headline, a
+    paragraph of running text), and give `days` different days or more.
+    A byline's date between a sidebar and the comments, with the headline and the text around it, is
+    none."""
+    out: set[int] = set()
+    run: list[tuple[int, date]] = []
+    cuts = sorted(breaks)
+
+    def close() -> None:
+        if len({d for _, d in run}) >= days:
+            out.update(i for i, _ in run)
+    for i, d in sorted(found):
+        gap = i - run[-1][0] if run else 0
+        widest = max((b[0] - a[0] for a, b in pairwise(run)), default=reach)
+        if run and (gap > min(reach, widest + 1) or any(run[-1][0] < b < i for b in cuts)):
+            close()
+            run = []
+        run.append((i, d))
+    close()
+    return out
 
 
 def _find_time(text: str) -> tuple[int, int] | None:

@@ -1263,7 +1263,7 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     return published, updated
 
 
-PRINTED_AFTER, PRINTED_BEFORE = 12, 6   # text pieces after and before the headline read for its date
+PRINTED_AFTER, PRINTED_BEFORE = 20, 6   # text pieces after and before the headline read for its date
 PRINTED_MAX = 120                        # characters: a longer text piece is running text, not a date line
 PRINTED_LINE_OTHER = 4                   # a date line holds at most this many other words (dates.other_words)
 # "Do 25.04.24 | 14:07 Uhr": day.month.two-digit year, read only in a short text by the headline
@@ -1290,6 +1290,8 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
     if at is None:   # the headline in several text nodes ("<b>Kicker</b> Title"): its element
         el = next((el for el in doc.body.iter("h1", "h2", "h3", "b", "strong", "font", "div", "td", "span")
                    if _squash(el.text_content()) == want), None)
+        if el is None and len(want) >= PRINTED_HEADLINE_KEY:   # a heading holding it with a kicker
+            el = next((el for el in doc.body.iter("h1", "h2") if want in _squash(el.text_content())), None)
         if el is None:
             return None
         last = list(el.itertext())
@@ -1326,6 +1328,11 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
             continue   # a poster's "Joined: …" beside a forum post
         line = dates.other_words(text) <= PRINTED_LINE_OTHER
         found_all.append(((kind == "updated", not line, distance), found, i, kind))   # "Updated: …" last
+    # the dates of a list (a sidebar's recent posts, teaser cards, readers' comments: three days or more
+    # within a few texts either way) are none of them the article's
+    items = dates.listed([(f[2], f[1].date()) for f in found_all], PRINTED_LIST,
+                         [at] + [i for _, i in near if len(pieces[i]) > PRINTED_MAX])
+    found_all = [f for f in found_all if f[2] not in items]
     if not found_all:
         return None
     best = min(found_all, key=lambda f: f[0])
@@ -1341,6 +1348,8 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
 
 
 PRINTED_PAIR = 2   # text pieces apart: two dates printed together (a date and its update)
+PRINTED_LIST = 4          # texts between the dates of a dated list (dates.listed)
+PRINTED_HEADLINE_KEY = 20                # letters of a headline looked for inside a longer heading
 
 
 def _naive(d):

@@ -802,6 +802,7 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         found_pub = _slow_dates(lines, ref, lang)
     if ref is not None:   # a date below paragraphs of the text belongs to an embedded teaser
         found_pub = [f for f in found_pub if _in_header(c, f[2]) or abs((f[0].date() - ref).days) <= 1]
+    found_pub = _outside_lists(c, found_pub, ref)
     published = _choose(found_pub, ref, c.start)
     if published is None and updated is None:   # a press release or wire story: "SALEM, Ore., April 12, 2016 –"
         first = [ln for ln in c.lines[c.start:c.start + DATELINE_LINES] if ln.kind == "text"][:2]   # a dek first
@@ -864,6 +865,23 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: i
         if pair:
             return min(pair, key=lambda d: d.replace(tzinfo=None))
     return best
+
+
+LIST_REACH = 4        # lines between the dates of a dated list (dates.listed)
+LIST_BREAK_WORDS = 12  # a sentence this long between two dates is running text: they are no one list
+
+
+def _outside_lists(c: Cleaned, found: list[tuple[datetime, bool, Line]], ref: date | None) -> list[tuple[datetime, bool, Line]]:
+    """The dates that are not items of a dated list: a sidebar's recent posts, teaser cards, readers'
+    comments (dates.listed: the headline and running text break a list): none of them is the article's
+    day, so a page whose only dates they are has no date of its own (the `date` line's day, or an
+    error asking for one). A date on the `date` line's day stays."""
+    if len(found) < 3:
+        return found
+    lo, hi = min(f[2].i for f in found), max(f[2].i for f in found)
+    breaks = [c.start] + [ln.i for ln in c.lines[lo:hi] if ln.kind == "text" and ln.sentence and ln.words >= LIST_BREAK_WORDS]
+    items = dates.listed([(f[2].i, f[0].date()) for f in found], LIST_REACH, breaks)
+    return [f for f in found if (ref is not None and f[0].date() == ref) or f[2].i not in items]
 
 
 DATELINE_LINES = 4    # lines from the text's start searched for its first paragraph's dateline

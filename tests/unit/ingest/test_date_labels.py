@@ -136,3 +136,33 @@ def test_a_press_release_s_dateline_is_its_date_on_both_paths(tmp_path):
     assert a.date.date() == date(2016, 4, 12)
     dump = "Night buses saved\n\nCompany's largest investment in a decade\n\n" + RELEASE + "\n\n" + BODY
     assert _published(dump, "en").date() == date(2016, 4, 12)
+
+
+RECENT = ("<div class='sidebar'><h3>Recent posts</h3><ul>"
+          "<li><a href='/a'>Fair opens on the green</a> (March 30, 2011)</li>"
+          "<li><a href='/b'>Road closed for repairs</a> (March 17, 2011)</li>"
+          "<li><a href='/c'>School play a success</a> (March 10, 2011)</li>"
+          "<li><a href='/d'>New vicar welcomed</a> (March 1, 2011)</li></ul></div>")
+COMMENTS = ("<h3>3 Responses</h3>"
+            "<div><p class='meta'>Bob said on March 4, 2011 at 8:15 pm</p><p>Thanks for this.</p></div>"
+            "<div><p class='meta'>Ann said on March 5, 2011 at 9:00 am</p><p>Good news.</p></div>"
+            "<div><p class='meta'>Tom said on March 8, 2011 at 7:30 pm</p><p>About time.</p></div>")
+
+
+def test_a_sidebar_of_recent_posts_beside_the_headline_is_no_date_of_the_article(tmp_path):
+    a = _html(tmp_path, RECENT + "<h2>Night buses saved</h2><p class='x'>By Ann Smith</p>"
+                        "<p class='x'>This article was written on the third of March.</p>"
+                        "<div>Posted in News | March 3, 2011</div>", "en", COMMENTS)
+    assert a.date.date() == date(2011, 3, 3)
+
+
+def test_dump_recent_posts_and_comments_are_no_dates_of_the_article():
+    posts = "".join(f"Another story number {n} (March {d}, 2011)\n" for n, d in enumerate((30, 17, 10, 1)))
+    comments = "".join(f"Reader {n} said on March {d}, 2011 at 8:15 pm\nThanks for this.\n\n"
+                       for n, d in enumerate((4, 5, 8)))
+    dump = f"Recent posts\n{posts}\nCouncil backs the new river bridge\n\nMarch 3, 2011\n\n{BODY}\n\n3 Responses\n\n"
+    assert _published(dump + comments, "en").date() == date(2011, 3, 3)
+    # a page that prints no date of its own: the lists give none (the `date` line's day, or an error)
+    bare = f"Recent posts\n{posts}\nCouncil backs the new river bridge\n\n{BODY}\n\n3 Responses\n\n{comments}"
+    assert _published(bare, "en") is None
+    assert _published("date 2011-03-03\n" + bare, "en").date() == date(2011, 3, 3)
