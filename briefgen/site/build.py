@@ -55,7 +55,7 @@ SPARE_SHARE = 0.3           # changed files up to this share of the site: update
 STATE_FORMAT = 5            # bump when the state's layout changes: an older state is then ignored
 STATE_READS = (4, STATE_FORMAT)   # 4: the same layout without deltas (its head has no base id)
 # The state file holds two pickles: these keys first (all a no-change build reads), then the rest.
-STATE_HEAD = ("format", "manifest", "tree", "pages", "errors")
+STATE_HEAD = ("format", "manifest", "tree", "pages", "errors", "day_read")
 MARKER = ".briefgen-site"     # marks a folder as ours, so a swap never replaces someone's folder
 _LOCKS: dict[Path, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -166,9 +166,15 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     files, patched = inputs.brief_files_since(config.path("briefs"), None if ingest or clean else changed, seen)
     folders = templates.folders(config.path("templates"))
     every_input = templates.fingerprint(folders, [config.path("static"), config.path("locales")])
+    # The day counts only if a template reads it (the last build's answer for these same templates,
+    # else Jinja's lexer: see templates.uses_build_day): the default theme's site built on a new day
+    # with no new brief is a no-change build.
+    known = head.get("day_read")
+    reads_day = known[1] if isinstance(known, tuple) and known[0] == every_input else _day_read(folders)
     # The code too (not only its version): a build by changed code is not a no-change build.
     manifest = hashlib.blake2b(pickle.dumps((__version__, code_digest(), files, every_input, _config_key(config),
-                                             now.date(), str(out))), digest_size=16).hexdigest()
+                                             now.date() if reads_day else None, str(out))),
+                               digest_size=16).hexdigest()
     if (repaired is None and head.get("manifest") == manifest and head.get("tree") == _tree_id(out)
             and (out / MARKER).is_file() and not errors):
         _report(head.get("errors", []))
@@ -196,7 +202,8 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
         with gc_paused(), Pool(config.site.jobs or os.cpu_count() or 1) as pool:
             result = _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
                                     pool, started, patch_in_place, site_lock or SiteLock(), repaired, stop,
-                                    defer_state, set(changed) if patched and changed is not None else None)
+                                    defer_state, set(changed) if patched and changed is not None else None,
+                                    (every_input, reads_day))
     finally:
         gc.unfreeze()
     inputs.remember_files(config.path("briefs"), files)
@@ -208,7 +215,8 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
                    manifest: str, files: list, folders: list[Path], fp: str, now, pool: Pool,
                    started: float, patch_in_place: bool, site_lock: SiteLock,
                    repaired: list[str] | None, stop: threading.Event | None = None,
-                   defer_state: bool = False, hint: set[str] | None = None) -> BuildResult:
+                   defer_state: bool = False, hint: set[str] | None = None,
+                   day_read: tuple = (None, True)) -> BuildResult:
     from briefgen.classify.regions import regions_for
     from briefgen.site import content, images, pages
     from briefgen.site.render import Shared, tree_codes, tree_for
@@ -241,7 +249,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     if spare is not None and spare not in trees and spare.exists():
         remove_later(spare, config.path("cache") / "trash")   # a spare no state vouches for
     old_keys = trees[out] if previous else {}
-    inputs = (__version__, code_digest(), fp, _config_key(config), now.date())
+    inputs = (__version__, code_digest(), fp, _config_key(config), now.date() if day_read[1] else None)
     # Preview only: a few changed briefs with the same templates, config and day are patched into
     # its folder (changed files staged, then moved in under the site lock).
     patch = (patch_in_place and previous is not None and state.get("inputs") == inputs
@@ -258,7 +266,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     gc.freeze()
     try:
         shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None,
-                        dirty=dirty, old_plan=state.get("plan") if dirty is not None else None)
+                        dirty=dirty, old_plan=state.get("plan") if dirty is not None else None, reads_day=day_read[1])
         shared.stop = stop
         locale_trees = [tree_for(shared, code, prefix, reuse=patch_in_place) for code, prefix in tree_codes(config)]
         tree_keys = [shared.global_key, *(tree.key for tree in locale_trees)]
@@ -287,7 +295,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
               # with the non-fatal render errors (links out, clashes): a no-change build repeats them
               "errors": brief_errors + render_errors,
               "inputs": inputs, "plan": shared.plan_record,
-              "index": index, "tree_keys": tree_keys, "collisions": shared.collisions}
+              "index": index, "tree_keys": tree_keys, "collisions": shared.collisions, "day_read": day_read}
     log.debug("planned %s sections", "all" if shared.dirty is None else len(shared.dirty))
     changed = sorted(set(written) | set(removed))
     if previous is not None and not changed:
@@ -550,6 +558,13 @@ def _ingest(config: Config) -> list[BriefgenError]:
         else:
             found.append(BuildError(str(failure)))
     return found
+
+
+def _day_read(folders: list[Path]) -> bool:
+    """Whether a template reads the build day (templates.uses_build_day; imports Jinja: only when the
+    templates changed since the last build, or there is none)."""
+    fp = templates.fingerprint(folders, [], by_content=True)
+    return templates.uses_build_day(tuple(folders), fp)
 
 
 def _config_key(config: Config) -> str:

@@ -50,7 +50,8 @@ def tree_codes(config: Config) -> list[tuple[str, str]]:
 class Shared:
     def __init__(self, config: Config, collections: Collections, folders: list[Path], fingerprint: str,
                  now: datetime, tmp: Path, previous: Path | None, old_keys: dict[str, str],
-                 patch: bool = False, dirty: set[tuple] | None = None, old_plan: dict | None = None) -> None:
+                 patch: bool = False, dirty: set[tuple] | None = None, old_plan: dict | None = None,
+                 reads_day: bool | None = None) -> None:
         self.config = config
         templates.keep_compiled_templates(config.path("cache") / "jinja")
         # Partial planning: only the sections in `dirty` are planned; the others are taken as they
@@ -72,7 +73,13 @@ class Shared:
         self.base_path = urlsplit(config.base_url).path or "/"
         self.trees = tree_codes(config)
         self.assets = self._assets()
-        self.global_key = pages.digest(fingerprint, repr(config), now.date(), self.assets,
+        # The day of the build, if a template reads it (templates.uses_build_day; `reads_day`: the
+        # build's answer); else None, so a build on another day keys (and renders) only what changed.
+        if reads_day is None:
+            reads_day = templates.uses_build_day(tuple(folders), fingerprint)
+        self.reads_day = reads_day
+        self.day = now.date() if reads_day else None
+        self.global_key = pages.digest(fingerprint, repr(config), self.day, self.assets,
                                        list(collections.by_region), list(collections.by_theme))
         self.fingerprint = fingerprint
         self.errors: list[BriefgenError] = []
@@ -217,14 +224,15 @@ class Shared:
         log.debug("rendering %d pages in %d %s workers", len(todo), pool.jobs, "forked" if pool.forks() else "spawned")
         if pool.forks():
             _FORK_SOURCE = (self.config, self.c, self.folders, self.fingerprint, self.now, str(self.writer.root),
-                            self.dirty)
+                            self.dirty, self.reads_day)
             try:
                 results = pool.map(render_forked, chunks)
             finally:
                 _FORK_SOURCE = None
         else:
             results = pool.map(render_chunk, [(self.config, self.c.items, self.folders, self.fingerprint, self.now,
-                                               str(self.writer.root), chunk, self.dirty) for chunk in chunks])
+                                               str(self.writer.root), chunk, self.dirty, self.reads_day)
+                                              for chunk in chunks])
         for written, errors in results:
             self.writer.written.extend(written)
             self.fatal = self.fatal or bool(errors)
@@ -244,9 +252,9 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
     """Worker: render the pages (tree index, page index) of one chunk straight into the build folder."""
     from briefgen.site.collections import group
 
-    config, items, folders, fingerprint, now, tmp, chunk, dirty = task
+    config, items, folders, fingerprint, now, tmp, chunk, dirty, reads_day = task
     return _render_in_worker(tmp, chunk, lambda: Shared(config, group(items), folders, fingerprint, now,
-                                                        Path(tmp), None, {}, dirty=dirty))
+                                                        Path(tmp), None, {}, dirty=dirty, reads_day=reads_day))
 
 
 FEED = -1     # a render task's tree index that means "the main tree's feed number pi"
@@ -268,9 +276,9 @@ _FORK_SOURCE: tuple | None = None       # what forked render workers render from
 
 def render_forked(chunk: list[tuple[int, int]]) -> tuple[list[str], list[tuple]]:
     """Forked worker: like render_chunk, from the parent's loaded briefs rather than a pickled copy."""
-    config, collections, folders, fingerprint, now, tmp, dirty = _FORK_SOURCE
+    config, collections, folders, fingerprint, now, tmp, dirty, reads_day = _FORK_SOURCE
     return _render_in_worker(tmp, chunk, lambda: Shared(config, collections, folders, fingerprint, now,
-                                                        Path(tmp), None, {}, dirty=dirty))
+                                                        Path(tmp), None, {}, dirty=dirty, reads_day=reads_day))
 
 
 def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tuple]]:

@@ -161,6 +161,39 @@ def hashed_name(name: str, data: bytes) -> str:
     return f"{stem}.{digest}.{ext}" if dot and "/" not in ext else f"{name}.{digest}"
 
 
+DAY_NAMES = frozenset({"build_day", "reldate"})   # what a template reads the build day through
+
+
+@lru_cache(maxsize=4)
+def uses_build_day(template_folders: tuple[Path, ...], fingerprint: str) -> bool:
+    """Whether a template reads the day of the build (the `build_day` global, the `reldate` filter):
+    only then does a page depend on the day it is built, and only then is the day part of the pages'
+    keys (the default theme writes relative dates in the reader's browser, from the ISO date: without
+    this, the first build of each day keyed every page anew and re-rendered the whole site).
+    Read with Jinja's own lexer, so the names in text, comments and strings (`reldate.js`) do not
+    count; a file it cannot read or lex counts as reading the day. `fingerprint` (of the folders'
+    contents) keys the memo."""
+    from jinja2 import Environment
+    from jinja2.exceptions import TemplateSyntaxError
+
+    env = Environment()
+    for base in template_folders:
+        for dirpath, dirnames, filenames in os.walk(base):
+            if dirpath == str(base):
+                dirnames[:] = [d for d in dirnames if d not in (STATIC, "locales")]
+            for name in filenames:
+                if name.startswith(IGNORED):
+                    continue
+                try:
+                    with open(os.path.join(dirpath, name), encoding="utf-8") as fh:
+                        source = fh.read()
+                    if any(kind == "name" and value in DAY_NAMES for _, kind, value in env.lex(source)):
+                        return True
+                except (OSError, UnicodeDecodeError, TemplateSyntaxError):
+                    return True
+    return False
+
+
 def fingerprint(template_folders: list[Path], extra: list[Path], assets: bool = True, by_content: bool = False) -> str:
     """A hash of every template, asset and catalog file (name, size, mtime): what output depends on
     besides the briefs and the config. `assets=False` leaves out the templates' `static/` folders

@@ -268,6 +268,57 @@ def test_an_edit_keeps_the_search_documents_of_the_briefs_it_did_not_change(scra
     assert _site(result.out) == _clean_twin(scratch_project, tmp_path / "b", build_project)
 
 
+def test_the_build_day_is_read_by_names_not_by_text(tmp_path):
+    from briefgen.site import templates
+
+    def reads(source: str) -> bool:
+        folder = tmp_path / f"t{len(list(tmp_path.iterdir()))}"
+        folder.mkdir()
+        (folder / "page.html").write_text(source, encoding="utf-8")
+        return templates.uses_build_day((folder,), source)
+
+    assert not reads("{# reldate #}<script src=\"{{ asset('reldate.js') }}\"></script> build_day in the text")
+    assert reads("{{ it.brief.date | reldate }}")
+    assert reads("{% if build_day %}today{% endif %}")
+    assert reads("{% filter reldate %}{{ d }}{% endfilter %}")
+    assert not templates.uses_build_day((templates.theme_dir(),), "the default theme")
+
+
+def test_a_new_day_renders_only_what_changed_unless_a_template_reads_the_day(scratch_project, build_project,
+                                                                             monkeypatch, tmp_path):
+    """The default theme writes relative dates in the reader's browser: a build on the next day with
+    no new brief is a no-change build, and a day's new brief renders what shows it (the day was part
+    of every page's key: the first build of each day rendered the whole site again). A theme that
+    shows `build_day` keys its pages by the day, as before. Each site is the clean build's of that day."""
+    from tests.unit.site.conftest import brief_text
+
+    config = scratch_project / "briefgen.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('now = "2026-01-19T08:00:00+01:00"\n', ""),
+                      encoding="utf-8")
+    day = 1768820400                                           # 2026-01-19 12:00 CET
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(day))
+    first = build_project(scratch_project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(day + 86400))
+    same = build_project(scratch_project)
+    assert not same.swapped and same.written == 0
+    (scratch_project / "content" / "briefs" / "2026" / "01" / "added.md").write_text(
+        brief_text("Ajoutée le lendemain", "added", date="2026-01-20T10:00:00+01:00"), encoding="utf-8")
+    added = build_project(scratch_project)
+    assert 0 < added.written < first.written / 3
+    assert _site(added.out) == _clean_twin(scratch_project, tmp_path / "a", build_project)
+    templates = scratch_project / "templates"
+    templates.mkdir(exist_ok=True)
+    (templates / "base.html").write_text((ROOT / "templates" / "base.html").read_text(encoding="utf-8")
+                                         .replace("</body>", "<!-- built {{ build_day }} --></body>"), encoding="utf-8")
+    shown = build_project(scratch_project)
+    assert "<!-- built 2026-01-20 -->" in (shown.out / JAPAN).read_text(encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(day + 2 * 86400))
+    next_day = build_project(scratch_project)
+    assert next_day.written >= shown.pages and "<!-- built 2026-01-21 -->" in (next_day.out / JAPAN).read_text(
+        encoding="utf-8")
+    assert _site(next_day.out) == _clean_twin(scratch_project, tmp_path / "b", build_project)
+
+
 def test_an_edit_loads_only_the_briefs_its_pages_show(scratch_project, build_project, monkeypatch):
     from briefgen.site import content
 
