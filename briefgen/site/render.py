@@ -252,7 +252,8 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
     """Worker: render the pages (tree index, page index) of one chunk straight into the build folder."""
     from briefgen.site.collections import group
 
-    config, items, folders, fingerprint, now, tmp, chunk, dirty, reads_day = task
+    config, items, folders, fingerprint, now, tmp, chunk, dirty, *rest = task
+    reads_day = rest[0] if rest else None     # None: the worker reads the templates itself
     return _render_in_worker(tmp, chunk, lambda: Shared(config, group(items), folders, fingerprint, now,
                                                         Path(tmp), None, {}, dirty=dirty, reads_day=reads_day))
 
