@@ -57,6 +57,7 @@ BRIDGE_GAIN = 60.0      # a run above the article region worth this much joins i
 SUBHEAD_TOKENS, SUBHEAD_KEEP = 12, -1.0   # a short unsure line between two kept paragraphs: a subhead
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
 TAIL_SURE, TAIL_DROP = 3.0, 1.5   # below the last sure line, kept lines after a dropped one are cut
+END_TOKENS, END_KEEP = 4, 1.0     # a doubted short line without a sentence mark does not end the article
 
 
 @lru_cache(maxsize=1 << 16)
@@ -392,6 +393,7 @@ class Model:
             kept = _cut_trailing([k for k in range(a, b) if have[k] >= bars[k]], sizes, ends)
             kept = _keep_subheads(kept, have, sizes, flagged, texts)
             kept = _cut_unsure_tail(kept, have)
+            kept = _cut_short_end(kept, have, sizes, texts)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 return [idx[k] for k in kept], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -420,6 +422,16 @@ def _cut_unsure_tail(kept: list[int], scores: list[float]) -> list[int]:
     while end in have:
         end += 1
     return [k for k in kept if k < end]
+
+
+def _cut_short_end(kept: list[int], scores: list[float], sizes: list[int], texts: list[str]) -> list[int]:
+    """`kept` without the short lines at its end (END_TOKENS tokens or fewer, no sentence mark at the end)
+    that the model does not clearly keep (log-odds under END_KEEP): a "« Back to news" link or a widget
+    label right below the last paragraph; an article does not end on such a line."""
+    while len(kept) > 1 and sizes[kept[-1]] <= END_TOKENS and scores[kept[-1]] < END_KEEP \
+            and texts[kept[-1]].rstrip()[-1:] not in SENTENCE_MARKS:
+        kept = kept[:-1]
+    return kept
 
 
 def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagged: list[bool],

@@ -258,3 +258,12 @@ def test_unsure_paragraphs_cut_off_below_the_article_are_comments_but_its_own_la
     # a page the model is unsure of throughout: the bar follows its kept lines (median less TAIL_DROP)
     weak = [0.6, 0.4, 0.5, 0.2, -3.0, -5.0, 0.3, -3.0, -5.0, 0.3]
     assert _decode_with(monkeypatch, texts, weak, weak) == [P1, P2, P3, P4, c1, c2]
+
+
+def test_a_doubted_short_line_does_not_end_the_article(monkeypatch):
+    texts = [P1, P2, P3, "« Back to news"]
+    assert _decode_with(monkeypatch, texts, [3.0, 3.0, 3.0, 0.1], [3.0, 3.0, 3.0, 0.1]) == [P1, P2, P3]
+    # a short line the model is sure of, or one that ends like a sentence, stays
+    assert _decode_with(monkeypatch, texts, [3.0, 3.0, 3.0, 1.5], [3.0, 3.0, 3.0, 1.5]) == texts
+    texts = [P1, P2, P3, "That is all."]
+    assert _decode_with(monkeypatch, texts, [3.0, 3.0, 3.0, 0.1], [3.0, 3.0, 3.0, 0.1]) == texts

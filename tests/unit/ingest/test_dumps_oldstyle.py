@@ -21,7 +21,6 @@ KNOWN = {
     "sidebar-first": "the sidebar's sentences (weather, poll, advertising note) are kept above the story",
     "press-release": "the site's legal footer paragraphs are kept",
     "wordpress-comments": "reader comments (name 'says:', date, text, 'Reply') are kept",
-    "td-nav": "the 'Back to news' link line is kept after the article",
 }
 
 
