@@ -428,3 +428,14 @@ def test_a_comment_counter_in_a_teaser_inside_the_story_cuts_nothing():
             + "<h3>2 Comments</h3><p>First!</p></div></body></html>")
     blocks = [Block("paragraph", p) for p in [*paras, "First!"]]
     assert [b.text for b in _before_page_comments(blocks, _parse(page))] == paras
+
+
+@pytest.mark.parametrize("page, first", [
+    ("td-nav", "Work will begin next month on a new set of floating pontoons"),
+    ("font-center", "After two years of weekend work, a team of eleven volunteers"),
+])
+def test_a_date_or_byline_set_right_before_the_first_paragraph_is_not_part_of_it(articles, page, first):
+    # "<span>22 April 2006</span><p>Work will begin …": trafilatura joins the two; the step "glued_line" splits
+    # them where the page's <p> begins, and the byline step drops the date line
+    assert _paras(articles[page])[0].startswith(first)
+    assert _paras(_old_markup_article(page))[0].startswith(first)
