@@ -58,6 +58,7 @@ SUBHEAD_TOKENS, SUBHEAD_KEEP = 12, -1.0   # a short unsure line between two kept
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
 TAIL_SURE, TAIL_DROP = 3.0, 1.5   # below the last sure line, kept lines after a dropped one are cut
 END_TOKENS, END_KEEP = 4, 1.0     # a doubted short line without a sentence mark does not end the article
+FAR_LINES, FAR_SHARE = 12, 0.2    # a small block below this many dropped lines in a row is not the article
 
 
 @lru_cache(maxsize=1 << 16)
@@ -394,6 +395,7 @@ class Model:
             kept = _keep_subheads(kept, have, sizes, flagged, texts)
             kept = _cut_unsure_tail(kept, have)
             kept = _cut_short_end(kept, have, sizes, texts)
+            kept = _cut_far_tail(kept, sizes)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 return [idx[k] for k in kept], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -431,6 +433,17 @@ def _cut_short_end(kept: list[int], scores: list[float], sizes: list[int], texts
     while len(kept) > 1 and sizes[kept[-1]] <= END_TOKENS and scores[kept[-1]] < END_KEEP \
             and texts[kept[-1]].rstrip()[-1:] not in SENTENCE_MARKS:
         kept = kept[:-1]
+    return kept
+
+
+def _cut_far_tail(kept: list[int], sizes: list[int]) -> list[int]:
+    """`kept` without a block below FAR_LINES dropped lines in a row that holds at most FAR_SHARE of the
+    kept tokens: the run reached over a footer's menus to a few paragraphs of prose (a legal notice, a
+    site's blurb); a gallery or a teaser box inside an article is shorter, or has more article below it."""
+    total = sum(sizes[k] for k in kept)
+    for j in range(1, len(kept)):
+        if kept[j] - kept[j - 1] > FAR_LINES and sum(sizes[k] for k in kept[j:]) <= FAR_SHARE * total:
+            return kept[:j]
     return kept
 
 

@@ -267,3 +267,15 @@ def test_a_doubted_short_line_does_not_end_the_article(monkeypatch):
     assert _decode_with(monkeypatch, texts, [3.0, 3.0, 3.0, 1.5], [3.0, 3.0, 3.0, 1.5]) == texts
     texts = [P1, P2, P3, "That is all."]
     assert _decode_with(monkeypatch, texts, [3.0, 3.0, 3.0, 0.1], [3.0, 3.0, 3.0, 0.1]) == texts
+
+
+def test_a_small_block_far_below_the_article_is_not_part_of_it(monkeypatch):
+    # the run reaches over a footer's thirteen menu lines to a short legal paragraph the model believes
+    menu = [f"Footer link {k}" for k in range(13)]
+    legal = "The information on this website is provided for general information only and may change."
+    texts = [P1, P2, P3, P4, P5] + menu + [legal]
+    scores = [3.0] * 5 + [-3.0] * 13 + [3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+    # with fewer lines between, or more text below, it stays (a gallery or a box inside an article)
+    texts = [P1, P2, P3, P4, P5] + menu[:11] + [legal]
+    assert _decode_with(monkeypatch, texts, scores[:16] + [3.0], scores[:16] + [3.0])[-1] == legal
