@@ -33,7 +33,7 @@ from briefgen.ingest.clean import (
     is_sentence,
     tidy,
 )
-from briefgen.ingest.html_dates import page_dates
+from briefgen.ingest.html_dates import page_dates, url_date
 from briefgen.ingest.patterns import AGENCIES, WORD, key_of, strip_screen_reader
 from briefgen.model import Article, Block, Image, RawArticle, Source
 
@@ -1302,11 +1302,13 @@ def _same_start(a: str, b: str) -> bool:
 
 def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | None = None):
     """The page's own published and updated times (briefgen.ingest.html_dates); else the date printed by
-    the headline (old pages have no machine-readable date); else trafilatura's (searched only then:
-    htmldate copies the whole tree)."""
+    the headline (old pages have no machine-readable date); else the day in its permalink; else
+    trafilatura's (searched only then: htmldate copies the whole tree)."""
     published, updated = page_dates(raw.text, None)
     if published is None and doc is not None and title:
         published = printed_date(doc, title, raw.text, lang)
+    if published is None and (url_day := url_date(raw.text)) is not None:
+        published = url_day   # a permalink ".../2011/03/02/slug/": the day the post went up
     if published is None and (fallback := getattr(md, "find_date", None)) and (found := fallback()):
         published, updated = page_dates(raw.text, found)
     if published is None:

@@ -242,6 +242,12 @@ def _url_day(page: str) -> list[tuple[datetime, bool]]:
         return []
 
 
+def url_date(page: str) -> datetime | None:
+    """The day in the page's canonical address or og:url (".../2011/03/02/slug/"), or None."""
+    found = _url_day(page)
+    return found[0][0] if found else None
+
+
 def _title_date(page: str, lang: str | None, order: str | None) -> datetime | None:
     """A date in the document title ("… | DW | 28.04.2023"): the page's own date."""
     for rx in (OG_TITLE, TITLE):

@@ -311,9 +311,10 @@ def _day(value: str | None) -> date | None:
 
 
 @cache
-def degraded(folder: Path, kind: str) -> tuple[Degraded, ...]:
+def degraded(folder: Path, kind: str, baselines: bool = True) -> tuple[Degraded, ...]:
     """Each case of a folder under one degradation: 'html-dates', 'html-titles', 'dump-nodate',
-    'dump-later' (see the module's docstring); for 'html-full-titles' the page as it is, titles."""
+    'dump-later' (see the module's docstring), the dated kinds of DATED_KINDS; for 'html-full-titles'
+    the page as it is, titles. `baselines=False` leaves trafilatura and htmldate out (the gates)."""
     from briefgen.errors import BriefgenError
     from briefgen.ingest.pipeline import ingest_raw
     from briefgen.ingest.readers import read_raw
@@ -342,10 +343,10 @@ def degraded(folder: Path, kind: str) -> tuple[Degraded, ...]:
         else:
             ours = a is not None and a.date.date() == day
         theirs = found = None
-        if kind.startswith("html"):
+        if kind.startswith("html") and baselines:
             md = _trafilatura_md(raw.text)
             theirs = same_title(md.title, want["title"]) if titles else _day(md.date if md else None) == day
-        if kind in HTMLDATE_KINDS:
+        if kind in HTMLDATE_KINDS and baselines:
             found = _day(_htmldate(raw.text)) == day
         out.append(Degraded(case.name, want["lang"], ours, theirs, wrong=a is not None and not ours,
                             htmldate=found))

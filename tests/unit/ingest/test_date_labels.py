@@ -166,3 +166,14 @@ def test_dump_recent_posts_and_comments_are_no_dates_of_the_article():
     bare = f"Recent posts\n{posts}\nCouncil backs the new river bridge\n\n{BODY}\n\n3 Responses\n\n{comments}"
     assert _published(bare, "en") is None
     assert _published("date 2011-03-03\n" + bare, "en").date() == date(2011, 3, 3)
+
+
+def test_a_permalink_s_day_comes_before_htmldate_s_guess(tmp_path):
+    # no date by the headline; the footer's "generated" day is far below, where htmldate may find it
+    footer = "".join(f"<p>Archive link {n}</p>" for n in range(30)) + "<p>Page generated 15 April 2011</p>"
+    p = tmp_path / "page.html"
+    p.write_text("<html lang='en'><head><meta charset='utf-8'><title>Night buses saved | Courier</title>"
+                 "<link rel='canonical' href='https://blog.example.org/2011/03/02/night-buses-saved/'></head>"
+                 f"<body><h1>Night buses saved</h1><p>{BODY}</p><p>{BODY}</p>{footer}</body></html>",
+                 encoding="utf-8")
+    assert ingest_file(p).date.date() == date(2011, 3, 2)

@@ -218,3 +218,27 @@ def test_an_og_title_that_is_the_site_s_name_on_every_page_gives_way(tmp_path):
     head = "<meta property='og:title' content='County approves new bridge'><title>County approves new bridge | " \
            "Valley Courier</title>"
     assert _titled(tmp_path, head, "<h2>Valley Courier</h2>").title == "County approves new bridge"
+
+
+def test_the_dated_variants_of_an_html_page_and_a_dump():
+    from briefgen.ingest.meta_score import (
+        with_byline_date_only,
+        with_other_dates,
+        with_posted_line_only,
+        with_url_date_only,
+        without_printed_dates,
+    )
+
+    page = ('<html><head><meta name="date" content="2011-03-03"></head><body><h1>Night buses</h1>'
+            '<p class="d">March 3, 2011, 10:15</p><a href="/2011/03/02/other/">Other</a><p>Text.</p></body></html>')
+    bare = without_printed_dates(page)
+    assert "2011" not in bare and "10:15" in bare and "Night buses" in bare
+    day = date(2011, 3, 3)
+    assert '<link rel="canonical" href="https://blog.example.org/2011/03/03/the-post/">' in \
+        with_url_date_only(page, day, "en")
+    assert "</h1><p class=\"postmeta\">Posted on 3. März 2011 by admin</p>" in with_posted_line_only(page, day, "de")
+    other = with_other_dates(page, day, "en")
+    assert "March 3, 2011, 10:15" in other and "Recent posts" in other and "April 2, 2011" in other \
+        and "Reader 0 said on March 4, 2011 at 8:15 pm" in other
+    dump = "date 2011-03-03\nNight buses\nMarch 3, 2011\n\n" + BODY
+    assert with_byline_date_only(dump, day, "en") == "Night buses\n\n\nBy Jane Doe, March 3, 2011\n\n" + BODY
