@@ -71,7 +71,7 @@ class IngestOptions:
 
 @dataclass(frozen=True)
 class ClassifyOptions:
-    country_threshold: float = opt(0.0, "Minimum salience score for a country to be kept (0: built-in, 1.5: "
+    country_threshold: float = opt(0.0, "Minimum salience score for a country to be kept (0: built-in, 1.2: "
                                         "about two mentions in the body or one in the headline).", minimum=0)
     theme_threshold: float = opt(0.0, "Minimum score for a theme to be kept (0: built-in, 3.0: one strong "
                                       "word of its lexicon).", minimum=0)
