@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 import zlib
@@ -41,6 +42,7 @@ C = 0.5
 DECODE = {"keep": -0.5, "offset": 0.5}
 TITLE_L2 = 5.0   # the headline ranker's penalty (standardised features)
 VARIANT_WEIGHT = float(os.environ.get("VARIANT_WEIGHT", "0"))   # of a degraded training copy against its page
+OLDSTYLE_WEIGHT = 0.3   # of each old-style training copy (oldstyle_variants) against its page
 
 
 def shared_dir() -> Path | None:
@@ -93,7 +95,9 @@ class Page:
         self.lang = case.name.split("-", 1)[0]
         self.publisher = publisher(case.name)
         self.expected = (case / "expected.txt").read_text(encoding="utf-8")
-        self.title = json.loads((case / "meta.json").read_text(encoding="utf-8"))["title"]
+        info = json.loads((case / "meta.json").read_text(encoding="utf-8"))
+        self.title = info["title"]
+        self.site = info.get("publisher") or self.publisher
         raw = (case / "dump.txt").read_text(encoding="utf-8")
         _, _, self.text = meta.split_prefix(raw)
         self.lines = prepare(self.text)
@@ -242,16 +246,25 @@ def training_variant(page: Page, pages: list[Page]) -> str | None:
 
 
 def fit_titles(pages: list[Page], model: dict) -> dict:
-    """Headline ranker on the pages where one candidate is the title, and on a degraded copy of each."""
+    """Headline ranker on the pages where one candidate is the title, and on copies of each laid out as
+    older sites lay out theirs (`oldstyle_variants`, with other menus, taglines and neighbouring posts
+    than the copies it is scored on: salt "train"; donors are training pages only), weighted
+    OLDSTYLE_WEIGHT each: the sample pages are big publishers' of 2023-2026, whose layout alone would
+    teach the ranker that a headline never stands right above the text or under a date."""
     groups = [title_rows(p, model) for p in pages]
-    n = len(groups)
-    if VARIANT_WEIGHT:
-        with linemodel.use(linemodel.Model(model)):
-            for p in pages:
+    wts = [1.0] * len(groups)
+    with linemodel.use(linemodel.Model(model)):
+        for p in pages:
+            if VARIANT_WEIGHT:
                 text = training_variant(p, pages)
                 if text is not None:
                     groups.append(title_data(clean_dump(text), p.title))
-    return fit_title_groups(groups, weights=[1.0] * n + [VARIANT_WEIGHT] * (len(groups) - n))
+                    wts.append(VARIANT_WEIGHT)
+            if OLDSTYLE_WEIGHT:
+                for text in oldstyle_variants(p, pages, salt="train").values():
+                    groups.append(title_data(clean_dump(meta.split_prefix(text)[2]), p.title))
+                    wts.append(OLDSTYLE_WEIGHT)
+    return fit_title_groups(groups, weights=wts)
 
 
 ROBUST_ABOVE = ["Skip to content", "Share on Facebook", "Share on X", "Share via Email", "Get our app"]
@@ -279,6 +292,79 @@ def robustness_variants(page: Page, pages: list[Page]) -> dict[str, str]:
     if others:
         out["teaser"] = "\n".join(lines[:k] + ["", others[sum(map(ord, page.name)) % len(others)].title, ""]
                                   + lines[k:])
+    return out | oldstyle_variants(page, pages)
+
+
+def _menu_lines(page: Page, pages: list[Page], n: int, salt: str = "") -> list[str]:
+    """n navigation lines of other publishers (same language where there are enough): their short lines
+    (one to three words) that are not article text, as a site's menu is."""
+    same = [q for q in pages if q.lang == page.lang and q.publisher != page.publisher]
+    donors = same if len(same) >= 3 else [q for q in pages if q.publisher != page.publisher]
+    out: list[str] = []
+    for j in range(6):
+        donor = _pick(donors, page.name, salt, "menu", str(j))
+        for i, y in zip(donor.idx, donor.y):
+            text = donor.lines[i].text.strip()
+            if not y and 1 <= donor.lines[i].words <= 3 and text not in out and not same_title(text, donor.title) \
+                    and not any(ch.isdigit() for ch in text):
+                out.append(text)
+        if len(out) >= 3 * n:
+            break
+    start = zlib.crc32((page.name + salt).encode()) % max(1, len(out) - n + 1)
+    return out[start:start + n]
+
+
+def _date_words(page: Page, weekday: bool = False) -> str:
+    """The page's date (its dump's `date` line) as an English-speaking blog prints it."""
+    import datetime
+
+    m = re.match(r"date (\d{4})-(\d{2})-(\d{2})", (page.case / "dump.txt").read_text(encoding="utf-8")[:20])
+    day = datetime.date(*(int(x) for x in m.groups())) if m else datetime.date(2010, 5, 15)
+    text = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{day.strftime('%A')}, {text}" if weekday else text
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def oldstyle_variants(page: Page, pages: list[Page], salt: str = "") -> dict[str, str]:
+    """Copies of a page's dump laid out as older, smaller sites lay out theirs (the issue's held-out pages
+    are 2008-2019 blogs, small news sites and magazines; the samples are big publishers of 2023-2026):
+    `menu` (the site's name and a 30-line menu right above the headline), `crumb` ("Home > Section >
+    Headline" above it), `blog` (blog name, a tagline, links to the previous and next posts above the post
+    title, "Month D, YYYY by Name" below), `doctitle` (the document title "Headline | Site" as the first
+    line, as in a copy made by hand) and `plain` (a minimal page made of the reference: site name, menu,
+    headline, byline and date, the text's paragraphs, a footer). Menu lines are other publishers' short
+    non-article lines; the other inserted words are fixed here."""
+    lines = page.text.split("\n")
+    k = _title_at(lines, page.title)
+    if k is None:
+        return {}
+    others = [q for q in pages if q.lang == page.lang and q.publisher != page.publisher] or \
+        [q for q in pages if q.publisher != page.publisher]
+    menu = _menu_lines(page, pages, 30, salt)
+    out = {"menu": "\n".join(lines[:k] + [page.site, ""] + menu + ["", lines[k]] + lines[k + 1:])}
+    sep = _pick([">", "»", "/", "›"], page.name, salt, "sep")
+    section = _pick(menu, page.name, salt, "section") or "News"
+    out["crumb"] = "\n".join(lines[:k] + [f"Home {sep} {section} {sep} {page.title}", ""] + lines[k:])
+    prev_post, next_post = (_pick(others, page.name, salt, x).title for x in ("prev", "next"))
+    tag = " ".join(_pick(others, page.name, salt, "tagline").title.split()[:5]).rstrip(",:;.-–")
+    if zlib.crc32((page.name + salt + "blog").encode()) % 2:   # WordPress: the date and author below the title
+        out["blog"] = "\n".join(lines[:k] + [page.site, "", tag, "", f"« {prev_post}", f"{next_post} »", lines[k],
+                                             f"{_date_words(page)} by Jane Doe", ""] + lines[k + 1:])
+    else:   # Blogger: the day's date above the post title, "Posted by" after the text
+        last = next((x.strip() for x in reversed(page.expected.split("\n")) if x.strip()), "")
+        end = next((j for j in range(len(lines) - 1, k, -1) if lines[j].strip() == last), None)
+        tail = lines[k + 1:] if end is None else lines[k + 1:end + 1] + ["Posted by Jane Doe at 10:42 AM 3 comments"] \
+            + lines[end + 1:]
+        out["blog"] = "\n".join(lines[:k] + [page.site, "", tag, "", _date_words(page, weekday=True), lines[k]] + tail)
+    out["doctitle"] = f"{page.title} | {page.site}\n" + page.text
+    paras = [x.strip() for x in page.expected.split("\n") if x.strip()]
+    out["plain"] = "\n".join([page.site, ""] + menu[:12] + ["", page.title, "By Jane Doe", _date_words(page), ""]
+                             + [x for para in paras for x in (para, "")]
+                             + [f"© {_date_words(page)[-4:]} {page.site}. All rights reserved.", "Contact us",
+                                "Privacy policy"])
     return out
 
 

@@ -330,7 +330,7 @@ TITLE_FEATURES = ("log_tokens", "tokens_3", "tokens_25", "terminal", "ends_colon
                   "credit_like", "has_time", "ends_bracket", "prose", "same_as_body",
                   "next_headline", "prev_headline", "meta_below", "meta_near", "upper_ratio", "capitalised",
                   "part_of_other", "has_part_other", "cut_separator", "cut_line", "cut_rest_line", "cut_glued",
-                  "cut_log_tokens", "cut_upper", "ui_share", "ui_first", "ui_or_common", "inner_ends")
+                  "cut_log_tokens", "cut_upper", "ui_share", "ui_first", "ui_or_common", "inner_ends", "nav_arrow", "body_hits")
 INSIDE_TOKENS = 25   # a line inside the text this long (or of several sentences) is a paragraph, not its headline
 
 
@@ -358,6 +358,21 @@ def _ui_share(text: str, ui: frozenset[str]) -> float:
 
     toks = shape(text)[0]
     return sum(t in ui for t in toks) / len(toks) if toks else 0.0
+
+
+_ARROW_OPEN, _ARROW_CLOSE = "←«‹<⇐◄◀", "→»›>⇒►▶"
+
+
+def _nav_arrow(text: str) -> bool:
+    """A link to the previous or next post or page: the line opens with an arrow or guillemet pointing
+    back ("← Older post", "« Title") or ends with one pointing on ("Title »", "Next →"), none closing it
+    (French quotes "« Titre »" are a quotation, not a link)."""
+    t = text.strip()
+    if not t:
+        return False
+    if t[0] in _ARROW_OPEN and not any(ch in t for ch in _ARROW_CLOSE):
+        return True
+    return t[-1] in _ARROW_CLOSE and not any(ch in t for ch in _ARROW_OPEN)
 
 
 def _paragraph_inside(text: str) -> bool:
@@ -573,6 +588,7 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
             math.log1p(len(WORD.findall(cut))), float(bool(cut) and cut.upper() == cut),
             n_ui / n_toks, float(bool(toks) and toks[0] in ui),
             (n_ui + sum(t in common for t in toks)) / n_toks if n_ui else 0.0, local[8],
+            float(_nav_arrow(lines[ln.i].text)), math.log1p(sum(t in counts for t in content)),
         ])
     return rows
 

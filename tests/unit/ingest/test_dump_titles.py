@@ -178,3 +178,19 @@ def test_a_trail_glued_in_any_cased_script_is_cut_at_its_last_glue(text, cut):
 
 def test_a_word_in_plain_or_title_case_has_no_glue():
     assert meta._glue_points("Ein ganz normaler Titel über DIE LINKE") == []
+
+
+@pytest.mark.parametrize("text, nav", [
+    ("← Feeding a rye starter through a cold week", True), ("Hot cross buns, the slow way →", True),
+    ("« Runner beans, at last", True), ("Lifting the onions »", True), ("Next page ›", True),
+    ("« Le gouvernement tiendra » : la Première ministre répond", False), ("Night buses saved", False),
+    ("Ticket prices rise by 5% -> 7%", False)])
+def test_a_link_to_the_previous_or_next_post_is_told_by_its_arrow(text, nav):
+    assert meta._nav_arrow(text) is nav
+
+
+def test_links_to_the_previous_and_next_posts_around_a_blog_post_leave_it_the_title():
+    page = ("Allotment Diaries\n\nNotes from plot 14, in rain and shine\n\n« Runner beans along the fence at last\n"
+            "The onions are lifted and dried in the shed »\n\nNight buses will reach the northern districts\n"
+            "March 3, 2011 by Margaret\n\n" + BODY)
+    assert meta.find_header(clean_dump(page)).title == "Night buses will reach the northern districts"
