@@ -768,6 +768,11 @@ SLOW_CANDIDATES = 4      # short lines per page that dateparser may read when th
 DATE_LINE_OTHER = 4      # ... or one with at most this many other words ("April 26, 2024 at 11:24 a.m. EDT")
 
 
+def _bare_date(text: str) -> bool:
+    """A line that is a full date and nothing else ("03/02/2011", "03/02/2011 10:15")."""
+    return dates.other_words(text) == 0 and dates.has_day(text)
+
+
 def _date_line_like(ln: Line) -> bool:
     """A line that is a date line rather than a sentence or caption holding a date: short, or little
     but the date, its time and zone (words with a digit, month names and words of one or two letters
@@ -793,8 +798,8 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     updated = None
     impossible: dates.DateError | None = None
     for ln in lines:
-        if ln.kind != "meta":
-            continue
+        if ln.kind != "meta" and not (ln.kind == "credit" and _bare_date(ln.text)):
+            continue   # ("03/02/2011" alone reads as a credit "APA/AFP/Name" to the cleaner: a date here)
         label = dates.date_label(ln.text)   # data/date_labels.toml: labels of languages the lexicons lack
         if label == "member":
             continue   # a poster's "Joined: …", "Mitglied seit …": never the article's day

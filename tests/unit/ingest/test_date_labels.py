@@ -177,3 +177,11 @@ def test_a_permalink_s_day_comes_before_htmldate_s_guess(tmp_path):
                  f"<body><h1>Night buses saved</h1><p>{BODY}</p><p>{BODY}</p>{footer}</body></html>",
                  encoding="utf-8")
     assert ingest_file(p).date.date() == date(2011, 3, 2)
+
+
+def test_dump_a_bare_slashed_date_line_is_a_date_not_a_credit():
+    # the cleaner reads "03/02/2011" alone like "APA/AFP/Name"; for the date it is the header's date
+    dump = ("Council backs the new river bridge\n\n03/02/2011\n\n" + BODY
+            + "\n\nBob says:\nMarch 9, 2011 at 8:00 am\nGreat news.\n")
+    assert _published(dump, "en").date() == date(2011, 3, 2)      # an English page: month first
+    assert _published(dump, "en_GB").date() == date(2011, 2, 3)
