@@ -219,7 +219,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
                    day_read: tuple = (None, True)) -> BuildResult:
     from briefgen.classify.regions import regions_for
     from briefgen.site import content, images, pages
-    from briefgen.site.render import Shared, tree_codes, tree_for
+    from briefgen.site.render import Shared, forget_trees_but, tree_codes, tree_for
 
     tz = now.tzinfo
     cache_dir = config.path("cache")
@@ -268,7 +268,10 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None,
                         dirty=dirty, old_plan=state.get("plan") if dirty is not None else None, reads_day=day_read[1])
         shared.stop = stop
-        locale_trees = [tree_for(shared, code, prefix, reuse=patch_in_place) for code, prefix in tree_codes(config)]
+        codes = tree_codes(config)
+        locale_trees = [tree_for(shared, code, prefix, reuse=patch_in_place) for code, prefix in codes]
+        if patch_in_place:
+            forget_trees_but(set(codes))
         tree_keys = [shared.global_key, *(tree.key for tree in locale_trees)]
         if state.get("tree_keys") != tree_keys:
             shared.dirty = None      # names, navigation or assets changed: every page may show them

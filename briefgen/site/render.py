@@ -318,6 +318,13 @@ def tree_for(shared: Shared, code: str, prefix: str, reuse: bool = False) -> Tre
     return tree
 
 
+def forget_trees_but(keep: set[tuple[str, str]]) -> None:
+    """Let go of the preview's trees of UI languages this build no longer has (the config dropped
+    them), so a long preview session holds only the current site's."""
+    for key in [key for key in _TREES if key not in keep]:
+        del _TREES[key]
+
+
 class Tree:
     """One UI language of the site."""
 
