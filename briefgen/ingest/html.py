@@ -822,7 +822,31 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     # the same words in another form with its punctuation ("Kicker Title" of an <h1> whose kicker is a
     # block of its own, beside "Kicker: Title" in the <title>): the punctuated form
     same = [v for v in stripped.values() if v and len(v) > len(chosen) and _adds_separators(chosen, v)]
-    return max(same, key=len) if same else chosen
+    chosen = max(same, key=len) if same else chosen
+    if names is not None and names.page and (m := UNSPACED_PREFIX.match(chosen)) \
+            and _printed_alone(names.page, m.group(2)) and not _printed_alone(names.page, m.group(1)):
+        return m.group(2)   # "Gazette Online: Headline" whose headline alone the page prints, not its prefix
+    return chosen
+
+
+UNSPACED_PREFIX = re.compile(r"([^:|]{1,39}[^\s:|]):\s+(\S.{10,})")   # a site's "Name: Title" (Blogger's form)
+
+
+def _printed_alone(page: str, text: str) -> bool:
+    """Whether the page's body prints the text as a text of its own (an element's whole text, not a
+    link's): an old page's headline in a <b> or <font>."""
+    body = BODY_START.search(page)
+    if body is None:
+        return False
+    for t in {text, htmllib.escape(text, quote=False)}:
+        at = page.find(t, body.end())
+        while at >= 0:
+            tag = OPEN_TAG.search(page, max(0, at - 300), at)
+            if tag and page[at + len(t):at + len(t) + 300].lstrip().startswith("<") \
+                    and tag.group(1).lower() not in _NOT_SHOWN_TAGS:
+                return True
+            at = page.find(t, at + 1)
+    return False
 
 
 def _adds_separators(plain: str, other: str) -> bool:

@@ -53,3 +53,12 @@ def test_og_title_and_title_both_the_site_s_name_the_printed_headline(tmp_path):
     assert _title(tmp_path, head + CANONICAL,
                   "<a href='/'>Town Gazette</a><p><font size=5>Night buses saved for the winter</font></p>") \
         == "Night buses saved for the winter"
+
+
+def test_an_unspaced_site_prefix_goes_when_the_page_prints_the_headline_alone(tmp_path):
+    head = "<title>Gazette Online: Volunteers finish restoring the old town clock</title>"
+    top = "<font size=5><b>Volunteers finish restoring the old town clock</b></font><br>"
+    assert _title(tmp_path, head, top) == "Volunteers finish restoring the old town clock"
+    # a kicker the page prints too stays ("Kicker: Title" set apart)
+    assert _title(tmp_path, head, "<p><b>Gazette Online</b></p>" + top) == \
+        "Gazette Online: Volunteers finish restoring the old town clock"
