@@ -393,7 +393,7 @@ class Model:
                 a = a2
             kept = _cut_trailing([k for k in range(a, b) if have[k] >= bars[k]], sizes, ends)
             kept = _keep_subheads(kept, have, sizes, flagged, texts)
-            kept = _cut_unsure_tail(kept, have)
+            kept = _cut_unsure_tail(kept, have, texts)
             kept = _cut_short_end(kept, have, sizes, texts)
             kept = _cut_far_tail(kept, sizes)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
@@ -405,7 +405,7 @@ class Model:
             keep = min(keep, math.log((1 - offset) / (1 + offset)))
 
 
-def _cut_unsure_tail(kept: list[int], scores: list[float]) -> list[int]:
+def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> list[int]:
     """`kept` without the lines below the article's last sure line that a dropped line cuts off from it:
     a reader's comment is an unsure paragraph between a name line and a date line below the article, and
     the region reaches over such a thread because every comment adds a little. Sure is log-odds at least
@@ -423,6 +423,11 @@ def _cut_unsure_tail(kept: list[int], scores: list[float]) -> list[int]:
     end = last + 1
     while end in have:
         end += 1
+    # A comment's header carries its stamp (a date, a time, a count of posts); a box set inside the
+    # article (a newsletter sign-up between its last two paragraphs) has none: the text after it stays.
+    after = next((k for k in kept if k >= end), None)
+    if after is None or not any(ch.isdigit() for k in range(end, after) for ch in texts[k]):
+        return kept
     return [k for k in kept if k < end]
 
 

@@ -279,3 +279,14 @@ def test_a_small_block_far_below_the_article_is_not_part_of_it(monkeypatch):
     # with fewer lines between, or more text below, it stays (a gallery or a box inside an article)
     texts = [P1, P2, P3, P4, P5] + menu[:11] + [legal]
     assert _decode_with(monkeypatch, texts, scores[:16] + [3.0], scores[:16] + [3.0])[-1] == legal
+
+
+def test_a_last_paragraph_below_a_box_inside_the_article_is_not_taken_for_a_comment(monkeypatch):
+    # a newsletter sign-up set between the article's last two paragraphs: no stamp (date, time, count) in
+    # it, as a comment's header has, so the paragraph below it is the article's end and stays
+    box = ["skip past newsletter promotion", "Free weekly newsletter", "Sign up", "after newsletter promotion"]
+    last = ("Experts suggested that a kind of cladding might have made the fire spread faster, but the mayor "
+            "said that the cause was still unknown and that it was too early to say more about it.")
+    texts = [P1, P2, P3, P4, *box, last]
+    scores = [4.0, 4.5, 4.0, 1.2, -3.0, -3.0, -3.0, -3.0, 1.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, last]
