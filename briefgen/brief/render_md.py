@@ -27,8 +27,11 @@ _MD_LINE_START = re.compile(r"^(\s*)([#>*+-]|\d+[.)])(\s)")
 # entities: every Markdown reader shows them as the characters the article had.
 _MD_INLINE = re.compile(r"[\\`*_{}\[\]<]|&(?=#?[0-9A-Za-z]+;)")
 _MD_INLINE_AS = {"<": "&lt;", "&": "&amp;"}
-# At the start of a line: `#x` is a heading and `>x` a quote even without a space; `---` a rule.
-_MD_BLOCK_START = re.compile(r"^([#>]|[-+=](?=[-+=\s]*$))")
+# At the start of a line: `#x` is a heading and `>x` a quote even without a space; `---` a rule. A line
+# of `=` is left as it is: it would underline a heading only right below a paragraph's line, and every
+# paragraph here is one line with a blank line before it; Python-Markdown has no escape for `=`, so
+# `\=` would show its backslash.
+_MD_BLOCK_START = re.compile(r"^([#>]|[-+](?=[-+=\s]*$))")
 
 
 def date_line(when: datetime, lang: str) -> str:
