@@ -527,8 +527,10 @@ def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str 
     return None
 
 
-COPYRIGHT = re.compile(r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4}\s*)?)?"
-                       r"(?:by\s+)?", re.IGNORECASE)
+# Read over the whole page: the first character is a plain set (re scans for it quickly; an ignore-case
+# alternation is tried at every position, ~3 ms on a large page), the rest as before, case-insensitive.
+COPYRIGHT = re.compile(r"[©&(Cc](?:(?<=©)|(?<=&)(?i:copy;|#169;)|(?<=\()[cC]\)|(?<=[Cc])(?i:opyright))"
+                       r"\s*(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4}\s*)?)?(?:[Bb][Yy]\s+)?")
 HREF_HOST = re.compile(r"""href=["']?https?://(?:www\.)?([^/"'\s>:]+)""", re.IGNORECASE)
 HOST_LABEL = re.compile(r"^(?:www\d?\.)?(.+?)\.(?:co\.|com?\.|org\.|net\.|ac\.)?[a-z]{2,6}$")
 

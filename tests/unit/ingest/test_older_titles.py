@@ -62,3 +62,18 @@ def test_an_unspaced_site_prefix_goes_when_the_page_prints_the_headline_alone(tm
     # a kicker the page prints too stays ("Kicker: Title" set apart)
     assert _title(tmp_path, head, "<p><b>Gazette Online</b></p>" + top) == \
         "Gazette Online: Volunteers finish restoring the old town clock"
+
+
+def test_the_copyright_pattern_reads_every_form_the_plain_ignore_case_one_did():
+    # COPYRIGHT opens with a plain character set so it scans a whole page fast; it must find what the
+    # plain ignore-case alternation found, at the same places
+    import re
+
+    from briefgen.ingest.html import COPYRIGHT
+
+    plain = re.compile(r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)?\d{2,4}\s*)?)?"
+                       r"(?:by\s+)?", re.IGNORECASE)
+    page = ("<p>© 2011 Town Gazette</p><p>&copy; 2009-2011 by Ann</p><p>&COPY;2010</p><p>&#169; 1999 – 2004 X</p>"
+            "<p>(C) 2008 Y</p><p>(c)Z</p><p>COPYRIGHT 2007 BY W</p><p>Copyright Acme</p><p>cc (x) &amp; copy</p>")
+    assert [m.span() for m in COPYRIGHT.finditer(page)] == [m.span() for m in plain.finditer(page)]
+    assert len(list(COPYRIGHT.finditer(page))) == 8
