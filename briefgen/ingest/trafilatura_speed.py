@@ -289,6 +289,7 @@ def install() -> bool:
             core.REMOVE_COMMENTS_AND_LISTS_XPATH = [comments_and_lists]
             _installed = True
             _install_discard()
+            _install_body()
     return _installed
 
 
@@ -307,7 +308,6 @@ def _install_discard() -> None:
             and getattr(found[1], "path", None) == EXPECTED_DISCARD_1:
         _DISCARD_0 = (re.compile(ids, re.UNICODE), re.compile(classes, re.UNICODE))
         main_extractor.OVERALL_DISCARD_XPATH = [discard_0, discard_1]
-    _install_body()
 
 
 def _install_body() -> None:
