@@ -381,6 +381,14 @@ KNOWN = {
     ("sidebar-first", "old"): "the sidebar's sentences are kept",
     ("press-release", "old"): "the legal footer's paragraphs are kept",
     ("drupal-node-comments", "old"): "the comments ('Submitted by … on …', no heading) are kept",
+    # session 6's pages (added for the dump path; as found on the HTML path)
+    ("blog-sidebar-first", "old"): "the sidebar's 'About me' and subscription paragraphs are kept",
+    ("cookie-top-bottom", "as written"): "the cookie banner below the footer is kept",
+    ("cookie-top-bottom", "old"): "both cookie banners are kept",
+    ("cs-zpravy-obec", "as written"): "the readers' comments ('Diskuse (2)') are kept",
+    ("cs-zpravy-obec", "old"): "the readers' comments ('Diskuse (2)') are kept",
+    ("blog-authorbox", "old"): "the author box and the related posts' summaries are kept",
+    ("de-verein-cookie", "old"): "the cookie notice is kept",
 }
 
 
