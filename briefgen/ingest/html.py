@@ -358,8 +358,8 @@ def _metadata(source):
     metadata.clean_and_trim()
     url = metadata.url
 
-    def date() -> str | None:
-        found = find_date(tree, **{**set_date_params(True), "url": url})
+    def date(page_tree=None) -> str | None:
+        found = find_date(tree if page_tree is None else page_tree, **{**set_date_params(True), "url": url})
         if isinstance(found, str):
             found = line_processing(htmllib.unescape(found[:9999] + "…" if len(found) > 10000 else found))
         return found
@@ -1331,13 +1331,15 @@ def _same_start(a: str, b: str) -> bool:
 def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | None = None):
     """The page's own published and updated times (briefgen.ingest.html_dates); else the date printed by
     the headline (old pages have no machine-readable date); else the day in its permalink; else
-    trafilatura's (searched only then: htmldate copies the whole tree)."""
+    trafilatura's (searched only then: htmldate copies the whole tree), on the page without its dated
+    lists: readers' comments and recent posts carry dates where htmldate reads ("comment-meta")."""
     published, updated = page_dates(raw.text, None)
     if published is None and doc is not None and title:
         published = printed_date(doc, title, raw.text, lang)
     if published is None and (url_day := url_date(raw.text)) is not None:
         published = url_day   # a permalink ".../2011/03/02/slug/": the day the post went up
-    if published is None and (fallback := getattr(md, "find_date", None)) and (found := fallback()):
+    if published is None and (fallback := getattr(md, "find_date", None)) and \
+            (found := fallback(without_dated_lists(doc, raw.text, lang))):
         published, updated = page_dates(raw.text, found)
     if published is None:
         raise IngestError("no publication date found in this HTML page", raw.path)
@@ -1346,6 +1348,49 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     return published, updated
+
+
+def without_dated_lists(doc, page: str, text_lang: str | None = None):
+    """A copy of the page whose dated lists (a sidebar's recent posts, teaser cards, readers' comments:
+    dates.listed over its short texts, running text and headings breaking a list: "3 Responses") are
+    blanked, or None when it has none: what htmldate reads in their "meta" and "date" elements is none
+    of them the article's."""
+    import copy
+
+    from briefgen.ingest.html_dates import page_locale, shown_texts
+
+    if doc is None or doc.body is None:
+        return None
+    lang = page_locale(page) or text_lang
+    nodes = [t for t in doc.body.xpath(".//text()") if t.strip()]
+    order = dates.page_order(shown_texts(page)) or dates.page_order(nodes)
+    found, breaks = [], []
+    for n, t in enumerate(nodes):
+        text = " ".join(t.split())
+        if len(text) > PRINTED_MAX or (not t.is_tail and t.getparent().tag in COMMENT_HEADING_TAGS):
+            breaks.append(n)
+        elif dates.has_day(text):
+            try:
+                day = dates.parse(text, lang=lang, order=order)
+            except dates.DateError:
+                continue
+            if day is not None:
+                found.append((n, day.date()))
+    items = dates.listed(found, PRINTED_LIST, breaks)
+    if not items:
+        return None
+    page_copy = copy.deepcopy(doc)
+    tree = doc.getroottree()
+    for n in items:
+        node = nodes[n]
+        owner = page_copy.getroottree().xpath(tree.getpath(node.getparent()))
+        if not owner:
+            continue
+        if node.is_tail:
+            owner[0].tail = ""
+        else:
+            owner[0].text = ""
+    return page_copy
 
 
 PRINTED_AFTER, PRINTED_BEFORE = 20, 6   # text pieces after and before the headline read for its date
@@ -1414,9 +1459,15 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
         line = dates.other_words(text) <= PRINTED_LINE_OTHER
         found_all.append(((kind == "updated", not line, distance), found, i, kind))   # "Updated: …" last
     # the dates of a list (a sidebar's recent posts, teaser cards, readers' comments: three days or more
-    # within a few texts either way) are none of them the article's
-    items = dates.listed([(f[2], f[1].date()) for f in found_all], PRINTED_LIST,
-                         [at] + [i for _, i in near if len(pieces[i]) > PRINTED_MAX])
+    # within a few texts either way; read a few items past the window: a list's last item may be in it
+    # alone) are none of them the article's
+    seen = {i for _, i in near}
+    span = range(max(0, at - PRINTED_BEFORE - PRINTED_LIST_PAST),
+                 min(len(pieces), at + 1 + PRINTED_AFTER + PRINTED_LIST_PAST))
+    wider = [(i, d.date()) for i in span
+             if i not in seen and i != at and (d := _short_date(pieces[i], lang, order)) is not None]
+    items = dates.listed([(f[2], f[1].date()) for f in found_all] + wider, PRINTED_LIST,
+                         [at] + [i for i in span if len(pieces[i]) > PRINTED_MAX])
     found_all = [f for f in found_all if f[2] not in items]
     if not found_all:
         return None
@@ -1434,6 +1485,18 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
 
 PRINTED_PAIR = 2   # text pieces apart: two dates printed together (a date and its update)
 PRINTED_LIST = 4          # texts between the dates of a dated list (dates.listed)
+PRINTED_LIST_PAST = 3 * PRINTED_LIST   # texts read past the window for the rest of a list partly in it
+
+
+def _short_date(text: str, lang: str | None, order: str | None):
+    """The date of a short text (a date line, a list item), or None."""
+    text = " ".join(text.split())
+    if len(text) > PRINTED_MAX or not dates.has_day(text):
+        return None
+    try:
+        return dates.parse(text, lang=lang, order=order)
+    except dates.DateError:
+        return None
 PRINTED_HEADLINE_KEY = 20                # letters of a headline looked for inside a longer heading
 
 
