@@ -55,6 +55,13 @@ MDY_NAME = re.compile(rf"(?<!\w)({NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{Y
 YMD_NAME = re.compile(rf"(?<!\d){YEAR}\.?\s+({NAME})\.?\s+(\d{{1,2}})(?!\d|:\d)")
 
 
+# A day and a month name without a year ("3 March", "Mon 3 Mar 10:15", "3. März, 10:15 Uhr", "March 3 at
+# 10:15 am"): read only against a day that gives the year (the dump's `date` line, another date of the page)
+YEARLESS_DMY = re.compile(rf"(?<![\d.,:])(\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+|of\s+)?({NAME})(?!\w)\.?")
+YEARLESS_CJK = re.compile(r"(?<![\d年년])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+YEARLESS_MDY = re.compile(rf"(?<!\w)({NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,:]\d|\d|\w)")
+
+
 TIME = re.compile(r"(?<![\d/])(\d{1,2})\s?[:.h]\s?(\d{2})(?!\d)(?:\s*(a\.?m\.?|p\.?m\.?)(?!\w))?", re.IGNORECASE)
 TZ = re.compile(r"\b(?:UTC|GMT)\s?([+-]\s?\d{1,2})(?::?(\d{2}))?|\b(UTC|GMT|CEST|CET|MESZ|MEZ|BST|WEST|WET|EEST|EET"
                 r"|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b")
@@ -416,10 +423,11 @@ ISO_FULL = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2
 
 
 def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | None = None,
-          order: str | None = None) -> datetime | None:
+          order: str | None = None, yearless: bool = False) -> datetime | None:
     """The date in one meta line, or None. `slow` allows dateparser when the regexes find nothing.
     `lang` (the page's language) gives month names and the locale's numeric order, `order` the page's own
-    numeric order (page_order), `ref` the dump's day: see _numeric_day."""
+    numeric order (page_order), `ref` the dump's day: see _numeric_day. With `yearless`, a date without
+    its year ("Mon 3 Mar 10:15") is read against `ref` (yearless_date)."""
     iso = ISO_FULL.search(text)
     if iso:
         try:
@@ -430,6 +438,8 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
     if found:
         day, end = found
         return _combine(day, text[end:])
+    if yearless and ref is not None and (found_yearless := yearless_date(text, ref, lang)) is not None:
+        return found_yearless
     if ref is not None:
         rel = _relative(text, ref, lang)
         if rel is not None:
@@ -437,6 +447,39 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
         if slow and _find_time(text):
             return _combine(ref, text)   # "Aggiornato alle 02:50": a time on the dump's day
     return _slow(text, ref, lang) if slow else None
+
+
+def yearless_date(text: str, anchor: date, lang: str | None = None, after: bool = False) -> datetime | None:
+    """A date printed without its year ("3 March", "Mon 3 Mar 10:15", "March 3 at 10:15 am") read against
+    a day that gives the year: the dump's `date` line or a later date of the page (the latest such day
+    not after it: a page shows the last 3 March before it was saved; "30 Dec" above a comment of "Jan 2,
+    2012" is 2011's) or, with `after`, another date of the page (the nearest such day either way).
+    None without one, and None for a text with a full date."""
+    if not _DIGIT.search(text) or has_day(text):
+        return None
+    best = None
+    for rx, day_at, month_at in ((YEARLESS_DMY, 1, 2), (YEARLESS_MDY, 2, 1)):
+        for m in rx.finditer(text):
+            month = _month(m.group(month_at), lang)
+            if month is not None and 1 <= int(m.group(day_at)) <= 31:
+                # the first; of two readings sharing the day ("Sat 3 Mar": Hausa "Sat" is September)
+                # the day-month one
+                if best is None or m.end() <= best[0]:
+                    best = (m.start(), month, int(m.group(day_at)), m.end())
+                break
+    if best is None and (m := YEARLESS_CJK.search(text)) and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        best = (m.start(), int(m.group(1)), int(m.group(2)), m.end())
+    if best is None:
+        return None
+    _, month, day, end = best
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    days = [d for y in years if (d := _valid(y, month, day)) is not None]
+    if not after:
+        days = [d for d in days if d <= anchor + FUTURE_SLACK]
+    if not days:
+        return None
+    found = min(days, key=lambda d: abs((d - anchor).days))
+    return _combine(found, text[end:])
 
 
 def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | None:

@@ -780,6 +780,18 @@ def _date_line_like(ln: Line) -> bool:
     return ln.words <= DATE_LINE_WORDS or dates.other_words(ln.text) <= DATE_LINE_OTHER
 
 
+YEARLESS_OTHER = 1   # other words of a date line without a year the cleaner left as text ("Mon 3 Mar 10:15")
+
+
+def _yearless_line(ln: Line) -> bool:
+    """A short line of text that is a date without its year and little else ("Mon 3 Mar 10:15", "Posted
+    on 3 March by admin"): the cleaner reads no date in it, so it is left as text. Read only against the
+    dump's `date` line, which gives the year."""
+    return ln.kind == "text" and ln.words <= DATE_LINE_WORDS and _DIGIT.search(ln.text) is not None and \
+        (dates.other_words(ln.text) <= YEARLESS_OTHER or dates.date_label(ln.text) == "published") and \
+        not dates.has_day(ln.text)
+
+
 def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, updated) from the meta lines near the top; DateError for impossible dates.
 
@@ -798,7 +810,8 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     updated = None
     impossible: dates.DateError | None = None
     for ln in lines:
-        if ln.kind != "meta" and not (ln.kind == "credit" and _bare_date(ln.text)):
+        yearless = ln.kind == "meta" or (ref is not None and _yearless_line(ln))
+        if not yearless and not (ln.kind == "credit" and _bare_date(ln.text)):
             continue   # ("03/02/2011" alone reads as a credit "APA/AFP/Name" to the cleaner: a date here)
         label = dates.date_label(ln.text)   # data/date_labels.toml: labels of languages the lexicons lack
         if label == "member":
@@ -806,7 +819,8 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         is_update = matches(ln.key, lex.updated, extra_words=16) or label == "updated"
         prefixed = is_update or matches(ln.key, lex.published, extra_words=12) or label == "published"
         try:
-            found = dates.parse(ln.text, ref, slow=prefixed, lang=lang, order=order)
+            found = dates.parse(ln.text, ref, slow=prefixed and ln.kind == "meta", lang=lang, order=order,
+                                yearless=yearless)
         except dates.DateError as exc:
             if prefixed or _date_line_like(ln):
                 impossible = impossible or exc
@@ -825,6 +839,10 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         found_pub = [f for f in found_pub if _in_header(c, f[2]) or abs((f[0].date() - ref).days) <= 1]
     found_pub = _outside_lists(c, found_pub, ref)
     published = _choose(found_pub, ref, c.start)
+    if ref is None and not any(f[2].i <= c.start for f in found_pub):
+        # no `date` line and no full date above the text: a date without its year above it ("Mon 3 Mar
+        # 10:15") before one inside or below it (a comment's, a teaser's), which gives it its year
+        published = _yearless_by_other_dates(c, lines, lang, order) or published
     if published is None and updated is None:   # a press release or wire story: "SALEM, Ore., April 12, 2016 –"
         first = [ln for ln in c.lines[c.start:c.start + DATELINE_LINES] if ln.kind == "text"][:2]   # a dek first
         published = next((d for ln in first if (d := dates.dateline(ln.text, lang, order)) is not None), None)
@@ -840,6 +858,33 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         if d is not None:
             dates.check(d, ref)
     return published, updated
+
+
+def _yearless(text: str) -> bool:
+    """A text with a date printed without its year ("26. April", "Mon 3 Mar 10:15")."""
+    return dates.yearless_date(text, YEARLESS_PROBE, after=True) is not None
+
+
+YEARLESS_PROBE = date(2000, 6, 15)   # any day: is there a date without its year at all
+
+
+def _yearless_by_other_dates(c: Cleaned, lines: list[Line], lang: str | None, order: str | None) -> datetime | None:
+    """Without a `date` line: the first date above the text printed without its year, in the year that puts it
+    nearest the page's nearest full date (a comment's, a teaser's, a caption's), not after it when it
+    stands below ("30 Dec" above a comment of "Jan 2, 2012" is 2011's), or None."""
+    ln = next((ln for ln in lines if (ln.kind == "meta" or _yearless_line(ln)) and ln.i <= c.start
+               and dates.date_label(ln.text) not in ("member", "updated")
+               and dates.yearless_date(ln.text, YEARLESS_PROBE, lang, after=True) is not None), None)
+    if ln is None:
+        return None
+    for other in sorted((x for x in c.lines if x is not ln and _DIGIT.search(x.text)), key=lambda x: abs(x.i - ln.i)):
+        try:
+            found = dates.parse(other.text, None, lang=lang, order=order)
+        except dates.DateError:
+            continue
+        if found is not None:   # a date below it (a comment's) is later: the year not after it
+            return dates.yearless_date(ln.text, found.date(), lang, after=other.i < ln.i)
+    return None
 
 
 HEADER_PARAGRAPHS = 2    # a date line after more running paragraphs of the text than this is not the header's
@@ -861,9 +906,11 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: i
     absolute one."""
     if not found:
         return None
-    absolute = [f for f in found if dates.has_day(f[2].text)]
+    absolute = [f for f in found if dates.has_day(f[2].text) or _yearless(f[2].text)]
     if absolute and len(absolute) < len(found):
-        found = absolute   # "vor 2 Std." counts from the `date` line's day: the page's own date comes first
+        # "vor 2 Std." counts from the `date` line's day: the page's own date comes first (a day and month
+        # without the year too: "26. April" beside "vor 14 Minuten" on a page saved months later)
+        found = absolute
     if ref is not None:
         same = next((d for d, _, _ in found if d.date() == ref), None)
         if same is not None:

@@ -275,6 +275,26 @@ def with_byline_date_only(dump: str, day: date, lang: str) -> str:
     return "\n".join(lines[:first] + [f"By Jane Doe, {_long_date(day, lang)}", ""] + lines[first:])
 
 
+def _yearless_date(day: date, lang: str) -> str:
+    from babel.dates import format_skeleton
+
+    try:
+        return format_skeleton("MMMMd", day, locale=lang)
+    except Exception:  # noqa: BLE001 - a language babel lacks: English
+        return format_skeleton("MMMMd", day, locale="en")
+
+
+def with_yearless_byline(dump: str, day: date, lang: str) -> str:
+    """A dump saved 100 days after the article (its `date` line), no full date printed, a byline above
+    the first paragraph with the date without its year ("By Jane Doe, 3. März")."""
+    later = with_later_date_line(dump)
+    m = DATE_LINE.match(later)
+    head, rest = (later[:m.end()], later[m.end():]) if m else ("", later)
+    lines = [without_dates_in(ln) for ln in rest.split("\n")]
+    first = next((n for n, ln in enumerate(lines) if len(ln) >= 150), 0)
+    return head + "\n".join(lines[:first] + [f"By Jane Doe, {_yearless_date(day, lang)}", ""] + lines[first:])
+
+
 def with_other_dump_dates(dump: str, day: date, lang: str) -> str:
     """A dump with no `date` line, its own dates kept, among recent posts above and comments below."""
     posts = "".join(f"Another story number {n} ({_long_date(day + timedelta(days=d), lang)})\n"
@@ -326,7 +346,7 @@ def degraded(folder: Path, kind: str, baselines: bool = True) -> tuple[Degraded,
               "dump-later": with_later_date_line}.get(kind)
     dated = {"html-url-date": with_url_date_only, "html-posted": with_posted_line_only,
              "html-other-dates": with_other_dates, "dump-byline": with_byline_date_only,
-             "dump-other-dates": with_other_dump_dates}.get(kind)
+             "dump-other-dates": with_other_dump_dates, "dump-yearless": with_yearless_byline}.get(kind)
     titles = kind.endswith("titles")
     out = []
     for case in _cases(folder, name):
@@ -378,6 +398,7 @@ DATED_KINDS = {
     "html-other-dates": "HTML, no machine dates, sidebar and comment dates added",
     "dump-byline": "dump, no `date` line, date only in a byline",
     "dump-other-dates": "dump, no `date` line, sidebar and comment dates added",
+    "dump-yearless": "dump, `date` line 100 days later, date only in a byline without its year",
 }
 
 

@@ -62,3 +62,60 @@ def test_a_post_s_date_below_it_is_kept_beside_the_comments(tmp_path):
             "posted on Thursday, March 3rd, 2011 at 10:15 pm and is filed under News.</small></p>"
             f"<h3 id='comments'>3 Responses</h3><ol class='commentlist'>{comments}</ol>")
     assert _date(tmp_path, "en", body) == date(2011, 3, 3)
+
+
+# Dumps: a date printed without its year, and relative dates
+DUMP_BODY = {lang: text * 3 for lang, text in {**BODY, "es": (
+    "El ayuntamiento se reunió por la tarde para discutir los planes del nuevo puente sobre el río. Los "
+    "vecinos pedían desde hacía años un paso más seguro, y los ingenieros presentaron tres opciones. ")}.items()}
+
+
+def _dump_dates(dump: str, lang: str):
+    from briefgen.ingest.clean import clean_dump
+    from briefgen.ingest.meta import find_dates, split_prefix
+
+    ref, _, text = split_prefix(dump)
+    return find_dates(clean_dump(text), ref, lang)
+
+
+def _dump(lang: str, header: str, date_line: str = "", tail: str = "") -> str:
+    body = "\n\n".join([DUMP_BODY[lang]] * 4)
+    return f"{date_line}Council backs the new river bridge\n\n{header}\n\n{body}\n\n{tail}"
+
+
+@pytest.mark.parametrize("lang, header", [
+    ("en", "Mon 3 Mar 10:15"),
+    ("en", "Posted on March 3 by admin"),
+    ("en", "By Ann Smith | 3 March"),
+    ("de", "3. März, 10:15 Uhr"),
+    ("de", "Von Anna Schmidt, 3. März"),
+    ("fr", "Publié le 3 mars à 10h15"),
+    ("es", "3 de marzo, 10:15"),
+])
+def test_dump_a_date_without_its_year_takes_the_year_of_the_date_line(lang, header):
+    # the page saved two days later, or months later: the last 3 March before the `date` line
+    for line in ("date 2011-03-05\n", "date 2011-06-13\n", "date 2012-02-01\n"):
+        assert _dump_dates(_dump(lang, header, line), lang)[0].date() == date(2011, 3, 3), line
+    assert _dump_dates(_dump(lang, header, "date 2011-02-20\n"), lang)[0].date() == date(2010, 3, 3)
+
+
+@pytest.mark.parametrize("lang, header", [("en", "Mon 3 Mar 10:15"), ("de", "3. März, 10:15 Uhr"),
+                                          ("fr", "Publié le 3 mars à 10h15")])
+def test_dump_a_date_without_its_year_takes_it_from_a_comment_below(lang, header):
+    # no `date` line: a comment's date below the text is later than the post, so it gives the year
+    for stamp, want in (("March 9, 2011 at 8:00 am", date(2011, 3, 3)),
+                        ("January 2, 2012 at 8:00 am", date(2011, 3, 3))):
+        dump = _dump(lang, header, tail=f"Bob says:\n{stamp}\nGreat news.\n")
+        assert _dump_dates(dump, lang)[0].date() == want, stamp
+    assert _dump_dates(_dump(lang, header), lang)[0] is None   # nothing gives its year: no date
+
+
+@pytest.mark.parametrize("lang, relative, day", [
+    ("de", "vor 3 Stunden", 5), ("fr", "il y a 2 jours", 3), ("en", "2 hours ago", 5), ("es", "hace 3 días", 2),
+])
+def test_dump_a_relative_date_counts_from_the_date_line_and_never_beats_a_printed_one(lang, relative, day):
+    assert _dump_dates(_dump(lang, relative, "date 2011-03-05\n"), lang)[0].date() == date(2011, 3, day)
+    # a printed date beside it, with or without its year, is the page's own word
+    for printed in ("1 March 2011", "1 March"):
+        dump = _dump(lang, f"{relative}\n\n{printed}", "date 2011-03-05\n")
+        assert _dump_dates(dump, lang)[0].date() == date(2011, 3, 1), printed
