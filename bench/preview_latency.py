@@ -15,8 +15,10 @@ thread's own CPU time, less sensitive to the machine's load than its wall time).
 
 The preview listens on a fixed port (--port, default 8765; the next free one if taken): its pages
 carry the port in their URLs, so a port of its own each run (port 0) made every run start with a
-full render of the preview site instead of an incremental build. A latency runs from the file write to the reloaded page's first contentful
-paint, both on the wall clock; "observed" is the same as Playwright sees it (about 100 ms later).
+full render of the preview site instead of an incremental build. `PYTHONPATH` chooses the briefgen
+measured (its entries stay ahead of this checkout's). A latency runs from the file write to the
+reloaded page's first contentful paint, both on the wall clock; "observed" is the same as Playwright
+sees it (about 100 ms later).
 """
 from __future__ import annotations
 
@@ -35,8 +37,11 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
+# This checkout's briefgen, unless PYTHONPATH names another (bench/run.py's frozen copy of a commit, or
+# an old commit measured against a new one): its entries stay ahead of this one.
+_FIRST = 1 + len([p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
 if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(min(_FIRST, len(sys.path)), str(ROOT))
 
 log = logging.getLogger("bench.preview")
 

@@ -5,6 +5,7 @@ The benchmark itself is not part of the suite; these need neither Pelican nor Hu
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,24 @@ def test_can_show_help_of_the_benchmark():
                           check=False, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "--sizes" in done.stdout and "--skip-pelican" in done.stdout
+
+
+def test_the_preview_bench_measures_the_briefgen_pythonpath_names(tmp_path):
+    """bench/preview_latency.py used to put its own checkout first on sys.path, so PYTHONPATH could not
+    choose the code measured (another commit's frozen copy): its entries must stay ahead of it."""
+    other = tmp_path / "other"
+    (other / "briefgen").mkdir(parents=True)
+    (other / "briefgen" / "__init__.py").write_text("MARK = 'other'\n", encoding="utf-8")
+    probe = ("import runpy, sys; runpy.run_path(sys.argv[1], run_name='probe'); import briefgen; "
+             "print(getattr(briefgen, 'MARK', briefgen.__file__))")
+    script = str(BENCH / "preview_latency.py")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    chosen = subprocess.run([sys.executable, "-c", probe, script], capture_output=True, text=True, check=True,
+                            env={**env, "PYTHONPATH": str(other)}, timeout=120, cwd=tmp_path)
+    assert chosen.stdout.strip() == "other"
+    default = subprocess.run([sys.executable, "-c", probe, script], capture_output=True, text=True, check=True,
+                             env=env, timeout=120, cwd=tmp_path)
+    assert Path(default.stdout.strip()).resolve() == ROOT / "briefgen" / "__init__.py"
 
 
 def test_can_convert_briefs_to_a_pelican_project(corpus, tmp_path):
