@@ -114,6 +114,13 @@ def remove_later(path: Path, trash: Path | None = None) -> None:
             _pending_procs.append(proc)
             _pending_procs[:] = [p for p in _pending_procs if p.poll() is None]
             return
+    remove_in_thread(path)
+
+
+def remove_in_thread(path: Path) -> None:
+    """Delete a tree in a thread of this process (the preview's emptied staging folder after each
+    patch: its few dozen empty folders took 0.1 s of rmdir on a busy disk, a third of an edit's wall
+    time from save to browser, for 3 ms of CPU)."""
     thread = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True},
                               name="briefgen-remove-old-site", daemon=True)
     thread.start()
@@ -210,8 +217,10 @@ def journal_path(out: Path) -> Path:
     return out.parent / f"{out.name}.patch-journal"
 
 
-def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str]) -> None:
+def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str],
+                remove_staging: bool = True) -> None:
     """Move staged files into the live site (each os.replace is atomic), delete removed ones.
+    `remove_staging=False`: the emptied staging folder is left for the caller to delete (later).
 
     The journal is written (atomically, by rename) before the first move; the caller deletes it with
     `forget_journal` once the build's state is saved. If this process dies in between, `repair`
@@ -227,7 +236,7 @@ def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str]
     tmp.write_text(json.dumps({"staging": str(staging), "written": named_written, "removed": named_removed}),
                    encoding="utf-8")
     os.replace(tmp, journal)
-    _move_in(staging, out, written, removed)
+    _move_in(staging, out, written, removed, remove_staging)
 
 
 def _read_journal(journal: Path) -> dict:
@@ -267,7 +276,8 @@ def forget_journal(out: Path) -> None:
     journal_path(out).unlink(missing_ok=True)
 
 
-def _move_in(staging: Path, out: Path, written: list[str], removed: list[str]) -> None:
+def _move_in(staging: Path, out: Path, written: list[str], removed: list[str],
+             remove_staging: bool = True) -> None:
     made: set[str] = set()
     for rel in written:
         target = os.path.join(out, rel)
@@ -283,4 +293,5 @@ def _move_in(staging: Path, out: Path, written: list[str], removed: list[str]) -
             os.removedirs(os.path.dirname(target))   # empty folders only; stops at the first non-empty
         except OSError:
             pass
-    shutil.rmtree(staging, ignore_errors=True)
+    if remove_staging:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -125,6 +125,33 @@ def test_a_preview_build_patches_its_folder_under_the_site_lock(scratch_project,
     assert JAPAN in result.changed_paths and not (tmp_path / "preview-site.patch-journal").exists()
 
 
+def test_a_patch_leaves_its_emptied_staging_folder_to_a_thread_and_nothing_behind(scratch_project, tmp_path,
+                                                                                   monkeypatch):
+    """The staging folder's few dozen empty folders took ~0.1 s of rmdir on a busy disk, a third of
+    the preview's save -> browser: a patch build returns before they are deleted, and they do go."""
+    from briefgen.site import build as build_mod
+    from briefgen.site.swap import wait_for_removals
+
+    config = load_config(scratch_project)
+    out = tmp_path / "preview-site"
+    build(config, out=out, ingest=False, patch_in_place=True)
+    handed, real = [], build_mod.remove_in_thread
+
+    def remove_in_thread(path):
+        handed.append((path, sorted(p.name for p in path.rglob("*") if p.is_file())))
+        real(path)
+
+    monkeypatch.setattr(build_mod, "remove_in_thread", remove_in_thread)
+    path = scratch_project / JAPAN_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("Okinawa, un poste", "Okinawa, une base"),
+                    encoding="utf-8")
+    result = build(config, out=out, ingest=False, patch_in_place=True)
+    assert JAPAN in result.changed_paths and "Okinawa, une base" in (out / JAPAN).read_text(encoding="utf-8")
+    assert [p.name.startswith("preview-site.tmp-") and files == [] for p, files in handed] == [True]
+    wait_for_removals()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("preview-site.")]
+
+
 def test_an_old_build_state_is_ignored_not_a_crash(scratch_project, build_project):
     first = build_project(scratch_project)
     cache = load_config(scratch_project).path("cache")
