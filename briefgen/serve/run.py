@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 PORT_TRIES = 50            # ports tried after a busy one before giving up
 SWAP_GRACE = 2.0           # seconds a request waits for the site folder during an atomic swap
+SETTLED_DELAY = 0.008      # quiet period after a save whose files were all closed or renamed into place
 _STYLE_ONLY = {ChangeKind.STYLESHEET}
 _NEEDS_INGEST = {ChangeKind.RAW, ChangeKind.CONFIG}
 
@@ -449,7 +450,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
     httpd.preview = preview
     http_thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.2},
                                    name="briefgen-http", daemon=True)
-    rebuilder = Rebuilder(preview.on_batch, delay=delay, on_idle=preview.flush)
+    rebuilder = Rebuilder(preview.on_batch, delay=delay, on_idle=preview.flush, settled_delay=SETTLED_DELAY)
     watcher = Watcher(config, rebuilder.notify, poll=poll)
     try:
         http_thread.start()

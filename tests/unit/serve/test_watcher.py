@@ -5,6 +5,7 @@ import os
 import threading
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -132,6 +133,47 @@ def test_a_single_save_is_due_after_the_short_quiet_period():
     assert d.wait_time() > 0
     clock.now += 0.002
     assert d.wait_time() == 0
+
+
+def test_a_save_whose_files_were_closed_or_renamed_into_place_waits_only_the_settled_delay():
+    clock = Clock()
+    d = Debouncer(delay=0.03, burst_delay=0.25, settled_delay=0.008, clock=clock)
+    d.add(K.BRIEF, "a.md")                      # created
+    d.add(K.BRIEF, "a.md")                      # modified
+    clock.now += 0.009
+    assert d.wait_time() > 0                    # maybe half written: the whole quiet period
+    d.add(K.BRIEF, "a.md", settled=True)        # closed after writing
+    clock.now += 0.007
+    assert d.wait_time() > 0
+    clock.now += 0.002
+    assert d.wait_time() == 0
+    d.take()
+    d.add(K.BRIEF, "b.md")                      # vim: b.md renamed away to b.md~ ...
+    d.add(K.BRIEF, "c.md", settled=True)        # ... another file closed meanwhile
+    clock.now += 0.009
+    assert d.wait_time() > 0                    # b.md is gone for now: not settled
+    d.add(K.BRIEF, "b.md", settled=True)        # the new b.md renamed into place
+    clock.now += 0.009
+    assert d.wait_time() == 0 and d.take().count == 3
+
+
+def test_a_burst_of_settled_files_still_waits_for_the_burst_quiet_period():
+    clock = Clock()
+    d = Debouncer(delay=0.03, burst_delay=0.25, settled_delay=0.008, clock=clock)
+    for i in range(30):
+        d.add(K.BRIEF, f"b{i}.md", settled=True)
+    clock.now += 0.1
+    assert d.wait_time() > 0
+    clock.now += 0.16
+    assert d.wait_time() == 0
+
+
+def test_without_a_settled_delay_a_closed_file_waits_the_quiet_period():
+    clock = Clock()
+    d = Debouncer(delay=0.03, clock=clock)
+    d.add(K.BRIEF, "a.md", settled=True)
+    clock.now += 0.02
+    assert d.wait_time() > 0
 
 
 def test_a_pause_in_the_middle_of_a_checkout_does_not_split_it():
@@ -310,12 +352,36 @@ def test_config_change_replans_the_watches(tmp_path):
     (tmp_path / "content/briefs").mkdir(parents=True)
     (tmp_path / "notes").mkdir()
     seen = []
-    watcher = Watcher(Config(root=tmp_path), lambda k, p: seen.append((k, p))).start()
+    watcher = Watcher(Config(root=tmp_path), lambda k, p, settled: seen.append((k, p))).start()
     try:
         watcher.refresh(replace(Config(root=tmp_path), paths=Paths(briefs="notes")))
         assert (str(tmp_path / "notes"), True) in watcher.plan()
         (tmp_path / "notes/n.md").write_text("x")
         _wait_until(lambda: any(k is K.BRIEF for k, _ in seen))
+    finally:
+        watcher.stop()
+
+
+def test_the_watcher_says_when_a_file_is_closed_after_writing_or_renamed_into_place(tmp_path):
+    (tmp_path / "content/briefs").mkdir(parents=True)
+    (tmp_path / "briefgen.toml").write_text('title = "T"\n')
+    seen = []
+    watcher = Watcher(Config(root=tmp_path), lambda k, p, settled: seen.append((Path(p).name, settled))).start()
+    try:
+        brief = tmp_path / "content/briefs/a.md"
+        with brief.open("w") as fh:
+            fh.write("---\ntitle: A\n---\n")
+            fh.flush()
+            _wait_until(lambda: ("a.md", False) in seen)     # written, not yet closed
+            assert ("a.md", True) not in seen
+        _wait_until(lambda: seen[-1:] == [("a.md", True)])  # closed
+        seen.clear()
+        tmp = brief.with_name("b.md.tmp")
+        tmp.write_text("---\ntitle: B\n---\n")
+        os.replace(tmp, brief.with_name("b.md"))
+        _wait_until(lambda: ("b.md", True) in seen)
+        brief.unlink()
+        _wait_until(lambda: seen[-1:] == [("a.md", False)])  # deleted: maybe to be written again
     finally:
         watcher.stop()
 
