@@ -259,7 +259,7 @@ def test_the_build_after_a_kill_mid_patch_repairs_the_site(corpus_project, tmp_p
     _set_version(briefs, {k: v for k, v in b.items() if k in a})
     real = swap._move_in
 
-    def killed_half_way(staging, out, written, removed):
+    def killed_half_way(staging, out, written, removed, *rest):
         real(staging, out, written[: len(written) // 2], [])
         raise SystemExit("killed")
 
