@@ -269,6 +269,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         shared = Shared(config, collections, folders, fp, now, tmp, previous, old_keys, patch=previous is not None,
                         dirty=dirty, old_plan=state.get("plan") if dirty is not None else None, reads_day=day_read[1])
         shared.stop = stop
+        shared.keep_replays = patch_in_place
         codes = tree_codes(config)
         locale_trees = [tree_for(shared, code, prefix, reuse=patch_in_place) for code, prefix in codes]
         if patch_in_place:

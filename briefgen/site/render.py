@@ -86,6 +86,9 @@ class Shared:
         self._seen_errors: set[str] = set()
         self.fatal = False
         self.stop = None          # a threading.Event: set, the pages rendered here stop (build.BuildStopped)
+        # The preview (builds again and again in one process): keep each tree's plan sums for the next
+        # build's replay (Tree._replay).
+        self.keep_replays = False
         self.new_keys: dict[tuple, str] = {}
         # Kept copies of brief images (read from the cache; build.py downloaded them already).
         self.images = (images.ImageStore(config.path("cache"), config.site.image_max_kb)
@@ -299,6 +302,8 @@ def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tup
 
 
 _TREES: dict[tuple[str, str], Tree] = {}   # (locale, prefix) -> the last preview build's tree (see tree_for)
+# tree prefix -> the last preview build's plan of that tree and its sums (see Tree._replay)
+_REPLAYS: dict[str, tuple] = {}
 
 
 def tree_for(shared: Shared, code: str, prefix: str, reuse: bool = False) -> Tree:
@@ -471,8 +476,8 @@ class Tree:
         """Claim every page of this tree, link the unchanged ones; return the ones to render."""
         todo = []
         record = self.s.plan_record.setdefault(self.prefix, {})
-        if self.s.dirty is not None:
-            self._replay(record)
+        kept = self._replay(record) if self.s.dirty is not None else ({}, {}, {}, 0)
+        planned = set()
         for pi, page in enumerate(self.page_list()):
             output = self.prefix + page.output
             try:
@@ -491,12 +496,42 @@ class Tree:
                 entry = (self.abs_url(page.url), self._lastmod(page))
                 self.sitemap_urls.append(entry)
             record.setdefault(page.section, []).append((output, self.s.keys[output], entry, page.owner, is_page))
+            planned.add(page.section)
+        if self.s.keep_replays:
+            _REPLAYS.pop(self.prefix, None)
+            if kept is not None:
+                self._remember_plan(record, planned, kept)
         return todo
 
-    def _replay(self, record: dict) -> None:
+    def _replay(self, record: dict) -> tuple | None:
         """Take the sections nobody changed as the last build planned them: same files, keys,
-        sitemap entries (a partial plan; see Shared.dirty)."""
+        sitemap entries (a partial plan; see Shared.dirty). Returns the sums of what it took (files'
+        owners and keys, sitemap entries, pages) when the preview keeps them, else None.
+
+        The preview's next build starts from the sums its last build kept of the very plan it
+        replays (_REPLAYS): it takes away the sections to plan again and adds the rest in a few
+        whole-dict steps, instead of going through the ~19,000 entries of 10,000 briefs (a quarter
+        of an edit's CPU)."""
         s, writer = self.s, self.s.writer
+        sections = s.old_plan.get(self.prefix, {})
+        memo = _REPLAYS.pop(self.prefix, None)
+        if memo is not None and memo[0] is sections and memo[1] == len(sections):
+            _, _, redo, owners, keys, sitemap, pages = memo   # popped: changed in place, kept again after
+            excluded = [sec for sec in (*redo, *s.dirty) if sec in sections]
+            record.update(sections)
+            for sec in dict.fromkeys(excluded):
+                del record[sec]
+                for output, _, entry, _, is_page in sections[sec]:
+                    del owners[output], keys[output]
+                    if entry is not None:
+                        del sitemap[entry]
+                    pages -= is_page
+            writer.owners.update(owners)
+            writer.reused.extend(owners)
+            s.keys.update(keys)
+            s.pages += pages
+            self.sitemap_urls.extend(sitemap)
+            return owners, keys, sitemap, pages
         kept = []
         for section, entries in self.s.old_plan.get(self.prefix, {}).items():
             if section[0] == "global" or section in s.dirty:
@@ -510,6 +545,28 @@ class Tree:
         s.keys.update({e[0]: e[1] for e in kept})
         s.pages += sum([e[4] for e in kept])
         self.sitemap_urls.extend([e[2] for e in kept if e[2] is not None])
+        if not s.keep_replays:
+            return None
+        sitemap = dict.fromkeys([e[2] for e in kept if e[2] is not None])
+        if len(sitemap) != len(self.sitemap_urls):
+            return None           # an entry twice: sums by dict would lose it
+        return ({e[0]: e[3] or e[0] for e in kept}, {e[0]: e[1] for e in kept}, sitemap, sum([e[4] for e in kept]))
+
+    def _remember_plan(self, record: dict, planned: set, kept: tuple) -> None:
+        """Keep this build's plan of the tree and its sums for the next build's replay: the sums of
+        the sections replayed (`kept`, this build's own copies) plus those of the sections planned."""
+        owners, keys, sitemap, pages = kept
+        for sec in planned:
+            for output, key, entry, owner, is_page in record[sec]:
+                owners[output] = owner or output
+                keys[output] = key
+                if entry is not None:
+                    if entry in sitemap:
+                        return        # an entry twice: sums by dict would lose it
+                    sitemap[entry] = None
+                pages += is_page
+        redo = [sec for sec in planned if sec[0] == "global"]   # planned again by every build
+        _REPLAYS[self.prefix] = (record, len(record), redo, owners, keys, sitemap, pages)
 
     def page_key(self, page: Page) -> str:
         # Hashing the parts as a tuple costs a microsecond; repr + blake2b fifteen. The preview plans

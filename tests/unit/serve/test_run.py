@@ -206,10 +206,12 @@ def test_editing_a_brief_rebuilds_without_ingest_and_tells_the_page_to_reload(ru
 
 def test_a_raw_file_dropped_in_is_ingested_and_listed(running):
     events = Events(running.port)
+    before = len(running.build.calls)
     try:
         (running.config.root / "content/raw/new-story.txt").write_text("A brand new story\n\nText.")
         events.next("reload")
-        assert running.build.calls[-1]["ingest"] is True
+        # the brief ingest writes is itself a change: a build without ingest may follow at once
+        assert [c["ingest"] for c in running.build.calls[before:]][:1] == [True]
         assert b"A brand new story" in running.get("/briefs/").body
     finally:
         events.close()

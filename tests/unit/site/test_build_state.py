@@ -552,6 +552,64 @@ def test_preview_edits_swapped_into_the_last_groups_give_the_clean_site(scratch_
     build_mod.flush_state()
 
 
+def test_the_preview_replays_its_last_plan_by_sums_and_each_site_is_the_clean_one(scratch_project, build_project,
+                                                                                   tmp_path):
+    """Each preview build after the first takes the sections no change touched from the sums its last
+    build kept of that very plan (render._REPLAYS: owners, keys, sitemap entries, pages), not entry by
+    entry. Edits, a new brief and its deletion: each site equals a clean build of the same content
+    (built afterwards, in folders of their own, so the preview's memos stay as a preview has them)."""
+    import shutil
+
+    from briefgen.site import render
+
+    out = tmp_path / "preview-site"
+    path = scratch_project / JAPAN_MD
+    twin = path.with_name("okinawa-twin.md")
+    other = next(p for p in sorted((scratch_project / "content" / "briefs").rglob("*.md"))
+                 if p not in (path, twin) and "\ndate: 20" in p.read_text(encoding="utf-8"))
+    _preview_build(scratch_project, out)
+    replays, real_replay = [], render.Tree._replay
+
+    def replay(tree, record):
+        memo = render._REPLAYS.get(tree.prefix)
+        replays.append(memo is not None and memo[0] is tree.s.old_plan.get(tree.prefix))
+        return real_replay(tree, record)
+
+    def retitle(where, text):
+        return lambda: where.write_text(where.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {text} ", 1),
+                                        encoding="utf-8")
+
+    steps = [
+        ("title", path, retitle(path, "Replayed")),
+        ("body", path, lambda: path.write_text(path.read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8")),
+        ("theme", path, lambda: path.write_text(path.read_text(encoding="utf-8").replace("themes: [", "themes: [health, ", 1),
+                                                encoding="utf-8")),
+        ("added", twin, lambda: twin.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Twin ", 1)
+                                                .replace("\nslug: ", "\nslug: twin-", 1), encoding="utf-8")),
+        ("other", other, retitle(other, "Autre")),
+        ("date", path, lambda: path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-01-", "date: 2025-12-", 1),
+                                               encoding="utf-8")),
+        ("deleted", twin, twin.unlink),
+    ]
+    sites = []
+    render.Tree._replay = replay
+    try:
+        for name, where, change in steps:
+            change()
+            replays.clear()
+            result = _preview_build(scratch_project, out, changed=[str(where)])
+            # a new theme changes every page's navigation: a full plan (no replay), whose sums are kept
+            assert result.changed_paths and (replays or name == "theme") and all(replays), (name, replays)
+            sites.append(_site(out))
+            shutil.copytree(scratch_project, tmp_path / f"twin-{name}",
+                            ignore=shutil.ignore_patterns("site", "site.*", ".briefgen-cache"))
+    finally:
+        render.Tree._replay = real_replay
+    build_mod.flush_state()
+    for (name, _, _), site in zip(steps, sites):
+        assert site == _site(build_project(tmp_path / f"twin-{name}", clean=True).out), name
+
+
 def test_the_preview_keeps_its_trees_while_their_key_holds(scratch_project, build_project, tmp_path):
     """The preview's next build reuses the last one's trees (Jinja environment, rendered cards,
     `{% once %}` texts) while templates, config, day, assets and names are the same; a template edit
