@@ -108,7 +108,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     found = markdown_blocks(tidy(text))
     if "glued_line" in steps:
         found = _unglue_first_lines(found, doc)
-    if "container" in steps:
+    if "container" in steps and _doubtful(found, doc):
         found = _inside_container(found, doc)
     if "page_comments" in steps:
         found = _before_page_comments(found, doc)
@@ -1134,6 +1134,44 @@ def _squeeze(text: str) -> str:
     """A text's letters and digits only, lowercased: a paragraph looked up in a page's text whatever the
     spaces and punctuation between its words (a <br> or an element boundary adds or removes a space)."""
     return _NOT_WORD.sub("", text.lower())
+
+
+def _main_run(body):
+    """The squeezed text of the page's main run of paragraphs: the <p> elements under the element that
+    holds the most <p> text as children (or as grandchildren: paragraphs each in a <div> of their own)."""
+    tally: dict = {}
+    for p in body.iter("p"):
+        text = p.text_content()
+        parent = p.getparent()
+        tally.setdefault(parent, []).append(text)
+        if (grand := parent.getparent()) is not None:
+            tally.setdefault(grand, []).append(text)
+    if not tally:
+        return ""
+    best = max(tally.values(), key=lambda ts: sum(map(len, ts)))
+    return _squeeze(" ".join(best))
+
+
+def _doubtful(blocks: list[Block], doc) -> bool:
+    """Whether trafilatura's text may run past the article: its first paragraph or its last block is not
+    in the page's main run of paragraphs. Only then is the density container looked for (about 2 ms a
+    page, this check 0.3 ms): on the 255 sample pages the container changes no text it is not looked for,
+    as they are (120 of 254 skip it) and as older markup (37 skip it); wider runs (paragraphs three levels
+    below the element) let through 4 pages as older markup that the container cuts."""
+    if doc is None or not blocks:
+        return False
+    body = _body(doc)
+    if body is None:
+        return False
+    run = _main_run(body)
+    if not run:
+        return True
+    first = next((b for b in blocks if b.kind == "paragraph"), blocks[0])
+    for b in (first, blocks[-1]):
+        key = _squeeze(TAG.sub("", b.text or " ".join(b.items)))
+        if not key or key not in run:
+            return True
+    return False
 
 
 def _inside_container(blocks: list[Block], doc) -> list[Block]:

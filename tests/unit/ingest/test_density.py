@@ -70,3 +70,25 @@ def test_the_trafilatura_text_after_the_container_goes_and_a_standfirst_before_i
               ["Home | News | Sport", standfirst, *(f"{PROSE} ({n})" for n in range(4)), footer]]
     kept = [b.text for b in _inside_container(blocks, _parse(page))]
     assert kept == [standfirst, *(f"{PROSE} ({n})" for n in range(4))]
+
+
+def test_the_container_is_looked_for_only_when_trafilatura_s_text_may_run_past_the_article():
+    """_doubtful: the container step runs when trafilatura's first paragraph or last block is not in the
+    page's main run of paragraphs (the <p>s under the element, or the wrappers' element, holding most of
+    them); a text that starts and ends there has nothing outside the article to cut."""
+    from briefgen.ingest.html import _doubtful
+    from briefgen.model import Block
+
+    footer = ("We use cookies to give you the best experience on our website, to show you personalised "
+              "content and to measure how the site is used.")
+    for story in ("<div>" + "".join(f"<p>{PROSE} ({n})</p>" for n in range(4)) + "</div>",
+                  "<div>" + "".join(f"<div><p>{PROSE} ({n})</p></div>" for n in range(4)) + "</div>"):
+        doc = _parse(_page(story, f"<div><p>{footer}</p></div>"))
+        article = [Block("heading", "Night buses"), *(Block("paragraph", f"{PROSE} ({n})") for n in range(4))]
+        assert not _doubtful(article, doc)
+        assert _doubtful([*article, Block("paragraph", footer)], doc)
+        assert _doubtful([Block("paragraph", "Home | News | Sport"), *article[1:]], doc)
+    # paragraphs three levels from their common element: not a run the gate can vouch for
+    story = "<div>" + "".join(f"<div><div><p>{PROSE} ({n})</p></div></div>" for n in range(4)) + "</div>"
+    article = [Block("paragraph", f"{PROSE} ({n})") for n in range(4)]
+    assert _doubtful(article, _parse(_page(story)))
