@@ -4,7 +4,9 @@ Every block of the page (a <p>, a <td>, a <div>, a <li>, ...) holds running text
 children's (<a>, <b>, <font>, <span>) and the tails after its children. Running text of 25 characters or
 more that is at most 30 % link text is prose and is worth its characters that are not link text, less
 twice its link characters; any other running text (a menu item, a link list, a label, a date) costs its
-characters. The container is the element whose blocks are worth most in sum: the smallest part of the
+characters, and so does a block whose text names cookies (a cookie or consent notice: a page shown without
+scripts and styles gives it as paragraphs of prose, often more of them than the article has; the word is the
+same in most languages). The container is the element whose blocks are worth most in sum: the smallest part of the
 page that holds the article's paragraphs, taking in the short lines between them (a subhead, a caption)
 and leaving out the navigation, link lists and labels around them. Readability's method scores the same
 kind of signal (running text against link text) but ranks the parent of the paragraphs; summing the
@@ -16,6 +18,8 @@ begins and ends (briefgen/ingest/html.py, step "container").
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from lxml.etree import XPath
 
 # Elements whose text is no page text.
 SKIP = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button",
@@ -42,12 +46,38 @@ def _length(s: str | None) -> int:
     return len(s.strip()) if s else 0
 
 
+# A cookie notice: the word is the same in most languages ("Cookies", "cookies", "pliki cookie", "файлы cookie").
+_CONSENT = XPath(".//text()[contains(., 'ookie') or contains(., 'OOKIE')]")
+
+
+def _consent_blocks(root) -> set:
+    """The blocks whose running text names cookies: a cookie or consent notice, which a page without
+    scripts and styles shows as paragraphs of prose (often more than the article's)."""
+    found = set()
+    for text in _CONSENT(root):
+        el = text.getparent()
+        if text.is_tail:
+            el = el.getparent()
+        block = None
+        while el is not None:
+            if el.tag in SKIP:      # a script reading document.cookie is no page text
+                break
+            if block is None and el.tag in BLOCK:
+                block = el
+            el = el.getparent()
+        else:
+            if block is not None:
+                found.add(block)
+    return found
+
+
 def best_container(root) -> Container | None:
     """The element of `root` (a page's <body>) whose blocks are worth most, or None when nothing on the page
     is prose."""
     if root is None:
         return None
     best: list = [0.0, None]
+    consent = _consent_blocks(root)
 
     def walk(el) -> tuple[int, int, float]:
         """(running text, its link text: both carried up to the enclosing block; value of the blocks)"""
@@ -70,7 +100,7 @@ def best_container(root) -> Container | None:
             if run:
                 prose = run - link
                 value += prose - LINK_COST * link if prose >= MIN_PROSE and link <= MAX_LINK_SHARE * run \
-                    else -JUNK_COST * run
+                    and el not in consent else -JUNK_COST * run
             if value > best[0]:
                 best[0], best[1] = value, el
             return 0, 0, value

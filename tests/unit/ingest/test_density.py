@@ -92,3 +92,15 @@ def test_the_container_is_looked_for_only_when_trafilatura_s_text_may_run_past_t
     story = "<div>" + "".join(f"<div><div><p>{PROSE} ({n})</p></div></div>" for n in range(4)) + "</div>"
     article = [Block("paragraph", f"{PROSE} ({n})") for n in range(4)]
     assert _doubtful(article, _parse(_page(story)))
+
+
+def test_a_cookie_notice_of_several_paragraphs_is_no_prose_for_the_container():
+    # a page without scripts and styles shows its cookie notice as paragraphs, often more than the article's;
+    # a block whose text names cookies counts as junk (a script's document.cookie does not count)
+    notice = "".join(f"<p>These cookies ({n}) are set by us and by third parties to measure how visitors use the "
+                     f"site, to remember the choices you make and to show you advertising that suits you.</p>"
+                     for n in range(6))
+    story = ("<div><script>if (document.cookie) {}</script>"
+             + "".join(f"<p>{PROSE} ({n})</p>" for n in range(3)) + "</div>")
+    text = _container_text(_page(story, f"<div><div><h2>Privacy settings</h2>{notice}</div></div>"))
+    assert "(2)" in text and "These cookies" not in text
