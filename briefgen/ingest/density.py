@@ -5,9 +5,9 @@ children's (<a>, <b>, <font>, <span>) and the tails after its children. Running 
 more that is at most 30 % link text is prose and is worth its characters that are not link text, less
 twice its link characters; any other running text (a menu item, a link list, a label, a date) costs its
 characters, and so does a block whose text names cookies (a cookie or consent notice: a page shown without
-scripts and styles gives it as paragraphs of prose, often more of them than the article has; the word is the
-same in most languages). The container is the element whose blocks are worth most in sum: the smallest part of the
-page that holds the article's paragraphs, taking in the short lines between them (a subhead, a caption)
+scripts and styles gives it as paragraphs of prose, often more of them than the article has; the word is
+the same in most languages). The container is the element whose blocks are worth most in sum: the smallest
+part of the page that holds the article's paragraphs, taking in the short lines between them (a subhead, a caption)
 and leaving out the navigation, link lists and labels around them. Readability's method scores the same
 kind of signal (running text against link text) but ranks the parent of the paragraphs; summing the
 whole subtree also finds an article whose paragraphs are each wrapped in a <div> of their own.
@@ -46,7 +46,7 @@ def _length(s: str | None) -> int:
     return len(s.strip()) if s else 0
 
 
-# A cookie notice: the word is the same in most languages ("Cookies", "cookies", "pliki cookie", "файлы cookie").
+# A cookie notice: the word is the same in most languages ("Cookies", "pliki cookie", "файлы cookie").
 _CONSENT = XPath(".//text()[contains(., 'ookie') or contains(., 'OOKIE')]")
 
 
