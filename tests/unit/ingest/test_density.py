@@ -95,8 +95,8 @@ def test_the_container_is_looked_for_only_when_trafilatura_s_text_may_run_past_t
 
 
 def test_a_cookie_notice_of_several_paragraphs_is_no_prose_for_the_container():
-    # a page without scripts and styles shows its cookie notice as paragraphs, often more than the article's;
-    # a block whose text names cookies counts as junk (a script's document.cookie does not count)
+    # a page without scripts and styles shows its cookie notice as paragraphs, often more than the
+    # article's; a block whose text names cookies counts as junk (a script's document.cookie does not count)
     notice = "".join(f"<p>These cookies ({n}) are set by us and by third parties to measure how visitors use "
                      f"the site, to remember the choices you make and to show you advertising that suits you.</p>"
                      for n in range(6))
