@@ -8,8 +8,8 @@ characters, and so does a block whose text names cookies (a cookie or consent no
 scripts and styles gives it as paragraphs of prose, often more of them than the article has; the word is
 the same in most languages). The container is the element whose blocks are worth most in sum: the smallest
 part of the page that holds the article's paragraphs, taking in the short lines between them (a subhead, a
-caption) and leaving out the navigation, link lists and labels around them. Readability's method scores the same
-kind of signal (running text against link text) but ranks the parent of the paragraphs; summing the
+caption) and leaving out the navigation, link lists and labels around them. Readability's method scores
+the same kind of signal (running text against link text) but ranks the parent of the paragraphs; summing the
 whole subtree also finds an article whose paragraphs are each wrapped in a <div> of their own.
 
 It works the same on a page of 2005 and one of 2025: briefgen uses it to check where trafilatura's text

@@ -88,6 +88,20 @@ def test_the_container_is_looked_for_only_when_trafilatura_s_text_may_run_past_t
         assert not _doubtful(article, doc)
         assert _doubtful([*article, Block("paragraph", footer)], doc)
         assert _doubtful([Block("paragraph", "Home | News | Sport"), *article[1:]], doc)
+        # a standfirst of prose before the run is kept by the container step too: no need to look
+        standfirst = Block("paragraph", "Residents had asked the council to think again about the cuts, and "
+                                        "it has listened to them.")
+        assert not _doubtful([standfirst, *article], doc)
+    # teasers and a subscription box beside the story's <div>: their <p>s under the same grandparent (the
+    # <body>) do not make the whole page one run
+    teasers = "".join(f"<p>A teaser about another story number {n}, with a summary line.</p>"
+                      for n in range(3))
+    doc = _parse("<html><body><div>" + "".join(f"<p>{PROSE} ({n})</p>" for n in range(4))
+                 + f"</div><div>{teasers}</div><div><p>Subscribe for a year and save a third.</p></div>"
+                 + "</body></html>")
+    article = [Block("paragraph", f"{PROSE} ({n})") for n in range(4)]
+    assert _doubtful([*article, Block("paragraph", "A teaser about another story number 2, with a summary "
+                                                   "line.")], doc)
     # paragraphs three levels from their common element: not a run the gate can vouch for
     story = "<div>" + "".join(f"<div><div><p>{PROSE} ({n})</p></div></div>" for n in range(4)) + "</div>"
     article = [Block("paragraph", f"{PROSE} ({n})") for n in range(4)]
@@ -96,10 +110,10 @@ def test_the_container_is_looked_for_only_when_trafilatura_s_text_may_run_past_t
 
 def test_a_cookie_notice_of_several_paragraphs_is_no_prose_for_the_container():
     # a page without scripts and styles shows its cookie notice as paragraphs, often more than the
-    # article's; a block whose text names cookies counts as junk (a script's document.cookie does not count)
-    notice = "".join(f"<p>These cookies ({n}) are set by us and by third parties to measure how visitors use "
-                     f"the site, to remember the choices you make and to show you advertising that suits you.</p>"
-                     for n in range(6))
+    # article's; a block whose text names cookies counts as junk (not a script's document.cookie)
+    notice = "".join(f"<p>These cookies ({n}) are set by us and by third parties to measure how visitors "
+                     f"use the site, to remember the choices you make and to show you advertising that suits "
+                     f"you.</p>" for n in range(6))
     story = ("<div><script>if (document.cookie) {}</script>"
              + "".join(f"<p>{PROSE} ({n})</p>" for n in range(3)) + "</div>")
     text = _container_text(_page(story, f"<div><div><h2>Privacy settings</h2>{notice}</div></div>"))

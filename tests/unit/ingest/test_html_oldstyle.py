@@ -376,19 +376,16 @@ KNOWN = {
     ("magazine-pager", "as written"): "the 'In this issue' teasers and the subscription offer are kept",
     ("magazine-pager", "old"): "the 'In this issue' teasers and the subscription offer are kept",
     ("blogspot", "old"): "trafilatura gives the comments and not the post",
-    ("cookie-notice", "old"): "the cookie notice and the office hours are kept",
+    ("cookie-notice", "old"): "the footer's sentence on office hours is kept",
     ("forum-post", "old"): "the replies are kept (no heading names them)",
     ("sidebar-first", "old"): "the sidebar's sentences are kept",
     ("press-release", "old"): "the legal footer's paragraphs are kept",
     ("drupal-node-comments", "old"): "the comments ('Submitted by … on …', no heading) are kept",
     # session 6's pages (added for the dump path; as found on the HTML path)
     ("blog-sidebar-first", "old"): "the sidebar's 'About me' and subscription paragraphs are kept",
-    ("cookie-top-bottom", "as written"): "the cookie banner below the footer is kept",
-    ("cookie-top-bottom", "old"): "both cookie banners are kept",
     ("cs-zpravy-obec", "as written"): "the readers' comments ('Diskuse (2)') are kept",
     ("cs-zpravy-obec", "old"): "the readers' comments ('Diskuse (2)') are kept",
     ("blog-authorbox", "old"): "the author box and the related posts' summaries are kept",
-    ("de-verein-cookie", "old"): "the cookie notice is kept",
 }
 
 
