@@ -10,8 +10,12 @@ and the clock stops when the open page shows the new title (after the live reloa
 
 `measure_edit_latency(project, n=10)` is what bench/run.py (via workers.py) calls: it returns seconds,
 {"latencies": [...], "median", "min", "max", "observed": [...], "observed_median", "rebuild": [...],
-"rebuild_median", "rebuild_cpu": [...], "rebuild_cpu_median", "briefs"} ("rebuild_cpu": the rebuild
-thread's own CPU time, less sensitive to the machine's load than its wall time).
+"rebuild_median", "rebuild_cpu": [...], "rebuild_cpu_median", "briefs", "steps"} ("rebuild_cpu": the rebuild
+thread's own CPU time, less sensitive to the machine's load than its wall time; "steps": the median
+time after the write, in seconds, at which each step of the path was reached: the watcher's first
+event, the debounced batch, the build's start and end, the reload sent, the browser's navigation
+start, its response's start and end, its first contentful paint; where the time between a save and
+the page goes).
 
 The preview listens on a fixed port (--port, default 8765; the next free one if taken): its pages
 carry the port in their URLs, so a port of its own each run (port 0) made every run start with a
@@ -33,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -55,6 +60,35 @@ SHOWN = "t => document.title.includes(t) && performance.getEntriesByName('first-
 # Wall-clock time (ms) of that first paint: the browser's own clock, so the ~100 ms Playwright needs to
 # notice a navigation is not counted as preview latency (it is reported apart, as "observed").
 PAINTED = "performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0].startTime"
+# The reloaded page's navigation on the same clock: its start (the reload), its response's start and end.
+NAVIGATED = """() => { const n = performance.getEntriesByType('navigation')[0], o = performance.timeOrigin;
+  return [o, o + n.responseStart, o + n.responseEnd]; }"""
+STEPS = ("event", "batch", "build_start", "build_end", "reload_sent", "navigation", "response_start",
+         "response_end", "painted")
+
+
+@contextmanager
+def _stamps(record: dict):
+    """Wall-clock times of the server's steps (watcher event, batch, reload sent), by wrapping them."""
+    from briefgen.serve import livereload, run, watcher
+
+    wrapped = [(watcher.Watcher, "dispatch", "event"), (run.Preview, "on_batch", "batch"),
+               (livereload.LiveReload, "finished", "reload_sent")]
+    saved = [(cls, name, getattr(cls, name)) for cls, name, _ in wrapped]
+
+    def stamp(real, step):
+        def call(*args, **kwargs):
+            record.setdefault(step, time.time())
+            return real(*args, **kwargs)
+        return call
+
+    for (cls, name, step), (_, _, real) in zip(wrapped, saved):
+        setattr(cls, name, stamp(real, step))
+    try:
+        yield
+    finally:
+        for cls, name, real in saved:
+            setattr(cls, name, real)
 
 
 def _with_title(text: str, title: str) -> str:
@@ -88,10 +122,14 @@ def measure_edit_latency(project: Path, n: int = 10, timeout: float = 60.0, paus
     original = brief.read_text(encoding="utf-8")
     rebuilds: list[float] = []
     cpu: list[float] = []
+    stamps: dict[str, float] = {}            # this edit's steps (STEPS), wall clock
+    steps: list[dict[str, float]] = []
 
     def timed_build(cfg, **kwargs):
         started, thread_cpu = time.perf_counter(), time.thread_time()
+        stamps.setdefault("build_start", time.time())
         result = build(cfg, **kwargs)
+        stamps.setdefault("build_end", time.time())
         cpu.append(time.thread_time() - thread_cpu)
         rebuilds.append(time.perf_counter() - started)
         return result
@@ -100,6 +138,8 @@ def measure_edit_latency(project: Path, n: int = 10, timeout: float = 60.0, paus
     ready, stop = threading.Event(), threading.Event()
     server = threading.Thread(target=serve, args=(config,), daemon=True,
                               kwargs={"port": port, "ready": ready, "stop": stop, "build_fn": timed_build, "out": out})
+    stamping = _stamps(stamps)
+    stamping.__enter__()       # before the server starts: it binds its rebuilder to Preview.on_batch
     server.start()
     latencies: list[float] = []
     observed: list[float] = []     # as Playwright saw it: includes its own polling across the reload
@@ -118,11 +158,16 @@ def measure_edit_latency(project: Path, n: int = 10, timeout: float = 60.0, paus
             for k in range(n):
                 title = f"Latency probe {k} {os.getpid()}"
                 done = len(rebuilds)
+                stamps.clear()
                 started, wall = time.perf_counter(), time.time()
                 brief.write_text(_with_title(original, title), encoding="utf-8")
                 page.wait_for_function(SHOWN, arg=title, polling=5)
                 observed.append(time.perf_counter() - started)
                 latencies.append(page.evaluate(PAINTED) / 1000 - wall)
+                navigated = [t / 1000 for t in page.evaluate(NAVIGATED)]
+                stamps.update(zip(("navigation", "response_start", "response_end"), navigated))
+                stamps["painted"] = wall + latencies[-1]
+                steps.append({k: stamps[k] - wall for k in STEPS if k in stamps})
                 _wait(lambda done=done: len(rebuilds) > done, timeout)
                 page.wait_for_function(CONNECTED)
                 time.sleep(pause)                            # so the debounce never merges two edits
@@ -132,11 +177,14 @@ def measure_edit_latency(project: Path, n: int = 10, timeout: float = 60.0, paus
         time.sleep(0.5)
         stop.set()
         server.join(120)
+        stamping.__exit__(None, None, None)
     return {"briefs": len(briefs), "latencies": latencies, "median": statistics.median(latencies),
             "min": min(latencies), "max": max(latencies), "observed": observed,
             "observed_median": statistics.median(observed), "rebuild": rebuilds,
             "rebuild_median": statistics.median(rebuilds) if rebuilds else None,
-            "rebuild_cpu": cpu, "rebuild_cpu_median": statistics.median(cpu) if cpu else None}
+            "rebuild_cpu": cpu, "rebuild_cpu_median": statistics.median(cpu) if cpu else None,
+            "steps": {k: statistics.median([s[k] for s in steps if k in s]) for k in STEPS
+                      if any(k in s for s in steps)}}
 
 
 def _wait(pred, timeout: float) -> None:
@@ -175,6 +223,7 @@ def main() -> None:
                       "latencies_ms": [round(v * 1000, 1) for v in result["latencies"]],
                       "rebuild_ms": [round(v * 1000, 1) for v in result["rebuild"]],
                       "rebuild_cpu_ms": [round(v * 1000, 1) for v in result["rebuild_cpu"]],
+                      "steps_ms": {k: round(v * 1000, 1) for k, v in result["steps"].items()},
                       "load": round(os.getloadavg()[0], 1)}, indent=1))
 
 
