@@ -1,0 +1,100 @@
+"""Furniture inside or right below the article's text, dropped after either path has chosen the text.
+
+A reader sees every such line, and one of them fails a page of the snippet measure
+(briefgen/ingest/snippet_score.py). Each class is read from data/furniture.toml, in many languages:
+
+- related: a paragraph opened by a label for another article ("Lesen Sie auch: …", "À lire aussi : …",
+  "Leggi anche: …", "READ MORE: …", "Baca juga: …"), or the label alone ("LESEN SIE AUCH");
+- credit: a short paragraph opened by a credit label ("Foto: Name/dpa", "Image Credits: X",
+  "Bildrechte: MDR/Name", "© Name/AFP") or shaped as "Name Name/AGENCY";
+- promo: a short paragraph that promotes the site's newsletter, app, subscription or donations and speaks
+  to the reader ("Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter
+  richtig", "Support independent journalism: donate now"), or a short "… Newsletter" heading;
+- teaser tail: three or more headline-shaped paragraphs (15 words or fewer, no sentence end) at the very
+  end of the text, after running text: a list of links to other articles.
+
+Nothing is dropped when the article would be left with less than half its words.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from briefgen.ingest.patterns import TERMINAL, TOKEN
+
+DATA = Path(__file__).parent / "data" / "furniture.toml"
+CREDIT_WORDS = 8
+PROMO_WORDS = 40
+TAIL_WORDS = 15
+TAIL_MIN = 3
+
+_LEAD_MARKS = re.compile(r"^[\s>»►▶•·*■□▪|+–—-]+")
+_SEP = r"(?:\s*[:»|]|\s+[-–—]\s|\s*$)"
+_AGENCY_CREDIT = re.compile(r"^[^\s/]+(?: [^\s/]+){0,3} ?/ ?[A-Z][A-Za-z.]*[A-Z.](?:\s*/\s*\S+)?$")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+    d = _data()
+    related = re.compile(rf"^(?:{_alternation(d['related']['phrases'])}){_SEP}")
+    credit = re.compile(rf"^(?:©|\(c\)|(?:{_alternation(d['credit']['phrases'])})\s*[:©/]|copyright\b)")
+    promo = re.compile(rf"(?<!\w)(?:{_alternation(d['promo']['phrases'])})(?!\w)")
+    return related, credit, promo, frozenset(d["reader"]["words"])
+
+
+def _words(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
+
+
+def kind(text: str) -> str | None:
+    """'related', 'credit' or 'promo' when a paragraph is that furniture, else None."""
+    related, credit, promo, reader = _patterns()
+    low = _LEAD_MARKS.sub("", text.strip().lower())
+    if not low:
+        return None
+    words = _words(low)
+    if related.match(low):
+        return "related"
+    if len(words) <= CREDIT_WORDS and (credit.match(low) or _AGENCY_CREDIT.match(text.strip())):
+        return "credit"
+    if len(words) <= PROMO_WORDS and promo.search(low):
+        if reader.intersection(words) or (len(words) <= 6 and "newsletter" in words):
+            return "promo"
+    return None
+
+
+def _headline_shaped(text: str) -> bool:
+    return 0 < len(_words(text)) <= TAIL_WORDS and not TERMINAL.search(text.strip())
+
+
+def clean_blocks(blocks: tuple) -> tuple:
+    """The article's blocks without furniture paragraphs (list blocks are kept as they are)."""
+    keep = [b for b in blocks if b.kind == "list" or kind(b.text) is None]
+    # a list of other articles' headlines at the very end, after running text
+    n = 0
+    while n < len(keep) and keep[len(keep) - 1 - n].kind != "list" and _headline_shaped(keep[-1 - n].text):
+        n += 1
+    if n >= TAIL_MIN and any(b.kind != "list" and TERMINAL.search(b.text.strip()) for b in keep[:-n]):
+        keep = keep[:-n]
+    total = sum(len(_words(b.text)) for b in blocks)
+    if sum(len(_words(b.text)) for b in keep) < total / 2:
+        return blocks
+    return tuple(keep)
+
+
+def clean(article):
+    """The Article with furniture paragraphs dropped from its blocks (the same object when none is)."""
+    blocks = clean_blocks(article.blocks)
+    return article if blocks == article.blocks else replace(article, blocks=blocks)
