@@ -10,6 +10,11 @@ A reader sees every such line, and one of them fails a page of the snippet measu
 - promo: a short paragraph that promotes the site's newsletter, app, subscription or donations and speaks
   to the reader ("Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter
   richtig", "Support independent journalism: donate now"), or a short "… Newsletter" heading;
+- counter: a gallery's counter, alone or opening a caption ("3/50", "Bild 3 von 12 …");
+- share: a short line (8 words or fewer, no sentence end) two thirds made of interface words
+  (data/ui_words.toml) and numbers: share buttons, a comment count ("Share on Facebook", "12 Kommentare");
+- contributors, disclaimer, embed: "Reporting by …", "first appeared on …", "externer Inhalt" (see the
+  data file);
 - teaser tail: three or more headline-shaped paragraphs (15 words or fewer, no sentence end) at the very
   end of the text, after running text: a list of links to other articles.
 
@@ -28,11 +33,14 @@ from briefgen.ingest.patterns import TERMINAL, TOKEN
 DATA = Path(__file__).parent / "data" / "furniture.toml"
 CREDIT_WORDS = 8
 PROMO_WORDS = 40
+CTA_WORDS = 25
+NOTE_WORDS = 60
 TAIL_WORDS = 15
 TAIL_MIN = 3
 
 _LEAD_MARKS = re.compile(r"^[\s>»►▶•·*■□▪|+–—-]+")
 _SEP = r"(?:\s*[:»|]|\s+[-–—]\s|\s*$)"
+_INNER_WORD = re.compile(r"(?<![.!?:\"„“«»]\s)(?<!^)\b\w+")
 _AGENCY_CREDIT = re.compile(r"^[^\s/]+(?: [^\s/]+){0,3} ?/ ?[A-Z][A-Za-z.]*[A-Z.](?:\s*/\s*\S+)?$")
 
 
@@ -45,13 +53,36 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def _opening(phrases: list[str]) -> re.Pattern:
+    """'Reporting by X' (a phrase ending in by/par/de/di goes on with a name) or 'Mitarbeit: X'."""
+    by = [p for p in phrases if p.rsplit(" ", 1)[-1] in ("by", "par", "de", "di")]
+    label = [p for p in phrases if p not in by]
+    return re.compile(rf"^(?:(?:{_alternation(by)})\s|(?:{_alternation(label)})\s*:)")
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+def _more() -> dict[str, re.Pattern]:
+    d = _data()
+
+    def anywhere(phrases: list[str]) -> re.Pattern:
+        return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)")
+
+    c = d["counter"]
+    return {"counter": re.compile(rf"^(?:(?:{_alternation(c['before'])})\s*\d{{1,3}}\s*"
+                                  rf"(?:{_alternation(c['between'])})|(?P<n>\d{{1,3}})\s*/)\s*(?P<m>\d{{1,3}})(?!\w)"),
+            "cta": anywhere(d["cta"]["phrases"]),
+            "opening": _opening(d["contributors"]["opening"]),
+            "closing": re.compile(rf"(?:{_alternation(d['contributors']['closing'])})\W*$"),
+            "disclaimer": anywhere(d["disclaimer"]["phrases"]), "embed": anywhere(d["embed"]["phrases"])}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
     d = _data()
     related = re.compile(rf"^(?:{_alternation(d['related']['phrases'])}){_SEP}")
     credit = re.compile(rf"^(?:©|\(c\)|(?:{_alternation(d['credit']['phrases'])})\s*[:©/]|copyright\b)")
     promo = re.compile(rf"(?<!\w)(?:{_alternation(d['promo']['phrases'])})(?!\w)")
-    return related, credit, promo, frozenset(d["reader"]["words"])
+    return related, credit, promo, frozenset(d["reader"]["words"]), frozenset(d["reader_polite"]["words"])
 
 
 def _words(text: str) -> list[str]:
@@ -60,7 +91,7 @@ def _words(text: str) -> list[str]:
 
 def kind(text: str) -> str | None:
     """'related', 'credit' or 'promo' when a paragraph is that furniture, else None."""
-    related, credit, promo, reader = _patterns()
+    related, credit, promo, reader, polite = _patterns()
     low = _LEAD_MARKS.sub("", text.strip().lower())
     if not low:
         return None
@@ -69,10 +100,35 @@ def kind(text: str) -> str | None:
         return "related"
     if len(words) <= CREDIT_WORDS and (credit.match(low) or _AGENCY_CREDIT.match(text.strip())):
         return "credit"
+    more = _more()
+    m = more["counter"].match(low)
+    if m and len(words) <= PROMO_WORDS and (m["n"] is None or 5 <= int(m["m"]) >= int(m["n"]) > 0):
+        return "counter"     # "3/50", not a fraction "3/4 der Befragten"
+    if len(words) <= CREDIT_WORDS and not TERMINAL.search(low) and _interface(words):
+        return "share"
+    if len(words) <= CTA_WORDS and more["cta"].search(low):
+        return "promo"
+    if len(words) <= NOTE_WORDS and (more["opening"].match(low) or more["closing"].search(low)):
+        return "contributors"
+    if len(words) <= NOTE_WORDS and more["disclaimer"].search(low):
+        return "disclaimer"
+    if len(words) <= NOTE_WORDS and more["embed"].search(low):
+        return "embed"
     if len(words) <= PROMO_WORDS and promo.search(low):
-        if reader.intersection(words) or (len(words) <= 6 and "newsletter" in words):
+        inner = _INNER_WORD.findall(text)       # words not opening a sentence, as written
+        if reader.intersection(words) or polite.intersection(inner) or (len(words) <= 6 and "newsletter" in words):
             return "promo"
     return None
+
+
+def _interface(words: list[str]) -> bool:
+    """Two or more words and two thirds of them interface words (data/ui_words.toml) or numbers: a row of
+    share buttons, a comment count ("Share on Facebook", "12 Kommentare", "Artikel teilen")."""
+    from briefgen.ingest.meta import ui_words
+
+    ui = ui_words()
+    hits = sum(w in ui or w.isdigit() for w in words)
+    return sum(w in ui for w in words) >= 2 and hits >= 2 / 3 * len(words) if words else False
 
 
 def _headline_shaped(text: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import IngestError
-from briefgen.ingest import dates, meta
+from briefgen.ingest import dates, furniture, meta
 from briefgen.ingest.clean import clean_dump
 from briefgen.ingest.patterns import TOKEN, UNSPACED
 from briefgen.ingest.readers import read_raw
@@ -29,11 +29,11 @@ def ingest_file(path: Path, config: Config | None = None, name: str | None = Non
 
 def ingest_raw(raw: RawArticle, config: Config | None = None) -> Article:
     if raw.kind == "dump":
-        return article_from_dump(raw)
+        return furniture.clean(article_from_dump(raw))
     if raw.kind == "html":
         from briefgen.ingest.html import article_from_html
 
-        return article_from_html(raw)
+        return furniture.clean(article_from_html(raw))
     raise IngestError("a Markdown brief is passed through, not ingested", raw.path)
 
 

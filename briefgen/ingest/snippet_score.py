@@ -6,9 +6,10 @@ sample page are derived from its expected.txt and dump.txt, automatically and de
 
 must contain
     the first and the last sentence of the first, a middle and the last paragraph of expected.txt
-    (paragraphs of 6 tokens or more: a subhead or a "(dpa)" line is no paragraph here; a sentence of
-    fewer than 5 tokens is joined to its neighbour), each kept only when the dump holds it (3 of 255
-    pages differ from their reference by a joined word or a quotation mark).
+    (paragraphs of 6 tokens or more: a "(dpa)" line is no paragraph here; a sentence of fewer than 5
+    tokens is joined to its neighbour; a dateline, "Berlin." or "PARIS (AFP) -", is not part of the first
+    sentence, since a cleaner may set it apart), each kept only when the dump holds it (a few pages
+    differ from their reference by a joined word or a quotation mark; 5 pages' dumps hold none).
 must not contain
     every dump line of 3 tokens or more that expected.txt does not hold, except the ambiguous ones, left
     out with a reason (`Snippets.excluded`):
@@ -22,7 +23,11 @@ must not contain
     - `caption`: between the text's first and last line, a line of 6 tokens or more that holds a credit
       word ("Foto", "Photo", "Bild", "©", an agency), or that stands next to a short credit line;
     - `repeats`: a line of 5 tokens or more with a third or more of its token trigrams in the article (a
-      pull quote, a teaser of the article itself, a paragraph the dump joined with furniture).
+      pull quote, a teaser of the article itself, a paragraph the dump joined with furniture);
+    - `list`: between the text's first and last line, a line opening with a list mark ("–", "•", "1.");
+    - `inside`: between them, a line of 12 tokens or more ending a sentence whose nearest lines above and
+      below are the article's (a paragraph or caption the reference left out).
+    Lines of 3 tokens or more: in Chinese, Japanese, Korean and Thai a character is half a word.
     Short credit lines ("Foto: Name/dpa") are not excluded: a kept credit fails a page.
 
 A text passes when its token sequence (lowercased word tokens, briefgen.ingest.patterns.TOKEN) holds
@@ -36,7 +41,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from briefgen.ingest.patterns import TERMINAL as _TERMINAL
@@ -260,7 +265,7 @@ def check(text: str, snip: Snippets) -> Verdict:
     return Verdict(not missing and not present, missing, present)
 
 
-@lru_cache(maxsize=None)
+@cache
 def derive_cached(case: Path) -> Snippets:
     return derive(case)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from briefgen.ingest.snippet_score import Verdict, accuracy, check, derive_cached
@@ -31,7 +31,7 @@ def unscored_cases() -> list[str]:
     return [c.name for c in html_eval.cases("all") if not derive_cached(c).must]
 
 
-@lru_cache(maxsize=None)
+@cache
 def dump_texts() -> dict[str, str]:
     """Case id -> briefgen's lead + body from dump.txt with the shipped model ('' when refused)."""
     from briefgen.errors import BriefgenError
@@ -60,14 +60,13 @@ def lopo_dump_texts() -> dict[str, str]:
     spec.loader.exec_module(fdm)
     pages = [fdm.Page(c) for c in fdm.corpus()]
     where = fdm.folds(pages)
-    wanted = {c.name for c in scored_cases()}
     out: dict[str, str] = {}
     for f in range(fdm.FOLDS):
         train = [p for p in pages if where[p.publisher] != f]
         model = fdm.fit(train)
         with linemodel.use(linemodel.Model(model)):
             for p in pages:
-                if where[p.publisher] != f or p.name not in wanted:
+                if where[p.publisher] != f:
                     continue
                 try:
                     out[p.name] = article_text(ingest_file(p.case / "dump.txt"))
@@ -75,6 +74,19 @@ def lopo_dump_texts() -> dict[str, str]:
                     out[p.name] = ""
         print(f"  fold {f + 1}/{fdm.FOLDS}", file=sys.stderr)
     return out
+
+
+def lopo_f1(texts: dict[str, str]) -> str:
+    """Mean body F1 of the leave-publisher-out dump texts over all 255 pages (as scripts/fit_dump_model.py
+    reports it), to see what a change costs or gains in bag-of-words terms."""
+    from briefgen.ingest.score import by_language, score
+
+    per = {c.name: score(texts.get(c.name, ""), (c / "expected.txt").read_text(encoding="utf-8"))
+           for c in html_eval.cases("all")}
+    table = by_language(per)
+    four = [s.f1 for c, s in per.items() if c.split("-", 1)[0] in LANGS]
+    return (f"dump body F1, leave-publisher-out: all {table['all'].f1:.5f} ({len(per)} pages), "
+            f"de/fr/it/en {sum(four) / len(four):.5f}")
 
 
 def html_texts(name: str) -> dict[str, str]:
@@ -136,6 +148,8 @@ def main(argv: list[str] | None = None) -> None:
             print("EXCLUDED", r, "|", m)
         return
     dump = lopo_dump_texts() if args.lopo else dump_texts()
+    if args.lopo:
+        print(lopo_f1(dump))
     if args.fails:
         texts = dump if args.fails == "dump" else html_texts("briefgen" if args.fails == "html" else args.fails)
         show_fails(verdicts(texts))

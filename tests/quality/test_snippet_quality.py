@@ -1,7 +1,7 @@
 """Snippet accuracy gate ("must contain / must not contain", all or nothing per page) on the 255 sample
 pages: briefgen.ingest.snippet_score derives the snippets, tests/quality/snippet_eval.py runs briefgen on
 every dump.txt and source.html (the HTML texts are shared with the HTML quality gate in one session).
-Floors are pages passed, measured less 2; raised deliberately, never lowered (README "Cleaning quality",
+Floors are pages passed, measured less 3; raised deliberately, never lowered (README "Cleaning quality",
 "Snippet accuracy")."""
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import pytest
 
 from tests.quality import html_eval, snippet_eval
 
-# Pages passed of 250 scored (5 pages' dumps hold none of the article's sentences), shipped dump model.
-DUMP_FLOORS = {"all": 95, "de/fr/it/en": 73}
-HTML_FLOORS = {"all": 136, "de/fr/it/en": 106}
+# Pages passed of 250 scored (5 pages' dumps hold none of the article's sentences), shipped dump model;
+# measured 104 / 82 (dumps) and 147 / 117 (HTML) with briefgen/ingest/furniture.py (before it: 97 / 75 and
+# 138 / 108).
+DUMP_FLOORS = {"all": 101, "de/fr/it/en": 79}
+HTML_FLOORS = {"all": 144, "de/fr/it/en": 114}
 
 
 def _need_world():

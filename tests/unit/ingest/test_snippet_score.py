@@ -53,7 +53,7 @@ def test_must_not_contain_is_furniture_and_fields_are_left_out_with_a_reason(tmp
     assert s.must_not == ["Lesen Sie auch: Warum die Kommunen mehr Geld vom Bund fordern",
                           "Foto: Max Muster/dpa", "Mehr zum Thema", "Kommunen fordern mehr Geld vom Bund",
                           "Newsletter abonnieren und nichts verpassen"]
-    reasons = dict((line, why) for why, line in s.excluded)
+    reasons = {line: why for why, line in s.excluded}
     assert reasons["Neues Gesetz beschlossen: Was sich jetzt ändert"] == "title"
     assert reasons["Von Anna Beispiel"] == "header"
     assert reasons["Startseite Politik Wirtschaft Sport"] == "kicker"    # 3 lines above the headline

@@ -1,0 +1,154 @@
+"""Furniture paragraphs dropped after either path chose the article (briefgen/ingest/furniture.py): one
+test per class, each in several languages, and the article sentences that look like them kept."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.ingest.furniture import clean_blocks, kind
+from briefgen.model import Block
+
+
+@pytest.mark.parametrize("text", [
+    "Lesen Sie auch: Warum die Kommunen mehr Geld vom Bund fordern",
+    "LESEN SIE AUCH",
+    "À lire aussi : Le gouvernement présente son budget",
+    "A lire aussi - Les agriculteurs bloquent l'autoroute",
+    "Leggi anche: Il governo approva la manovra",
+    "READ MORE: Woman in her 90s found alive five days after earthquake",
+    "Also read | Floods hit the north",
+    "► Mehr zum Thema: Die Rente in Zahlen",
+    "Baca juga: Banjir melanda Jakarta",
+    "Читайте также: Выборы в Москве",
+    "Czytaj też: Rząd przyjął budżet",
+])
+def test_a_link_to_another_article_is_furniture(text):
+    assert kind(text) == "related"
+
+
+@pytest.mark.parametrize("text", [
+    "Lesen Sie auch die Erklärung des Ministers, die er am Montag veröffentlichte.",
+    "Read more about the rules in the council's report, the mayor said.",
+    "Leggi anche tu il rapporto, ha detto il ministro ai giornalisti.",
+    "Related charges were dropped in March.",
+])
+def test_a_sentence_that_opens_like_a_label_stays(text):
+    assert kind(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Foto: Max Muster/dpa", "Bildrechte: MDR/David Straub", "Image Credits: UiPath", "Photo: AP",
+    "Crédit photo : Jean Dupont / AFP", "Foto: ANSA", "© Lukas Coch/dpa", "Fabrizio Bensch/REUTERS",
+])
+def test_a_credit_standing_alone_is_furniture(text):
+    assert kind(text) == "credit"
+
+
+@pytest.mark.parametrize("text", [
+    "Foto: Der Minister spricht im Bundestag über die Zukunft des Landes und über die Rente.",
+    "Photographs from the scene show the damage to the roof and the two cars in the street.",
+    "Bild und Ton fielen am Abend für eine Stunde aus.",
+])
+def test_a_sentence_about_photos_stays(text):
+    assert kind(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter richtig.",
+    "Laden Sie jetzt unsere App herunter und verpassen Sie keine Nachricht.",
+    "Unabhängiger Journalismus braucht deine Unterstützung.",
+    "Sign up to our daily newsletter and get the news in your inbox.",
+    "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
+    "Iscriviti alla newsletter: ogni mattina le notizie nella tua casella.",
+    "Der BR24 Newsletter",
+])
+def test_a_promotion_of_the_site_is_furniture(text):
+    assert kind(text) == "promo"
+
+
+@pytest.mark.parametrize("text", [
+    "Die App soll im Herbst kommen, sagte sie am Montag in Berlin.",
+    "Sie laden die App herunter, um ihre Nachbarn zu warnen.",
+    "The council's newsletter had warned residents in May, officials said.",
+    "La newsletter du ministère avait annoncé la mesure dès le printemps.",
+    "Wunder erwarten kannst du keine, aber eine gute Ernährung kann dein Immunsystem unterstützen.",
+])
+def test_an_article_sentence_about_apps_or_newsletters_stays(text):
+    assert kind(text) is None
+
+
+def _p(text: str) -> Block:
+    return Block("paragraph", text)
+
+
+PARAS = [_p("Die Regierung hat am Dienstag ein neues Gesetz beschlossen, das im Herbst gelten soll."),
+         _p("Der Minister sagte, das Gesetz sei lange vorbereitet worden und komme zur rechten Zeit."),
+         _p("Kritiker verweisen auf die hohen Kosten für die Länder und fordern mehr Geld vom Bund.")]
+
+
+@pytest.mark.parametrize("tail", [
+    ["Baufinanzierung: Diese Zinsbindung bietet jetzt stabile Zinsen", "Bauzinsen: Experte warnt vor Fehler",
+     "Rente: Was sich im Juli ändert"],
+    ["Floods: What we know so far", "Election 2024: The key races to watch", "Opinion: The week in review"],
+])
+def test_a_list_of_headlines_at_the_end_goes(tail):
+    blocks = tuple(PARAS + [_p(t) for t in tail])
+    assert clean_blocks(blocks) == tuple(PARAS)
+
+
+def test_two_subheads_at_the_end_and_a_list_block_stay():
+    blocks = tuple(PARAS + [_p("Was jetzt kommt"), _p("Die nächsten Schritte"),
+                            Block("list", items=("Erstens", "Zweitens", "Drittens"))])
+    assert clean_blocks(blocks) == blocks
+
+
+def test_furniture_inside_the_text_goes_and_the_text_around_it_stays():
+    blocks = (PARAS[0], _p("Lesen Sie auch: Warum die Kommunen mehr Geld fordern"), PARAS[1],
+              _p("Foto: Max Muster/dpa"), PARAS[2])
+    assert clean_blocks(blocks) == tuple(PARAS)
+
+
+def test_nothing_goes_when_half_the_text_would():
+    blocks = (_p("Lesen Sie auch: Warum die Kommunen mehr Geld vom Bund fordern und was die Länder sagen"),
+              _p("Kurz gesagt."))
+    assert clean_blocks(blocks) == blocks
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Click here to read the unsealed search warrant.", "promo"),
+    ("Log in or create an account to continue", "promo"),
+    ("Mehr über die Füchse lesen Sie hier.", "promo"),
+    ("Klicken Sie hier, um das Urteil zu lesen.", "promo"),
+    ("Cliquez ici pour lire le jugement.", "promo"),
+    ("Reporting by Jane Doe; Editing by John Roe", "contributors"),
+    ("– additional reporting by Donald Matthys", "contributors"),
+    ("Associated Press writer John Leicester in Paris contributed to this report.", "contributors"),
+    ("Mitarbeit: Anna Beispiel", "contributors"),
+    ("Traduction : Marie Dupont", "contributors"),
+    ("Redaktion und Verlag haben am Montag beschlossen, die Zeitung einzustellen.", None),
+    ("Dieser Artikel ist zuerst bei Capital erschienen.", "disclaimer"),
+    ("This article first appeared on The Conversation.", "disclaimer"),
+    ("Cet article a été publié initialement dans Le Temps.", "disclaimer"),
+    ("Gastbeiträge geben nicht die Meinung der Redaktion wieder.", "disclaimer"),
+    ("An dieser Stelle finden Sie einen externen Inhalt, der den Artikel ergänzt.", "embed"),
+    ("We apologize, but this video has failed to load.", "embed"),
+    ("Contenuto esterno: per vederlo accetta i cookie.", "embed"),
+    ("The police said the suspect had logged in to the account before midnight.", None),
+])
+def test_calls_to_action_contributors_notes_and_embeds(text, want):
+    assert kind(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("3/50", "counter"), ("3/4 der Befragten sagten, sie läsen keine Zeitung.", None),
+    ("3/50 Feuerwehrleute löschen am Abend den Brand in der Altstadt.", "counter"),
+    ("Bild 3 von 12: Die Altstadt am Morgen danach", "counter"),
+    ("Photo 3 of 12 The old town the morning after", "counter"),
+    ("Foto 3 di 12 Il centro storico la mattina dopo", "counter"),
+    ("Image 3 sur 12 : la vieille ville au lendemain", "counter"),
+    ("3 von 12 Befragten gaben an, nie Zeitung zu lesen.", None),
+    ("Share on Facebook", "share"), ("Artikel teilen per WhatsApp", "share"), ("12 Kommentare lesen", "share"),
+    ("Partager sur Facebook", "share"), ("Condividi su Facebook", "share"),
+    ("Mehr Geld für die Pflege", None), ("What happens next", None), ("Home Office bleibt", None),
+])
+def test_gallery_counters_and_share_rows(text, want):
+    assert kind(text) == want
