@@ -43,6 +43,9 @@ DECODE = {"keep": -0.5, "offset": 0.5}
 TITLE_L2 = 5.0   # the headline ranker's penalty (standardised features)
 VARIANT_WEIGHT = float(os.environ.get("VARIANT_WEIGHT", "0"))   # of a degraded training copy against its page
 OLDSTYLE_WEIGHT = 0.3   # of each old-style training copy (oldstyle_variants) against its page
+# the old-style kinds the ranker trains on (`sidebar` and `smallblog` are scored only: training on them cost
+# titles of the pages as they are and of the `menu`/`plain` copies, see README)
+OLDSTYLE_TRAIN = ("menu", "crumb", "blog", "doctitle", "plain")
 
 
 def shared_dir() -> Path | None:
@@ -261,7 +264,9 @@ def fit_titles(pages: list[Page], model: dict) -> dict:
                     groups.append(title_data(clean_dump(text), p.title))
                     wts.append(VARIANT_WEIGHT)
             if OLDSTYLE_WEIGHT:
-                for text in oldstyle_variants(p, pages, salt="train").values():
+                for kind, text in oldstyle_variants(p, pages, salt="train").items():
+                    if kind not in OLDSTYLE_TRAIN:
+                        continue
                     groups.append(title_data(clean_dump(meta.split_prefix(text)[2]), p.title))
                     wts.append(OLDSTYLE_WEIGHT)
     return fit_title_groups(groups, weights=wts)
@@ -335,8 +340,11 @@ def oldstyle_variants(page: Page, pages: list[Page], salt: str = "") -> dict[str
     Headline" above it), `blog` (blog name, a tagline, links to the previous and next posts above the post
     title, "Month D, YYYY by Name" below), `doctitle` (the document title "Headline | Site" as the first
     line, as in a copy made by hand) and `plain` (a minimal page made of the reference: site name, menu,
-    headline, byline and date, the text's paragraphs, a footer). Menu lines are other publishers' short
-    non-article lines; the other inserted words are fixed here."""
+    headline, byline and date, the text's paragraphs, a footer), `sidebar` (two boxes of another site's
+    prose under menu-line headings above the headline: a page whose text the line model may take to start in
+    its sidebar) and `smallblog` (a small blog made of the reference: its name and tagline, the day's date
+    over the post title, the text right below, "Posted by ..." after it). Menu lines are other publishers'
+    short non-article lines; the other inserted words are fixed here."""
     lines = page.text.split("\n")
     k = _title_at(lines, page.title)
     if k is None:
@@ -361,10 +369,19 @@ def oldstyle_variants(page: Page, pages: list[Page], salt: str = "") -> dict[str
         out["blog"] = "\n".join(lines[:k] + [page.site, "", tag, "", _date_words(page, weekday=True), lines[k]] + tail)
     out["doctitle"] = f"{page.title} | {page.site}\n" + page.text
     paras = [x.strip() for x in page.expected.split("\n") if x.strip()]
+    donor = _pick(others, page.name, salt, "sidebar")
+    side = [x.strip() for x in donor.expected.split("\n") if 15 <= len(x.split()) <= 60][:2]
+    if side:   # a sidebar before the story in the page's order: boxes of another site's prose under headings
+        heads = [_pick(menu, page.name, salt, "box", str(j)) or "More" for j in range(2)]
+        box = [x for h, para in zip(heads, side) for x in (h, "", para, "")]
+        out["sidebar"] = "\n".join(lines[:k] + box + lines[k:])
+    text = [x for para in paras for x in (para, "")]
     out["plain"] = "\n".join([page.site, ""] + menu[:12] + ["", page.title, "By Jane Doe", _date_words(page), ""]
-                             + [x for para in paras for x in (para, "")]
-                             + [f"© {_date_words(page)[-4:]} {page.site}. All rights reserved.", "Contact us",
-                                "Privacy policy"])
+                             + text + [f"© {_date_words(page)[-4:]} {page.site}. All rights reserved.",
+                                       "Contact us", "Privacy policy"])
+    # a small blog: its name and tagline, the day's date over the post title, the text right below
+    out["smallblog"] = "\n".join([page.site, "", tag, "", _date_words(page, weekday=True), page.title] + text
+                                  + ["Posted by Jane Doe at 10:42 AM 3 comments", "Blog Archive", "About Me"])
     return out
 
 

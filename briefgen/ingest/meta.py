@@ -330,7 +330,8 @@ TITLE_FEATURES = ("log_tokens", "tokens_3", "tokens_25", "terminal", "ends_colon
                   "credit_like", "has_time", "ends_bracket", "prose", "same_as_body",
                   "next_headline", "prev_headline", "meta_below", "meta_near", "upper_ratio", "capitalised",
                   "part_of_other", "has_part_other", "cut_separator", "cut_line", "cut_rest_line", "cut_glued",
-                  "cut_log_tokens", "cut_upper", "ui_share", "ui_first", "ui_or_common", "inner_ends", "nav_arrow", "body_hits")
+                  "cut_log_tokens", "cut_upper", "ui_share", "ui_first", "ui_or_common", "inner_ends", "nav_arrow", "body_hits",
+                  "has_date")
 INSIDE_TOKENS = 25   # a line inside the text this long (or of several sentences) is a paragraph, not its headline
 
 
@@ -386,6 +387,13 @@ def _paragraph_inside(text: str) -> bool:
 
 
 UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
+_YEARISH = re.compile(r"(?<!\d)\d{4}(?!\d)|\d[./-]\d{1,2}[./-]\d\d")
+
+
+def _has_date(text: str) -> bool:
+    """A full date in the line (a photo caption's "on November 19, 2024", a teaser's dateline): rare in a
+    headline. A year or a numeric date first (most lines have none: dates.has_day is slower)."""
+    return bool(_YEARISH.search(text)) and dates.has_day(text)
 def _glue_points(text: str) -> list[int]:
     """Where the copy glued two words of a trail in the candidate's first words: a lower-case letter then a
     capital ("HomeSportBerlin-Marathon", "DomovZprávyČesko"), or an acronym then a capitalised word
@@ -589,6 +597,7 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
             n_ui / n_toks, float(bool(toks) and toks[0] in ui),
             (n_ui + sum(t in common for t in toks)) / n_toks if n_ui else 0.0, local[8],
             float(_nav_arrow(lines[ln.i].text)), math.log1p(sum(t in counts for t in content)),
+            float(_has_date(ln.text)),
         ])
     return rows
 
