@@ -133,7 +133,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         raise IngestError("no recognisable article text in this HTML page", raw.path)
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
                    PageNames(doc, forms, raw.text))
-    if not title or _squash(title) in {_squash(s) for s in (md.sitename, *sites) if s}:
+    named = md.sitename if getattr(md, "site_named", True) else None   # (a guess may be the headline)
+    if not title or _squash(title) in {_squash(s) for s in (named, *sites) if s}:
         # every title form is the site's name (og:title and <title> "Town Gazette"): the headline is
         # the text the page prints right above the article's first paragraph
         title = _printed_headline(doc, blocks, [md.sitename, *sites]) or title or blocks[0].text[:120]
@@ -344,6 +345,7 @@ def _metadata(source):
         metadata.url = extract_url(tree, None)
     if metadata.url:
         metadata.hostname = extract_domain(metadata.url, fast=True)
+    named = bool(metadata.sitename)   # by the page's metas (og:site_name, application-name …)
     if not metadata.sitename:
         metadata.sitename = extract_sitename(tree)
     if metadata.sitename:
@@ -364,15 +366,17 @@ def _metadata(source):
             found = line_processing(htmllib.unescape(found[:9999] + "…" if len(found) > 10000 else found))
         return found
 
-    return _Metadata(metadata, date)
+    return _Metadata(metadata, date, named)
 
 
 @dataclass
 class _Metadata:
-    """trafilatura's metadata and its date, found only when asked for (`find_date()`)."""
+    """trafilatura's metadata and its date, found only when asked for (`find_date()`); `site_named`:
+    the site's name is the page's word (a meta), not trafilatura's guess from the <title>."""
 
     doc: object
     find_date: object
+    site_named: bool = True
 
     def __getattr__(self, name):
         return getattr(self.doc, name)
@@ -535,9 +539,14 @@ HREF_HOST = re.compile(r"""href=["']?https?://(?:www\.)?([^/"'\s>:]+)""", re.IGN
 HOST_LABEL = re.compile(r"^(?:www\d?\.)?(.+?)\.(?:co\.|com?\.|org\.|net\.|ac\.)?[a-z]{2,6}$")
 
 
-def _host_label(doc, page: str, page_url: str | None) -> str:
-    """The page's host name without 'www.' and its ending, squashed ('towngazette' of
-    www.towngazette.co.uk): from its own address, else the host most of its absolute links go to."""
+HOST_COMMON = frozenset(("www", "www1", "www2", "www3", "m", "mobile", "amp", "blog", "blogs", "news", "co",
+                         "com", "org", "net", "ac", "gov", "edu"))
+
+
+def _host_labels(doc, page: str, page_url: str | None) -> list[str]:
+    """The labels of the page's host name, squashed, without its ending and common labels ('www',
+    'blog'): ['japannews', 'yomiuri'] of japannews.yomiuri.co.jp, ['towngazette'] of
+    www.towngazette.co.uk; from its own address, else the host most of its absolute links go to."""
     from urllib.parse import urlsplit
 
     url = _page_url(doc, page_url)
@@ -550,26 +559,89 @@ def _host_label(doc, page: str, page_url: str | None) -> str:
         hosts = Counter(h.lower() for h, _ in zip(HREF_HOST.findall(page), range(400)))
         host = hosts.most_common(1)[0][0] if hosts else ""
     m = HOST_LABEL.match(host.split(":")[0])
-    return _squash(m.group(1).split(".")[-1]) if m else ""
+    if not m:
+        return []
+    labels = [_squash(x) for x in m.group(1).split(".") if x not in HOST_COMMON]
+    return [x for x in reversed(labels) if x]
+
+
+GERMAN_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _ascii_keys(key: str) -> set[str]:
+    """A squashed text as a host name may spell it: as it is, without accents ("lecourrier"), German
+    umlauts written out ("suedkurier")."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return {key, plain, key.translate(GERMAN_FOLD)}
+
+
+def _names_host(part: str, labels: list[str]) -> bool:
+    """A title part whose letters are one of the host's labels ("Town Gazette" at towngazette.com, "The
+    Japan News" at japannews.yomiuri.co.jp, "Südkurier Online" at suedkurier.de: the label, one word
+    besides) or its words' initials ("Neue Zürcher Zeitung" at nzz.ch, "Southern Daily Echo" at
+    sde.co.uk: three words at least)."""
+    if not labels:
+        return False
+    key = _squash(part)
+    words = [_squash(w) for w in re.findall(r"[^\W\d_]+", part)]
+    initials = "".join(w[0] for w in words if w) if len(words) >= 3 else ""
+    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+            if len(words) - (j - i) <= 1}
+    for label in labels:
+        for k in _ascii_keys(key):
+            if k == label or (abs(len(k) - len(label)) <= 4 and (k in label or label in k)):
+                return True
+        if (initials and initials == label) or any(label in _ascii_keys(r) for r in runs if len(r) >= 4):
+            return True
+    return False
+
+
+LOGO = re.compile(r"logo", re.IGNORECASE)
+
+
+def _logo_alts(doc) -> set[str]:
+    """The alt texts of the page's logo images (an <img> whose address, class or id, or its link's, says
+    "logo"), squashed."""
+    if doc is None or doc.body is None:
+        return set()
+    out = set()
+    for img, _ in zip(doc.body.iter("img"), range(200)):
+        alt = img.get("alt") or img.get("title") or ""
+        if not alt.strip():
+            continue
+        parent = img.getparent()
+        marks = " ".join(filter(None, (img.get("src"), img.get("class"), img.get("id"),
+                                       parent.get("class") if parent is not None else None,
+                                       parent.get("id") if parent is not None else None)))
+        if LOGO.search(marks):
+            out.add(_squash(alt))
+    return out
 
 
 def named_sites(doc, page: str, forms: dict, page_url: str | None = None) -> list[str]:
     """Parts of the <title> and og:title that the page names as the site (on a page without home links
-    that say so): a part whose letters are the host's name ("Town Gazette" at towngazette.com) or that a
-    copyright line names ("© 2011 Town Gazette")."""
+    that say so): a part whose letters are the host's name or its initials (_names_host), that a
+    copyright line names ("© 2011 Town Gazette") or that is a logo image's alt text."""
     parts = {p.strip() for v in (forms.get("title"), forms.get("og")) if v for p in TITLE_SEPARATOR.split(v)
              if word_count(p) <= SITE_NAME_WORDS and len(_squash(p)) >= 4}
     if not parts:
         return []
-    label = _host_label(doc, page, page_url)
+    labels = _host_labels(doc, page, page_url)
     body = BODY_START.search(page)
     owners = [_squash(TAG_RE.sub(" ", page[m.end():m.end() + 120]))
               for m, _ in zip(COPYRIGHT.finditer(page, body.end() if body else 0), range(20))]
+    logos = None
     found = []
     for part in sorted(parts):
         key = _squash(part)
-        if (label and (key == label or (abs(len(key) - len(label)) <= 4 and (key in label or label in key)))) \
-                or any(o.startswith(key) for o in owners):
+        if _names_host(part, labels) or any(o.startswith(key) for o in owners):
+            found.append(part)
+            continue
+        if logos is None:
+            logos = _logo_alts(doc)
+        if key in logos:
             found.append(part)
     return found
 
@@ -742,7 +814,7 @@ def shown_parts(page: str, forms: dict) -> list[str]:
     body = BODY_START.search(page)
     if not parts or body is None:
         return []
-    seen = set()
+    seen: dict[str, tuple[int, int]] = {}   # where the page first shows each part
     for key, part in parts.items():
         for text in {part, htmllib.escape(part, quote=False)}:
             at = page.find(text, body.end())
@@ -750,9 +822,27 @@ def shown_parts(page: str, forms: dict) -> list[str]:
                 tag = OPEN_TAG.search(page, max(0, at - 300), at)
                 if tag and page[at + len(text):at + len(text) + 300].lstrip().startswith("<") \
                         and tag.group(1).lower() not in _NOT_SHOWN_TAGS:
-                    seen.add(key)
+                    seen[key] = (at, at + len(text))
                 at = page.find(text, at + 1)
-    return [p for split in splits if sum(k in seen for k, _ in split) == 1 for k, p in split if k in seen]
+    out = [p for split in splits if sum(k in seen for k, _ in split) == 1 for k, p in split if k in seen]
+    for split in splits:
+        if len(split) == 2 and all(k in seen for k, _ in split):
+            out += _apart_from_site(page, split, seen)
+    return out
+
+
+APART_WORDS = 3   # words printed between a site's name and the headline (a menu): no kicker, set apart
+
+
+def _apart_from_site(page: str, split: list[tuple[str, str]], seen: dict[str, tuple[int, int]]) -> list[str]:
+    """Of a form of two parts the page both shows ("Site | Headline"), the headline when the shorter part
+    is shown first and other text stands between the two (a menu, a tagline: a site's name at the top
+    of the page), [] when it is shown right above (a kicker and its title printed apart)."""
+    (k1, p1), (k2, p2) = sorted(split, key=lambda kp: seen[kp[0]][0])
+    if not word_count(p1) < word_count(p2) or word_count(p1) > SITE_NAME_WORDS or seen[k1][1] > seen[k2][0]:
+        return []
+    between = TAG_RE.sub(" ", page[seen[k1][1]:seen[k2][0]])
+    return [p2] if word_count(htmllib.unescape(between)) >= APART_WORDS else []
 
 
 SECTION_WORDS = 3        # a link text of at most this many words may name a section ("Sport", "Politik")
@@ -865,7 +955,10 @@ def _adds_separators(plain: str, other: str) -> bool:
 
 TITLE_ORDER = ("og", "ld", "h1", "title")
 # A separator between headline and site name: spaced punctuation, a bar, a CJK full-width colon or bar.
-TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»*:/-]\s+|\s*[|｜ㅣ]\s*|\s*：\s*|-{1,2}(?=\S)|\s+::\s+")
+# (a hyphen between two letters or digits of one script joins a compound word: "Kalifat-Rufen", "Japan-U.S.",
+# "Covid-19"; between two scripts it sets a section apart: "Headline-정치")
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»*:/-]\s+|\s*[|｜ㅣ]\s*|\s*：\s*|(?<![\dA-Za-z\u00c0-\u024f\u0400-\u04ff])-{1,2}(?=\S)"
+                             r"|-{1,2}(?=[^\s\dA-Za-z\u00c0-\u024f\u0400-\u04ff])|\s+::\s+")
 DOMAIN = re.compile(r"\s*(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*", re.IGNORECASE)
 LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"')
 

@@ -164,6 +164,20 @@ def without_meta_titles(page: str) -> str:
     return TITLE_META.sub("", SCRIPT.sub("", page))
 
 
+SITE_META = re.compile(r"<meta\b[^>]*\b(?:property|name|itemprop)\s*=\s*[\"']?(?:og:site_name|application-name|"
+                       r"twitter:site|apple-mobile-web-app-title|publisher)[\"'\s>][^>]*>", re.IGNORECASE)
+HOME_HREF = re.compile(r"(<a\b[^>]*?\bhref\s*=\s*)([\"'])(?:https?://[^/\"']+/?|/|\.|\./|/?index\.(?:html?|php))\2",
+                       re.IGNORECASE)
+
+
+def without_site_names(page: str) -> str:
+    """The page without its title metas and JSON-LD (without_meta_titles), without the metas that name
+    the site (og:site_name, application-name, twitter:site) and with its links to the home page pointing
+    nowhere: what names the site is only what it prints (a logo's alt text, a copyright line, its links'
+    texts) and its address."""
+    return HOME_HREF.sub(r'\1"#"', SITE_META.sub("", without_meta_titles(page)))
+
+
 def without_date_line(dump: str) -> str:
     """The dump without its first `date YYYY-MM-DD` line (what follows on that line, a language
     switcher, stays)."""
@@ -342,7 +356,8 @@ def degraded(folder: Path, kind: str, baselines: bool = True) -> tuple[Degraded,
 
     name = "dump.txt" if kind.startswith("dump") else "source.html"
     change = {"html-dates": without_machine_dates, "html-titles": without_meta_titles,
-              "html-full-titles": lambda x: x, "dump-nodate": without_date_line,
+              "html-full-titles": lambda x: x, "html-bare-titles": without_site_names,
+              "dump-nodate": without_date_line,
               "dump-later": with_later_date_line}.get(kind)
     dated = {"html-url-date": with_url_date_only, "html-posted": with_posted_line_only,
              "html-other-dates": with_other_dates, "dump-byline": with_byline_date_only,
@@ -386,6 +401,7 @@ HTMLDATE_KINDS = ("html-url-date", "html-posted", "html-other-dates")
 DEGRADED_KINDS = {
     "html-full-titles": "HTML title, page as it is",
     "html-titles": "HTML title, no og:title/twitter:title/JSON-LD",
+    "html-bare-titles": "HTML title, also no og:site_name and no home links",
     "html-dates": "HTML date same day, no machine-readable dates",
     "dump-nodate": "dump date same day, no `date` line",
     "dump-later": "dump date same day, `date` line 100 days later",

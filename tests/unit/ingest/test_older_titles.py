@@ -1,6 +1,7 @@
 """HTML titles on older and smaller sites without og:title: a short <h1> beside an SEO <title> the page
-never prints, a site named only by its host name or copyright line, a page whose every title form is the
-site's name. Pages written here."""
+never prints, a site named only by its host name (its letters, a label of it, its initials), copyright line
+or logo, a site's name printed apart from the headline, a page whose every title form is the site's name.
+Pages written here, in English, German and French."""
 from __future__ import annotations
 
 from briefgen.ingest.pipeline import ingest_file
@@ -77,3 +78,50 @@ def test_the_copyright_pattern_reads_every_form_the_plain_ignore_case_one_did():
             "<p>(C) 2008 Y</p><p>(c)Z</p><p>COPYRIGHT 2007 BY W</p><p>Copyright Acme</p><p>cc (x) &amp; copy</p>")
     assert [m.span() for m in COPYRIGHT.finditer(page)] == [m.span() for m in plain.finditer(page)]
     assert len(list(COPYRIGHT.finditer(page))) == 8
+
+
+MENU = "<ul><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li><li><a href='/on'>What's on</a></li></ul>"
+
+
+def test_a_site_s_name_printed_apart_from_the_headline_is_no_kicker(tmp_path):
+    head = "<title>Town Gazette | Night buses saved for the winter</title>"
+    # a menu or a tagline between them: the site's name at the top of the page
+    assert _title(tmp_path, head, f"<div>Town Gazette</div>{MENU}<div>Night buses saved for the winter</div>") \
+        == "Night buses saved for the winter"
+    assert _title(tmp_path, head, "<div>Town Gazette</div><div>Your local paper since 1887</div>"
+                                  "<div>Night buses saved for the winter</div>") == "Night buses saved for the winter"
+    fr = "<title>Politique | Les bus de nuit sauvés pour l'hiver</title>"
+    assert _title(tmp_path, fr, f"<div>Le Courrier</div>{MENU}<div>Politique</div><div>Les bus de nuit sauvés pour "
+                                "l'hiver</div>") == "Politique | Les bus de nuit sauvés pour l'hiver"   # a kicker
+    # printed right above it, a kicker or a site's name look the same: the title stays whole
+    assert _title(tmp_path, head, "<div>Town Gazette</div><div>Night buses saved for the winter</div>") \
+        == "Town Gazette | Night buses saved for the winter"
+
+
+def test_the_host_s_labels_umlauts_and_initials_name_the_site(tmp_path):
+    de = "<title>Nachtbusse fahren auch im Winter weiter - {site}</title><link rel='canonical' href='{url}'>"
+    top = "<div>{site}</div><div>Nachtbusse fahren auch im Winter weiter</div>"
+    for site, url in (("Neue Zürcher Zeitung", "http://www.nzz.ch/x"), ("Südkurier Online", "http://www.suedkurier.de/x"),
+                      ("The Japan Times", "http://news.japantimes.example.co.jp/x")):
+        assert _title(tmp_path, de.format(site=site, url=url), top.format(site=site)) \
+            == "Nachtbusse fahren auch im Winter weiter", site
+    # a headline part holding a word of the host is no site's name
+    assert _title(tmp_path, "<title>Berlin mayor resigns | News</title><link rel='canonical' href='http://berlin.example/x'>",
+                  "<div>News</div><div>Berlin mayor resigns</div>") == "Berlin mayor resigns | News"
+
+
+def test_a_logo_s_alt_text_names_the_site(tmp_path):
+    head = "<title>Le Courrier de la Vallée | Les bus de nuit sauvés pour l'hiver</title>"
+    top = ("<div id='logo'><img src='/img/courrier.gif' alt='Le Courrier de la Vallée'>"
+           "<div>Le Courrier de la Vallée</div></div><div>Les bus de nuit sauvés pour l'hiver</div>")
+    assert _title(tmp_path, head, top) == "Les bus de nuit sauvés pour l'hiver"
+
+
+def test_trafilatura_s_guess_of_the_site_s_name_is_not_the_page_s_word(tmp_path):
+    # without og:site_name trafilatura guesses the site's name from the <title> (a part with a dot); when
+    # it guesses the headline, the title is still the headline, not the text printed above the paragraph
+    head = ("<title>Night buses saved for the winter in St. Ives - Town Gazette</title>"
+            "<link rel='canonical' href='http://www.towngazette.com/news/night-buses'>")
+    top = ("<h1>Night buses saved for the winter in St. Ives</h1>"
+           "<p class='byline'>By Ann Smith and Bob Jones / Staff Writers</p>")
+    assert _title(tmp_path, head, top) == "Night buses saved for the winter in St. Ives"
