@@ -60,73 +60,96 @@ def _opening(phrases: list[str]) -> re.Pattern:
     return re.compile(rf"^(?:(?:{_alternation(by)})\s|(?:{_alternation(label)})\s*:)")
 
 
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    """The first word token of each phrase: a paragraph holding none of them cannot hold a phrase, and a
+    set lookup is far cheaper than a search with an alternation of many phrases."""
+    return frozenset(TOKEN.findall(p)[0] for p in phrases if TOKEN.findall(p))
+
+
 @lru_cache(maxsize=1)
-def _more() -> dict[str, re.Pattern]:
+def _more() -> dict:
     d = _data()
 
-    def anywhere(phrases: list[str]) -> re.Pattern:
-        return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)")
+    def anywhere(phrases: list[str]) -> tuple[frozenset[str], re.Pattern]:
+        return _first_words(phrases), re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)")
 
     c = d["counter"]
     return {"counter": re.compile(rf"^(?:(?:{_alternation(c['before'])})\s*\d{{1,3}}\s*"
                                   rf"(?:{_alternation(c['between'])})|(?P<n>\d{{1,3}})\s*/)\s*(?P<m>\d{{1,3}})(?!\w)"),
             "cta": anywhere(d["cta"]["phrases"]),
             "opening": _opening(d["contributors"]["opening"]),
-            "closing": re.compile(rf"(?:{_alternation(d['contributors']['closing'])})\W*$"),
-            "disclaimer": anywhere(d["disclaimer"]["phrases"]), "embed": anywhere(d["embed"]["phrases"])}
+            "closing": tuple(d["contributors"]["closing"]),
+            "disclaimer": anywhere(d["disclaimer"]["phrases"]), "embed": anywhere(d["embed"]["phrases"]),
+            "promo": anywhere(d["promo"]["phrases"])}
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
     d = _data()
     related = re.compile(rf"^(?:{_alternation(d['related']['phrases'])}){_SEP}")
     credit = re.compile(rf"^(?:©|\(c\)|(?:{_alternation(d['credit']['phrases'])})\s*[:©/]|copyright\b)")
-    promo = re.compile(rf"(?<!\w)(?:{_alternation(d['promo']['phrases'])})(?!\w)")
-    return related, credit, promo, frozenset(d["reader"]["words"]), frozenset(d["reader_polite"]["words"])
+    return related, credit, frozenset(d["reader"]["words"]), frozenset(d["reader_polite"]["words"])
 
 
 def _words(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
 
 
+def _holds(gate: tuple[frozenset[str], re.Pattern], words: set[str], low: str) -> bool:
+    first, pattern = gate
+    return not first.isdisjoint(words) and pattern.search(low) is not None
+
+
 def kind(text: str) -> str | None:
-    """'related', 'credit' or 'promo' when a paragraph is that furniture, else None."""
-    related, credit, promo, reader, polite = _patterns()
+    """The class of furniture a paragraph is ('related', 'credit', 'counter', 'share', 'promo',
+    'contributors', 'disclaimer', 'embed'), else None."""
+    related, credit, reader, polite = _patterns()
     low = _LEAD_MARKS.sub("", text.strip().lower())
     if not low:
         return None
-    words = _words(low)
     if related.match(low):
         return "related"
-    if len(words) <= CREDIT_WORDS and (credit.match(low) or _AGENCY_CREDIT.match(text.strip())):
+    if len(low.split(None, NOTE_WORDS)) > NOTE_WORDS:
+        return None          # more than NOTE_WORDS words (a token count is never below the split's)
+    words = TOKEN.findall(low)
+    n = len(words)
+    if n > NOTE_WORDS:
+        return None
+    if n <= CREDIT_WORDS and (credit.match(low) or _AGENCY_CREDIT.match(text.strip())):
         return "credit"
     more = _more()
-    m = more["counter"].match(low)
-    if m and len(words) <= PROMO_WORDS and (m["n"] is None or 5 <= int(m["m"]) >= int(m["n"]) > 0):
+    m = more["counter"].match(low) if low[:1].isdigit() or low[:1] in "bfpisgdzrф" else None
+    if m and n <= PROMO_WORDS and (m["n"] is None or 5 <= int(m["m"]) >= int(m["n"]) > 0):
         return "counter"     # "3/50", not a fraction "3/4 der Befragten"
-    if len(words) <= CREDIT_WORDS and not TERMINAL.search(low) and _interface(words):
+    if n <= CREDIT_WORDS and not TERMINAL.search(low) and _interface(words):
         return "share"
-    if len(words) <= CTA_WORDS and more["cta"].search(low):
+    seen = set(words)
+    if n <= CTA_WORDS and _holds(more["cta"], seen, low):
         return "promo"
-    if len(words) <= NOTE_WORDS and (more["opening"].match(low) or more["closing"].search(low)):
+    if more["opening"].match(low) or low.rstrip(" .!)").endswith(more["closing"]):
         return "contributors"
-    if len(words) <= NOTE_WORDS and more["disclaimer"].search(low):
+    if _holds(more["disclaimer"], seen, low):
         return "disclaimer"
-    if len(words) <= NOTE_WORDS and more["embed"].search(low):
+    if _holds(more["embed"], seen, low):
         return "embed"
-    if len(words) <= PROMO_WORDS and promo.search(low):
+    if n <= PROMO_WORDS and _holds(more["promo"], seen, low):
         inner = _INNER_WORD.findall(text)       # words not opening a sentence, as written
-        if reader.intersection(words) or polite.intersection(inner) or (len(words) <= 6 and "newsletter" in words):
+        if not reader.isdisjoint(seen) or not polite.isdisjoint(inner) or (n <= 6 and "newsletter" in seen):
             return "promo"
     return None
+
+
+@lru_cache(maxsize=1)
+def _ui_words() -> frozenset[str]:
+    from briefgen.ingest.meta import ui_words  # (meta imports the line model: loaded when first used)
+
+    return ui_words()
 
 
 def _interface(words: list[str]) -> bool:
     """Two or more words and two thirds of them interface words (data/ui_words.toml) or numbers: a row of
     share buttons, a comment count ("Share on Facebook", "12 Kommentare", "Artikel teilen")."""
-    from briefgen.ingest.meta import ui_words
-
-    ui = ui_words()
+    ui = _ui_words()
     hits = sum(w in ui or w.isdigit() for w in words)
     return sum(w in ui for w in words) >= 2 and hits >= 2 / 3 * len(words) if words else False
 
@@ -144,6 +167,8 @@ def clean_blocks(blocks: tuple) -> tuple:
         n += 1
     if n >= TAIL_MIN and any(b.kind != "list" and TERMINAL.search(b.text.strip()) for b in keep[:-n]):
         keep = keep[:-n]
+    if len(keep) == len(blocks):
+        return blocks
     total = sum(len(_words(b.text)) for b in blocks)
     if sum(len(_words(b.text)) for b in keep) < total / 2:
         return blocks
