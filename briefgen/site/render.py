@@ -184,8 +184,18 @@ class Shared:
         self.write_images()
         self.write_map_base()
         # sorted: a partial plan meets the pages in another order than a full one; same bytes either way
-        urls = sorted(u for tree in trees for u in tree.sitemap_urls)
-        self.emit("sitemap.xml", pages.digest("sitemap", urls), lambda: sitemap.sitemap(urls))
+        global _SITEMAP
+        place = (self.base_url, tuple(tree.prefix for tree in trees))
+        memo, _SITEMAP = _SITEMAP, None
+        if (self.keep_replays and memo is not None and memo[0] == place
+                and all(tree.sitemap_same for tree in trees)):
+            key, urls = memo[1], memo[2]      # the preview: entries taken away = entries planned again
+        else:
+            urls = sorted(u for tree in trees for u in tree.sitemap_urls)
+            key = pages.digest("sitemap", urls)
+        if self.keep_replays:
+            _SITEMAP = (place, key, urls)
+        self.emit("sitemap.xml", key, lambda: sitemap.sitemap(urls))
         self.emit("robots.txt", pages.digest("robots", self.base_url),
                   lambda: sitemap.robots(self.base_url + "sitemap.xml"))
         return self.errors
@@ -304,6 +314,9 @@ def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tup
 _TREES: dict[tuple[str, str], Tree] = {}   # (locale, prefix) -> the last preview build's tree (see tree_for)
 # tree prefix -> the last preview build's plan of that tree and its sums (see Tree._replay)
 _REPLAYS: dict[str, tuple] = {}
+# the last preview build's (base URL and tree prefixes, sitemap key, sorted sitemap entries): the next
+# build's when every tree replayed by sums and planned again exactly the entries it took away
+_SITEMAP: tuple | None = None
 
 
 def tree_for(shared: Shared, code: str, prefix: str, reuse: bool = False) -> Tree:
@@ -368,6 +381,8 @@ class Tree:
         """Serve the build of `shared` (whose key is this tree's): its pages, feeds and sitemap."""
         self.s = shared
         self.sitemap_urls: list[tuple[str, str | None]] = []
+        self.sitemap_same = False     # replayed by sums, and planned again the sitemap entries it took away
+        self._sitemap_taken: list | None = None
         self._pages: list[Page] | None = None
         self._feeds: list[Page] | None = None
 
@@ -519,12 +534,14 @@ class Tree:
             _, _, redo, owners, keys, sitemap, pages = memo   # popped: changed in place, kept again after
             excluded = [sec for sec in (*redo, *s.dirty) if sec in sections]
             record.update(sections)
+            taken = self._sitemap_taken = []
             for sec in dict.fromkeys(excluded):
                 del record[sec]
                 for output, _, entry, _, is_page in sections[sec]:
                     del owners[output], keys[output]
                     if entry is not None:
                         del sitemap[entry]
+                        taken.append(entry)
                     pages -= is_page
             writer.owners.update(owners)
             writer.reused.extend(owners)
@@ -556,6 +573,7 @@ class Tree:
         """Keep this build's plan of the tree and its sums for the next build's replay: the sums of
         the sections replayed (`kept`, this build's own copies) plus those of the sections planned."""
         owners, keys, sitemap, pages = kept
+        added = []
         for sec in planned:
             for output, key, entry, owner, is_page in record[sec]:
                 owners[output] = owner or output
@@ -564,7 +582,10 @@ class Tree:
                     if entry in sitemap:
                         return        # an entry twice: sums by dict would lose it
                     sitemap[entry] = None
+                    added.append(entry)
                 pages += is_page
+        taken = self._sitemap_taken
+        self.sitemap_same = taken is not None and len(taken) == len(added) and set(taken) == set(added)
         redo = [sec for sec in planned if sec[0] == "global"]   # planned again by every build
         _REPLAYS[self.prefix] = (record, len(record), redo, owners, keys, sitemap, pages)
 

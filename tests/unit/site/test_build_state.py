@@ -556,7 +556,7 @@ def test_the_preview_replays_its_last_plan_by_sums_and_each_site_is_the_clean_on
                                                                                    tmp_path):
     """Each preview build after the first takes the sections no change touched from the sums its last
     build kept of that very plan (render._REPLAYS: owners, keys, sitemap entries, pages), not entry by
-    entry. Edits, a new brief and its deletion: each site equals a clean build of the same content
+    entry, and its sorted sitemap when the entries planned again are those taken away. Edits, a new brief and its deletion: each site equals a clean build of the same content
     (built afterwards, in folders of their own, so the preview's memos stay as a preview has them)."""
     import shutil
 
@@ -600,6 +600,9 @@ def test_the_preview_replays_its_last_plan_by_sums_and_each_site_is_the_clean_on
             result = _preview_build(scratch_project, out, changed=[str(where)])
             # a new theme changes every page's navigation: a full plan (no replay), whose sums are kept
             assert result.changed_paths and (replays or name == "theme") and all(replays), (name, replays)
+            # the sitemap's sort and digest are the last build's when no URL or day came or went
+            same = {tree.sitemap_same for tree in render._TREES.values()}
+            assert same == {name in ("title", "body", "other")}, (name, same)
             sites.append(_site(out))
             shutil.copytree(scratch_project, tmp_path / f"twin-{name}",
                             ignore=shutil.ignore_patterns("site", "site.*", ".briefgen-cache"))
