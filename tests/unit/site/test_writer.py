@@ -78,7 +78,7 @@ def test_repair_finishes_a_patch_killed_half_way_from_its_journal(tmp_path, monk
     (staging / "a").mkdir(parents=True)
     (staging / "a" / "index.html").write_text("new a")
     (staging / "b.html").write_text("new b")
-    def killed(staging, out, written, removed):
+    def killed(staging, out, written, removed, *rest):
         os.replace(staging / written[0], out / written[0])   # one move, then death
         raise SystemExit
 
