@@ -463,6 +463,7 @@ def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
     # scored; a Chinese or Japanese headline has a token per character
     lines = [ln for ln in above if 0 < ln.words <= 60 and len(shape(ln.text)[0]) >= 2]
     lines += [ln for ln in inside if len(shape(ln.text)[0]) >= 2 and not _paragraph_inside(ln.text)]
+    lines += _story_heads(c)
     short = {ln.key for ln in c.lines if 0 < ln.words <= CUT_WORDS}
     starts = {t.split(" ", 1)[0] for t in short}
     texts = {ln.text for ln in c.lines if ln.words >= 3}
@@ -477,6 +478,38 @@ def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
                 cands.append(replace(ln, text=rest, key=key_of(rest), words=len(WORD.findall(rest))))
                 cuts.append((cut, how))
     return cands, cuts
+
+
+STORY_REACH = 40   # non-blank lines into the text searched for a story's own headline
+
+
+def _story_heads(c: Cleaned) -> list[Line]:
+    """Headlines further into the text than TITLE_INSIDE, when the text seems to start in a box above the
+    story (a sidebar's "About me", a cookie notice): a headline-like line with a date or byline right below
+    it and two paragraphs below that, no two paragraphs in a row above it (so the story starts there)."""
+    region: list[Line] = []
+    para: list[bool] = []   # a paragraph the lexicons call boilerplate (a cookie notice) is no story's
+    for ln in c.lines[c.start:c.end]:
+        if ln.kind == "blank":
+            continue
+        region.append(ln)
+        para.append(ln.kind in ("text", "repeat") and _paragraph_inside(ln.text))
+        if len(para) >= 2 and para[-2] and para[-1] or len(region) >= STORY_REACH:
+            break
+    if len(para) < 2 or not (para[-2] and para[-1]) or len(region) - 2 <= TITLE_INSIDE:
+        return []   # no story, or it starts right at the text's start
+    run = len(region) - 2   # the text's first two paragraphs in a row
+    out = []
+    for j in range(TITLE_INSIDE, run):
+        ln = region[j]
+        if ln.kind not in ("text", "repeat") or para[j] or not _headline_like(ln):
+            continue
+        m = j + 1
+        while m < run and region[m].kind in ("meta", "agency"):
+            m += 1
+        if m == run and m > j + 1:   # a date or byline, then the story's paragraphs
+            out.append(ln)
+    return out
 
 
 def _parts(cands: list[Line]) -> tuple[set[int], set[int]]:

@@ -194,3 +194,30 @@ def test_links_to_the_previous_and_next_posts_around_a_blog_post_leave_it_the_ti
             "The onions are lifted and dried in the shed »\n\nNight buses will reach the northern districts\n"
             "March 3, 2011 by Margaret\n\n" + BODY)
     assert meta.find_header(clean_dump(page)).title == "Night buses will reach the northern districts"
+
+
+SIDEBAR = ("Weather\n\nRiverton today: rain in the morning, sunny spells in the afternoon and a fresh wind from "
+           "the west, with a top temperature of eleven degrees.\n\nOur poll\n\nShould the market move back to "
+           "the square next summer? Tell us what you think and vote in this week's poll on our website.\n\n"
+           "Most read\nLibrary hours change from Monday\nNew coach for the rowing club\nFerry fares to rise\n"
+           "Advertise with us\n\nReach more than twenty thousand readers every week: call our advertising team "
+           "for our rates, our deadlines and the sizes of the boxes we print.\n\n")
+
+
+def test_a_story_after_a_sidebar_box_of_prose_keeps_its_headline():
+    """The text is taken to start in the sidebar's boxes; the headline with a date below it and the
+    story's paragraphs below that is a candidate all the same."""
+    page = SIDEBAR + "Night buses will reach the northern districts\n\nFriday, 21 September 2007\n\n" + BODY
+    c = clean_dump(page)
+    assert [ln.text for ln in meta._story_heads(c)] == ["Night buses will reach the northern districts"]
+    assert meta.find_header(c).title == "Night buses will reach the northern districts"
+
+
+def test_no_headline_is_looked_for_past_the_story_s_first_paragraphs():
+    """A subhead with a date line below it after the first paragraphs (the story started above it), or a
+    line with no date or byline below it: no candidate."""
+    c = clean_dump("Night buses will reach the northern districts\n\n" + P1 + "\n\n" + P2 + "\n\nWhat comes next\n\n"
+                   "Friday, 21 September 2007\n\n" + BODY)
+    assert meta._story_heads(c) == []
+    c = clean_dump(SIDEBAR + "Night buses will reach the northern districts\n\n" + BODY)
+    assert meta._story_heads(c) == []

@@ -19,12 +19,8 @@ PAGES = json.loads((DUMPS / "pages.json").read_text(encoding="utf-8"))
 # Pages whose dump still gives another title, and why (strict: each flips to a failure once fixed).
 KNOWN = {
     "blogspot": "the blog's tagline over the day's date wins over the post title right above the text",
-    "sidebar-first": "the text is taken to start in the sidebar above the story, whose headline is then no candidate",
     # session 6's pages (added for the body; as found)
-    "blog-sidebar-first": "the blog's tagline is taken (the text is taken to start in the sidebar)",
-    "cookie-top-bottom": "the cookie banner's buttons are taken (the text is taken to start in the banner)",
     "cs-zpravy-obec": "the site's name and tagline are taken",
-    "de-verein-cookie": "the site's name is taken (the text is taken to start in the cookie notice)",
 }
 
 
