@@ -18,7 +18,7 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateRuntimeError, Templa
 from markupsafe import Markup
 
 from briefgen.errors import BriefgenError, BuildError
-from briefgen.site import feeds, images, pages, search, sitemap, templates, worldmap
+from briefgen.site import feeds, fragments, images, pages, search, sitemap, templates, worldmap
 from briefgen.site.i18n import Dates, Names, html_lang, load_translations, parse_locale, ui_lang
 from briefgen.site.text import safe_url
 from briefgen.site.workers import Pool
@@ -32,6 +32,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PARALLEL_PAGES = 400   # below this many pages to render, starting workers costs more than it saves
+# Render workers are started only when the pages left to render are measured to cost at least this
+# much CPU (seconds; spawned workers, which import and unpickle everything: three times as much).
+# Two workers cost ~0.3 s of CPU more than one process (starting, planning the pages again, first
+# renders of what is not kept yet): below a few seconds of work they cost more CPU than they save time.
+PARALLEL_CPU = 2.0
+PROBE_CPU = 0.2        # CPU seconds of pages rendered here first, to measure what the rest will cost
+WARM_UP = 16           # pages rendered before the measure starts (templates loaded and compiled)
 _KEYS: dict[tuple, str] = {}   # page key parts -> digest, from this process's last build (see page_key)
 
 
@@ -161,6 +168,8 @@ class Shared:
             self.errors.append(err)
 
     def render_all(self, trees: list[Tree], pool: Pool | None = None) -> list[BriefgenError]:
+        # the folders of this build's keys stay; those of other keys and of trees the site lost go
+        fragments.forget_others([tree.fragments.folder for tree in trees if tree.fragments.folder is not None])
         todo = [task for ti, tree in enumerate(trees) for task in tree.plan_pages(ti)]
         # Feeds (the main tree's; full text, ~130 at 10,000 briefs) are rendered with the pages, on
         # the workers: task (FEED, i) is the main tree's i-th feed.
@@ -171,15 +180,19 @@ class Shared:
         _KEYS.clear()             # only the last build's keys: memory stays flat in a long preview
         _KEYS.update(self.new_keys)
         self.new_keys = {}
-        if pool is not None and pool.jobs > 1 and len(todo) >= PARALLEL_PAGES:
-            self._render_in_workers(todo, pool)
-        else:
-            for ti, pi in todo:
-                if self.stop is not None and self.stop.is_set():
-                    from briefgen.site.build import BuildStopped
-
-                    raise BuildStopped
-                render_task(trees, ti, pi)
+        rest = self._render_here(trees, todo, pool)
+        for tree in trees:
+            tree.fragments.flush()
+        if rest:
+            # forked workers start from the texts kept for their trees, read once here
+            fragments.preload([tree.fragments for tree in trees] if pool.forks() else [])
+            try:
+                self._render_in_workers(rest, pool)
+            finally:
+                fragments.preload([])
+        live = {it.sig for it in self.c.items}
+        for tree in trees:
+            tree.fragments.fold(live)
         self.write_assets()
         self.write_images()
         self.write_map_base()
@@ -199,6 +212,39 @@ class Shared:
         self.emit("robots.txt", pages.digest("robots", self.base_url),
                   lambda: sitemap.robots(self.base_url + "sitemap.xml"))
         return self.errors
+
+    def _render_here(self, trees: list[Tree], todo: list[tuple[int, int]], pool: Pool | None) -> list:
+        """Render tasks in this process; return those left for the workers (or []). With workers to
+        hand and enough tasks, the first PROBE_CPU seconds of them (every 16th task first, so each kind
+        of page is met) measure what the rest would cost here: the rest goes to the workers if that is
+        at least PARALLEL_CPU (a day's briefs whose cards are kept stay here; a cold build does not)."""
+        import time
+
+        probe = pool is not None and pool.jobs > 1 and len(todo) >= PARALLEL_PAGES
+        limit = PARALLEL_CPU * (1 if pool is None or pool.forks() else 3)
+        if probe and limit <= 0:
+            return todo
+        if probe:
+            todo = [task for i in range(16) for task in todo[i::16]]
+            for tree in trees:      # read before timing: a one-off cost, as are the first pages below
+                tree.fragments.refresh()
+        start, first = time.process_time(), WARM_UP
+        for done, (ti, pi) in enumerate(todo):
+            if self.stop is not None and self.stop.is_set():
+                from briefgen.site.build import BuildStopped
+
+                raise BuildStopped
+            if probe and done == first:
+                start = time.process_time()   # the templates are loaded and compiled now
+            elif probe and done > first and (spent := time.process_time() - start) >= PROBE_CPU:
+                probe = False
+                left = len(todo) - done
+                if left >= PARALLEL_PAGES / 4 and spent / (done - first) * left >= limit:
+                    log.debug("%d pages rendered in %.2f s of CPU; %d left for the workers", done, spent, left)
+                    return todo[done:]
+                log.debug("%d pages rendered in %.2f s of CPU; the %d left stay here", done, spent, left)
+            render_task(trees, ti, pi)
+        return []
 
     def plan_search(self) -> list[int]:
         """Claim the search index and its shards; return the shards to render (`write_search_shard`)."""
@@ -304,10 +350,15 @@ def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tup
         memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(shared.config)])
         _WORKER_TREES.clear()   # only the current build's: a pool lives for one build
         _WORKER_TREES[tmp] = memo
+    else:
+        for tree in memo[1]:      # what the other workers kept since this one last looked
+            tree.fragments.refresh()
     shared, trees = memo
     written, errors = len(shared.writer.written), len(shared.errors)
     for ti, pi in chunk:
         render_task(trees, ti, pi)
+    for tree in trees:
+        tree.fragments.flush()
     return shared.writer.written[written:], [(e.message, e.path, e.line, e.hint) for e in shared.errors[errors:]]
 
 
@@ -366,10 +417,21 @@ class Tree:
         # A brief's card is the same on every listing of this tree (home, regions, themes, months,
         # editions: ~9 per brief): rendered once, joined as Markup afterwards. Keyed by what the card
         # shows; the tree's globals (locale, build day, URLs, names) are fixed for its lifetime.
-        self._cards: dict[tuple, bytes] = {}
+        # Kept between builds too (fragments.Fragments: the cache's fragments/ folder of this tree's key).
+        self.fragments = fragments.Fragments(self._fragments_folder(shared))
+        self.env.once_store = self.fragments
         self._country_names: dict = {}   # babel's territory lookup is slow; a map asks for ~150 names
         self._card_macro = None
         self._globals()
+
+    def _fragments_folder(self, shared: Shared) -> Path | None:
+        """Where this tree's rendered cards and `{% once %}` texts are kept between builds: a folder
+        named by the tree's key and the code and libraries that render (fragments module doc); None
+        with downloaded images, whose files may change while the key stays."""
+        if shared.images is not None:
+            return None
+        key = pages.digest(self.key, fragments.code_key())
+        return fragments.folder_for(shared.config.path("cache"), self.prefix, key)
 
     def key_for(self, shared: Shared) -> str:
         # Region and theme names come from the classifier's data, not from templates: a changed
@@ -408,8 +470,8 @@ class Tree:
         """`brief_card` of macros.html (a project's override included), rendered once per brief,
         heading, group (`primary`: the region it is listed under, left out of its chips) and tree.
         Its output depends only on the brief's fields, its URL and the tree."""
-        key = (it.sig, it.url, heading, primary)
-        kept = self._cards.get(key)
+        key = ("card", it.sig, it.url, tuple(it.regions), tuple(it.countries), heading, primary)
+        kept = self.fragments.get(key)
         if kept is not None:
             return Markup(kept.decode("utf-8", "surrogatepass"))
         if self._card_macro is None:
@@ -417,10 +479,15 @@ class Tree:
             if macro is None:
                 raise TemplateRuntimeError("macros.html does not define brief_card (used by card())")
             self._card_macro = macro
-        found = Markup(self._card_macro(it, heading, primary))
+        # The card's own `{% once %}` parts (its chips) are not kept between builds: the card is.
+        self.env.once_keep = False
+        try:
+            found = Markup(self._card_macro(it, heading, primary))
+        finally:
+            self.env.once_keep = True
         # Kept as UTF-8: a card with a dash or a curly quote is two bytes a character as a str, and a
         # render worker keeps the cards of most briefs (~400 MB a worker at 100,000 briefs as str).
-        self._cards[key] = str(found).encode("utf-8", "surrogatepass")
+        self.fragments.put(key, str(found).encode("utf-8", "surrogatepass"))
         return found
 
     # -- URL helpers for templates --------------------------------------------------------------

@@ -1,0 +1,195 @@
+"""Rendered cards and `{% once %}` texts kept between builds (briefgen.site.fragments): a build reuses
+what an earlier process rendered, and every site equals a clean build of the same content after an
+addition, an edit, a deletion, a template change, a config change and a UI-language change."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import load_config
+from briefgen.site import build as build_mod
+from briefgen.site import fragments, render
+from tests.unit.site.conftest import brief_text
+from tests.unit.site.test_build import JAPAN_MD
+
+
+def _site(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != build_mod.MARKER}
+
+
+def _clean_twin(project: Path, tmp_path: Path, build_project) -> dict[str, str]:
+    twin = tmp_path / f"twin-{len(list(tmp_path.glob('twin-*')))}"
+    shutil.copytree(project, twin, ignore=shutil.ignore_patterns("site", "site.*", ".briefgen-cache"))
+    return _site(build_project(twin, clean=True).out)
+
+
+def _folders(project: Path) -> list[Path]:
+    root = load_config(project).path("cache") / "fragments"
+    return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def _kept(project: Path) -> dict:
+    found = {}
+    for folder in _folders(project):
+        for file in sorted(folder.glob("*.frag")):
+            found.update(fragments._read(file) or {})
+    return found
+
+
+@pytest.fixture
+def puts(monkeypatch):
+    """Keys of every text rendered (not taken from a store) from now on."""
+    seen: list[tuple] = []
+    put, put_once = fragments.Fragments.put, fragments.Fragments.put_once
+    monkeypatch.setattr(fragments.Fragments, "put", lambda self, k, t: seen.append(k) or put(self, k, t))
+    monkeypatch.setattr(fragments.Fragments, "put_once", lambda self, k, t: seen.append(k) or put_once(self, k, t))
+    return seen
+
+
+def _new_brief(project: Path, n: int, day: str = "2026-01-20") -> str:
+    slug = f"nouvelle-breve-{n}"
+    (project / f"content/briefs/2026/01/{slug}.md").write_text(
+        brief_text(f"Nouvelle brève {n}", slug, date=f"{day}T09:00:00+01:00", regions="[northern-europe]",
+                   themes="[defence]", extra="countries: [NO]\n"), encoding="utf-8")
+    return f"2026/01/{slug}/"   # labels the site has: a new region or theme changes every page (and the key)
+
+
+def test_cards_and_feed_entries_are_kept_for_the_next_process(scratch_project, build_project, tmp_path, puts):
+    """A build in a new process (here: new trees, as every `briefgen build` makes) renders the cards and
+    feed entries of the new brief only; the others come from the cache; the site is the clean one."""
+    build_project(scratch_project)
+    kept = _kept(scratch_project)
+    cards = [k for k in kept if k[0] == "card"]
+    entries = [k for k in kept if k[0] == "once" and k[1][0][0] == "feed.xml"]
+    assert cards and entries and len(_folders(scratch_project)) == 2     # the fr_CH tree and the /de/ one
+    # a card's own chips are not kept (the card is); the chrome is
+    assert not any(k[0] == "once" and k[1][0][0] == "macros.html" for k in kept)
+    assert any(k[0] == "once" and k[1][0][0] == "base.html" for k in kept)
+    puts.clear()
+    url = _new_brief(scratch_project, 1)
+    result = build_project(scratch_project)
+    assert not result.errors or all("broken" in str(e) for e in result.errors)
+    assert {k[2] for k in puts if k[0] == "card"} == {url}
+    assert {k[1][1][1] for k in puts if k[0] == "once" and k[1][0][0] == "feed.xml"} == {url}
+    assert _site(result.out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_edits_deletions_and_additions_give_the_clean_site(scratch_project, build_project, tmp_path, puts):
+    build_project(scratch_project)
+    path = scratch_project / JAPAN_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Édité ", 1), encoding="utf-8")
+    puts.clear()
+    out = build_project(scratch_project).out
+    assert "Édité" in (out / "feed.xml").read_text(encoding="utf-8")
+    assert [k for k in puts if k[0] == "card"]                      # the edited brief's cards: new signature
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+    path.unlink()
+    _new_brief(scratch_project, 2, day="2026-01-16")
+    out = build_project(scratch_project).out
+    assert "Édité" not in (out / "feed.xml").read_text(encoding="utf-8")
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+@pytest.mark.parametrize("change", ["template", "config", "ui-language"])
+def test_a_template_config_or_language_change_reads_other_texts_and_drops_the_old(scratch_project, build_project,
+                                                                                 tmp_path, change, monkeypatch):
+    monkeypatch.setattr(fragments, "KEEP_FOLDERS", 1)
+    build_project(scratch_project)
+    before = set(_folders(scratch_project))
+    toml = scratch_project / "briefgen.toml"
+    if change == "template":
+        theme = (Path(render.__file__).resolve().parents[2] / "templates" / "macros.html").read_text(encoding="utf-8")
+        (scratch_project / "templates").mkdir(exist_ok=True)
+        (scratch_project / "templates" / "macros.html").write_text(
+            theme.replace('<article class="card', '<article data-changed="1" class="card'), encoding="utf-8")
+    elif change == "config":
+        toml.write_text(toml.read_text(encoding="utf-8").replace('title = "', 'title = "Autre ', 1), encoding="utf-8")
+    else:
+        toml.write_text(toml.read_text(encoding="utf-8").replace('locales = ["de_CH"]', 'locales = ["it"]'),
+                        encoding="utf-8")
+    out = build_project(scratch_project).out
+    after = set(_folders(scratch_project))
+    assert len(after) == 2 and not after & before       # one per tree (fr_CH, and de_CH or it)
+    if change == "template":
+        assert 'data-changed="1"' in (out / "regions/eastern-asia/index.html").read_text(encoding="utf-8")
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_a_damaged_or_foreign_texts_file_is_not_used(scratch_project, build_project, tmp_path, puts):
+    build_project(scratch_project)
+    for folder in _folders(scratch_project):
+        for i, file in enumerate(sorted(folder.glob("*.frag"))):
+            data = bytearray(file.read_bytes())
+            if i % 2 == 0:
+                data[-5] ^= 0xFF                      # a flipped byte: the crc32 no longer matches
+            else:
+                data[:len(fragments.FORMAT)] = b"OTHER\n\n\n"
+            file.write_bytes(bytes(data))
+    puts.clear()
+    _new_brief(scratch_project, 3)
+    out = build_project(scratch_project).out
+    assert len({k[2] for k in puts if k[0] == "card"}) > 1        # all rendered again
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_many_files_are_folded_without_the_briefs_the_site_no_longer_has(scratch_project, build_project, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setattr(fragments, "FOLD_FILES", 2)
+    build_project(scratch_project)
+    urls = [_new_brief(scratch_project, n) for n in range(4)]
+    build_project(scratch_project)
+    (scratch_project / f"content/briefs/{urls[0]}"[:-1]).with_suffix(".md").unlink()
+    _new_brief(scratch_project, 5)
+    build_project(scratch_project)
+    _new_brief(scratch_project, 6)
+    out = build_project(scratch_project).out
+    kept = _kept(scratch_project)
+    assert all(len(list(f.glob("*.frag"))) <= 3 for f in _folders(scratch_project))
+    assert not any(urls[0] in repr(k) for k in kept)                 # the deleted brief's card and entry
+    assert any(urls[1] in repr(k) for k in kept if k[0] == "card")
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_workers_share_what_they_render_and_the_next_build_reads_it(scratch_project, build_project, tmp_path,
+                                                                    monkeypatch):
+    """With workers (thresholds lowered): each writes its own files; the next build in this process reads
+    them all and renders nothing the workers rendered; both sites are the clean ones."""
+    for n in range(12):
+        _new_brief(scratch_project, 10 + n, day=f"2026-01-{n + 1:02d}")
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 5)
+    monkeypatch.setattr(render, "PARALLEL_CPU", 0)
+    toml = scratch_project / "briefgen.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "jobs = 2\n", encoding="utf-8")   # the [site] table
+    build_project(scratch_project)
+    files = [f for folder in _folders(scratch_project) for f in folder.glob("*.frag")]
+    assert len({f.name.split("-")[0] for f in files}) >= 2          # written by more than one process
+    seen = []
+    put = fragments.Fragments.put
+    monkeypatch.setattr(fragments.Fragments, "put", lambda self, k, t: seen.append(k) or put(self, k, t))
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 10 ** 9)
+    url = _new_brief(scratch_project, 30)
+    out = build_project(scratch_project).out
+    assert {k[2] for k in seen if k[0] == "card"} == {url}
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_only_keys_of_plain_values_are_kept(tmp_path):
+    store = fragments.Fragments(tmp_path / "f")
+    from markupsafe import Markup
+
+    store.put(("card", "sig", "u", ("a",), (), "h3", None), b"plain")
+    store.put(("card", "sig", "u", ("a",), (), Markup("h3"), None), b"markup")     # a str that renders otherwise
+    store.put(("card", "sig", "u", ("a",), (), object(), None), b"object")
+    store.put_once(("once", (("x.html", 3), (1.5, True, None), True)), b"once")
+    store.put_once(("once", (("x.html", 4), (frozenset(),), True)), b"not kept")
+    store.flush()
+    again = fragments.Fragments(tmp_path / "f")
+    assert sorted(again.get(k) or b"" for k in [
+        ("card", "sig", "u", ("a",), (), "h3", None), ("once", (("x.html", 3), (1.5, True, None), True)),
+        ("once", (("x.html", 4), (frozenset(),), True))]) == [b"", b"once", b"plain"]
+    assert len(again.texts) == 2
+    assert fragments.Fragments(None).get(("card",)) is None
