@@ -39,6 +39,26 @@ def xml_text(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+# C0 controls XML 1.0 forbids, as UTF-8 bytes (in UTF-8 these byte values are never part of another character)
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def xml_bytes(text: str) -> bytes:
+    """`xml_text(text).encode("utf-8")`, quicker on the usual text (a feed of 50 full-text entries is
+    ~300 KB): the pattern over every character with the surrogate range costs ~10 ms there. Text that
+    encodes (no lone surrogate) and holds no U+FFFE/U+FFFF needs only its C0 controls dropped, which
+    is done on the UTF-8 bytes; anything else takes xml_text."""
+    if "&#" in text:
+        text = _MAYBE_ILLEGAL_REF.sub(_legal_ref, text)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:          # a lone surrogate
+        return _XML_ILLEGAL.sub("", text).encode("utf-8")
+    if "\ufffe" in text or "\uffff" in text:
+        return _XML_ILLEGAL.sub("", text).encode("utf-8")
+    return data.translate(None, _CONTROL_BYTES)
+
+
 def _timestamp(value, tz) -> float:
     if not isinstance(value, datetime):   # a bare date: its midnight
         value = datetime.combine(value, datetime.min.time())

@@ -706,7 +706,7 @@ class Tree:
         except BuildError as exc:
             self.s.add_error(exc)
 
-    def render(self, page: Page) -> str:
+    def render(self, page: Page) -> str | bytes:
         ctx = page.context()
         # A page variable named like a global hides it in every template of the page: a `theme`
         # (theme id) once hid the `theme` options, and theme pages lost their search box.
@@ -715,4 +715,4 @@ class Tree:
             raise BuildError(f"page {page.output}: context hides template globals {sorted(hidden)}")
         ctx.update(page_url=page.url, page_template=page.template)
         text = self.env.get_template(page.template).render(ctx)
-        return feeds.xml_text(text) if page.output.endswith(".xml") else text
+        return feeds.xml_bytes(text) if page.output.endswith(".xml") else text

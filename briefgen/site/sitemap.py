@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from briefgen.site.feeds import xml_text
+from briefgen.site.feeds import xml_bytes
 
 log = logging.getLogger(__name__)
 
@@ -13,7 +13,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
-def sitemap(urls: list[tuple[str, str | None]]) -> str:
+def sitemap(urls: list[tuple[str, str | None]]) -> bytes:
     """urls: (absolute URL, last modification as an ISO date or None), in a stable order."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
@@ -21,7 +21,7 @@ def sitemap(urls: list[tuple[str, str | None]]) -> str:
         mod = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
         lines.append(f"<url><loc>{escape(loc)}</loc>{mod}</url>")
     lines.append("</urlset>")
-    return xml_text("\n".join(lines) + "\n")
+    return xml_bytes("\n".join(lines) + "\n")
 
 
 def robots(sitemap_url: str) -> str:
