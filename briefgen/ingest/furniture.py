@@ -15,6 +15,9 @@ A reader sees every such line, and one of them fails a page of the snippet measu
   (data/ui_words.toml) and numbers: share buttons, a comment count ("Share on Facebook", "12 Kommentare");
 - contributors, disclaimer, embed: "Reporting by …", "first appeared on …", "externer Inhalt" (see the
   data file);
+- bio: the author's note as the last paragraph ("Jane Doe is a correspondent for …", "Korrespondent Max
+  Muster ist bei … zuständig"): a name (after at most a role word), a verb within 3 words, a role word;
+  a last paragraph about a journalist that opens with the name and "is a reporter" goes too (a limit);
 - teaser tail: three or more headline-shaped paragraphs (15 words or fewer, no sentence end) at the very
   end of the text, after running text: a list of links to other articles.
 
@@ -158,9 +161,30 @@ def _headline_shaped(text: str) -> bool:
     return 0 < len(_words(text)) <= TAIL_WORDS and not TERMINAL.search(text.strip())
 
 
+_ARTICLES = frozenset(("the", "a", "an", "this", "der", "die", "das", "ein", "eine", "le", "la", "les", "un",
+                       "une", "il", "lo", "gli", "el", "los", "las", "o", "os", "as", "de", "en"))
+_NAME = re.compile(r"^(?:\w+ ){0,2}?(?:[A-Z][\w'’.-]+ ){1,4}")
+
+
+def is_bio(text: str) -> bool:
+    """An author's note: a name (after at most two words: a role) and, within the next 3 words, a verb
+    of data [bio]; a role word anywhere; 60 words or fewer."""
+    d = _data()["bio"]
+    words = TOKEN.findall(text.lower())
+    if not 5 <= len(words) <= NOTE_WORDS or set(d["roles"]).isdisjoint(words):
+        return False
+    m = _NAME.match(text.strip())
+    if not m or not _ARTICLES.isdisjoint(m.group(0).lower().split()):
+        return False
+    after = TOKEN.findall(text.strip()[m.end():].lower())[:3]
+    return not set(d["verbs"]).isdisjoint(after)
+
+
 def clean_blocks(blocks: tuple) -> tuple:
     """The article's blocks without furniture paragraphs (list blocks are kept as they are)."""
     keep = [b for b in blocks if b.kind == "list" or kind(b.text) is None]
+    while len(keep) > 2 and keep[-1].kind == "paragraph" and is_bio(keep[-1].text):
+        keep.pop()       # an author's note below the piece
     # a list of other articles' headlines at the very end, after running text
     n = 0
     while n < len(keep) and keep[len(keep) - 1 - n].kind != "list" and _headline_shaped(keep[-1 - n].text):

@@ -152,3 +152,31 @@ def test_calls_to_action_contributors_notes_and_embeds(text, want):
 ])
 def test_gallery_counters_and_share_rows(text, want):
     assert kind(text) == want
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Example is a correspondent for the Daily Sample. She covers courts and crime.",
+    "Korrespondent Max Muster ist bei der Beispiel-Zeitung für landespolitische Themen zuständig.",
+    "Anna Beispiel ist Redakteurin im Ressort Wirtschaft.",
+    "Marie Exemple est journaliste au service politique depuis 2015.",
+    "Giulia Esempio è giornalista e scrive di politica estera.",
+])
+def test_an_authors_note_below_the_piece_goes(bio):
+    blocks = tuple(PARAS + [_p(bio)])
+    assert clean_blocks(blocks) == tuple(PARAS)
+
+
+@pytest.mark.parametrize("last", [
+    "Der Minister ist ein ehemaliger Journalist und kennt die Branche gut.",
+    "The minister is a former reporter who knows the trade well.",
+    "Gershkovich, a reporter for the newspaper, was released in August after more than a year.",
+    "Le ministre est un ancien journaliste, rappelle son entourage.",
+])
+def test_a_last_paragraph_about_a_journalist_stays(last):
+    blocks = tuple(PARAS + [_p(last)])
+    assert clean_blocks(blocks) == blocks
+
+
+def test_an_authors_note_is_read_only_at_the_end():
+    blocks = (PARAS[0], _p("Jane Example is a correspondent for the Daily Sample."), PARAS[1], PARAS[2])
+    assert clean_blocks(blocks) == blocks
