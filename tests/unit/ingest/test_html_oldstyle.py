@@ -371,7 +371,6 @@ def test_a_page_of_divs_without_class_names_keeps_its_article():
 OLD_STYLE = json.loads((PAGES.parent / "dumps-oldstyle" / "pages.json").read_text(encoding="utf-8"))
 # What the HTML path still gets wrong (each flips to a failure once fixed: strict).
 KNOWN = {
-    ("p-soup", "as written"): "the footer line after the unclosed <p>s is kept",
     ("p-soup", "old"): "the footer line after the unclosed <p>s is kept",
     ("magazine-pager", "as written"): "the 'In this issue' teasers and the subscription offer are kept",
     ("magazine-pager", "old"): "the 'In this issue' teasers and the subscription offer are kept",
