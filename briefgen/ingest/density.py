@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml.etree import XPath
-
 # Elements whose text is no page text.
 SKIP = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button",
                   "textarea", "head", "title", "meta", "link", "object", "embed", "canvas", "math"))
@@ -46,65 +44,45 @@ def _length(s: str | None) -> int:
     return len(s.strip()) if s else 0
 
 
-# A cookie notice: the word is the same in most languages ("Cookies", "pliki cookie", "файлы cookie").
-_CONSENT = XPath(".//text()[contains(., 'ookie') or contains(., 'OOKIE')]")
-
-
-def _consent_blocks(root) -> set:
-    """The blocks whose running text names cookies: a cookie or consent notice, which a page without
-    scripts and styles shows as paragraphs of prose (often more than the article's)."""
-    found = set()
-    for text in _CONSENT(root):
-        el = text.getparent()
-        if text.is_tail:
-            el = el.getparent()
-        block = None
-        while el is not None:
-            if el.tag in SKIP:      # a script reading document.cookie is no page text
-                break
-            if block is None and el.tag in BLOCK:
-                block = el
-            el = el.getparent()
-        else:
-            if block is not None:
-                found.add(block)
-    return found
-
-
 def best_container(root) -> Container | None:
     """The element of `root` (a page's <body>) whose blocks are worth most, or None when nothing on the page
     is prose."""
     if root is None:
         return None
     best: list = [0.0, None]
-    consent = _consent_blocks(root)
 
-    def walk(el) -> tuple[int, int, float]:
-        """(running text, its link text: both carried up to the enclosing block; value of the blocks)"""
-        run = _length(el.text)
+    def walk(el) -> tuple[int, int, float, bool]:
+        """(running text, its link text, whether it names cookies: carried up to the enclosing block; value
+        of the blocks)"""
+        text = el.text
+        run = _length(text)
+        cookie = run > 0 and ("ookie" in text or "OOKIE" in text)
         link = 0
         value = 0.0
         for child in el:
             tag = child.tag
             if isinstance(tag, str) and tag not in SKIP:
-                r, k, v = walk(child)
+                r, k, v, c = walk(child)
                 value += v
                 if tag not in BLOCK:
                     run += r
                     link += k
-            if child.tail:
-                run += _length(child.tail)
+                    cookie = cookie or c
+            tail = child.tail
+            if tail:
+                run += _length(tail)
+                cookie = cookie or "ookie" in tail or "OOKIE" in tail
         if el.tag == "a":
             link = run
         if el.tag in BLOCK:
             if run:
                 prose = run - link
                 value += prose - LINK_COST * link if prose >= MIN_PROSE and link <= MAX_LINK_SHARE * run \
-                    and el not in consent else -JUNK_COST * run
+                    and not cookie else -JUNK_COST * run
             if value > best[0]:
                 best[0], best[1] = value, el
-            return 0, 0, value
-        return run, link, value
+            return 0, 0, value, False
+        return run, link, value, cookie
 
     import sys
 

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from lxml.etree import XPath
@@ -61,6 +62,7 @@ ALL_STEPS = frozenset((
     "container",        # text outside the page's densest container (briefgen/ingest/density.py)
     "page_comments",    # the page's own heading of its readers' comments ends the article
     "glued_line",       # a line set before a <p> (a date, a byline) that trafilatura joined to its text
+    "comment_records",  # records of a stamp line and short prose after the article's: comments, no heading
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -108,10 +110,13 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     found = markdown_blocks(tidy(text))
     if "glued_line" in steps:
         found = _unglue_first_lines(found, doc)
-    if "container" in steps and _doubtful(found, doc):
+    doubtful = bool(steps & {"container", "comment_records"}) and _doubtful(found, doc)
+    if "container" in steps and doubtful:
         found = _inside_container(found, doc)
     if "page_comments" in steps:
         found = _before_page_comments(found, doc)
+    if "comment_records" in steps and doubtful:
+        found = _before_comment_records(found, doc)
     forms = _title_forms(doc)
     sites = site_names(doc, md.url)
     sites += [n for n in named_sites(doc, raw.text, forms, md.url) if n not in sites]
@@ -1421,7 +1426,102 @@ def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
     return blocks
 
 
+# A stamp: a time of day (a comment's or forum post's header line: "Tue Nov 04, 2014 9:12 am").
+STAMP = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])(?:\s*([ap])\.?m\b)?", re.IGNORECASE)
+_TIMED_TEXTS = XPath("//body//text()[contains(., ':') and string-length() < 240]"
+                     "[not(parent::script or parent::style or parent::noscript or parent::template)]")
+STAMP_WORDS = 16        # a stamp line has at most this many words
+MAX_RECORDS = 40
+
+
+def _stamp_blocks(body) -> list:
+    """The page's stamp lines (a block of at most STAMP_WORDS words holding a time of day, not inside a
+    link), in document order; none when there are more than MAX_RECORDS."""
+    from briefgen.ingest.density import BLOCK
+
+    out: list = []
+    seen: set = set()
+    for text in _TIMED_TEXTS(body):
+        if not STAMP.search(text):
+            continue
+        el = text.getparent()
+        if text.is_tail:
+            el = el.getparent()
+        while el is not None and el.tag not in BLOCK:
+            el = el.getparent()
+        if el is None or el in seen:
+            continue
+        seen.add(el)
+        line = el.text_content()
+        if len(line.split()) <= STAMP_WORDS and not any(a.tag == "a" for a in el.iterancestors()):
+            out.append(el)
+        if len(out) > MAX_RECORDS:
+            return []
+    return out
+
+
+def _minutes(line: str) -> int:
+    """The time of day a stamp line gives, in minutes ("1:05 pm" is 13:05)."""
+    m = STAMP.search(line)
+    hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute
+
+
+def _before_comment_records(blocks: list[Block], doc) -> list[Block]:
+    """The text up to readers' comments that no heading announces (a phpBB thread's replies, Drupal's
+    "Submitted by … on …" comments): records of a stamp line and its prose. The text is split at the
+    page's stamp lines; the record holding most words is the article; when two records or more follow it,
+    each with at most half its words, they are comments and go, unless their times run newest first (a
+    live blog's entries, which share the shape). Run only when the text is doubtful (_doubtful)."""
+    body = _body(doc) if doc is not None else None
+    if body is None or len(blocks) < 3:
+        return blocks
+    stamps = _stamp_blocks(body)
+    if len(stamps) < 2:
+        return blocks
+    words = [word_count(b.text or " ".join(b.items)) for b in blocks]
+    keys = [_squeeze(TAG.sub("", b.text or " ".join(b.items))) for b in blocks]
+    offsets, text = _places(body, stamps)
+    record = []
+    for key in keys:
+        at = text.rfind(key) if key else -1
+        record.append(sum(1 for o in offsets if at >= o) - 1)
+    sizes: dict[int, int] = {}
+    for r, w in zip(record, words):
+        sizes[r] = sizes.get(r, 0) + w
+    art = max(sizes, key=sizes.get)
+    later = [r for r in sizes if r > art and sizes[r] > 0]
+    if len(later) < 2 or any(sizes[r] * 2 > sizes[art] for r in later):
+        return blocks
+    times = [_minutes(stamps[r].text_content()) for r in later]
+    if all(a >= b for a, b in pairwise(times)):
+        return blocks   # newest first: a live blog's entries, not comments
+    cut = next(n for n, r in enumerate(record) if r > art)
+    return blocks[:cut] if _words(blocks[:cut], None) >= MIN_BODY_WORDS else blocks
+
+
 _MARK = "\u2063\u2063"   # (invisible separators: a place in the page's text)
+
+
+def _places(body, marks: list) -> tuple[list[int], str]:
+    """The page's text squeezed (_squeeze), and where each of the elements `marks` (in document order)
+    begins in it."""
+    olds = [m.text for m in marks]
+    for m, old in zip(marks, olds):
+        m.text = _MARK + (old or "")
+    try:
+        parts = body.text_content().split(_MARK)
+    finally:
+        for m, old in zip(marks, olds):
+            m.text = old
+    squeezed = [_squeeze(p) for p in parts]
+    offsets, at = [], 0
+    for part in squeezed[:-1]:
+        at += len(part)
+        offsets.append(at)
+    return offsets, "".join(squeezed)
 
 
 def _split_text(body, mark) -> tuple[str, str]:

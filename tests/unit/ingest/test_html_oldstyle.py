@@ -376,14 +376,10 @@ KNOWN = {
     ("magazine-pager", "old"): "the 'In this issue' teasers and the subscription offer are kept",
     ("blogspot", "old"): "trafilatura gives the comments and not the post",
     ("cookie-notice", "old"): "the footer's sentence on office hours is kept",
-    ("forum-post", "old"): "the replies are kept (no heading names them)",
     ("sidebar-first", "old"): "the sidebar's sentences are kept",
     ("press-release", "old"): "the legal footer's paragraphs are kept",
-    ("drupal-node-comments", "old"): "the comments ('Submitted by … on …', no heading) are kept",
     # session 6's pages (added for the dump path; as found on the HTML path)
     ("blog-sidebar-first", "old"): "the sidebar's 'About me' and subscription paragraphs are kept",
-    ("cs-zpravy-obec", "as written"): "the readers' comments ('Diskuse (2)') are kept",
-    ("cs-zpravy-obec", "old"): "the readers' comments ('Diskuse (2)') are kept",
     ("blog-authorbox", "old"): "the author box and the related posts' summaries are kept",
 }
 
@@ -443,3 +439,35 @@ def test_a_date_or_byline_set_right_before_the_first_paragraph_is_not_part_of_it
     # them where the page's <p> begins, and the byline step drops the date line
     assert _paras(articles[page])[0].startswith(first)
     assert _paras(_old_markup_article(page))[0].startswith(first)
+
+
+def _records_page(entries: list[tuple[str, str]]) -> str:
+    story = "".join(f"<p>{p}</p>" for p in _STORY)
+    rows = "".join(f"<div><div>{stamp}</div><div><p>{text}</p></div></div>" for stamp, text in entries)
+    return (f"<html><body><div><h1>Night buses stay</h1><div>by Ana Ruiz, 3 May 2011 08:15</div>"
+            f"<div>{story}</div>{rows}</div></body></html>")
+
+
+_STORY = [f"The council agreed on Tuesday to keep the night buses running through the winter, after a "
+          f"petition signed by more than four thousand residents asked it to reverse last month's decision ({n})."
+          for n in range(4)]
+
+
+def test_comments_that_no_heading_announces_go_and_a_live_blog_s_entries_stay():
+    """Records of a stamp line and short prose after the article's (step comment_records): readers'
+    comments come oldest first; a live blog's entries newest first stay."""
+    from briefgen.ingest.html import _before_comment_records, _parse
+    from briefgen.model import Block
+
+    replies = [("Submitted by bluejay on Wed, 06/11/2008 - 07:32.", "Fridays off would not help anyone."),
+               ("Submitted by Ken M on Wed, 06/11/2008 - 09:05.", "I would like to see the numbers first."),
+               ("Submitted by Anonymous on Wed, 06/11/2008 - 1:48 pm", "Thanks for writing this up, Ana.")]
+    head = ["by Ana Ruiz, 3 May 2011 08:15", *_STORY]
+    blocks = [Block("paragraph", t) for t in head + [x for stamp, text in replies for x in (stamp, text)]]
+    kept = [b.text for b in _before_comment_records(blocks, _parse(_records_page(replies)))]
+    assert kept == head
+    entries = [("11:48 Jon King", "The minister has arrived at the depot."),
+               ("10:05 Jon King", "Drivers say they were told last night."),
+               ("8:36 Jon King", "Good morning and welcome to our coverage.")]
+    blocks = [Block("paragraph", t) for t in head + [x for stamp, text in entries for x in (stamp, text)]]
+    assert _before_comment_records(blocks, _parse(_records_page(entries))) == blocks
