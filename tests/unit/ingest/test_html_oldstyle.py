@@ -449,7 +449,8 @@ def _records_page(entries: list[tuple[str, str]]) -> str:
 
 
 _STORY = [f"The council agreed on Tuesday to keep the night buses running through the winter, after a "
-          f"petition signed by more than four thousand residents asked it to reverse last month's decision ({n})."
+          f"petition signed by more than four thousand residents asked it to reverse last month's "
+          f"decision ({n})."
           for n in range(4)]
 
 
