@@ -59,6 +59,10 @@ PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose f
 TAIL_SURE, TAIL_DROP = 3.0, 1.5   # below the last sure line, kept lines after a dropped one are cut
 END_TOKENS, END_KEEP = 4, 1.0     # a doubted short line without a sentence mark does not end the article
 FAR_LINES, FAR_SHARE = 12, 0.2    # a small block below this many dropped lines in a row is not the article
+FOREIGN_SHARE, FOREIGN_ABS, FOREIGN_STEMS = 0.2, 3, 8   # kept text above the article sharing fewer of its words
+HEAD_LINES, HEAD_TOKENS, HEAD_STEMS = 4, 20, 2   # the article's headline: close above it, short, using its words
+PULL_MIN, PULL_TOKENS, PULL_LINES = 5, 25, 6     # a pull quote: a short sentence the text near it repeats
+STAMP_CHARS = 80    # a dropped line this short (characters) with a digit: a comment's stamp, for the tail cut
 
 
 @lru_cache(maxsize=1 << 16)
@@ -397,7 +401,8 @@ class Model:
             kept = _cut_short_end(kept, have, sizes, texts)
             kept = _cut_far_tail(kept, sizes)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
-                return [idx[k] for k in kept], logits
+                # (after the check: a short item below a long cookie notice is no reason to lower the bar)
+                return [idx[k] for k in _drop_pull_quotes(_cut_foreign(kept, texts), texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
             # or a language it has not seen): the article is then the page's best run relative to the
             # rest, so the bar is lowered step by step (never to lines the model is sure are furniture)
@@ -414,7 +419,13 @@ def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> 
     last paragraphs, no dropped line between) stay."""
     if not kept:
         return kept
-    level = sorted(scores[k] for k in kept)[len(kept) // 2]
+    # a reader's comment sits right below its header's stamp (a date, a time): a thread longer than the
+    # article would set the page's level by its comments, so such lines do not count for it
+    have = set(kept)
+    own = [k for k in kept if not (k > 0 and k - 1 not in have and len(texts[k - 1]) <= STAMP_CHARS
+                                   and any(ch.isdigit() for ch in texts[k - 1]))]
+    own = own or kept
+    level = sorted(scores[k] for k in own)[len(own) // 2]
     bar = min(TAIL_SURE, level - TAIL_DROP)
     last = next((k for k in reversed(kept) if scores[k] >= bar), None)
     if last is None or last == kept[-1]:
@@ -429,6 +440,93 @@ def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> 
     if after is None or not any(ch.isdigit() for k in range(end, after) for ch in texts[k]):
         return kept
     return [k for k in kept if k < end]
+
+
+def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:
+    """`kept` without the short lines (PULL_TOKENS tokens or fewer, PULL_MIN or more) whose tokens all but
+    one stand in a longer kept line within PULL_LINES lines, and which end like a sentence: a magazine's
+    pull quote repeats a sentence of the text, in the same or fewer words. A line that opens the longer
+    one (a standfirst the first paragraph repeats and goes on from) stays, and so does a subhead."""
+    if len(kept) < 2:
+        return kept
+    toks = {k: shape(texts[k])[0] for k in kept}
+    drop = set()
+    for k in kept:
+        own = toks[k]
+        if not PULL_MIN <= len(own) <= PULL_TOKENS or not TERMINAL.search(texts[k]):
+            continue
+        need = len(set(own)) - 1
+        for j in kept:
+            if j != k and abs(j - k) <= PULL_LINES and j not in drop and len(toks[j]) > len(own) \
+                    and len(set(own) & set(toks[j])) >= need and toks[j][:len(own)] != own:
+                drop.add(k)
+                break
+    return [k for k in kept if k not in drop] if drop else kept
+
+
+def _stems(texts: list[str]) -> set[str]:
+    """The content words of some lines, cut to five letters (inflections: "cookie"/"cookies", "Bauzeit"/
+    "Bauzeiten"): tokens of four letters or more that no lexicon lists as a function word. A script written
+    without spaces gives none (each character is a token), so the rules reading them do nothing there."""
+    stop = _lexicon_stopwords()
+    return {t[:5] for text in texts for t in shape(text)[0] if len(t) >= 4 and t.isalpha() and t not in stop}
+
+
+def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
+    """`kept` without what lies above (or below) the article, set apart from it by dropped lines, when that
+    text as a whole hardly uses the article's content words (FOREIGN_SHARE of its own or fewer): a cookie
+    notice, a sidebar's "About me", weather or poll box, an advertising note; a site's legal notice. An
+    article's parts share its subject's words (a standfirst, a lead set apart by a photo); text about
+    something else is about the site or another story. The article is the longest block of consecutive
+    kept lines, or a block at least half as long under its headline (a short line close above whose words
+    the block uses: a box's one-word heading is none); its headline, when kept, counts on neither side."""
+    if len(kept) < 2:
+        return kept
+    blocks, cur = [], [kept[0]]
+    for k in kept[1:]:
+        if k == cur[-1] + 1:
+            cur.append(k)
+        else:
+            blocks.append(cur)
+            cur = [k]
+    blocks.append(cur)
+    if len(blocks) < 2:
+        return kept
+    sizes = [sum(len(shape(texts[k])[0]) for k in b) for b in blocks]
+    stems = [_stems([texts[k] for k in b]) for b in blocks]
+    main = sizes.index(max(sizes))
+    if not _headed(blocks[main][0], stems[main], texts):
+        main = next((j for j, b in enumerate(blocks) if 2 * sizes[j] >= sizes[main]
+                     and _headed(b[0], stems[j], texts)), main)
+    head = {k for k in kept if k < blocks[main][0] and _headline_of(k, stems[main], texts)}
+    for j in range(main - 1, -1, -1):
+        inside = _stems([texts[k] for k in kept if k > blocks[j][-1] and k not in head])
+        out = _stems([texts[k] for k in kept if k <= blocks[j][-1] and k not in head])
+        shared = len(out & inside)
+        # chance alone makes two unrelated texts share a word or two; an article's parts share many
+        if len(out) >= FOREIGN_STEMS and shared <= min(FOREIGN_ABS, FOREIGN_SHARE * min(len(out), len(inside))):
+            kept = [k for k in kept if k > blocks[j][-1]]
+            break
+    # its headline, kept on its own above a dropped byline or date line, is no paragraph of it (the title
+    # is read from the lines above the text)
+    if len(kept) > 1 and kept[0] in head and kept[1] != kept[0] + 1:
+        kept = kept[1:]
+    return kept
+
+
+def _headed(first: int, stems: set[str], texts: list[str]) -> bool:
+    """A line among the HEAD_LINES lines above `first` is the headline of a block with these `stems`."""
+    return any(_headline_of(k, stems, texts) for k in range(max(0, first - HEAD_LINES), first))
+
+
+def _headline_of(k: int, stems: set[str], texts: list[str]) -> bool:
+    """Line k is short, ends without a sentence mark, and HEAD_STEMS of its content words or more, at least
+    half of them, are in `stems`."""
+    if len(shape(texts[k])[0]) > HEAD_TOKENS or texts[k].rstrip()[-1:] in ".!?。！？":
+        return False
+    own = _stems([texts[k]])
+    hit = len(own & stems)
+    return hit >= HEAD_STEMS and 2 * hit >= len(own)
 
 
 def _cut_short_end(kept: list[int], scores: list[float], sizes: list[int], texts: list[str]) -> list[int]:

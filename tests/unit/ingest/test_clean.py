@@ -290,3 +290,46 @@ def test_a_last_paragraph_below_a_box_inside_the_article_is_not_taken_for_a_comm
     texts = [P1, P2, P3, P4, *box, last]
     scores = [4.0, 4.5, 4.0, 1.2, -3.0, -3.0, -3.0, -3.0, 1.0]
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, last]
+
+
+COOKIE = ("We use cookies to give you the best possible experience on our website. By continuing to browse this "
+          "site you agree to the use of cookies as described in our cookie policy.")
+WEATHER = "Dunmore today: light showers, clearing later in the afternoon, with a fresh westerly wind."
+
+
+def test_kept_text_above_the_article_that_uses_none_of_its_words_is_not_part_of_it(monkeypatch):
+    # a cookie notice and a sidebar's weather box the model believes, set apart by lines it drops
+    texts = [COOKIE, "Accept all", "Accueil", WEATHER, "Politique", "Sécheresse: des aides pour les agriculteurs",
+             "Publié le 3 mars", P1, P2, P3, P4, P5]
+    scores = [3.0, -3.0, -6.0, 2.0, -6.0, 0.5, -5.0, 3.0, 3.0, 3.0, 3.0, 3.0]
+    got = _decode_with(monkeypatch, texts, scores, scores)
+    # the headline, kept on its own above the dropped date line, goes too: the title is read above the text
+    assert got == [P1, P2, P3, P4, P5]
+    # a standfirst set apart by a photo credit uses the article's words: it stays
+    dek = "Le gouvernement promet des aides aux agriculteurs et aux éleveurs touchés par la sécheresse."
+    texts = [COOKIE, "Accueil", dek, "Photo: AFP", P1, P2, P3, P4, P5]
+    scores = [3.0, -6.0, 2.0, -5.0, 3.0, 3.0, 3.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [dek, P1, P2, P3, P4, P5]
+
+
+def test_a_pull_quote_repeating_a_sentence_of_the_text_goes_but_not_a_subhead(monkeypatch):
+    quote = "Les aides arrivent trop tard pour de nombreuses exploitations."
+    said = ("« Les aides arrivent trop tard pour de nombreuses exploitations », a déclaré le président du "
+            "syndicat, qui demande un fonds d'urgence plus large.")
+    texts = [P1, P2, quote, said, P3]
+    scores = [3.0, 3.0, 2.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, said, P3]
+    # a subhead (no sentence mark) made of the paragraph's words stays
+    head = "Les aides arrivent trop tard pour de nombreuses exploitations"
+    texts = [P1, P2, head, said, P3]
+    assert _decode_with(monkeypatch, texts, scores, scores) == texts
+
+
+def test_a_comment_thread_longer_than_the_article_is_cut_below_it(monkeypatch):
+    # eleven comments, each below its header's stamp, outnumber the article's four paragraphs: the page's
+    # level is read from the lines that do not sit under a stamp
+    comment = "So sorry to read this, we were flooded in 2007 and I know exactly what that smell is like for weeks."
+    thread = [line for k in range(11) for line in (f"Reader {k} says:", f"November {k + 1}, 2010 at 9:12 pm", comment)]
+    texts = [P1, P2, P3, P4, "11 Responses"] + thread
+    scores = [4.0, 4.5, 4.0, 3.5, -2.0] + [-2.0, -5.0, 0.8] * 11
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]

@@ -17,18 +17,10 @@ PAGES = json.loads((DUMPS / "pages.json").read_text(encoding="utf-8"))
 
 # Pages the dump path still gets wrong, and how (each flips to a failure once fixed: strict).
 KNOWN = {
-    "cookie-notice": "the cookie notice's second paragraph of prose is kept above the article",
-    "sidebar-first": "the sidebar's sentences (weather, poll, advertising note) are kept above the story",
     "press-release": "the site's legal footer paragraphs are kept",
-    "wordpress-comments": "reader comments (name 'says:', date, text, 'Reply') are kept",
     # session 6's pages, written before any change for them (1 of 8 passed as written)
     "mostpopular-inline": "the paragraphs below the 'Most popular' box are doubted: the last is lost",
-    "blog-sidebar-first": "the sidebar's 'About me' paragraph above the post is kept",
-    "cookie-top-bottom": "the cookie banner's paragraphs above the story are kept",
-    "es-noticia-local": "the readers' comments and their disclaimer are kept",
-    "cs-zpravy-obec": "the readers' comments are kept",
     "magazine-pullquote": "the pull quotes are kept as paragraphs",
-    "de-verein-cookie": "the cookie notice's first paragraph is kept",
 }
 
 
