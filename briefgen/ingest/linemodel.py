@@ -62,6 +62,7 @@ FAR_LINES, FAR_SHARE = 12, 0.2    # a small block below this many dropped lines 
 FOREIGN_SHARE, FOREIGN_ABS, FOREIGN_STEMS = 0.2, 3, 8   # kept text above the article sharing fewer of its words
 HEAD_LINES, HEAD_TOKENS, HEAD_STEMS = 4, 20, 2   # the article's headline: close above it, short, using its words
 PULL_MIN, PULL_TOKENS, PULL_LINES = 5, 25, 6     # a pull quote: a short sentence the text near it repeats
+LAST_KEEP, LAST_TOKENS, LAST_STEMS = -1.0, 8, 3   # a doubted last paragraph right below the article
 STAMP_CHARS = 80    # a dropped line this short (characters) with a digit: a comment's stamp, for the tail cut
 
 
@@ -402,7 +403,9 @@ class Model:
             kept = _cut_far_tail(kept, sizes)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 # (after the check: a short item below a long cookie notice is no reason to lower the bar)
-                return [idx[k] for k in _drop_pull_quotes(_cut_foreign(kept, texts), texts)], logits
+                kept = _cut_consent(_cut_foreign(kept, texts), texts)
+                kept = _keep_last(kept, have, sizes, texts)
+                return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
             # or a language it has not seen): the article is then the page's best run relative to the
             # rest, so the bar is lowered step by step (never to lines the model is sure are furniture)
@@ -482,22 +485,11 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
     the block uses: a box's one-word heading is none); its headline, when kept, counts on neither side."""
     if len(kept) < 2:
         return kept
-    blocks, cur = [], [kept[0]]
-    for k in kept[1:]:
-        if k == cur[-1] + 1:
-            cur.append(k)
-        else:
-            blocks.append(cur)
-            cur = [k]
-    blocks.append(cur)
+    blocks = _blocks(kept)
     if len(blocks) < 2:
         return kept
-    sizes = [sum(len(shape(texts[k])[0]) for k in b) for b in blocks]
     stems = [_stems([texts[k] for k in b]) for b in blocks]
-    main = sizes.index(max(sizes))
-    if not _headed(blocks[main][0], stems[main], texts):
-        main = next((j for j, b in enumerate(blocks) if 2 * sizes[j] >= sizes[main]
-                     and _headed(b[0], stems[j], texts)), main)
+    main = _main_block(blocks, stems, texts)
     head = {k for k in kept if k < blocks[main][0] and _headline_of(k, stems[main], texts)}
     for j in range(main - 1, -1, -1):
         inside = _stems([texts[k] for k in kept if k > blocks[j][-1] and k not in head])
@@ -508,10 +500,72 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
             kept = [k for k in kept if k > blocks[j][-1]]
             break
     # its headline, kept on its own above a dropped byline or date line, is no paragraph of it (the title
-    # is read from the lines above the text)
-    if len(kept) > 1 and kept[0] in head and kept[1] != kept[0] + 1:
+    # is read from the lines above the text); a line under another such line is the standfirst
+    if len(kept) > 1 and kept[0] in head and kept[1] != kept[0] + 1 \
+            and not any(_headline_of(k, stems[main], texts) for k in range(max(0, kept[0] - 2), kept[0])):
         kept = kept[1:]
     return kept
+
+
+def _keep_last(kept: list[int], scores: list[float], sizes: list[int], texts: list[str]) -> list[int]:
+    """`kept` with the line right below its last one (no dropped line between) when the model only doubts
+    it (log-odds LAST_KEEP or more), it is a sentence of LAST_TOKENS tokens or more and uses LAST_STEMS of
+    the article's content words: the article's last paragraph, doubted because the page's furniture
+    follows it (the paragraphs after a "Most popular" box set inside the article)."""
+    if not kept:
+        return kept
+    k = kept[-1] + 1
+    if k < len(texts) and scores[k] >= LAST_KEEP and sizes[k] >= LAST_TOKENS and TERMINAL.search(texts[k]) \
+            and len(_stems([texts[k]]) & _stems([texts[j] for j in kept])) >= LAST_STEMS:
+        return kept + [k]
+    return kept
+
+
+def _blocks(kept: list[int]) -> list[list[int]]:
+    """`kept` in blocks of consecutive lines (a dropped line between two kept ones starts a new block)."""
+    blocks, cur = [], [kept[0]]
+    for k in kept[1:]:
+        if k == cur[-1] + 1:
+            cur.append(k)
+        else:
+            blocks.append(cur)
+            cur = [k]
+    blocks.append(cur)
+    return blocks
+
+
+def _main_block(blocks: list[list[int]], stems: list[set[str]], texts: list[str]) -> int:
+    """The article's block: the longest, or one at least half as long under its headline."""
+    sizes = [sum(len(shape(texts[k])[0]) for k in b) for b in blocks]
+    main = sizes.index(max(sizes))
+    if not _headed(blocks[main][0], stems[main], texts):
+        main = next((j for j, b in enumerate(blocks) if 2 * sizes[j] >= sizes[main]
+                     and _headed(b[0], stems[j], texts)), main)
+    return main
+
+
+@cache
+def _consent() -> re.Pattern[str]:
+    """The phrases of data/consent.toml (a site speaking of its cookies, asking consent) as one pattern."""
+    import tomllib
+
+    data = tomllib.loads((MODEL_PATH.parent / "consent.toml").read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{p})" for ps in data["phrases"].values() for p in ps), re.IGNORECASE)
+
+
+def _cut_consent(kept: list[int], texts: list[str]) -> list[int]:
+    """`kept` without the lines of a cookie or privacy notice (data/consent.toml), and without the block of
+    kept lines such a line stands in unless it is the article's: the notice's other paragraphs ("We also
+    share information about your use of our site ...") go with it."""
+    hits = {k for k in kept if _consent().search(texts[k])}
+    if not hits:
+        return kept
+    blocks = _blocks(kept)
+    main = _main_block(blocks, [_stems([texts[k] for k in b]) for b in blocks], texts) if len(blocks) > 1 else 0
+    for j, b in enumerate(blocks):
+        if j != main and hits.intersection(b):
+            hits.update(b)
+    return [k for k in kept if k not in hits]
 
 
 def _headed(first: int, stems: set[str], texts: list[str]) -> bool:

@@ -333,3 +333,29 @@ def test_a_comment_thread_longer_than_the_article_is_cut_below_it(monkeypatch):
     texts = [P1, P2, P3, P4, "11 Responses"] + thread
     scores = [4.0, 4.5, 4.0, 3.5, -2.0] + [-2.0, -5.0, 0.8] * 11
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]
+
+
+def test_a_cookie_notice_goes_with_its_block_but_an_article_about_cookies_stays(monkeypatch):
+    # a notice below the footer whose paragraphs the model believes: the line in the site's own voice
+    # (data/consent.toml) takes its block with it
+    notice = ["Our website uses cookies so that we can remember your preferences and keep you signed in.",
+              "We also share information about your use of our site with our advertising partners."]
+    texts = [P1, P2, P3, P4, P5, "Contact us | Terms", *notice]
+    scores = [3.0] * 5 + [-8.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+    # reporting on cookies is not a notice
+    news = ("The regulator said that websites which use cookies to track readers must first ask for "
+            "their consent, and that a cookie banner may not hide the button to refuse.")
+    texts = [P1, P2, news, P3, P4]
+    assert _decode_with(monkeypatch, texts, [3.0] * 5, [3.0] * 5) == texts
+
+
+def test_a_doubted_last_paragraph_right_below_the_article_stays(monkeypatch):
+    last = "Les syndicats agricoles demandent au ministre un fonds d'urgence pour les exploitations touchées."
+    texts = [P1, P2, P3, P4, last, "Mots-clés : sécheresse, agriculture"]
+    scores = [3.0, 3.0, 3.0, 3.0, -0.8, -3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, last]
+    # not a line the model rejects, nor one that does not use the article's words
+    other = "Retrouvez toutes nos offres d'abonnement et nos newsletters en vous inscrivant gratuitement."
+    assert _decode_with(monkeypatch, [P1, P2, P3, P4, other], scores[:5], scores[:5]) == [P1, P2, P3, P4]
+    assert _decode_with(monkeypatch, texts, scores[:4] + [-1.5, -3.0], scores[:4] + [-1.5, -3.0]) == texts[:4]
