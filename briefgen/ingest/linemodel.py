@@ -452,16 +452,17 @@ def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:
     one (a standfirst the first paragraph repeats and goes on from) stays, and so does a subhead."""
     if len(kept) < 2:
         return kept
-    toks = {k: shape(texts[k])[0] for k in kept}
+    toks = [shape(texts[k])[0] for k in kept]
     drop = set()
-    for k in kept:
-        own = toks[k]
+    for a, k in enumerate(kept):
+        own = toks[a]
         if not PULL_MIN <= len(own) <= PULL_TOKENS or not TERMINAL.search(texts[k]):
             continue
-        need = len(set(own)) - 1
-        for j in kept:
-            if j != k and abs(j - k) <= PULL_LINES and j not in drop and len(toks[j]) > len(own) \
-                    and len(set(own) & set(toks[j])) >= need and toks[j][:len(own)] != own:
+        words = set(own)
+        for b in range(max(0, a - PULL_LINES), min(len(kept), a + PULL_LINES + 1)):   # (kept ascends)
+            j = kept[b]
+            if b != a and abs(j - k) <= PULL_LINES and j not in drop and len(toks[b]) > len(own) \
+                    and len(words.intersection(toks[b])) >= len(words) - 1 and toks[b][:len(own)] != own:
                 drop.add(k)
                 break
     return [k for k in kept if k not in drop] if drop else kept
@@ -471,8 +472,13 @@ def _stems(texts: list[str]) -> set[str]:
     """The content words of some lines, cut to five letters (inflections: "cookie"/"cookies", "Bauzeit"/
     "Bauzeiten"): tokens of four letters or more that no lexicon lists as a function word. A script written
     without spaces gives none (each character is a token), so the rules reading them do nothing there."""
+    return set().union(*map(_line_stems, texts))
+
+
+@lru_cache(maxsize=1 << 16)
+def _line_stems(text: str) -> frozenset[str]:
     stop = _lexicon_stopwords()
-    return {t[:5] for text in texts for t in shape(text)[0] if len(t) >= 4 and t.isalpha() and t not in stop}
+    return frozenset(t[:5] for t in shape(text)[0] if len(t) >= 4 and t.isalpha() and t not in stop)
 
 
 def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
@@ -553,11 +559,24 @@ def _consent() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for ps in data["phrases"].values() for p in ps), re.IGNORECASE)
 
 
+@cache
+def _consent_keys() -> tuple[str, ...]:
+    """Words one of which every phrase of data/consent.toml holds: only a line with one is searched."""
+    import tomllib
+
+    return tuple(tomllib.loads((MODEL_PATH.parent / "consent.toml").read_text(encoding="utf-8"))["keys"])
+
+
+def _is_consent(text: str) -> bool:
+    low = text.lower()
+    return any(key in low for key in _consent_keys()) and bool(_consent().search(text))
+
+
 def _cut_consent(kept: list[int], texts: list[str]) -> list[int]:
     """`kept` without the lines of a cookie or privacy notice (data/consent.toml), and without the block of
     kept lines such a line stands in unless it is the article's: the notice's other paragraphs ("We also
     share information about your use of our site ...") go with it."""
-    hits = {k for k in kept if _consent().search(texts[k])}
+    hits = {k for k in kept if _is_consent(texts[k])}
     if not hits:
         return kept
     blocks = _blocks(kept)

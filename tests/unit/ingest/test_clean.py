@@ -359,3 +359,24 @@ def test_a_doubted_last_paragraph_right_below_the_article_stays(monkeypatch):
     other = "Retrouvez toutes nos offres d'abonnement et nos newsletters en vous inscrivant gratuitement."
     assert _decode_with(monkeypatch, [P1, P2, P3, P4, other], scores[:5], scores[:5]) == [P1, P2, P3, P4]
     assert _decode_with(monkeypatch, texts, scores[:4] + [-1.5, -3.0], scores[:4] + [-1.5, -3.0]) == texts[:4]
+
+
+def test_every_consent_phrase_holds_one_of_the_keys_that_let_a_line_be_searched():
+    import re
+    import tomllib
+
+    from briefgen.ingest.linemodel import MODEL_PATH, _is_consent
+
+    data = tomllib.loads((MODEL_PATH.parent / "consent.toml").read_text(encoding="utf-8"))
+    for lang, phrases in data["phrases"].items():
+        for phrase in phrases:
+            re.compile(phrase)
+            assert any(key in phrase.lower() for key in data["keys"]), f"{lang}: {phrase}"
+    for line in ("We use cookies to improve your experience.", "This website uses cookies.",
+                 "By continuing to browse the site you agree.", "Wir verwenden Cookies, um Inhalte zu zeigen.",
+                 "En poursuivant votre navigation, vous acceptez.", "Questo sito utilizza cookie tecnici.",
+                 "Utilizamos cookies propias y de terceros.", "Tento web používá soubory cookie."):
+        assert _is_consent(line), line
+    for line in ("The regulator said websites that use cookies must ask first.", "Cookies and biscuits sold out.",
+                 "Google uses cookies to follow readers across sites, the report found."):
+        assert not _is_consent(line), line
