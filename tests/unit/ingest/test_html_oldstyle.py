@@ -382,7 +382,6 @@ KNOWN = {
     ("blog-sidebar-first", "old"): "the sidebar's 'About me' and subscription paragraphs are kept",
     ("blog-authorbox", "old"): "the author box and the related posts' summaries are kept",
     ("cookie-bottom-long", "as written"): "the privacy and cookie notice below the footer is kept",
-    ("cookie-bottom-long", "old"): "the privacy and cookie notice below the footer is kept",
     ("it-notizia-cookie", "old"): "the cookie notice is kept",
 }
 
