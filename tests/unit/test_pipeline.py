@@ -13,10 +13,12 @@ from tests.conftest import ROOT, SAMPLES
 SAMPLE = (SAMPLES / "raw" / "20min-fr-japon-etats-unis.txt").read_text(encoding="utf-8")
 SLUG = "le-japon-et-les-etats-unis-vont-renforcer-leur-cooperation-militaire"
 BRIEF = f"2026/01/{SLUG}.md"
-# Another article under the same headline (the same article saved twice would make one brief).
+# Another article under the same headline (the same article saved twice would make one brief), on the same
+# subject as the standfirst it keeps (text above an article that shares none of its words is cut).
 SECOND = SAMPLE.split("AFP Agence France-Presse")[0] + "AFP Agence France-Presse\n\n" + (
     "Le Japon et les Etats-Unis ont tenu samedi au port de Yokohama une exposition consacrée à leur "
-    "coopération militaire, qui attire chaque année des milliers de familles de la région du Kanto.\n\n"
+    "coopération militaire, où Tokyo et Washington présentent les missiles de leur production conjointe face "
+    "à la pression chinoise, et qui attire chaque année des milliers de familles de la région du Kanto.\n\n"
     "Les organisateurs ont expliqué que les visiteurs pourront monter à bord de plusieurs navires "
     "restaurés par des bénévoles, et assister à des démonstrations de navigation à voile.\n\n"
     "La ville prévoit de prolonger l'événement d'une semaine si la météo reste favorable, selon un "

@@ -204,10 +204,15 @@ SIDEBAR = ("Weather\n\nRiverton today: rain in the morning, sunny spells in the 
            "for our rates, our deadlines and the sizes of the boxes we print.\n\n")
 
 
-def test_a_story_after_a_sidebar_box_of_prose_keeps_its_headline():
+def test_a_story_after_a_sidebar_box_of_prose_keeps_its_headline(monkeypatch):
     """The text is taken to start in the sidebar's boxes; the headline with a date below it and the
     story's paragraphs below that is a candidate all the same."""
+    from briefgen.ingest import linemodel
+
     page = SIDEBAR + "Night buses will reach the northern districts\n\nFriday, 21 September 2007\n\n" + BODY
+    assert meta.find_header(clean_dump(page)).title == "Night buses will reach the northern districts"
+    # (the line model cuts these boxes off, as they share no words with the story: without that step)
+    monkeypatch.setattr(linemodel, "_cut_foreign", lambda kept, texts: kept)
     c = clean_dump(page)
     assert [ln.text for ln in meta._story_heads(c)] == ["Night buses will reach the northern districts"]
     assert meta.find_header(c).title == "Night buses will reach the northern districts"
