@@ -1276,8 +1276,8 @@ def _doubtful(blocks: list[Block], doc) -> bool:
         key = _squeeze(TAG.sub("", b.text or " ".join(b.items)))
         return bool(key) and key in run
 
-    if not in_run(blocks[-1]):
-        return True
+    if not in_run(blocks[-1]) or any(_names_cookies(b.text or " ".join(b.items)) for b in blocks):
+        return True   # (a cookie notice of more <p> text than the article's is no run of the article's)
     for b in blocks:
         if in_run(b):
             return False

@@ -118,3 +118,19 @@ def test_a_cookie_notice_of_several_paragraphs_is_no_prose_for_the_container():
              + "".join(f"<p>{PROSE} ({n})</p>" for n in range(3)) + "</div>")
     text = _container_text(_page(story, f"<div><div><h2>Privacy settings</h2>{notice}</div></div>"))
     assert "(2)" in text and "These cookies" not in text
+
+
+
+def test_a_cookie_notice_with_more_paragraph_text_than_the_story_makes_the_text_doubtful():
+    # the <p>s of a long cookie notice outweigh a short story's: the main run is then the notice's, and the
+    # story's first paragraph, prose, looks like a standfirst above it; a kept block naming cookies is
+    # reason enough to look for the container
+    from briefgen.ingest.html import _doubtful
+    from briefgen.model import Block
+
+    notice = [f"Our website uses cookies ({n}) so that we can remember your preferences, keep you signed in "
+              f"and understand how you use our site and the sites of our partners." for n in range(3)]
+    page = ("<html><body><div>" + "".join(f"<p>{PROSE} ({n})</p>" for n in range(2)) + "</div><div>"
+            + "".join(f"<p>{p}</p>" for p in notice) + "</div></body></html>")
+    blocks = [Block("paragraph", t) for t in [*(f"{PROSE} ({n})" for n in range(2)), *notice]]
+    assert _doubtful(blocks, _parse(page))

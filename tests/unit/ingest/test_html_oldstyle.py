@@ -381,8 +381,6 @@ KNOWN = {
     # session 6's pages (added for the dump path; as found on the HTML path)
     ("blog-sidebar-first", "old"): "the sidebar's 'About me' and subscription paragraphs are kept",
     ("blog-authorbox", "old"): "the author box and the related posts' summaries are kept",
-    ("cookie-bottom-long", "as written"): "the privacy and cookie notice below the footer is kept",
-    ("it-notizia-cookie", "old"): "the cookie notice is kept",
 }
 
 
