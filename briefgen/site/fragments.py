@@ -86,32 +86,33 @@ class Fragments:
         self.new: dict[tuple, bytes] = {}
         self._seen: set[str] = set()    # files of the folder already read (or written) by this process
         self._looked = False
+        self.active = True              # False: a small build; neither reads nor writes the folder
         loaded = _PRELOADED.get(folder) if folder is not None else None
         if loaded is not None:          # a forked render worker: what its parent read (copy-on-write)
             self._seen, self.texts = set(loaded._seen), dict(loaded.texts)
             self._looked = True
 
     def get(self, key: tuple) -> bytes | None:
-        if not self._looked:
+        if not self._looked and self.active:
             self.refresh()
         return self.texts.get(key)
 
     def put(self, key: tuple, text: bytes) -> None:
         """Keep `text` for this process, and for later builds if the key is plain."""
         self.texts[key] = text
-        if self.folder is not None and plain(key):
+        if self.folder is not None and self.active and plain(key):
             self.new[key] = text
 
     def put_once(self, key: tuple, text: bytes) -> None:
         """A `{% once %}` text: kept for later builds only (the environment keeps its own, bounded)."""
-        if self.folder is not None and plain(key):
+        if self.folder is not None and self.active and plain(key):
             self.texts[key] = text
             self.new[key] = text
 
     def refresh(self) -> None:
         """Read the folder's files this process has not read yet (another worker's, since)."""
         self._looked = True
-        if self.folder is None:
+        if self.folder is None or not self.active:
             return
         try:
             names = sorted(n for n in os.listdir(self.folder) if n.endswith(".frag") and n not in self._seen)
@@ -126,7 +127,7 @@ class Fragments:
 
     def flush(self) -> None:
         """Write the texts added since the last flush as a file of their own."""
-        if self.folder is None or not self.new:
+        if self.folder is None or not self.new or not self.active:
             return
         new, self.new = self.new, {}
         try:
@@ -141,7 +142,7 @@ class Fragments:
         """The parent, after rendering (no worker writes any more): with more than FOLD_FILES files,
         write one file of every kept text instead, without the cards of briefs whose signature is not
         in `live` and the `{% once %}` texts keyed by such a signature."""
-        if self.folder is None:
+        if self.folder is None or not self.active:
             return
         try:
             names = [n for n in os.listdir(self.folder)]

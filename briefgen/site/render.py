@@ -37,6 +37,7 @@ PARALLEL_PAGES = 400   # below this many pages to render, starting workers costs
 # Two workers cost ~0.3 s of CPU more than one process (starting, planning the pages again, first
 # renders of what is not kept yet): below a few seconds of work they cost more CPU than they save time.
 PARALLEL_CPU = 2.0
+FRAGMENTS_FROM = 100   # pages and feeds to render from which the kept texts are read (see render_all)
 PROBE_CPU = 0.2        # CPU seconds of pages rendered here first, to measure what the rest will cost
 WARM_UP = 16           # pages rendered before the measure starts (templates loaded and compiled)
 _KEYS: dict[tuple, str] = {}   # page key parts -> digest, from this process's last build (see page_key)
@@ -168,8 +169,6 @@ class Shared:
             self.errors.append(err)
 
     def render_all(self, trees: list[Tree], pool: Pool | None = None) -> list[BriefgenError]:
-        # the folders of this build's keys stay; those of other keys and of trees the site lost go
-        fragments.forget_others([tree.fragments.folder for tree in trees if tree.fragments.folder is not None])
         todo = [task for ti, tree in enumerate(trees) for task in tree.plan_pages(ti)]
         # Feeds (the main tree's; full text, ~130 at 10,000 briefs) are rendered with the pages, on
         # the workers: task (FEED, i) is the main tree's i-th feed.
@@ -177,6 +176,14 @@ class Shared:
         # Search shards too (one per month, ~1 s of CPU at 10,000 briefs that the parent spent alone
         # after the pages): task (SEARCH, i) is the i-th month's shard.
         todo += [(SEARCH, si) for si in self.plan_search()]
+        # Kept texts (fragments): read for a build of many pages, where they spare most card and feed
+        # entry renders; a few pages (an edit: ~15) render their cards faster than ~50 MB of kept texts
+        # at 10,000 briefs are read, and neither read nor write them.
+        use = len(todo) >= FRAGMENTS_FROM
+        for tree in trees:
+            tree.fragments.active = use
+        if use:   # the folders of this build's keys stay; those of other keys and of trees the site lost go
+            fragments.forget_others([tree.fragments.folder for tree in trees if tree.fragments.folder is not None])
         _KEYS.clear()             # only the last build's keys: memory stays flat in a long preview
         _KEYS.update(self.new_keys)
         self.new_keys = {}

@@ -40,6 +40,12 @@ def _kept(project: Path) -> dict:
     return found
 
 
+@pytest.fixture(autouse=True)
+def every_build_keeps_texts(monkeypatch):
+    """The fixture site's builds render fewer pages than a build must to read and write kept texts."""
+    monkeypatch.setattr(render, "FRAGMENTS_FROM", 0)
+
+
 @pytest.fixture
 def puts(monkeypatch):
     """Keys of every text rendered (not taken from a store) from now on."""
@@ -193,3 +199,19 @@ def test_only_keys_of_plain_values_are_kept(tmp_path):
         ("once", (("x.html", 4), (frozenset(),), True))]) == [b"", b"once", b"plain"]
     assert len(again.texts) == 2
     assert fragments.Fragments(None).get(("card",)) is None
+
+
+def test_a_build_of_few_pages_neither_reads_nor_writes_kept_texts(scratch_project, build_project, tmp_path,
+                                                                  monkeypatch):
+    """An edit renders ~15 pages: its cards cost less than reading every kept text."""
+    build_project(scratch_project)
+    files = {f: f.stat().st_mtime_ns for folder in _folders(scratch_project) for f in folder.glob("*.frag")}
+    monkeypatch.setattr(render, "FRAGMENTS_FROM", 10 ** 6)
+    read = []
+    refresh = fragments.Fragments.refresh
+    monkeypatch.setattr(fragments.Fragments, "refresh", lambda self: read.append(self.active) or refresh(self))
+    _new_brief(scratch_project, 40)
+    out = build_project(scratch_project).out
+    assert not any(read)
+    assert {f: f.stat().st_mtime_ns for folder in _folders(scratch_project) for f in folder.glob("*.frag")} == files
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
