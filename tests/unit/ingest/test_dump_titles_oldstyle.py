@@ -22,6 +22,8 @@ KNOWN = {
     "es-noticia-local": "the subhead below the headline is taken (since the comments below are cut)",
     "fr-blog-commentaires": "the blog's name is taken",
     "it-notizia-cookie": "the site's name is taken",
+    "welcome-blurb": "the first paragraph is taken (the headline is kept as text below an advertising note)",
+    "blog-comments-trackback": "the blog's tagline is taken",
 }
 
 

@@ -381,6 +381,8 @@ KNOWN = {
     # session 6's pages (added for the dump path; as found on the HTML path)
     ("blog-sidebar-first", "old"): "the sidebar's 'About me' and subscription paragraphs are kept",
     ("blog-authorbox", "old"): "the author box and the related posts' summaries are kept",
+    ("welcome-blurb", "as written"): "the left cell's welcome blurb and advertising note are kept",
+    ("welcome-blurb", "old"): "the left cell's welcome blurb and advertising note are kept",
 }
 
 
