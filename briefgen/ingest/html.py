@@ -1431,6 +1431,7 @@ STAMP = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])(?:\s*([ap])\.?m\b)?", 
 _TIMED_TEXTS = XPath("//body//text()[contains(., ':') and string-length() < 240]"
                      "[not(parent::script or parent::style or parent::noscript or parent::template)]")
 STAMP_WORDS = 16        # a stamp line has at most this many words
+RECORD_KEY = 60         # characters of a block's start looked up in the page's text
 MAX_RECORDS = 40
 
 
@@ -1482,7 +1483,8 @@ def _before_comment_records(blocks: list[Block], doc) -> list[Block]:
     if len(stamps) < 2:
         return blocks
     words = [word_count(b.text or " ".join(b.items)) for b in blocks]
-    keys = [_squeeze(TAG.sub("", b.text or " ".join(b.items))) for b in blocks]
+    # a block is looked up by its start, spaces made single (squeezing the whole page's text took ~20 ms)
+    keys = [" ".join(TAG.sub("", b.text or " ".join(b.items)).split())[:RECORD_KEY] for b in blocks]
     offsets, text = _places(body, stamps)
     record = []
     for key in keys:
@@ -1506,8 +1508,8 @@ _MARK = "\u2063\u2063"   # (invisible separators: a place in the page's text)
 
 
 def _places(body, marks: list) -> tuple[list[int], str]:
-    """The page's text squeezed (_squeeze), and where each of the elements `marks` (in document order)
-    begins in it."""
+    """The page's text with its spaces made single, and where each of the elements `marks` (in document
+    order) begins in it."""
     olds = [m.text for m in marks]
     for m, old in zip(marks, olds):
         m.text = _MARK + (old or "")
@@ -1516,7 +1518,7 @@ def _places(body, marks: list) -> tuple[list[int], str]:
     finally:
         for m, old in zip(marks, olds):
             m.text = old
-    squeezed = [_squeeze(p) for p in parts]
+    squeezed = [" ".join(p.split()) + " " for p in parts]
     offsets, at = [], 0
     for part in squeezed[:-1]:
         at += len(part)
