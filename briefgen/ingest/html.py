@@ -1717,6 +1717,14 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
     items = dates.listed([(f[2], f[1].date()) for f in found_all] + wider, PRINTED_LIST,
                          [at] + [i for i in span if len(pieces[i]) > PRINTED_MAX])
     found_all = [f for f in found_all if f[2] not in items]
+    yearless = _yearless_near(pieces, near, lang, items, want, doc)
+    if yearless is not None and (not found_all or yearless[0] < min(f[0][2] for f in found_all)):
+        # a date line without its year nearer the headline ("Posted on March 3 by admin") than any full
+        # date: in the year of the nearest full date (below it, a comment's: not after that)
+        anchors = sorted(range(len(pieces)), key=lambda j: abs(j - yearless[1]))
+        for j in anchors:
+            if j != yearless[1] and (full := _short_date(pieces[j], lang, order)) is not None:
+                return dates.yearless_date(yearless[2], full.date(), lang, after=j < yearless[1])
     if not found_all:
         return None
     best = min(found_all, key=lambda f: f[0])
@@ -1731,6 +1739,51 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
     return best[1]
 
 
+YEARLESS_PROBE = dates.date(2000, 6, 15)   # any day: is there a date without its year at all
+
+
+INLINE_TAGS = frozenset(("a", "b", "strong", "i", "em", "span", "font", "small", "big", "u", "abbr", "time",
+                         "sup", "sub", "mark", "cite", "q"))
+YEARLESS_BLOCK_EXTRA = 40   # characters of its block besides a date line (a label, a name): more is a sentence
+
+
+def _alone_in_block(doc, pieces: list[str], i: int) -> bool:
+    """The i-th text piece is its block's text, or most of it: a date line of its own, not a date set in
+    bold inside a sentence ("… ce mercredi <b>1er mai</b> …")."""
+    nodes = [t for t in doc.body.xpath(".//text()") if t.strip()]
+    same = [n for n, t in enumerate(nodes) if t == pieces[i]]   # (the two walks may differ in count)
+    if not same:
+        return False
+    node = nodes[min(same, key=lambda n: abs(n - i))]
+    block = node.getparent()
+    if block is not None and node.is_tail:
+        block = block.getparent()
+    while block is not None and block.tag in INLINE_TAGS and block.getparent() is not None:
+        block = block.getparent()
+    if block is None:
+        return False
+    return len(" ".join(block.text_content().split())) <= len(" ".join(node.split())) + YEARLESS_BLOCK_EXTRA
+
+
+def _yearless_near(pieces: list[str], near: list[tuple[int, int]], lang: str | None, skip=(), headline: str = "",
+                   doc=None):
+    """(distance, index, text) of the nearest date line by the headline printed without its year ("Posted
+    on March 3 by admin", "3. März, 10:15 Uhr"; a block's text, not a span of the headline: "Der 9. Juli
+    naht", nor of a sentence), or None."""
+    for distance, i in sorted(near):
+        text = " ".join(pieces[i].split())
+        if i in skip or len(text) > PRINTED_MAX or not _DIGIT_RE.search(text) or _squash(text) in headline:
+            continue
+        label = dates.date_label(text)
+        if label in ("member", "updated") or (dates.other_words(text) > PRINTED_LINE_OTHER and label != "published"):
+            continue
+        if dates.yearless_date(text, YEARLESS_PROBE, lang, after=True) is not None and \
+                (doc is None or _alone_in_block(doc, pieces, i)):
+            return distance, i, text
+    return None
+
+
+_DIGIT_RE = re.compile(r"\d")
 PRINTED_PAIR = 2   # text pieces apart: two dates printed together (a date and its update)
 PRINTED_LIST = 4          # texts between the dates of a dated list (dates.listed)
 PRINTED_LIST_PAST = 3 * PRINTED_LIST   # texts read past the window for the rest of a list partly in it

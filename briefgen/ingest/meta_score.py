@@ -261,6 +261,14 @@ def with_posted_line_only(page: str, day: date, lang: str) -> str:
                            f'<p class="postmeta">Posted on {_long_date(day, lang)} by admin</p>')
 
 
+def with_yearless_posted_line(page: str, day: date, lang: str) -> str:
+    """No date printed or in metadata but an old blog's "Posted on <day and month> by admin" line under
+    the headline, without the year, and readers' comments below with full dates (1, 2 and 5 days after)."""
+    page = _after_headline(without_printed_dates(page),
+                           f'<p class="postmeta">Posted on {_yearless_date(day, lang)} by admin</p>')
+    return _with_comments(page, day, lang)
+
+
 OTHER_DAYS = (30, 14, 7, -2, -9)   # days from the article's: a sidebar's recent posts
 COMMENT_DAYS = (1, 2, 5)           # readers' comments after it
 
@@ -271,12 +279,16 @@ def with_other_dates(page: str, day: date, lang: str) -> str:
     page = without_machine_dates(page)
     posts = "".join(f"<li><a href='/p{n}'>Another story number {n}</a> ({_long_date(day + timedelta(days=d), lang)})"
                     "</li>" for n, d in enumerate(OTHER_DAYS))
-    comments = "".join(f"<div class='comment'><p class='comment-meta'>Reader {n} said on "
-                       f"{_long_date(day + timedelta(days=d), lang)} at 8:15 pm</p><p>Thanks for this.</p></div>"
-                       for n, d in enumerate(COMMENT_DAYS))
     m = BODY_TAG.search(page)
     if m:
         page = page[:m.end()] + f"<div class='sidebar'><h3>Recent posts</h3><ul>{posts}</ul></div>" + page[m.end():]
+    return _with_comments(page, day, lang)
+
+
+def _with_comments(page: str, day: date, lang: str) -> str:
+    comments = "".join(f"<div class='comment'><p class='comment-meta'>Reader {n} said on "
+                       f"{_long_date(day + timedelta(days=d), lang)} at 8:15 pm</p><p>Thanks for this.</p></div>"
+                       for n, d in enumerate(COMMENT_DAYS))
     m = BODY_END.search(page)
     block = f"<div class='comments'><h3>{len(COMMENT_DAYS)} Responses</h3>{comments}</div>"
     return page[:m.start()] + block + page[m.start():] if m else page + block
@@ -360,6 +372,7 @@ def degraded(folder: Path, kind: str, baselines: bool = True) -> tuple[Degraded,
               "dump-nodate": without_date_line,
               "dump-later": with_later_date_line}.get(kind)
     dated = {"html-url-date": with_url_date_only, "html-posted": with_posted_line_only,
+             "html-yearless": with_yearless_posted_line,
              "html-other-dates": with_other_dates, "dump-byline": with_byline_date_only,
              "dump-other-dates": with_other_dump_dates, "dump-yearless": with_yearless_byline}.get(kind)
     titles = kind.endswith("titles")
@@ -397,7 +410,7 @@ def _htmldate(page: str) -> str | None:
         return None
 
 
-HTMLDATE_KINDS = ("html-url-date", "html-posted", "html-other-dates")
+HTMLDATE_KINDS = ("html-url-date", "html-posted", "html-other-dates", "html-yearless")
 DEGRADED_KINDS = {
     "html-full-titles": "HTML title, page as it is",
     "html-titles": "HTML title, no og:title/twitter:title/JSON-LD",
@@ -412,6 +425,7 @@ DATED_KINDS = {
     "html-url-date": "HTML, date only in the URL",
     "html-posted": "HTML, date only in a \"Posted on\" line",
     "html-other-dates": "HTML, no machine dates, sidebar and comment dates added",
+    "html-yearless": "HTML, date only in a \"Posted on\" line without its year, comments below",
     "dump-byline": "dump, no `date` line, date only in a byline",
     "dump-other-dates": "dump, no `date` line, sidebar and comment dates added",
     "dump-yearless": "dump, `date` line 100 days later, date only in a byline without its year",

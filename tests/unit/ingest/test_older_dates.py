@@ -119,3 +119,22 @@ def test_dump_a_relative_date_counts_from_the_date_line_and_never_beats_a_printe
     for printed in ("1 March 2011", "1 March"):
         dump = _dump(lang, f"{relative}\n\n{printed}", "date 2011-03-05\n")
         assert _dump_dates(dump, lang)[0].date() == date(2011, 3, 1), printed
+
+
+@pytest.mark.parametrize("lang, line, stamp", [
+    ("en", "Posted on March 3 by admin", "Bob said on January 2, 2012 at 8:00 am"),
+    ("en", "Mon 3 Mar 10:15", "Bob said on March 9, 2011 at 8:00 am"),
+    ("de", "Veröffentlicht am 3. März um 10:15 Uhr", "Bob schrieb am 2. Januar 2012 um 8:00 Uhr"),
+])
+def test_html_a_date_without_its_year_by_the_headline_takes_it_from_a_comment(tmp_path, lang, line, stamp):
+    # the comment's full date is nearer the top than nothing, but the date line by the headline is the
+    # post's: its year is the comment's, or the one before (a comment comes after its post)
+    body = (f"<h2>Night buses saved</h2><div class='meta'>{line}</div><p>{{text}}</p><p>{{text}}</p>"
+            f"<h3>1 Comment</h3><p class='comment-meta'>{stamp}</p><p>Thanks.</p>")
+    assert _date(tmp_path, lang, body) == date(2011, 3, 3)
+
+
+def test_html_a_date_without_its_year_inside_a_sentence_is_no_date_line(tmp_path):
+    body = ("<h2>Night buses saved</h2><p class='meta'>Posted on March 3, 2011 by admin</p>"
+            "<p>The buses run again from <b>March 9</b> on, the council said.</p><p>{text}</p><p>{text}</p>")
+    assert _date(tmp_path, "en", body) == date(2011, 3, 3)
