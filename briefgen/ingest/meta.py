@@ -331,7 +331,7 @@ TITLE_FEATURES = ("log_tokens", "tokens_3", "tokens_25", "terminal", "ends_colon
                   "next_headline", "prev_headline", "meta_below", "meta_near", "upper_ratio", "capitalised",
                   "part_of_other", "has_part_other", "cut_separator", "cut_line", "cut_rest_line", "cut_glued",
                   "cut_log_tokens", "cut_upper", "ui_share", "ui_first", "ui_or_common", "inner_ends", "nav_arrow", "body_hits",
-                  "has_date")
+                  "has_date", "page_top")
 INSIDE_TOKENS = 25   # a line inside the text this long (or of several sentences) is a paragraph, not its headline
 
 
@@ -480,6 +480,7 @@ def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
     return cands, cuts
 
 
+PAGE_TOP = 2       # the first non-blank lines of a dump: a site's name and tagline, seldom the headline
 STORY_REACH = 40   # non-blank lines into the text searched for a story's own headline
 
 
@@ -607,6 +608,8 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
                 float(prev is not None and prev.kind in ("text", "repeat") and prev.words >= 5
                       and _headline_like(prev)),
                 float(below > 0), below,
+                # a site's name and tagline stand at the top of a page with more lines above its text
+                float(k < PAGE_TOP and start_k > PAGE_TOP),
             ]
         content = [t for t in toks if t not in common and (len(t) > 2 or not t.isascii())]
         m = len(content) or 1
@@ -630,7 +633,7 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
             n_ui / n_toks, float(bool(toks) and toks[0] in ui),
             (n_ui + sum(t in common for t in toks)) / n_toks if n_ui else 0.0, local[8],
             float(_nav_arrow(lines[ln.i].text)), math.log1p(sum(t in counts for t in content)),
-            float(_has_date(ln.text)),
+            float(_has_date(ln.text)), ctx[19],
         ])
     return rows
 

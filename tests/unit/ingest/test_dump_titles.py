@@ -226,3 +226,11 @@ def test_no_headline_is_looked_for_past_the_story_s_first_paragraphs():
     assert meta._story_heads(c) == []
     c = clean_dump(SIDEBAR + "Night buses will reach the northern districts\n\n" + BODY)
     assert meta._story_heads(c) == []
+
+
+def test_a_blog_s_name_and_tagline_at_the_top_of_the_page_are_not_its_post_s_title():
+    """Blogger's layout: the blog's name and tagline first, the day's date over the post title, the text
+    right below it (the tagline has the date line right below it, as a headline has)."""
+    page = ("Allotment Diaries\n\nNotes from plot fourteen in rain and shine\n\nSaturday, March 5, 2011\n"
+            "Night buses will reach the northern districts\n" + BODY + "\nPosted by Margaret at 10:42 AM 3 comments")
+    assert meta.find_header(clean_dump(page)).title == "Night buses will reach the northern districts"

@@ -18,10 +18,8 @@ PAGES = json.loads((DUMPS / "pages.json").read_text(encoding="utf-8"))
 
 # Pages whose dump still gives another title, and why (strict: each flips to a failure once fixed).
 KNOWN = {
-    "blogspot": "the blog's tagline over the day's date wins over the post title right above the text",
     "es-noticia-local": "the subhead below the headline is taken (since the comments below are cut)",
     "fr-blog-commentaires": "the blog's name is taken",
-    "it-notizia-cookie": "the site's name is taken",
     "welcome-blurb": "the first paragraph is taken (the headline is kept as text below an advertising note)",
     "blog-comments-trackback": "the blog's tagline is taken",
 }
