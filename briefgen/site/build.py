@@ -576,6 +576,7 @@ def _day_read(folders: list[Path]) -> bool:
 
 
 def _config_key(config: Config) -> str:
+    config = inputs.output_config(config)   # not [site] jobs: it changes no byte of the site
     return repr((config.title, config.description, config.base_url, config.locale, config.locales,
                  config.timezone, config.paths, config.site, config.classify.region_names))
 

@@ -64,6 +64,23 @@ def code_digest(package: str | None = None) -> str:
     return h.hexdigest()
 
 
+# Keys of [site] that change how a build runs, never a byte of what it writes: left out of every key
+# (pages', the no-change manifest's, the plan's inputs), so changing them renders nothing again.
+RUN_ONLY_SITE_KEYS = {"jobs": 0}
+
+
+def output_config(config):
+    """`config` with the keys that cannot change the site's bytes set to their defaults: what the
+    build's keys hold (repr of it). `[site] jobs` (worker processes) was part of every page's key, so
+    changing it rendered the whole site again."""
+    from dataclasses import replace
+
+    site = config.site
+    if all(getattr(site, k) == v for k, v in RUN_ONLY_SITE_KEYS.items()):
+        return config
+    return replace(config, site=replace(site, **RUN_ONLY_SITE_KEYS))
+
+
 _FILES: dict[str, list[tuple[str, int, int]]] = {}   # briefs folder -> its files after this process's last build
 
 

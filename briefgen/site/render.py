@@ -20,6 +20,7 @@ from markupsafe import Markup
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.site import feeds, fragments, images, pages, search, sitemap, templates, worldmap
 from briefgen.site.i18n import Dates, Names, html_lang, load_translations, parse_locale, ui_lang
+from briefgen.site.inputs import output_config
 from briefgen.site.text import safe_url
 from briefgen.site.workers import Pool
 from briefgen.site.writer import Writer
@@ -87,7 +88,7 @@ class Shared:
             reads_day = templates.uses_build_day(tuple(folders), fingerprint)
         self.reads_day = reads_day
         self.day = now.date() if reads_day else None
-        self.global_key = pages.digest(fingerprint, repr(config), self.day, self.assets,
+        self.global_key = pages.digest(fingerprint, repr(output_config(config)), self.day, self.assets,
                                        list(collections.by_region), list(collections.by_theme))
         self.fingerprint = fingerprint
         self.errors: list[BriefgenError] = []

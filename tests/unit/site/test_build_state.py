@@ -663,3 +663,29 @@ def test_a_preview_edit_that_fixes_a_broken_brief_clears_its_error(scratch_proje
     clean = build_project(scratch_project, clean=True, out=tmp_path / "clean")
     assert _site(out) == _site(clean.out)
     build_mod.flush_state()
+
+
+def test_changing_jobs_renders_nothing_again(scratch_project, build_project, tmp_path):
+    """`[site] jobs` says how many worker processes render, not what they write: it is no part of a
+    page's key, the no-change manifest or the plan's inputs (it once was, through repr(config), and
+    changing it rendered the whole site again). A key that does change pages still re-renders them."""
+    toml = scratch_project / "briefgen.toml"
+    table = toml.read_text(encoding="utf-8")
+    assert table.rstrip().splitlines()[-1].startswith("now = ")     # the [site] table comes last
+
+    def site_keys(extra: str) -> None:
+        toml.write_text(table + extra, encoding="utf-8")
+
+    first = build_project(scratch_project)
+    assert first.written > 20
+    for jobs in (3, 1, 0):
+        site_keys(f"jobs = {jobs}\n")
+        again = build_project(scratch_project)
+        assert again.written == 0 and not again.changed_paths, jobs
+    _retitle(scratch_project, "Jobs")
+    site_keys("jobs = 2\n")
+    edited = build_project(scratch_project)
+    assert 0 < edited.written < first.written / 2
+    assert _site(edited.out) == _clean_twin(scratch_project, tmp_path, build_project)
+    toml.write_text(table.replace("per_page = 2", "per_page = 3") + "jobs = 2\n", encoding="utf-8")
+    assert build_project(scratch_project).written > edited.written   # a key that changes output still counts
