@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/fit_dump_model.py                 # LOPO report, then fit on all and write the model
     .venv/bin/python scripts/fit_dump_model.py --report-only   # LOPO report only
+    .venv/bin/python scripts/fit_dump_model.py --titles-only --out /tmp/x   # only the headline ranker refitted
 
 Pages: tests/data/samples/pages and samples/pages-world (from $BRIEFGEN_SHARED or ../shared).
 Labels come from each page's expected.txt: a dump line is article text when its normalised tokens are
@@ -18,6 +19,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 import zlib
 from collections import Counter, defaultdict
@@ -127,6 +129,14 @@ def _stack(pages: list[Page], w1: list[float], b1: float) -> list[np.ndarray]:
 
 
 def fit(pages: list[Page]) -> dict:
+    """The line model (`fit_lines`) and the headline ranker on the pages it cleans."""
+    model = CACHE.lines(pages) if CACHE is not None else fit_lines(pages)
+    model["title"] = fit_titles(pages, model)
+    model["title_features"] = list(meta.TITLE_FEATURES)
+    return model
+
+
+def fit_lines(pages: list[Page]) -> dict:
     """Stage 1 on all lines; stage 2 on stage-1 log-odds that are out-of-fold within these pages (so the
     second stage learns how far to trust the first on unseen publishers)."""
     X = np.vstack([p.X for p in pages])
@@ -142,12 +152,80 @@ def fit(pages: list[Page]) -> dict:
         X2 += list(zip(te, _stack(te, wf, bf)))
     X2.sort(key=lambda t: pages.index(t[0]))
     w2, b2 = _fit(np.vstack([x for _, x in X2]), np.concatenate([p.y for p, _ in X2]))
-    model = {"features": linemodel.feature_names(), "stack": list(linemodel.STACK),
-             "stage1": {"weights": w1, "bias": b1}, "stage2": {"weights": w2, "bias": b2},
-             "decode": dict(DECODE), "fitted_on": len(pages), "C": C}
-    model["title"] = fit_titles(pages, model)
-    model["title_features"] = list(meta.TITLE_FEATURES)
-    return model
+    return {"features": linemodel.feature_names(), "stack": list(linemodel.STACK),
+            "stage1": {"weights": w1, "bias": b1}, "stage2": {"weights": w2, "bias": b2},
+            "decode": dict(DECODE), "fitted_on": len(pages), "C": C}
+
+
+def clean(text: str):
+    """clean_dump, or with --titles-only the cached result for this text under the current line model."""
+    return CACHE.clean(text) if CACHE is not None else clean_dump(text)
+
+
+class TitleCache:
+    """--titles-only: each fold's line model and every page it cleaned (pages, copies, training copies) are
+    kept on disk (pickles under `root`), so that a change to the headline ranker (its features, candidates,
+    training copies) is scored in minutes: only the ranker is refitted and the pages are ingested from their
+    cleaned form. The results are those of a full refit as long as the cache is valid; its key covers what
+    the cleaning depends on: every module and data file of briefgen/ingest except meta.py (the ranker's;
+    its interface-word list, which the line model reads, is covered) and the model file, this script's
+    line-model code and the training pages. A page text not yet cleaned under a line model is cleaned and
+    added. Make sure no other code than the ranker's changed in a way the key does not see (then delete
+    the folder)."""
+
+    def __init__(self, root: Path) -> None:
+        import inspect
+
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        h = hashlib.sha256()
+        base = ROOT / "briefgen"
+        for f in sorted([base / "model.py", *(base / "ingest").rglob("*")]):
+            if f.is_file() and f.suffix in (".py", ".toml", ".json", ".txt") and f.name not in ("meta.py", "dump_model.json"):
+                h.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes())
+        for fn in (meta.ui_words, labels, _fit, _stack, fit_lines, Page, _norm_tokens):
+            h.update(inspect.getsource(fn).encode())
+        h.update(json.dumps([C, DECODE]).encode())
+        self.code = h.hexdigest()
+        self.store: dict | None = None
+        self.dirty = False
+        self.path: Path | None = None
+
+    def lines(self, pages: list[Page]) -> dict:
+        """The line model fitted on `pages` (from the cache when there), and the cleaned pages kept with it
+        made current."""
+        import pickle
+
+        self.save()
+        key = hashlib.sha256((self.code + "\n".join(sorted(p.name for p in pages))).encode()).hexdigest()[:24]
+        self.path = self.root / f"{key}.pkl"
+        if self.path.is_file():
+            self.store = pickle.loads(self.path.read_bytes())
+            self.dirty = False
+        else:
+            self.store = {"model": fit_lines(pages), "cleaned": {}}
+            self.dirty = True
+        return json.loads(json.dumps(self.store["model"]))
+
+    def clean(self, text: str):
+        k = hashlib.sha256(text.encode()).digest()
+        got = self.store["cleaned"].get(k)
+        if got is None:
+            got = self.store["cleaned"][k] = clean_dump(text)
+            self.dirty = True
+        return got
+
+    def save(self) -> None:
+        import pickle
+
+        if self.store is not None and self.dirty:
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(self.store, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self.path)
+            self.dirty = False
+
+
+CACHE: TitleCache | None = None
 
 
 def title_data(c, title: str) -> tuple[list[list[float]], list[int]]:
@@ -161,7 +239,7 @@ def title_data(c, title: str) -> tuple[list[list[float]], list[int]]:
 def title_rows(page: Page, model: dict) -> tuple[list[list[float]], list[int]]:
     """Headline candidates of a page cleaned by `model`, labelled by the meta.json title."""
     with linemodel.use(linemodel.Model(model)):
-        return title_data(clean_dump(page.text), page.title)
+        return title_data(clean(page.text), page.title)
 
 
 def fit_title_groups(groups: list[tuple[list[list[float]], list[int]]], lam: float = TITLE_L2,
@@ -261,13 +339,13 @@ def fit_titles(pages: list[Page], model: dict) -> dict:
             if VARIANT_WEIGHT:
                 text = training_variant(p, pages)
                 if text is not None:
-                    groups.append(title_data(clean_dump(text), p.title))
+                    groups.append(title_data(clean(text), p.title))
                     wts.append(VARIANT_WEIGHT)
             if OLDSTYLE_WEIGHT:
                 for kind, text in oldstyle_variants(p, pages, salt="train").items():
                     if kind not in OLDSTYLE_TRAIN:
                         continue
-                    groups.append(title_data(clean_dump(meta.split_prefix(text)[2]), p.title))
+                    groups.append(title_data(clean(meta.split_prefix(text)[2]), p.title))
                     wts.append(OLDSTYLE_WEIGHT)
     return fit_title_groups(groups, weights=wts)
 
@@ -405,6 +483,26 @@ def evaluate_robustness(test: list[Page], pages: list[Page], model: dict) -> dic
     return out
 
 
+OLDSTYLE_DIR = ROOT / "tests" / "data" / "dumps-oldstyle"
+
+
+def oldstyle_titles(model: dict) -> tuple[int, list[tuple[str, str]]]:
+    """Titles of the hand-written old-style dumps (their pages.json), by `model`: right, and the wrong ones."""
+    want = json.loads((OLDSTYLE_DIR / "pages.json").read_text(encoding="utf-8"))
+    ok, bad = 0, []
+    with linemodel.use(linemodel.Model(model)):
+        for name, info in want.items():
+            try:
+                title = ingest_file(OLDSTYLE_DIR / f"{name}.txt").title
+            except BriefgenError as exc:
+                title = f"ERROR {exc.message}"
+            if same_title(title, info["title"]):
+                ok += 1
+            else:
+                bad.append((name, title))
+    return ok, bad
+
+
 def evaluate(pages: list[Page], model: dict) -> dict[str, dict]:
     out = {}
     with linemodel.use(linemodel.Model(model)):
@@ -483,13 +581,32 @@ def print_table(rows: dict[str, dict]) -> None:
 
 
 def main() -> None:
+    global CACHE, OLDSTYLE_TRAIN, OLDSTYLE_WEIGHT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--report-only", action="store_true", help="LOPO report; keep the shipped model")
     ap.add_argument("--offset", type=float, default=DECODE["offset"], help="added to 2p-1 in the region search")
     ap.add_argument("--keep", type=float, default=DECODE["keep"], help="log-odds to keep a line in the region")
     ap.add_argument("--grid", action="store_true", help="LOPO F1 of a grid of decodings, nothing written")
+    ap.add_argument("--titles-only", action="store_true",
+                    help="refit only the headline ranker: line models and cleaned pages from a cache (TitleCache)")
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "briefgen-fit-cache",
+                    help="the --titles-only cache folder (default: %(default)s)")
+    ap.add_argument("--out", type=Path, help="write the model and report into this folder, not the repository")
+    ap.add_argument("--oldstyle-train", help="comma-separated old-style copy kinds the ranker trains on "
+                    f"(default {','.join(OLDSTYLE_TRAIN)})")
+    ap.add_argument("--oldstyle-weight", type=float, default=OLDSTYLE_WEIGHT, help="their weight (default %(default)s)")
     args = ap.parse_args()
     DECODE.update(offset=args.offset, keep=args.keep)
+    if args.oldstyle_train is not None:
+        OLDSTYLE_TRAIN = tuple(k for k in args.oldstyle_train.split(",") if k)
+    OLDSTYLE_WEIGHT = args.oldstyle_weight
+    if args.titles_only:
+        if args.grid:
+            ap.error("--titles-only keeps the decoding: no --grid")
+        from briefgen.ingest import pipeline
+
+        CACHE = TitleCache(args.cache)
+        pipeline.clean_dump = clean   # the full ingest of each page, from its cached cleaned form
     t0 = time.time()
     pages = [Page(c) for c in corpus()]
     print(f"{len(pages)} pages, {len({p.publisher for p in pages})} publishers, "
@@ -515,19 +632,29 @@ def main() -> None:
     for kind, r in robustness.items():
         print(f"  {kind}: {r['title_exact']} of {r['pages']} (the same pages undegraded: {r['plain']})")
     if args.report_only:
+        if CACHE is not None:
+            CACHE.save()
         return
     model = fit(pages)
+    if CACHE is not None:
+        CACHE.save()
+    ok, bad = oldstyle_titles(model)
+    print(f"old-style dumps ({OLDSTYLE_DIR.relative_to(ROOT)}, never fitted on), by this model: titles {ok} of "
+          f"{ok + len(bad)}; wrong: " + "; ".join(f"{n}: {t!r}" for n, t in bad))
     text = json.dumps(model, indent=1) + "\n"
-    linemodel.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    linemodel.MODEL_PATH.write_text(text, encoding="utf-8")
+    model_path, report_path = linemodel.MODEL_PATH, REPORT
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        model_path, report_path = args.out / model_path.name, args.out / REPORT.name
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    model_path.write_text(text, encoding="utf-8")
     report = {"command": "python scripts/fit_dump_model.py", "folds": FOLDS,
               "model_sha256": hashlib.sha256(text.encode()).hexdigest(),
               "pages": len(pages), "publishers": len({p.publisher for p in pages}),
               "by_language": rows, "robustness": robustness, "cases": results,
               "robustness_cases": robust}
-    REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {linemodel.MODEL_PATH.relative_to(ROOT)} and {REPORT.relative_to(ROOT)} "
-          f"in {time.time() - t0:.0f} s", file=sys.stderr)
+    report_path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {model_path} and {report_path} in {time.time() - t0:.0f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":
