@@ -113,13 +113,16 @@ def rejoin(text: str) -> str:
     out: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip()
-        prev = out[-1].rstrip() if out else ""
-        if line and prev and JOINS_TIGHT.match(line):
-            out[-1] = prev + line
-        elif line and prev and (_continues(prev, line) or _closes_bracket(prev, line)):
-            out[-1] = prev + " " + line
-        else:
-            out.append(raw)
+        if line and out:   # (a blank line, or the first, joins nothing: the line above is not looked at)
+            prev = out[-1].rstrip()
+            if prev:
+                if JOINS_TIGHT.match(line):
+                    out[-1] = prev + line
+                    continue
+                if _continues(prev, line) or (")" in line and _closes_bracket(prev, line)):
+                    out[-1] = prev + " " + line
+                    continue
+        out.append(raw)
     return "\n".join(out)
 
 

@@ -26,7 +26,7 @@ from collections import Counter
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from itertools import chain
-from operator import mul
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +101,13 @@ LOCAL = ("log_tokens", "log_chars", "tokens_8", "tokens_20", "tokens_40", "termi
          "inner_ends", "first_upper", "first_lower", "first_digit", "first_opener", "digit_ratio", "upper_ratio",
          "linkish", "separators", "list_item", "copyright", "lexicon_stop_ratio", "unspaced_ratio", "token_len",
          "question", "capitalised_ratio", "comma_ratio")
+
+
+def most_common_set(counts: Counter, n: int) -> set:
+    """{t for t, _ in counts.most_common(n)}, faster: most_common(n) is heapq.nlargest, a Python loop over
+    every distinct token of the page; sorted() in C gives the same first n (both keep the counter's order
+    among equal counts: nlargest is documented as sorted(..., reverse=True)[:n])."""
+    return {t for t, _ in sorted(counts.items(), key=itemgetter(1), reverse=True)[:n]}
 
 
 @cache
@@ -178,6 +185,7 @@ _KIND_INDEX = {kind: n for n, kind in enumerate(KINDS)}
 _CREDITS = [_KIND_INDEX[k] for k in ("credit", "caption")]       # one-hot columns summed: 0.0 or 1.0
 _MARKERS = [_KIND_INDEX[k] for k in ("teaser", "end")]
 _OTHER_KINDS = [_KIND_INDEX[k] for k in ("noise", "meta", "agency", "boiler", "repeat")]
+_KIND_COLUMNS = np.arange(len(KINDS))
 
 
 def _page_parts(lines: Sequence[Any]) -> tuple[list[int], np.ndarray, np.ndarray]:
@@ -186,48 +194,49 @@ def _page_parts(lines: Sequence[Any]) -> tuple[list[int], np.ndarray, np.ndarray
     side. Column by column with numpy; each value is computed by the same float operations as one line at
     a time would (logarithms by `math`, divisions of the same two numbers), so the features are the same
     to the last bit."""
-    idx = [ln.i for ln in lines if ln.kind != "blank"]
-    keys = Counter(lines[i].key for i in idx)
-    shapes = [shape(lines[i].text) for i in idx]
+    sel = [ln for ln in lines if ln.kind != "blank"]
+    keys = Counter([ln.key for ln in sel])
+    shapes = [shape(ln.text) for ln in sel]
     # a short line seen three times or more (a widget label between every paragraph, "Article content";
     # a menu shown in header and footer) is never article text on the sample pages: the model reads the
     # page as if it were a blank line, so it neither breaks the article's run nor colours its neighbours
-    fill = [len(s[0]) <= FILLER_TOKENS and keys[lines[i].key] >= FILLER_REPEATS for i, s in zip(idx, shapes)]
-    if any(fill):
-        idx = [i for i, f in zip(idx, fill) if not f]
+    fill = [len(s[0]) <= FILLER_TOKENS and keys[ln.key] >= FILLER_REPEATS for ln, s in zip(sel, shapes)]
+    if True in fill:
+        sel = [ln for ln, f in zip(sel, fill) if not f]
         shapes = [s for s, f in zip(shapes, fill) if not f]
+    idx = [ln.i for ln in sel]
     m = len(idx)
     if not m:
         return idx, np.zeros((0, len(PAGE))), np.zeros((0, len(CONTEXT)))
-    sel = [lines[i] for i in idx]
     toks = [s[0] for s in shapes]
     # the page's own function words: most frequent tokens of its longer lines
-    freq = Counter(chain.from_iterable(t for t in toks if len(t) >= PROSE_TOKENS))   # (the same order)
-    top = {t for t, _ in freq.most_common(TOP_WORDS)}
+    freq = Counter(chain.from_iterable([t for t in toks if len(t) >= PROSE_TOKENS]))   # (the same order)
+    top = most_common_set(freq, TOP_WORDS)
     logs = {c: math.log(c) for c in set(keys.values())}
-    ntoks = np.array([len(t) for t in toks])
-    total = int(ntoks.sum()) or 1
-    terminal = np.array([s[1][5] for s in shapes])
+    counts = [len(t) for t in toks]
+    ntoks = np.array(counts)
+    total = sum(counts) or 1
+    log_tokens, terminal = np.array([s[1][0] for s in shapes]), np.array([s[1][5] for s in shapes])
     prose = ((ntoks >= 25) | ((ntoks >= PROSE_TOKENS) & (terminal > 0))).astype(float)
     region = _region_array(np.where(prose > 0, ntoks, -2.0).tolist(), m)
     near = np.concatenate(([0.0], np.cumsum(prose)))   # prefix sums of prose: prose lines within 3 and 8
     k = np.arange(m)
     near3 = (near[np.minimum(m, k + 4)] - near[np.maximum(0, k - 3)]) / 7
     near8 = (near[np.minimum(m, k + 9)] - near[np.maximum(0, k - 8)]) / 17
-    hits = np.array([sum(map(top.__contains__, t)) for t in toks])
+    in_top = top.__contains__
+    hits = np.array([sum(map(in_top, t)) for t in toks])
     top_ratio = np.where(ntoks > 0, hits / np.maximum(ntoks, 1), 0.0)
     at = np.array(idx)
     blank = np.array([ln.kind == "blank" for ln in lines])
     last = len(lines) - 1
     blank_before = ((at == 0) | blank[np.maximum(at - 1, 0)]).astype(float)
     blank_after = ((at >= last) | blank[np.minimum(at + 1, last)]).astype(float)
-    kinds = [ln.kind for ln in sel]
-    text = np.array([kind == "text" for kind in kinds])
-    said = np.array([bool(ln.sentence) for ln in sel])
+    # each line's kind, sentence flag and rule vote in one pass: (text?, sentence?, rule, kind index)
+    kind_index = _KIND_INDEX.get
+    info = np.array([(ln.kind == "text", bool(ln.sentence), ln.rule, kind_index(ln.kind, -1)) for ln in sel])
+    text, said, rule, kind_at = info[:, 0] == 1, info[:, 1] == 1, info[:, 2], info[:, 3]
     sentence, headline = (text & said).astype(float), (text & ~said).astype(float)
-    rule = np.array([ln.rule for ln in sel])
-    kind_at = np.array([_KIND_INDEX.get(kind, -1) for kind in kinds])
-    one_hot = (kind_at[:, None] == np.arange(len(KINDS))).astype(float)
+    one_hot = (kind_at[:, None] == _KIND_COLUMNS).astype(float)
     # an end marker, or a teaser marker below the prose run ("comments", "most read"): the lines after it
     ends = (kind_at == _KIND_INDEX["end"]) | ((kind_at == _KIND_INDEX["teaser"]) & (region[:, 0] == 0.0)
                                               & (region[:, 2] > 0))
@@ -236,7 +245,7 @@ def _page_parts(lines: Sequence[Any]) -> tuple[list[int], np.ndarray, np.ndarray
     page = np.column_stack([top_ratio, [logs[keys[ln.key]] for ln in sel], blank_before, blank_after, k / m,
                             cum / total, region, near3, near8, seen_end, sentence, headline,
                             (rule == 1).astype(float), (rule == 2).astype(float), one_hot])
-    ctx = np.column_stack([[s[1][0] for s in shapes], terminal, sentence, headline, blank_before, top_ratio,
+    ctx = np.column_stack([log_tokens, terminal, sentence, headline, blank_before, top_ratio,
                            one_hot[:, _CREDITS].sum(axis=1), one_hot[:, _MARKERS].sum(axis=1),
                            one_hot[:, _OTHER_KINDS].sum(axis=1)])
     return idx, page, ctx

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line, is_prose
+from briefgen.ingest.linemodel import most_common_set, shape
 from briefgen.ingest.patterns import (
     AGENCIES,
     DATE_LINE,
@@ -354,11 +355,25 @@ def _furniture(ln: Line, ui: frozenset[str]) -> bool:
     return _ui_share(ln.text, ui) >= 0.5
 
 
-def _ui_share(text: str, ui: frozenset[str]) -> float:
-    from briefgen.ingest.linemodel import shape
+def _not_furniture(lines: list[Line], ui: frozenset[str]) -> list[Line]:
+    """[ln for ln in lines if not _furniture(ln, ui)], one loop without a call per line (the headline
+    ranker asks it of every line of the page)."""
+    out = []
+    for ln in lines:
+        kind = ln.kind
+        if kind == "boiler" or kind == "noise":
+            continue
+        if kind != "blank" and ln.words <= 8:
+            toks = shape(ln.text)[0]
+            if toks and sum(map(ui.__contains__, toks)) / len(toks) >= 0.5:
+                continue
+        out.append(ln)
+    return out
 
+
+def _ui_share(text: str, ui: frozenset[str]) -> float:
     toks = shape(text)[0]
-    return sum(t in ui for t in toks) / len(toks) if toks else 0.0
+    return sum(map(ui.__contains__, toks)) / len(toks) if toks else 0.0
 
 
 _ARROW_OPEN, _ARROW_CLOSE = "←«‹<⇐◄◀", "→»›>⇒►▶"
@@ -379,8 +394,6 @@ def _nav_arrow(text: str) -> bool:
 def _paragraph_inside(text: str) -> bool:
     """A line of the text that is a paragraph: 25 tokens or more (a Chinese, Japanese or Thai character a
     third of one), or several sentences ending in a full stop: never the headline (no sample page's is)."""
-    from briefgen.ingest.linemodel import shape
-
     toks, local = shape(text)
     n = sum(1 / 3 if len(t) == 1 and UNSPACED_CHAR.match(t) else 1 for t in toks)
     return n >= INSIDE_TOKENS or (local[8] > 0 and local[5] > 0)
@@ -557,13 +570,13 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
     texts = {b.text for b in c.blocks}
     counts = Counter(body)
     top_body = set(body[:150])
-    common = {t for t, _ in counts.most_common(30)}
+    common = most_common_set(counts, 30)
     nonblank = [ln for ln in lines if ln.kind != "blank"]
     keys = Counter(ln.key for ln in nonblank)
     ui = ui_words()
     # the lines around a candidate are read past interface lines (share buttons, "Skip to content", an
     # app prompt): a headline keeps its byline and standfirst below whatever widgets a site puts between
-    solid = [ln for ln in nonblank if not _furniture(ln, ui)]
+    solid = _not_furniture(nonblank, ui)
     solid_i = [ln.i for ln in solid]
     start_k = bisect_left(solid_i, c.start)
     own = [ln is lines[ln.i] for ln in cands]

@@ -86,3 +86,64 @@ def test_enough_body_words_is_the_whole_count_compared(blocks, n):
     made = [Block("list", items=tuple(items)) if items else Block("paragraph", text) for text, items in blocks]
     whole = sum(len(TOKEN.findall(b.text)) + sum(len(TOKEN.findall(i)) for i in b.items) for b in made)
     assert _has_words(made, n) == (whole >= n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60), st.integers(0, 9))
+def test_most_common_set_is_the_set_of_most_common(tokens, n):
+    from collections import Counter
+
+    from briefgen.ingest.linemodel import most_common_set
+
+    counts = Counter(tokens)   # few letters, many ties: which of the tied ones make the first n matters
+    assert most_common_set(counts, n) == {t for t, _ in counts.most_common(n)}
+
+
+def _plain_rejoin(text: str) -> str:
+    """clean.rejoin as it was written first (the line above computed for every line)."""
+    from briefgen.ingest.clean import JOINS_TIGHT, _closes_bracket, _continues
+
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        prev = out[-1].rstrip() if out else ""
+        if line and prev and JOINS_TIGHT.match(line):
+            out[-1] = prev + line
+        elif line and prev and (_continues(prev, line) or _closes_bracket(prev, line)):
+            out[-1] = prev + " " + line
+        else:
+            out.append(raw)
+    return "\n".join(out)
+
+
+REJOIN_LINES = st.lists(st.sampled_from(["", " ", "A line of text", "and the text goes on for some words here",
+                                         ", opens new tab", ") and more", "(see", "Title (AFP", "ends.", "x)",
+                                         "] y", "; z", "  padded  ", "(a) (b", "close))"]), max_size=10)
+
+
+@settings(max_examples=400, deadline=None)
+@given(REJOIN_LINES)
+def test_rejoin_is_the_plain_rejoin(lines):
+    from briefgen.ingest.clean import rejoin
+
+    text = "\n".join(lines)
+    assert rejoin(text) == _plain_rejoin(text)
+
+
+def _sample_dumps():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "data" / "samples" / "pages"
+    return sorted(root.glob("*/dump.txt"))
+
+
+def test_lines_past_furniture_are_the_plain_filter():
+    from briefgen.ingest import meta
+    from briefgen.ingest.clean import clean_dump
+    from briefgen.ingest.readers import read_raw
+
+    ui = meta.ui_words()
+    for path in _sample_dumps():
+        lines = clean_dump(meta.split_prefix(read_raw(path).text)[2]).lines
+        nonblank = [ln for ln in lines if ln.kind != "blank"]
+        assert meta._not_furniture(nonblank, ui) == [ln for ln in nonblank if not meta._furniture(ln, ui)], path
