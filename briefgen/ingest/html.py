@@ -63,6 +63,7 @@ ALL_STEPS = frozenset((
     "page_comments",    # the page's own heading of its readers' comments ends the article
     "glued_line",       # a line set before a <p> (a date, a byline) that trafilatura joined to its text
     "comment_records",  # records of a stamp line and short prose after the article's: comments, no heading
+    "gaps",             # subheads, lists and short paragraphs set between two of the article's paragraphs
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -110,13 +111,15 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     found = markdown_blocks(tidy(text))
     if "glued_line" in steps:
         found = _unglue_first_lines(found, doc)
-    doubtful = bool(steps & {"container", "comment_records"}) and _doubtful(found, doc)
+    doubtful = bool(steps & {"container", "comment_records", "gaps"}) and _doubtful(found, doc)
     if "container" in steps and doubtful:
         found = _inside_container(found, doc)
     if "page_comments" in steps:
         found = _before_page_comments(found, doc)
     if "comment_records" in steps and doubtful:
         found = _before_comment_records(found, doc)
+    if "gaps" in steps and doubtful:
+        found = _with_gaps(found, doc)
     forms = _title_forms(doc)
     sites = site_names(doc, md.url)
     sites += [n for n in named_sites(doc, raw.text, forms, md.url) if n not in sites]
@@ -1144,7 +1147,7 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
                 and len(_norm(b.text)) <= 1.5 * len(title_key) + 20:
             continue
         if "headline_like" in steps and b.kind == "paragraph" and _headline_like(b.text) \
-                and not _before_list(blocks, n):
+                and not _before_list(blocks, n) and not _question_between(blocks, n):
             continue
         if b.kind == "list":
             items = tuple(i for i in b.items if "boilerplate" not in steps or not meta.is_boilerplate_line(i))
@@ -1430,6 +1433,8 @@ def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
 STAMP = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])(?:\s*([ap])\.?m\b)?", re.IGNORECASE)
 _TIMED_TEXTS = XPath("//body//text()[contains(., ':') and string-length() < 240]"
                      "[not(parent::script or parent::style or parent::noscript or parent::template)]")
+_DATED_TEXTS = XPath("//body//text()[contains(., '20') or contains(., '19')][string-length() < 240]"
+                     "[not(parent::script or parent::style or parent::noscript or parent::template)]")
 STAMP_WORDS = 16        # a stamp line has at most this many words
 RECORD_KEY = 60         # characters of a block's start looked up in the page's text
 MAX_RECORDS = 40
@@ -1475,13 +1480,26 @@ def _before_comment_records(blocks: list[Block], doc) -> list[Block]:
     "Submitted by … on …" comments): records of a stamp line and its prose. The text is split at the
     page's stamp lines; the record holding most words is the article; when two records or more follow it,
     each with at most half its words, they are comments and go, unless their times run newest first (a
-    live blog's entries, which share the shape). Run only when the text is doubtful (_doubtful)."""
+    live blog's entries, which share the shape). Comments dated by day only ("Posted by Gerry on March 3,
+    2009") are looked for when no time of day splits the text: then three records or more must follow, their
+    days in order, none before the article's own. Run only when the text is doubtful (_doubtful)."""
     body = _body(doc) if doc is not None else None
     if body is None or len(blocks) < 3:
         return blocks
-    stamps = _stamp_blocks(body)
-    if len(stamps) < 2:
-        return blocks
+    kept = _records_cut(blocks, body, _stamp_blocks(body), 2, lambda el: _minutes(el.text_content()),
+                        newest_first_kept=True)
+    if kept is not None:
+        return kept
+    kept = _records_cut(blocks, body, _day_stamp_blocks(body), DAY_RECORDS, _stamp_day, prose=RECORD_PROSE)
+    return kept if kept is not None else blocks
+
+
+def _records_cut(blocks: list[Block], body, stamps: list, least: int, when, newest_first_kept: bool = False,
+                 prose: int = 1):
+    """The blocks before the records that follow the article's (see _before_comment_records), or None when
+    the stamps do not split the text so."""
+    if len(stamps) < least:
+        return None
     words = [word_count(b.text or " ".join(b.items)) for b in blocks]
     # a block is looked up by its start, spaces made single (squeezing the whole page's text took ~20 ms)
     keys = [" ".join(TAG.sub("", b.text or " ".join(b.items)).split())[:RECORD_KEY] for b in blocks]
@@ -1494,14 +1512,135 @@ def _before_comment_records(blocks: list[Block], doc) -> list[Block]:
     for r, w in zip(record, words):
         sizes[r] = sizes.get(r, 0) + w
     art = max(sizes, key=sizes.get)
-    later = [r for r in sizes if r > art and sizes[r] > 0]
-    if len(later) < 2 or any(sizes[r] * 2 > sizes[art] for r in later):
-        return blocks
-    times = [_minutes(stamps[r].text_content()) for r in later]
-    if all(a >= b for a, b in pairwise(times)):
-        return blocks   # newest first: a live blog's entries, not comments
+    later = [r for r in sizes if r > art and sizes[r] >= prose]
+    if len(later) < least or any(sizes[r] * 2 > sizes[art] for r in later):
+        return None
+    times = [when(stamps[r]) for r in later]
+    if newest_first_kept:
+        if all(a >= b for a, b in pairwise(times)):
+            return blocks   # newest first: a live blog's entries, not comments
+    elif None in times or any(a > b for a, b in pairwise(times)) \
+            or (art >= 0 and (own := when(stamps[art])) is not None and times[0] < own):
+        return None         # days out of order, or before the article's: a chronology, not comments
     cut = next(n for n, r in enumerate(record) if r > art)
     return blocks[:cut] if _words(blocks[:cut], None) >= MIN_BODY_WORDS else blocks
+
+
+RECORD_PROSE = 5        # words of a record dated by day that make it a comment (not a heading after a date)
+DAY_RECORDS = 3         # records dated by day only after the article's that make a comment thread
+DAY_STAMP_WORDS = 5     # words of a day stamp besides its date (a name, "Posted by", a place)
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _day_stamp_blocks(body) -> list:
+    """The page's day stamps: blocks of at most STAMP_WORDS words holding a full date and at most
+    DAY_STAMP_WORDS other words, not inside a link, in document order; none when more than MAX_RECORDS."""
+    from briefgen.ingest.density import BLOCK
+
+    out: list = []
+    seen: set = set()
+    for text in _DATED_TEXTS(body):
+        if not _FULL_YEAR.search(text):
+            continue
+        el = text.getparent()
+        if text.is_tail:
+            el = el.getparent()
+        while el is not None and el.tag not in BLOCK:
+            el = el.getparent()
+        if el is None or el in seen:
+            continue
+        seen.add(el)
+        line = _spaced(el)
+        if len(line.split()) <= STAMP_WORDS and dates.other_words(line) <= DAY_STAMP_WORDS \
+                and _stamp_day(el) is not None and not any(a.tag == "a" for a in el.iterancestors()):
+            out.append(el)
+        if len(out) > MAX_RECORDS:
+            return []
+    return out
+
+
+def _spaced(el) -> str:
+    """An element's text with a space between its elements' texts ("<cite>Pam</cite><a>May 3, 2012</a>")."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _stamp_day(el):
+    """The full date a stamp line gives, or None."""
+    try:
+        found = dates._find_day(_spaced(el))
+    except dates.DateError:
+        return None
+    return found[0] if found else None
+
+
+GAP_TAGS = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol"))
+GAP_LINK_SHARE = 0.3    # a block between two paragraphs with more link text is a teaser or a "read also"
+_NOT_TEXT = frozenset(("script", "style", "noscript", "iframe", "img", "picture", "video", "figure",
+                       "figcaption", "form", "input", "button", "svg"))
+
+
+def _with_gaps(blocks: list[Block], doc) -> list[Block]:
+    """With the subheads, lists and short paragraphs that the page sets between two of the article's
+    paragraphs, as their siblings, and that trafilatura's text leaves out (without class names it takes
+    a blog's <h3> and <ul> for navigation): what stands between two paragraphs of one parent is the
+    article's, unless it is mostly link text."""
+    body = _body(doc) if doc is not None else None
+    if body is None or len(blocks) < 2:
+        return blocks
+    paras = {}
+    for el in body.iter("p"):
+        key = _squeeze(el.text_content())
+        if len(key) >= 20:
+            paras.setdefault(key, el)
+    if len(paras) < 2:
+        return blocks
+    kept = [k for b in blocks for t in (b.items if b.kind == "list" else (b.text,))
+            if (k := _squeeze(TAG.sub("", t)))]
+    have = (" ".join(kept), [k for k in kept if len(k) >= 20])
+    at = [paras.get(_squeeze(TAG.sub("", b.text))) if b.kind == "paragraph" else None for b in blocks]
+    matched = [n for n in range(len(blocks)) if at[n] is not None]
+    adds: dict[int, list[Block]] = {}
+    for n, m in pairwise(matched):
+        el, end = at[n], at[m]
+        if end.getparent() is not el.getparent():
+            continue
+        found: list[Block] = []
+        sib = el.getnext()
+        while sib is not None and sib is not end:
+            block = _gap_block(sib, have)
+            if block is not None:
+                found.append(block)
+            sib = sib.getnext()
+        if sib is not None and found:
+            adds[m] = found   # (before the next paragraph: after what trafilatura kept between the two)
+    if not adds:
+        return blocks
+    return [x for n, b in enumerate(blocks) for x in (*adds.get(n, ()), b)]
+
+
+def _gap_block(el, have: tuple[str, list[str]]) -> Block | None:
+    tag = el.tag
+    if tag not in GAP_TAGS or any(x.tag in _NOT_TEXT for x in el.iter()):
+        return None
+    joined, keys = have
+
+    def known(key: str) -> bool:   # kept already, in trafilatura's own cut of the page's text
+        return key in joined or any(k in key for k in keys)
+
+    if tag in ("ul", "ol"):
+        items = [i for li in el if li.tag == "li" and (i := " ".join(li.text_content().split()))]
+        links = sum(len(a.text_content()) for a in el.iter("a"))
+        total = sum(map(len, items))
+        if not items or links > GAP_LINK_SHARE * total or any(known(_squeeze(i)) for i in items):
+            return None
+        return Block("list", items=tuple(items))
+    text = " ".join(el.text_content().split())
+    key = _squeeze(text)
+    if not key or known(key):
+        return None
+    if sum(len(a.text_content()) for a in el.iter("a")) > GAP_LINK_SHARE * len(text):
+        return None
+    return Block("heading" if tag[0] == "h" else "paragraph", text)
 
 
 _MARK = "\u2063\u2063"   # (invisible separators: a place in the page's text)
@@ -1558,6 +1697,13 @@ SENTENCE_END = re.compile(r"[.!?…:;。！？؟।][\"'»«”“’)\]）」�
 def _headline_like(text: str) -> bool:
     words = word_count(text)
     return words <= 15 and not is_sentence(text, words) and not (words >= 6 and SENTENCE_END.search(text))
+
+
+def _question_between(blocks: list[Block], n: int) -> bool:
+    """A short question between two paragraphs of prose: an interview's question, not a caption."""
+    if not blocks[n].text.rstrip("*_ ").endswith("?") or n == 0 or n + 1 >= len(blocks):
+        return False
+    return all(b.kind == "paragraph" and is_sentence(b.text, word_count(b.text)) for b in (blocks[n - 1], blocks[n + 1]))
 
 
 def _before_list(blocks: list[Block], n: int) -> bool:
