@@ -53,6 +53,7 @@ class Item:
         "_check",
         "_html",
         "_ref",
+        "_stamp",
         "body",
         "countries",
         "regions",
@@ -67,8 +68,9 @@ class Item:
     def __init__(self, brief: Brief | None = None, sig: str = "", url: str = "", when: datetime | None = None,
                  source: str = "", body: tuple[str, int, int] = ("", 0, 0), *,
                  ref: tuple[str, int, int] | None = None, labels: tuple | None = None,
-                 check: tuple[int, int, int] | None = None) -> None:
+                 check: tuple[int, int, int] | None = None, stamp=None) -> None:
         self._brief = brief
+        self._stamp = stamp           # the brief's `updated or date` from its cache entry (see `stamp`)
         self.sig = sig                # hash of the file's bytes: the brief's identity for caching
         self.url = url                # page path below the site root, "2026/01/<slug>/"
         self.when = when              # date in the site's time zone
@@ -123,6 +125,14 @@ class Item:
         if brief is None:    # read the file itself (unchanged since: its mtime and size were checked)
             brief = replace(frontmatter.read(self.source), body="", path=None)
         return _with_labels(brief, self.regions, self.themes, self.countries)
+
+    @property
+    def stamp(self):
+        """When the brief was last updated (`updated`, else `date`) as the file gives it (a feed's
+        <updated>): from the cache entry, without loading the brief."""
+        if self._stamp is None:
+            self._stamp = self.brief.updated or self.brief.date
+        return self._stamp
 
     @property
     def day(self) -> date:
@@ -430,7 +440,7 @@ def _make_item(path: str, entry: tuple, packs: str, tz: ZoneInfo, search_words: 
     pack = os.path.join(packs, pack)
     item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path,
                 (pack, offset, length), ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
-                check=(crcs[0], crcs[1], search_words))
+                check=(crcs[0], crcs[1], search_words), stamp=updated or day)
     if brief is not None:   # just read: no need to load it again
         item._brief = _with_labels(brief, regions, themes, countries)
     return item
@@ -554,7 +564,7 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
                 pack = pack_paths.get(pack) or pack_paths.setdefault(pack, os.path.join(packs, pack))
                 item = Item(None, sig, f"{when.year:04d}/{when.month:02d}/{slug}/", when, path,
                             (pack, offset, length), ref=(pack, boffset, blength), labels=(slug, regions, themes, countries),
-                            check=(crcs[0], crcs[1], search_words))
+                            check=(crcs[0], crcs[1], search_words), stamp=updated or day)
                 if brief is not None:   # just read: no need to load it again
                     item._brief = _with_labels(brief, regions, themes, countries)
             kept[path] = (entry, tz, item, label_errors)

@@ -69,7 +69,8 @@ def _feed(output: str, page_url: str, kind: str, name: str | None, items: list[I
     def context() -> dict:
         # A date without an offset is in the site's time zone (it.when's), as everywhere else: ingest
         # writes such dates itself, and ranking them as "0" made <updated> older than the newest entry.
-        updated = max(((it.brief.updated or it.brief.date, it.when.tzinfo) for it in items), default=(None, None),
+        # it.stamp: from the brief cache's entry (loading ~50 briefs a feed cost ~0.3 s at 10,000 briefs)
+        updated = max(((it.stamp, it.when.tzinfo) for it in items), default=(None, None),
                       key=lambda pair: _timestamp(*pair))[0]
         # page_url is set by the renderer to the feed's own URL; section_url is the HTML page it mirrors.
         return {"kind": kind, "name": name, "items": items, "section_url": page_url, "feed_updated": updated,

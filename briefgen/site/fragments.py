@@ -15,30 +15,39 @@ key values and what is the same on every page of the tree). Only keys of plain v
 float, bool, None and tuples of them) are kept: anything else may compare differently in another
 process.
 
-Each process that rendered something new writes it as a file of its own (framed with a crc32,
-written to a temporary name and renamed: a killed build leaves no half file), so render workers
-never write the same file; a worker also reads the files the other worker wrote since it last looked,
-so a cold build renders most cards once rather than once per worker. The build's parent folds the
-files into one when there are many, leaving out the cards of briefs the site no longer has and the
-`{% once %}` texts keyed by them. Not used with downloaded images (their files may change between
-builds while the key stays).
+Each process that rendered something new writes it as a file of its own (an index of its keys' hashes,
+then the records, each with a crc32; written to a temporary name and renamed: a killed build leaves no
+half file), so render workers never write the same file; a worker also opens the files the other
+worker wrote since it last looked, so a cold build renders most cards once rather than once per
+worker. Files are mapped, not read: a build looks up the keys of the pages it renders (a day's briefs
+at 100,000 need a few thousand of ~500,000 texts), and forked workers share the mapped pages. The
+build's parent folds the files into one when there are many, leaving out the cards of briefs the site
+no longer has and the `{% once %}` texts keyed by them. Not used with downloaded images (their files
+may change between builds while the key stays).
 """
 from __future__ import annotations
 
+import ast
+import bisect
 import functools
+import hashlib
 import logging
+import mmap
 import os
-import pickle
+import re
 import secrets
 import shutil
 import struct
+import sys
 import zlib
+from array import array
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FORMAT = b"BGFRAG1\n"
-_FRAME = struct.Struct("<I")      # crc32 of the pickle that follows
+FORMAT = b"BGFRAG2" + sys.byteorder[0].encode()   # the index holds native integers
+_HEAD = struct.Struct("<IQ")      # crc32 of the index, number of records
+_REC = struct.Struct("<III")      # a record's key length, text length, crc32 of key and text
 FOLD_FILES = 16                   # more files than this in a folder: the parent folds them into one
 KEEP_FOLDERS = 2                  # folders kept per tree (a preview and a build of one project alternate)
 _PLAIN = (str, int, float, bool, type(None))
@@ -66,9 +75,16 @@ def plain(value: object) -> bool:
     """True if `value` is made of str, int, float, bool, None and tuples of them only (their exact
     types: a Markup is a str that renders differently, an object may compare by identity)."""
     kind = type(value)
-    if kind is tuple:
-        return all(plain(v) for v in value)
-    return kind in _PLAIN
+    if kind is not tuple:
+        return kind in _PLAIN
+    for item in value:          # a loop, not all(...): ~10,000 keys a build
+        kind = type(item)
+        if kind is tuple:
+            if not plain(item):
+                return False
+        elif kind not in _PLAIN:
+            return False
+    return True
 
 
 def folder_for(cache: Path, prefix: str, key: str) -> Path:
@@ -78,24 +94,50 @@ def folder_for(cache: Path, prefix: str, key: str) -> Path:
 
 class Fragments:
     """The kept texts of one tree: `get` a key's UTF-8 bytes (or None), `put` a new one; `flush`
-    writes what this process added since its last flush as a new file."""
+    writes what this process added since its last flush as a new file.
+
+    The folder's files are opened, not read: a file is an index (the sorted 64-bit hashes of its
+    keys and where each record starts) and the records after it, mapped into memory; `get` hashes
+    the key, looks it up in each file's index and reads that one record (its key checked, its crc32
+    checked). A build reads the texts of the pages it renders, not every text kept (~0.5 GB at
+    100,000 briefs), and forked render workers share the mapped pages instead of each holding a copy."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder            # None: nothing is kept (see module doc)
-        self.texts: dict[tuple, bytes] = {}
+        self.texts: dict[tuple, bytes] = {}   # rendered by this process and not yet written, or not plain
         self.new: dict[tuple, bytes] = {}
-        self._seen: set[str] = set()    # files of the folder already read (or written) by this process
+        self._seen: set[str] = set()    # files of the folder already opened (or written) by this process
+        self._packs: list[_Pack] = []
+        self._where: dict[tuple, tuple] = {}   # key -> (pack, start, end) of its text, once found
         self._looked = False
         self.active = True              # False: a small build; neither reads nor writes the folder
         loaded = _PRELOADED.get(folder) if folder is not None else None
-        if loaded is not None:          # a forked render worker: what its parent read (copy-on-write)
-            self._seen, self.texts = set(loaded._seen), dict(loaded.texts)
+        if loaded is not None:          # a forked render worker: what its parent opened (copy-on-write)
+            self._seen, self.texts, self._packs = set(loaded._seen), dict(loaded.texts), list(loaded._packs)
+            self._where = dict(loaded._where)
             self._looked = True
 
     def get(self, key: tuple) -> bytes | None:
         if not self._looked and self.active:
             self.refresh()
-        return self.texts.get(key)
+        found = self.texts.get(key)
+        if found is not None or not self._packs:
+            return found
+        where = self._where.get(key)
+        if where is None:
+            if not plain(key):
+                return None
+            kb = _key_bytes(key)
+            h = _hash(kb)
+            for pack in self._packs:
+                where = pack.find(h, kb)
+                if where is not None:
+                    self._where[key] = where
+                    break
+            else:
+                return None
+        mm, start, end = where
+        return mm[start:end]
 
     def put(self, key: tuple, text: bytes) -> None:
         """Keep `text` for this process, and for later builds if the key is plain."""
@@ -110,7 +152,7 @@ class Fragments:
             self.new[key] = text
 
     def refresh(self) -> None:
-        """Read the folder's files this process has not read yet (another worker's, since)."""
+        """Open the folder's files this process has not opened yet (another worker's, since)."""
         self._looked = True
         if self.folder is None or not self.active:
             return
@@ -120,23 +162,31 @@ class Fragments:
             return
         for name in names:
             self._seen.add(name)
-            found = _read(self.folder / name)
-            if found:
-                found.update(self.texts)     # the same texts either way; this process's own stay
-                self.texts = found
+            pack = _Pack.open(self.folder / name)
+            if pack is not None:
+                self._packs.append(pack)
 
     def flush(self) -> None:
-        """Write the texts added since the last flush as a file of their own."""
+        """Write the texts added since the last flush as a file of their own; they are read from it
+        from now on (this process does not keep a second copy)."""
         if self.folder is None or not self.new or not self.active:
             return
         new, self.new = self.new, {}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             name = f"{os.getpid()}-{secrets.token_hex(4)}.frag"
-            _write(self.folder / name, new)
+            path = self.folder / name
+            _write(path, [(_key_bytes(k), v) for k, v in new.items()])
             self._seen.add(name)
         except OSError:
             log.debug("cannot keep rendered fragments in %s", self.folder, exc_info=True)
+            return
+        pack = _Pack.open(path)
+        if pack is not None:
+            self._packs.append(pack)
+            for key in new:
+                if self.texts.get(key) is new[key]:
+                    del self.texts[key]
 
     def fold(self, live: set[str]) -> None:
         """The parent, after rendering (no worker writes any more): with more than FOLD_FILES files,
@@ -152,11 +202,17 @@ class Fragments:
         if len(frags) <= FOLD_FILES:
             return
         self.refresh()
-        dead = {k[1] for k in self.texts if k[0] == "card" and k[1] not in live}
-        kept = {k: v for k, v in self.texts.items() if not _mentions(k, dead)} if dead else self.texts
+        self.flush()
+        records: dict[bytes, tuple] = {}       # key bytes -> (hash, pack, record start, record end)
+        for pack in self._packs:
+            for h, kb, at, end in pack.records():
+                records.setdefault(kb, (h, pack, at, end))
+        dead = {sig for kb in records if (sig := _card_sig(kb)) is not None and sig not in live}
+        if dead:
+            records = {kb: r for kb, r in records.items() if not _mentions(kb, dead)}
         try:
             name = f"{os.getpid()}-{secrets.token_hex(4)}.frag"
-            _write(self.folder / name, kept)
+            _write_records(self.folder / name, records)
         except OSError:
             log.debug("cannot fold rendered fragments in %s", self.folder, exc_info=True)
             return
@@ -166,7 +222,9 @@ class Fragments:
                     os.unlink(self.folder / old)
                 except OSError:
                     pass
-        self.texts = dict(kept)
+        pack = _Pack.open(self.folder / name)
+        self._packs = [pack] if pack is not None else []
+        self._where = {}
         self._seen = {name}
 
 
@@ -183,42 +241,137 @@ def preload(stores: list[Fragments]) -> None:
             _PRELOADED[store.folder] = store
 
 
-def _mentions(key: tuple, dead: set[str]) -> bool:
-    for value in key:
-        if type(value) is tuple:
-            if _mentions(value, dead):
-                return True
-        elif type(value) is str and value in dead:
-            return True
-    return False
+_QUOTED = re.compile(rb"'([^'\\]*)'")   # the plain strings of a key's repr (a signature is one)
 
 
-def _write(path: Path, texts: dict) -> None:
-    data = pickle.dumps(texts, protocol=pickle.HIGHEST_PROTOCOL)
+def _card_sig(kb: bytes) -> str | None:
+    """The brief signature of a card's key bytes (("card", sig, ...)), or None for another text."""
+    if not kb.startswith(b"('card', '"):
+        return None
+    return kb[10:kb.find(b"'", 10)].decode("utf-8", "replace")
+
+
+def _mentions(kb: bytes, dead: set[str]) -> bool:
+    """True if a plain string of the key (read from its repr) is in `dead`; a false True only costs a
+    render later."""
+    return any(m.decode("utf-8", "replace") in dead for m in _QUOTED.findall(kb))
+
+
+def _key_bytes(key: tuple) -> bytes:
+    """A plain key as bytes: its repr (one spelling per value for str, int, float, bool, None and
+    tuples; True and 1 differ, as they should for texts)."""
+    return repr(key).encode("utf-8", "surrogatepass")
+
+
+def _hash(kb: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(kb, digest_size=8).digest(), "little")
+
+
+class _Pack:
+    """One file of kept texts, mapped: FORMAT, _HEAD (crc32 of the index, record count), the index
+    (the records' key hashes, sorted, then where each record starts, both arrays of native 64-bit
+    integers), then the records: _REC (key length, text length, crc32 of key and text), key, text."""
+
+    __slots__ = ("hashes", "mm", "starts")
+
+    def __init__(self, mm: mmap.mmap, hashes: array, starts: array) -> None:
+        self.mm, self.hashes, self.starts = mm, hashes, starts
+
+    @staticmethod
+    def open(path: Path) -> _Pack | None:
+        """The file mapped, or None if it is damaged (its index), of another format, or unreadable."""
+        try:
+            with open(path, "rb") as fh:
+                mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            return None
+        head = len(FORMAT) + _HEAD.size
+        if len(mm) < head or mm[:len(FORMAT)] != FORMAT:
+            mm.close()
+            return None
+        crc, count = _HEAD.unpack_from(mm, len(FORMAT))
+        end = head + 16 * count
+        if end > len(mm) or zlib.crc32(memoryview(mm)[head:end]) != crc:
+            mm.close()
+            return None
+        hashes, starts = array("Q"), array("Q")
+        hashes.frombytes(mm[head:head + 8 * count])
+        starts.frombytes(mm[head + 8 * count:end])
+        return _Pack(mm, hashes, starts)
+
+    def find(self, h: int, kb: bytes) -> tuple | None:
+        """(map, start, end) of the text kept under key bytes `kb` (hash `h`), or None."""
+        hashes, mm = self.hashes, self.mm
+        i = bisect.bisect_left(hashes, h)
+        while i < len(hashes) and hashes[i] == h:
+            found = self._record(self.starts[i])
+            if found is not None and found[0] == kb:
+                return mm, found[1], found[2]
+            i += 1
+        return None
+
+    def _record(self, at: int) -> tuple | None:
+        """(key bytes, text start, text end) of the record at `at`, or None if it is damaged."""
+        mm = self.mm
+        try:
+            klen, tlen, crc = _REC.unpack_from(mm, at)
+        except struct.error:
+            return None
+        start = at + _REC.size
+        end = start + klen + tlen
+        if end > len(mm) or zlib.crc32(memoryview(mm)[start:end]) != crc:
+            return None
+        return mm[start:start + klen], start + klen, end
+
+    def records(self):
+        """(hash, key bytes, record start, record end) of every sound record."""
+        for h, at in zip(self.hashes, self.starts):
+            found = self._record(at)
+            if found is not None:
+                yield h, found[0], at, found[2]
+
+
+def _write_parts(path: Path, parts: list[tuple]) -> None:
+    """Write a file of records; `parts`: (hash, record length, record bytes or (map, start, end))."""
+    parts.sort(key=lambda p: p[0])
+    head = len(FORMAT) + _HEAD.size
+    hashes, starts = array("Q"), array("Q")
+    at = head + 16 * len(parts)
+    for h, length, _ in parts:
+        hashes.append(h)
+        starts.append(at)
+        at += length
+    index = hashes.tobytes() + starts.tobytes()
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as fh:
-        fh.write(FORMAT + _FRAME.pack(zlib.crc32(data)) + data)
+        fh.write(FORMAT + _HEAD.pack(zlib.crc32(index), len(parts)) + index)
+        for _, _, body in parts:
+            fh.write(body if type(body) is bytes else body[0][body[1]:body[2]])
     os.replace(tmp, path)
 
 
+def _write(path: Path, texts: list[tuple[bytes, bytes]]) -> None:
+    """Write (key bytes, text) pairs as a file of records."""
+    parts = []
+    for kb, text in texts:
+        record = _REC.pack(len(kb), len(text), zlib.crc32(text, zlib.crc32(kb))) + kb + text
+        parts.append((_hash(kb), len(record), record))
+    _write_parts(path, parts)
+
+
+def _write_records(path: Path, records: dict[bytes, tuple]) -> None:
+    """Write records copied as they are from mapped files: key bytes -> (hash, pack, start, end)."""
+    _write_parts(path, [(h, end - at, (pack.mm, at, end)) for h, pack, at, end in records.values()])
+
+
 def _read(path: Path) -> dict | None:
-    """A file's texts, or None if it is damaged or of another format (then it is not used)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    """Every sound text of a file by its key (for tests and inspection), or None if the file is
+    damaged or of another format."""
+    pack = _Pack.open(path)
+    if pack is None:
         return None
-    head = len(FORMAT) + _FRAME.size
-    if not data.startswith(FORMAT) or len(data) < head:
-        return None
-    (crc,) = _FRAME.unpack_from(data, len(FORMAT))
-    body = memoryview(data)[head:]
-    if zlib.crc32(body) != crc:
-        return None
-    try:
-        found = pickle.loads(body)
-    except Exception:  # noqa: BLE001 - a damaged cache file is not used, whatever it raises
-        return None
-    return found if isinstance(found, dict) else None
+    return {ast.literal_eval(kb.decode("utf-8", "surrogatepass")): pack.mm[at:end][_REC.size + len(kb):]
+            for _, kb, at, end in pack.records()}
 
 
 def forget_others(folders: list[Path]) -> None:

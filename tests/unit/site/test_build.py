@@ -9,7 +9,7 @@ import pytest
 
 from briefgen.config import load_config
 from briefgen.errors import BuildError, ConfigError
-from briefgen.site import render
+from briefgen.site import fragments, render
 from briefgen.site.build import build
 from briefgen.site.scaffold import init_project
 from briefgen.site.swap import swap_in as _real_swap_in
@@ -356,9 +356,11 @@ def test_each_brief_card_is_rendered_once_per_tree_and_heading(scratch_project, 
 
     monkeypatch.setattr(render.Tree, "card", spy)
     monkeypatch.setattr(render, "PARALLEL_PAGES", 10 ** 9)   # all pages in this process
+    put, puts = fragments.Fragments.put, []       # each card rendered (not taken from a store)
+    monkeypatch.setattr(fragments.Fragments, "put", lambda self, k, t: puts.append((id(self), k)) or put(self, k, t))
     result = build_project(scratch_project)
     assert not any("template" in str(e) for e in result.errors)
-    rendered = sum(sum(k[0] == "card" for k in tree.fragments.texts) for tree in trees)
+    rendered = len({(store, k) for store, k in puts if k[0] == "card"})
     assert rendered == len(set(calls)) and len(calls) > 2 * rendered   # each card reused on several listings
     home = (result.out / "editions/2026-01-16/index.html").read_text(encoding="utf-8")
     assert '<article class="card' in home and "Japon" in home

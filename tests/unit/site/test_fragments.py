@@ -3,9 +3,11 @@ what an earlier process rendered, and every site equals a clean build of the sam
 addition, an edit, a deletion, a template change, a config change and a UI-language change."""
 from __future__ import annotations
 
+import ast
 import hashlib
 import shutil
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -131,7 +133,7 @@ def test_a_damaged_or_foreign_texts_file_is_not_used(scratch_project, build_proj
         for i, file in enumerate(sorted(folder.glob("*.frag"))):
             data = bytearray(file.read_bytes())
             if i % 2 == 0:
-                data[-5] ^= 0xFF                      # a flipped byte: the crc32 no longer matches
+                data[len(fragments.FORMAT) + fragments._HEAD.size + 3] ^= 0xFF   # the index's crc32 fails
             else:
                 data[:len(fragments.FORMAT)] = b"OTHER\n\n\n"
             file.write_bytes(bytes(data))
@@ -139,6 +141,28 @@ def test_a_damaged_or_foreign_texts_file_is_not_used(scratch_project, build_proj
     _new_brief(scratch_project, 3)
     out = build_project(scratch_project).out
     assert len({k[2] for k in puts if k[0] == "card"}) > 1        # all rendered again
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_a_damaged_text_is_not_used_and_the_others_are(scratch_project, build_project, tmp_path):
+    """Each text has its own crc32: a flipped byte costs that text, not the file."""
+    build_project(scratch_project)
+    for folder in _folders(scratch_project):
+        for file in sorted(folder.glob("*.frag")):
+            pack = fragments._Pack.open(file)
+            records = sorted(pack.records(), key=lambda r: r[2])
+            pack.mm.close()
+            _, kb, _, end = next(r for r in records if r[1].startswith(b"('card', "))
+            data = bytearray(file.read_bytes())
+            data[end - 2] ^= 0xFF                                        # inside that card's text
+            file.write_bytes(bytes(data))
+            store = fragments.Fragments(folder)
+            keys = [ast.literal_eval(r[1].decode()) for r in records]
+            assert store.get(ast.literal_eval(kb.decode())) is None
+            assert sum(store.get(k) is not None for k in keys) == len(records) - 1
+            assert len(fragments._read(file)) == len(records) - 1
+    _new_brief(scratch_project, 4)
+    out = build_project(scratch_project).out
     assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
 
 
@@ -197,7 +221,7 @@ def test_only_keys_of_plain_values_are_kept(tmp_path):
     assert sorted(again.get(k) or b"" for k in [
         ("card", "sig", "u", ("a",), (), "h3", None), ("once", (("x.html", 3), (1.5, True, None), True)),
         ("once", (("x.html", 4), (frozenset(),), True))]) == [b"", b"once", b"plain"]
-    assert len(again.texts) == 2
+    assert len(again.texts) == 0 and len(fragments._read(next((tmp_path / "f").glob("*.frag")))) == 2
     assert fragments.Fragments(None).get(("card",)) is None
 
 
@@ -214,4 +238,47 @@ def test_a_build_of_few_pages_neither_reads_nor_writes_kept_texts(scratch_projec
     out = build_project(scratch_project).out
     assert not any(read)
     assert {f: f.stat().st_mtime_ns for folder in _folders(scratch_project) for f in folder.glob("*.frag")} == files
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_a_build_looks_up_the_texts_it_needs_and_reads_no_other(scratch_project, build_project, tmp_path,
+                                                               monkeypatch):
+    """Kept files are opened (their index), not read: only the texts of the pages rendered are looked
+    up; nothing goes through every record unless the files are folded."""
+    build_project(scratch_project)
+    kept = _kept(scratch_project)
+    walked, found = [], []
+    records, find = fragments._Pack.records, fragments._Pack.find
+    monkeypatch.setattr(fragments._Pack, "records", lambda self: walked.append(self) or records(self))
+    monkeypatch.setattr(fragments._Pack, "find", lambda self, h, kb: found.append(kb) or find(self, h, kb))
+    url = _new_brief(scratch_project, 50)
+    out = build_project(scratch_project).out
+    assert not walked
+    assert set(found) & {fragments._key_bytes(k) for k in kept}    # kept texts looked up one by one
+    assert (out / url / "index.html").is_file()
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_a_feed_takes_each_entry_s_updated_from_the_cache_entry(scratch_project, build_project, tmp_path):
+    """A feed's <updated> is the newest entry's `updated or date`: read from the brief cache's entries
+    (Item.stamp), not by loading ~50 briefs a feed; the same values as the briefs give."""
+    from briefgen.site import content
+
+    (scratch_project / "content/briefs/2026/01/mise-a-jour.md").write_text(
+        brief_text("Mise à jour", "mise-a-jour", date="2026-01-21T09:00:00+01:00",
+                   extra="updated: 2026-01-22T18:30:00+01:00\n"), encoding="utf-8")
+    (scratch_project / "content/briefs/2026/01/jour-seul.md").write_text(
+        brief_text("Jour seul", "jour-seul", date="2026-01-05"), encoding="utf-8")
+    out = build_project(scratch_project).out
+    content._ITEMS.clear()
+    content._MEMO.clear()
+    config = load_config(scratch_project)
+    cache = content.BriefCache(config.path("cache"), config.site.search_words)
+    files = [(p, e[0], e[1]) for p, e in sorted(cache.entries.items())]
+    items, _, _ = content.load_items(files, cache, ZoneInfo(config.timezone), config.site.search_words)
+    assert len(items) > 5
+    stamps = [it.stamp for it in items]
+    assert all(it._brief is None for it in items)                     # nothing loaded for them
+    assert stamps == [it.brief.updated or it.brief.date for it in items]
+    assert "<updated>2026-01-22T18:30:00+01:00</updated>" in (out / "feed.xml").read_text(encoding="utf-8")
     assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
