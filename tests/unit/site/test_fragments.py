@@ -282,3 +282,40 @@ def test_a_feed_takes_each_entry_s_updated_from_the_cache_entry(scratch_project,
     assert stamps == [it.brief.updated or it.brief.date for it in items]
     assert "<updated>2026-01-22T18:30:00+01:00</updated>" in (out / "feed.xml").read_text(encoding="utf-8")
     assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def _card(n: int) -> tuple:
+    return ("card", f"{n:032x}", f"2026/01/b{n}/", ("europe",), ("CH",), "h3", None)
+
+
+def test_folding_leaves_the_largest_file_while_the_others_are_small(tmp_path, monkeypatch):
+    """A day's build at 100,000 briefs folds the last days' files, not ~0.5 GB of texts; once the small
+    files reach half the largest, everything is folded into one file (dead texts dropped)."""
+    monkeypatch.setattr(fragments, "FOLD_FILES", 2)
+    folder = tmp_path / "f"
+    store = fragments.Fragments(folder)
+    for n in range(200):
+        store.put(_card(n), b"x" * 200)
+    store.flush()
+    (first,) = folder.glob("*.frag")
+    made = first.stat().st_mtime_ns
+    live = {f"{n:032x}" for n in range(1000)}
+    for n in range(200, 203):
+        store = fragments.Fragments(folder)
+        store.put(_card(n), b"y" * 200)
+        store.flush()
+    store.fold(live - {f"{201:032x}"})
+    files = sorted(folder.glob("*.frag"))
+    assert len(files) == 2 and first in files and first.stat().st_mtime_ns == made
+    sigs = {k[1] for f in files for k in fragments._read(f)}
+    assert f"{201:032x}" not in sigs and {f"{0:032x}", f"{200:032x}", f"{202:032x}"} <= sigs
+    assert fragments.Fragments(folder).get(_card(202)) == b"y" * 200
+    for day in range(3):
+        store = fragments.Fragments(folder)
+        for n in range(300 + 40 * day, 340 + 40 * day):
+            store.put(_card(n), b"z" * 200)
+        store.flush()
+    store.fold(live - {f"{0:032x}"})
+    (only,) = folder.glob("*.frag")
+    kept = fragments._read(only)
+    assert len(kept) == 199 + 2 + 120 and _card(0) not in kept and kept[_card(1)] == b"x" * 200
