@@ -15,7 +15,7 @@ import shutil
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from operator import mul
 from pathlib import Path
@@ -827,8 +827,13 @@ DATE_LINE_OTHER = 4      # ... or one with at most this many other words ("April
 
 
 def _bare_date(text: str) -> bool:
-    """A line that is a full date and nothing else ("03/02/2011", "03/02/2011 10:15")."""
-    return dates.other_words(text) == 0 and dates.has_day(text)
+    """A date line with a slashed date ("03/02/2011", "03/02/2011 10:15", "Posted 11/14/2019 by admin"):
+    the cleaner reads its slashes as a credit's ("APA/AFP/Name"); a credit has no full date."""
+    return dates.other_words(text) <= DATE_LINE_OTHER and dates.has_day(text)
+
+
+def _utc(d: datetime) -> bool:
+    return d.tzinfo is not None and d.utcoffset() == timedelta(0)
 
 
 def _date_line_like(ln: Line) -> bool:
@@ -908,10 +913,14 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
         # the article is from that day at the latest, and the update's day is the page's own word
         published, updated = updated, None
-    if impossible is not None and published is None and updated is None:
+    if impossible is not None and published is None and updated is None and ref is None:
         raise impossible   # the page's only date line is impossible: reported, not replaced
     if ref is not None:
         dates.check(datetime(ref.year, ref.month, ref.day), None)
+        # with a `date` line, a printed date after its day (a labelled "Published"/"Updated" one: an update
+        # made after the article's day, a misread) or before the web is no reason to refuse the page: the
+        # date line stands (an impossible date line of the page's own, likewise)
+        published, updated = (None if d is None or _too_late(d, ref) else d for d in (published, updated))
     for d in (published, updated):
         if d is not None:
             dates.check(d, ref)
@@ -977,7 +986,8 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: i
         # is as often an edition, broadcast or teaser date, and the `date` line decides the day.
         near = next(((d, prefixed) for d, prefixed, _ in found if abs((d.date() - ref).days) <= 1), None)
         if near is not None:
-            return near[0] if near[1] else datetime(ref.year, ref.month, ref.day)
+            # a time printed in UTC is a moment, not the page's day: the `date` line gives the local day
+            return near[0] if near[1] and not _utc(near[0]) else datetime(ref.year, ref.month, ref.day)
 
     def rank(f: tuple[datetime, bool, Line]) -> tuple[int, int]:
         _, prefixed, ln = f

@@ -50,9 +50,11 @@ def test_can_find_published_and_updated_dates():
     assert updated.date() == date(2026, 1, 16)
 
 
-def test_errors_on_a_far_future_publication_date():
+def test_errors_on_a_far_future_publication_date_without_a_date_line():
     with pytest.raises(dates.DateError):
-        find_dates(clean_dump(PAGE.replace("2026", "2031")), date(2026, 1, 16))
+        find_dates(clean_dump(PAGE.replace("2026", "2031")), None)
+    # with one, the page still gives its brief: the date line's day stands (pipeline: published or ref)
+    assert find_dates(clean_dump(PAGE.replace("2026", "2031")), date(2026, 1, 16))[0] is None
 
 
 @pytest.mark.parametrize("text, lang", [
