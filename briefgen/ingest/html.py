@@ -1727,7 +1727,10 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     the headline (old pages have no machine-readable date); else the day in its permalink; else
     trafilatura's (searched only then: htmldate copies the whole tree), on the page without its dated
     lists: readers' comments and recent posts carry dates where htmldate reads ("comment-meta")."""
-    published, updated = page_dates(raw.text, None)
+    def shown():   # the date printed by the headline: a UTC timestamp's local day
+        return printed_date(doc, title, raw.text, lang) if doc is not None and title else None
+
+    published, updated = (d if d is not None and _in_range(d) else None for d in page_dates(raw.text, None, shown))
     if published is None and doc is not None and title:
         published = printed_date(doc, title, raw.text, lang)
     if published is None and (url_day := url_date(raw.text)) is not None:
@@ -1742,6 +1745,16 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     return published, updated
+
+
+def _in_range(d) -> bool:
+    """A machine date a page could carry: not a CMS's empty value ("1970-01-01", "0001-01-01") nor one
+    after today; such a date is no reason to refuse the page while it prints its date."""
+    try:
+        dates.check(d, None)
+    except dates.DateError:
+        return False
+    return True
 
 
 def without_dated_lists(doc, page: str, text_lang: str | None = None):
@@ -1809,17 +1822,23 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
     if doc is None or doc.body is None:
         return None
     want = _squash(title)
-    pieces = [t for t in doc.body.itertext() if t.strip()]
-    at = next((n for n, t in enumerate(pieces) if _squash(t) == want), None)
+    nodes = [t for t in doc.body.xpath(".//text()") if t.strip()]
+    pieces = [str(t) for t in nodes]
+    # the headline as the <h1> prints it, else its first text of its own (a breadcrumb's copy of the
+    # title stands before the <h1>: the <h1> is the one the date line goes with)
+    h1 = next((el for el in doc.body.iter("h1") if _squash(el.text_content()) == want), None)
+    at = _last_piece_in(nodes, h1) if h1 is not None else \
+        next((n for n, t in enumerate(pieces) if _squash(t) == want), None)
     if at is None:   # the headline in several text nodes ("<b>Kicker</b> Title"): its element
         el = next((el for el in doc.body.iter("h1", "h2", "h3", "b", "strong", "font", "div", "td", "span")
                    if _squash(el.text_content()) == want), None)
         if el is None and len(want) >= PRINTED_HEADLINE_KEY:   # a heading holding it with a kicker
             el = next((el for el in doc.body.iter("h1", "h2") if want in _squash(el.text_content())), None)
+        if el is None:   # the title as the page prints it differs (og:title's wording): the page's <h1>
+            el = next((el for el in doc.body.iter("h1") if _squash(el.text_content())), None)
         if el is None:
             return None
-        last = list(el.itertext())
-        at = next((n for n, t in enumerate(pieces) if last and t is last[-1]), None)
+        at = _last_piece_in(nodes, el)
         if at is None:
             return None
     lang = page_locale(page) or text_lang
@@ -1886,6 +1905,23 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
 
 
 YEARLESS_PROBE = dates.date(2000, 6, 15)   # any day: is there a date without its year at all
+
+
+def _last_piece_in(nodes: list, el) -> int | None:
+    """The index of the last of the text nodes (doc.body.xpath(".//text()"), blank ones left out) that
+    stands inside element `el`, or None."""
+    found = None
+    for n, node in enumerate(nodes):
+        owner = node.getparent()
+        if node.is_tail:   # the text after a child element: inside the child's parent
+            owner = owner.getparent() if owner is not el else None
+        while owner is not None and owner is not el:
+            owner = owner.getparent()
+        if owner is not None:
+            found = n
+        elif found is not None:
+            break
+    return found
 
 
 INLINE_TAGS = frozenset(("a", "b", "strong", "i", "em", "span", "font", "small", "big", "u", "abbr", "time",

@@ -185,20 +185,25 @@ def best_published(found: list[datetime]) -> datetime | None:
 
 
 def local_day(published: datetime, page: str, lang: str | None, order: str | None,
-              others: list[datetime], texts: list[str] | None = None) -> datetime:
+              others: list[datetime], texts: list[str] | None = None, printed=None) -> datetime:
     """A UTC timestamp on the day the page shows. The same moment written with the page's offset
     elsewhere in its metadata gives the local time. Else the printed date (or the day in the page's
     own address, ".../2015/02/28/…") decides: when the page
     shows the UTC day, it stays; when it shows only the day before or after, that day is the date, and
     with a printed time the difference is the page's offset and the moment is kept. Without a printed
     date, a printed time in a zone other than UTC ("9:30 PM EST") gives the zone, else the offset of the
-    page's other timestamps (when they agree on one) gives the local day."""
+    page's other timestamps (when they agree on one) gives the local day. `printed`, when given, is called
+    for the date printed by the headline when no element named for dates shows one (an older page's
+    plain "<p><em>February 28, 2015 at 9:30 pm</em></p>")."""
     same = next((d for d in others if d.tzinfo is not None and d.utcoffset() and d == published), None)
     if same is not None:
         return same
     utc_day = published.date()
     shown = [(d, t) for d, t in shown_dates(page, lang, order, texts) + _url_day(page)
              if abs((d.date() - utc_day).days) <= 1]
+    if not shown and printed is not None and (extra := printed()) is not None \
+            and abs((extra.date() - utc_day).days) <= 1:
+        shown = [(extra, _has_time(extra))]
     if any(d.date() == utc_day for d, _ in shown):
         return published
     if shown:
@@ -257,8 +262,9 @@ def _title_date(page: str, lang: str | None, order: str | None) -> datetime | No
     return None
 
 
-def page_dates(page: str, fallback: str | None = None) -> tuple[datetime | None, datetime | None]:
-    """(published, updated) of an HTML page; `fallback` is another extractor's date string."""
+def page_dates(page: str, fallback: str | None = None, printed=None) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) of an HTML page; `fallback` is another extractor's date string; `printed`
+    gives the date printed by the headline, read only to put a UTC timestamp on the page's day."""
     lang = page_locale(page)
     texts = shown_texts(page)
     order = dates.page_order(texts)
@@ -270,7 +276,7 @@ def page_dates(page: str, fallback: str | None = None) -> tuple[datetime | None,
     if published is None and fallback:
         published = _parse(fallback, lang, order)
     if published is not None and _is_utc(published):
-        published = local_day(published, page, lang, order, published_all + updated_all, texts)
+        published = local_day(published, page, lang, order, published_all + updated_all, texts, printed)
     updated = updated_all[0] if updated_all else None
     if updated is not None and published is not None and \
             updated.replace(tzinfo=None) == published.replace(tzinfo=None):
