@@ -23,7 +23,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -269,6 +269,54 @@ def with_yearless_posted_line(page: str, day: date, lang: str) -> str:
     return _with_comments(page, day, lang)
 
 
+def _numeric_date(day: date, lang: str) -> str:
+    """The day as the language writes it in digits, with a four-digit year (CLDR's yMd: en "2/26/2015",
+    de "26.2.2015", pt "26/02/2015", ja "2015/2/26")."""
+    from babel.dates import format_skeleton
+
+    try:
+        return format_skeleton("yMd", day, locale=lang)
+    except Exception:  # noqa: BLE001 - a language babel lacks: English
+        return format_skeleton("yMd", day, locale="en")
+
+
+LOCALE_DECL = re.compile(r"(<html\b[^>]*?)\s(?:xml:)?lang\s*=\s*[\"']?[\w-]+[\"']?|"
+                         r"<meta\b[^>]*\bproperty\s*=\s*[\"']?og:locale[^>]*>", re.IGNORECASE)
+
+
+def with_numeric_posted_line(page: str, day: date, lang: str) -> str:
+    """An older page that declares no language (no `<html lang>`, no og:locale) and whose only date is a
+    "Posted on" line with the date in digits as its language writes them ("Posted on 2/26/2015 by
+    admin", "Posted on 26.2.2015 by admin"): the order comes from the page's text alone."""
+    page = LOCALE_DECL.sub(lambda m: m.group(1) or "", without_printed_dates(page))
+    return _after_headline(page, f'<p class="postmeta">Posted on {_numeric_date(day, lang)} by admin</p>')
+
+
+OFFSET_STAMP = re.compile(r"\b(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?([+-]\d{2}:?\d{2})\b")
+
+
+def with_utc_stamps(page: str, day: date, lang: str) -> str:
+    """Every machine timestamp with an offset ("2015-02-28T21:30:00-05:00") written as the same moment in
+    UTC ("2015-03-01T02:30:00Z"), as many sites' metadata does: the page's printed date is kept."""
+    from datetime import datetime
+
+    def utc(m: re.Match) -> str:
+        try:
+            moment = datetime.fromisoformat(m.group(1) + m.group(2))
+        except ValueError:
+            return m.group(0)
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return OFFSET_STAMP.sub(utc, page)
+
+
+def with_numeric_byline(dump: str, day: date, lang: str) -> str:
+    """A dump with no `date` line whose only full date is a byline above its first paragraph with the
+    date in digits as the page's language writes them ("By Jane Doe, 2/26/2015")."""
+    lines = [without_dates_in(ln) for ln in without_date_line(dump).split("\n")]
+    first = next((n for n, ln in enumerate(lines) if len(ln) >= 150), 0)
+    return "\n".join(lines[:first] + [f"By Jane Doe, {_numeric_date(day, lang)}", ""] + lines[first:])
+
+
 OTHER_DAYS = (30, 14, 7, -2, -9)   # days from the article's: a sidebar's recent posts
 COMMENT_DAYS = (1, 2, 5)           # readers' comments after it
 
@@ -374,7 +422,9 @@ def degraded(folder: Path, kind: str, baselines: bool = True) -> tuple[Degraded,
     dated = {"html-url-date": with_url_date_only, "html-posted": with_posted_line_only,
              "html-yearless": with_yearless_posted_line,
              "html-other-dates": with_other_dates, "dump-byline": with_byline_date_only,
-             "dump-other-dates": with_other_dump_dates, "dump-yearless": with_yearless_byline}.get(kind)
+             "dump-other-dates": with_other_dump_dates, "dump-yearless": with_yearless_byline,
+             "html-numeric": with_numeric_posted_line, "html-utc": with_utc_stamps,
+             "dump-numeric": with_numeric_byline}.get(kind)
     titles = kind.endswith("titles")
     out = []
     for case in _cases(folder, name):
@@ -410,7 +460,8 @@ def _htmldate(page: str) -> str | None:
         return None
 
 
-HTMLDATE_KINDS = ("html-url-date", "html-posted", "html-other-dates", "html-yearless")
+HTMLDATE_KINDS = ("html-url-date", "html-posted", "html-other-dates", "html-yearless", "html-numeric",
+                  "html-utc")
 DEGRADED_KINDS = {
     "html-full-titles": "HTML title, page as it is",
     "html-titles": "HTML title, no og:title/twitter:title/JSON-LD",
@@ -429,6 +480,9 @@ DATED_KINDS = {
     "dump-byline": "dump, no `date` line, date only in a byline",
     "dump-other-dates": "dump, no `date` line, sidebar and comment dates added",
     "dump-yearless": "dump, `date` line 100 days later, date only in a byline without its year",
+    "html-numeric": "HTML, no language declared, date only in a \"Posted on\" line in digits (en 2/26/2015)",
+    "html-utc": "HTML, machine timestamps written in UTC, printed date kept",
+    "dump-numeric": "dump, no `date` line, date only in a byline in digits (en 2/26/2015)",
 }
 
 
