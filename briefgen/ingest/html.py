@@ -923,10 +923,26 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     # block of its own, beside "Kicker: Title" in the <title>): the punctuated form
     same = [v for v in stripped.values() if v and len(v) > len(chosen) and _adds_separators(chosen, v)]
     chosen = max(same, key=len) if same else chosen
+    # another form that is this one without a date printed in the same element ("<h1>Headline <span>Feb
+    # 26, 2015</span></h1>" beside "<title>Headline | Site"): the headline without it
+    bare = [v for v in stripped.values() if v and len(v) < len(chosen) and _date_beside(chosen, v)]
+    chosen = max(bare, key=len) if bare else chosen
     if names is not None and names.page and (m := UNSPACED_PREFIX.match(chosen)) \
             and _printed_alone(names.page, m.group(2)) and not _printed_alone(names.page, m.group(1)):
         return m.group(2)   # "Gazette Online: Headline" whose headline alone the page prints, not its prefix
     return chosen
+
+
+def _date_beside(text: str, core: str) -> bool:
+    """`text` is `core` with a full date and nothing else before or after it."""
+    if text.startswith(core):
+        rest = text[len(core):]
+    elif text.endswith(core):
+        rest = text[:-len(core)]
+    else:
+        return False
+    rest = rest.strip(" |–—-·,:()[]")
+    return bool(rest) and dates.has_day(rest) and dates.other_words(rest) == 0
 
 
 UNSPACED_PREFIX = re.compile(r"([^:|]{1,39}[^\s:|]):\s+(\S.{10,})")   # a site's "Name: Title" (Blogger's form)

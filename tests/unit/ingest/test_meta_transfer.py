@@ -290,3 +290,11 @@ def test_dump_a_date_past_the_date_line_never_refuses_the_page(tmp_path, lang, d
 def test_html_an_empty_or_impossible_machine_date_gives_way_to_the_printed_one(tmp_path, lang, stamp, line):
     head = f"<title>{HEADLINE[lang]}</title><meta property='article:published_time' content='{stamp}'>"
     assert _html(tmp_path, lang, head, f"<h1>{HEADLINE[lang]}</h1>{line}", lang).date.date() == date(2015, 2, 26)
+
+
+@pytest.mark.parametrize("lang, stamp", [("en", "Feb 26, 2015"), ("de", "26.02.2015"), ("fr", "26 février 2015")])
+def test_html_a_date_printed_inside_the_h1_is_no_part_of_the_title(tmp_path, lang, stamp):
+    # an old theme prints the post's date in a <span> of its title element (added after the first run)
+    head = _title_tag(lang) + "<meta name='date' content='2015-02-26'>"
+    top = f"<h1>{HEADLINE[lang]} <span class='date'>{stamp}</span></h1>"
+    assert _html(tmp_path, lang, head, top, lang).title == HEADLINE[lang]
