@@ -419,6 +419,24 @@ def _relative(text: str, ref: date, lang: str | None = None) -> datetime | None:
     return None
 
 
+# A numeric date with a two-digit year ("2/26/15", "26.02.15", "26-02-15"): read only where a date line is
+# expected (the date readers' callers), never by the cleaner's date tests (their regexes are the line model's).
+SHORT_YEAR_NUM = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?![\d./-]|\s?[:h]\d)")
+
+
+def with_full_year(text: str, ref: date | None = None) -> str | None:
+    """The text with its numeric date's two-digit year written in full ("2/26/15" -> "2/26/2015"; a year
+    after the reference day's, or today's, is of the last century), or None when it has no such date or
+    already a full one."""
+    m = SHORT_YEAR_NUM.search(text)
+    if m is None or has_day(text):
+        return None
+    yy = int(m.group(4))
+    year = 2000 + yy if yy <= (ref or date.today()).year % 100 else 1900 + yy
+    sep = m.group(2)
+    return f"{text[:m.start()]}{m.group(1)}{sep}{m.group(3)}{sep}{year}{text[m.end():]}"
+
+
 ISO_FULL = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 
 

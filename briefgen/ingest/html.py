@@ -1819,8 +1819,6 @@ def without_dated_lists(doc, page: str, text_lang: str | None = None):
 PRINTED_AFTER, PRINTED_BEFORE = 20, 6   # text pieces after and before the headline read for its date
 PRINTED_MAX = 120                        # characters: a longer text piece is running text, not a date line
 PRINTED_LINE_OTHER = 4                   # a date line holds at most this many other words (dates.other_words)
-# "Do 25.04.24 | 14:07 Uhr": day.month.two-digit year, read only in a short text by the headline
-DOTTED_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 
 
 def printed_date(doc, title: str, page: str, text_lang: str | None = None):
@@ -1869,10 +1867,8 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
             if i > at and (found := dates.dateline(text, lang, order)) is not None:
                 found_all.append(((False, True, distance), found, i, None))
             continue
-        if (short := DOTTED_SHORT_YEAR.search(text)) and not dates.has_day(text):
-            day, month, year = (int(g) for g in short.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                text = f"{text[:short.start()]}{day:02d}.{month:02d}.20{year:02d}{text[short.end():]}"
+        if (full := dates.with_full_year(text)) is not None:   # "Do 25.04.24 | 14:07 Uhr", "Posted 2/26/15"
+            text = full
         if not dates.has_day(text):
             continue
         try:

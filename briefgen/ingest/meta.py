@@ -875,7 +875,12 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     for ln in lines:
         yearless = ln.kind == "meta" or (ref is not None and _yearless_line(ln))
         if not yearless and not (ln.kind == "credit" and _bare_date(ln.text)):
-            continue   # ("03/02/2011" alone reads as a credit "APA/AFP/Name" to the cleaner: a date here)
+            # ("03/02/2011" alone reads as a credit "APA/AFP/Name" to the cleaner: a date here); a date line
+            # with a two-digit year ("2/26/15", "26.02.15, 10:30 Uhr"), which the cleaner does not read
+            full = dates.with_full_year(ln.text, ref) if ln.words <= DATE_LINE_WORDS else None
+            if full is None or dates.other_words(full) > DATE_LINE_OTHER:
+                continue
+            ln = replace(ln, text=full)
         label = dates.date_label(ln.text)   # data/date_labels.toml: labels of languages the lexicons lack
         if label == "member":
             continue   # a poster's "Joined: …", "Mitglied seit …": never the article's day

@@ -298,3 +298,27 @@ def test_html_a_date_printed_inside_the_h1_is_no_part_of_the_title(tmp_path, lan
     head = _title_tag(lang) + "<meta name='date' content='2015-02-26'>"
     top = f"<h1>{HEADLINE[lang]} <span class='date'>{stamp}</span></h1>"
     assert _html(tmp_path, lang, head, top, lang).title == HEADLINE[lang]
+
+
+# 6. Numeric dates with a two-digit year (added after the first run: all failed on main)
+@pytest.mark.parametrize("lang, dateline, want", [
+    ("en", "Posted on 2/26/15 by admin", date(2015, 2, 26)),
+    ("en", "11/04/19 10:30 AM", date(2019, 11, 4)),
+    ("de", "26.02.15, 10:30 Uhr", date(2015, 2, 26)),
+    ("pt", "26/02/15 10h30", date(2015, 2, 26)),
+    ("ru", "04.11.19 10:30", date(2019, 11, 4)),
+    ("en", "Posted on 2/26/98 by admin", date(1998, 2, 26)),   # a year after today's two digits: 19xx
+])
+def test_dump_a_two_digit_year(tmp_path, lang, dateline, want):
+    assert _dump(tmp_path, lang, dateline).date.date() == want
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("en", "<p><small>Posted on 2/26/15 by admin</small></p>", date(2015, 2, 26)),
+    ("en", "<p><small>02.26.15</small></p>", date(2015, 2, 26)),
+    ("de", "<p><small>Do 26.02.15 | 14:07 Uhr</small></p>", date(2015, 2, 26)),
+    ("pt", "<p><small>Publicado em 04/11/19</small></p>", date(2019, 11, 4)),
+])
+def test_html_a_two_digit_year(tmp_path, lang, line, want):
+    a = _html(tmp_path, lang, f"<title>{HEADLINE[lang]}</title>", f"<h2>{HEADLINE[lang]}</h2>{line}", lang)
+    assert a.date.date() == want
