@@ -38,15 +38,21 @@ def group(items: list[Item]) -> Collections:
     theme: dict = defaultdict(list)
     both: dict = defaultdict(list)
     country: dict = defaultdict(list)
+    fromkeys = dict.fromkeys
     for it in items:   # the item's labels (the brief's, as filed): no brief is loaded here
-        for code in dict.fromkeys(it.countries):
+        # dict.fromkeys: a brief listing a label twice is still shown once (a label or none: as is;
+        # most briefs, and 10,000 dicts less per build)
+        countries = it.countries
+        for code in (countries if len(countries) < 2 else fromkeys(countries)):
             country[code.upper()].append(it)
         when = it.when
         day[when.date()].append(it)
         month[(when.year, when.month)].append(it)
-        # dict.fromkeys: a brief listing a region twice is still shown once
-        themes = dict.fromkeys(it.themes)
-        for r in dict.fromkeys(it.regions):
+        themes = it.themes
+        if len(themes) > 1:
+            themes = fromkeys(themes)
+        regions = it.regions
+        for r in (regions if len(regions) < 2 else fromkeys(regions)):
             region[r].append(it)
             for t in themes:
                 both[(r, t)].append(it)
@@ -56,9 +62,9 @@ def group(items: list[Item]) -> Collections:
                     by_month=dict(sorted(month.items(), reverse=True)),
                     by_region=dict(sorted(region.items())), by_theme=dict(sorted(theme.items())),
                     by_region_theme=dict(sorted(both.items())), by_country=dict(sorted(country.items())))
-    for i, it in enumerate(items):
-        c.newer[it.url] = items[i - 1] if i > 0 else None
-        c.older[it.url] = items[i + 1] if i + 1 < len(items) else None
+    urls = [it.url for it in items]
+    c.newer = dict(zip(urls, [None, *items[:-1]]))
+    c.older = dict(zip(urls, [*items[1:], None]))
     return c
 
 

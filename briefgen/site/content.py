@@ -558,7 +558,11 @@ def load_items(files: list[tuple[str, int, int]], cache: BriefCache, tz: ZoneInf
                 regions, themes, countries = labels
                 if countries and not regions and regions_of is not None:
                     regions = tuple(regions_of(countries))
-                when = _local_date(day, updated, tz, path, errors)
+                try:    # _local_date's usual case inline (an aware date, no `updated`): 10,000 calls
+                    when = (day.astimezone(tz) if updated is None and day.tzinfo is not None
+                            else _local_date(day, updated, tz, path, errors))
+                except (OverflowError, ValueError):
+                    when = _local_date(day, updated, tz, path, errors)    # says why
                 if when is None:
                     continue
                 pack = pack_paths.get(pack) or pack_paths.setdefault(pack, os.path.join(packs, pack))

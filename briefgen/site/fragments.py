@@ -41,6 +41,7 @@ import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -102,8 +103,11 @@ class Fragments:
     checked). A build reads the texts of the pages it renders, not every text kept (~0.5 GB at
     100,000 briefs), and forked render workers share the mapped pages instead of each holding a copy."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder            # None: nothing is kept (see module doc)
+    def __init__(self, folder: Path | None | Callable[[], Path | None]) -> None:
+        # None: nothing is kept (see module doc). A function: the folder, looked up when first needed
+        # (its name reads the libraries' versions, and importlib.metadata is ~10 ms of an edit's
+        # imports; a small build, which neither reads nor writes kept texts, never needs it).
+        self._folder = folder
         self.texts: dict[tuple, bytes] = {}   # rendered by this process and not yet written, or not plain
         self.new: dict[tuple, bytes] = {}
         self._seen: set[str] = set()    # files of the folder already opened (or written) by this process
@@ -111,11 +115,17 @@ class Fragments:
         self._where: dict[tuple, tuple] = {}   # key -> (pack, start, end) of its text, once found
         self._looked = False
         self.active = True              # False: a small build; neither reads nor writes the folder
-        loaded = _PRELOADED.get(folder) if folder is not None else None
+        loaded = _PRELOADED.get(self.folder) if _PRELOADED and self.folder is not None else None
         if loaded is not None:          # a forked render worker: what its parent opened (copy-on-write)
             self._seen, self.texts, self._packs = set(loaded._seen), dict(loaded.texts), list(loaded._packs)
             self._where = dict(loaded._where)
             self._looked = True
+
+    @property
+    def folder(self) -> Path | None:
+        if callable(self._folder):
+            self._folder = self._folder()
+        return self._folder
 
     def get(self, key: tuple) -> bytes | None:
         if not self._looked and self.active:
@@ -142,19 +152,19 @@ class Fragments:
     def put(self, key: tuple, text: bytes) -> None:
         """Keep `text` for this process, and for later builds if the key is plain."""
         self.texts[key] = text
-        if self.folder is not None and self.active and plain(key):
+        if self.active and self.folder is not None and plain(key):
             self.new[key] = text
 
     def put_once(self, key: tuple, text: bytes) -> None:
         """A `{% once %}` text: kept for later builds only (the environment keeps its own, bounded)."""
-        if self.folder is not None and self.active and plain(key):
+        if self.active and self.folder is not None and plain(key):
             self.texts[key] = text
             self.new[key] = text
 
     def refresh(self) -> None:
         """Open the folder's files this process has not opened yet (another worker's, since)."""
         self._looked = True
-        if self.folder is None or not self.active:
+        if not self.active or self.folder is None:
             return
         try:
             names = sorted(n for n in os.listdir(self.folder) if n.endswith(".frag") and n not in self._seen)
@@ -169,7 +179,7 @@ class Fragments:
     def flush(self) -> None:
         """Write the texts added since the last flush as a file of their own; they are read from it
         from now on (this process does not keep a second copy)."""
-        if self.folder is None or not self.new or not self.active:
+        if not self.new or not self.active or self.folder is None:
             return
         new, self.new = self.new, {}
         try:
@@ -194,7 +204,7 @@ class Fragments:
         in `live` and the `{% once %}` texts keyed by such a signature. The largest file stays as it
         is while the others together are less than half its size: a day's build at 100,000 briefs
         then rewrites the last days' texts, not ~0.5 GB."""
-        if self.folder is None or not self.active:
+        if not self.active or self.folder is None:
             return
         try:
             if sum(n.endswith(".frag") for n in os.listdir(self.folder)) <= FOLD_FILES:

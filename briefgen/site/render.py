@@ -426,7 +426,7 @@ class Tree:
         # editions: ~9 per brief): rendered once, joined as Markup afterwards. Keyed by what the card
         # shows; the tree's globals (locale, build day, URLs, names) are fixed for its lifetime.
         # Kept between builds too (fragments.Fragments: the cache's fragments/ folder of this tree's key).
-        self.fragments = fragments.Fragments(self._fragments_folder(shared))
+        self.fragments = fragments.Fragments(functools.partial(self._fragments_folder, shared))
         self.env.once_store = self.fragments
         self._country_names: dict = {}   # babel's territory lookup is slow; a map asks for ~150 names
         self._card_macro = None
