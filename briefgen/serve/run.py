@@ -56,6 +56,10 @@ _TYPES = {
 }
 # Encoded slash, backslash or NUL: a path that means something else once decoded is refused outright.
 _ENCODED_SEPARATOR = re.compile(r"%(2f|5c|00)", re.IGNORECASE)
+# A page's own stylesheets and scripts (root-relative URLs): served to it as `…/style.css?v=TOKEN`, a
+# token of the file as it is now, so the browser may keep them (see `version_assets`).
+_ASSET_REF = re.compile(rb'(<(?:link|script)\b[^>]*?\b(?:href|src)=")(/[^"?#<>\s]*\.(?:css|js))(")', re.IGNORECASE)
+KEEP_ASSET = "max-age=31536000, immutable"
 
 BuildFn = Callable[..., object]
 
@@ -182,8 +186,14 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, _NO_SITE, "text/html; charset=utf-8", head)
         # Under the site lock: a patch moving files into the folder waits for this read and no read
         # starts while it runs, so every answer comes from the old or the new site, never a mix.
+        keep = False
         with preview.site_lock.reading():
             found, body = _read(url.path, site, preview.mount)
+            if body is not None and not found.redirect:
+                if content_type(found.file).startswith("text/html"):
+                    body = version_assets(body, site, preview.mount)
+                else:
+                    keep = _kept_asset(found.file, url.query)
         if found.redirect:
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
             self.send_header("Location", guard.location(found.redirect, url.query))
@@ -193,15 +203,17 @@ class _Handler(BaseHTTPRequestHandler):
         if body is None:     # no 404.html, or swapped away between resolve and open
             return self._send(HTTPStatus.NOT_FOUND, b"404 Not Found\n", "text/plain; charset=utf-8", head)
         status = HTTPStatus.NOT_FOUND if found.missing else HTTPStatus.OK
-        return self._send(status, body, content_type(found.file), head)
+        return self._send(status, body, content_type(found.file), head, keep=keep and not found.missing)
 
-    def _send(self, status: HTTPStatus, body: bytes, ctype: str, head: bool) -> None:
+    def _send(self, status: HTTPStatus, body: bytes, ctype: str, head: bool, keep: bool = False) -> None:
         if ctype.startswith("text/html"):
             body = inject(body, self.server.preview.livereload.epoch)
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")   # a preview must never show a stale copy
+        # A preview must never show a stale copy: no-store, but for a stylesheet or script asked for by
+        # the token of its current bytes (a changed file gets another URL in the pages served after).
+        self.send_header("Cache-Control", KEEP_ASSET if keep else "no-store")
         self.end_headers()
         if not head:
             self.wfile.write(body)
@@ -239,6 +251,42 @@ def _read(raw_path: str, site: str, mount: str) -> tuple[Resolved, bytes | None]
             return found, fh.read()
     except OSError:
         return found, None
+
+
+def asset_token(path: str) -> str | None:
+    """A token of the file as it is now: a build that changes it moves a new file in (another inode),
+    a hand edit changes its time or size."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_ino:x}.{st.st_mtime_ns:x}.{st.st_size:x}"
+
+
+def version_assets(html: bytes, site: str, mount: str) -> bytes:
+    """The page with each of its own stylesheets and scripts named `PATH?v=TOKEN` (asset_token), so that
+    a reload after a save fetches the page alone: the stylesheet, asked for again on every reload when
+    it was served no-store, held up the page's first paint. Files outside the site or missing: as they were."""
+    tokens: dict[bytes, bytes | None] = {}
+
+    def versioned(m: re.Match) -> bytes:
+        ref = m.group(2)
+        if ref not in tokens:
+            found = resolve_request(ref.decode("utf-8", "replace"), site, mount)
+            token = asset_token(found.file) if found.file else None
+            tokens[ref] = token.encode() if token else None
+        token = tokens[ref]
+        return m.group(0) if token is None else m.group(1) + ref + b"?v=" + token + m.group(3)
+
+    return _ASSET_REF.sub(versioned, html)
+
+
+def _kept_asset(path: str, query: str) -> bool:
+    """Whether a stylesheet or script was asked for by its current token (the browser may keep it)."""
+    if not path.endswith((".css", ".js")) or "v=" not in query:
+        return False
+    wanted = parse_qs(query).get("v")
+    return bool(wanted) and len(wanted) == 1 and wanted[0] == asset_token(path)
 
 
 def _peer_closed(sock: socket.socket) -> bool:

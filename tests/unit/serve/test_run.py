@@ -239,6 +239,53 @@ def test_a_stylesheet_change_swaps_css_without_reload(running):
         events.close()
 
 
+def _stylesheet_ref(body: bytes) -> str:
+    return re.search(rb'<link rel="stylesheet" href="([^"]+)"', body).group(1).decode()
+
+
+def test_a_page_names_its_stylesheet_by_its_current_bytes_so_a_reload_may_keep_it(running):
+    """A reload after a save fetched the stylesheet again (no-store) before the page could paint. Pages
+    now name it `style.css?v=TOKEN` (the file as it is now), served with a long lifetime; a changed
+    stylesheet gets a new token in the pages served after, and the old URL is no-store again."""
+    ref = _stylesheet_ref(running.get("/briefs/alpha/").body)
+    assert re.fullmatch(r"/briefs/static/style\.css\?v=[0-9a-f.]+", ref), ref
+    assert ref == _stylesheet_ref(running.get("/briefs/").body)         # one token for every page
+    kept = running.get(ref)
+    assert kept.status == 200 and kept.getheader("Cache-Control") == "max-age=31536000, immutable"
+    assert kept.body == running.get("/briefs/static/style.css").body
+    for other in ("/briefs/static/style.css", "/briefs/static/style.css?v=0.0.0", ref + "&v=1"):
+        assert running.get(other).getheader("Cache-Control") == "no-store", other
+    events = Events(running.port)
+    try:
+        (running.config.root / "static/style.css").write_text("body { color: green; }\n")
+        assert events.next("reload", "css")[0] == "css"
+    finally:
+        events.close()
+    fresh = _stylesheet_ref(running.get("/briefs/alpha/").body)
+    assert fresh != ref and fresh.startswith("/briefs/static/style.css?v=")
+    assert b"green" in running.get(fresh).body
+    assert running.get(fresh).getheader("Cache-Control") == "max-age=31536000, immutable"
+    assert running.get(ref).getheader("Cache-Control") == "no-store"       # the old token: not to be kept
+
+
+def test_version_assets_leaves_foreign_and_missing_files_alone(tmp_path):
+    from briefgen.serve.run import version_assets
+
+    site = tmp_path / "site"
+    (site / "s").mkdir(parents=True)
+    (site / "s/a.css").write_text("a{}")
+    (site / "s/b.js").write_text("1")
+    (tmp_path / "out.css").write_text("x")
+    html = (b'<link rel="stylesheet" href="/p/s/a.css"><link rel="stylesheet" href="/p/s/none.css">'
+            b'<link rel="stylesheet" href="https://cdn.example/x.css"><link rel="stylesheet" href="/p/../out.css">'
+            b'<script src="/p/s/b.js" defer></script><a href="/p/s/a.css">a</a><img src="/p/s/b.js">')
+    out = version_assets(html, str(site), "/p/")
+    assert re.search(rb'href="/p/s/a\.css\?v=[0-9a-f.]+"', out) and re.search(rb'src="/p/s/b\.js\?v=[0-9a-f.]+"', out)
+    for same in (b'href="/p/s/none.css"', b'href="https://cdn.example/x.css"', b'href="/p/../out.css"',
+                 b'<a href="/p/s/a.css">', b'<img src="/p/s/b.js">'):
+        assert same in out, same
+
+
 def test_a_broken_template_shows_an_error_keeps_the_last_site_and_recovers(running):
     template = running.config.root / "templates/page.html"
     good = template.read_text()
