@@ -107,7 +107,10 @@ def kind(text: str) -> str | None:
     """The class of furniture a paragraph is ('related', 'credit', 'counter', 'share', 'promo',
     'contributors', 'disclaimer', 'embed'), else None."""
     related, credit, reader, polite = _patterns()
-    low = _LEAD_MARKS.sub("", text.strip().lower())
+    low = text.strip().lower()
+    marks = _LEAD_MARKS.match(low)   # (anchored: a sub would try every position of the paragraph)
+    if marks:
+        low = low[marks.end():]
     if not low:
         return None
     if related.match(low):

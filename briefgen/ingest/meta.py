@@ -157,7 +157,8 @@ def _stopword_lang(text: str) -> tuple[str | None, int]:
     if not toks:
         return None, 0
     seen = Counter(toks)
-    counts = {code: sum(seen[w] for w in words) for code, words in lexicon().stopwords.items()}
+    have = seen.keys()   # (summed over the words the text has: the same counts, no lookup of absent ones)
+    counts = {code: sum([seen[w] for w in have & words]) for code, words in lexicon().stopwords.items()}
     best = max(sorted(counts), key=lambda c: counts[c])
     return (best, counts[best]) if counts[best] else (None, 0)
 
@@ -176,7 +177,8 @@ def _lexicon_sure(sample: str) -> str | None:
     if len(toks) < LEXICON_SURE_WORDS:
         return None
     seen = Counter(toks)
-    counts = sorted(((sum(seen[w] for w in words), code) for code, words in lexicon().stopwords.items()),
+    have = seen.keys()   # (summed over the words the text has: the same counts, no lookup of absent ones)
+    counts = sorted(((sum([seen[w] for w in have & words]), code) for code, words in lexicon().stopwords.items()),
                     reverse=True)
     (best, code), (second, _) = counts[0], counts[1]
     return code if best >= LEXICON_SURE_SHARE * len(toks) and best >= LEXICON_SURE_RATIO * max(second, 1) else None

@@ -133,7 +133,13 @@ def screen_reader_rx(phrases: frozenset[str], hint: bool = False) -> re.Pattern[
     alts = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                     for p in sorted(phrases, key=len, reverse=True))
     if hint:
-        return re.compile(rf"[,–—\-(\[](?:(?<=[,–—-])[ \t]*(?:{alts})(?=[\s.,;:!?)\]]|$)"
+        # Before the alternation, a lookahead for the phrases' first letters (after the spaces): at the
+        # hundred-odd commas and brackets of a page, one character is tested instead of every phrase (a
+        # third of a millisecond a dump). It holds wherever a phrase follows: no phrase opens with a space.
+        firsts = {ch for p in phrases if p for ch in (p[0], "’" if p[0] == "'" else p[0])}
+        ahead = rf"(?=[ \t]*[{re.escape(''.join(sorted(firsts)))}])" if firsts and not any(
+            ch.isspace() for ch in firsts) else ""
+        return re.compile(rf"[,–—\-(\[]{ahead}(?:(?<=[,–—-])[ \t]*(?:{alts})(?=[\s.,;:!?)\]]|$)"
                           rf"|(?<=[(\[])[ \t]*(?:{alts})[ \t]*[)\]])", re.IGNORECASE)
     return re.compile(rf"[ \t]*(?:[,–—-][ \t]*(?:{alts})(?=[\s.,;:!?)\]]|$)|[(\[][ \t]*(?:{alts})[ \t]*[)\]])",
                       re.IGNORECASE)

@@ -147,3 +147,47 @@ def test_lines_past_furniture_are_the_plain_filter():
         lines = clean_dump(meta.split_prefix(read_raw(path).text)[2]).lines
         nonblank = [ln for ln in lines if ln.kind != "blank"]
         assert meta._not_furniture(nonblank, ui) == [ln for ln in nonblank if not meta._furniture(ln, ui)], path
+
+
+def _plain_hint(phrases):
+    """The screen-reader hint as written first: without the lookahead for the phrases' first letters."""
+    alts = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
+                    for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"[,–—\-(\[](?:(?<=[,–—-])[ \t]*(?:{alts})(?=[\s.,;:!?)\]]|$)"
+                      rf"|(?<=[(\[])[ \t]*(?:{alts})[ \t]*[)\]])", re.IGNORECASE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ASIDES)
+def test_screen_reader_hint_with_lookahead_is_the_plain_hint(text):
+    from briefgen.ingest.patterns import LANGS, _read
+
+    phrases = frozenset(p.lower() for c in LANGS for p in _read(c).get("screen_reader", ()))
+    plain = _plain_hint(phrases)
+    for variant in (text, text.upper(), text.replace("'", "’"), text.replace(" ", "\t")):
+        assert bool(lexicon().screen_reader_hint.search(variant)) == bool(plain.search(variant))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "> ", "» ", "•", "*", "| ", "– ", "- ", "Lesen Sie auch: ", "x", "\n",
+                                 "Foto: dpa", "3/12"]), max_size=6).map("".join))
+def test_furniture_leading_marks_cut_as_the_plain_sub(text):
+    from briefgen.ingest import furniture
+
+    low = furniture._LEAD_MARKS.sub("", text.strip().lower())
+    marks = furniture._LEAD_MARKS.match(text.strip().lower())
+    assert low == (text.strip().lower()[marks.end():] if marks else text.strip().lower())
+
+
+def test_stop_word_counts_over_present_words_are_the_plain_counts():
+    from collections import Counter
+
+    from briefgen.ingest import meta
+    from briefgen.ingest.patterns import WORD
+
+    for text in ("Le président de la République a dit que la loi et le texte", "Die Regierung und der Rat",
+                 "the cat and the dog of the house", "", "日本語のテキスト", "il governo e la legge di bilancio"):
+        seen = Counter(WORD.findall(text.lower()))
+        plain = {c: sum(seen[w] for w in words) for c, words in lexicon().stopwords.items()}
+        best = max(sorted(plain), key=lambda c: plain[c]) if plain else None
+        assert meta._stopword_lang(text) == ((best, plain[best]) if seen and plain[best] else (None, 0))
