@@ -196,6 +196,8 @@ def handle_boiler(line: Line) -> str | None:
         # a short line needs one prompt word, a long one three (an article may be about newsletters)
         hits = len(lexicon().prompts.findall(line.text)) if line.words > 30 else \
             3 * bool(lexicon().prompts.search(line.text))
+        if hits < 3 and lexicon().is_consent(line.key):
+            hits += 1 if line.words > 30 else 3     # a consent notice's phrase (data/consent.toml) is one
         if hits >= 3:
             return "boiler"   # cookie, consent, newsletter and subscription prompts
     if MEDIA_LINE.search(line.text):

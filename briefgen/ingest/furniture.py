@@ -169,9 +169,12 @@ _ARTICLES = frozenset(("the", "a", "an", "this", "der", "die", "das", "ein", "ei
 _NAME = re.compile(r"^(?:\w+ ){0,2}?(?:[A-Z][\w'’.-]+ ){1,4}")
 
 
-def is_bio(text: str) -> bool:
+def is_bio(text: str, before: str = "") -> bool:
     """An author's note: a name (after at most two words: a role) and, within the next 3 words, a verb
-    of data [bio]; a role word anywhere; 60 words or fewer."""
+    of data [bio]; a role word anywhere; 60 words or fewer. Not when the text `before` it (the article)
+    names the same person: a note introduces its author, whom the piece itself does not name, while a
+    last paragraph about a person the story is about ("Evan Gershkovich is a reporter who was held …")
+    follows paragraphs that name them."""
     d = _data()["bio"]
     words = TOKEN.findall(text.lower())
     if not 5 <= len(words) <= NOTE_WORDS or set(d["roles"]).isdisjoint(words):
@@ -180,13 +183,18 @@ def is_bio(text: str) -> bool:
     if not m or not _ARTICLES.isdisjoint(m.group(0).lower().split()):
         return False
     after = TOKEN.findall(text.strip()[m.end():].lower())[:3]
-    return not set(d["verbs"]).isdisjoint(after)
+    if set(d["verbs"]).isdisjoint(after):
+        return False
+    surname = m.group(0).split()[-1].strip(".'’-")
+    return not (before and len(surname) > 1
+                and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", before) is not None)
 
 
 def clean_blocks(blocks: tuple) -> tuple:
     """The article's blocks without furniture paragraphs (list blocks are kept as they are)."""
     keep = [b for b in blocks if b.kind == "list" or kind(b.text) is None]
-    while len(keep) > 2 and keep[-1].kind == "paragraph" and is_bio(keep[-1].text):
+    while len(keep) > 2 and keep[-1].kind == "paragraph" \
+            and is_bio(keep[-1].text, "\n".join(b.text for b in keep[:-1])):
         keep.pop()       # an author's note below the piece
     # a list of other articles' headlines at the very end, after running text
     n = 0

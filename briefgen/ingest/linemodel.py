@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from operator import itemgetter, mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,11 @@ _INNER_END = re.compile(r"[.!?。！？।؟](?:\s+\S|[^\s.!?。！？।؟\d])"
 _LINKISH = re.compile(r"https?://|www\.|\S@\S|#\w|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s[|›»/·•>]\s|\s[|]|[|]\s")
 _UNSPACED = re.compile(f"[{UNSPACED}]")
+_UNSPACED_RUN = re.compile(f"[{UNSPACED}]{{2,}}")
+_KANA = re.compile("[\u3040-\u309f]")   # hiragana
+_HANGUL = re.compile("[\uac00-\ud7a3]{2}")
+_VIETNAMESE = re.compile("[ơưƠƯ\u1ea0-\u1ef9]")   # letters only Vietnamese writes (ạ ả ấ ầ ẩ ẫ ậ ắ … ỹ)
+_NEEDS_UNITS = re.compile(f"[{UNSPACED}\uac00-\ud7a3ơưƠƯ\u1ea0-\u1ef9]")
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 _OPENERS = "\"'«»“„‘‚「『(–—-"
 TOP_WORDS = 40          # the page's most frequent tokens stand in for its function words
@@ -479,15 +484,32 @@ def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:
 
 def _stems(texts: list[str]) -> set[str]:
     """The content words of some lines, cut to five letters (inflections: "cookie"/"cookies", "Bauzeit"/
-    "Bauzeiten"): tokens of four letters or more that no lexicon lists as a function word. A script written
-    without spaces gives none (each character is a token), so the rules reading them do nothing there."""
+    "Bauzeiten"): tokens of four letters or more that no lexicon lists as a function word. Where words are
+    not told apart by spaces or are short syllables, units of the script's own size instead (_line_stems):
+    pairs of characters (Chinese, Japanese, Thai), a word's first two syllables (Korean), pairs of
+    neighbouring syllables (Vietnamese); without them such a text shared next to nothing with its own
+    article and a gap after its first paragraph cut the opening."""
     return set().union(*map(_line_stems, texts))
 
 
 @lru_cache(maxsize=1 << 16)
 def _line_stems(text: str) -> frozenset[str]:
     stop = _lexicon_stopwords()
-    return frozenset(t[:5] for t in shape(text)[0] if len(t) >= 4 and t.isalpha() and t not in stop)
+    toks = shape(text)[0]
+    stems = {t[:5] for t in toks if len(t) >= 4 and t.isalpha() and t not in stop}
+    if not _NEEDS_UNITS.search(text):
+        return frozenset(stems)
+    # scripts without spaces (Chinese, Japanese, Thai): pairs of neighbouring characters, the length of
+    # most of their words (two kana in a row are mostly endings and particles: left out)
+    for run in _UNSPACED_RUN.findall(text):
+        stems.update(run[n:n + 2] for n in range(len(run) - 1)
+                     if not (_KANA.match(run[n]) and _KANA.match(run[n + 1])))
+    # Korean writes a particle or an ending onto its word: the word's first two syllables stand for it
+    stems.update(t[:2] for t in toks if _HANGUL.match(t))
+    # Vietnamese writes every syllable apart and most of its words are two syllables: pairs of neighbours
+    if len(_VIETNAMESE.findall(text)) >= 2:
+        stems.update(f"{a} {b}" for a, b in pairwise(toks) if a.isalpha() and b.isalpha())
+    return frozenset(stems)
 
 
 def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
@@ -559,26 +581,9 @@ def _main_block(blocks: list[list[int]], stems: list[set[str]], texts: list[str]
     return main
 
 
-@cache
-def _consent() -> re.Pattern[str]:
-    """The phrases of data/consent.toml (a site speaking of its cookies, asking consent) as one pattern."""
-    import tomllib
-
-    data = tomllib.loads((MODEL_PATH.parent / "consent.toml").read_text(encoding="utf-8"))
-    return re.compile("|".join(f"(?:{p})" for ps in data["phrases"].values() for p in ps), re.IGNORECASE)
-
-
-@cache
-def _consent_keys() -> tuple[str, ...]:
-    """Words one of which every phrase of data/consent.toml holds: only a line with one is searched."""
-    import tomllib
-
-    return tuple(tomllib.loads((MODEL_PATH.parent / "consent.toml").read_text(encoding="utf-8"))["keys"])
-
-
 def _is_consent(text: str) -> bool:
-    low = text.lower()
-    return any(key in low for key in _consent_keys()) and bool(_consent().search(text))
+    """A line holds a phrase of data/consent.toml (a site speaking of its cookies, asking consent)."""
+    return lexicon().is_consent(text.lower())
 
 
 def _cut_consent(kept: list[int], texts: list[str]) -> list[int]:

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 LANG_DIR = Path(__file__).parent / "lang"
+DATA_DIR = Path(__file__).parent / "data"
 LANGS = ("fr", "de", "it", "en")
 
 # --- line shape --------------------------------------------------------------------------------
@@ -90,6 +91,12 @@ class Lexicon:
     screen_reader: re.Pattern[str] = re.compile(r"(?!)")   # see screen_reader_rx()
     screen_reader_hint: re.Pattern[str] = re.compile("")   # matches wherever screen_reader can (a fast test)
     rights: re.Pattern[str] = re.compile(r"(?!)")   # "All rights reserved": a credit or copyright line
+    consent: re.Pattern[str] = re.compile(r"(?!)")  # data/consent.toml: a site asking consent for its cookies
+    consent_keys: tuple[str, ...] = ()              # a line holding none of these holds no consent phrase
+
+    def is_consent(self, low: str) -> bool:
+        """A line (lowercased) holds a phrase of data/consent.toml."""
+        return any(key in low for key in self.consent_keys) and self.consent.search(low) is not None
 
 
 def _read(code: str) -> dict:
@@ -109,11 +116,24 @@ def lexicon() -> Lexicon:
     for d in data.values():
         months.update(d.get("months", {}))
         relative.update(d.get("relative", {}))
+    # "Read also" labels live in data/furniture.toml [related] (~20 languages; the furniture filter reads
+    # them after either path): its phrases of two words or more are teaser markers here too, unless a
+    # lexicon reads the phrase as an end marker ("das könnte sie auch interessieren"). One-word labels
+    # ("more", "listen") would open headlines ("More than 300 …") within the 25-word teaser line rule.
+    with open(DATA_DIR / "furniture.toml", "rb") as fh:
+        related = frozenset(p.lower() for p in tomllib.load(fh)["related"]["phrases"] if len(p.split()) >= 2)
+    # Cookie and consent phrases live in data/consent.toml (20 languages): linemodel drops their lines, and
+    # clean.handle_boiler counts a match as a prompt, so the line features see consent notices beyond the
+    # four lexicons. Only a line holding one of its keys is searched (most lines hold none).
+    with open(DATA_DIR / "consent.toml", "rb") as fh:
+        consent_data = tomllib.load(fh)
+    consent = re.compile("|".join(f"(?:{p})" for ps in consent_data["phrases"].values() for p in ps), re.IGNORECASE)
     prompts = re.compile(r"\b(?:" + "|".join(sorted(union("prompts"))) + r")\b", re.IGNORECASE)
     hidden = union("screen_reader")
     # A screen-reader phrase standing alone on a line is dropped like any boilerplate line.
     drop = union("drop") | frozenset(key_of(p) for p in hidden)
-    return Lexicon(prompts=prompts, teaser=union("teaser"), end=union("end"), drop=drop, credit=union("credit"),
+    return Lexicon(prompts=prompts, consent=consent, consent_keys=tuple(consent_data["keys"]), teaser=union("teaser") | (related - union("end")), end=union("end"), drop=drop,
+                   credit=union("credit"),
                    author=union("author"), published=union("published"), updated=union("updated"),
                    dated=union("published") | union("updated"),
                    months=months, relative=relative,

@@ -177,6 +177,22 @@ def test_a_last_paragraph_about_a_journalist_stays(last):
     assert clean_blocks(blocks) == blocks
 
 
+GERSHKOVICH = "Evan Gershkovich is a reporter who was held in a Moscow prison for 491 days before his release."
+
+
+def test_a_last_paragraph_on_a_person_the_story_names_stays():
+    # the rule's known false positive (session 6): a real last paragraph of the "<Name> is a reporter who"
+    # form, about a person the piece is about and names before
+    story = _p("Gershkovich, 33, landed at a military base near Washington late on Thursday, the newspaper said.")
+    blocks = tuple(PARAS + [story, _p(GERSHKOVICH)])
+    assert clean_blocks(blocks) == blocks
+
+
+def test_an_authors_note_whose_name_the_piece_does_not_use_goes():
+    blocks = tuple(PARAS + [_p(GERSHKOVICH)])
+    assert clean_blocks(blocks) == tuple(PARAS)
+
+
 def test_an_authors_note_is_read_only_at_the_end():
     blocks = (PARAS[0], _p("Jane Example is a correspondent for the Daily Sample."), PARAS[1], PARAS[2])
     assert clean_blocks(blocks) == blocks
