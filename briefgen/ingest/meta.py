@@ -916,6 +916,8 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     if published is None and updated is None:   # a press release or wire story: "SALEM, Ore., April 12, 2016 –"
         first = [ln for ln in c.lines[c.start:c.start + DATELINE_LINES] if ln.kind == "text"][:2]   # a dek first
         published = next((d for ln in first if (d := dates.dateline(ln.text, lang, order)) is not None), None)
+    if published is None and updated is None and ref is None:
+        published = _date_anywhere(c, lang, order)
     if published is None and updated is not None and (ref is None or (ref - updated.date()).days > 1):
         # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
         # the article is from that day at the latest, and the update's day is the page's own word
@@ -932,6 +934,33 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         if d is not None:
             dates.check(d, ref)
     return published, updated
+
+
+ANYWHERE_WORDS = 25   # a line longer than this is running text, whatever date it holds
+
+
+def _date_anywhere(c: Cleaned, lang: str | None, order: str | None) -> datetime | None:
+    """No `date` line and no date by the header: a date line anywhere on the page, the nearest to the
+    text's start (an old blog prints "This entry was posted on Thursday, March 3rd, 2011 at 10:15 pm and
+    is filed under News." below its post): a line the cleaner reads as a date line, one labelled as the
+    publication ("posted on"), or little but a date; none of a dated list (comments, recent posts), no
+    member's or update's date, or None: a page that gives its brief rather than none."""
+    found = []
+    for ln in c.lines:
+        if ln.kind not in ("meta", "text", "credit") or ln.words > ANYWHERE_WORDS or not dates.has_day(ln.text):
+            continue
+        label = dates.date_label(ln.text)
+        if label in ("member", "updated") or not (
+                ln.kind == "meta" or label == "published" or dates.other_words(ln.text) <= DATE_LINE_OTHER):
+            continue
+        try:
+            d = dates.parse(ln.text, None, lang=lang, order=order)
+        except dates.DateError:
+            continue
+        if d is not None and not _too_late(d, None):
+            found.append((d, label == "published", ln))
+    found = _outside_lists(c, found, None)
+    return min(found, key=lambda f: abs(f[2].i - c.start))[0] if found else None
 
 
 def _yearless(text: str) -> bool:

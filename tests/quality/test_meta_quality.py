@@ -94,8 +94,11 @@ def test_the_language_detector_on_the_reference_texts():
 # Without a `date` line, the date only in a byline in the digits of the page's language ("By Jane Doe,
 # 2/26/2015", "26.2.2015", "2015/2/26": 238, none wrong; the misses are bylines inserted outside the meta
 # window and pages whose dump holds no article).
-DEGRADED_DUMP_FLOORS = {"dump-nodate": 191, "dump-later": 191, "dump-byline": 232, "dump-other-dates": 191,
-                        "dump-yearless": 228, "dump-numeric": 234}
+# Session 7: without a `date` line and no date by the header, a date line anywhere on the page, the nearest
+# to the text's start (an old blog's "This entry was posted on …" below the post): no-date 198 -> 209 (10 -> 16
+# wrong: each of the 17 pages that now give a date gave no brief before), byline 235 -> 247, numeric 238 -> 249.
+DEGRADED_DUMP_FLOORS = {"dump-nodate": 205, "dump-later": 191, "dump-byline": 243, "dump-other-dates": 205,
+                        "dump-yearless": 228, "dump-numeric": 245}
 # HTML pages without machine-readable dates whose only date is an old blog's "Posted on …" line (246), or
 # with a sidebar of recent posts and readers' comments added (230; 209 before htmldate's guess was made
 # on the page without its dated lists; trafilatura's metadata 177).

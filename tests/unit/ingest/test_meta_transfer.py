@@ -322,3 +322,18 @@ def test_dump_a_two_digit_year(tmp_path, lang, dateline, want):
 def test_html_a_two_digit_year(tmp_path, lang, line, want):
     a = _html(tmp_path, lang, f"<title>{HEADLINE[lang]}</title>", f"<h2>{HEADLINE[lang]}</h2>{line}", lang)
     assert a.date.date() == want
+
+
+# 7. A dump without a `date` line whose only date stands below the post (added after the first run)
+@pytest.mark.parametrize("lang, foot", [
+    ("en", "This entry was posted on Thursday, February 26th, 2015 at 10:15 pm and is filed under News."),
+    ("fr", "Cet article a été publié le jeudi 26 février 2015 à 22h15 et classé dans Actualités."),
+    ("pt", "Publicado em 26/02/2015 às 22h15 na categoria Notícias."),
+])
+def test_dump_without_a_date_line_reads_the_date_below_the_post(tmp_path, lang, foot):
+    # an old WordPress theme's line under the post: the page gives its brief rather than none
+    lines = [SITE[lang], *MENU[lang], "", HEADLINE[lang], ""] + [p + "\n" for p in TEXT[lang] * 3]
+    lines += [foot, "", *RELATED[lang], "", FOOTER[lang]]
+    p = tmp_path / "page.txt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert ingest_file(p).date.date() == date(2015, 2, 26)
