@@ -98,6 +98,9 @@ class Shared:
         # The preview (builds again and again in one process): keep each tree's plan sums for the next
         # build's replay (Tree._replay).
         self.keep_replays = False
+        # The sitemap key of the build that made `old_plan` (build.py sets it): a partial plan whose
+        # sitemap entries are that build's keeps it.
+        self.plan_sitemap_key: str | None = None
         self.new_keys: dict[tuple, str] = {}
         # Kept copies of brief images (read from the cache; build.py downloaded them already).
         self.images = (images.ImageStore(config.path("cache"), config.site.image_max_kb)
@@ -208,15 +211,22 @@ class Shared:
         global _SITEMAP
         place = (self.base_url, tuple(tree.prefix for tree in trees))
         memo, _SITEMAP = _SITEMAP, None
+        urls: list | None = None
         if (self.keep_replays and memo is not None and memo[0] == place
                 and all(tree.sitemap_same for tree in trees)):
             key, urls = memo[1], memo[2]      # the preview: entries taken away = entries planned again
+        elif (not self.keep_replays and self.dirty is not None and self.plan_sitemap_key
+              and all(tree.sitemap_same for tree in trees)):
+            # briefgen build, the same: the key of the build whose plan this one replayed, made from
+            # those very entries (sorting and digesting ~15,000 entries: ~20 ms of an edit at 10,000)
+            key = self.plan_sitemap_key
         else:
             urls = sorted(u for tree in trees for u in tree.sitemap_urls)
             key = pages.digest("sitemap", urls)
         if self.keep_replays:
             _SITEMAP = (place, key, urls)
-        self.emit("sitemap.xml", key, lambda: sitemap.sitemap(urls))
+        self.emit("sitemap.xml", key,
+                  lambda: sitemap.sitemap(urls if urls is not None else sorted(u for t in trees for u in t.sitemap_urls)))
         self.emit("robots.txt", pages.digest("robots", self.base_url),
                   lambda: sitemap.robots(self.base_url + "sitemap.xml"))
         return self.errors
@@ -591,6 +601,11 @@ class Tree:
             _REPLAYS.pop(self.prefix, None)
             if kept is not None:
                 self._remember_plan(record, planned, kept)
+        elif self._sitemap_taken is not None:
+            # a partial plan (briefgen build): the sitemap entries it planned again are the ones it
+            # took away from the last plan (a title or body edit), so the sitemap is the last one
+            added = [e[2] for sec in planned for e in record[sec] if e[2] is not None]
+            self.sitemap_same = sorted(self._sitemap_taken) == sorted(added)
         return todo
 
     def _replay(self, record: dict) -> tuple | None:
@@ -624,12 +639,14 @@ class Tree:
             s.pages += pages
             self.sitemap_urls.extend(sitemap)
             return owners, keys, sitemap, pages
-        kept = []
+        kept, taken = [], []
         for section, entries in self.s.old_plan.get(self.prefix, {}).items():
-            if section[0] == "global" or section in s.dirty:
+            if section[0] == "global" or section in s.dirty:     # planned again (or gone)
+                taken.extend([e[2] for e in entries if e[2] is not None])
                 continue
             record[section] = entries
             kept.extend(entries)
+        self._sitemap_taken = taken
         # whole-list operations: ~19,000 entries at 10,000 briefs, one statement each was most of a
         # preview edit's planning
         writer.owners.update({e[0]: e[3] or e[0] for e in kept})

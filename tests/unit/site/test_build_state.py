@@ -692,3 +692,37 @@ def test_changing_jobs_renders_nothing_again(scratch_project, build_project, tmp
     assert _site(edited.out) == _clean_twin(scratch_project, tmp_path, build_project)
     toml.write_text(table.replace("per_page = 2", "per_page = 3") + "jobs = 2\n", encoding="utf-8")
     assert build_project(scratch_project).written > edited.written   # a key that changes output still counts
+
+
+def test_an_edit_keeps_the_sitemap_key_only_while_its_entries_stay(scratch_project, build_project, tmp_path,
+                                                                   monkeypatch):
+    """`briefgen build` after a title edit: the sitemap entries it planned again (URL, last change) are
+    those it took away from the last plan, so it keeps the last build's sitemap key without sorting and
+    digesting every entry again. A changed `updated` (the entry's last change) is a new sitemap; each
+    site equals a clean build."""
+    from briefgen.site import pages as pages_mod
+
+    digested = []
+    digest = pages_mod.digest
+    monkeypatch.setattr(pages_mod, "digest", lambda *parts: digested.append(parts[0]) or digest(*parts))
+    build_project(scratch_project)
+    sitemap = (scratch_project / "site/sitemap.xml").read_bytes()
+    build_mod._STATE_MEMO.clear()          # as a fresh process: the state read from its files
+    digested.clear()
+    _retitle(scratch_project, "Plan")
+    edited = build_project(scratch_project)
+    assert 0 < edited.written and "sitemap.xml" not in edited.changed_paths
+    assert "sitemap" not in digested                              # the last key, not a new digest
+    assert _site(edited.out) == _clean_twin(scratch_project, tmp_path, build_project)
+    path = scratch_project / JAPAN_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("updated: 2026-01-16T09:46:00+01:00",
+                                                             "updated: 2026-01-18T09:46:00+01:00"), encoding="utf-8")
+    build_mod._STATE_MEMO.clear()
+    digested.clear()
+    moved = build_project(scratch_project)
+    assert "sitemap.xml" in moved.changed_paths and "sitemap" in digested
+    assert (moved.out / "sitemap.xml").read_bytes() != sitemap
+    import shutil
+
+    shutil.rmtree(tmp_path / "twin")
+    assert _site(moved.out) == _clean_twin(scratch_project, tmp_path, build_project)
