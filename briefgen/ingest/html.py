@@ -1319,7 +1319,7 @@ def _inside_container(blocks: list[Block], doc) -> list[Block]:
     box = best_container(body)
     if box is None or box.element is body:
         return blocks
-    text = _squeeze(box.element.text_content())
+    text = _squeeze(_shown_text(box.element))
 
     def inside(b: Block) -> bool:
         if b.kind == "list":
@@ -1681,12 +1681,28 @@ def _places(body, marks: list) -> tuple[list[int], str]:
     return offsets, "".join(squeezed)
 
 
+_UNSHOWN = ("script", "style", "noscript", "template")
+
+
+def _shown_text(el) -> str:
+    """An element's text without its scripts' and styles' (a big page holds ~70 K characters of script
+    text, which cost time to search and may repeat the article's text as data)."""
+    hidden = [(x, x.text) for x in el.iter(*_UNSHOWN) if x.text]
+    for x, _ in hidden:
+        x.text = None
+    try:
+        return el.text_content()
+    finally:
+        for x, text in hidden:
+            x.text = text
+
+
 def _split_text(body, mark) -> tuple[str, str]:
     """The page's text before an element and from it on, squeezed (_squeeze)."""
     old = mark.text
     mark.text = _MARK + (old or "")
     try:
-        text = body.text_content()
+        text = _shown_text(body)
     finally:
         mark.text = old
     at = text.find(_MARK)
