@@ -44,19 +44,25 @@ def _length(s: str | None) -> int:
     return len(s.strip()) if s else 0
 
 
-def best_container(root) -> Container | None:
+def best_container(root, consent: bool = False) -> Container | None:
     """The element of `root` (a page's <body>) whose blocks are worth most, or None when nothing on the page
-    is prose."""
+    is prose. `consent`: also read the consent phrases of data/consent.toml in every text (notices that do
+    not say "cookie": "vi bruker informasjonskapsler"), for a page known to hold one."""
     if root is None:
         return None
     best: list = [0.0, None]
+    if consent:
+        from briefgen.ingest.consent import is_consent
+    else:
+        def is_consent(text: str) -> bool:
+            return False
 
     def walk(el) -> tuple[int, int, float, bool]:
         """(running text, its link text, whether it names cookies: carried up to the enclosing block; value
         of the blocks)"""
         text = el.text
         run = _length(text)
-        cookie = run > 0 and ("ookie" in text or "OOKIE" in text)
+        cookie = run > 0 and ("ookie" in text or "OOKIE" in text or is_consent(text))
         link = 0
         value = 0.0
         for child in el:
@@ -71,7 +77,7 @@ def best_container(root) -> Container | None:
             tail = child.tail
             if tail:
                 run += _length(tail)
-                cookie = cookie or "ookie" in tail or "OOKIE" in tail
+                cookie = cookie or "ookie" in tail or "OOKIE" in tail or is_consent(tail)
         if el.tag == "a":
             link = run
         if el.tag in BLOCK:

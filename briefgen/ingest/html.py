@@ -34,6 +34,7 @@ from briefgen.ingest.clean import (
     is_sentence,
     tidy,
 )
+from briefgen.ingest.consent import is_consent
 from briefgen.ingest.html_dates import page_dates, url_date
 from briefgen.ingest.patterns import AGENCIES, WORD, key_of, strip_screen_reader
 from briefgen.model import Article, Block, Image, RawArticle, Source
@@ -1254,8 +1255,9 @@ def _squeeze(text: str) -> str:
 
 
 def _names_cookies(text: str) -> bool:
-    """A cookie or consent notice's paragraph (briefgen/ingest/density.py: the word in most languages)."""
-    return "ookie" in text or "OOKIE" in text
+    """A cookie or consent notice's paragraph (briefgen/ingest/density.py: the word in most languages; the
+    phrases of data/consent.toml for notices that do not use it)."""
+    return "ookie" in text or "OOKIE" in text or is_consent(text)
 
 
 def _main_run(body):
@@ -1316,7 +1318,8 @@ def _inside_container(blocks: list[Block], doc) -> list[Block]:
     if doc is None or not blocks:
         return blocks
     body = _body(doc)
-    box = best_container(body)
+    texts = [b.text or " ".join(b.items) for b in blocks]
+    box = best_container(body, consent=any("ookie" not in t and is_consent(t) for t in texts))
     if box is None or box.element is body:
         return blocks
     text = _squeeze(_shown_text(box.element))

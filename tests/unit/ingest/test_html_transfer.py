@@ -112,3 +112,26 @@ def test_comments_dated_by_day_only_go_and_a_chronology_stays():
     assert _before_comment_records(blocks(older), _parse(_dated_page(head[0], older))) == blocks(older)
     shuffled = [replies[2], replies[0], replies[1]]
     assert _before_comment_records(blocks(shuffled), _parse(_dated_page(head[0], shuffled))) == blocks(shuffled)
+
+
+def test_a_consent_notice_that_does_not_say_cookie_is_no_prose_for_the_container():
+    """data/consent.toml on the HTML path: a Norwegian notice speaks of "informasjonskapsler", not cookies;
+    read with the file's phrases, its paragraphs that hold one are junk and the story is the container."""
+    import lxml.html
+
+    from briefgen.ingest.density import best_container
+    from briefgen.ingest.html import _names_cookies
+
+    notice = ("Vi bruker informasjonskapsler for å gi deg en bedre opplevelse på nettstedet vårt, for å måle "
+              "trafikken og for å vise deg annonser som passer for deg. Du kan når som helst endre valgene dine.")
+    more = ("Våre partnere kan også lagre og lese informasjon på enheten din. Nettstedet bruker "
+            "informasjonskapsler fra tredjeparter for å tilpasse innhold og annonser og for å måle resultater.")
+    story = ("Kommunestyret vedtok tirsdag å beholde nattbussene gjennom vinteren etter at over fire tusen "
+             "innbyggere skrev under på et opprop.")
+    page = lxml.html.document_fromstring(
+        f"<html><body><div id='n'><p>{notice}</p><p>{more}</p><p>{more}</p></div>"
+        f"<div id='s'><h1>Nattbussene blir</h1><p>{story}</p><p>{story}</p></div></body></html>")
+    body = page.body
+    assert best_container(body).element is body     # both read as prose: the whole page, nothing cut
+    assert best_container(body, consent=True).element.get("id") == "s"
+    assert _names_cookies(notice) and not _names_cookies(story)
