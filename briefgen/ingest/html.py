@@ -65,6 +65,7 @@ ALL_STEPS = frozenset((
     "glued_line",       # a line set before a <p> (a date, a byline) that trafilatura joined to its text
     "comment_records",  # records of a stamp line and short prose after the article's: comments, no heading
     "gaps",             # subheads, lists and short paragraphs set between two of the article's paragraphs
+    "teasers",          # teaser summaries: the sentence set after a headline link ("<a>…</a><br>Summary …")
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -112,7 +113,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     found = markdown_blocks(tidy(text))
     if "glued_line" in steps:
         found = _unglue_first_lines(found, doc)
-    doubtful = bool(steps & {"container", "comment_records", "gaps"}) and _doubtful(found, doc)
+    doubtful = bool(steps & {"container", "comment_records", "gaps", "teasers"}) and _doubtful(found, doc)
     if "container" in steps and doubtful:
         found = _inside_container(found, doc)
     if "page_comments" in steps:
@@ -129,6 +130,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)])
     if "link_card" in steps:
         found = _outside_link_cards(found, doc)
+    if "teasers" in steps and doubtful:
+        found = _without_teaser_summaries(found, doc)
     blocks = clean_blocks(found, _clean(md.title), steps)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
@@ -1346,6 +1349,65 @@ CARD_WORDS = 8          # a link of this many words or more may be a teaser card
 CARD_PART_WORDS = 4     # shorter paragraphs are left to the other steps
 # links of at least 2 characters a word, found by libxml2 before Python counts their words
 _LONG_LINKS = XPath(f"//body//a[@href][string-length(normalize-space()) >= {2 * CARD_WORDS}]")
+
+
+TEASER_LINK_WORDS = (3, 15)   # a teaser's headline link
+TEASER_SUMMARY_WORDS = 8      # a teaser's summary sentence has at least this many words
+TEASER_SEPARATORS = "–—-:|"
+_TEASER_LINKS = XPath("//body//a[@href][string-length(normalize-space()) >= 12]")
+
+
+def _teaser_summaries(doc) -> list[str]:
+    """The squeezed summaries of the page's teasers: a headline link of 3–15 words set apart from the text
+    after it by a line break, a dash or colon ("<a>Fire damages barn</a> – No one was hurt …"), or by ending
+    its own block (an <h4> or <div> holding the link alone, the summary the next block), then a sentence of
+    8 words or more that is not link text, and not in the page's main run of paragraphs."""
+    out = []
+    for a in _TEASER_LINKS(doc):
+        if not TEASER_LINK_WORDS[0] <= len(a.text_content().split()) <= TEASER_LINK_WORDS[1]:
+            continue
+        tail = (a.tail or "").strip()
+        nxt = a.getnext()
+        if tail[:1] and tail[0] in TEASER_SEPARATORS:
+            summary = tail[1:]
+        elif not tail and nxt is not None and nxt.tag == "br":
+            summary = nxt.tail or ""
+        elif not tail and nxt is None and (box := a.getparent()) is not None \
+                and len((box.text or "").strip()) == 0 and (after := box.getnext()) is not None \
+                and isinstance(after.tag, str) and after.tag in ("p", "div") and not after.findall(".//a"):
+            summary = after.text_content()
+        else:
+            continue
+        if len(summary.split()) >= TEASER_SUMMARY_WORDS:
+            out.append(_squeeze(summary)[:RECORD_KEY])
+    if len(out) < 2:
+        return []
+    run = _main_run(_body(doc))   # (a paragraph of the article's own run after a "read also" link stays)
+    return [k for k in out if k not in run]
+
+
+def _without_teaser_summaries(blocks: list[Block], doc) -> list[Block]:
+    """Without teasers' summaries (_teaser_summaries) after the article's first half: "More long reads",
+    "Berita Lainnya", related posts, each a headline link and a sentence, which trafilatura keeps as
+    paragraphs of the article once the links are left out. Only when two or more are found, and never
+    more than a third of the text (a digest of such items is the article itself)."""
+    if doc is None or len(blocks) < 3:
+        return blocks
+    keys = [k for k in _teaser_summaries(doc) if len(k) >= 20]
+    if len(keys) < 2:
+        return blocks
+    words = [word_count(b.text or " ".join(b.items)) for b in blocks]
+    total, seen = sum(words), 0
+    drop = set()
+    for n, b in enumerate(blocks):
+        if seen * 2 >= total and b.kind == "paragraph":
+            key = _squeeze(TAG.sub("", b.text))
+            if any(k in key for k in keys):
+                drop.add(n)
+        seen += words[n]
+    if len(drop) < 2 or sum(words[n] for n in drop) * 3 > total:
+        return blocks
+    return [b for n, b in enumerate(blocks) if n not in drop]
 
 
 def _outside_link_cards(blocks: list[Block], doc) -> list[Block]:

@@ -384,13 +384,9 @@ KNOWN = {
     ("welcome-blurb", "as written"): "the left cell's welcome blurb and advertising note are kept",
     ("welcome-blurb", "old"): "the left cell's welcome blurb and advertising note are kept",
     # session 7's pages (written for the dump path; as found on the HTML path)
-    ("town-news-table", "as written"): "the 'Other stories' ledes and the right cell's notices are kept",
-    ("town-news-table", "old"): "the 'Other stories' ledes and the right cell's notices are kept",
-    ("id-berita-daerah", "as written"): "the 'Berita Lainnya' teasers' summaries are kept",
-    ("id-berita-daerah", "old"): "the 'Berita Lainnya' teasers' summaries are kept",
-    ("magazine-longread-bio", "as written"): "the author's bio and the 'More long reads' summaries are kept",
-    ("magazine-longread-bio", "old"): "the author's bio, the 'More long reads' summaries and the newsletter "
-                                      "box are kept",
+    ("town-news-table", "as written"): "the right cell's legal notice and subscription line are kept",
+    ("town-news-table", "old"): "the right cell's legal notice and subscription line are kept",
+    ("magazine-longread-bio", "old"): "the author's bio and the newsletter box are kept",
     ("press-release-wire", "as written"): "the newswire's footer disclaimer is kept",
     ("press-release-wire", "old"): "the newswire's footer paragraphs are kept",
 }

@@ -135,3 +135,22 @@ def test_a_consent_notice_that_does_not_say_cookie_is_no_prose_for_the_container
     assert best_container(body).element is body     # both read as prose: the whole page, nothing cut
     assert best_container(body, consent=True).element.get("id") == "s"
     assert _names_cookies(notice) and not _names_cookies(story)
+
+
+def test_teaser_summaries_after_the_article_go_and_a_paragraph_after_a_read_also_link_stays():
+    """Step teasers: "<a>headline</a><br>summary" (or a dash, or the link alone in its block) twice or more,
+    outside the page's main run of paragraphs, is no text of the article."""
+    from briefgen.ingest.html import _parse, _without_teaser_summaries
+    from briefgen.model import Block
+
+    summaries = ["Harga cabai rawit di Pasar Kliwon turun hingga separuhnya dalam sepekan terakhir.",
+                 "Festival tahunan para petani tembakau akan digelar di alun-alun kota selama tiga hari."]
+    teasers = "".join(f"<p><a href='/{n}'>Judul berita lain nomor {n}</a><br>{t}</p>"
+                      for n, t in enumerate(summaries))
+    page = (f"<html><body><div><p>{_PARAS[0]}</p><div><a href='/x'>Read also: the bus timetable for winter</a>"
+            f"</div><p>{_PARAS[1]}</p><p>{_PARAS[2]}</p><p>{_PARAS[3]}</p></div>"
+            f"<div><h3>Berita Lainnya</h3>{teasers}</div></body></html>")
+    blocks = [Block("paragraph", t) for t in [*_PARAS, *summaries]]
+    assert _without_teaser_summaries(blocks, _parse(page)) == blocks[:4]
+    one = page.replace(teasers, teasers.split("</p>")[0] + "</p>")
+    assert _without_teaser_summaries(blocks[:5], _parse(one)) == blocks[:5]   # one alone: no teaser list
