@@ -52,7 +52,7 @@ def best_container(root, consent: bool = False) -> Container | None:
         return None
     best: list = [0.0, None]
     if consent:
-        from briefgen.ingest.consent import is_consent
+        from briefgen.ingest.html import is_consent
     else:
         def is_consent(text: str) -> bool:
             return False

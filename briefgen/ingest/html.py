@@ -34,9 +34,8 @@ from briefgen.ingest.clean import (
     is_sentence,
     tidy,
 )
-from briefgen.ingest.consent import is_consent
 from briefgen.ingest.html_dates import page_dates, url_date
-from briefgen.ingest.patterns import AGENCIES, WORD, key_of, strip_screen_reader
+from briefgen.ingest.patterns import AGENCIES, WORD, key_of, lexicon, strip_screen_reader
 from briefgen.model import Article, Block, Image, RawArticle, Source
 
 log = logging.getLogger(__name__)
@@ -1261,6 +1260,11 @@ def _names_cookies(text: str) -> bool:
     """A cookie or consent notice's paragraph (briefgen/ingest/density.py: the word in most languages; the
     phrases of data/consent.toml for notices that do not use it)."""
     return "ookie" in text or "OOKIE" in text or is_consent(text)
+
+
+def is_consent(text: str) -> bool:
+    """The text holds a phrase of data/consent.toml (20 languages; patterns.Lexicon.is_consent)."""
+    return lexicon().is_consent(text.lower())
 
 
 def _main_run(body):
