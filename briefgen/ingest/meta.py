@@ -949,7 +949,7 @@ def _date_anywhere(c: Cleaned, lang: str | None, order: str | None) -> datetime 
     for ln in c.lines:
         if ln.kind not in ("meta", "text", "credit") or ln.words > ANYWHERE_WORDS or not dates.has_day(ln.text):
             continue
-        label = dates.date_label(ln.text)
+        label = dates.date_label(ln.text) or _label_after(ln.text)
         if label in ("member", "updated") or not (
                 ln.kind == "meta" or label == "published" or dates.other_words(ln.text) <= DATE_LINE_OTHER):
             continue
@@ -961,6 +961,15 @@ def _date_anywhere(c: Cleaned, lang: str | None, order: str | None) -> datetime 
             found.append((d, label == "published", ln))
     found = _outside_lists(c, found, None)
     return min(found, key=lambda f: abs(f[2].i - c.start))[0] if found else None
+
+
+def _label_after(text: str) -> str | None:
+    """The label of a date that follows it ("Dieser Eintrag wurde am 3. März 2011 veröffentlicht")."""
+    try:
+        span = dates._find_day_span(text)
+    except dates.DateError:
+        return None
+    return dates.date_label(text[span[2]:]) if span else None
 
 
 def _yearless(text: str) -> bool:
