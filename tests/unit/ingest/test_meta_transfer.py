@@ -329,8 +329,8 @@ def test_html_a_two_digit_year(tmp_path, lang, line, want):
     ("en", "This entry was posted on Thursday, February 26th, 2015 at 10:15 pm and is filed under News."),
     ("fr", "Cet article a été publié le jeudi 26 février 2015 à 22h15 et classé dans Actualités."),
     ("pt", "Publicado em 26/02/2015 às 22h15 na categoria Notícias."),
-    ("de", "Dieser Eintrag wurde am Donnerstag, 26. Februar 2015 um 22:15 Uhr veröffentlicht und ist unter "
-           "Lokales abgelegt."),   # the label after the date
+    ("de", ("Dieser Eintrag wurde am Donnerstag, 26. Februar 2015 um 22:15 Uhr veröffentlicht und ist unter "
+           "Lokales abgelegt.")),   # the label after the date
 ])
 def test_dump_without_a_date_line_reads_the_date_below_the_post(tmp_path, lang, foot):
     # an old WordPress theme's line under the post: the page gives its brief rather than none
