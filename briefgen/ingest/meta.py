@@ -528,6 +528,20 @@ def _story_heads(c: Cleaned) -> list[Line]:
     return out
 
 
+TOP_REACH = 8      # solid lines from the text's start searched for its first paragraph
+
+
+def _first_paragraph(solid: list[Line], start_k: int) -> int:
+    """Index in `solid` of the text's first paragraph (a line of 25 tokens or several sentences) within
+    TOP_REACH lines of its start `start_k`, else start_k. The line model may start a small blog's text at
+    its tagline ("Old things, mended slowly") or at the post's title; the lines above the first paragraph
+    are then the page's top (its name, tagline, title and date)."""
+    for j in range(start_k, min(len(solid), start_k + TOP_REACH)):
+        if solid[j].kind in ("text", "repeat") and _paragraph_inside(solid[j].text):
+            return j
+    return start_k
+
+
 def _parts(cands: list[Line]) -> tuple[set[int], set[int]]:
     """Candidates that another, longer candidate ends or starts with (a headline the copy glued to a
     breadcrumb or kicker; a part cut off a line is in its line), and those longer ones."""
@@ -581,6 +595,7 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
     solid = _not_furniture(nonblank, ui)
     solid_i = [ln.i for ln in solid]
     start_k = bisect_left(solid_i, c.start)
+    top_k = _first_paragraph(solid, start_k)
     own = [ln is lines[ln.i] for ln in cands]
     heads = [ln for ln, o in zip(cands, own) if o and ln.i < c.start and _headline_like(ln)]
     head_is = [ln.i for ln in heads]
@@ -623,8 +638,9 @@ def title_features(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]] | 
                 float(prev is not None and prev.kind in ("text", "repeat") and prev.words >= 5
                       and _headline_like(prev)),
                 float(below > 0), below,
-                # a site's name and tagline stand at the top of a page with more lines above its text
-                float(k < PAGE_TOP and start_k > PAGE_TOP),
+                # a site's name and tagline stand at the top of a page with more lines above its text's
+                # first paragraph
+                float(k < PAGE_TOP and top_k > PAGE_TOP),
             ]
         content = [t for t in toks if t not in common and (len(t) > 2 or not t.isascii())]
         m = len(content) or 1

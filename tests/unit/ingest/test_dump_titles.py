@@ -234,3 +234,34 @@ def test_a_blog_s_name_and_tagline_at_the_top_of_the_page_are_not_its_post_s_tit
     page = ("Allotment Diaries\n\nNotes from plot fourteen in rain and shine\n\nSaturday, March 5, 2011\n"
             "Night buses will reach the northern districts\n" + BODY + "\nPosted by Margaret at 10:42 AM 3 comments")
     assert meta.find_header(clean_dump(page)).title == "Night buses will reach the northern districts"
+
+
+SHED = "The Shed Workshop\n\nOld things, mended slowly\n\n"
+
+
+def test_the_page_top_is_read_above_the_text_s_first_paragraph():
+    """The line model may start a small blog's text at its tagline of running words or at the post's
+    title: the lines above the text's first paragraph are the page's top all the same."""
+    c = clean_dump(SHED + "Night buses will reach the northern districts\n\nTuesday, March 9, 2010\n\n" + BODY)
+    solid = [ln for ln in c.lines if ln.kind != "blank"]
+    k = meta._first_paragraph(solid, 0)
+    assert solid[k].text == P1
+    assert meta._first_paragraph(solid, k) == k
+    assert meta._first_paragraph([ln for ln in solid if ln.text != P1 and ln.text != P2][:3], 0) == 0
+
+
+OLDSTYLE = Path(__file__).resolve().parents[2] / "data" / "dumps-oldstyle"
+
+
+@pytest.mark.parametrize("name", ["blog-comments-trackback", "fr-blog-commentaires"])
+def test_a_small_blog_s_name_and_running_tagline_are_not_its_post_s_title(name, monkeypatch):
+    """The blog's name, a tagline of running words that the line model takes as the text's start, the
+    post's title with its date below it, the text (hand-written old-style pages)."""
+    want = json.loads((OLDSTYLE / "pages.json").read_text(encoding="utf-8"))[name]["title"]
+    text = meta.split_prefix((OLDSTYLE / f"{name}.txt").read_text(encoding="utf-8"))[2]
+    c = clean_dump(text)
+    assert meta.find_header(c).title == want
+    assert meta._first_paragraph([ln for ln in c.lines if ln.kind != "blank"], 0) > meta.PAGE_TOP
+    # (with the page's top read above the region's first line, as before, the name or tagline was taken)
+    monkeypatch.setattr(meta, "_first_paragraph", lambda solid, start_k: start_k)
+    assert meta.find_header(c).title != want
