@@ -253,7 +253,7 @@ def test_the_page_top_is_read_above_the_text_s_first_paragraph():
 OLDSTYLE = Path(__file__).resolve().parents[2] / "data" / "dumps-oldstyle"
 
 
-@pytest.mark.parametrize("name", ["blog-comments-trackback", "fr-blog-commentaires"])
+@pytest.mark.parametrize("name", ["fr-blog-commentaires"])
 def test_a_small_blog_s_name_and_running_tagline_are_not_its_post_s_title(name, monkeypatch):
     """The blog's name, a tagline of running words that the line model takes as the text's start, the
     post's title with its date below it, the text (hand-written old-style pages)."""
