@@ -8,6 +8,7 @@ briefgen.ingest.score against each case's expected.txt.
     .venv/bin/python -m tests.quality.html_eval --titles        # titles, also with og:title/JSON-LD ignored
     .venv/bin/python -m tests.quality.html_eval --switch        # a per-page briefgen/readability choice, LOPO
     .venv/bin/python -m tests.quality.html_eval --old           # the same on the pages as older markup
+    .venv/bin/python -m tests.quality.html_eval --transfer      # tests/data/html-transfer, both markups
 
 Every extractor sees source.html as briefgen reads it (briefgen.ingest.readers). A page an extractor
 gives nothing for scores zero. Results are cached per process (the quality gate runs each once).
@@ -293,9 +294,34 @@ def _memoise_trafilatura() -> None:
     html._extract = cached_extract
 
 
+TRANSFER_PAGES = ROOT / "tests" / "data" / "html-transfer"
+RIGHT = 0.97   # a transfer case is right when recall and precision both reach this (test_html_transfer.py)
+
+
+def transfer_report() -> str:
+    """The three extractors on the hand-written transfer pages, as written and as older markup: cases right
+    (recall and precision >= RIGHT) and mean F1."""
+    paths = [c for c in sorted(TRANSFER_PAGES.iterdir()) if (c / "source.html").is_file()]
+    rows = ["| extractor | as written: right | F1 | as older markup: right | F1 |",
+            "| --- | ---: | ---: | ---: | ---: |"]
+    for name, extract in extractors().items():
+        cells = []
+        for variant in ("real", "old"):
+            VARIANT["name"] = variant
+            got = scores(run(extract, paths), paths)
+            right = sum(s.recall >= RIGHT and s.precision >= RIGHT for s in got.values())
+            cells += [f"{right} of {len(paths)}", f"{sum(s.f1 for s in got.values()) / len(paths):.3f}"]
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    VARIANT["name"] = "real"
+    return "\n".join(rows)
+
+
 def _main(argv: list[str]) -> None:
     from briefgen.ingest.html import ALL_STEPS, STEPS, Options
 
+    if "--transfer" in argv:
+        print(transfer_report())
+        return
     paths = cases("all")
     if "--old" in argv:
         VARIANT["name"] = "old"
