@@ -451,12 +451,28 @@ def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> 
     end = last + 1
     while end in have:
         end += 1
-    # A comment's header carries its stamp (a date, a time, a count of posts); a box set inside the
-    # article (a newsletter sign-up between its last two paragraphs) has none: the text after it stays.
+    # A comment's header carries its stamp (a date, a time, a count of posts), a box of teaser cards a
+    # headline over each summary; a box set inside the article (a newsletter sign-up between its last two
+    # paragraphs) has neither: the text after it stays.
     after = next((k for k in kept if k >= end), None)
-    if after is None or not any(ch.isdigit() for k in range(end, after) for ch in texts[k]):
+    if after is None:
+        return kept
+    if not any(ch.isdigit() for k in range(end, after) for ch in texts[k]) \
+            and not _teaser_cards([k for k in kept if k >= end], texts):
         return kept
     return [k for k in kept if k < end]
+
+
+def _teaser_cards(tail: list[int], texts: list[str]) -> bool:
+    """The first of these kept lines is a teaser card's summary (a sentence right under a dropped line that
+    is its headline: short, no sentence mark, using its content words), and a card stands right above or
+    below it too, kept or not: a box of links to other stories. One such pair alone is an article's
+    subhead over its paragraph."""
+    def card(k: int) -> bool:
+        return 1 <= k < len(texts) and bool(TERMINAL.search(texts[k])) \
+            and _headline_of(k - 1, _stems([texts[k]]), texts)
+
+    return bool(tail) and card(tail[0]) and (card(tail[0] - 2) or card(tail[0] + 2))
 
 
 def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:

@@ -292,6 +292,28 @@ def test_a_last_paragraph_below_a_box_inside_the_article_is_not_taken_for_a_comm
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, last]
 
 
+def test_teaser_cards_below_the_article_are_cut_but_not_a_subhead_over_its_last_paragraph(monkeypatch):
+    # a box of other stories below the article: a heading, then each story's headline (dropped) over its
+    # summary sentence (half believed), with no date or count in the box to read as a comment's stamp;
+    # readers' comments below it (so the hand rules' card list, which wants the cards to close the text,
+    # does not see them)
+    s1 = ("Les producteurs de lait de la vallée ont vendu leur récolte de foin à un prix record cette semaine, "
+          "selon la chambre d'agriculture.")
+    s2 = ("La fête de la transhumance aura lieu dimanche au col, avec un marché de producteurs et des "
+          "animations pour les enfants.")
+    texts = [P1, P2, P3, P4, "Autres actualités", "Foin: les producteurs de lait vendent à prix record", s1,
+             "Transhumance: la fête aura lieu dimanche au col", s2, "Marcel", "12 mars 2013",
+             "Enfin une bonne nouvelle pour les éleveurs de la vallée, il était temps que cela bouge."]
+    scores = [4.0, 4.5, 4.0, 3.0, -4.0, -3.0, 0.4, -1.6, -0.4, -5.0, -8.0, -1.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]
+    # one subhead over the article's last paragraph, dropped by the model, is no box of cards: it stays
+    last = ("Les aides arrivent trop tard pour de nombreuses exploitations, selon les syndicats, qui demandent "
+            "un fonds d'urgence plus large et plus rapide.")
+    texts = [P1, P2, P3, P4, "Photo: AFP", "Des aides trop tardives pour les exploitations", last]
+    scores = [4.0, 4.5, 4.0, 3.0, -4.0, -1.2, -0.4]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, last]
+
+
 COOKIE = ("We use cookies to give you the best possible experience on our website. By continuing to browse this "
           "site you agree to the use of cookies as described in our cookie policy.")
 WEATHER = "Dunmore today: light showers, clearing later in the afternoon, with a fresh westerly wind."
