@@ -319,3 +319,15 @@ def test_folding_leaves_the_largest_file_while_the_others_are_small(tmp_path, mo
     (only,) = folder.glob("*.frag")
     kept = fragments._read(only)
     assert len(kept) == 199 + 2 + 120 and _card(0) not in kept and kept[_card(1)] == b"x" * 200
+
+
+def test_keys_whose_hashes_collide_each_get_their_own_text(tmp_path, monkeypatch):
+    """The index holds 64-bit hashes; the record's own key decides (here every key hashes alike)."""
+    monkeypatch.setattr(fragments, "_hash", lambda kb: 7)
+    store = fragments.Fragments(tmp_path / "f")
+    for n in range(50):
+        store.put(_card(n), f"text {n}".encode())
+    store.flush()
+    again = fragments.Fragments(tmp_path / "f")
+    assert [again.get(_card(n)) for n in range(50)] == [f"text {n}".encode() for n in range(50)]
+    assert again.get(_card(50)) is None
