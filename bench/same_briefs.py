@@ -37,7 +37,7 @@ REPORT_NAME = "_ingest-report.txt"
 
 
 def shared_samples() -> Path | None:
-    for base in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared", Path("/work/shared")):
+    for base in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared"):
         if base and (Path(base) / "samples" / "pages").is_dir():
             return Path(base) / "samples"
     return None

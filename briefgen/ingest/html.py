@@ -1537,12 +1537,19 @@ MAX_RECORDS = 40
 def _stamp_blocks(body) -> list:
     """The page's stamp lines (a block of at most STAMP_WORDS words holding a time of day, not inside a
     link), in document order; none when there are more than MAX_RECORDS."""
+    return _short_blocks(_TIMED_TEXTS(body), lambda text: STAMP.search(text) is not None,
+                         lambda el: len(el.text_content().split()) <= STAMP_WORDS)
+
+
+def _short_blocks(texts, hit, keep) -> list:
+    """The blocks holding a text that `hit`s, once each and in document order, that `keep` accepts and sit
+    in no link (a link's date is a teaser's or an archive's); none when there are more than MAX_RECORDS."""
     from briefgen.ingest.density import BLOCK
 
     out: list = []
     seen: set = set()
-    for text in _TIMED_TEXTS(body):
-        if not STAMP.search(text):
+    for text in texts:
+        if not hit(text):
             continue
         el = text.getparent()
         if text.is_tail:
@@ -1552,8 +1559,7 @@ def _stamp_blocks(body) -> list:
         if el is None or el in seen:
             continue
         seen.add(el)
-        line = el.text_content()
-        if len(line.split()) <= STAMP_WORDS and not any(a.tag == "a" for a in el.iterancestors()):
+        if keep(el) and not any(a.tag == "a" for a in el.iterancestors()):
             out.append(el)
         if len(out) > MAX_RECORDS:
             return []
@@ -1629,28 +1635,12 @@ _FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 def _day_stamp_blocks(body) -> list:
     """The page's day stamps: blocks of at most STAMP_WORDS words holding a full date and at most
     DAY_STAMP_WORDS other words, not inside a link, in document order; none when more than MAX_RECORDS."""
-    from briefgen.ingest.density import BLOCK
-
-    out: list = []
-    seen: set = set()
-    for text in _DATED_TEXTS(body):
-        if not _FULL_YEAR.search(text):
-            continue
-        el = text.getparent()
-        if text.is_tail:
-            el = el.getparent()
-        while el is not None and el.tag not in BLOCK:
-            el = el.getparent()
-        if el is None or el in seen:
-            continue
-        seen.add(el)
+    def keep(el) -> bool:
         line = _spaced(el)
-        if len(line.split()) <= STAMP_WORDS and dates.other_words(line) <= DAY_STAMP_WORDS \
-                and _stamp_day(el) is not None and not any(a.tag == "a" for a in el.iterancestors()):
-            out.append(el)
-        if len(out) > MAX_RECORDS:
-            return []
-    return out
+        return len(line.split()) <= STAMP_WORDS and dates.other_words(line) <= DAY_STAMP_WORDS \
+            and _stamp_day(el) is not None
+
+    return _short_blocks(_DATED_TEXTS(body), lambda text: _FULL_YEAR.search(text) is not None, keep)
 
 
 def _spaced(el) -> str:
