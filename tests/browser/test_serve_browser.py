@@ -5,6 +5,7 @@ and leaves the project as it found it, except for the raw file it ingests.
 """
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import re
@@ -66,6 +67,23 @@ def project(tmp_path_factory) -> Path:
 STOP_GUARD = 90     # seconds: see `server`
 
 
+@contextlib.contextmanager
+def _ctrl_c_reaches_children():
+    """A terminal's Ctrl-C, whoever runs the tests: a job started in the background by a non-interactive
+    shell (`cmd &`, nohup, some CI runners) starts with SIGINT ignored, its children inherit that, and a
+    Python started so installs no KeyboardInterrupt handler: `serve` then never saw the test's Ctrl-C and
+    the stop guard failed (seen in two of three runs so started, none in a terminal). A Python handler
+    here is reset to the default in the child at exec, where Python installs its own."""
+    if signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -76,9 +94,10 @@ def _free_port() -> int:
 def server(project):
     """`python -m briefgen.cli serve` on a free port; yields the preview URL; Ctrl-C at the end."""
     env = dict(os.environ, BRIEFGEN_NO_PROGRESS="1", PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "briefgen.cli", "-C", str(project), "serve", "--port", str(_free_port())],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    with _ctrl_c_reaches_children():
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "briefgen.cli", "-C", str(project), "serve", "--port", str(_free_port())],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     lines: list[str] = []
     found = threading.Event()
 
