@@ -1629,7 +1629,7 @@ def _records_cut(blocks: list[Block], body, stamps: list, least: int, when, newe
 RECORD_PROSE = 5        # words of a record dated by day that make it a comment (not a heading after a date)
 DAY_RECORDS = 3         # records dated by day only after the article's that make a comment thread
 DAY_STAMP_WORDS = 5     # words of a day stamp besides its date (a name, "Posted by", a place)
-_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_FULL_YEAR = re.compile(rf"(?<!\d){dates.YEAR}(?!\d)")   # the date readers' four-digit year
 
 
 def _day_stamp_blocks(body) -> list:
