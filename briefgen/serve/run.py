@@ -13,6 +13,7 @@ import mimetypes
 import os
 import re
 import select
+import signal
 import socket
 import threading
 import time
@@ -500,6 +501,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
                                    name="briefgen-http", daemon=True)
     rebuilder = Rebuilder(preview.on_batch, delay=delay, on_idle=preview.flush, settled_delay=SETTLED_DELAY)
     watcher = Watcher(config, rebuilder.notify, poll=poll)
+    restore = _stop_on_sigterm()
     try:
         http_thread.start()
         # Watch before the first build so nothing saved during it is lost; the rebuilder starts after
@@ -515,7 +517,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
         waiter = stop or threading.Event()
         while not waiter.wait(0.5):    # a timed wait, so Ctrl-C reaches the main thread
             pass
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:      # Ctrl-C, or SIGTERM (`kill`, a service manager): see _stop_on_sigterm
         log.info("stopping")
     finally:
         # A build in progress gives up at its next check (between phases and pages; never while it
@@ -532,7 +534,41 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, poll: bool 
         httpd.server_close()
         if claim is not None:
             claim.release()
+        restore()
     return 0
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread where Ctrl-C's KeyboardInterrupt would be."""
+
+
+def _stop_on_sigterm() -> Callable[[], None]:
+    """Make SIGTERM stop the preview the way Ctrl-C does: the build in progress gives up, the build state
+    kept in memory is written (a restart is then incremental, not a distrusting repair), the port and the
+    preview folder are released. Without it a plain `kill` ended the process at once. Only from the main
+    thread (the only one Python delivers signals to), and not when SIGTERM is ignored or already handled
+    by the program that called serve(). A second SIGTERM during the stop is ignored: the stop is bounded
+    (about 15 s at worst; SIGKILL remains). Returns what puts the previous handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    try:
+        if signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
+            return lambda: None
+    except (AttributeError, ValueError):   # a platform without SIGTERM
+        return lambda: None
+    stopping = []
+
+    def on_term(signum, frame) -> None:
+        if not stopping:
+            stopping.append(signum)
+            raise _Terminated
+
+    signal.signal(signal.SIGTERM, on_term)
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    return restore
 
 
 class PreviewFolder:
