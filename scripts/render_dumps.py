@@ -9,7 +9,12 @@ newlines stripped, one final newline; a `date YYYY-MM-DD` line first when the pa
     python scripts/render_dumps.py tests/data/html-oldstyle/*.html --out tests/data/dumps-oldstyle \
         --manifest tests/data/dumps-oldstyle/pages.json
 
-Each NAME.html becomes OUT/NAME.txt. The date comes from --manifest (JSON: {"NAME": {"date": "YYYY-MM-DD",
+Each NAME.html becomes OUT/NAME.txt, and so does a case folder's NAME/source.html (tests/data/html-transfer):
+
+    python scripts/render_dumps.py tests/data/html-transfer/*/source.html --out tests/data/dumps-transfer \
+        --manifest tests/data/dumps-transfer/pages.json
+
+The date comes from --manifest (JSON: {"NAME": {"date": "YYYY-MM-DD",
 ...}}), written by hand: the page's author knows when the page says it was published. A page not in the
 manifest or with no date gets no date line.
 """
@@ -62,6 +67,11 @@ def dump_text(date: str | None, inner_text: str) -> str:
     return head + inner_text.rstrip("\n") + "\n"
 
 
+def case_name(path: Path) -> str:
+    """NAME of NAME.html, or of a case folder NAME/source.html (the sample pages' layout)."""
+    return path.parent.name if path.name == "source.html" else path.stem
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="+", type=Path, help="saved HTML files")
@@ -77,8 +87,9 @@ def main(argv: list[str]) -> int:
     try:
         for path in args.pages:
             html = path.read_bytes().decode("utf-8")
-            date = (manifest.get(path.stem) or {}).get("date")
-            out = args.out / f"{path.stem}.txt"
+            name = case_name(path)
+            date = (manifest.get(name) or {}).get("date")
+            out = args.out / f"{name}.txt"
             out.write_text(dump_text(date, renderer.text(html)), encoding="utf-8", newline="\n")
             log.info("%s -> %s%s", path, out, "" if date else " (no date line)")
     finally:

@@ -31,3 +31,18 @@ def test_the_committed_old_style_dumps_are_what_chromium_renders(tmp_path):
         made = (tmp_path / f"{page.stem}.txt").read_text(encoding="utf-8")
         assert made.startswith(f"date {dates[page.stem]['date']}\n")
         assert made == (DUMPS / f"{page.stem}.txt").read_text(encoding="utf-8"), page.name
+
+
+def test_the_committed_transfer_dumps_are_what_chromium_renders(tmp_path):
+    """tests/data/dumps-transfer: the case folders of tests/data/html-transfer (NAME/source.html -> NAME.txt)."""
+    pytest.importorskip("playwright.sync_api")
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        pytest.skip("Debian chromium is not installed")
+    dumps = ROOT / "tests" / "data" / "dumps-transfer"
+    pages = sorted((ROOT / "tests" / "data" / "html-transfer").glob("*/source.html"))
+    assert pages
+    assert _script().main([*map(str, pages), "--out", str(tmp_path), "--manifest", str(dumps / "pages.json")]) == 0
+    for page in pages:
+        name = page.parent.name
+        assert (tmp_path / f"{name}.txt").read_text(encoding="utf-8") == \
+            (dumps / f"{name}.txt").read_text(encoding="utf-8"), name

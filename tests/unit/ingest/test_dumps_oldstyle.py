@@ -27,6 +27,10 @@ KNOWN = {
     # session 7's pages, written before any change for them (4 of 6 passed as written)
     "town-news-table": "the 'Other stories this week' ledes (a headline, a dash and a lede cut off by '...') "
                        "are kept",
+    # session 8's pages, written before any change for them (3 of 5 passed as written)
+    "newsletter-archive": "the article ends above the 'Dates for your diary' list: its last paragraph is lost",
+    "regional-mostread-summaries": "the article ends above the 'Most read' box between its paragraphs: the "
+                                   "paragraphs after it are lost",
 }
 
 

@@ -389,6 +389,12 @@ KNOWN = {
     ("magazine-longread-bio", "old"): "the author's bio and the newsletter box are kept",
     ("press-release-wire", "as written"): "the newswire's footer disclaimer is kept",
     ("press-release-wire", "old"): "the newswire's footer paragraphs are kept",
+    # session 8's pages (written for the dump path; as found on the HTML path)
+    ("forum-news-signatures", "old"): "the replies are kept",
+    ("local-paper-gallery-tools", "old"): "the gallery's photo caption is kept",
+    ("medium-essay-claps", "old"): "the author's blurb and a response are kept",
+    ("regional-mostread-summaries", "as written"): "the 'Most read' summaries between the paragraphs are kept",
+    ("regional-mostread-summaries", "old"): "the 'Most read' summaries between the paragraphs are kept",
 }
 
 

@@ -1,0 +1,44 @@
+"""The page-dump path on the hand-written transfer pages of tests/data/html-transfer (see its NOTE.md), rendered
+to dumps as the sample dumps were made (tests/data/dumps-transfer, scripts/render_dumps.py): a case is right
+when the dump's lead and body hold at least 97 % of the words of the page's reference text (expected.txt,
+written with the page from its article text) and at most 3 % other words, the HTML transfer test's measure.
+The dumps were rendered and this test first run before any change to the dump path for them (session 8):
+that first count is the dump path's honest transfer figure (tests/data/dumps-transfer/NOTE.md)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefgen.ingest.pipeline import ingest_file
+from briefgen.ingest.score import article_text, score
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+DUMPS = DATA / "dumps-transfer"
+PAGES = json.loads((DUMPS / "pages.json").read_text(encoding="utf-8"))
+RIGHT = 0.97
+
+# What the dump path still gets wrong (strict: each flips to a failure once fixed).
+KNOWN = {
+    # as first run (main 47a1d04): 7 of 10 right, mean F1 0.966
+    "howto-blog-lists-2011": "the subheads and list items are dropped, the 'This entry was posted in' line kept",
+    "interview-qa-2010": "the answers after the fourth question are cut as an unsure tail",
+    "ru-gazeta-2009": "the headline stays in the body (the weather line is taken as the title)",
+}
+
+
+def test_every_transfer_page_has_its_dump_and_its_date():
+    cases = {p.parent.name for p in (DATA / "html-transfer").glob("*/source.html")}
+    assert cases == set(PAGES) == {p.stem for p in DUMPS.glob("*.txt")}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=True)) if n in KNOWN else n
+    for n in sorted(PAGES)])
+def test_the_dump_gives_the_article_and_nothing_around_it(name):
+    article = ingest_file(DUMPS / f"{name}.txt")
+    got = score(article_text(article), (DATA / "html-transfer" / name / "expected.txt").read_text(encoding="utf-8"))
+    assert got.recall >= RIGHT, f"recall {got.recall:.3f}"
+    assert got.precision >= RIGHT, f"precision {got.precision:.3f}"
+    assert article.date.date().isoformat() == PAGES[name]["date"]
