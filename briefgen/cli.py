@@ -82,8 +82,10 @@ def cli(click_ctx: click.Context, project: Path | None, debug: bool, quiet: bool
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the briefs (default: the project's content/briefs).")
 @click.option("--force", is_flag=True, help="Re-ingest unchanged inputs and overwrite hand-edited briefs.")
+@click.option("--strict", is_flag=True, default=None,
+              help="A page that shows no publication date fails instead of being dated by its file.")
 @click.pass_obj
-def ingest(ctx: Context, paths: tuple[Path, ...], out: Path | None, force: bool) -> None:
+def ingest(ctx: Context, paths: tuple[Path, ...], out: Path | None, force: bool, strict: bool | None) -> None:
     """Clean raw articles (page dumps .txt, HTML pages, briefs .md) into briefs.
 
     With no PATH: the project's content/raw/ into content/briefs/YYYY/MM/<slug>.md.
@@ -93,8 +95,8 @@ def ingest(ctx: Context, paths: tuple[Path, ...], out: Path | None, force: bool)
         from briefgen.pipeline import make_briefs
 
         # Files named on the command line into --out need no project (the defaults apply).
-        report = make_briefs(list(paths) or None, ctx.config(project_needed=not (paths and out)), out=out,
-                             force=force)
+        report = make_briefs(list(paths) or None, ctx.config(project_needed=not (paths and out), strict=strict),
+                             out=out, force=force)
         return 1 if report.failed else 0
 
     sys.exit(_run(ctx, go))
@@ -117,7 +119,8 @@ def classify(ctx: Context, paths: tuple[Path, ...], as_json: bool, explain: bool
     sys.exit(_run(ctx, go))
 
 
-STRICT_HELP = "Fail on warnings (a raw file that cannot be ingested; publish: base_url on localhost)."
+STRICT_HELP = ("Fail on warnings (a raw file that cannot be ingested, a page that shows no publication date; "
+               "publish: base_url on localhost).")
 BASE_URL_HELP = "Public URL of the site for this run (overrides base_url in briefgen.toml)."
 
 

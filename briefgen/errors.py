@@ -64,6 +64,15 @@ class IngestError(BriefgenError):
     """A raw article could not be turned into a brief."""
 
 
+class UndatedError(IngestError):
+    """A page with an article but no publication date (and, for a dump, no `date` line): `article` is
+    the rest of it, its date None. Ingest dates it by the raw file's modification day unless strict."""
+
+    def __init__(self, message: str, path: str | Path | None, article) -> None:
+        super().__init__(message, path)
+        self.article = article
+
+
 class BriefError(BriefgenError):
     """A brief file does not follow the brief format (front matter, fields)."""
 

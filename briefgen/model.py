@@ -66,6 +66,7 @@ class Article:
     translations: tuple[str, ...] = ()
     source: Source = field(default_factory=Source)
     image: Image = field(default_factory=Image)
+    date_from: str | None = None   # "file": the page shows no date, `date` is the raw file's modification day
 
     @property
     def body_text(self) -> str:
@@ -106,5 +107,6 @@ class Brief:
     themes: tuple[str, ...] = ()
     key_points: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)   # unknown keys, kept as they are
+    date_from: str | None = None              # "file": dated by the raw file's modification day
     path: Path | None = None                  # file it was read from (None when not yet written)
     body_line: int = 1                        # 1-based line where the body starts, for error messages

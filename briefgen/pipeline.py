@@ -35,11 +35,12 @@ class IngestReport:
     same: list[tuple[str, Path]] = field(default_factory=list)    # (raw file, brief of the same article)
     skipped: list[str] = field(default_factory=list)              # files of kinds briefgen does not read
     ignored: list[str] = field(default_factory=list)              # set aside by [ingest] ignore
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, message): briefed, but see
 
     def summary(self) -> str:
         extra = "".join(f", {len(found)} {what}" for found, what in (
             (self.same, "same article as another file"), (self.skipped, "skipped (not read)"),
-            (self.ignored, "ignored")) if found)
+            (self.ignored, "ignored"), (self.warnings, "dated by the file")) if found)
         return (f"ingest: {self.written} written, {self.unchanged} unchanged, "
                 f"{self.kept_edited} kept (edited by hand), {len(self.failed)} failed{extra}")
 
@@ -133,6 +134,8 @@ def make_briefs(paths: list[Path] | None, config: Config, out: Path | None = Non
         writer.save()
     for path, message in report.failed:
         log.error("%s: %s", path, message)
+    for path, message in report.warnings:
+        log.warning("%s: %s", path, message)
     for brief, new in report.kept:
         log.warning("%s: edited by hand, kept; the new version is in %s (use --force to overwrite)",
                     brief, new.name)
@@ -156,7 +159,12 @@ def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport, 
         load(raw.text, path)   # a brief already in place: validated, nothing to copy
         report.unchanged += 1
         return
-    if writer.unchanged(source, raw.sha256, pipeline_version()) is not None:
+    if (done := writer.unchanged(source, raw.sha256, pipeline_version())) is not None:
+        if _strict(config) and _dated_by_file(writer, source):
+            # briefed before, dated by the file: strict mode refuses it as if it were new
+            report.failed.append((str(path), (f"{NO_DATE} (its brief {done.name} is dated by the file's "
+                                              "modification day; strict mode)")))
+            return
         report.unchanged += 1
         return
     known = same.known_copy(source, raw.sha256)
@@ -167,7 +175,7 @@ def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport, 
     if raw.kind == "markdown":
         result = _passthrough(raw, writer, source)
     else:
-        result = _ingest(raw, config, writer, source, same)
+        result = _ingest(raw, config, writer, source, same, report)
         if isinstance(result, Path):
             report.same.append((str(path), result))
             return
@@ -180,8 +188,9 @@ def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport, 
 
 
 def _ingest(raw: RawArticle, config: Config, writer: BriefWriter, source: str,
-            same: _Same) -> WriteResult | Path:
-    """The input's brief, or (a Path) the brief of the same article made from another file."""
+            same: _Same, report: IngestReport | None = None) -> WriteResult | Path:
+    """The input's brief, or (a Path) the brief of the same article made from another file. A brief
+    dated by the raw file's modification day (the page shows no date) is a warning in the report."""
     from briefgen.brief.render_md import render
     from briefgen.brief.slug import slugify
     from briefgen.classify.pipeline import classify
@@ -205,9 +214,28 @@ def _ingest(raw: RawArticle, config: Config, writer: BriefWriter, source: str,
                "version": pipeline_version(), "fingerprint": sketch}
     if copies:
         machine["copies"] = copies
+    if article.date_from is not None:
+        machine["date_from"] = article.date_from
     result = writer.write(brief, None, source, raw.sha256, machine)
     same.written(result.path, sketch)
+    if article.date_from == "file" and report is not None:
+        day = article.date.date().isoformat()
+        report.warnings.append((str(raw.path), f"{NO_DATE}; dated by the file's modification day {day}"))
     return result
+
+
+NO_DATE = "no publication date on the page"
+
+
+def _strict(config: Config) -> bool:
+    return bool(getattr(config, "strict", False))
+
+
+def _dated_by_file(writer: BriefWriter, source: str) -> bool:
+    rel = writer.by_source.get(source)
+    entry = writer.state.get(rel) if rel else None
+    return entry is not None and (entry.machine or {}).get("date_from") == "file" \
+        and not writer.state.is_hand_edited(rel)   # a person may have set the date in the brief
 
 
 class _Same:
@@ -332,6 +360,7 @@ def write_report(briefs_dir: Path, report: IngestReport) -> None:
 
     lines = [report.summary(), ""]
     lines += [f"FAILED {path}: {message}" for path, message in sorted(report.failed)]
+    lines += [f"WARNING {path}: {message}" for path, message in sorted(report.warnings)]
     lines += [f"KEPT {b} (edited by hand; new version in {n.name})" for b, n in sorted(report.kept)]
     lines += [f"SAME {p}: the same article as {b} (one brief; every file is in its source.files)"
               for p, b in sorted(report.same)]

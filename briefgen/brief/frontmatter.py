@@ -54,8 +54,8 @@ class BriefDumper(_BaseDumper):  # type: ignore[misc, valid-type]
 
 FENCE = "---"
 # Order of keys when writing: what a person reads first comes first.
-KEY_ORDER = ("title", "kicker", "lead", "date", "updated", "lang", "translations", "source", "image",
-             "slug", "countries", "regions", "themes", "key_points")
+KEY_ORDER = ("title", "kicker", "lead", "date", "updated", "date_from", "lang", "translations", "source",
+             "image", "slug", "countries", "regions", "themes", "key_points")
 LIST_KEYS = ("translations", "countries", "regions", "themes", "key_points")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
@@ -418,6 +418,7 @@ def load(text: str, path: str | Path | None = None) -> Brief:
     except BriefError as exc:
         problems.append((exc.message, _line_of("updated", yaml_text)))
         updated = None
+    date_from = _str_or_none(meta, "date_from", problems, yaml_text)
     slug = _str_or_none(meta, "slug", problems, yaml_text)
     as_path = path if path is None or isinstance(path, Path) else Path(path)
     if slug is None and as_path is not None:
@@ -444,7 +445,7 @@ def load(text: str, path: str | Path | None = None) -> Brief:
                  kicker=_str_or_none(meta, "kicker", problems, yaml_text),
                  lead=_str_or_none(meta, "lead", problems, yaml_text), updated=updated,
                  source=source, image=image, countries=countries, extra=extra,
-                 path=as_path, body_line=body_line, **lists)
+                 path=as_path, body_line=body_line, date_from=date_from, **lists)
 
 
 def read(path: str | Path) -> Brief:
@@ -482,7 +483,10 @@ def to_mapping(brief: Brief) -> dict[str, Any]:
     """Front matter as an ordered mapping (what `dump` writes)."""
     data: dict[str, Any] = {
         "title": brief.title, "kicker": brief.kicker, "lead": brief.lead,
-        "date": _iso(brief.date), "updated": _iso(brief.updated), "lang": brief.lang,
+        "date": _iso(brief.date), "updated": _iso(brief.updated),
+        # date_from was added later: only when the date is not the page's (`file`), so others keep their bytes
+        **({"date_from": brief.date_from} if brief.date_from is not None else {}),
+        "lang": brief.lang,
         "translations": list(brief.translations),
         # source.files only when the article was saved more than once: other briefs keep their bytes
         "source": {f.name: (list(v) if isinstance(v, tuple) else v) for f in fields(Source)

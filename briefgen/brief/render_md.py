@@ -98,4 +98,5 @@ def render(article: Article, classification: Classification, slug: str) -> Brief
         title=article.title, slug=slug, lang=article.lang, date=article.date, body=render_body(article),
         kicker=article.kicker, lead=article.lead, updated=article.updated, translations=article.translations,
         source=article.source, image=article.image, countries=classification.countries,
-        regions=classification.regions, themes=classification.themes, key_points=classification.key_points)
+        regions=classification.regions, themes=classification.themes, key_points=classification.key_points,
+        date_from=article.date_from)

@@ -109,7 +109,8 @@ class Config:
     locales: list = opt([], "More UI languages to build, each in its own tree (/fr/, /de/).")
     timezone: str = opt("Europe/Zurich", "Time zone for dates without one and for daily editions.")
     strict: bool = opt(False, "Turn warnings into failures, for CI: a raw file that cannot be ingested fails "
-                              "`build` and `publish`, and so does publishing with base_url on localhost "
+                              "`build` and `publish`, and so does a page that shows no publication date "
+                              "(else dated by its file) and publishing with base_url on localhost "
                               "(same as --strict).")
     paths: Paths = field(default_factory=Paths, metadata={"doc": "Folders (relative to the project)."})
     site: SiteOptions = field(default_factory=SiteOptions, metadata={"doc": "Site rendering."})

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml.etree import XPath
 
-from briefgen.errors import IngestError
+from briefgen.errors import IngestError, UndatedError
 from briefgen.ingest import dates, meta
 from briefgen.ingest.clean import (
     LIST_ITEM,
@@ -154,13 +154,16 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     published, updated = _dates(raw, md, doc, title, lang)
     caption, credit = _figure(raw.text)
     image_url = lead_image(doc, md.url)
-    return Article(
+    article = Article(
         title=title, lang=lang, blocks=tuple(blocks), lead=lead, date=published,
         kicker=heading.kicker if heading else None,
         updated=updated, translations=_translations(raw.text),
         source=Source(file=raw.name, url=md.url or None, name=_clean(md.sitename),
                       agency=_agency(md.author, blocks), author=_author(md.author)),
         image=Image(caption=caption, credit=credit, url=image_url))
+    if published is None:
+        raise UndatedError("no publication date found in this HTML page", raw.path, article)
+    return article
 
 
 IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
@@ -1826,7 +1829,8 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     """The page's own published and updated times (briefgen.ingest.html_dates); else the date printed by
     the headline (old pages have no machine-readable date); else the day in its permalink; else
     trafilatura's (searched only then: htmldate copies the whole tree), on the page without its dated
-    lists: readers' comments and recent posts carry dates where htmldate reads ("comment-meta")."""
+    lists: readers' comments and recent posts carry dates where htmldate reads ("comment-meta").
+    (None, None) when the page shows no date at all."""
     def shown():   # the date printed by the headline: a UTC timestamp's local day
         return printed_date(doc, title, raw.text, lang) if doc is not None and title else None
 
@@ -1839,7 +1843,7 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
             (found := fallback(without_dated_lists(doc, raw.text, lang))):
         published, updated = page_dates(raw.text, found)
     if published is None:
-        raise IngestError("no publication date found in this HTML page", raw.path)
+        return None, None   # the caller says so, with the rest of the article (UndatedError)
     try:
         dates.check(published, None)
     except dates.DateError as exc:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.errors import IngestError
+from briefgen.errors import IngestError, UndatedError
 from briefgen.ingest import dates, furniture, meta
 from briefgen.ingest.clean import clean_dump
 from briefgen.ingest.patterns import TOKEN, UNSPACED
@@ -28,13 +30,44 @@ def ingest_file(path: Path, config: Config | None = None, name: str | None = Non
 
 
 def ingest_raw(raw: RawArticle, config: Config | None = None) -> Article:
-    if raw.kind == "dump":
-        return furniture.clean(article_from_dump(raw))
-    if raw.kind == "html":
-        from briefgen.ingest.html import article_from_html
+    """The article of one raw input. A page with an article but no publication date (nor, for a dump, a
+    `date` line) is dated by the raw file's modification day, in the config's time zone (the machine's
+    without a config), and says so (`date_from: file`); in strict mode it fails as it always did."""
+    try:
+        if raw.kind == "dump":
+            article = article_from_dump(raw)
+        elif raw.kind == "html":
+            from briefgen.ingest.html import article_from_html
 
-        return furniture.clean(article_from_html(raw))
-    raise IngestError("a Markdown brief is passed through, not ingested", raw.path)
+            article = article_from_html(raw)
+        else:
+            raise IngestError("a Markdown brief is passed through, not ingested", raw.path)
+    except UndatedError as exc:
+        day = None if config is not None and getattr(config, "strict", False) else file_day(raw.path, config)
+        if day is None:
+            raise IngestError(exc.message, raw.path) from None
+        article = replace(exc.article, date=day, date_from="file")
+    return furniture.clean(article)
+
+
+def file_day(path: Path, config: Config | None = None) -> datetime | None:
+    """The day a file was last modified, as a bare date (midnight, no zone: the site reads it in its own
+    zone), in the config's time zone, else the machine's; None when the file cannot be looked at."""
+    try:
+        stamp = Path(path).stat().st_mtime
+    except (OSError, ValueError):
+        return None
+    zone = None
+    name = getattr(config, "timezone", None) if config is not None else None
+    if name:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            zone = ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None
+    local = datetime.fromtimestamp(stamp, zone) if zone is not None else datetime.fromtimestamp(stamp)
+    return datetime(local.year, local.month, local.day)
 
 
 def article_from_dump(raw: RawArticle) -> Article:
@@ -59,14 +92,18 @@ def article_from_dump(raw: RawArticle) -> Article:
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     date = published or (dates.datetime(ref.year, ref.month, ref.day) if ref else None)
-    if date is None:
-        raise IngestError("no publication date found (add a first line `date YYYY-MM-DD`)", raw.path)
     caption, credit = meta.find_image(cleaned)
-    return Article(
+    article = Article(
         title=title, lang=lang, blocks=tuple(blocks), kicker=header.kicker,
         lead=header.lead, date=date, updated=updated, translations=translations,
         source=Source(file=raw.name, agency=meta.find_agency(cleaned), author=meta.find_author(cleaned)),
         image=Image(caption=caption, credit=credit))
+    if date is None:
+        raise UndatedError(NO_DATE_DUMP, raw.path, article)
+    return article
+
+
+NO_DATE_DUMP = "no publication date found (add a first line `date YYYY-MM-DD`)"
 
 
 TITLE_WORDS = 12   # a title made from the text's first words has about this many words

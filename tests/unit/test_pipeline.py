@@ -97,8 +97,6 @@ def test_two_inputs_with_one_slug_get_numbered_by_path_order(project):
      "future"),
     ("impossible.txt", SAMPLE.replace("date 2026-01-16", "date 2026-02-30").encode(), "not a date"),
     ("bad.md", b"---\ntitle: x\n---\nno date\n", "date"),
-    ("nodate.txt", SAMPLE.replace(" date 2026-01-16 DE", "DE").replace("Publié: il y a 36 minutes", "Publié")
-     .replace("Dernière mise à jour: il y a 31 minutes", "").encode(), "no publication date"),
     ("latin1.txt", SAMPLE.replace("date 2026-01-16", "date 2026-13-01").encode("cp1252", "replace"), "not a date"),
 ])
 def test_bad_input_is_reported_and_the_rest_still_ingests(project, name, content, message):
@@ -224,3 +222,103 @@ def test_files_of_kinds_not_read_are_listed_once_as_skipped(make_project):
     skipped = [ln for ln in text.splitlines() if ln.startswith("SKIPPED")]
     assert len(skipped) == 3 and all("it reads .htm, .html, .md, .txt" in ln for ln in skipped), skipped
     assert "3 skipped (not read)" in text.splitlines()[0]
+
+
+# A page with an article but no date anywhere (and, for a dump, no `date` line): dated by the raw file's
+# modification day, said in the brief (`date_from: file`) and the report; strict mode refuses it as before.
+NODATE_DUMP = SECOND.replace(" date 2026-01-16 DE", "DE").replace("Publié: il y a 36 minutes", "Publié") \
+    .replace("Dernière mise à jour: il y a 31 minutes", "")
+NODATE_HTML = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Harbour festival draws record crowds | Town Gazette</title></head>
+<body><div id="menu"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/about">About</a></div>
+<h1>Harbour festival draws record crowds</h1>
+<p>The harbour festival drew more visitors this weekend than in any year since it began, the organisers said
+on Sunday evening, as families queued along the quay to board the restored sailing ships.</p>
+<p>Volunteers had spent the winter repairing the three oldest boats, and the town council paid for new
+moorings so that the ships could stay in the harbour for the whole of the summer season.</p>
+<p>The mayor thanked the volunteers in a short speech and said the council would look at making the festival
+longer next year if the weather and the visitors' numbers allowed it.</p>
+<div id="footer">Town Gazette, 12 Quay Street</div>
+</body></html>
+"""
+# 2015-02-26 23:30 UTC: the 26th in New York, the 27th in Zurich and Tokyo
+STAMP = 1424993400
+
+
+def _undated(make_project, name, content, toml='title = "Test"\n'):
+    import os
+
+    root = make_project({"briefgen.toml": toml, f"content/raw/{name}": content})
+    os.utime(root / "content/raw" / name, (STAMP, STAMP))
+    return root, root / "content/raw" / name
+
+
+@pytest.mark.parametrize("name, content", [("nodate.txt", NODATE_DUMP), ("nodate.html", NODATE_HTML)])
+def test_a_page_without_any_date_is_dated_by_its_file_and_says_so(make_project, name, content):
+    root, raw = _undated(make_project, name, content)
+    report = run(root)
+    assert (report.written, report.failed) == (1, []), report.failed
+    brief = read(report.briefs[0])
+    assert brief.date.isoformat() == "2015-02-27T00:00:00" and brief.date_from == "file"
+    assert report.briefs[0].parent == root / "content/briefs/2015/02"
+    assert "\ndate: 2015-02-27\nupdated: null\ndate_from: file\n" in report.briefs[0].read_text(encoding="utf-8")
+    message = "no publication date on the page; dated by the file's modification day 2015-02-27"
+    assert report.warnings == [(str(raw), message)]
+    text = (root / "content/briefs" / REPORT_NAME).read_text(encoding="utf-8")
+    assert f"WARNING {raw}: {message}" in text and "1 dated by the file" in text
+    assert raw.read_text(encoding="utf-8") == content and raw.stat().st_mtime == STAMP   # raw never modified
+    again = run(root)
+    assert (again.written, again.unchanged, again.warnings) == (0, 1, [])
+
+
+@pytest.mark.parametrize("zone, day", [("America/New_York", "2015-02-26"), ("Asia/Tokyo", "2015-02-27")])
+def test_the_file_day_is_read_in_the_configured_time_zone(make_project, zone, day):
+    root, _ = _undated(make_project, "nodate.html", NODATE_HTML, f'title = "T"\ntimezone = "{zone}"\n')
+    report = run(root)
+    assert read(report.briefs[0]).date.date().isoformat() == day
+
+
+def test_without_a_config_the_file_day_is_the_machines_local_day(tmp_path):
+    import os
+    from datetime import datetime
+
+    from briefgen.ingest.pipeline import ingest_file
+
+    raw = tmp_path / "nodate.txt"
+    raw.write_text(NODATE_DUMP, encoding="utf-8")
+    os.utime(raw, (STAMP, STAMP))
+    article = ingest_file(raw)
+    assert article.date_from == "file" and article.date.date() == datetime.fromtimestamp(STAMP).date()
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("nodate.txt", NODATE_DUMP, "no publication date found (add a first line `date YYYY-MM-DD`)"),
+    ("nodate.html", NODATE_HTML, "no publication date found in this HTML page")])
+def test_strict_mode_refuses_a_page_without_a_date_as_before(make_project, name, content, message):
+    root, raw = _undated(make_project, name, content, 'title = "T"\nstrict = true\n')
+    report = run(root)
+    assert report.written == 0 and report.failed == [(str(raw), message)] and report.warnings == []
+    assert f"FAILED {raw}: {message}" in (root / "content/briefs" / REPORT_NAME).read_text(encoding="utf-8")
+    assert not list((root / "content/briefs").rglob("*.md"))
+
+
+def test_strict_mode_also_refuses_an_unchanged_page_briefed_before_by_its_file_day(make_project):
+    root, raw = _undated(make_project, "nodate.txt", NODATE_DUMP)
+    assert run(root).written == 1
+    (root / "briefgen.toml").write_text('title = "T"\nstrict = true\n', encoding="utf-8")
+    report = run(root)
+    assert report.unchanged == 0 and len(report.failed) == 1 and report.failed[0][0] == str(raw)
+    assert "no publication date on the page" in report.failed[0][1] and "strict" in report.failed[0][1]
+
+
+def test_cli_ingest_warns_about_a_page_dated_by_its_file_and_strict_fails(make_project):
+    root, _ = _undated(make_project, "nodate.txt", NODATE_DUMP)
+    env = {"BRIEFGEN_NO_PROGRESS": "1", "PATH": "/usr/bin:/bin", "TZ": "UTC"}
+    strict = subprocess.run([sys.executable, "-m", "briefgen.cli", "-C", str(root), "ingest", "--strict"],
+                            check=False, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert strict.returncode == 1 and "nodate.txt: no publication date found" in strict.stderr, strict.stderr
+    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", "-C", str(root), "ingest"],
+                          check=False, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "nodate.txt: no publication date on the page; dated by the file's modification day 2015-02-27" \
+        in proc.stderr
