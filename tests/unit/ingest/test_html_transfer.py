@@ -25,6 +25,14 @@ KNOWN = {
     ("forum-thread-2009", "old"): "the replies are kept",
     ("interview-qa-2010", "old"): "the subscription box's sentence after the text is kept",
     ("wordpress-widgets-2012", "old"): "a related post's summary is kept",
+    ("drupal6-submitted-2009", "as written"): "the <ul> inside the node is left out",
+    ("drupal6-submitted-2009", "old"): "the comments are kept",
+    ("es-diario-regional-2011", "as written"): "the <h2> standfirst and the <h3> subhead are left out",
+    ("es-diario-regional-2011", "old"): "the <h2> standfirst and the <h3> subhead are left out",
+    ("movabletype-pre-poem-2006", "as written"): "the first lines of the poem's stanzas are left out",
+    ("movabletype-pre-poem-2006", "old"): "the first lines of the poem's stanzas are left out",
+    ("news-subheads-list-2009", "as written"): "the 'Have you been affected?' call after the story is kept",
+    ("news-subheads-list-2009", "old"): "the 'Have you been affected?' call after the story is kept",
 }
 
 
