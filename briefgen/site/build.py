@@ -272,6 +272,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         shared.keep_replays = patch_in_place
         if dirty is not None and isinstance(state.get("keys"), dict):
             shared.plan_sitemap_key = state["keys"].get("sitemap.xml")
+            shared.plan_keys = state["keys"]
         codes = tree_codes(config)
         locale_trees = [tree_for(shared, code, prefix, reuse=patch_in_place) for code, prefix in codes]
         if patch_in_place:

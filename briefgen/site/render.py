@@ -101,6 +101,9 @@ class Shared:
         # The sitemap key of the build that made `old_plan` (build.py sets it): a partial plan whose
         # sitemap entries are that build's keeps it.
         self.plan_sitemap_key: str | None = None
+        # ... and all the keys that build planned (its state's, not those of whichever tree is live:
+        # a build killed before its swap left the older site there): see plan_search.
+        self.plan_keys: dict[str, str] | None = None
         self.new_keys: dict[tuple, str] = {}
         # Kept copies of brief images (read from the cache; build.py downloaded them already).
         self.images = (images.ImageStore(config.path("cache"), config.site.image_max_kb)
@@ -267,11 +270,20 @@ class Shared:
     def plan_search(self) -> list[int]:
         """Claim the search index and its shards; return the shards to render (`write_search_shard`)."""
         versions, todo = {}, []
+        # A partial plan (the same inputs as the last build): a month none of whose briefs changed
+        # (its section is not dirty) has the same briefs, so its shard's key is the one the last plan
+        # gave it; no digest of every month's signatures for one edit.
+        dirty, old = ((self.dirty, self.plan_keys) if self.dirty is not None and self.plan_keys is not None
+                      else ((), {}))
         # the month listings' groups are the shards (newest month first): no pass over every brief
         for si, ((year, mon), items) in enumerate(self.c.by_month.items()):
             month = f"{year:04d}-{mon:02d}"
-            key = versions[month] = pages.digest("search", self.config.site.search_words, [it.sig for it in items])
-            if self.plan(f"search/{month}.json", key):
+            output = f"search/{month}.json"
+            key = old.get(output) if ("month", (year, mon)) not in dirty else None
+            if not key:
+                key = pages.digest("search", self.config.site.search_words, [it.sig for it in items])
+            versions[month] = key
+            if self.plan(output, key):
                 todo.append(si)
         self.emit("search.json", pages.digest("search-index", versions), lambda: search.manifest(versions))
         return todo

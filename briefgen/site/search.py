@@ -45,21 +45,31 @@ def shard(items: list[Item], memo: str | None = None, stamp: object = None) -> s
     shard's last rendering, by (signature, URL, day): a brief whose file did not change keeps its
     document, so an edit reads one brief rather than the month's ~400 from the packs. `stamp`: what
     else the documents depend on (render version, search words); another stamp, another memo."""
+    # Each document is kept as its JSON text, and the shard is those texts joined: the very bytes
+    # json.dumps({"docs": docs}) gives, without encoding a month's ~400 documents again for one edit.
     if memo is None:
-        docs = [document(it) for it in items]
+        texts = [_json(document(it)) for it in items]
     else:
+        stamp = (MEMO_FORMAT, stamp)
         kept = _load_memo(memo, stamp)
         found, fresh = {}, False
         for it in items:
             key = (it.sig, it.url, it.day)
-            doc = kept.get(key)
-            if doc is None:
-                doc, fresh = document(it), True
-            found[key] = doc
+            text = kept.get(key)
+            if text is None:
+                text, fresh = _json(document(it)), True
+            found[key] = text
         if fresh or len(found) != len(kept):
             _save_memo(memo, stamp, found)
-        docs = list(found.values())
-    return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        texts = found.values()
+    return '{"docs":[' + ",".join(texts) + "]}"
+
+
+MEMO_FORMAT = "json"    # a memo keeps each document's JSON text (an older memo, lists, is not used)
+
+
+def _json(doc: list) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
 def _load_memo(path: str, stamp: object) -> dict:

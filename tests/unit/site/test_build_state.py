@@ -726,3 +726,40 @@ def test_an_edit_keeps_the_sitemap_key_only_while_its_entries_stay(scratch_proje
 
     shutil.rmtree(tmp_path / "twin")
     assert _site(moved.out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_an_edit_digests_the_search_key_of_its_own_month_only(scratch_project, build_project, tmp_path,
+                                                             monkeypatch):
+    """`search/YYYY-MM.json`'s key is a digest of the month's brief signatures: a partial plan takes the
+    last key of every month whose section no change touched, and digests the changed months' again (an
+    edit: its month; a brief moved to another month: both). Each site equals a clean build (a stale key
+    would keep the month's old shard)."""
+    import shutil
+
+    from briefgen.site import pages as pages_mod
+
+    _many_briefs(scratch_project, 6)      # December 2025 beside the fixture's January 2026
+    digested = []
+    digest = pages_mod.digest
+    monkeypatch.setattr(pages_mod, "digest", lambda *parts: digested.append(parts) or digest(*parts))
+    build_project(scratch_project)
+    assert len([p for p in digested if p[0] == "search"]) >= 2
+    build_mod._STATE_MEMO.clear()          # as a fresh process: the state read from its files
+    digested.clear()
+    _retitle(scratch_project, "Recherche")
+    edited = build_project(scratch_project)
+    assert len([p for p in digested if p[0] == "search"]) == 1
+    assert "search/2026-01.json" in edited.changed_paths and "search/2025-12.json" not in edited.changed_paths
+    assert _site(edited.out) == _clean_twin(scratch_project, tmp_path / "a", build_project)
+    path = scratch_project / JAPAN_MD          # moved to December: both months' shards change
+    text = path.read_text(encoding="utf-8")
+    moved_text = text.replace("date: 2026-01-", "date: 2025-12-", 1)
+    assert moved_text != text
+    path.write_text(moved_text, encoding="utf-8")
+    build_mod._STATE_MEMO.clear()
+    digested.clear()
+    moved = build_project(scratch_project)
+    assert len([p for p in digested if p[0] == "search"]) == 2
+    assert {"search/2026-01.json", "search/2025-12.json"} <= set(moved.changed_paths)
+    shutil.rmtree(tmp_path / "a")
+    assert _site(moved.out) == _clean_twin(scratch_project, tmp_path / "b", build_project)
