@@ -2,6 +2,7 @@
 """In-process measurements, each run by bench/run.py in a fresh process (one JSON line out).
 
     python bench/workers.py ingest KIND COUNT WORKDIR     # KIND: dump | html
+    python bench/workers.py ingest KIND COUNT WORKDIR --distinct   # every distinct page, see ingest()
     python bench/workers.py classify CORPUS COUNT
     python bench/workers.py preview PROJECT N
 
@@ -54,12 +55,100 @@ def make_inputs(kind: str, count: int, folder: Path) -> list[Path]:
     return paths
 
 
-def ingest(kind: str, count: int, work: Path) -> dict:
+def shared_samples() -> Path | None:
+    """shared/samples beside the repository, or under BRIEFGEN_SHARED."""
+    for base in (os.environ.get("BRIEFGEN_SHARED"), ROOT.parent / "shared"):
+        if base and (Path(base) / "samples" / "pages").is_dir():
+            return Path(base) / "samples"
+    return None
+
+
+def distinct_sources(kind: str) -> list[Path]:
+    """Every distinct page of the kind: the sample pages (tests/data/samples, or shared/samples/pages) and
+    shared/samples/pages-world when found, and the hand-written old-style pages of tests/data
+    (dumps-oldstyle; html-oldstyle and html-transfer)."""
+    source, _ = SOURCE_NAME[kind]
+    data = ROOT / "tests" / "data"
+    shared = shared_samples()
+    corpora = [shared / "pages", shared / "pages-world"] if shared else [SAMPLES]
+    files = [p / source for corpus in corpora for p in sorted(corpus.iterdir()) if (p / source).is_file()]
+    if kind == "dump":
+        files += sorted((data / "dumps-oldstyle").glob("*.txt"))
+    else:
+        files += sorted((data / "html-oldstyle").glob("*.html"))
+        files += sorted(p / source for p in (data / "html-transfer").iterdir() if (p / source).is_file())
+    return [f for f in files if f.name != "NOTE.md"]
+
+
+def make_distinct_inputs(kind: str, count: int, folder: Path) -> list[list[Path]]:
+    """`count` files cycling over every distinct page (distinct_sources), made byte-unique like
+    make_inputs; returned as passes (one list per round over the pages)."""
+    sources = distinct_sources(kind)
+    folder.mkdir(parents=True, exist_ok=True)
+    passes: list[list[Path]] = []
+    for i in range(count):
+        rnd, src = divmod(i, len(sources))
+        if src == 0:
+            passes.append([])
+        data = sources[src].read_bytes()
+        data += b"\n" * (rnd + 1) if kind == "dump" else f"\n<!-- copy {i} -->\n".encode()
+        path = folder / f"{i:05d}{SOURCE_NAME[kind][1]}"
+        path.write_bytes(data)
+        passes[-1].append(path)
+    return passes
+
+
+def text_caches() -> list:
+    """briefgen's caches keyed by a line's or a page's text (line shapes, line kinds, stems, credit
+    lines, the line model's dot products, a page's JSON-LD): a copy of a page finds all its lines there.
+    Not the loaders' caches (lexicons, models: a cost paid once a run) nor the per-word ones (words
+    repeat across distinct pages)."""
+    import functools
+
+    found = []
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("briefgen.") or module is None:
+            continue
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper) and getattr(value, "__module__", None) == name:
+                maxsize = value.cache_info().maxsize
+                if maxsize is not None and maxsize >= 1 << 14 or value.__name__ == "_jsonld_items":
+                    found.append(value.cache_clear)
+    from briefgen.ingest import linemodel
+
+    model = linemodel._shipped() if hasattr(linemodel, "_shipped") else None
+    if isinstance(getattr(model, "_cache", None), dict):
+        found.append(model._cache.clear)
+    return found
+
+
+def ingest(kind: str, count: int, work: Path, distinct: bool = False) -> dict:
+    """`count` inputs through make_briefs. Default: copies of the 49 sample pages (the caches keyed by a
+    line's text answer for every copy after the first). distinct: every distinct page of both sample
+    corpora and the old-style sets, cycled to `count`, and briefgen's text caches emptied before each
+    new round over them, so that no page is cheaper for having been seen before in the run."""
     from briefgen.config import load_config
     from briefgen.pipeline import make_briefs
 
     shutil.rmtree(work, ignore_errors=True)
-    paths = make_inputs(kind, count, work / "content" / "raw")
+    if distinct:
+        from briefgen import pipeline
+
+        passes = make_distinct_inputs(kind, count, work / "content" / "raw")
+        paths = [p for round_ in passes for p in round_]
+        firsts = {round_[0] for round_ in passes[1:]}
+        one = pipeline._one
+
+        def one_fresh(path, *args):
+            if path in firsts or path.resolve() in firsts:
+                for clear in text_caches():
+                    clear()
+            return one(path, *args)
+
+        pipeline._one = one_fresh
+        firsts |= {p.resolve() for p in firsts}
+    else:
+        paths = make_inputs(kind, count, work / "content" / "raw")
     config = load_config(work)
     # The inputs are copies of the sample pages: each must still be briefed, not merged as one article.
     config = replace(config, ingest=replace(config.ingest, merge_copies=False))
@@ -70,7 +159,8 @@ def ingest(kind: str, count: int, work: Path) -> dict:
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     written = sum(1 for _ in out.rglob("*.md")) if out.exists() else 0
     failed = getattr(report, "failed", None)
-    return {"inputs": count, "seconds": elapsed, "per_second": count / elapsed, "per_cpu_second": count / cpu,
+    extra = {"distinct": len(passes[0]), "rounds": len(passes)} if distinct else {}
+    return {**extra, "inputs": count, "seconds": elapsed, "per_second": count / elapsed, "per_cpu_second": count / cpu,
             "written": written,
             "failed": len(failed) if isinstance(failed, (list, tuple, dict, set)) else failed}
 
@@ -158,7 +248,9 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("BRIEFGEN_NO_PROGRESS", "1")
     what, *args = argv
     if what == "ingest":
-        result = ingest(args[0], int(args[1]), Path(args[2]))
+        distinct = "--distinct" in args
+        args = [a for a in args if a != "--distinct"]
+        result = ingest(args[0], int(args[1]), Path(args[2]), distinct=distinct)
     elif what == "classify":
         result = classify(Path(args[0]), int(args[1]))
     elif what == "preview":

@@ -123,3 +123,23 @@ def test_can_make_unique_ingest_inputs_from_the_samples(tmp_path):
     paths = workers.make_inputs("dump", 60, tmp_path)
     assert len({p.name for p in paths}) == 60
     assert len({p.read_bytes() for p in paths}) == 60
+
+
+def test_distinct_ingest_inputs_cycle_over_every_page_and_empty_the_text_caches(tmp_path):
+    sources = workers.distinct_sources("dump")
+    assert len(sources) == len(set(sources)) and len({p.read_bytes() for p in sources}) == len(sources)
+    assert any("dumps-oldstyle" in str(p) for p in sources)
+    passes = workers.make_distinct_inputs("dump", len(sources) + 3, tmp_path)
+    assert [len(p) for p in passes] == [len(sources), 3]
+    paths = [p for round_ in passes for p in round_]
+    assert paths == sorted(paths) and len({p.read_bytes() for p in paths}) == len(paths)
+    # the caches a copy of a page would find its lines in are the ones the distinct bench empties
+    from briefgen.ingest import clean, linemodel
+
+    clean.classify_line("Home")
+    linemodel.shape("Home")
+    clears = workers.text_caches()
+    for clear in clears:
+        clear()
+    assert clean.classify_line.cache_info().currsize == 0 and linemodel.shape.cache_info().currsize == 0
+    assert len(clears) >= 5
