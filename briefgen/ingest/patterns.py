@@ -128,7 +128,8 @@ def lexicon() -> Lexicon:
     with open(DATA_DIR / "consent.toml", "rb") as fh:
         consent_data = tomllib.load(fh)
     consent = re.compile("|".join(f"(?:{p})" for ps in consent_data["phrases"].values() for p in ps), re.IGNORECASE)
-    prompts = re.compile(r"\b(?:" + "|".join(sorted(union("prompts"))) + r")\b", re.IGNORECASE)
+    prompts = re.compile(r"\b" + _first_letters(union("prompts")) + r"(?:" + "|".join(sorted(union("prompts")))
+                         + r")\b", re.IGNORECASE)
     hidden = union("screen_reader")
     # A screen-reader phrase standing alone on a line is dropped like any boilerplate line.
     drop = union("drop") | frozenset(key_of(p) for p in hidden)
@@ -140,6 +141,17 @@ def lexicon() -> Lexicon:
                    stopwords={c: frozenset(d["stopwords"]) for c, d in data.items()},
                    screen_reader=screen_reader_rx(hidden), screen_reader_hint=screen_reader_rx(hidden, hint=True),
                    rights=re.compile(r"\b(?:" + "|".join(sorted(union("rights"))) + r")\b", re.IGNORECASE))
+
+
+def _first_letters(alternatives: frozenset[str]) -> str:
+    """A lookahead for the letters the alternatives (regex texts) open with, when each opens with a
+    letter (a literal): `(?=[abc])`, else nothing. Before a long alternation it lets the engine test one
+    character at each word start instead of every alternative (half the time of the prompts' search on
+    the sample dumps' lines); it holds wherever an alternative matches, case-insensitive alike."""
+    firsts = {a[0] for a in alternatives if a}
+    if not firsts or not all(ch.isalpha() for ch in firsts):
+        return ""
+    return f"(?=[{''.join(sorted(firsts))}])"
 
 
 def screen_reader_rx(phrases: frozenset[str], hint: bool = False) -> re.Pattern[str]:

@@ -1,5 +1,6 @@
 """The speed-ups of the dump path give the same results as the plain forms they replace."""
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 from briefgen.ingest.clean import tidy
 from briefgen.ingest.patterns import lexicon, strip_screen_reader
 
+ROOT = Path(__file__).resolve().parents[3]
 SPACY = st.text(alphabet=st.sampled_from(list("ab \t\u00a0\u2009\u202f\n,.")), max_size=40)
 
 
@@ -37,6 +39,7 @@ def test_screen_reader_aside_is_stripped_and_prose_kept():
 def test_language_model_read_from_the_cache_is_the_shipped_model(tmp_path, monkeypatch):
     import pickle
 
+    import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     from briefgen.ingest import meta
@@ -52,7 +55,22 @@ def test_language_model_read_from_the_cache_is_the_shipped_model(tmp_path, monke
     again = meta._cached_detector(MODEL_DIR / MODEL_FILE, LanguageIdentifier)    # reads it back
     for got in (first, again):
         for slot in LanguageIdentifier.__slots__:
-            assert pickle.dumps(getattr(got, slot)) == pickle.dumps(getattr(shipped, slot)), slot
+            mine, theirs = getattr(got, slot), getattr(shipped, slot)
+            if isinstance(mine, memoryview):    # the transitions, mapped: the same values, same type code
+                assert mine.format == theirs.typecode and mine.tobytes() == theirs.tobytes(), slot
+            elif isinstance(mine, np.ndarray):
+                assert mine.dtype == theirs.dtype and mine.shape == theirs.shape, slot
+                assert mine.tobytes() == theirs.tobytes(), slot
+            else:
+                assert pickle.dumps(mine) == pickle.dumps(theirs), slot
+    assert isinstance(again.tk_nextmove, memoryview)    # mapped, not read whole
+    with np.load(unpacked) as data:                     # a cache that cannot be mapped is read whole
+        arrays = {name: data[name] for name in data.files}
+    np.savez_compressed(unpacked.with_suffix(".tmp.npz"), **arrays)
+    unpacked.with_suffix(".tmp.npz").replace(unpacked)
+    whole = meta._cached_detector(MODEL_DIR / MODEL_FILE, LanguageIdentifier)
+    assert not isinstance(whole.tk_nextmove, memoryview) and unpacked.exists()
+    assert whole.tk_nextmove.tobytes() == shipped.tk_nextmove.tobytes()
     text = "Die Regierung hat am Dienstag neue Regeln für den Handel beschlossen, sagte ein Sprecher."
     assert again.classify(text) == shipped.classify(text)
     unpacked.write_bytes(b"not a model")          # a broken cache: the shipped model is read instead
@@ -191,3 +209,38 @@ def test_stop_word_counts_over_present_words_are_the_plain_counts():
         plain = {c: sum(seen[w] for w in words) for c, words in lexicon().stopwords.items()}
         best = max(sorted(plain), key=lambda c: plain[c]) if plain else None
         assert meta._stopword_lang(text) == ((best, plain[best]) if seen and plain[best] else (None, 0))
+
+
+_PROMPT_TEXTS = st.one_of(st.text(alphabet=st.sampled_from(list("abcdeilnoprstuwKSſİı ßÉé-'.,:")), max_size=12),
+                          st.sampled_from(["cookie", "Newsletter", "SUBSCRIBE", "log in", "ſign up", "abonné"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PROMPT_TEXTS, min_size=1, max_size=8).map("".join))
+def test_prompts_with_their_first_letters_ahead_match_as_the_plain_alternation(text):
+    from briefgen.ingest.patterns import _first_letters
+
+    prompts = lexicon().prompts
+    assert prompts.pattern.startswith(r"\b(?=[")       # the lookahead is there (the lexicons' prompts)
+    plain = re.compile(r"\b" + prompts.pattern[prompts.pattern.index("(?:"):], re.IGNORECASE)
+    assert [m.span() for m in prompts.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert _first_letters(frozenset({"abo", r"\w+"})) == ""   # an alternative not opening with a letter
+
+
+def test_prompts_lookahead_finds_what_the_plain_alternation_finds_on_the_sample_lines():
+    prompts = lexicon().prompts
+    plain = re.compile(r"\b" + prompts.pattern[prompts.pattern.index("(?:"):], re.IGNORECASE)
+    lines = [ln for p in sorted((ROOT / "tests" / "data").rglob("*.txt")) for ln in p.read_text("utf-8").splitlines()]
+    assert len(lines) > 1000
+    assert sum(1 for ln in lines if plain.search(ln)) > 20
+    for ln in lines:
+        assert prompts.findall(ln) == plain.findall(ln), ln
+    alts, depth, cur = [], 0, ""
+    for ch in prompts.pattern[prompts.pattern.index("(?:") + 3:-3]:   # the top-level alternatives
+        depth += (ch == "(") - (ch == ")")
+        alts, cur = (alts + [cur], "") if ch == "|" and not depth else (alts, cur + ch)
+    words = [w for w in [*alts, cur] if w.isalpha()]
+    assert len({w[0] for w in words}) >= 10
+    for w in words:   # every prompt written as a plain word, in either case, at every first letter
+        for text in (w, w.upper(), w.title(), f"x {w}."):
+            assert prompts.search(text) and plain.search(text), text
