@@ -208,3 +208,15 @@ def test_split_is_the_split_it_replaced(text):
         except BriefError as exc:
             return str(exc)
     assert outcome(fm.split) == outcome(split_by_lines)
+
+
+def test_the_refused_characters_are_the_complement_of_the_allowed_ones():
+    """`_UNQUICK_CHARS` names the characters the quick reader refuses (cheap to compile); it must match
+    exactly those outside the allowed set, for every code point."""
+    import re
+
+    from briefgen.brief.frontmatter import _UNQUICK_CHARS
+
+    allowed = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    text = "".join(map(chr, range(0x110000)))
+    assert "".join(_UNQUICK_CHARS.findall(text)) == allowed.sub("", text)
