@@ -53,6 +53,10 @@ YMD_CJK = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{
 DMY_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+|of\s+)?({NAME})\.?,?\s+(?:de\s+)?{YEAR}")
 MDY_NAME = re.compile(rf"(?<!\w)({NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}")
 YMD_NAME = re.compile(rf"(?<!\d){YEAR}\.?\s+({NAME})\.?\s+(\d{{1,2}})(?!\d|:\d)")
+# A month's name between hyphens, as older CMSs print "%d-%b-%Y" ("26-Feb-2015", "12-Okt-2014", "26-févr-2015")
+# and "%b-%d-%Y" ("Feb-26-2015"); not inside a word or a slug ("news-26-feb-2015")
+DMY_HYPHEN = re.compile(rf"(?<![\w-])(\d{{1,2}})-({NAME})\.?-{YEAR}(?![\d-])")
+MDY_HYPHEN = re.compile(rf"(?<![\w-])({NAME})\.?-(\d{{1,2}})-{YEAR}(?![\d-])")
 
 
 # A day and a month name without a year ("3 March", "Mon 3 Mar 10:15", "3. März, 10:15 Uhr", "March 3 at
@@ -206,9 +210,9 @@ def _find_day_span(text: str, ref: date | None = None, lang: str | None = None,
     if not _DIGIT.search(text):
         return None
     best: tuple[int, date, int] | None = None
-    for rx in (YMD, YMD_NUM, YMD_CJK, DMY_NUM, DMY_NAME, MDY_NAME, YMD_NAME):
-        if rx in (DMY_NAME, MDY_NAME, YMD_NAME):
-            m, month = _named(rx, text, lang, {DMY_NAME: 2, MDY_NAME: 1, YMD_NAME: 2}[rx])
+    for rx in (YMD, YMD_NUM, YMD_CJK, DMY_NUM, DMY_NAME, MDY_NAME, YMD_NAME, DMY_HYPHEN, MDY_HYPHEN):
+        if rx in _NAMED_AT:
+            m, month = _named(rx, text, lang, _NAMED_AT[rx])
         else:
             m, month = rx.search(text), None
         if not m or (best and best[0] <= m.start()):
@@ -224,9 +228,9 @@ def _find_day_span(text: str, ref: date | None = None, lang: str | None = None,
             day = _ymd(int(g[0]), int(g[1]), int(g[2]))
         elif rx is DMY_NUM:
             day = _numeric_day(int(g[0]), int(g[2]), int(g[3]), ref, lang, order)
-        elif rx is DMY_NAME:
+        elif rx is DMY_NAME or rx is DMY_HYPHEN:
             day = _ymd(int(g[2]), month, int(g[0]))
-        elif rx is MDY_NAME:
+        elif rx is MDY_NAME or rx is MDY_HYPHEN:
             day = _ymd(int(g[2]), month, int(g[1]))
         else:
             day = _ymd(int(g[0]), month, int(g[2]))
@@ -234,6 +238,7 @@ def _find_day_span(text: str, ref: date | None = None, lang: str | None = None,
     return best
 
 
+_NAMED_AT = {DMY_NAME: 2, MDY_NAME: 1, YMD_NAME: 2, DMY_HYPHEN: 2, MDY_HYPHEN: 1}   # the month name's group
 _WORDISH = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S*\d\S*")
 
 
@@ -254,7 +259,7 @@ def has_day(text: str) -> bool:
 
 
 DATE_LABELS = Path(__file__).parent / "data" / "date_labels.toml"   # written by hand, provenance in the file
-LABEL_KINDS = ("member", "updated", "published")   # a label in two kinds takes the first
+LABEL_KINDS = ("member", "edition", "updated", "published")   # a label in two kinds takes the first
 
 
 @cache
@@ -277,8 +282,8 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def date_label(text: str) -> str | None:
     """What a text's date is by the label nearest before it: 'published' ("Posted on", "Birt"),
-    'updated' ("Akt.", "Atualizado em", "Обновлено") or 'member' (a poster's "Joined: …", "Mitglied
-    seit"), from data/date_labels.toml; None without a label. The text before the first full date is
+    'updated' ("Akt.", "Atualizado em", "Обновлено"), 'member' (a poster's "Joined: …", "Mitglied
+    seit") or 'edition' (a print edition's day: "Ausgabe vom", "Print edition"), from data/date_labels.toml; None without a label. The text before the first full date is
     read, or the whole text when it has none ("Aggiornato alle 02:50")."""
     try:
         span = _find_day_span(text)

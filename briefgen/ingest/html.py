@@ -1831,8 +1831,8 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     trafilatura's (searched only then: htmldate copies the whole tree), on the page without its dated
     lists: readers' comments and recent posts carry dates where htmldate reads ("comment-meta").
     (None, None) when the page shows no date at all."""
-    def shown():   # the date printed by the headline: a UTC timestamp's local day
-        return printed_date(doc, title, raw.text, lang) if doc is not None and title else None
+    def shown():   # the date printed by the headline: a UTC timestamp's local day (never a print edition's)
+        return printed_date(doc, title, raw.text, lang, editions=False) if doc is not None and title else None
 
     published, updated = (d if d is not None and _in_range(d) else None for d in page_dates(raw.text, None, shown))
     if published is None and doc is not None and title:
@@ -1909,7 +1909,7 @@ PRINTED_MAX = 120                        # characters: a longer text piece is ru
 PRINTED_LINE_OTHER = 4                   # a date line holds at most this many other words (dates.other_words)
 
 
-def printed_date(doc, title: str, page: str, text_lang: str | None = None):
+def printed_date(doc, title: str, page: str, text_lang: str | None = None, editions: bool = True):
     """The date printed with the headline, among the short texts with day, month and year just after
     the element that shows the title and just before it: a date line (the date, its time and a few
     words: "Posted on March 8, 2011 by Ann") before a caption or sentence that holds a date, then the
@@ -1918,7 +1918,8 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
     when no other is printed; a poster's "Joined: …" never (dates.date_label). Numeric dates follow
     the page's own order (another numeric date on it with a field over 12: a comment's, a sidebar's),
     else its declared locale, else the language of its text (`text_lang`: an undeclared English page
-    writes "03/02/2011" month first, as en's CLDR pattern does)."""
+    writes "03/02/2011" month first, as en's CLDR pattern does). A print edition's day ("Ausgabe vom …",
+    often the day after the article went online) ranks with updates; without `editions`, never."""
     from briefgen.ingest.html_dates import page_locale, shown_texts
 
     if doc is None or doc.body is None:
@@ -1967,10 +1968,10 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None):
             continue
         before = pieces[i - 1] if i else ""   # a label of its own just before ("Updated:" <b>…</b>)
         kind = dates.date_label(((before if not dates.has_day(before) else "") + " " + text)[-PRINTED_MAX:])
-        if kind == "member":
+        if kind == "member" or (kind == "edition" and not editions):
             continue   # a poster's "Joined: …" beside a forum post
         line = dates.other_words(text) <= PRINTED_LINE_OTHER
-        found_all.append(((kind == "updated", not line, distance), found, i, kind))   # "Updated: …" last
+        found_all.append(((kind in ("updated", "edition"), not line, distance), found, i, kind))   # "Updated: …" last
     # the dates of a list (a sidebar's recent posts, teaser cards, readers' comments: three days or more
     # within a few texts either way; read a few items past the window: a list's last item may be in it
     # alone) are none of them the article's
