@@ -283,8 +283,9 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
 def date_label(text: str) -> str | None:
     """What a text's date is by the label nearest before it: 'published' ("Posted on", "Birt"),
     'updated' ("Akt.", "Atualizado em", "Обновлено"), 'member' (a poster's "Joined: …", "Mitglied
-    seit") or 'edition' (a print edition's day: "Ausgabe vom", "Print edition"), from data/date_labels.toml; None without a label. The text before the first full date is
-    read, or the whole text when it has none ("Aggiornato alle 02:50")."""
+    seit") or 'edition' (a print edition's day: "Ausgabe vom", "Print edition"), from
+    data/date_labels.toml; None without a label. The text before the first full date is read, or the
+    whole text when it has none ("Aggiornato alle 02:50")."""
     try:
         span = _find_day_span(text)
     except DateError:
