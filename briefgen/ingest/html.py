@@ -16,7 +16,7 @@ import json
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -103,6 +103,7 @@ class Options:
 
 def article_from_html(raw: RawArticle, options: Options | None = None) -> Article:
     options = options or Options()
+    raw = _without_frames(raw)
     doc = _parse(raw.text)
     text, md = _extract(raw, doc, options)
     steps = options.steps
@@ -464,6 +465,24 @@ def _parser():
         element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
         entity=lxml.html.HtmlEntity))
     return parser
+
+
+FRAMESET = re.compile(r"<frameset\b", re.IGNORECASE)
+NOFRAMES = re.compile(r"<noframes\b[^>]*>(.*?)(?:</noframes\s*>|$)", re.IGNORECASE | re.DOTALL)
+
+
+def _without_frames(raw: RawArticle) -> RawArticle:
+    """A frameset page (older sites: a menu frame beside the story's frame) shows its frames' own files,
+    which were not saved; its <noframes> holds the text for browsers without frames, which the HTML
+    parser reads as raw text. That text, when it has markup of its own, is the page's body."""
+    if FRAMESET.search(raw.text) is None:
+        return raw
+    inner = NOFRAMES.search(raw.text)
+    if inner is None or "<" not in inner.group(1):
+        return raw
+    body = re.sub(r"(?is)</?body\b[^>]*>", "", inner.group(1))
+    head = raw.text[:FRAMESET.search(raw.text).start()]
+    return replace(raw, text=f"{head}<body>{body}</body></html>")
 
 
 def _parse(page: str):
@@ -843,7 +862,8 @@ def shown_parts(page: str, forms: dict) -> list[str]:
             at = page.find(text, body.end())
             while at >= 0 and key not in seen:
                 tag = OPEN_TAG.search(page, max(0, at - 300), at)
-                if tag and page[at + len(text):at + len(text) + 300].lstrip().startswith("<") \
+                if tag and (page[at + len(text):at + len(text) + 300].lstrip().startswith("<")
+                            or _line_in_pre(page, at, at + len(text))) \
                         and tag.group(1).lower() not in _NOT_SHOWN_TAGS:
                     seen[key] = (at, at + len(text))
                 at = page.find(text, at + 1)
@@ -852,6 +872,21 @@ def shown_parts(page: str, forms: dict) -> list[str]:
         if len(split) == 2 and all(k in seen for k, _ in split):
             out += _apart_from_site(page, split, seen)
     return out
+
+
+PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
+PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+
+
+def _line_in_pre(page: str, start: int, end: int) -> bool:
+    """Whether page[start:end] is a whole line of preformatted text (an old page set as one <pre>, its
+    headline a line of it): only there does a line break in the source show as one."""
+    if not page[:start].rstrip(" \t").endswith(("\n", ">")) or page[end:end + 2].lstrip(" \t")[:1] not in "\r\n<":
+        return False
+    opened = None
+    for opened in PRE_OPEN.finditer(page, max(0, start - 20000), start):
+        pass
+    return opened is not None and PRE_CLOSE.search(page, opened.end(), start) is None
 
 
 APART_WORDS = 3   # words printed between a site's name and the headline (a menu): no kicker, set apart

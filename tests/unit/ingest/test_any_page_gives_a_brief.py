@@ -240,8 +240,6 @@ def _norm(text: str) -> str:
 FAILING = {
     "dump-hard-wrapped-hu": "brief given, but the title model takes a paragraph's wrapped lines as the headline",
     "dump-one-line-no-date-line": "brief given, dated by the file: the labelled date opening the one line is not read",
-    "html-frameset-noframes": "no brief: libxml2 reads <noframes> as raw text, so the page has no body text",
-    "html-only-pre": "brief given, but the title keeps the <title>'s '| Site' (the headline is a line of the <pre>)",
 }
 
 
