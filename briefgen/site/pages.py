@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -114,8 +114,10 @@ def redirects(base: str, numbers) -> Iterator[Page]:
                    lambda base=base: {"target": base})
 
 
-def brief_pages(c: Collections, want: Want = _every) -> Iterator[Page]:
-    for it in c.items:
+def brief_pages(c: Collections, want: Want = _every, urls: Collection[str] | None = None) -> Iterator[Page]:
+    """The page of every brief `want`s; `urls` (a partial plan: the URLs of the brief sections it
+    plans) finds them without asking about each of the 10,000 briefs."""
+    for it in _wanted_items(c, urls) if urls is not None else c.items:
         if not want(("brief", it.url)):
             continue
         newer, older = c.newer[it.url], c.older[it.url]
@@ -125,6 +127,23 @@ def brief_pages(c: Collections, want: Want = _every) -> Iterator[Page]:
 
         key = ("brief", it.sig, newer.sig if newer else None, older.sig if older else None)
         yield Page(it.url + "index.html", it.url, "brief.html", key, context, it.source, ("brief", it.url))
+
+
+def _wanted_items(c: Collections, urls: Collection[str]) -> list[Item]:
+    """The items of `urls` (those still there), in the items' order (newest first, then by slug); every
+    item when two share a URL (a clash: which page claims it first must not change)."""
+    if len(c.newer) != len(c.items):
+        return c.items
+    found = []
+    for url in urls:
+        if url in c.newer:
+            newer = c.newer[url]
+            it = c.older[newer.url] if newer is not None else c.items[0]
+            if it is None or it.url != url:
+                return c.items
+            found.append(it)
+    found.sort(key=lambda it: (-it.when.timestamp(), it.slug))
+    return found
 
 
 def home_page(c: Collections, latest: int, front: str = "latest", group_by: str = "region") -> Iterator[Page]:
@@ -268,13 +287,15 @@ def plain_pages() -> Iterator[Page]:
 
 
 def all_pages(c: Collections, per_page: int, latest: int, front: str = "latest",
-              group_by: str = "region", map_days: int = 7, want: Want | None = None) -> Iterator[Page]:
+              group_by: str = "region", map_days: int = 7, want: Want | None = None,
+              sections: Collection[tuple] | None = None) -> Iterator[Page]:
     """Every HTML page of one locale tree; with `want`, only the sections it wants and the global
     pages (a new page kind: tag its pages with a section `item_sections` knows, or leave them global,
-    re-planned on every build)."""
+    re-planned on every build). `sections`: those `want` wants, when they can be listed (the
+    brief pages are then found from them)."""
     want = want or _every
     yield from home_page(c, latest, front, group_by)
-    yield from brief_pages(c, want)
+    yield from brief_pages(c, want, None if sections is None else [v for k, v in sections if k == "brief"])
     yield from region_pages(c, per_page, want)
     yield from theme_pages(c, per_page, want)
     yield from archive_pages(c, per_page, map_days, want)

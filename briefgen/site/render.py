@@ -204,9 +204,10 @@ class Shared:
                 self._render_in_workers(rest, pool)
             finally:
                 fragments.preload([])
-        live = {it.sig for it in self.c.items}
-        for tree in trees:
-            tree.fragments.fold(live)
+        if any(tree.fragments.active for tree in trees):     # (a fold needs them; an edit keeps none)
+            live = {it.sig for it in self.c.items}
+            for tree in trees:
+                tree.fragments.fold(live)
         self.write_assets()
         self.write_images()
         self.write_map_base()
@@ -581,7 +582,7 @@ class Tree:
             dirty = self.s.dirty
             want = None if dirty is None else dirty.__contains__
             self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest, cfg.front, cfg.front_group,
-                                               cfg.map_days, want))
+                                               cfg.map_days, want, dirty))
         return self._pages
 
     def plan_pages(self, index: int) -> list[tuple[int, int]]:

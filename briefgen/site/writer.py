@@ -12,6 +12,14 @@ from briefgen.errors import BuildError
 log = logging.getLogger(__name__)
 
 
+def _norm(rel: str) -> str:
+    """posixpath.normpath(rel), without the call for a path it would return unchanged (no empty, `.`
+    or `..` part, no doubled, leading or trailing slash): a build claims ~19,000 paths at 10,000 briefs."""
+    if not rel or rel[0] in "./" or rel[-1] == "/" or "//" in rel or "/." in rel:
+        return posixpath.normpath(rel)
+    return rel
+
+
 class Writer:
     """Writes into `root` (a fresh folder); `link` hard-links an unchanged file from the last build."""
 
@@ -34,7 +42,7 @@ class Writer:
 
     def claim(self, rel: str, owner: str) -> None:
         """Reserve a path for one producer; a second claim is an error naming both."""
-        norm = posixpath.normpath(rel)
+        norm = _norm(rel)
         if norm in self.owners:
             raise BuildError(f"two pages want the same path {norm}: {self.owners[norm]} and {owner}",
                              owner if owner != norm else None, hint="give one of them another slug")
@@ -58,7 +66,7 @@ class Writer:
 
     def put(self, rel: str, data: str | bytes) -> None:
         """Write a path claimed before (possibly by another process: workers only `put`)."""
-        norm = posixpath.normpath(rel)
+        norm = _norm(rel)
         path = self.target(norm)
         self._mkdir(posixpath.dirname(norm))
         with open(path, "wb") as fh:
@@ -71,7 +79,7 @@ class Writer:
 
     def link(self, rel: str, previous: Path) -> bool:
         """Hard-link a claimed path to the previous build's file (no bytes copied); False if gone."""
-        norm = posixpath.normpath(rel)
+        norm = _norm(rel)
         if self.patch:
             self.reused.append(norm)
             return True

@@ -57,3 +57,27 @@ def test_daily_edition_groups_by_region_in_site_order_with_the_rest_last():
     items = [_item("a", 1, ["z"]), _item("b", 1, []), _item("c", 1, ["y", "z"])]
     groups = group_by_region(items, ["y", "z"])
     assert [(r, [i.brief.slug for i in g]) for r, g in groups] == [("y", ["c"]), ("z", ["a", "c"]), (None, ["b"])]
+
+
+def test_brief_pages_found_from_their_urls_are_those_asked_about_each_brief():
+    """A partial plan finds the brief pages of its sections from their URLs instead of asking about
+    every brief: the same pages in the same order, for any set of sections (gone briefs included),
+    and with two briefs on one URL (a clash: which claims it first must not change) every brief."""
+    import random
+
+    from briefgen.site.pages import brief_pages
+
+    rng = random.Random(7)
+    items = [_item(f"s{i:02d}", 1 + i % 5) for i in range(30)] + [_item("same", 2), _item("tie", 2)]
+    items.sort(key=lambda it: it.slug)
+    items.sort(key=lambda it: it.when, reverse=True)
+    c = group(items)
+    urls = [it.url for it in items] + ["2026/01/gone/"]
+    for _ in range(50):
+        wanted = {("brief", u) for u in rng.sample(urls, rng.randint(0, len(urls)))}
+        found = [p.output for p in brief_pages(c, wanted.__contains__, [u for _, u in wanted])]
+        assert found == [p.output for p in brief_pages(c, wanted.__contains__)]
+    clash = group([*items[:3], _item(items[1].brief.slug, items[1].when.day), *items[3:]])
+    wanted = {("brief", items[1].url)}
+    assert ([p.context()["item"] for p in brief_pages(clash, wanted.__contains__, [items[1].url])]
+            == [p.context()["item"] for p in brief_pages(clash, wanted.__contains__)])

@@ -126,3 +126,20 @@ def test_an_old_tree_leaves_the_site_folder_at_once_and_is_deleted_in_the_backgr
     assert not old.exists()          # out of the user's sight before anything is deleted
     wait_for_removals()
     assert list((tmp_path / "cache" / "trash").iterdir()) == []
+
+
+def test_the_writer_normalises_paths_as_normpath_does():
+    """`_norm` skips posixpath.normpath for paths it would return unchanged: every string of up to five
+    pieces (empty, `.`, `..` parts, doubled, leading and trailing slashes, backslashes) must come out
+    as normpath gives it."""
+    import itertools
+    import posixpath
+
+    from briefgen.site.writer import _norm
+
+    pieces = ["a", ".", "/", "..", "b.c", "x/", "\\", ".d"]
+    for k in range(1, 6):
+        for parts in itertools.product(pieces, repeat=k):
+            rel = "".join(parts)
+            assert _norm(rel) == posixpath.normpath(rel), rel
+    assert _norm("") == "."
