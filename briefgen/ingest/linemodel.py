@@ -69,6 +69,9 @@ HEAD_LINES, HEAD_TOKENS, HEAD_STEMS = 4, 20, 2   # the article's headline: close
 PULL_MIN, PULL_TOKENS, PULL_LINES = 5, 25, 6     # a pull quote: a short sentence the text near it repeats
 LAST_KEEP, LAST_TOKENS, LAST_STEMS = -1.0, 8, 3   # a doubted last paragraph right below the article
 STAMP_CHARS = 80    # a dropped line this short (characters) with a digit: a comment's stamp, for the tail cut
+FOOTER_LINES = 4    # a dropped copyright line of the page's this far below the article starts its footer
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TRUNCATED = ("...", "…")   # the end of a line cut off: a teaser's lede
 
 
 @lru_cache(maxsize=1 << 16)
@@ -419,6 +422,7 @@ class Model:
                 # (after the check: a short item below a long cookie notice is no reason to lower the bar)
                 kept = _cut_consent(_cut_foreign(kept, texts), texts)
                 kept = _keep_last(kept, have, sizes, texts)
+                kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
                 return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
             # or a language it has not seen): the article is then the page's best run relative to the
@@ -667,6 +671,41 @@ def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagg
              and texts[k].rstrip()[-1:] not in SENTENCE_MARKS and any(c.isalpha() for c in texts[k])
              and not _interface(texts[k])]
     return sorted(have.union(extra)) if extra else kept
+
+
+def _cut_truncated(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:
+    """`kept` without a run of two or more lines in a row that end cut off ("… to add two bus routes for
+    students in the northern townships..."), with what follows it and a heading right above it, when the
+    text above it is the longer: the ledes of a list of other stories below the article; an article's
+    paragraph does not end with an ellipsis twice in a row."""
+    cut = [texts[k].rstrip().endswith(TRUNCATED) for k in kept]
+    for j in range(1, len(kept)):
+        if cut[j] and cut[j - 1] and kept[j] == kept[j - 1] + 1:
+            start = j - 1
+            if 2 * sum(sizes[k] for k in kept[:start]) < sum(sizes[k] for k in kept):
+                return kept
+            if start > 0 and kept[start - 1] == kept[start] - 1 and sizes[kept[start - 1]] <= SUBHEAD_TOKENS \
+                    and texts[kept[start - 1]].rstrip()[-1:] not in SENTENCE_MARKS:
+                start -= 1
+            return kept[:start]
+    return kept
+
+
+def _cut_below_copyright(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:
+    """`kept` without what lies below a dropped copyright line of the page's (the sign or the word, and a
+    year: "© 1996–2016 <company>. All rights reserved.") under FOOTER_LINES dropped lines or more, when the
+    kept text below is less than half of that above: the footer's legal text ("The information on this
+    website … does not constitute an offer"); the article's own photo credit ("© dpa") stands by its
+    caption inside the text, and a gallery with more article below it does not qualify."""
+    if len(kept) < 2:
+        return kept
+    for n in range(1, len(kept)):
+        a, b = kept[n - 1], kept[n]
+        if b - a > FOOTER_LINES + 1 and 2 * sum(sizes[k] for k in kept[n:]) < sum(sizes[k] for k in kept[:n]) \
+                and any(_COPYRIGHT.search(texts[k]) and _YEAR.search(texts[k])
+                        for k in range(a + FOOTER_LINES + 1, b)):
+            return kept[:n]
+    return kept
 
 
 def _interface(text: str) -> bool:

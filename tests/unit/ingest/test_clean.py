@@ -402,3 +402,41 @@ def test_every_consent_phrase_holds_one_of_the_keys_that_let_a_line_be_searched(
     for line in ("The regulator said websites that use cookies must ask first.", "Cookies and biscuits sold out.",
                  "Google uses cookies to follow readers across sites, the report found."):
         assert not _is_consent(line), line
+
+
+def test_legal_text_below_the_page_s_copyright_line_is_not_the_article(monkeypatch):
+    # the run reaches over the footer's menu and the site's copyright line to two paragraphs of legal text
+    # the model believes (a press release's site): they go
+    menu = ["About us", "Locations", "Suppliers", "Contact", "Site map"]
+    legal = ["The information on this website is provided for general information only and does not constitute "
+             "an offer to sell or a solicitation of an offer to buy any securities.",
+             "By using this website you agree to our Terms of Use and acknowledge our Privacy Policy."]
+    texts = [P1, P2, P3, P4, P5, *menu, "© 1996–2016 Greenfield Pumps, Inc. All rights reserved.", *legal]
+    scores = [3.0] * 5 + [-4.0] * 5 + [-6.0] + [3.0, 2.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+    # a photo credit with a year inside the article, under a gallery's captions, with more article below
+    # it than above: the text below stays; and without a year the sign alone is no page's copyright
+    gallery = [f"Photo {k} of 5: the harbour at dawn" for k in range(1, 6)]
+    texts = [P1, *gallery, "© 2016 Jane Smith", P2, P3, P4]
+    scores = [3.0] + [-4.0] * 5 + [-6.0] + [3.0] * 3
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]
+    texts = [P1, P2, P3, P4, P5, *menu, "© Greenfield Pumps", *legal]
+    scores = [3.0] * 5 + [-4.0] * 5 + [-6.0] + [3.0, 2.0]
+    assert _decode_with(monkeypatch, texts, scores, scores)[-2:] == legal
+
+
+def test_ledes_cut_off_by_an_ellipsis_below_the_article_are_a_list_of_other_stories(monkeypatch):
+    # "Other stories this week": each a headline, a dash and a lede cut off by "...", with no dropped line
+    # between them and the article's last paragraph; they and their heading go
+    ledes = ["School board approves new bus routes – The school board voted 5-2 on Thursday to add two bus "
+             "routes for students in the northern townships...",
+             "Fire damages barn on County Road 9 – No one was hurt when fire broke out early Saturday in a hay "
+             "barn east of town, the fire chief said…"]
+    texts = [P1, P2, P3, P4, "Other stories this week", *ledes]
+    scores = [3.0] * 4 + [0.5, 1.0, 0.5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]
+    # one paragraph ending in an ellipsis, or two with less article above them, stay
+    texts = [P1, P2, P3, P4, ledes[0], P5]
+    assert _decode_with(monkeypatch, texts, [3.0] * 6, [3.0] * 6) == texts
+    texts = [P1, *ledes, P2, P3]
+    assert _decode_with(monkeypatch, texts, [3.0] * 5, [3.0] * 5) == texts
