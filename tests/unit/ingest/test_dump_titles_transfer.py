@@ -1,0 +1,43 @@
+"""Titles of hand-written page dumps of older, varied sites (tests/data/titles-transfer, see its NOTE.md): the
+headline under a "Skip to content"/"Get our app"/"Share on Facebook" header, a "Breaking:" ticker, a photo
+caption, another story's teaser, a list of other headlines, a blog's name and tagline, a sidebar's "About
+me", a table row of tools. Each page's headline was written in pages.json with the page, before any run;
+the headline ranker was never fitted on these pages."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefgen.ingest.pipeline import ingest_file
+from briefgen.ingest.score import same_title
+
+PAGES_DIR = Path(__file__).resolve().parents[2] / "data" / "titles-transfer"
+PAGES = json.loads((PAGES_DIR / "pages.json").read_text(encoding="utf-8"))
+
+# Pages whose dump still gives another title, and why (strict: each flips to a failure once fixed).
+KNOWN = {
+    "id-teaser-above": "the line model starts the text at another story's two-sentence teaser above the "
+                       "headline, which then counts as inside the text; the site's name and tagline win",
+    "blogger-about-first": "the text is taken to start at the sidebar's 'About Me' prose; the post title (the "
+                           "day's date above it, no date or byline below) is no candidate",
+    "welcome-box-first": "a one-sentence paragraph of the short story is taken",
+    "ru-main-news-list": "the last of a list of other headlines right above the headline is taken",
+    "es-blog-fecha": "the blog's tagline is taken",
+    "forum-news-tools": "the table row's cell of tools ('PDF Print E-mail') is part of the title",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=True)) if n in KNOWN else n
+    for n in PAGES])
+def test_the_dump_s_title_is_the_page_s_headline(name):
+    got = ingest_file(PAGES_DIR / f"{name}.txt").title
+    assert same_title(got, PAGES[name]["title"]), f"{got!r}"
+
+
+def test_every_page_has_its_dump_and_headline():
+    html = {p.stem for p in PAGES_DIR.glob("*.html")}
+    assert html == set(PAGES) == {p.stem for p in PAGES_DIR.glob("*.txt")}
+    assert all(PAGES[n]["title"] and PAGES[n]["date"] for n in PAGES)
