@@ -78,6 +78,23 @@ class Cleaned:
     images: list[tuple[str | None, str | None]] = field(default_factory=list)   # (caption, credit)
     lead_index: int | None = None   # index of the line taken as lead, when the region opens with one
     logits: dict[int, float] = field(default_factory=dict)   # the line model's log-odds, by line index
+    cells: dict[str, tuple[str, ...]] = field(default_factory=dict)   # see tab_cells
+
+
+def tab_cells(text: str) -> dict[str, tuple[str, ...]]:
+    """The cells of the dump's lines that hold several: Chromium's innerText puts a tab between the cells
+    of a table row, which `tidy` makes a space. By the line's tidied text, for the headline ranker: an old
+    layout table sets the headline's cell beside a menu's last link or a cell of tools ("Title\tPDF\tPrint").
+    The line model's input is not changed."""
+    if "\t" not in text:
+        return {}
+    out = {}
+    for raw in text.split("\n"):
+        if "\t" in raw:
+            cells = tuple(c for c in (tidy(x).strip() for x in raw.split("\t")) if c)
+            if len(cells) >= 2:
+                out[" ".join(cells)] = cells
+    return out
 
 
 def tidy(text: str) -> str:
@@ -533,7 +550,7 @@ def clean_dump(text: str) -> Cleaned:
     lines = prepare(text)
     keep, logits = linemodel.model().decode(lines)
     start, end = (keep[0], keep[-1] + 1) if keep else (0, 0)
-    return Cleaned(lines, start, end, article_blocks(lines, keep), logits=logits)
+    return Cleaned(lines, start, end, article_blocks(lines, keep), logits=logits, cells=tab_cells(text))
 
 
 HEADING_TOKENS = 20   # a kept line this short without a sentence end, before text, is a subhead

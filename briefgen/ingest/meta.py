@@ -341,6 +341,8 @@ def find_header(c: Cleaned) -> Header:
         if site_less != h.title:   # a document title "Kicker: Title | site": the kicker as the page shows it
             h.title, h.kicker = site_less, _colon_kicker(c, site_less) or h.kicker
         h.title = _past_breadcrumb(h.title)
+        if h.title == whole and whole in c.cells:
+            h.title = _headline_cell(c.cells[whole]) or h.title
     if h.lead is not None and _credit_like(Line(0, h.lead, "", 0)):
         h.lead, h.lead_in_body = None, False   # a photo caption with its credit, not a standfirst
     if h.lead is None and title_line is not None:
@@ -351,6 +353,17 @@ def find_header(c: Cleaned) -> Header:
         h.lead = _lead_from_body(c, skip=1 if h.title_in_body else 0)
         h.lead_in_body = h.lead is not None
     return h
+
+
+def _headline_cell(cells: tuple[str, ...]) -> str | None:
+    """The headline's own cell of a table row taken as the headline (an old layout table sets it beside a
+    menu's last link or a cell of tools: "Contact Us\tHeadline", "Headline\tPDF\tPrint\tE-mail"): its longest
+    cell, when that has 3 words or more and every other cell at most CUT_WORDS."""
+    n = [len(WORD.findall(x)) for x in cells]
+    k = max(range(len(cells)), key=n.__getitem__)
+    if n[k] >= 3 and all(m <= CUT_WORDS for j, m in enumerate(n) if j != k):
+        return cells[k]
+    return None
 
 
 def _lead_below(c: Cleaned, title: Line) -> Line | None:
@@ -512,6 +525,24 @@ def _cuts(text: str, short: set[str], starts: set[str], lines: set[str]) -> list
     return out
 
 
+def _full_stop(text: str) -> bool:
+    """The line ends in a full stop after a lower-case letter or a digit (not an abbreviation "U.S.", not
+    "…"): a sentence, never a headline (no sample page's headline ends so)."""
+    return (len(text) >= 2 and text[-1] == "." and (text[-2].islower() or text[-2].isdigit())) \
+        or text.endswith("。")
+
+
+def _never_headline(ln: Line, ui: frozenset[str]) -> bool:
+    """A candidate no headline of the 255 sample pages is like: a sentence ending in a full stop, a label
+    ending in a colon or comma ("Share this:"), a link to another post ("« Older post"), an interface line
+    (8 words or fewer, half of them interface words: "Skip to content", "Share on Facebook", "Get our app").
+    The ranker is fitted on every candidate; these are passed over when it picks, so that on the sample
+    pages and their degraded copies a pick can only change from wrong to right."""
+    text = ln.text
+    return _full_stop(text) or text.endswith((":", ",")) or _nav_arrow(text) \
+        or (ln.words <= 8 and _ui_share(text, ui) >= 0.5)
+
+
 def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:
     """The lines that may be the headline (the non-blank lines above the text and the first of it) and the
     same lines without a kicker, section or widget text glued to them (each such part a candidate of its
@@ -569,7 +600,8 @@ def _story_heads(c: Cleaned) -> list[Line]:
         m = j + 1
         while m < run and region[m].kind in ("meta", "agency"):
             m += 1
-        if m == run and m > j + 1:   # a date or byline, then the story's paragraphs
+        # a date or byline, then the story's paragraphs; or right below a date line (a blog's day)
+        if m == run and (m > j + 1 or region[j - 1].kind == "meta"):
             out.append(ln)
     return out
 
@@ -726,7 +758,8 @@ def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> tuple[Line, 
         return None
     w, b = weights["weights"], weights["bias"]
     scores = [b + sum(map(mul, w, row)) for row in title_features(c, cands, cuts, bylined)]
-    best = max(range(len(cands)), key=scores.__getitem__)
+    ui = ui_words()   # the best candidate that can be a headline (the ranker learnt on all of them)
+    best = max(range(len(cands)), key=lambda k: (not _never_headline(cands[k], ui), scores[k]))
     return cands[best], cuts[best][0]
 
 

@@ -20,8 +20,6 @@ PAGES = json.loads((DUMPS / "pages.json").read_text(encoding="utf-8"))
 KNOWN = {
     "es-noticia-local": "the subhead below the headline is taken (since the comments below are cut)",
     "blog-comments-trackback": "the blog's tagline is taken (a close call: right on the line model of 1bcf257)",
-    # session 7's pages, as written
-    "town-news-table": "the navigation cell's last link is glued to the headline by the table's tab",
     # session 8's pages, as written
     "newsletter-archive": "the 'In this issue:' line under the newsletter's name is taken",
 }
