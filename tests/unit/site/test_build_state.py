@@ -763,3 +763,32 @@ def test_an_edit_digests_the_search_key_of_its_own_month_only(scratch_project, b
     assert {"search/2026-01.json", "search/2025-12.json"} <= set(moved.changed_paths)
     shutil.rmtree(tmp_path / "a")
     assert _site(moved.out) == _clean_twin(scratch_project, tmp_path / "b", build_project)
+
+
+def test_an_edit_keeps_the_state_index_entries_of_the_briefs_it_did_not_change(scratch_project, build_project):
+    """`_changes` compares signatures only; an unchanged brief's index entry becomes the state's own, so
+    the delta of a fresh process's edit compares the same objects and holds the edited brief alone (it
+    compared 10,000 records field by field: ~15 ms of an edit's CPU at 10,000 briefs)."""
+    import pickle
+    import zlib
+
+    before = {"a": ("s1", ("r1",)), "b": ("s2", ("r2",)), "gone": ("s4", ("r4",))}
+    after = {"a": ("s1", ("r1",)), "b": ("s3", ("r3",)), "new": ("s5", ("r5",))}
+    assert sorted(build_mod._changes(before, after)) == [("r2",), ("r3",), ("r4",), ("r5",)]
+    assert after["a"] is before["a"] and after["b"] == ("s3", ("r3",)) and list(after) == ["a", "b", "new"]
+
+    _many_briefs(scratch_project, 6)
+    build_project(scratch_project)
+    _retitle(scratch_project, "Un")
+    build_project(scratch_project)
+    delta = build_mod._delta_path(_state_file(scratch_project))
+    size = delta.stat().st_size if delta.exists() else 0
+    build_mod._STATE_MEMO.clear()          # as a fresh process: the state read from its files
+    _retitle(scratch_project, "Deux")
+    build_project(scratch_project)
+    data = delta.read_bytes()[size:]
+    length, crc = build_mod._FRAME.unpack_from(data, 0)
+    record = pickle.loads(data[build_mod._FRAME.size:build_mod._FRAME.size + length])
+    assert zlib.crc32(data[build_mod._FRAME.size:build_mod._FRAME.size + length]) == crc
+    changed, removed = record[2]["index"]
+    assert list(changed) == [str(scratch_project / JAPAN_MD)] and not removed
