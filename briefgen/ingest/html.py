@@ -65,6 +65,7 @@ ALL_STEPS = frozenset((
     "comment_records",  # records of a stamp line and short prose after the article's: comments, no heading
     "gaps",             # subheads, lists and short paragraphs set between two of the article's paragraphs
     "teasers",          # teaser summaries: the sentence set after a headline link ("<a>…</a><br>Summary …")
+    "deck",             # the standfirst printed between the headline and the text when no description names it
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -135,6 +136,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     blocks = clean_blocks(found, _clean(md.title), steps)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
+    if lead is None and "deck" in steps and heading is not None:
+        lead = _deck(doc, heading.text, blocks)
     if lead and blocks and blocks[0].kind == "paragraph" and _same_start(blocks[0].text, lead):
         blocks = blocks[1:]
     if _words(blocks, lead) < MIN_BODY_WORDS <= _words(found, None):
@@ -787,6 +790,67 @@ def _standfirst(description: str, doc) -> str | None:
                 and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
             best = text   # (a description that is the photo's caption is no standfirst)
     return _clean(tidy(best)) if best else None
+
+
+DECK_WORDS = (12, 80)   # a standfirst's length in words
+DECK_REACH = 40         # elements after the headline searched for it
+DECK_START_CHARS = 200  # characters of an element's text that may hold the first block's start
+DECK_MAX_CHARS = 2000   # an element's text longer than this holds no standfirst alone
+DECK_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "span", "strong", "b", "em", "td", "font"))
+DECK_NOT_INSIDE = frozenset(("a", "p", "div", "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+                             "blockquote"))
+
+
+def _deck(doc, headline: str, blocks: list[Block]) -> str | None:
+    """The standfirst as older pages print it without a description that names it: one block of running
+    text (12-80 words, not a link, no date, no image) between the <h1> headline and the text's first
+    block (a regional paper's subtitle in an <h2>, a deck in a <p> or <td>), which the extractor left out."""
+    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    if first is None:
+        return None
+    start = _squeeze(TAG.sub("", first.text))[:40]
+    h1 = next((el for el in doc.iter("h1") if _heading_text(el) == headline), None)
+    if h1 is None or len(start) < 20:
+        return None
+    kept = _squeeze(" ".join(b.text or " ".join(b.items) for b in blocks))
+    found = None
+    for el in h1.xpath(f"following::*[position() <= {DECK_REACH}]"):
+        if not isinstance(el.tag, str):
+            continue
+        text = el.text_content()
+        head = _squeeze(text[:DECK_START_CHARS])
+        if len(head) < len(start) and len(text) > DECK_START_CHARS:
+            head = _squeeze(text)   # (a start of spaces and marks)
+        if head.startswith(start):
+            break   # the text's first block (or an element that starts with it): what came before is searched
+        if found is not None or el.tag not in DECK_TAGS or len(text) > DECK_MAX_CHARS:
+            continue   # (an element around the text, or one too long for a standfirst)
+        text = " ".join(text.split())
+        words = word_count(text)
+        key = _squeeze(text)
+        if not DECK_WORDS[0] <= words <= DECK_WORDS[1] or start in key:
+            continue
+        if any(x.tag in _NOT_TEXT or x.tag in DECK_NOT_INSIDE for x in el.iterdescendants()) or key in kept \
+                or dates.has_day(text) or _names_cookies(text) or not (is_sentence(text, words) or words >= 20):
+            continue   # (a box of blocks, a link, a date line, a cookie notice, a short headline)
+        if any(x.tag in ("figure", "figcaption", "a") for x in el.iterancestors()) \
+                or any(x is not None and any(y.tag in _NOT_TEXT for y in x.iter())
+                       for x in (el.getprevious(), el.getnext())) or _in_figure(el, words):
+            continue   # (a caption: set beside an image, or in a small box with one)
+        found = text
+    else:
+        return None
+    return found
+
+
+def _in_figure(el, words: int) -> bool:
+    """The element is in a small box with an image (a photo and its caption, a credit), up to three levels up."""
+    for box in el.iterancestors():
+        if box.tag in ("body", "html") or word_count(box.text_content()) > words + 30:
+            return False
+        if any(x.tag in ("img", "picture", "video", "figure") for x in box.iterdescendants()):
+            return True
+    return False
 
 
 def _body(doc):

@@ -26,8 +26,6 @@ KNOWN = {
     ("interview-qa-2010", "old"): "the subscription box's sentence after the text is kept",
     ("wordpress-widgets-2012", "old"): "a related post's summary is kept",
     ("drupal6-submitted-2009", "old"): "the comments are kept",
-    ("es-diario-regional-2011", "as written"): "the <h2> standfirst and the <h3> subhead are left out",
-    ("es-diario-regional-2011", "old"): "the <h2> standfirst and the <h3> subhead are left out",
     ("news-subheads-list-2009", "as written"): "the 'Have you been affected?' call after the story is kept",
     ("news-subheads-list-2009", "old"): "the 'Have you been affected?' call after the story is kept",
 }
@@ -189,3 +187,25 @@ def test_teaser_summaries_after_the_article_go_and_a_paragraph_after_a_read_also
     assert _without_teaser_summaries(blocks, _parse(page)) == blocks[:4]
     one = page.replace(teasers, teasers.split("</p>")[0] + "</p>")
     assert _without_teaser_summaries(blocks[:5], _parse(one)) == blocks[:5]   # one alone: no teaser list
+
+
+def test_a_standfirst_between_the_headline_and_the_text_is_the_lead():
+    """Step deck: a block of running text between the <h1> and the text's first paragraph (a regional
+    paper's subtitle in an <h2>) is the standfirst when no description names it; a date line, a caption
+    beside its image and a short subhead there are not."""
+    from briefgen.ingest.html import _deck, _parse
+    from briefgen.model import Block
+
+    deck = ("Los embalses de cabecera están al 58 por ciento y la comunidad de regantes pide a los agricultores "
+            "que no siembren más maíz que el año pasado")
+    story = "".join(f"<p>{p}</p>" for p in _PARAS)
+    blocks = [Block("paragraph", p) for p in _PARAS]
+    page = (f"<html><body><div><h1>Los regantes temen una campaña corta</h1><h2>{deck}</h2>"
+            f"<div>Redacción | Monzón | 12/05/2011 - 09:40</div><div>{story}</div></div></body></html>")
+    assert _deck(_parse(page), "Los regantes temen una campaña corta", blocks) == deck
+    caption = page.replace(f"<h2>{deck}</h2>", f"<div><img src='a.jpg'><p>{deck}</p></div>")
+    assert _deck(_parse(caption), "Los regantes temen una campaña corta", blocks) is None
+    short = page.replace(f"<h2>{deck}</h2>", "<h2>Los embalses de cabecera, al 58 por ciento</h2>")
+    assert _deck(_parse(short), "Los regantes temen una campaña corta", blocks) is None
+    kept = [Block("paragraph", deck), *blocks]
+    assert _deck(_parse(page), "Los regantes temen una campaña corta", kept) is None
