@@ -113,13 +113,9 @@ class Fragments:
         self._seen: set[str] = set()    # files of the folder already opened (or written) by this process
         self._packs: list[_Pack] = []
         self._where: dict[tuple, tuple] = {}   # key -> (pack, start, end) of its text, once found
+        self._hashed: dict[tuple, tuple[bytes, int]] = {}   # key -> (key bytes, hash) of a miss, until flushed
         self._looked = False
         self.active = True              # False: a small build; neither reads nor writes the folder
-        loaded = _PRELOADED.get(self.folder) if _PRELOADED and self.folder is not None else None
-        if loaded is not None:          # a forked render worker: what its parent opened (copy-on-write)
-            self._seen, self.texts, self._packs = set(loaded._seen), dict(loaded.texts), list(loaded._packs)
-            self._where = dict(loaded._where)
-            self._looked = True
 
     @property
     def folder(self) -> Path | None:
@@ -137,15 +133,19 @@ class Fragments:
         if where is None:
             if not plain(key):
                 return None
-            kb = _key_bytes(key)
-            h = _hash(kb)
+            kh = self._hashed.get(key)
+            if kh is None:
+                kb = _key_bytes(key)
+                kh = self._hashed[key] = kb, _hash(kb)
+            kb, h = kh
             for pack in self._packs:
                 where = pack.find(h, kb)
                 if where is not None:
                     self._where[key] = where
+                    del self._hashed[key]
                     break
             else:
-                return None
+                return None   # rendered next, most likely: flush writes it under this hash
         mm, start, end = where
         return mm[start:end]
 
@@ -186,7 +186,8 @@ class Fragments:
             self.folder.mkdir(parents=True, exist_ok=True)
             name = f"{os.getpid()}-{secrets.token_hex(4)}.frag"
             path = self.folder / name
-            _write(path, [(_key_bytes(k), v) for k, v in new.items()])
+            hashed, self._hashed = self._hashed, {}
+            _write(path, [(*(hashed.get(k) or _hashed_key(k)), v) for k, v in new.items()])
             self._seen.add(name)
         except OSError:
             log.debug("cannot keep rendered fragments in %s", self.folder, exc_info=True)
@@ -243,19 +244,6 @@ class Fragments:
         self._seen = {p.name for p in self._packs}
 
 
-_PRELOADED: dict[Path, Fragments] = {}    # folder -> the parent's store, while forked workers render
-
-
-def preload(stores: list[Fragments]) -> None:
-    """Read `stores` now, so render workers forked next start from them instead of each reading the
-    files again; [] forgets them (after the workers are done)."""
-    _PRELOADED.clear()
-    for store in stores:
-        if store.folder is not None:
-            store.refresh()
-            _PRELOADED[store.folder] = store
-
-
 _QUOTED = re.compile(rb"'([^'\\]*)'")   # the plain strings of a key's repr (a signature is one)
 
 
@@ -280,6 +268,11 @@ def _key_bytes(key: tuple) -> bytes:
 
 def _hash(kb: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(kb, digest_size=8).digest(), "little")
+
+
+def _hashed_key(key: tuple) -> tuple[bytes, int]:
+    kb = _key_bytes(key)
+    return kb, _hash(kb)
 
 
 class _Pack:
@@ -365,12 +358,12 @@ def _write_parts(path: Path, parts: list[tuple]) -> None:
     os.replace(tmp, path)
 
 
-def _write(path: Path, texts: list[tuple[bytes, bytes]]) -> None:
-    """Write (key bytes, text) pairs as a file of records."""
+def _write(path: Path, texts: list[tuple[bytes, int, bytes]]) -> None:
+    """Write (key bytes, its hash, text) as a file of records."""
     parts = []
-    for kb, text in texts:
+    for kb, h, text in texts:
         record = _REC.pack(len(kb), len(text), zlib.crc32(text, zlib.crc32(kb))) + kb + text
-        parts.append((_hash(kb), len(record), record))
+        parts.append((h, len(record), record))
     _write_parts(path, parts)
 
 

@@ -6,6 +6,7 @@ site's locale at the root, each of `locales` under /<lang>/, with hreflang links
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import logging
 from datetime import datetime
@@ -198,12 +199,10 @@ class Shared:
         for tree in trees:
             tree.fragments.flush()
         if rest:
-            # forked workers start from the texts kept for their trees, read once here
-            fragments.preload([tree.fragments for tree in trees] if pool.forks() else [])
-            try:
-                self._render_in_workers(rest, pool)
-            finally:
-                fragments.preload([])
+            if pool.forks():      # forked workers start from the kept texts opened here
+                for tree in trees:
+                    tree.fragments.refresh()
+            self._render_in_workers(rest, pool, trees)
         if any(tree.fragments.active for tree in trees):     # (a fold needs them; an edit keeps none)
             live = {it.sig for it in self.c.items}
             for tree in trees:
@@ -303,7 +302,7 @@ class Shared:
             stamp = (RENDER_VERSION, self.config.site.search_words)
         self.writer.put(f"search/{year:04d}-{mon:02d}.json", search.shard(items, memo, stamp))
 
-    def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool) -> None:
+    def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool, trees: list[Tree]) -> None:
         """Each worker rebuilds the same page plan from the same items and renders its share."""
         # Interleaved chunks (every n-th task: brief pages, listings and feeds in each), several per
         # worker, handed out as workers finish: the two cores stay busy to the end.
@@ -313,8 +312,13 @@ class Shared:
         pool.close()   # workers forked from here on share the loaded briefs (copy-on-write)
         log.debug("rendering %d pages in %d %s workers", len(todo), pool.jobs, "forked" if pool.forks() else "spawned")
         if pool.forks():
-            _FORK_SOURCE = (self.config, self.c, self.folders, self.fingerprint, self.now, str(self.writer.root),
-                            self.dirty, self.reads_day)
+            # Forked workers render with this process's Shared and trees, planned already: their page
+            # lists (~190,000 pages at 100,000 briefs), Jinja environments and compiled templates, and
+            # the kept texts opened here. Planning again in each worker cost its CPU, and its own copy
+            # of the plan was most of a worker's memory. Frozen first: what planning made here is
+            # left alone by the workers' collectors, so its memory pages stay shared.
+            _FORK_SOURCE = (str(self.writer.root), self, trees)
+            gc.freeze()
             try:
                 results = pool.map(render_forked, chunks)
             finally:
@@ -366,10 +370,10 @@ _FORK_SOURCE: tuple | None = None       # what forked render workers render from
 
 
 def render_forked(chunk: list[tuple[int, int]]) -> tuple[list[str], list[tuple]]:
-    """Forked worker: like render_chunk, from the parent's loaded briefs rather than a pickled copy."""
-    config, collections, folders, fingerprint, now, tmp, dirty, reads_day = _FORK_SOURCE
-    return _render_in_worker(tmp, chunk, lambda: Shared(config, collections, folders, fingerprint, now,
-                                                        Path(tmp), None, {}, dirty=dirty, reads_day=reads_day))
+    """Forked worker: like render_chunk, with the parent's Shared and trees (planned, loaded) rather
+    than a pickled copy of the briefs planned again."""
+    tmp, shared, trees = _FORK_SOURCE
+    return _render_in_worker(tmp, chunk, lambda: (shared, trees))
 
 
 def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tuple]]:
@@ -377,8 +381,9 @@ def _render_in_worker(tmp: str, chunk, make_shared) -> tuple[list[str], list[tup
     # the first, so their card cache and Jinja environments serve the next ones too.
     memo = _WORKER_TREES.get(tmp)
     if memo is None:
-        shared = make_shared()
-        memo = (shared, [Tree(shared, code, prefix) for code, prefix in tree_codes(shared.config)])
+        made = make_shared()
+        memo = made if isinstance(made, tuple) else (made, [Tree(made, code, prefix)
+                                                             for code, prefix in tree_codes(made.config)])
         _WORKER_TREES.clear()   # only the current build's: a pool lives for one build
         _WORKER_TREES[tmp] = memo
     else:

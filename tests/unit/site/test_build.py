@@ -409,6 +409,43 @@ def test_rebuilds_after_a_cold_build_stay_incremental_on_the_large_corpus_paths(
     assert build_project(scratch_project, site={"jobs": 2}).written == 0
 
 
+def test_forked_render_workers_render_the_parents_plan_without_planning_again(scratch_project, build_project,
+                                                                            monkeypatch, tmp_path):
+    """Forked render workers take the parent's planned trees (copy-on-write) instead of planning every
+    page again: that cost each worker CPU and, at 100,000 briefs, most of its own memory. The site is
+    the one a build without workers makes."""
+    import threading
+
+    from briefgen.site import pages
+    if threading.active_count() != 1:
+        pytest.skip("render workers are spawned, not forked, in a process running other threads")
+    for i in range(12):
+        (scratch_project / f"content/briefs/2026/01/b{i}.md").write_text(
+            brief_text(f"Brève {i}", f"b{i}", date=f"2026-01-{i + 1:02d}T10:00:00+01:00"), encoding="utf-8")
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 5)
+    monkeypatch.setattr(render, "PARALLEL_CPU", 0)
+    planners = tmp_path / "planners"
+    planners.mkdir()
+    original = pages.all_pages
+
+    def all_pages(*args, **kwargs):
+        (planners / str(os.getpid())).touch()
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pages, "all_pages", all_pages)
+    from briefgen.site.workers import Pool
+    mapped = []
+    original_map = Pool.map
+    monkeypatch.setattr(Pool, "map", lambda self, fn, tasks: mapped.append(fn.__name__) or original_map(self, fn, tasks))
+    forked = build_project(scratch_project, clean=True, site={"jobs": 2})
+    assert "render_forked" in mapped and forked.written > 20
+    assert [p.name for p in planners.iterdir()] == [str(os.getpid())]
+    alone = build_project(scratch_project, out=tmp_path / "alone", clean=True, site={"jobs": 1})
+    files = sorted(str(p.relative_to(forked.out)) for p in forked.out.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(alone.out)) for p in alone.out.rglob("*") if p.is_file())
+    assert all((forked.out / f).read_bytes() == (alone.out / f).read_bytes() for f in files)
+
+
 def test_touching_templates_without_changing_them_rerenders_no_page(scratch_project, build_project):
     """Page keys hash template bytes, not paths and mtimes: another checkout or install of the same
     theme (or a `touch`) must not re-render every page, as it once did at 100,000 briefs."""
