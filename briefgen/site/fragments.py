@@ -175,6 +175,7 @@ class Fragments:
             pack = _Pack.open(self.folder / name)
             if pack is not None:
                 self._packs.append(pack)
+        self._packs.sort(key=_larger_first)
 
     def flush(self) -> None:
         """Write the texts added since the last flush as a file of their own; they are read from it
@@ -195,6 +196,7 @@ class Fragments:
         pack = _Pack.open(path)
         if pack is not None:
             self._packs.append(pack)
+            self._packs.sort(key=_larger_first)
             for key in new:
                 if self.texts.get(key) is new[key]:
                     del self.texts[key]
@@ -268,6 +270,12 @@ def _key_bytes(key: tuple) -> bytes:
 
 def _hash(kb: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(kb, digest_size=8).digest(), "little")
+
+
+def _larger_first(pack: _Pack) -> int:
+    """The files' order of lookup: the largest first (after a fold, the texts of all but the last days),
+    so a kept text is found in the first file looked in, mostly."""
+    return -len(pack.mm)
 
 
 def _hashed_key(key: tuple) -> tuple[bytes, int]:
