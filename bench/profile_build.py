@@ -96,6 +96,8 @@ def profile_once(project: Path, clean: bool, dest: Path, top: int, edit: Path | 
     text.write(f"wall {wall:.2f} s under cProfile (jobs = 1)\n")
     if not clean:
         text.write(written_by_kind(result.changed_paths))
+        dest.with_suffix(".written.txt").write_text("".join(f"{p}\n" for p in sorted(result.changed_paths)),
+                                                    encoding="utf-8")
     stats.sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
     return text.getvalue()
