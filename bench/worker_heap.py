@@ -36,8 +36,8 @@ def main() -> int:
             tracemalloc.start(args.frames)
         result = inner(tmp, chunk, make_shared)
         snap = tracemalloc.take_snapshot()
-        lines = [f"worker {os.getpid()} traced {tracemalloc.get_traced_memory()[0] / 1e6:.1f} MB "
-                 f"(peak {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB)"]
+        now, peak = tracemalloc.get_traced_memory()
+        lines = [f"worker {os.getpid()} traced {now / 1e6:.1f} MB (peak {peak / 1e6:.1f} MB)"]
         key = "traceback" if args.frames > 1 else "lineno"
         for stat in snap.statistics(key)[:args.top]:
             lines.append(f"  {stat.size / 1e6:8.1f} MB {stat.count:9d} blocks  "
