@@ -1964,6 +1964,8 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     if published is None and (fallback := getattr(md, "find_date", None)) and \
             (found := fallback(without_dated_lists(doc, raw.text, lang))):
         published, updated = page_dates(raw.text, found)
+        if published is not None and not _shows_day(doc, raw.text, published.date(), lang):
+            published = updated = None   # a guess from a month ("February 2015", an archive's /2015/02/)
     if published is None:
         return None, None   # the caller says so, with the rest of the article (UndatedError)
     try:
@@ -1971,6 +1973,32 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     return published, updated
+
+
+def _shows_day(doc, page: str, day, lang: str | None) -> bool:
+    """Whether the page gives `day` as a whole date somewhere: in its markup or addresses as digits
+    ("2015-02-26", "2015/02/26", "20150226") or in a text of its own. htmldate's guess from a month
+    alone (an archive's "February 2015" or "/2015/02/") gives the month's first day, which the page never
+    shows: no date is better than that one (the file's day, with a warning)."""
+    digits = (day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%Y%m%d"), day.strftime("%Y.%m.%d"))
+    if any(d in page for d in digits):
+        return True
+    if doc is None or doc.body is None:
+        return False
+    year = str(day.year)
+    for t in doc.body.xpath(".//text()"):
+        text = " ".join(t.split())
+        while year in text:   # every full date of the text, a sentence's too
+            try:
+                span = dates._find_day_span(text, None, lang)
+            except dates.DateError:
+                break
+            if span is None:
+                break
+            if span[1] == day or (span[1].month, span[1].day) == (day.day, day.month):
+                return True   # (a numeric date read in the other order counts: the day is shown)
+            text = text[span[2]:]
+    return False
 
 
 def _in_range(d) -> bool:

@@ -85,3 +85,25 @@ def test_html_an_edition_date_never_moves_an_afternoon_utc_timestamp(tmp_path, l
 def test_dump_an_edition_date_beside_the_date_line_of_the_day_before(tmp_path, lang, line):
     text = line.replace("<p>", "").replace("</p>", "").replace("<small>", "").replace("</small>", "")
     assert _dump(tmp_path, lang, text, "2024-04-25").date.date() == WANT
+
+
+# 4. (found on the way, written before the change) No date on the page but a blog's monthly archive
+# links: htmldate's guess is the first of a month the page never shows as a day. No date is better.
+ARCHIVE = {"en": ("Archives", "February 2015", "January 2015"), "de": ("Archiv", "Februar 2015", "Januar 2015")}
+
+
+@pytest.mark.parametrize("lang", sorted(ARCHIVE))
+def test_html_a_month_archive_is_no_date_of_the_page(tmp_path, lang):
+    head, *months = ARCHIVE[lang]
+    links = "".join(f"<li><a href='/2015/{2 - n:02d}/'>{m}</a></li>" for n, m in enumerate(months))
+    a = _html(tmp_path, lang, f"<title>{HEADLINE[lang]}</title>",
+              f"<h2>{HEADLINE[lang]}</h2><div class='widget'><h3>{head}</h3><ul>{links}</ul></div>", lang)
+    assert a.date_from == "file"
+
+
+@pytest.mark.parametrize("lang, line, want", [
+    ("en", "<p>The council met on February 26, 2015 to vote.</p>", date(2015, 2, 26)),
+    ("de", "<p><small>26.02.2015</small></p>", date(2015, 2, 26))])
+def test_html_a_day_the_page_shows_is_kept(tmp_path, lang, line, want):
+    a = _html(tmp_path, lang, f"<title>{HEADLINE[lang]}</title>", f"<h2>{HEADLINE[lang]}</h2>{line}", lang)
+    assert a.date.date() == want and a.date_from is None
