@@ -1980,7 +1980,8 @@ def _shows_day(doc, page: str, day, lang: str | None) -> bool:
     ("2015-02-26", "2015/02/26", "20150226") or in a text of its own. htmldate's guess from a month
     alone (an archive's "February 2015" or "/2015/02/") gives the month's first day, which the page never
     shows: no date is better than that one (the file's day, with a warning)."""
-    digits = (day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%Y%m%d"), day.strftime("%Y.%m.%d"))
+    digits = (day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%Y%m%d"), day.strftime("%Y.%m.%d"),
+              day.strftime("%Y\\/%m\\/%d"), day.strftime("%Y%%2F%m%%2F%d"))   # (in JSON, URL-encoded)
     if any(d in page for d in digits):
         return True
     if doc is None or doc.body is None:
