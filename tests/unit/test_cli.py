@@ -92,3 +92,22 @@ def test_config_errors_print_one_per_line_with_the_line_number(project):
     assert len(errors) == 2, proc.stderr
     assert errors[0].endswith("briefgen.toml:3: site.per_pag: unknown key; did you mean `per_page`?")
     assert "briefgen.toml:4: site.feed_entries" in errors[1]
+
+
+def test_a_page_without_a_date_builds_with_a_warning_and_strict_fails(project):
+    """A raw page with an article but no date: briefed, dated by its file, said on the terminal; --strict
+    refuses it (also once briefed: the brief says date_from: file)."""
+    import os
+
+    from tests.unit.test_pipeline import NODATE_HTML, STAMP
+
+    raw = project / "content/raw/nodate.html"
+    raw.parent.mkdir(parents=True)
+    raw.write_text(NODATE_HTML, encoding="utf-8")
+    os.utime(raw, (STAMP, STAMP))
+    proc = run_cli("build", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert "nodate.html: no publication date on the page; dated by the file's modification day 2015-02-27" \
+        in proc.stderr, proc.stderr
+    strict = run_cli("build", "--strict", cwd=project)
+    assert strict.returncode == 1 and "nodate.html" in strict.stderr and "strict" in strict.stderr, strict.stderr
