@@ -71,6 +71,7 @@ LAST_KEEP, LAST_TOKENS, LAST_STEMS = -1.0, 8, 3   # a doubted last paragraph rig
 STAMP_CHARS = 80    # a dropped line this short (characters) with a digit: a comment's stamp, for the tail cut
 FOOTER_LINES = 4    # a dropped copyright line of the page's this far below the article starts its footer
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+BOX_TOKENS, BOX_SURE = 25, 2.0   # a teaser box's lines under its marker: short and doubted
 TRUNCATED = ("...", "…")   # the end of a line cut off: a teaser's lede
 
 
@@ -423,6 +424,7 @@ class Model:
                 kept = _cut_consent(_cut_foreign(kept, texts), texts)
                 kept = _keep_last(kept, have, sizes, texts)
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
+                kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx])
                 return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
             # or a language it has not seen): the article is then the page's best run relative to the
@@ -671,6 +673,23 @@ def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagg
              and texts[k].rstrip()[-1:] not in SENTENCE_MARKS and any(c.isalpha() for c in texts[k])
              and not _interface(texts[k])]
     return sorted(have.union(extra)) if extra else kept
+
+
+def _cut_marked_box(kept: list[int], scores: list[float], sizes: list[int], marker: list[bool]) -> list[int]:
+    """`kept` without the short lines (BOX_TOKENS tokens or fewer) the model only doubts (log-odds under
+    BOX_SURE) right below a dropped teaser marker ("Related stories", "Lesen Sie auch") between two kept
+    lines, up to the article's next long or sure line: the box's headlines and summaries, which read like
+    short paragraphs. A box at the article's end (no article line below it) is the tail cut's."""
+    drop: list[int] = []
+    for n in range(1, len(kept)):
+        if not any(marker[k] for k in range(kept[n - 1] + 1, kept[n])):
+            continue
+        j = n
+        while j < len(kept) and sizes[kept[j]] <= BOX_TOKENS and scores[kept[j]] < BOX_SURE:
+            j += 1
+        if n < j < len(kept):
+            drop.extend(kept[n:j])
+    return [k for k in kept if k not in set(drop)] if drop else kept
 
 
 def _cut_truncated(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:

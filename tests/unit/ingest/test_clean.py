@@ -440,3 +440,22 @@ def test_ledes_cut_off_by_an_ellipsis_below_the_article_are_a_list_of_other_stor
     assert _decode_with(monkeypatch, texts, [3.0] * 6, [3.0] * 6) == texts
     texts = [P1, *ledes, P2, P3]
     assert _decode_with(monkeypatch, texts, [3.0] * 5, [3.0] * 5) == texts
+
+
+def test_a_related_stories_box_between_the_paragraphs_goes_but_not_the_paragraph_after_a_read_also_link(monkeypatch):
+    # "Related stories" (a teaser marker the model drops) between two paragraphs, then each story's headline
+    # and summary, which the model only doubts: they go, the article's next paragraphs stay
+    box = ["Gin closure puts 40 seasonal jobs at risk",
+           "Namoi Cotton says its gin may not open this season if the crop is as small as expected.",
+           "Keepit Dam falls below 12 per cent", "Drought assistance extended to June"]
+    texts = [P1, P2, "Related stories", *box, P3, P4, P5]
+    scores = [3.0, 3.0, -6.0, -0.2, 0.1, 1.0, -0.1, 3.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+    # a paragraph the model is sure of, or a long one, under a "read also" line is the article's
+    short = "Le ministre promet une réponse rapide aux éleveurs touchés par la sécheresse."
+    texts = [P1, P2, P3, "Related stories", short, P4, P5]
+    scores = [3.0, 3.0, 3.0, -6.0, 2.5, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, short, P4, P5]
+    texts = [P1, P2, P3, "Related stories", P4, P5]
+    scores = [3.0, 3.0, 3.0, -6.0, 0.5, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
