@@ -305,18 +305,37 @@ DATELINE_END = re.compile(r"\s*(?:\([^()]{1,30}\)\s*|/[^/]{1,30}/\s*)?(?:[–—
 
 def dateline(text: str, lang: str | None = None, order: str | None = None) -> datetime | None:
     """The date of a news dateline opening a paragraph: a place and a comma, a full date within the
-    first characters and a dash after it ("SALEM, Ore., April 12, 2016 – Greenfield Pumps today announced…", "BERLIN, 3. März
-    2011 (dpa) - …"): the day of a press release or wire story that prints no other date."""
+    first characters and a dash after it ("SALEM, Ore., April 12, 2016 – Greenfield Pumps today
+    announced…", "BERLIN, 3. März 2011 (dpa) - …"): the day of a press release or wire story that prints
+    no other date; or a publication label and the date glued to the text ("Posted on February 26, 2015.
+    The harbour festival…")."""
     try:
         span = _find_day_span(text[:DATELINE_HEAD + 40], None, lang, order)
     except DateError:
         return None
-    if span is None or span[0] > DATELINE_HEAD or not DATELINE_END.match(text, span[2]):
+    if span is None or span[0] > DATELINE_HEAD:
         return None
     place = text[:span[0]].strip()
+    if _labelled_opening(text, place, span[2]):
+        return datetime(span[1].year, span[1].month, span[1].day)
+    if not DATELINE_END.match(text, span[2]):
+        return None
     if place and not place.endswith(","):
         return None   # "The council met on April 12, 2016 - and…": a sentence, not "PLACE, date –"
     return datetime(span[1].year, span[1].month, span[1].day)
+
+
+# after a labelled opening date: its time, if any, then the end of that sentence or a separator
+LABELLED_END = re.compile(r"(?:,?\s*(?:at|um|à|a las|alle|às)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:[.|–—]|--?)\s",
+                          re.IGNORECASE)
+
+
+def _labelled_opening(text: str, label: str, end: int) -> bool:
+    """A paragraph that opens with its publication date under a label, glued to the text ("Posted on
+    February 26, 2015. The harbour festival…": a byline line copied together with the text): the label
+    alone before the date (a published label of data/date_labels.toml, three other words at most)."""
+    return bool(label) and other_words(label) <= 3 and date_label(text[:end]) == "published" \
+        and LABELLED_END.match(text, end) is not None
 
 
 def listed(found: list[tuple[int, date]], reach: int, breaks=(), days: int = 3) -> set[int]:

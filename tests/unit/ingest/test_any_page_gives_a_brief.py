@@ -239,7 +239,6 @@ def _norm(text: str) -> str:
 # Cases still failing, with why (strict: a fix must drop them from here)
 FAILING = {
     "dump-hard-wrapped-hu": "brief given, but the title model takes a paragraph's wrapped lines as the headline",
-    "dump-one-line-no-date-line": "brief given, dated by the file: the labelled date opening the one line is not read",
 }
 
 
