@@ -1591,17 +1591,25 @@ def _cut_at_comments(blocks: list[Block]) -> list[Block]:
 
 
 COMMENT_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BOLD_HEADING_TAGS = ("b", "strong")
 
 
 def _comment_headings(body) -> list:
     """The page's headings of readers' comments, in document order (not inside a link: a teaser's "12
     Comments"). Only <h1>-<h6>: the same rule over <p>, <div>, <dt>, <td> and <legend> too gave 0.001 more
     on the older-markup simulation and cost 2 ms a page (their text searched for the words in Python)."""
+    from briefgen.ingest.density import BLOCK
+
     marks = []
-    for el in body.iter(*COMMENT_HEADING_TAGS):
+    for el in body.iter(*COMMENT_HEADING_TAGS, *BOLD_HEADING_TAGS):
         text = " ".join(el.text_content().split())
         if text and len(text.split()) <= 12 and COMMENTS_HEADING.match(text) \
                 and not any(a.tag == "a" for a in el.iterancestors()):
+            if el.tag in BOLD_HEADING_TAGS:
+                # a bold line that is its block's whole text is an older page's heading ("<td><b>3 Comments:</b>")
+                block = next((a for a in el.iterancestors() if a.tag in BLOCK), None)
+                if block is None or " ".join(block.text_content().split()) != text:
+                    continue
             marks.append(el)
     return marks
 

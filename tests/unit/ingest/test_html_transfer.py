@@ -20,8 +20,6 @@ RIGHT = 0.97
 
 # What the HTML path still gets wrong (strict: each flips to a failure once fixed).
 KNOWN = {
-    ("blog-table-font-2008", "as written"): "the comments (under a '3 Comments:' line in <b>) are kept",
-    ("blog-table-font-2008", "old"): "the comments (under a '3 Comments:' line in <b>) are kept",
     ("forum-thread-2009", "old"): "the replies are kept",
     ("interview-qa-2010", "old"): "the subscription box's sentence after the text is kept",
     ("wordpress-widgets-2012", "old"): "a related post's summary is kept",
@@ -209,3 +207,22 @@ def test_a_standfirst_between_the_headline_and_the_text_is_the_lead():
     assert _deck(_parse(short), "Los regantes temen una campaña corta", blocks) is None
     kept = [Block("paragraph", deck), *blocks]
     assert _deck(_parse(page), "Los regantes temen una campaña corta", kept) is None
+
+
+def test_a_bold_comments_line_alone_in_its_cell_opens_the_comments():
+    """Step page_comments: an older page's heading of its comments is a bold line that is its block's whole
+    text ("<td><font><b>3 Comments:</b></font></td>"); bold words inside a paragraph are no heading."""
+    from briefgen.ingest.html import _before_page_comments, _parse
+    from briefgen.model import Block
+
+    replies = ["Wonderful news Tom. I walked past the quarry last winter and thought the grass looked good.",
+               "We had a barn owl hunting over the allotments by the church in October, maybe one of the pair?"]
+    rows = "".join(f"<tr><td><font>{r}<br><font size='1'>Margaret H., November 16, 2008</font></font></td></tr>"
+                   for r in replies)
+    story = "".join(f"<tr><td><font>{p}</font></td></tr>" for p in _PARAS)
+    page = (f"<html><body><table>{story}<tr><td><font><b>2 Comments:</b></font></td></tr>{rows}</table>"
+            f"</body></html>")
+    blocks = [Block("paragraph", t) for t in [*_PARAS, *replies]]
+    assert _before_page_comments(blocks, _parse(page)) == blocks[:4]
+    inline = page.replace("<td><font><b>2 Comments:</b></font></td>", "<td>See the <b>2 comments</b> below.</td>")
+    assert _before_page_comments(blocks, _parse(inline)) == blocks
