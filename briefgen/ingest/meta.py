@@ -534,13 +534,18 @@ def _full_stop(text: str) -> bool:
 
 def _never_headline(ln: Line, ui: frozenset[str]) -> bool:
     """A candidate no headline of the 255 sample pages is like: a sentence ending in a full stop, a label
-    ending in a colon or comma ("Share this:"), a link to another post ("« Older post"), an interface line
-    (8 words or fewer, half of them interface words: "Skip to content", "Share on Facebook", "Get our app").
-    The ranker is fitted on every candidate; these are passed over when it picks, so that on the sample
-    pages and their degraded copies a pick can only change from wrong to right."""
+    ending in a colon or comma ("Share this:"), a line opening with a lower-case word (a part cut off a
+    sentence; "iPhone" is not one), a time of day ("14:05 - …", "10:25 WIB": a ticker or date line), a link
+    to another post ("« Older post"), an interface line (8 words or fewer, half of them interface words:
+    "Skip to content", "Share on Facebook", "Get our app"). The ranker is fitted on every candidate; these
+    are passed over when it picks, so that on the sample pages and their degraded copies a pick can only
+    change from wrong to right."""
     text = ln.text
-    return _full_stop(text) or text.endswith((":", ",")) or _nav_arrow(text) \
-        or (ln.words <= 8 and _ui_share(text, ui) >= 0.5)
+    return _full_stop(text) or text.endswith((":", ",")) or text.split(" ", 1)[0].islower() \
+        or _nav_arrow(text) or (ln.words <= 8 and _ui_share(text, ui) >= 0.5) or bool(_TIME_OF_DAY.search(text))
+
+
+_TIME_OF_DAY = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:])")   # 14:05, 20h30
 
 
 def title_candidates(c: Cleaned) -> tuple[list[Line], list[tuple[str, int]]]:

@@ -320,3 +320,15 @@ def test_a_blog_post_s_title_under_its_day_after_a_sidebar_is_a_candidate():
     c, want = _transfer("blogger-about-first")
     assert [ln.text for ln in meta._story_heads(c)] == [want]
     assert meta.find_header(c).title == want
+
+
+@pytest.mark.parametrize("text, never", [
+    ("how one town undid a century of straightening", True), ("14:05 - Prefeitura anuncia mutirão", True),
+    ("Rabu, 15 Maret 2017 10:25 WIB", True), ("Le match reprend à 20h30", True),
+    ("iPhone sales fall for a third quarter", False), ("Score 3:2 after extra time", False),
+    ("Bitcoin at 1.50 euros", False),
+])
+def test_a_line_opening_with_a_lower_case_word_or_holding_a_time_of_day_is_never_picked(text, never):
+    ln = Line(0, text, text.lower(), len(text.split()))
+    assert meta._never_headline(ln, meta.ui_words()) is never
+
