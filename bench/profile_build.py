@@ -43,11 +43,16 @@ def page_kind(path: str) -> str:
         return "brief page"
     if parts[0] == "search" and path.endswith(".json"):
         return "search shard"
+    if "page" in parts[:-1]:
+        return "redirect from a former page/N/ URL"
     if "archive" in parts:
-        return f"{parts[0] if not parts[0].isdigit() else 'month'} archive page"
+        kind = "month" if parts[0].isdigit() else "region x theme" if len(parts) == 6 else parts[0]
+        return f"{kind} archive page"
     if parts[0].isdigit():
         return "month latest page"
-    if parts[0] in ("regions", "themes", "countries", "editions", "archives") and len(parts) > 2:
+    if parts[0] == "editions" and len(parts) > 2:
+        return "edition page (a day)"
+    if parts[0] in ("regions", "themes", "countries", "archives") and len(parts) > 2:
         depth = "region x theme" if parts[0] == "regions" and len(parts) == 4 else parts[0]
         return f"{depth} latest page"
     return path
