@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -67,6 +68,22 @@ def dump_text(date: str | None, inner_text: str) -> str:
     return head + inner_text.rstrip("\n") + "\n"
 
 
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+
+
+def page_text(data: bytes) -> str:
+    """The page as text: UTF-8, else the charset its <meta> declares (a windows-1251 or ISO-8859-1 page, read
+    as a browser reads it). UTF-8 first, as briefgen's reader does: the committed pages that declare
+    ISO-8859-1 but are saved as UTF-8 render as before."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        m = _CHARSET.search(data[:2048])
+        if not m:
+            raise
+        return data.decode(m.group(1).decode("ascii"), errors="replace")
+
+
 def case_name(path: Path) -> str:
     """NAME of NAME.html, or of a case folder NAME/source.html (the sample pages' layout)."""
     return path.parent.name if path.name == "source.html" else path.stem
@@ -86,7 +103,7 @@ def main(argv: list[str]) -> int:
     renderer = Renderer(args.chromium, args.timeout * 1000)
     try:
         for path in args.pages:
-            html = path.read_bytes().decode("utf-8")
+            html = page_text(path.read_bytes())
             name = case_name(path)
             date = (manifest.get(name) or {}).get("date")
             out = args.out / f"{name}.txt"
