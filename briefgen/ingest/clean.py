@@ -21,6 +21,7 @@ from functools import lru_cache
 from briefgen.ingest import dates, linemodel
 from briefgen.ingest.patterns import (
     AGENCY_LINE,
+    FOLDS,
     INLINE_CREDIT,
     NOISE_LINE,
     SENTENCE_END,
@@ -56,6 +57,29 @@ MEDIA_LINE = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podc
                         r"|^\d+ (?:of|von|sur|di) \d+\b"
                         r"|\s[–-]\s*(?:video|vidéo|audio|podcast|galerie|gallery|fotostrecke|bildergalerie)\s*$",
                         re.IGNORECASE)
+# MEDIA_LINE's alternatives apart, for media_line(): each searched only where the line holds a character or
+# word every match of it needs; those that open with "^" as one pattern tried at the start only.
+_MEDIA_BAR = re.compile(r"\|\s*(?:mehr|more|plus|audio|video|galerie|bilder|podcast)\s*$", re.IGNORECASE)
+_MEDIA_MIN = re.compile(r"\b\d{1,2}:\d{2}\s*min\b", re.IGNORECASE)
+_MEDIA_PLAYER = re.compile(r"\b(?:video|audio) (?:starten|abspielen|abbrechen)\b", re.IGNORECASE)
+_MEDIA_START = re.compile(r"(?:lesezeit|lesedauer|temps de lecture|tempo di lettura|reading time)\b"
+                          r"|\d+\s*(?:min\.?|minuten|minuti|minutes?)\s*(?:de lecture|di lettura|read|lesezeit)\b"
+                          r"|\d+ (?:of|von|sur|di) \d+\b", re.IGNORECASE)
+_MEDIA_DASH = re.compile(r"\s[–-]\s*(?:video|vidéo|audio|podcast|galerie|gallery|fotostrecke|bildergalerie)\s*$",
+                         re.IGNORECASE)
+
+
+def media_line(text: str) -> bool:
+    """bool(MEDIA_LINE.search(text)), faster (tests/unit/ingest/test_fast_paths.py): a line's first sight
+    tried every alternative at every character."""
+    if "|" in text and _MEDIA_BAR.search(text) or ":" in text and _MEDIA_MIN.search(text) \
+            or _MEDIA_START.match(text) or ("-" in text or "–" in text) and _MEDIA_DASH.search(text):
+        return True
+    if " " not in text:
+        return False
+    low = text.lower()
+    return ("video " in low or "audio " in low or any(f in text for f in FOLDS)) \
+        and _MEDIA_PLAYER.search(text) is not None
 
 
 @dataclass
@@ -211,13 +235,13 @@ def handle_boiler(line: Line) -> str | None:
         return "boiler"
     if line.words <= 80:
         # a short line needs one prompt word, a long one three (an article may be about newsletters)
-        hits = len(lexicon().prompts.findall(line.text)) if line.words > 30 else \
-            3 * bool(lexicon().prompts.search(line.text))
+        hits = lexicon().prompt_count(line.text) if line.words > 30 else \
+            3 * lexicon().has_prompt(line.text)
         if hits < 3 and lexicon().is_consent(line.key):
             hits += 1 if line.words > 30 else 3     # a consent notice's phrase (data/consent.toml) is one
         if hits >= 3:
             return "boiler"   # cookie, consent, newsletter and subscription prompts
-    if MEDIA_LINE.search(line.text):
+    if media_line(line.text):
         return "boiler"   # "… | mehr", "02:57 Min.", player buttons
     if line.words <= 12 and not SENTENCE_END.search(line.text) and \
             len(SOCIAL.findall(line.text)) * 3 >= line.words:
@@ -268,7 +292,7 @@ def is_prose(text: str) -> bool:
     if len(toks) < 8:
         return True
     stop = _STOP or _STOP.update(_all_stopwords()) or _STOP
-    return sum(t in stop for t in toks) / len(toks) >= 0.15
+    return sum(map(stop.__contains__, toks)) / len(toks) >= 0.15
 
 
 _STOP: set[str] = set()

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from briefgen.ingest.patterns import TERMINAL, TOKEN, UNSPACED, lexicon
+from briefgen.ingest.patterns import TERMINAL, TOKEN, UNSPACED, WORD, lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -75,9 +75,99 @@ BOX_TOKENS, BOX_SURE = 25, 2.0   # a teaser box's lines under its marker: short 
 TRUNCATED = ("...", "…")   # the end of a line cut off: a teaser's lede
 
 
+def _byte_classes() -> bytes | None:
+    """Per byte of a cp1252-encoded line, the class of its character for shape()'s counts: "U" upper, "l"
+    lower, "d" digit (str.isupper/islower/isdigit), "w" another word character (a token's, `\\w`), " " the
+    rest. None (no fast path) if a counted character were no word character, or a character or its lower
+    case one of the unspaced scripts' (cp1252 holds none: ASCII, the Latin-1 letters, typographic marks)."""
+    out = bytearray(b" " * 256)
+    for byte in range(256):
+        try:
+            ch = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue   # (never in an encoded line)
+        word = bool(WORD.fullmatch(ch))
+        cls = "U" if ch.isupper() else "l" if ch.islower() else "d" if ch.isdigit() else "w" if word else " "
+        if (cls != " ") != word or _UNSPACED.search(ch + ch.lower()):
+            return None
+        out[byte] = ord(cls)
+    return bytes(out)
+
+
+_BYTE_CLASS = _byte_classes()
+_SEPARATOR_CHARS = "|›»/·•>"   # a _SEPARATORS match holds one of these
+# _LINKISH's alternatives one by one, each searched only when the line holds a character it needs; the
+# dotted ones as one pattern opening with the dot (the engine skips ahead to dots: "www." is a dot after www)
+_LINK_SCHEME = re.compile(r"https?://", re.IGNORECASE)
+_LINK_AT = re.compile(r"\S@\S")
+_LINK_TAG = re.compile(r"#\w")
+_LINK_DOT = re.compile(r"\.(?:(?:com|org|net|html?)\b|(?<=www\.))", re.IGNORECASE)
+
+
+def _linkish(text: str) -> bool:
+    """bool(_LINKISH.search(text)), faster."""
+    return ("." in text and _LINK_DOT.search(text) is not None) or ("://" in text and _LINK_SCHEME.search(text)
+            is not None) or ("@" in text and _LINK_AT.search(text) is not None) or \
+        ("#" in text and _LINK_TAG.search(text) is not None)
+
+
 @lru_cache(maxsize=1 << 16)
 def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    """(lowercased tokens, features of the line alone). Pure, so cached across pages of one site."""
+    """(lowercased tokens, features of the line alone). Pure, so cached across pages of one site.
+
+    The same values as shape_plain, faster on a line's first sight. A line that cp1252 can encode (ASCII,
+    the Latin-1 letters, typographic marks: most lines of most European pages) has its character counts
+    from one translation of its bytes to their classes (_byte_classes; a token opens with a capital where a
+    capital follows a non-word character) and its tokens by `\\w+` (the same as TOKEN without unspaced
+    scripts). A pattern is searched only when the line holds a character every match of it needs (a
+    separator; ":" "." "@" "#" for a link; "©", "(" or the letters "opyr" for a copyright: no character
+    folds to o, p, y or r but its own capital)."""
+    low = text.lower()
+    chars = len(text)
+    try:
+        cls = text.encode("cp1252").translate(_BYTE_CLASS) if _BYTE_CLASS else None
+    except UnicodeEncodeError:
+        cls = None
+    if cls is not None:
+        toks = tuple(WORD.findall(low))
+        upper, lower, digits = cls.count(b"U"), cls.count(b"l"), cls.count(b"d")
+        capitalised = cls.count(b" U") + cls.startswith(b"U")
+        unspaced = 0
+    else:
+        toks = tuple(TOKEN.findall(low))
+        upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+        digits = sum(map(str.isdigit, text))
+        capitalised = sum(1 for t in TOKEN.findall(text) if t[0].isupper())   # "World Business Travel Culture"
+        unspaced = len(_UNSPACED.findall(text))
+    n = len(toks)
+    first = text[:1]
+    stop = _lexicon_stopwords()
+    separators = len(_SEPARATORS.findall(text)) if any(c in text for c in _SEPARATOR_CHARS) else 0
+    copyright_ = ("©" in text or "(" in text or "opyr" in low) and _COPYRIGHT.search(text) is not None
+    feats = (
+        math.log1p(n), math.log1p(chars), float(n >= 8), float(n >= 20), float(n >= 40),
+        float(bool(TERMINAL.search(text))), float(text.endswith(":")), float(text.endswith((",", ";", "-", "–"))),
+        min(len(_INNER_END.findall(text)), 4) / 4,
+        float(first.isupper()), float(first.islower()), float(first.isdigit()), float(first in _OPENERS),
+        digits / chars if chars else 0.0,
+        upper / (upper + lower) if upper + lower else 0.0,
+        float(_linkish(text)),
+        # separators between short items ("Home | News › Sport"); one " / " in a paragraph is no menu
+        min(3 * separators / n, 1.0) if n else 0.0,
+        float(bool(_LIST_ITEM.match(text))), float(copyright_),
+        sum(map(stop.__contains__, toks)) / n if n else 0.0,
+        unspaced / chars if chars else 0.0,
+        min(sum(map(len, toks)) / n, 12) / 12 if n else 0.0,
+        float(text.endswith("?")),
+        capitalised / n if n else 0.0,
+        min((text.count(",") + text.count("、") + text.count("，") + text.count("،")) / n, 0.5) if n else 0.0,
+    )
+    return toks, feats
+
+
+def shape_plain(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """shape() as first written, one regex or character count per feature: the reference the fast form is
+    tested against (tests/unit/ingest/test_fast_paths.py). A change of features goes into both."""
     toks = tuple(TOKEN.findall(text.lower()))
     n, chars = len(toks), len(text)
     upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))

@@ -93,10 +93,35 @@ class Lexicon:
     rights: re.Pattern[str] = re.compile(r"(?!)")   # "All rights reserved": a credit or copyright line
     consent: re.Pattern[str] = re.compile(r"(?!)")  # data/consent.toml: a site asking consent for its cookies
     consent_keys: tuple[str, ...] = ()              # a line holding none of these holds no consent phrase
+    prompts_low: re.Pattern[str] | None = None      # prompts case-sensitive, for lowercased lines (has_prompt)
 
     def is_consent(self, low: str) -> bool:
         """A line (lowercased) holds a phrase of data/consent.toml."""
         return any(key in low for key in self.consent_keys) and self.consent.search(low) is not None
+
+    def has_prompt(self, text: str) -> bool:
+        """bool(self.prompts.search(text)), faster: see prompt_count."""
+        if self.prompts_low is None or any(f in text for f in FOLDS):
+            return self.prompts.search(text) is not None
+        return self.prompts_low.search(text.lower()) is not None
+
+    def prompt_count(self, text: str) -> int:
+        """len(self.prompts.findall(text)), faster: the same pattern searched case-sensitively in the line's
+        lower case (a case-insensitive search tests each letter's case variants at every word start). It
+        finds the same matches at the same places on a line without FOLDS: every other character's
+        lower case is one character, a word character exactly when it is one, and equal to a lowercase
+        letter of the pattern exactly when the case-insensitive search takes it for that letter (checked
+        over every code point against the pattern's letters; tests/unit/ingest/test_fast_paths.py)."""
+        if self.prompts_low is None or any(f in text for f in FOLDS):
+            return len(self.prompts.findall(text))
+        return len(self.prompts_low.findall(text.lower()))
+
+
+# The characters that Python's case-insensitive matching takes for a letter of another lower case (İ and ı
+# for i, ſ for s), or whose lower case is two characters (İ): found by trying every code point against the
+# letters of the lexicons' patterns. On a line holding none, a case-insensitive pattern of lowercase
+# letters matches where the same pattern, case-sensitive, matches the line's str.lower().
+FOLDS = ("İ", "ı", "ſ")
 
 
 def _read(code: str) -> dict:
@@ -133,7 +158,9 @@ def lexicon() -> Lexicon:
     hidden = union("screen_reader")
     # A screen-reader phrase standing alone on a line is dropped like any boilerplate line.
     drop = union("drop") | frozenset(key_of(p) for p in hidden)
-    return Lexicon(prompts=prompts, consent=consent, consent_keys=tuple(consent_data["keys"]), teaser=union("teaser") | (related - union("end")), end=union("end"), drop=drop,
+    # the same pattern for lowercased lines (Lexicon.prompt_count), when it holds no capital (`\W`, `\S`)
+    prompts_low = re.compile(prompts.pattern) if prompts.pattern == prompts.pattern.lower() else None
+    return Lexicon(prompts=prompts, prompts_low=prompts_low, consent=consent, consent_keys=tuple(consent_data["keys"]), teaser=union("teaser") | (related - union("end")), end=union("end"), drop=drop,
                    credit=union("credit"),
                    author=union("author"), published=union("published"), updated=union("updated"),
                    dated=union("published") | union("updated"),
@@ -187,8 +214,11 @@ _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def key_of(line: str) -> str:
-    """A line as lexicons see it: lowercased, whitespace collapsed, punctuation trimmed at both ends."""
-    return _TRIM.sub("", " ".join(line.lower().split()))
+    """A line as lexicons see it: lowercased, whitespace collapsed, punctuation trimmed at both ends.
+    (`[\\W_]` is a character str.isalnum() denies: a key that opens and ends with one it allows has nothing
+    to trim, and most keys do.)"""
+    key = " ".join(line.lower().split())
+    return key if key and key[0].isalnum() and key[-1].isalnum() else _TRIM.sub("", key)
 
 
 @cache

@@ -244,3 +244,92 @@ def test_prompts_lookahead_finds_what_the_plain_alternation_finds_on_the_sample_
     for w in words:   # every prompt written as a plain word, in either case, at every first letter
         for text in (w, w.upper(), w.title(), f"x {w}."):
             assert prompts.search(text) and plain.search(text), text
+
+
+# --- session 9: a line's first sight (shape, classify_line's handlers, key_of) ---------------------------
+
+_LINE_PIECES = st.sampled_from([
+    "a", "Z", "The", "WORLD", "x1", "42", "_", "_id", " ", "  ", "\t", ".", ",", ":", "?", "!", "…", "-", " – ", "|",
+    " | ", " › ", " / ", "»", "·", "•", ">", "@", "#", "#tag", "a@b", "www.", "WWW.", "x.com", ".HTML", ".net",
+    "https://", "HTTP://", "©", "(c)", "(C)", "copyright", "COPYRİGHT", "copyrıght", "ſ", "İ", "ı", "\u212a", "Å",
+    "É", "é", "ß", "ẞ", "Ÿ", "ÿ", "ª", "²", "¼", "µ", "’", "“", "”", "€", "日本", "語", "ภาษา", "한국", "Ǆ", "ǅ",
+    "ΣΑΣ", "ς", "Ⓐ", "Ⅻ", "ﬆ", "\u0301", "\x81", "de", "la", "und", "1.", "• ", "video abspielen", "Audio Starten",
+    "| mehr", "02:57 Min.", "Lesezeit: 3", "3 min read", "2 of 10", " - Video", " – Vidéo", "cookie", "Newsletter",
+    "SUBSCRIBE", "log in", "ſign up", "abonné", "abonnement", "Ad blocker", "E-Mail-Adresse", "Datenschutzerklärung"])
+LINES = st.lists(_LINE_PIECES, max_size=12).map("".join)
+
+
+def _sample_lines() -> list[str]:
+    lines = {ln.strip() for p in sorted((ROOT / "tests" / "data").rglob("*.txt"))
+             for ln in p.read_text("utf-8").splitlines()}
+    assert len(lines) > 1000
+    return sorted(lines)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_shape_is_the_plain_shape(text):
+    from briefgen.ingest.linemodel import shape, shape_plain
+
+    assert shape.__wrapped__(text) == shape_plain(text)
+    assert shape.__wrapped__(text.strip()) == shape_plain(text.strip())
+
+
+def test_shape_is_the_plain_shape_on_the_sample_lines():
+    from briefgen.ingest.linemodel import _BYTE_CLASS, shape, shape_plain
+
+    assert _BYTE_CLASS is not None   # the fast path is on
+    for ln in _sample_lines():
+        assert shape.__wrapped__(ln) == shape_plain(ln), ln
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_media_line_key_and_prompts_are_the_plain_patterns(text):
+    from briefgen.ingest.clean import MEDIA_LINE, media_line
+    from briefgen.ingest.patterns import key_of
+
+    for t in (text, text.strip()):
+        assert media_line(t) == bool(MEDIA_LINE.search(t))
+        assert key_of(t) == re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(t.lower().split()))
+        lex = lexicon()
+        assert lex.prompt_count(t) == len(lex.prompts.findall(t))
+        assert lex.has_prompt(t) == bool(lex.prompts.search(t))
+
+
+def test_media_line_key_and_prompts_are_the_plain_patterns_on_the_sample_lines():
+    from briefgen.ingest.clean import MEDIA_LINE, media_line
+    from briefgen.ingest.patterns import key_of
+
+    lex = lexicon()
+    assert lex.prompts_low is not None   # the fast path is on
+    lines = _sample_lines()
+    assert sum(media_line(ln) for ln in lines) > 10 and sum(lex.has_prompt(ln) for ln in lines) > 20
+    for ln in lines:
+        assert media_line(ln) == bool(MEDIA_LINE.search(ln)), ln
+        assert key_of(ln) == re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(ln.lower().split())), ln
+        assert lex.prompt_count(ln) == len(lex.prompts.findall(ln)), ln
+
+
+def test_folds_are_every_character_that_breaks_lowercased_matching():
+    """Lexicon.prompt_count's premise, over every code point: outside FOLDS a character's lower case is one
+    character, a word character exactly when the character is one, and the case-insensitive search takes
+    it for a letter of the prompts' pattern exactly when its lower case is that letter."""
+    import sys
+
+    from briefgen.ingest.patterns import FOLDS
+
+    letters = sorted({c for c in lexicon().prompts.pattern if c.isalpha()})
+    assert letters == [c.lower() for c in letters] and "a" in letters
+    word = re.compile(r"\w")
+    like = {c: re.compile(re.escape(c), re.IGNORECASE) for c in letters}
+    breaks = set()
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if low == ch and ch.upper() == ch:
+            continue   # uncased: matches a letter only as itself, and stays what it is
+        if len(low) != 1 or bool(word.fullmatch(ch)) != bool(word.fullmatch(low)) or \
+                any(bool(rx.fullmatch(ch)) != (low == c) for c, rx in like.items()):
+            breaks.add(ch)
+    assert breaks == set(FOLDS)
