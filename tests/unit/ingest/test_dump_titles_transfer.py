@@ -1,8 +1,11 @@
 """Titles of hand-written page dumps of older, varied sites (tests/data/titles-transfer, see its NOTE.md): the
 headline under a "Skip to content"/"Get our app"/"Share on Facebook" header, a "Breaking:" ticker, a photo
 caption, another story's teaser, a list of other headlines, a blog's name and tagline, a sidebar's "About
-me", a table row of tools. Each page's headline was written in pages.json with the page, before any run;
-the headline ranker was never fitted on these pages."""
+me", a table row of tools; session 9's batch: a WordPress post title in an <h2> under the blog's name and
+tagline, "Home > Section > Subsection" crumbs, "Print | Email | Share" above the headline, the date and author
+above it, a Title Case headline beside Title Case menu items, Portuguese, Russian, Czech and German local
+pages, a "Related" list of headlines right under the headline. Each page's headline was written in
+pages.json with the page, before any run; the headline ranker was never fitted on these pages."""
 from __future__ import annotations
 
 import json
@@ -25,6 +28,8 @@ KNOWN = {
                          "the headline's words count as unused by the article)",
     "es-blog-fecha": "the blog's tagline is taken (a close call; as above, the post title's words are among "
                      "the short text's 30 commonest tokens)",
+    "related-under-title": "the last of the 'Related' list of other headlines right under the headline is "
+                           "taken: it has the byline and date right below it",
 }
 
 
