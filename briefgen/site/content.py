@@ -16,7 +16,7 @@ import re
 import secrets
 import zlib
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -282,6 +282,7 @@ class BriefCache:
         self.changes: dict[str, tuple | None] = {}
         self.journal_len = 0
         self.stale = True      # the index on disk is not ours: the next save rewrites it
+        self.sharing: Sharing | None = None
         if self._recall():
             return
         try:
@@ -344,6 +345,10 @@ class BriefCache:
 
     def put(self, path: str, mtime: int, size: int, *fields) -> None:
         entry = (mtime, size, *fields)
+        if len(entry) == ENTRY_FIELDS:   # equal labels and zones as one object (a cold build: 10,000 puts)
+            if self.sharing is None:
+                self.sharing = Sharing()
+            entry = _shared_entry(entry, self.sharing)
         self.entries[path] = entry
         self.changes[path] = entry
 
@@ -390,6 +395,7 @@ class BriefCache:
                     pickle.dump((path, entry), fh, protocol=pickle.HIGHEST_PROTOCOL)
             self.journal_len += len(self.changes)
         else:
+            self.entries = shared_parts(self.entries)
             tmp = self.index_file.with_suffix(f".{os.getpid()}.tmp")
             with tmp.open("wb") as fh:
                 pickle.dump((self.stamp, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -400,6 +406,61 @@ class BriefCache:
         self.changes = {}
         self._remember()
         return len(gone)
+
+
+class Sharing:
+    """Equal immutable values as one object each: pickle writes an object it has written before as
+    a reference, which loads much faster than a new object (the brief cache's entries: 32 -> 22 ms
+    at 10,000 briefs). Label names and tuples of them are shared by equality (exact for strings and
+    tuples of strings); fixed-offset zones by their repr (zones that compare equal but print
+    differently, a named one and an unnamed one, stay apart)."""
+
+    def __init__(self) -> None:
+        self.names: dict = {}
+        self.zones: dict = {}
+
+    def part(self, values: tuple) -> tuple:
+        names = self.names
+        found = names.get(values)
+        if found is None:
+            made = tuple(names.setdefault(v, v) for v in values)
+            found = names[values] = values if all(a is b for a, b in zip(made, values)) else made
+        return found
+
+    def labels(self, labels: tuple) -> tuple:
+        """(regions, themes, countries) or any tuple of tuples of names."""
+        names = self.names
+        found = names.get(labels)
+        if found is None:
+            made = tuple(self.part(p) for p in labels)
+            found = names[labels] = labels if all(a is b for a, b in zip(made, labels)) else made
+        return found
+
+    def zone(self, day):
+        if isinstance(day, datetime) and type(day.tzinfo) is timezone:
+            zone = self.zones.setdefault(repr(day.tzinfo), day.tzinfo)
+            if zone is not day.tzinfo:
+                return day.replace(tzinfo=zone)
+        return day
+
+
+def shared_parts(entries: dict[str, tuple]) -> dict[str, tuple]:
+    """`entries` with equal labels and equal fixed-offset zones of their dates as one object each
+    (Sharing): every build that loads the entries gains, and so does the build state, whose index
+    records hold the Items' label tuples. The same values."""
+    sharing = Sharing()
+    return {path: _shared_entry(entry, sharing) if len(entry) == ENTRY_FIELDS else entry
+            for path, entry in entries.items()}
+
+
+def _shared_entry(entry: tuple, sharing: Sharing) -> tuple:
+    if not (isinstance(entry[11], tuple) and len(entry[11]) == 3 and all(type(p) is tuple for p in entry[11])):
+        return entry
+    labels = sharing.labels(entry[11])
+    day, updated = sharing.zone(entry[9]), sharing.zone(entry[10])
+    if labels is not entry[11] or day is not entry[9] or updated is not entry[10]:
+        return (*entry[:9], day, updated, labels, *entry[12:])
+    return entry
 
 
 def _reusable(cache: BriefCache, paths: list[str]) -> dict[str, tuple]:

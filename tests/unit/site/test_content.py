@@ -54,3 +54,51 @@ def test_the_in_process_memo_is_dropped_when_another_process_rewrites_the_cache(
     # Another process compacts the cache without this brief: the memo must not hide that.
     (cache_dir / "briefs.pickle").write_bytes(pickle.dumps((cache.stamp, {})))
     assert content.BriefCache(cache_dir, 400).get(path, mtime, size) is None
+
+
+def test_a_rewritten_cache_shares_equal_labels_and_zones_and_loads_equal_entries(tmp_path):
+    # Equal labels and fixed-offset zones are written once each (pickle then refers to them), so the
+    # entries load faster; what they hold is unchanged: the same values, the same reprs.
+    briefs, cache_dir = _project(tmp_path)
+    for i, (regions, themes, date) in enumerate([
+            ("[western-europe]", "[economy, politics]", "2026-01-11T10:00:00+01:00"),
+            ("[western-europe, northern-africa]", "[economy]", "2026-01-12T10:00:00+01:00"),
+            ("[western-europe]", "[economy, politics]", "2026-01-13T10:00:00+02:00"),
+            ("[northern-africa]", "[politics]", "2026-01-14T10:00:00+01:00")]):
+        (briefs / f"b{i}.md").write_text(brief_text(f"B{i}", f"b{i}", date=date, regions=regions, themes=themes),
+                                         encoding="utf-8")
+    files = content.brief_files(briefs)
+    items, errors, _ = content.load_items(files, content.BriefCache(cache_dir, 400), ZoneInfo("UTC"), 400)
+    assert not errors
+    # the Items made as the entries are put share them too (the build state's index holds them)
+    by_slug = {it.slug: it for it in items}
+    assert by_slug["b0"].themes is by_slug["b2"].themes and by_slug["b0"].regions is by_slug["b2"].regions
+    content._MEMO.clear()
+    loaded = content.BriefCache(cache_dir, 400).entries
+    by_name = {path.rsplit("/", 1)[-1]: entry for path, entry in loaded.items()}
+    # sharing again changes no value (reprs included)
+    assert {k: repr(v) for k, v in content.shared_parts(loaded).items()} == {k: repr(v) for k, v in loaded.items()}
+    b0, b2 = by_name["b0.md"], by_name["b2.md"]
+    assert b0[11] is b2[11]                                   # equal label tuples: one object
+    assert b0[11][0][0] is by_name["b1.md"][11][0][0]         # 'western-europe' in two tuples: one string
+    assert by_name["b1.md"][11][0][1] is by_name["b3.md"][11][0][0]
+    assert b0[9].tzinfo is by_name["b1.md"][9].tzinfo is by_name["b3.md"][9].tzinfo   # +01:00: one zone
+    assert b2[9].tzinfo is not b0[9].tzinfo and b2[9].utcoffset().total_seconds() == 7200
+    # loading them again gives the same items
+    again, errors, touched = content.load_items(files, content.BriefCache(cache_dir, 400), ZoneInfo("UTC"), 400)
+    assert not errors and touched == 0
+    assert [(it.url, it.when, it.regions, it.themes, it.sig) for it in again] == \
+        [(it.url, it.when, it.regions, it.themes, it.sig) for it in items]
+
+
+def test_shared_parts_keeps_zones_that_compare_equal_but_print_differently_apart():
+    from datetime import datetime, timedelta, timezone
+
+    named, plain = timezone(timedelta(hours=1), "CET"), timezone(timedelta(hours=1))
+    entry = (1, 2, "sig", "p.pack", 0, 1, 1, 1, "slug", None, None, (("r",), ("t",), ()), [], (0, 0, "d"))
+    entries = {"a": (*entry[:9], datetime(2026, 1, 1, tzinfo=named), *entry[10:]),
+               "b": (*entry[:9], datetime(2026, 1, 1, tzinfo=plain), *entry[10:])}
+    shared = content.shared_parts(entries)
+    assert shared["a"][9].tzname() == "CET" and shared["b"][9].tzname() == "UTC+01:00"
+    assert shared["a"][11] is shared["b"][11]
+    assert content.shared_parts(shared)["a"] is shared["a"]     # already shared: the same entry object

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Alternated pairs of incremental `briefgen build`s between two frozen copies of the code, each on
+its own copy of a built project (kept texts and the state are keyed by the code: build each copy's
+project with its own code first). CPU of the whole child from wait4 (user + system, children
+included), the change checked on the site after every timed build:
+
+    .venv/bin/python bench/incr_ab.py edit|nochange|add ROUNDS N CODE_A PROJECT_A CODE_B PROJECT_B
+        [--brief REL] [--count 100]
+
+edit: N builds per side and round, each after a new title of one brief (the title checked on its
+page); the title is restored and built again (untimed) at the end of the side's turn. nochange: N
+builds with nothing changed. add: N times COUNT new briefs (bench/run.py new_briefs, a different day
+each time), built (timed; the newest checked in feed.xml), removed and built again (untimed).
+Frozen copies: `git archive REV | tar -x -C DIR`, then `python -m compileall -q DIR/briefgen` (a
+copy without bytecode compiles every module on every run when PYTHONDONTWRITEBYTECODE is set)."""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+DEFAULT_BRIEF = "content/briefs/2025/01/beijing-durcit-le-ton-sur-la-liberte-de-la-presse-2.md"
+
+
+def build(code: str, project: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": code, "BRIEFGEN_NO_PROGRESS": "1"}
+    p = subprocess.Popen([sys.executable, "-P", "-m", "briefgen.cli", "-q", "-C", str(project), "build",
+                          "--no-ingest"], env=env, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    if status != 0:
+        raise SystemExit(f"build failed ({status}): {code} {project}")
+    return usage.ru_utime + usage.ru_stime
+
+
+def page_of(project: Path, rel: str) -> Path:
+    """The brief's page (its slug is its file name in the generated corpus)."""
+    found = list((project / "site").glob(f"*/*/{Path(rel).stem}/index.html"))
+    if len(found) != 1:
+        raise SystemExit(f"no single page for {rel}: {found}")
+    return found[0]
+
+
+def one_side(what: str, n: int, code: str, project: Path, rel: str, count: int, day: int) -> list[float]:
+    spent = []
+    if what == "edit":
+        brief = project / rel
+        original = brief.read_text(encoding="utf-8")
+        page = page_of(project, rel)
+        try:
+            for k in range(n):
+                marker = f"AB{k}-{time.time():.0f}"
+                brief.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+                spent.append(build(code, project))
+                if marker not in page.read_text(encoding="utf-8"):
+                    raise SystemExit(f"the edit is not on {page}")
+        finally:
+            brief.write_text(original, encoding="utf-8")
+            build(code, project)
+    elif what == "nochange":
+        spent = [build(code, project) for _ in range(n)]
+    else:
+        import run
+        for k in range(n):
+            made = run.new_briefs(project, (day + k) % 28, count)
+            try:
+                spent.append(build(code, project))
+                feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+                if made[-1][1] not in feed:
+                    raise SystemExit("the newest brief is not in feed.xml")
+            finally:
+                for path, _ in made:
+                    path.unlink()
+            build(code, project)
+    return spent
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("what", choices=["edit", "nochange", "add"])
+    p.add_argument("rounds", type=int)
+    p.add_argument("n", type=int)
+    p.add_argument("sides", nargs=4, help="CODE_A PROJECT_A CODE_B PROJECT_B")
+    p.add_argument("--brief", default=DEFAULT_BRIEF)
+    p.add_argument("--count", type=int, default=100)
+    args = p.parse_args()
+    sides = [(args.sides[0], Path(args.sides[1]).resolve()), (args.sides[2], Path(args.sides[3]).resolve())]
+    results: list[list[float]] = [[], []]
+    for r in range(args.rounds):
+        for i, (code, project) in enumerate(sides):
+            spent = one_side(args.what, args.n, code, project, args.brief, args.count, r * args.n)
+            results[i] += spent
+            print(f"{time.strftime('%H:%M:%S', time.gmtime())} round {r} side {'AB'[i]} {args.what}: "
+                  f"{' '.join(f'{c:.3f}' for c in spent)} s CPU, load {os.getloadavg()[0]:.1f}", flush=True)
+    for i, (code, _) in enumerate(sides):
+        print(f"side {'AB'[i]} {code}: median {statistics.median(results[i]):.3f} s CPU of {len(results[i])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
