@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError, BuildError
-from briefgen.site import inputs, templates
+from briefgen.site import inputs, killpoints, templates
 from briefgen.site.inputs import code_digest, gc_paused
 from briefgen.site.swap import (
     SiteLock,
@@ -256,7 +256,14 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     patch = (patch_in_place and previous is not None and state.get("inputs") == inputs
              and touched <= PATCH_LIMIT)
     dirty = None
-    if (previous is not None and state.get("inputs") == inputs and not state.get("collisions") and not repaired
+    # A partial plan takes the sections no change touched as files of `out` with the state's keys,
+    # without comparing them: only when `out` is the very tree the state's keys describe. A build
+    # killed after saving its state and before its exchange left the older site at `out` (the state
+    # vouches for it through the spare record's diff): then every page is planned and compared with
+    # what `out` holds, else the older files stay under the new keys (a mix, and a wrong spare record
+    # that poisons a later build: tests/reliability/test_kill_points.py).
+    if (previous is not None and state.get("tree") == _tree_id(out) and state.get("inputs") == inputs
+            and not state.get("collisions") and not repaired
             and isinstance(state.get("plan"), dict) and isinstance(state.get("index"), dict)):
         # the changes since the state's index: the swapped briefs alone when that index is the one
         # the swapped-from groups were made with
@@ -325,12 +332,16 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         # First: the spare is about to hold neither site; if killed, the next build distrusts it and
         # plans every page (a marker beside the state rather than a second copy of the whole state).
         _spare_busy(state_file).write_bytes(b"")
+        killpoints.reached("spare-busy")
         missing = _update_spare(spare, trees[spare], shared.keys, set(written), tmp, out)
+        killpoints.reached("spare-updated")
         _forget_missing(record, missing)
         record.update(tree=_tree_id(spare), spare=_spare_record(out, old_keys, shared.keys, changed))
         _save_state(state_file, record)
+        killpoints.reached("spare-state-saved")
         with site_lock.writing():
             swap_in(spare, out)           # `spare` now holds the previous site: the next build's spare
+        killpoints.reached("spare-swapped")
     else:
         if previous is not None:
             _forget_missing(record, shared.writer.complete(previous))
@@ -338,11 +349,15 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         record["tree"] = _tree_id(tmp)
         if previous is not None and spare is not None and not patch_in_place:
             record["spare"] = _spare_record(out, old_keys, shared.keys, changed)
+        killpoints.reached("staged")
         _save_state(state_file, record)
+        killpoints.reached("state-saved")
         with site_lock.writing():
             old = swap_in(tmp, out)
+        killpoints.reached("swapped")
         if old is not None:
             _keep_as_spare(old, spare if "spare" in record else None, config.path("cache") / "trash")
+        killpoints.reached("spare-kept")
         forget_journal(out)
     if len(written) >= 100 and tmp.exists():
         # the staging folder's empty folders (a day's briefs: ~500 of them, seconds of rmdir on a busy
@@ -519,6 +534,7 @@ def _keep_as_spare(old: Path, spare: Path | None, trash: Path) -> None:
     if spare is not None:
         if spare.exists():
             remove_later(spare, trash)
+        killpoints.reached("spare-renaming")
         try:
             os.rename(old, spare)
             return
@@ -809,6 +825,7 @@ def _save_state(path: Path, state: dict, defer: bool = False) -> None:
             record = pickle.dumps((memo[2], *delta), protocol=pickle.HIGHEST_PROTOCOL)
             with _delta_path(path).open("ab") as fh:
                 fh.write(_FRAME.pack(len(record), zlib.crc32(record)) + record)
+            killpoints.reached("delta-written")
             _spare_busy(path).unlink(missing_ok=True)   # the state just saved says what the spare holds
             _STATE_MEMO.clear()
             _STATE_MEMO[path] = (_state_sig(path), state, memo[2], memo[3], memo[4] + _FRAME.size + len(record))
@@ -822,6 +839,7 @@ def _save_state(path: Path, state: dict, defer: bool = False) -> None:
         pickle.dump({k: v for k, v in state.items() if k not in STATE_HEAD}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         size = fh.tell()
     os.replace(tmp, path)
+    killpoints.reached("base-written")
     _delta_path(path).unlink(missing_ok=True)   # another base's: would be ignored, but not appended to
     _spare_busy(path).unlink(missing_ok=True)   # the state just saved says what the spare holds
     _STATE_MEMO.clear()   # one entry: a long preview session must not hold old states
