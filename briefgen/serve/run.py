@@ -363,8 +363,12 @@ class Preview:
         had_problems = bool(self.livereload.problems)
         self.livereload.set_problems(problems)
         changed = self._changed_urls(result)
-        if changed is not None and not changed and not had_problems:
-            return        # saved without a change: nothing to show
+        if changed is not None and not changed and (problems or not had_problems):
+            # Saved without a change: nothing to show. Also while the site stays broken (a second
+            # save of a broken brief, or one save seen as two batches under load): the overlay is
+            # updated by its own event, and a reload would take the reader away from what it shows.
+            # Only the save that fixes the last problem reloads (with build-ok), changed or not.
+            return
         if batch.kinds <= _STYLE_ONLY and not had_problems:
             # Stylesheets only: pages re-rendered just to point at the new (hashed) CSS names need
             # no reload; the browser swaps each <link> for the new file and keeps its state.

@@ -106,17 +106,21 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     assert manifest(root / "site") == site_a
     rng = random.Random(7)
     interrupted = 0
-    for _ in range(KILLS):
+    for i in range(KILLS):
         now_a = manifest(root / "site") == site_a
         _set_version(briefs, b if now_a else a)
         # Clean builds here; the incremental path is killed at random in the next test.
         proc = start_cli("build", "--no-ingest", "--clean", cwd=root)
+        delay = None
         if not interrupted:  # once for sure while the new tree is being rendered, whatever the speed
             interrupted += _kill_when(proc, lambda: any(p.name.startswith("site.tmp-") for p in root.iterdir()))
         else:
-            interrupted += _kill_after(proc, rng.uniform(0.3, durations["clean"]))
+            delay = rng.uniform(0.3, durations["clean"])
+            interrupted += _kill_after(proc, delay)
         got = manifest(root / "site")
-        assert got in (site_a, site_b), _diff(got, site_a, site_b)
+        when = f"{delay:.2f} s after the start" if delay is not None else "as its new tree appeared"
+        assert got in (site_a, site_b), _diff(got, site_a, site_b, f" (kill {i}, {when}; a clean build takes "
+                                                                   f"{durations['clean']:.2f} s)")
     assert interrupted >= 2, f"the kills came too late to interrupt anything ({durations})"
     # The next build after all those kills is exactly right: no poisoned cache, no litter.
     _set_version(briefs, b)
@@ -125,10 +129,14 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)]
 
 
-def _diff(got, a, b) -> str:
-    near = a if len(set(got.items()) ^ set(a.items())) < len(set(got.items()) ^ set(b.items())) else b
-    bad = sorted(set(got.items()) ^ set(near.items()))[:10]
-    return f"site/ is a mix of old and new; differs from the nearest complete site in {bad}"
+def _diff(got, a, b, when: str = "") -> str:
+    """Which files make `got` neither site: every path that differs from the nearer one (and `when`:
+    the kill's delay, so a failure under load can be placed in the build's run)."""
+    near, name = (a, "old") if len(set(got.items()) ^ set(a.items())) < len(set(got.items()) ^ set(b.items())) \
+        else (b, "new")
+    bad = sorted(k for k in got.keys() | near.keys() if got.get(k) != near.get(k))
+    return (f"site/ is a mix of old and new{when}; it differs from the {name} complete site in {len(bad)} files: "
+            f"{bad[:60]}")
 
 
 def _raw_corpus(raw: Path, count: int) -> None:
@@ -228,17 +236,23 @@ def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_projec
     run_cli("build", "--no-ingest", cwd=root, check=True)
     rng = random.Random(3)
     interrupted = 0
-    for _ in range(KILLS):
+    kills = []
+    for i in range(KILLS):
         now_a = manifest(root / "site") == site_a
         _set_version(briefs, small_b if now_a else a)
         proc = start_cli("build", "--no-ingest", cwd=root)   # incremental: the small-rebuild path
-        interrupted += _kill_after(proc, rng.uniform(0.2, small))
+        delay = rng.uniform(0.2, small)
+        killed = _kill_after(proc, delay)
+        interrupted += killed
+        kills.append(f"{'A->B' if now_a else 'B->A'} {'killed' if killed else 'finished before'} at {delay:.2f} s")
         got = manifest(root / "site")
-        assert got in (site_a, site_b), _diff(got, site_a, site_b)
+        assert got in (site_a, site_b), _diff(got, site_a, site_b, f" after kill {i} ({kills}; the small "
+                                                                   f"rebuild takes {small:.2f} s)")
     assert interrupted >= 2, f"the kills came too late to interrupt anything ({small:.2f} s)"
     _set_version(briefs, small_b)
     run_cli("build", "--no-ingest", cwd=root, check=True)
-    assert manifest(root / "site") == site_b
+    got = manifest(root / "site")
+    assert got == site_b, _diff(got, site_a, site_b, f" in the build after the kills ({kills})")
     assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)]
 
 

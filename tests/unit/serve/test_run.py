@@ -309,6 +309,30 @@ def test_a_broken_template_shows_an_error_keeps_the_last_site_and_recovers(runni
         events.close()
 
 
+def test_saving_a_still_broken_file_again_sends_no_reload_until_it_is_fixed(running):
+    """A reload while the site stays broken would take the reader away from the overlay (and, in a
+    browser, destroy the page being read: seen under load, when one save came as two batches). The
+    second broken save changes no file: no reload; the fix then sends build-ok and one reload."""
+    template = running.config.root / "templates/page.html"
+    good = template.read_text()
+    events = Events(running.port)
+    try:
+        template.write_text("line one\n{% for x in %}\n")
+        assert events.next("build-error", "reload")[0] == "build-error"
+        builds = len(running.build.calls)
+        template.write_text("line one\n{% for x in %}\n<!-- saved again -->\n")
+        deadline = time.monotonic() + 20
+        while len(running.build.calls) == builds and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(running.build.calls) > builds, "the second save made no build"
+        template.write_text(good.replace("<h1>", "<h1>Fixed "))
+        assert events.next("build-ok", "reload", timeout=20)[0] == "build-ok"   # no reload before the fix
+        assert events.next("reload")[0] == "reload"
+        assert b"Fixed Home" in running.get("/briefs/").body
+    finally:
+        events.close()
+
+
 def test_a_bad_config_shows_an_error_and_keeps_serving(running):
     toml = running.config.root / "briefgen.toml"
     events = Events(running.port)
