@@ -298,10 +298,11 @@ def is_prose(text: str) -> bool:
 _STOP: set[str] = set()
 
 
-def is_sentence(text: str, words: int) -> bool:
-    """Running text, not a headline: ends like a sentence and is long enough, or is simply long."""
+def is_sentence(text: str, words: int, prose: bool | None = None) -> bool:
+    """Running text, not a headline: ends like a sentence and is long enough, or is simply long.
+    `prose`: is_prose(text.rstrip()) when the caller knows it."""
     stripped = text.rstrip()
-    if not is_prose(stripped):
+    if not (is_prose(stripped) if prose is None else prose):
         return False
     if words >= 25:
         return True
@@ -314,11 +315,21 @@ def is_sentence(text: str, words: int) -> bool:
 def classify_line(text: str) -> tuple[str, str, int, bool]:
     """(key, kind, words, sentence) of one stripped line. Pure, so cached: menus and footers repeat
     within a page and across a site's pages."""
-    line = Line(0, text, key_of(text), len(WORD.findall(text)))
     if not text:
-        return line.key, "blank", 0, False
+        return "", "blank", 0, False
+    # The line model reads every line's shape (cached by text): its tokens are the line's words (`\w+` of
+    # its lower case, as WORD of the line) and its stop-word share is is_prose's, unless the line holds a
+    # character of the unspaced scripts (a token each) or İ (two characters in lower case): then counted
+    # again (tests/unit/ingest/test_fast_paths.py)
+    toks, feats = linemodel.shape(text)
+    same = "İ" not in text and not linemodel.has_unspaced(text)
+    words = len(toks) if same else len(WORD.findall(text))
+    line = Line(0, text, key_of(text), words)
     kind = next((k for h in HANDLERS if (k := h(line))), "text")
-    return line.key, kind, line.words, kind == "text" and is_sentence(text, line.words)
+    if kind != "text":
+        return line.key, kind, words, False
+    prose = (words < 8 or feats[linemodel.STOP_RATIO] >= 0.15) if same and text == text.rstrip() else None
+    return line.key, kind, words, is_sentence(text, words, prose)
 
 
 def tag(text: str) -> list[Line]:

@@ -202,6 +202,14 @@ LOCAL = ("log_tokens", "log_chars", "tokens_8", "tokens_20", "tokens_40", "termi
          "question", "capitalised_ratio", "comma_ratio")
 
 
+STOP_RATIO = LOCAL.index("lexicon_stop_ratio")   # (clean.classify_line reads it as is_prose's share)
+
+
+def has_unspaced(text: str) -> bool:
+    """The line holds a character of the scripts written without spaces (a token each)."""
+    return _UNSPACED.search(text) is not None
+
+
 def most_common_set(counts: Counter, n: int) -> set:
     """{t for t, _ in counts.most_common(n)}, faster: most_common(n) is heapq.nlargest, a Python loop over
     every distinct token of the page; sorted() in C gives the same first n (both keep the counter's order

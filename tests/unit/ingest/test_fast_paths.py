@@ -333,3 +333,46 @@ def test_folds_are_every_character_that_breaks_lowercased_matching():
                 any(bool(rx.fullmatch(ch)) != (low == c) for c, rx in like.items()):
             breaks.add(ch)
     assert breaks == set(FOLDS)
+
+
+def _plain_classify_line(text):
+    from briefgen.ingest import clean
+    from briefgen.ingest.patterns import WORD, key_of
+
+    line = clean.Line(0, text, key_of(text), len(WORD.findall(text)))
+    if not text:
+        return line.key, "blank", 0, False
+    kind = next((k for h in clean.HANDLERS if (k := h(line))), "text")
+    return line.key, kind, line.words, kind == "text" and clean.is_sentence(text, line.words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_LINE_PIECES, st.sampled_from(["the ", "and ", "of ", "der ", "la ", "日本語", "İzmir ",
+                                                          "è ", ". ", "? "])), max_size=40).map("".join))
+def test_classify_line_from_the_shape_is_the_plain_classify_line(text):
+    from briefgen.ingest.clean import classify_line
+
+    for t in (text.strip(), text):
+        assert classify_line.__wrapped__(t) == _plain_classify_line(t)
+
+
+def test_classify_line_from_the_shape_is_the_plain_classify_line_on_the_sample_lines():
+    from briefgen.ingest.clean import classify_line
+
+    lines = _sample_lines()
+    assert sum(classify_line(ln)[3] for ln in lines) > 500
+    for ln in lines:
+        assert classify_line.__wrapped__(ln) == _plain_classify_line(ln), ln
+
+
+def test_lower_case_keeps_the_unspaced_scripts():
+    """classify_line's premise: a line holds an unspaced script's character exactly when its lower case does."""
+    import sys
+
+    from briefgen.ingest.linemodel import has_unspaced
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if low != ch:
+            assert has_unspaced(ch) == has_unspaced(low), hex(code)
