@@ -1700,7 +1700,7 @@ def _before_comment_records(blocks: list[Block], doc) -> list[Block]:
     body = _body(doc) if doc is not None else None
     if body is None or len(blocks) < 3:
         return blocks
-    kept = _records_cut(blocks, body, _stamp_blocks(body), 2, lambda el: _minutes(el.text_content()),
+    kept = _records_cut(blocks, body, _stamp_blocks(body), 2, lambda el: _minutes(_spaced(el)),
                         newest_first_kept=True)
     if kept is not None:
         return kept
