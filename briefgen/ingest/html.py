@@ -66,6 +66,8 @@ ALL_STEPS = frozenset((
     "gaps",             # subheads, lists and short paragraphs set between two of the article's paragraphs
     "teasers",          # teaser summaries: the sentence set after a headline link ("<a>…</a><br>Summary …")
     "deck",             # the standfirst printed between the headline and the text when no description names it
+    "pull_quotes",      # a short paragraph whose words run as in a longer one of the text: a pull quote
+    "above_headline",   # text the page sets before its headline's element (a sidebar first in source order)
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -114,7 +116,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     found = markdown_blocks(tidy(text))
     if "glued_line" in steps:
         found = _unglue_first_lines(found, doc)
-    doubtful = bool(steps & {"container", "comment_records", "gaps", "teasers"}) and _doubtful(found, doc)
+    doubtful = bool(steps & {"container", "comment_records", "gaps", "teasers", "above_headline"}) \
+        and _doubtful(found, doc)
     if "container" in steps and doubtful:
         found = _inside_container(found, doc)
     if "page_comments" in steps:
@@ -129,11 +132,18 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     heading = _heading(doc, sites, forms, raw.text)
     if "before_title" in steps:
         found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)])
+    title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
+                   PageNames(doc, forms, raw.text))
+    if "above_headline" in steps:
+        titles = [title, heading.text if heading else None]
+        found = _below_stamp_title(_below_headline(found, doc, titles) if doubtful else found, titles)
     if "link_card" in steps:
         found = _outside_link_cards(found, doc)
     if "teasers" in steps and doubtful:
         found = _without_teaser_summaries(found, doc)
     blocks = clean_blocks(found, _clean(md.title), steps)
+    if "pull_quotes" in steps:
+        blocks = _without_repeats(blocks)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
     if lead is None and "deck" in steps and heading is not None:
@@ -146,8 +156,6 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         blocks = [b for b in found if not (lead and b.kind == "paragraph" and _same_start(b.text, lead))]
     if _words(blocks, lead) < MIN_BODY_WORDS:
         raise IngestError("no recognisable article text in this HTML page", raw.path)
-    title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
-                   PageNames(doc, forms, raw.text))
     named = md.sitename if getattr(md, "site_named", True) else None   # (a guess may be the headline)
     if not title or _squash(title) in {_squash(s) for s in (named, *sites) if s}:
         # every title form is the site's name (og:title and <title> "Town Gazette"): the headline is
@@ -808,7 +816,7 @@ def _deck(doc, headline: str, blocks: list[Block]) -> str | None:
     first = next((b for b in blocks if b.kind == "paragraph"), None)
     if first is None:
         return None
-    start = _squeeze(TAG.sub("", first.text))[:40]
+    start = _squeeze(first.text)[:40]
     h1 = next((el for el in doc.iter("h1") if _heading_text(el) == headline), None)
     if h1 is None or len(start) < 20:
         return None
@@ -1254,9 +1262,15 @@ def _line_paragraphs(lines: list[str]) -> list[list[str]]:
 
 
 def _inline(text: str) -> str:
-    """trafilatura's emphasis marks are dropped and its escapes undone: blocks hold plain text, which
-    the brief writer escapes for Markdown (`\\*` is a star the page showed, not emphasis)."""
+    """trafilatura's emphasis marks and markup tags are dropped and its escapes undone: blocks hold plain text,
+    which the brief writer escapes for Markdown (`\\*` is a star the page showed, not emphasis)."""
+    text = _MARKUP_TAG.sub("", text) if "<" in text else text
     return _unescape(re.sub(r"(?<!\\)(\*\*|__|\*|_)(\S(?:.*?[^\s\\])?)\1", r"\2", text).strip())
+
+
+# trafilatura's own markup left in its Markdown (an underline as "<u>…</u>"); a "<" the page showed comes
+# escaped ("\<persönliche E-Mail-Adresse>") and stays, as text
+_MARKUP_TAG = re.compile(r"(?<!\\)</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 
 
 def _unescape(text: str) -> str:
@@ -1276,6 +1290,8 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
     paragraphs (captions, teaser links) and a trailing heading (it announced teasers)."""
     kept: list[Block] = []
     title_key = _norm(title or "")
+    if "end_marker" in steps:
+        blocks = _before_signature(blocks)
     for n, b in enumerate(blocks):
         if "title_repeat" in steps and title_key and len(kept) < 2 and _norm(b.text).startswith(title_key) \
                 and len(_norm(b.text)) <= 1.5 * len(title_key) + 20:
@@ -1308,6 +1324,36 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
     return kept
 
 
+REPEAT_SHARE = 0.8     # of a paragraph's word triples found in one longer paragraph: a repeat (a pull quote)
+REPEAT_MAX_WORDS = 60  # longer paragraphs are never dropped as repeats
+
+
+def _triples(text: str) -> list[tuple[str, ...]]:
+    words = [w.lower() for w in WORD.findall(text)]
+    return [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
+
+
+def _without_repeats(blocks: list[Block]) -> list[Block]:
+    """Without the paragraphs that repeat words of a longer paragraph of the text in the same order: a pull
+    quote ("There was always a boat coming, or a paddle broken, and you had to be there …", set in a
+    <blockquote> or <aside> beside the paragraph it quotes, cut or not), a teaser of the article's own first
+    paragraph. A paragraph of at most REPEAT_MAX_WORDS words goes when REPEAT_SHARE of its word triples are
+    triples of one longer paragraph (of two alike, the later goes)."""
+    paragraphs = [(n, _triples(b.text)) for n, b in enumerate(blocks) if b.kind == "paragraph"]
+    drop = set()
+    for n, mine in paragraphs:
+        if len(mine) < 3 or len(mine) + 2 > REPEAT_MAX_WORDS:
+            continue
+        for m, theirs in paragraphs:
+            if m == n or m in drop or len(theirs) < len(mine) or (len(theirs) == len(mine) and m > n):
+                continue
+            have = set(theirs)
+            if sum(t in have for t in mine) >= REPEAT_SHARE * len(mine):
+                drop.add(n)
+                break
+    return [b for n, b in enumerate(blocks) if n not in drop] if drop else blocks
+
+
 BEFORE_TITLE_MAX = 5   # blocks before the headline that may be dropped (further down, a repeat is a teaser)
 
 
@@ -1318,6 +1364,78 @@ def _after_headline(blocks: list[Block], titles: list[str | None]) -> list[Block
     at = next((n for n, b in enumerate(blocks[:BEFORE_TITLE_MAX + 1])
                if b.kind != "list" and _squash(b.text) in keys), None)
     return blocks[at:] if at and at < len(blocks) - 1 else blocks
+
+
+HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _below_headline(blocks: list[Block], doc, titles: list[str | None]) -> list[Block]:
+    """The text from the page's headline element on: the blocks at the text's start that the page prints only
+    before the heading (<h1>–<h6>) that reads as the headline are no part of the article (a blog's sidebar
+    set before the post in source order: its "About me" profile, a text widget). The headline element is
+    the first such heading with the text's longest paragraph after it; nothing goes when less than
+    MIN_BODY_WORDS words would remain."""
+    body = _body(doc) if doc is not None else None
+    keys = {_squash(t) for t in titles if t} - {""}
+    if body is None or not keys or len(blocks) < 2:
+        return blocks
+    longest = max((b for b in blocks if b.kind == "paragraph"), key=lambda b: len(b.text), default=None)
+    if longest is None:
+        return blocks
+    want = _squeeze(longest.text)[:RECORD_KEY]
+    split = None
+    for el in body.iter(*HEADLINE_TAGS):
+        if _squash(el.text_content()) in keys:
+            before, after = _split_text(body, el)
+            if want in after:
+                split = (before, after)
+                break
+    if split is None:
+        return blocks
+    before, after = split
+    cut = 0
+    for b in blocks:
+        key = _squeeze(b.text or " ".join(b.items))[:RECORD_KEY]
+        if b is longest or not key or key not in before or key in after:
+            break
+        cut += 1
+    if not cut or _words(blocks[cut:], None) < MIN_BODY_WORDS:
+        return blocks
+    return blocks[cut:]
+
+
+TITLE_PARTS = re.compile(r"\s+(?:[-|:–—»]+|::)\s+")
+STAMP_TITLE_WORDS = 12   # words of a header line besides the headline it holds
+
+
+def _below_stamp_title(blocks: list[Block], titles: list[str | None]) -> list[Block]:
+    """The text after a header line that holds the headline and a time of day or a date ("Posted: Sat Jun
+    16, 2007 10:12 am Post subject: Village hall reopens …", a forum post's or a blog's header), when it
+    comes before the text's longest paragraph: it and what the text has before it (the forum's name, the
+    poster's profile) are no part of the article."""
+    parts = [p for t in titles if t for p in (t, *TITLE_PARTS.split(t))]   # ("Forum :: View topic - Headline")
+    keys = [k for p in parts if len(k := _squash(p)) >= 12]
+    if not keys or len(blocks) < 2:
+        return blocks
+    longest = max(range(len(blocks)), key=lambda n: len(blocks[n].text))
+    for n in range(longest - 1, -1, -1):
+        b = blocks[n]
+        if b.kind != "paragraph":
+            continue
+        text = _squash(b.text)
+        key = next((k for k in keys if k in text and k != text), None)
+        if key and len(b.text.split()) <= STAMP_TITLE_WORDS + len(key) // 5 \
+                and (STAMP.search(b.text) or _has_day(b.text)):
+            rest = blocks[n + 1:]
+            return rest if _words(rest, None) >= MIN_BODY_WORDS else blocks
+    return blocks
+
+
+def _has_day(text: str) -> bool:
+    try:
+        return bool(dates._find_day(text))
+    except dates.DateError:
+        return False
 
 
 GLUED_WORDS = 6        # words of a <p>'s start that find it inside a paragraph of trafilatura's
@@ -1416,7 +1534,7 @@ def _doubtful(blocks: list[Block], doc) -> bool:
         return True
 
     def in_run(b: Block) -> bool:
-        key = _squeeze(TAG.sub("", b.text or " ".join(b.items)))
+        key = _squeeze(b.text or " ".join(b.items))
         return bool(key) and key in run
 
     if not in_run(blocks[-1]) or any(_names_cookies(b.text or " ".join(b.items)) for b in blocks):
@@ -1448,9 +1566,9 @@ def _inside_container(blocks: list[Block], doc) -> list[Block]:
 
     def inside(b: Block) -> bool:
         if b.kind == "list":
-            keys = [k for i in b.items if (k := _squeeze(TAG.sub("", i)))]
+            keys = [k for i in b.items if (k := _squeeze(i))]
             return bool(keys) and sum(k in text for k in keys) * 2 >= len(keys)
-        key = _squeeze(TAG.sub("", b.text))   # (trafilatura leaves an underline as <u>…</u>)
+        key = _squeeze(b.text)
         return bool(key) and key in text
 
     first = next((n for n, b in enumerate(blocks) if inside(b)), None)
@@ -1488,9 +1606,13 @@ def _teaser_summaries(doc) -> list[str]:
         tail = (a.tail or "").strip()
         nxt = a.getnext()
         if tail[:1] and tail[0] in TEASER_SEPARATORS:
+            if not _opens_block(a):
+                continue   # a link inside a sentence that goes on after a dash
             summary = tail[1:]
         elif not tail and nxt is not None and nxt.tag == "br":
             summary = nxt.tail or ""
+        elif not tail and nxt is not None and nxt.tag in ("p", "div") and not nxt.findall(".//a"):
+            summary = nxt.text_content()   # a card: "<a><img><span>Headline</span></a><p>Summary …</p>"
         elif not tail and nxt is None and (box := a.getparent()) is not None \
                 and len((box.text or "").strip()) == 0 and (after := box.getnext()) is not None \
                 and isinstance(after.tag, str) and after.tag in ("p", "div") and not after.findall(".//a"):
@@ -1503,6 +1625,26 @@ def _teaser_summaries(doc) -> list[str]:
         return []
     run = _main_run(_body(doc))   # (a paragraph of the article's own run after a "read also" link stays)
     return [k for k in out if k not in run]
+
+
+def _opens_block(a) -> bool:
+    """Whether a link opens the text of its block: a teaser's "<a>Headline</a> – Summary" does; a link inside
+    a sentence ("… allies, <a>Mick Wallace and Clare Daly</a> — dubbed …") does not."""
+    from briefgen.ingest.density import BLOCK
+
+    el = a
+    while True:
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip():
+            return False
+        prev = el.getprevious()
+        while prev is not None:
+            if _spaced(prev) or (prev.tail or "").strip():
+                return False
+            prev = prev.getprevious()
+        if parent.tag in BLOCK:
+            return True
+        el = parent
 
 
 def _without_teaser_summaries(blocks: list[Block], doc) -> list[Block]:
@@ -1520,11 +1662,11 @@ def _without_teaser_summaries(blocks: list[Block], doc) -> list[Block]:
     drop = set()
     for n, b in enumerate(blocks):
         if seen * 2 >= total and b.kind == "paragraph":
-            key = _squeeze(TAG.sub("", b.text))
+            key = _squeeze(b.text)
             if any(k in key for k in keys):
                 drop.add(n)
         seen += words[n]
-    if len(drop) < 2 or sum(words[n] for n in drop) * 3 > total:
+    if not drop or sum(words[n] for n in drop) * 3 > total:
         return blocks
     return [b for n, b in enumerate(blocks) if n not in drop]
 
@@ -1627,7 +1769,7 @@ def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
     if not marks:
         return blocks
     words = [word_count(b.text or " ".join(b.items)) for b in blocks]
-    keys = [_squeeze(TAG.sub("", b.text or " ".join(b.items))) for b in blocks]
+    keys = [_squeeze(b.text or " ".join(b.items)) for b in blocks]
     total = sum(words)
     for mark in marks:
         before, after = _split_text(body, mark)
@@ -1689,6 +1831,20 @@ def _minutes(line: str) -> int:
     return hour * 60 + minute
 
 
+def _stamp_time(el) -> tuple:
+    """When a stamp line was written, to order records: its day (when it gives one) and time of day, read
+    from its text with a space between its elements (a stamp glued to a comment that opens with a number,
+    "08:12</span><br>184 …", is no "08:12184")."""
+    line = _spaced(el)
+    return (_stamp_day(el), _minutes(line))
+
+
+def _in_order(times: list[tuple]) -> list:
+    """The records' times as compared: day and time of day when every record gives its day (forum posts
+    over two days: "Sat 1:47 pm" comes before "Sun 9:05 am"), else the time of day alone."""
+    return times if all(day is not None for day, _ in times) else [minutes for _, minutes in times]
+
+
 def _before_comment_records(blocks: list[Block], doc) -> list[Block]:
     """The text up to readers' comments that no heading announces (a phpBB thread's replies, Drupal's
     "Submitted by … on …" comments): records of a stamp line and its prose. The text is split at the
@@ -1700,8 +1856,7 @@ def _before_comment_records(blocks: list[Block], doc) -> list[Block]:
     body = _body(doc) if doc is not None else None
     if body is None or len(blocks) < 3:
         return blocks
-    kept = _records_cut(blocks, body, _stamp_blocks(body), 2, lambda el: _minutes(_spaced(el)),
-                        newest_first_kept=True)
+    kept = _records_cut(blocks, body, _stamp_blocks(body), 2, _stamp_time, newest_first_kept=True)
     if kept is not None:
         return kept
     kept = _records_cut(blocks, body, _day_stamp_blocks(body), DAY_RECORDS, _stamp_day, prose=RECORD_PROSE)
@@ -1716,11 +1871,18 @@ def _records_cut(blocks: list[Block], body, stamps: list, least: int, when, newe
         return None
     words = [word_count(b.text or " ".join(b.items)) for b in blocks]
     # a block is looked up by its start, spaces made single (squeezing the whole page's text took ~20 ms)
-    keys = [" ".join(TAG.sub("", b.text or " ".join(b.items)).split())[:RECORD_KEY] for b in blocks]
+    keys = [" ".join((b.text or " ".join(b.items)).split())[:RECORD_KEY] for b in blocks]
     offsets, text = _places(body, stamps)
-    record = []
+    # each block is looked for after the one before it (trafilatura's text is in the page's order): a short
+    # line the page repeats ("Back to top", the site's name in its footer) is its first place from there on,
+    # not its last; a block not found there is looked for anywhere
+    record, start = [], 0
     for key in keys:
-        at = text.rfind(key) if key else -1
+        at = text.find(key, start) if key else -1
+        if at >= 0:
+            start = at + len(key)
+        elif key:
+            at = text.rfind(key)
         record.append(sum(1 for o in offsets if at >= o) - 1)
     sizes: dict[int, int] = {}
     for r, w in zip(record, words):
@@ -1731,7 +1893,7 @@ def _records_cut(blocks: list[Block], body, stamps: list, least: int, when, newe
         return None
     times = [when(stamps[r]) for r in later]
     if newest_first_kept:
-        if all(a >= b for a, b in pairwise(times)):
+        if all(a >= b for a, b in pairwise(_in_order(times))):
             return blocks   # newest first: a live blog's entries, not comments
     elif None in times or any(a > b for a, b in pairwise(times)) \
             or (art >= 0 and (own := when(stamps[art])) is not None and times[0] < own):
@@ -1805,7 +1967,7 @@ def _with_gaps(blocks: list[Block], doc, paragraphs: bool = True) -> list[Block]
         return next((el for el, text in starts.get(key[:20], ())
                      if _squeeze(text[-GAP_START_CHARS:]).endswith(key[-20:]) and _squeeze(text) == key), None)
 
-    keys = [[_squeeze(TAG.sub("", t)) for t in (b.items if b.kind == "list" else (b.text,))] for b in blocks]
+    keys = [[_squeeze(t) for t in (b.items if b.kind == "list" else (b.text,))] for b in blocks]
     kept = [k for ks in keys for k in ks if k]
     have = (" ".join(kept), kept)
     at = [element(ks[0]) if b.kind == "paragraph" else None for b, ks in zip(blocks, keys, strict=True)]
@@ -1870,7 +2032,7 @@ def _places(body, marks: list) -> tuple[list[int], str]:
     for m, old in zip(marks, olds):
         m.text = _MARK + (old or "")
     try:
-        parts = body.text_content().split(_MARK)
+        parts = _shown_text(body).split(_MARK)
     finally:
         for m, old in zip(marks, olds):
             m.text = old
@@ -1912,6 +2074,22 @@ def _split_text(body, mark) -> tuple[str, str]:
 
 def _link_list(block: Block) -> bool:
     return len(block.items) >= 2 and all(_headline_like(item) for item in block.items)
+
+
+RULE_LINE = re.compile(r"[_=~*\-–—]{3,}")   # a line drawn in characters: "_________________", "-----"
+SIGNATURE_WORDS = 40    # words after a drawn line at the text's end that make a signature
+
+
+def _before_signature(blocks: list[Block]) -> list[Block]:
+    """Without a signature: a line drawn in characters with at most SIGNATURE_WORDS words after it to the
+    end, and twice as many before it (a forum post's "_________________" and its poster's signature)."""
+    for n in range(len(blocks) - 1, 0, -1):
+        b = blocks[n]
+        if b.kind == "paragraph" and RULE_LINE.fullmatch(b.text.replace(" ", "")):
+            after = _words(blocks[n + 1:], None)
+            if after <= SIGNATURE_WORDS and _words(blocks[:n], None) >= max(MIN_BODY_WORDS, 2 * after):
+                return blocks[:n]
+    return blocks
 
 
 def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:

@@ -18,13 +18,14 @@ from briefgen.ingest.score import by_language, same_title, score
 from briefgen.model import Article
 from tests.quality import html_eval
 
-# Pinned F1 floors per language (languages with 3 pages or more) and overall, per corpus: measured
-# (README "Cleaning quality", HTML pages) less 0.01; less 0.03 for Japanese and Korean, whose token
-# count depends on how the scorer splits CJK text.
+# Pinned F1 floors per language (languages with 3 pages or more) and overall, per corpus: the figures measured
+# in session 9 (README "Cleaning quality", HTML pages; scripts/html_per_page.py) less 0.001, cut to three
+# decimals; less 0.01 for Japanese and Korean, whose token count depends on how the scorer splits CJK text.
+# (Until session 8: measured less 0.01.)
 F1_FLOORS = {
-    "dev": {"de": 0.963, "en": 0.976, "fr": 0.968, "it": 0.985, "all": 0.969},
-    "world": {"de": 0.964, "en": 0.953, "es": 0.967, "ja": 0.918, "no": 0.938, "tr": 0.960, "ko": 0.705,
-              "cs": 0.954, "sv": 0.961, "zu": 0.986, "all": 0.953},
+    "dev": {"de": 0.975, "en": 0.986, "fr": 0.979, "it": 0.994, "all": 0.980},
+    "world": {"de": 0.976, "en": 0.969, "es": 0.985, "ja": 0.926, "no": 0.948, "tr": 0.982, "ko": 0.725,
+              "cs": 0.963, "sv": 0.975, "zu": 0.995, "all": 0.967},
 }
 # Pinned counts: (title exact, date within a day, language) per corpus; measured 42/49/49 and 178/203/205.
 META_FLOORS = {"dev": (41, 48, 48), "world": (175, 200, 202)}
@@ -34,9 +35,9 @@ META_FLOORS = {"dev": (41, 48, 48), "world": (175, 200, 202)}
 BARE_TITLE_FLOORS = {"dev": 36, "world": 157}
 # Body F1 of the pages as older markup (html_eval.old_markup: no class, id, role, data-, aria- or microdata
 # attribute, HTML5 sectioning elements made <div>s), through the furniture filter as the pages as they are:
-# measured 0.9547 (dev) and 0.9496 (world) in session 7 (0.9468 and 0.9449 in session 6 without the filter),
-# less 0.01.
-OLD_MARKUP_FLOORS = {"dev": 0.944, "world": 0.939}
+# measured 0.9600 (dev) and 0.9552 (world) in session 9, pinned less 0.001 (session 7: 0.9547 and 0.9496,
+# pinned less 0.01).
+OLD_MARKUP_FLOORS = {"dev": 0.959, "world": 0.954}
 # Pages that give no brief, each with its reason (every other page must give one).
 NO_ARTICLE = {
     "ko-hankookilbo-2026-01-29": "the article exists only in a Next.js script payload (JSON in a <script>); "
