@@ -217,7 +217,9 @@ def key_of(line: str) -> str:
     """A line as lexicons see it: lowercased, whitespace collapsed, punctuation trimmed at both ends.
     (`[\\W_]` is a character str.isalnum() denies: a key that opens and ends with one it allows has nothing
     to trim, and most keys do.)"""
-    key = " ".join(line.lower().split())
+    key = line.lower()
+    if not (key.isprintable() and "  " not in key):   # (every space but " " is unprintable)
+        key = " ".join(key.split())
     return key if key and key[0].isalnum() and key[-1].isalnum() else _TRIM.sub("", key)
 
 

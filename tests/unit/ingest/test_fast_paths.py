@@ -376,3 +376,16 @@ def test_lower_case_keeps_the_unspaced_scripts():
         low = ch.lower()
         if low != ch:
             assert has_unspaced(ch) == has_unspaced(low), hex(code)
+
+
+def test_every_space_but_the_ascii_space_is_unprintable():
+    """key_of's premise: a printable lowercased line without two spaces in a row needs no split and join
+    (its ends are trimmed anyway: a space is no word character)."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if ch.isspace() and ch != " ":
+            assert not ch.isprintable(), hex(code)
+        if ch.isprintable() and ch != " ":
+            assert ("a" + ch + "b").split() == ["a" + ch + "b"], hex(code)
