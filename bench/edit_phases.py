@@ -88,12 +88,13 @@ def main() -> int:
     brief = project / args.brief
     original = brief.read_text(encoding="utf-8")
     made = []
+    sys.path.insert(0, str(BENCH))
     if args.add:
-        sys.path.insert(0, str(BENCH))
         import run
         made = run.new_briefs(project, int(time.time()) % 28, args.add)
     elif not args.no_edit:
-        brief.write_text(original.replace("\ntitle: ", f"\ntitle: P{time.time():.0f} ", 1), encoding="utf-8")
+        from incr_ab import retitled
+        brief.write_text(retitled(original, f"P{time.time():.0f}"), encoding="utf-8")
     done = [0.0]
 
     def finish(code):

@@ -29,6 +29,14 @@ sys.path.insert(0, str(BENCH))
 DEFAULT_BRIEF = "content/briefs/2025/01/beijing-durcit-le-ton-sur-la-liberte-de-la-presse-2.md"
 
 
+def retitled(text: str, marker: str) -> str:
+    """The brief with `marker` put before its title (inside the quotes of a quoted one, as a person
+    editing it would: an unquoted title holding quotes would send the front matter to PyYAML)."""
+    if '\ntitle: "' in text:
+        return text.replace('\ntitle: "', f'\ntitle: "{marker} ', 1)
+    return text.replace("\ntitle: ", f"\ntitle: {marker} ", 1)
+
+
 def build(code: str, project: Path) -> float:
     env = {**os.environ, "PYTHONPATH": code, "BRIEFGEN_NO_PROGRESS": "1"}
     p = subprocess.Popen([sys.executable, "-P", "-m", "briefgen.cli", "-q", "-C", str(project), "build",
@@ -56,7 +64,7 @@ def one_side(what: str, n: int, code: str, project: Path, rel: str, count: int, 
         try:
             for k in range(n):
                 marker = f"AB{k}-{time.time():.0f}"
-                brief.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+                brief.write_text(retitled(original, marker), encoding="utf-8")
                 spent.append(build(code, project))
                 if marker not in page.read_text(encoding="utf-8"):
                     raise SystemExit(f"the edit is not on {page}")

@@ -14,17 +14,50 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefgen.errors import BriefError
 from briefgen.model import Brief, Image, Source
 
-try:  # the C scanner is ~10x faster; the resolvers below are Python either way
-    _BaseLoader: type = yaml.CSafeLoader
-    _BaseDumper: type = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
-    _BaseDumper = yaml.SafeDumper
+# PyYAML is imported on first use (`_yaml()`): a build reads the briefs that changed through the quick
+# reader below, which needs only the loader's implicit resolvers (copied in _PLAIN_RESOLVERS), so a
+# title edit's process does not pay ~20 ms of PyYAML imports. `BriefLoader`, `BriefDumper` and `yaml`
+# are still this module's attributes (made on first access).
+_YAML: tuple | None = None
+
+
+def _yaml() -> tuple:
+    """(the yaml module, BriefLoader, BriefDumper), made once."""
+    global _YAML
+    if _YAML is None:
+        import yaml
+
+        try:  # the C scanner is ~10x faster; the resolvers below are Python either way
+            base_loader: type = yaml.CSafeLoader
+            base_dumper: type = yaml.CSafeDumper
+        except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+            base_loader, base_dumper = yaml.SafeLoader, yaml.SafeDumper
+
+        class BriefLoader(base_loader):  # type: ignore[misc, valid-type]
+            yaml_implicit_resolvers = _without(yaml.SafeLoader, "tag:yaml.org,2002:bool",
+                                               "tag:yaml.org,2002:timestamp")
+
+        BriefLoader.add_implicit_resolver(
+            "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+        class BriefDumper(base_dumper):  # type: ignore[misc, valid-type]
+            """Still quotes strings that YAML 1.1 readers would misread (NO, yes), for other tools;
+            dates are written bare, as a person would type them."""
+
+            yaml_implicit_resolvers = _without(yaml.SafeDumper, "tag:yaml.org,2002:timestamp")
+
+        BriefLoader.__qualname__, BriefDumper.__qualname__ = "BriefLoader", "BriefDumper"
+        _YAML = (yaml, BriefLoader, BriefDumper)
+    return _YAML
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("yaml", "BriefLoader", "BriefDumper"):
+        return _yaml()[("yaml", "BriefLoader", "BriefDumper").index(name)]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _without(cls: type, *tags: str) -> dict:
@@ -37,19 +70,39 @@ def _without(cls: type, *tags: str) -> dict:
     return table
 
 
-class BriefLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    yaml_implicit_resolvers = _without(yaml.SafeLoader, "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+def _resolvers(*rules: tuple[str, str, int, str | list[str]]) -> dict[str, list]:
+    """An implicit-resolver table as PyYAML's add_implicit_resolver builds it: (tag, pattern, flags,
+    first characters) in order."""
+    table: dict[str, list] = {}
+    for tag, pattern, flags, firsts in rules:
+        regexp = re.compile(pattern, flags)
+        for first in firsts:
+            table.setdefault(first, []).append((f"tag:yaml.org,2002:{tag}", regexp))
+    return table
 
 
-BriefLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-
-class BriefDumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    """Still quotes strings that YAML 1.1 readers would misread (NO, yes), for other tools;
-    dates are written bare, as a person would type them."""
-
-    yaml_implicit_resolvers = _without(yaml.SafeDumper, "tag:yaml.org,2002:timestamp")
+# BriefLoader's implicit resolvers (PyYAML 6's SafeLoader's, spelled as in its resolver.py, without
+# `timestamp`, with `bool` as true/false only), for the quick reader's plain scalars; equal to
+# BriefLoader's, pattern for pattern (tests/unit/brief/test_frontmatter_quick.py).
+_PLAIN_RESOLVERS = _resolvers(
+    ("float", r'''^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$''', re.VERBOSE, "-+0123456789."),
+    ("int", r'''^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$''', re.VERBOSE, "-+0123456789"),
+    ("merge", r"^(?:<<)$", 0, "<"),
+    ("null", r'''^(?: ~
+                    |null|Null|NULL
+                    | )$''', re.VERBOSE, ["~", "n", "N", ""]),
+    ("value", r"^(?:=)$", 0, "="),
+    ("yaml", r"^(?:!|&|\*)$", 0, "!&*"),
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", 0, "tTfF"),
+)
 
 
 FENCE = "---"
@@ -175,7 +228,8 @@ def _refuse_aliases(yaml_text: str, path: str | Path | None) -> None:
     writing a brief never needs them; `*` is rare in front matter, so the scan seldom runs."""
     if "*" not in yaml_text:
         return
-    for token in yaml.scan(yaml_text, Loader=BriefLoader):
+    yaml, loader, _ = _yaml()
+    for token in yaml.scan(yaml_text, Loader=loader):
         if isinstance(token, yaml.AliasToken):
             raise BriefError(f"front matter uses a YAML alias (*{token.value}): aliases are not allowed in a "
                              "brief (write the value out)", path, token.start_mark.line + 2)
@@ -217,7 +271,7 @@ _NULL_TAG, _BOOL_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
 
 def _plain(text: str) -> Any:
     """A plain scalar typed as the loader's implicit resolvers type it (BaseResolver.resolve)."""
-    resolvers = BriefLoader.yaml_implicit_resolvers
+    resolvers = _PLAIN_RESOLVERS
     for tag, regexp in resolvers.get(text[0] if text else "", []) + resolvers.get(None, []):
         if regexp.match(text):
             if tag == _NULL_TAG:
@@ -378,14 +432,12 @@ def _quick_meta(yaml_text: str) -> dict | None:
         return None
 
 
-def load(text: str, path: str | Path | None = None) -> Brief:
-    """Parse and validate one brief; raises BriefError naming the file and line."""
-    yaml_text, body, body_line = split(text, path)
-    meta = _quick_meta(yaml_text)
+def _yaml_meta(yaml_text: str, path: str | Path | None) -> Any:
+    """The front matter as PyYAML reads it (what the quick reader leaves to it)."""
+    yaml, loader, _ = _yaml()
     try:
-        if meta is None:
-            _refuse_aliases(yaml_text, path)
-            meta = yaml.load(yaml_text, Loader=BriefLoader) or {}
+        _refuse_aliases(yaml_text, path)
+        return yaml.load(yaml_text, Loader=loader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -397,6 +449,14 @@ def load(text: str, path: str | Path | None = None) -> Brief:
         line = yaml_text.count("\n", 0, exc.start) + 2
         raise BriefError("front matter holds a character that is not valid Unicode (lone surrogate)",
                          path, line) from None
+
+
+def load(text: str, path: str | Path | None = None) -> Brief:
+    """Parse and validate one brief; raises BriefError naming the file and line."""
+    yaml_text, body, body_line = split(text, path)
+    meta = _quick_meta(yaml_text)
+    if meta is None:
+        meta = _yaml_meta(yaml_text, path)
     if not isinstance(meta, dict):
         raise BriefError("front matter must be a mapping of keys to values", path, 2)
     meta = {str(k): v for k, v in meta.items()}
@@ -508,7 +568,8 @@ def _dump_value(value: Any) -> str:
     key = _memo_key(value)
     text = _DUMPED.get(key) if key is not None else None
     if text is None:
-        text = yaml.dump(value, Dumper=BriefDumper, allow_unicode=True, width=1 << 30,
+        yaml, _, dumper = _yaml()
+        text = yaml.dump(value, Dumper=dumper, allow_unicode=True, width=1 << 30,
                          default_flow_style=True, sort_keys=False).removesuffix("\n...\n").rstrip("\n")
         if key is not None and len(_DUMPED) < 4096:
             _DUMPED[key] = text

@@ -492,7 +492,7 @@ class Tree:
                   "locale": self.code, "lang": html_lang(self.code), "full_text": cfg.site.full_text,
                   "images": cfg.site.images,
                   "timezone": cfg.timezone},
-            theme=templates.theme_options(s.folders), url=self.url, abs_url=self.abs_url, asset=self.asset,
+            theme=templates.theme_options(s.folders, cfg.path("cache")), url=self.url, abs_url=self.abs_url, asset=self.asset,
             region_name=self.names.region, theme_name=self.names.theme, country_name=self.country_name,
             nav_regions=list(s.c.by_region), nav_themes=list(s.c.by_theme), alternates=self.alternates,
             language_links=self.language_links, card=self.card, image_file=self.image_file,

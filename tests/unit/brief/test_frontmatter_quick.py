@@ -220,3 +220,27 @@ def test_the_refused_characters_are_the_complement_of_the_allowed_ones():
     allowed = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
     text = "".join(map(chr, range(0x110000)))
     assert "".join(_UNQUICK_CHARS.findall(text)) == allowed.sub("", text)
+
+
+def test_the_quick_readers_resolvers_are_the_loaders_pattern_for_pattern():
+    # The quick reader types plain scalars without importing PyYAML: its copy of BriefLoader's
+    # implicit resolvers must be the same table (each first character's tags, patterns and flags, in order).
+    from briefgen.brief import frontmatter as fm
+
+    def spelled(table):
+        return {first: [(tag, rx.pattern, rx.flags) for tag, rx in rules] for first, rules in table.items()}
+
+    assert spelled(fm._PLAIN_RESOLVERS) == spelled(fm.BriefLoader.yaml_implicit_resolvers)
+
+
+def test_reading_a_brief_the_quick_reader_reads_imports_no_yaml():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom briefgen.brief.frontmatter import load\n"
+            "b = load('---\\ntitle: T\\ndate: 2026-01-10T10:00:00+01:00\\nlang: fr\\nregions: [western-europe]\\n"
+            "countries: [NO]\\n---\\n\\nBody.\\n')\n"
+            "assert b.countries == ('NO',) and b.date.year == 2026\n"
+            "print('yaml' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -105,3 +105,38 @@ def test_quicker_gettext_and_calls_render_what_jinjas_own_render(tmp_path):
     assert quick.context_class is not stock.context_class
     assert render(quick) == render(stock)
     assert "&lt;i&gt;" in render(quick) and "<i>" in render(quick)   # escaped, and not where autoescape is off
+
+
+def test_theme_options_are_kept_by_the_files_bytes_and_read_again_without_pyyaml(tmp_path):
+    import subprocess
+    import sys
+
+    from briefgen.site import templates
+
+    project, cache = tmp_path / "tpl", tmp_path / "cache"
+    project.mkdir()
+    templates._THEME_FILES.clear()
+    (project / "theme.yml").write_text("show_search: false\nextra: [a, b]\n", encoding="utf-8")
+    first = theme_options(folders(project), cache)
+    assert first["show_search"] is False and first["extra"] == ["a", "b"] and first["home_regions"] is True
+    assert first == theme_options(folders(project))            # as without the cache
+    first["extra"].append("c")                                   # each call gets its own values
+    assert theme_options(folders(project), cache)["extra"] == ["a", "b"]
+    assert len(list((cache / "theme-options").glob("*.pickle"))) == 2   # the project's file and the theme's
+    # a new process reads them from the cache, without importing PyYAML
+    code = ("import sys\nfrom pathlib import Path\nfrom briefgen.site.templates import folders, theme_options\n"
+            f"o = theme_options(folders(Path({str(project)!r})), Path({str(cache)!r}))\n"
+            "assert o['show_search'] is False and o['extra'] == ['a', 'b']\nprint('yaml' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    # a changed file is read again (a new digest), and a broken one is still an error with its file
+    (project / "theme.yml").write_text("show_search: true\n", encoding="utf-8")
+    templates._THEME_FILES.clear()
+    assert theme_options(folders(project), cache)["show_search"] is True
+    (project / "theme.yml").write_text("show_search: [\n", encoding="utf-8")
+    try:
+        theme_options(folders(project), cache)
+    except templates.BuildError as exc:
+        assert "not valid YAML" in str(exc) and "theme.yml" in str(exc)
+    else:
+        raise AssertionError("a broken theme.yml must be an error")
