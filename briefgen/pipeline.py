@@ -160,7 +160,7 @@ def _one(path: Path, config: Config, writer: BriefWriter, report: IngestReport, 
         report.unchanged += 1
         return
     if (done := writer.unchanged(source, raw.sha256, pipeline_version())) is not None:
-        if _strict(config) and _dated_by_file(writer, source):
+        if config.strict and _dated_by_file(writer, source):
             # briefed before, dated by the file: strict mode refuses it as if it were new
             report.failed.append((str(path), (f"{NO_DATE} (its brief {done.name} is dated by the file's "
                                               "modification day; strict mode)")))
@@ -225,10 +225,6 @@ def _ingest(raw: RawArticle, config: Config, writer: BriefWriter, source: str,
 
 
 NO_DATE = "no publication date on the page"
-
-
-def _strict(config: Config) -> bool:
-    return bool(getattr(config, "strict", False))
 
 
 def _dated_by_file(writer: BriefWriter, source: str) -> bool:

@@ -338,6 +338,20 @@ def _labelled_opening(text: str, label: str, end: int) -> bool:
         and LABELLED_END.match(text, end) is not None
 
 
+# A count of a post's comments ("3 Comments", "No Comments »", "Comments (4)", "2 Responses", "12 Kommentare",
+# "Commentaires (3)", "4 комментария"): a line that holds one beside a date is the post's own footer or
+# byline line (an old blog's "Filed under News on 3 May 2013 | 3 Comments"), never one reader's comment.
+_COMMENT_NOUNS = (r"comments?|responses?|replies|kommentare?|commentaires?|commenti|comentários?|comentarios?|"
+                  r"reacties|kommentarer|komentarze|komentář[eů]?|комментари[йяев]*|yorum(?:lar)?")
+COMMENT_COUNT = re.compile(rf"(?<!\w)(?:\d+|no|one|keine|aucun|nessun)\s+(?:{_COMMENT_NOUNS})(?!\w)"
+                           rf"|(?<!\w)(?:{_COMMENT_NOUNS})\s*[(\[:]\s*\d+", re.IGNORECASE)
+
+
+def counts_comments(text: str) -> bool:
+    """True when a text counts a post's comments (COMMENT_COUNT)."""
+    return COMMENT_COUNT.search(text) is not None
+
+
 def listed(found: list[tuple[int, date]], reach: int, breaks=(), days: int = 3) -> set[int]:
     """The positions (lines, texts) of the dates that are items of a dated list: a sidebar's recent
     posts, teaser cards, readers' comments. Dates follow each other within `reach` positions, evenly (a

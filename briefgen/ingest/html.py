@@ -161,6 +161,18 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         # every title form is the site's name (og:title and <title> "Town Gazette"): the headline is
         # the text the page prints right above the article's first paragraph
         title = _printed_headline(doc, blocks, [md.sitename, *sites]) or title or blocks[0].text[:120]
+    elif heading is None and not forms.get("og") and not forms.get("ld") and not TITLE_SEPARATOR.search(title):
+        # only a <title>, and the one part left of it is a section link ("Town Gazette - News") or is
+        # printed nowhere on the page and is not about the article: it shares at most one word with the
+        # article and none with the headline the page prints above the text (an old site's tagline, "Town
+        # Gazette - Local news for the valley"; a <title> worded otherwise than the printed headline, an
+        # SEO title, stays): that printed headline
+        section = word_count(title) <= SECTION_WORDS and _squash(title) in section_names(doc)
+        if section or (not _shown_in_body(doc, title) and len(
+                {w for w in _tokens(title) if len(w) >= 4} & _tokens(" ".join(b.text for b in blocks))) <= 1):
+            printed = _printed_headline(doc, blocks, [md.sitename, *sites])
+            if printed and (section or not {w for w in _tokens(title) & _tokens(printed) if len(w) >= 4}):
+                title = printed
     body = "\n".join([title, lead or ""] + [b.text for b in blocks])
     lang = meta.detect_lang(body)
     published, updated = _dates(raw, md, doc, title, lang)
@@ -558,6 +570,14 @@ def site_names(doc, page_url: str | None = None) -> list[str]:
 
 PRINTED_HEADLINE_REACH = 6     # text pieces above the first paragraph searched for a headline
 PRINTED_HEADLINE_WORDS = (3, 25)
+HEADING_REACH = 40             # text pieces above the first paragraph searched for a heading element
+
+
+def _shown_in_body(doc, text: str) -> bool:
+    """Whether the page's body holds the text (letters and digits compared, case aside)."""
+    if doc is None or doc.body is None:
+        return True
+    return _squash(text) in _squash(" ".join(doc.body.itertext()))
 
 
 def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str | None:
@@ -568,12 +588,29 @@ def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str 
     if doc is None or doc.body is None or not first:
         return None
     start = _squash(first)[:30]
-    pieces = [t for t in doc.body.itertext() if t.strip()]
-    at = next((n for n, t in enumerate(pieces) if start and _squash(t).startswith(start)), None)
+    nodes = [t for t in doc.body.xpath(".//text()") if t.strip()]
+    at = next((n for n, t in enumerate(nodes) if start and _squash(t).startswith(start)), None)
     if at is None:
         return None
+    pieces = [str(t) for t in nodes]
     links = {_squash(a.text_content()) for a, _ in zip(doc.body.iter("a"), range(SECTION_LINKS))}
     site_keys = {_squash(s) for s in sites if s}
+    # a heading element first: the nearest above the first paragraph that reads as a headline (an old
+    # blog's post title in an <h2> or <h3>, often a permalink; bylines, captions and share rows stand
+    # between it and the text)
+    for node in reversed(nodes[max(0, at - HEADING_REACH):at]):
+        owner = node.getparent()
+        owner = owner.getparent() if node.is_tail and owner is not None else owner
+        heading = next(iter(owner.xpath("ancestor-or-self::*[self::h1 or self::h2 or self::h3 or self::h4]")),
+                       None) if owner is not None else None
+        if heading is None or _is_logo(heading, [s for s in sites if s]):
+            continue
+        text = _heading_text(heading)
+        key = _squash(text)
+        if PRINTED_HEADLINE_WORDS[0] <= word_count(text) <= PRINTED_HEADLINE_WORDS[1] and key not in site_keys \
+                and not text.endswith((".", ":", "…")) and not dates.has_day(text) \
+                and not COMMENTS_HEADING.match(text):
+            return text
     for text in reversed(pieces[max(0, at - PRINTED_HEADLINE_REACH):at]):
         text = " ".join(text.split())
         key = _squash(text)
@@ -1036,6 +1073,13 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
                 and word_count(forms["og"]) < word_count(h) for h in [forms["h1"] or "", *headings]):
             site_keys.append(og)
             forms["og"] = None
+    if forms["h1"] and forms.get("title") and names is not None:
+        # an <h1> that is a section name the <title> carries beside a longer part ("Headline | News |
+        # Site" with <h1> "News": an older CMS's section heading above the story's <h2>): no headline
+        parts = [p for p in TITLE_SEPARATOR.split(forms["title"]) if p.strip()]
+        if len(parts) > 1 and _squash(forms["h1"]) in {_squash(p) for p in parts[1:]} \
+                and _names_section(forms["h1"], max(parts, key=word_count), names):
+            forms["h1"] = None
     stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings, names)
                 for k, v in forms.items()}
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
@@ -2222,7 +2266,7 @@ def without_dated_lists(doc, page: str, text_lang: str | None = None):
                 day = dates.parse(text, lang=lang, order=order)
             except dates.DateError:
                 continue
-            if day is not None:
+            if day is not None and not dates.counts_comments(text):   # a post's own footer line
                 found.append((n, day.date()))
     items = dates.listed(found, PRINTED_LIST, breaks)
     if not items:
@@ -2295,7 +2339,7 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None, editi
             continue
         if (full := dates.with_full_year(text)) is not None:   # "Do 25.04.24 | 14:07 Uhr", "Posted 2/26/15"
             text = full
-        if not dates.has_day(text):
+        if not dates.has_day(text) or meta._nav_arrow(text):   # "« Older post (date)": another post's
             continue
         try:
             found = dates.parse(text, lang=lang, order=order)
@@ -2317,7 +2361,8 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None, editi
                  min(len(pieces), at + 1 + PRINTED_AFTER + PRINTED_LIST_PAST))
     wider = [(i, d.date()) for i in span
              if i not in seen and i != at and (d := _short_date(pieces[i], lang, order)) is not None]
-    items = dates.listed([(f[2], f[1].date()) for f in found_all] + wider, PRINTED_LIST,
+    items = dates.listed([(f[2], f[1].date()) for f in found_all if not dates.counts_comments(pieces[f[2]])]
+                         + wider, PRINTED_LIST,
                          [at] + [i for i in span if len(pieces[i]) > PRINTED_MAX])
     found_all = [f for f in found_all if f[2] not in items]
     yearless = _yearless_near(pieces, near, lang, items, want, doc)

@@ -204,6 +204,10 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
     if not shown and printed is not None and (extra := printed()) is not None \
             and abs((extra.date() - utc_day).days) <= 1:
         shown = [(extra, _has_time(extra))]
+    if shown and (days := plausible_days(published, lang)) is not None:
+        # a printed day no clock of the page's language shows at that moment is another date (an
+        # unlabelled print edition's next day beside a German afternoon in UTC), not the local day
+        shown = [(d, t) for d, t in shown if d.date() == utc_day or d.date() in days]
     if any(d.date() == utc_day for d, _ in shown):
         return published
     if shown:
@@ -223,6 +227,41 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
     if len(offsets) == 1:
         return published.astimezone(timezone(next(iter(offsets))))
     return published
+
+
+@lru_cache(maxsize=256)
+def _language_zones(lang: str) -> tuple:
+    """The time zones of the territories where a language is official (CLDR's territory languages and
+    zones, from babel): 'de' gives Germany's, Austria's, Switzerland's, Liechtenstein's, Luxembourg's and
+    Belgium's; 'en' nearly every offset. A language official nowhere takes the territories where it is
+    an official regional one; () when it has none (then any day is plausible)."""
+    from zoneinfo import ZoneInfo
+
+    from babel.core import get_global
+
+    base = lang.replace("-", "_").split("_")[0].lower()
+    languages, zones = get_global("territory_languages"), get_global("territory_zones")
+    for statuses in (("official", "de_facto_official"), ("official_regional",)):
+        territories = [t for t, info in languages.items()
+                       if base in info and info[base].get("official_status") in statuses]
+        if territories:
+            break
+    out = []
+    for name in sorted({z for t in territories for z in zones.get(t, ())}):
+        try:
+            out.append(ZoneInfo(name))
+        except (ValueError, OSError, LookupError):   # a zone this system's tzdata lacks
+            continue
+    return tuple(out)
+
+
+def plausible_days(moment: datetime, lang: str | None):
+    """The local days a moment falls on in the zones of the page's language, or None when that says
+    nothing: no language, a language without territories, or a bare day stored as midnight UTC."""
+    if not lang or moment.tzinfo is None or (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+        return None
+    zones = _language_zones(lang)
+    return {moment.astimezone(z).date() for z in zones} if zones else None
 
 
 def _printed_zone(texts: list[str]):

@@ -984,8 +984,8 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
                 continue
             ln = replace(ln, text=full)
         label = dates.date_label(ln.text)   # data/date_labels.toml: labels of languages the lexicons lack
-        if label == "member":
-            continue   # a poster's "Joined: …", "Mitglied seit …": never the article's day
+        if label == "member" or _nav_arrow(ln.text):
+            continue   # a poster's "Joined: …", "Mitglied seit …"; a link to another post ("« Older post (…)")
         is_update = matches(ln.key, lex.updated, extra_words=16) or label == "updated"
         prefixed = is_update or matches(ln.key, lex.published, extra_words=12) or label == "published"
         try:
@@ -1050,8 +1050,8 @@ def _date_anywhere(c: Cleaned, lang: str | None, order: str | None) -> datetime 
         if ln.kind not in ("meta", "text", "credit") or ln.words > ANYWHERE_WORDS or not dates.has_day(ln.text):
             continue
         label = dates.date_label(ln.text) or _label_after(ln.text)
-        if label in ("member", "updated") or not (
-                ln.kind == "meta" or label == "published" or dates.other_words(ln.text) <= DATE_LINE_OTHER):
+        if label in ("member", "updated") or not (ln.kind == "meta" or label == "published" or dates.other_words(
+                ln.text) <= DATE_LINE_OTHER or dates.counts_comments(ln.text)):   # a post's footer counts its comments
             continue
         try:
             d = dates.parse(ln.text, None, lang=lang, order=order)
@@ -1161,7 +1161,9 @@ def _outside_lists(c: Cleaned, found: list[tuple[datetime, bool, Line]], ref: da
         return found
     lo, hi = min(f[2].i for f in found), max(f[2].i for f in found)
     breaks = [c.start] + [ln.i for ln in c.lines[lo:hi] if ln.kind == "text" and ln.sentence and ln.words >= LIST_BREAK_WORDS]
-    items = dates.listed([(f[2].i, f[0].date()) for f in found], LIST_REACH, breaks)
+    # a date line that counts the post's comments is the post's own, never an item of their list
+    items = dates.listed([(f[2].i, f[0].date()) for f in found if not dates.counts_comments(f[2].text)],
+                         LIST_REACH, breaks)
     return [f for f in found if (ref is not None and f[0].date() == ref) or f[2].i not in items]
 
 

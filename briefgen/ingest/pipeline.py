@@ -43,7 +43,7 @@ def ingest_raw(raw: RawArticle, config: Config | None = None) -> Article:
         else:
             raise IngestError("a Markdown brief is passed through, not ingested", raw.path)
     except UndatedError as exc:
-        day = None if config is not None and getattr(config, "strict", False) else file_day(raw.path, config)
+        day = None if config is not None and config.strict else file_day(raw.path, config)
         if day is None:
             raise IngestError(exc.message, raw.path) from None
         article = replace(exc.article, date=day, date_from="file")
@@ -58,7 +58,7 @@ def file_day(path: Path, config: Config | None = None) -> datetime | None:
     except (OSError, ValueError):
         return None
     zone = None
-    name = getattr(config, "timezone", None) if config is not None else None
+    name = config.timezone if config is not None else None
     if name:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

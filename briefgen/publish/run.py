@@ -168,7 +168,7 @@ def publish(config: Config, dest: str, branch: str = "gh-pages", dry_run: bool =
             say(line)
         return 0
     _check_takeover(target, force)
-    strict = bool(getattr(config, "strict", False))
+    strict = config.strict
     if local_base_url(config):
         complain(f"{'error' if strict else 'warning'}: base_url is {config.base_url}: the sitemap, feeds, "
                  "canonical links and robots.txt will point to this machine (set base_url in briefgen.toml "

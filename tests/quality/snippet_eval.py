@@ -6,6 +6,7 @@ code (tests.quality.html_eval's extractors). Snippets: briefgen.ingest.snippet_s
     .venv/bin/python -m tests.quality.snippet_eval --lopo     # dumps leave-publisher-out (5 folds refitted)
     .venv/bin/python -m tests.quality.snippet_eval --fails dump|html [--lopo]   # every failing page, why
     .venv/bin/python -m tests.quality.snippet_eval --show CASE                 # one page's snippets
+    .venv/bin/python -m tests.quality.snippet_eval --track [--fails dump|html|…]  # the snippet track
 """
 from __future__ import annotations
 
@@ -15,7 +16,15 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from briefgen.ingest.snippet_score import Verdict, accuracy, check, derive_cached
+from briefgen.ingest.snippet_score import (
+    Verdict,
+    accuracy,
+    check,
+    derive_cached,
+    track,
+    track_accuracy,
+    track_check,
+)
 from tests.quality import html_eval
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,6 +129,28 @@ def table(columns: dict[str, dict[str, Verdict]]) -> str:
     return "\n".join(rows)
 
 
+def track_verdicts(texts: dict[str, str]) -> dict:
+    return {c.name: track_check(texts[c.name], track(c)) for c in scored_cases() if c.name in texts}
+
+
+def track_table(columns: dict[str, dict]) -> str:
+    """Per language: share of snippets right (pages with all their snippets right)."""
+    first = track_accuracy(next(iter(columns.values())))
+    rows = ["| pages | n | " + " | ".join(columns) + " |", "| --- | --- |" + " --- |" * len(columns)]
+    groups = [k for k in LANGS if k in first]
+    for lang in [*groups, "de/fr/it", "de/fr/it/en", "all"]:
+        langs = {"de/fr/it": ("de", "fr", "it"), "de/fr/it/en": LANGS}.get(lang)
+        cells, n = [], 0
+        for col in columns.values():
+            vs = [v for c, v in col.items() if (langs is None and (lang == "all" or c.split("-", 1)[0] == lang))
+                  or (langs is not None and c.split("-", 1)[0] in langs)]
+            n = len(vs)
+            right, total = sum(v.right for v in vs), sum(v.total for v in vs)
+            cells.append(f"{right / total:.3f} ({sum(v.ok for v in vs)})" if total else "—")
+        rows.append(f"| {lang} | {n} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def show_fails(v: dict[str, Verdict]) -> None:
     for case, r in sorted(v.items()):
         if r.ok:
@@ -136,9 +167,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--lopo", action="store_true", help="dumps by leave-publisher-out line models")
     ap.add_argument("--fails", choices=("dump", "html", "trafilatura", "readability-lxml"))
     ap.add_argument("--show", metavar="CASE")
+    ap.add_argument("--track", action="store_true", help="the snippet track: a few snippets a page")
     args = ap.parse_args(argv)
     if args.show:
         c = next(c for c in html_eval.cases("all") if c.name == args.show)
+        if args.track:
+            t = track(c)
+            for m in t.must:
+                print("MUST    ", m)
+            for m in t.must_not:
+                print("MUST NOT", m)
+            return
         s = derive_cached(c)
         for m in s.must:
             print("MUST    ", m)
@@ -152,7 +191,14 @@ def main(argv: list[str] | None = None) -> None:
         print(lopo_f1(dump))
     if args.fails:
         texts = dump if args.fails == "dump" else html_texts("briefgen" if args.fails == "html" else args.fails)
-        show_fails(verdicts(texts))
+        show_fails(track_verdicts(texts) if args.track else verdicts(texts))
+        return
+    if args.track:
+        cols = {"dump (briefgen" + (", LOPO)" if args.lopo else ")"): track_verdicts(dump),
+                "HTML briefgen": track_verdicts(html_texts("briefgen")),
+                "HTML trafilatura": track_verdicts(html_texts("trafilatura")),
+                "HTML readability-lxml": track_verdicts(html_texts("readability-lxml"))}
+        print(track_table(cols))
         return
     cols = {"dump (briefgen" + (", LOPO)" if args.lopo else ")"): verdicts(dump),
             "HTML briefgen": verdicts(html_texts("briefgen")),

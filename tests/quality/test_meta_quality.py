@@ -110,8 +110,10 @@ DEGRADED_DUMP_FLOORS = {"dump-nodate": 205, "dump-later": 193, "dump-byline": 24
 # printed date was read by the <h1> printing the title rather than an earlier copy of it; trafilatura 224).
 # Session 8: machine timestamps written in UTC, the printed date kept (248: a print edition's "Ausgabe vom"
 # day no longer moves a UTC afternoon to the next day); "Posted on" 249, with lists 233, without its year 245.
+# Session 9: html-utc 249 (a printed day no clock of the page's language shows at that moment, an unlabelled
+# edition's next day beside a German afternoon, no longer moves the UTC stamp).
 DEGRADED_HTML_FLOORS = {"html-posted": 246, "html-other-dates": 230, "html-yearless": 242, "html-numeric": 246,
-                        "html-utc": 246}
+                        "html-utc": 247}
 
 
 @pytest.mark.parametrize("kind", sorted(DEGRADED_DUMP_FLOORS))
@@ -134,3 +136,22 @@ def test_html_dates_of_older_pages(kind):
     right = sum(c.ours for c in cases)
     assert right >= DEGRADED_HTML_FLOORS[kind], f"{kind}: {right} same day < {DEGRADED_HTML_FLOORS[kind]}; " \
         "not: " + ", ".join(c.case for c in cases if not c.ours)
+
+
+# Session 9: each page laid out as an old blog theme lays it out (meta_score.with_blog_layout: no title
+# metas or JSON-LD, the blog's name the only <h1>, a link to its home page, the page's <h1>s set as <h2>s):
+# with the document title "Blog » Headline" (measured 250, as main before session 9), and with the blog's
+# name alone as the document title (measured 121; main before session 9 18: the text right above the first
+# paragraph was a byline, a credit or a share row; now the nearest heading above it that uses two of the
+# article's words). trafilatura's metadata takes the blog's name, the only <h1>, on nearly every page.
+DEGRADED_TITLE_FLOORS = {"html-blog-titles": 247, "html-blog-name-titles": 118}
+
+
+@pytest.mark.parametrize("kind", sorted(DEGRADED_TITLE_FLOORS))
+def test_html_titles_of_pages_laid_out_as_old_blogs(kind):
+    from briefgen.ingest.meta_score import degraded
+
+    world = _world()
+    cases = degraded(corpora()["pages"], kind, False) + degraded(world, kind, False)
+    right = sum(c.ours for c in cases)
+    assert right >= DEGRADED_TITLE_FLOORS[kind], f"{kind}: {right} exact < {DEGRADED_TITLE_FLOORS[kind]}"

@@ -76,3 +76,30 @@ def test_a_dateline_is_not_part_of_the_first_sentence():
         "Die Füchse stehen im Pokal-Viertelfinale."]
     assert sentences("PARIS (AFP) - Le gouvernement a présenté mardi son projet de loi.")[0] == \
         "Le gouvernement a présenté mardi son projet de loi."
+
+
+def test_the_track_picks_a_few_snippets_as_a_judge_would(tmp_path):
+    from briefgen.ingest.snippet_score import track, track_check
+
+    s = _page(tmp_path)
+    t = track(tmp_path / "de-beispiel-2024-05-03", s)
+    # the lead's first sentence and the last paragraph's
+    assert t.must == ["Die Regierung hat am Dienstag ein neues Gesetz beschlossen.",
+                      "Kritiker verweisen auf die hohen Kosten für die Länder."]
+    # furniture-like lines nearest the article: two inside it, the two nearest below
+    assert t.must_not == ["Lesen Sie auch: Warum die Kommunen mehr Geld vom Bund fordern", "Foto: Max Muster/dpa",
+                          "Mehr zum Thema", "Kommunen fordern mehr Geld vom Bund"]
+    good = EXPECTED
+    assert track_check(good, t).ok and track_check(good, t).right == 4 + 2
+    bad = EXPECTED.replace("Kritiker verweisen", "Sie verweisen") + "\nMehr zum Thema"
+    v = track_check(bad, t)
+    assert not v.ok and v.right == 4 and v.missing and v.present == ("Mehr zum Thema",)
+
+
+def test_the_track_leaves_sentences_out_of_its_must_not_lines(tmp_path):
+    from briefgen.ingest.snippet_score import _furniture_like
+
+    assert _furniture_like("Newsletter abonnieren und nichts verpassen")
+    assert _furniture_like("© 2024 Beispiel Verlag. Alle Rechte vorbehalten.")
+    assert not _furniture_like("Der Minister sagte, das Gesetz sei lange vorbereitet worden.")
+    assert not _furniture_like("Mehr")   # under three tokens
