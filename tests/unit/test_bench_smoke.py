@@ -143,3 +143,13 @@ def test_distinct_ingest_inputs_cycle_over_every_page_and_empty_the_text_caches(
         clear()
     assert clean.classify_line.cache_info().currsize == 0 and linemodel.shape.cache_info().currsize == 0
     assert len(clears) >= 5
+
+
+def test_the_line_speed_bench_times_each_fast_form_against_its_plain_form():
+    done = subprocess.run([sys.executable, str(BENCH / "line_speed.py"), "--limit", "200", "--rounds", "1"],
+                          capture_output=True, text=True, check=True, timeout=300)
+    out = done.stdout.splitlines()
+    assert out[0].startswith("200 distinct lines of ")
+    rows = {ln[:26].strip(): ln[26:].split("->") for ln in out[1:]}
+    assert set(rows) == {"shape", "classify_line + shape", "key_of", "media line", "prompts (search)"}
+    assert all(float(a) > 0 and float(b) > 0 for a, b in rows.values())
