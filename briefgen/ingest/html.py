@@ -81,7 +81,7 @@ CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 def word_count(text: str) -> int:
     cjk = len(CJK_CHAR.findall(text))
-    return len(WORD.findall(CJK_CHAR.sub(" ", text))) + cjk // 2
+    return len(WORD.findall(CJK_CHAR.sub(" ", text) if cjk else text)) + cjk // 2   # (no CJK: nothing to sub)
 
 HREFLANG = re.compile(r'<link[^>]+hreflang=["\']([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["\']', re.IGNORECASE)
 FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
@@ -1527,10 +1527,31 @@ def _unglue_first_lines(blocks: list[Block], doc) -> list[Block]:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+def _cp1252_not_alnum() -> bytes:
+    """The bytes whose cp1252 character `[\\W_]` matches (str.isalnum() denies it)."""
+    out = []
+    for b in range(256):
+        try:
+            if not bytes([b]).decode("cp1252").isalnum():
+                out.append(b)
+        except UnicodeDecodeError:
+            pass   # (no encoded text holds it)
+    return bytes(out)
+
+
+_CP1252_NOT_ALNUM = _cp1252_not_alnum()
+
+
 def _squeeze(text: str) -> str:
     """A text's letters and digits only, lowercased: a paragraph looked up in a page's text whatever the
-    spaces and punctuation between its words (a <br> or an element boundary adds or removes a space)."""
-    return _NOT_WORD.sub("", text.lower())
+    spaces and punctuation between its words (a <br> or an element boundary adds or removes a space).
+    A text cp1252 can encode (ASCII, Latin-1 letters, typographic marks) has its other bytes deleted by
+    bytes.translate: the same text as the pattern's sub, several times faster."""
+    low = text.lower()
+    try:
+        return low.encode("cp1252").translate(None, _CP1252_NOT_ALNUM).decode("cp1252")
+    except UnicodeEncodeError:
+        return _NOT_WORD.sub("", low)
 
 
 def _names_cookies(text: str) -> bool:

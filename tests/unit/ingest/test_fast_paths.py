@@ -389,3 +389,14 @@ def test_every_space_but_the_ascii_space_is_unprintable():
             assert not ch.isprintable(), hex(code)
         if ch.isprintable() and ch != " ":
             assert ("a" + ch + "b").split() == ["a" + ch + "b"], hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_html_squeeze_and_word_count_are_the_plain_forms(text):
+    from briefgen.ingest.html import CJK_CHAR, _squeeze, word_count
+    from briefgen.ingest.patterns import WORD
+
+    for t in (text, text.encode("ascii", "ignore").decode("ascii"), "A_b-C 1.2 x\\y", ""):
+        assert _squeeze(t) == re.sub(r"[\W_]+", "", t.lower())
+        assert word_count(t) == len(WORD.findall(CJK_CHAR.sub(" ", t))) + len(CJK_CHAR.findall(t)) // 2
