@@ -73,6 +73,11 @@ FOOTER_LINES = 4    # a dropped copyright line of the page's this far below the 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 BOX_TOKENS, BOX_SURE = 25, 2.0   # a teaser box's lines under its marker: short and doubted
 TRUNCATED = ("...", "…")   # the end of a line cut off: a teaser's lede
+GALLERY_KEEP, GALLERY_GAP = -3.0, 3   # the article's opening above a gallery: doubted lines, a few tools between
+GALLERY_COUNTERS = 3   # slide counters ("4/50", "Photo 4 of 50") in the dropped lines below the article: a gallery
+# An interview's question or answer label opening a line ("Q: …", "A. …", "F: …", "Frage: …", "R : …")
+_QA = re.compile(r"^(?:(?P<q>Q|F|D|P|В|Question|Frage|Domanda|Pregunta|Pergunta|Вопрос)"
+                 r"|(?P<a>A|R|О|Answer|Antwort|Réponse|Risposta|Respuesta|Resposta|Ответ))\s?[:.]\s+\S")
 
 
 def _byte_classes() -> bytes | None:
@@ -523,6 +528,9 @@ class Model:
                 kept = _keep_last(kept, have, sizes, texts)
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
                 kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx])
+                kept = _join_past_gallery(kept, have, bars, sizes, texts, ends)
+                kept = _join_before_gallery(kept, have, sizes, texts, ends)
+                kept = _keep_interview(kept, have, sizes, texts)
                 return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
             # or a language it has not seen): the article is then the page's best run relative to the
@@ -823,6 +831,104 @@ def _cut_below_copyright(kept: list[int], sizes: list[int], texts: list[str]) ->
                         for k in range(a + FOOTER_LINES + 1, b)):
             return kept[:n]
     return kept
+
+
+def _join_past_gallery(kept: list[int], scores: list[float], bars: list[float], sizes: list[int],
+                       texts: list[str], ends: list[bool]) -> list[int]:
+    """`kept` with the run of lines the model keeps (log-odds at their bar) right below a photo gallery that
+    follows the article: GALLERY_COUNTERS slide counters or more ("4/50", "Photo 4 of 50") among the dropped
+    lines between, no end marker, the run within 2 * GALLERY_GAP lines of the last counter (the last slide's
+    caption, credit and tools between), each of its lines using two of the article's content words and
+    all of them LAST_STEMS. A gallery of
+    fifty captioned slides between an article's paragraphs is longer than any region reaches across, so the
+    paragraphs after it were lost (an article's opening above a gallery is the region's bridge)."""
+    if not kept:
+        return kept
+    from briefgen.ingest import furniture  # (the gallery counter's words live in data/furniture.toml)
+
+    k, counters, last = kept[-1] + 1, 0, 0
+    while k < len(texts) and scores[k] < bars[k]:
+        if ends[k]:
+            return kept
+        if len(texts[k]) <= 40 and furniture.kind(texts[k]) == "counter":
+            counters, last = counters + 1, k
+        k += 1
+    if counters < GALLERY_COUNTERS or k - last > 2 * GALLERY_GAP:
+        return kept
+    run, stems = [], _stems([texts[j] for j in kept])
+    while k < len(texts) and scores[k] >= bars[k] and len(_stems([texts[k]]) & stems) >= 2:
+        run.append(k)
+        k += 1
+    if run and len(_stems([texts[j] for j in run]) & stems) >= LAST_STEMS:
+        return kept + run
+    return kept
+
+
+def _join_before_gallery(kept: list[int], scores: list[float], sizes: list[int], texts: list[str],
+                         ends: list[bool]) -> list[int]:
+    """`kept` with the article's opening above a photo gallery that the article region starts below: the
+    run of lines the model only doubts (log-odds GALLERY_KEEP or more) above the gallery's first slide
+    counter (GALLERY_COUNTERS counters or more between it and the article; at most GALLERY_GAP short lines,
+    the gallery's tools or label, between the run and the counter), using LAST_STEMS of the article's
+    content words, no end marker anywhere between. The gallery's many dropped lines make the lines above
+    it look like a teaser over a rejected block."""
+    if not kept or kept[0] < 2 * GALLERY_COUNTERS:
+        return kept
+    from briefgen.ingest import furniture
+
+    counters = [k for k in range(kept[0]) if len(texts[k]) <= 40 and furniture.kind(texts[k]) == "counter"]
+    top = next((c for c in counters if sum(c <= k for k in counters) >= GALLERY_COUNTERS
+                and not any(ends[k] for k in range(c, kept[0]))), None)
+    if top is None:
+        return kept
+    k = top - 1
+    while k >= 0 and top - k <= GALLERY_GAP and scores[k] < GALLERY_KEEP and not ends[k] \
+            and not TERMINAL.search(texts[k]):
+        k -= 1
+    run, stems = [], _stems([texts[j] for j in kept])
+    while k >= 0 and scores[k] >= GALLERY_KEEP and not ends[k] and len(_stems([texts[k]]) & stems) >= 2:
+        run.append(k)
+        k -= 1
+    if sum(sizes[j] for j in run) >= PROSE_TOKENS * 3 and len(_stems([texts[j] for j in run]) & stems) >= LAST_STEMS:
+        return sorted(run) + kept
+    return kept
+
+
+def _qa(text: str) -> str | None:
+    """'q' for a line opened by an interview's question label, 'a' for an answer's, else None."""
+    m = _QA.match(text) if text[:1].isupper() else None
+    return None if m is None else ("q" if m["q"] else "a")
+
+
+def _keep_interview(kept: list[int], scores: list[float], sizes: list[int], texts: list[str]) -> list[int]:
+    """`kept` with the rest of an interview set as labelled lines ("Q: …" / "A: …"; two questions and two
+    answers kept at least): the labelled lines between its first and last kept ones, and those that follow
+    its last one, each within three lines of the one before, with only sentences (an answer's further
+    paragraphs) between; after the last answer, its further paragraphs that the model only doubts (log-odds
+    LAST_KEEP or more). A short answer ("A: Yes.") or a question read as a teaser card's headline over its
+    answer made the model cut the interview there."""
+    if len(kept) < 4:
+        return kept
+    labels = [k for k in kept if _qa(texts[k])]
+    if sum(_qa(texts[k]) == "q" for k in labels) < 2 or sum(_qa(texts[k]) == "a" for k in labels) < 2:
+        return kept
+    add, last, k = [], labels[-1], labels[-1] + 1
+    while k < len(texts) and k - last <= 3:
+        if _qa(texts[k]):
+            add.extend(range(last + 1, k + 1))
+            last = k
+        elif not (TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS):
+            break
+        k += 1
+    k = last + 1
+    while _qa(texts[last]) == "a" and k < len(texts) and not _qa(texts[k]) and scores[k] >= LAST_KEEP \
+            and TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS:
+        add.append(k)
+        k += 1
+    have = set(kept)
+    inside = [k for k in range(labels[0], labels[-1]) if k not in have and
+              (_qa(texts[k]) or (TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS))]
+    return sorted(have.union(add, inside)) if add or inside else kept
 
 
 def _interface(text: str) -> bool:

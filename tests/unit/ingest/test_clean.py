@@ -459,3 +459,61 @@ def test_a_related_stories_box_between_the_paragraphs_goes_but_not_the_paragraph
     texts = [P1, P2, P3, "Related stories", P4, P5]
     scores = [3.0, 3.0, 3.0, -6.0, 0.5, 3.0]
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+
+
+def _gallery(n: int) -> list[str]:
+    return [x for k in range(1, n + 1) for x in (f"{k}/{n}", f"Le port au lever du jour, vue {k}", "Photo: J. Smith")]
+
+
+def test_the_paragraphs_below_a_gallery_that_follows_the_article_s_opening_join_it(monkeypatch):
+    # two paragraphs, a gallery of twelve captioned slides the model rejects, two more paragraphs it keeps:
+    # the gallery is longer than the region reaches across; the paragraphs below it are the article's
+    gallery = _gallery(12)
+    texts = [P1, P3, *gallery, P2, P4]
+    scores = [3.0, 3.0] + [-6.0] * len(gallery) + [0.5, 0.5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P3, P2, P4]
+    # not past an end marker, nor below two counters only, nor text that does not use the article's words
+    marked = [P1, P3, *gallery[:-3], "Most read", P2, P4]
+    assert _decode_with(monkeypatch, marked, scores, scores) == [P1, P3]
+    few = [P1, P3, *gallery[:6], P2, P4]
+    assert _decode_with(monkeypatch, few, scores[:8] + [0.5, 0.5], scores[:8] + [0.5, 0.5]) == [P1, P3]
+    other = ["Tickets for the summer concerts in the park go on sale on Monday at the town hall and online.",
+             "The orchestra will play three evenings in July, weather permitting, with fireworks after each."]
+    assert _decode_with(monkeypatch, [P1, P3, *gallery, *other], scores, scores) == [P1, P3]
+
+
+def test_the_article_s_opening_above_a_gallery_joins_the_text_below_it(monkeypatch):
+    # the region starts below a gallery; the two paragraphs above it, which the model only doubts (a paragraph
+    # over a rejected block reads like a teaser), are the article's opening
+    gallery = _gallery(12)
+    texts = [P2, P4, *gallery, P1, P3, P5]
+    scores = [-1.0, -1.0] + [-6.0] * len(gallery) + [3.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P2, P4, P1, P3, P5]
+    # lines the model rejects, or that do not use the article's words, stay out
+    low = [-4.0, -4.0] + scores[2:]
+    assert _decode_with(monkeypatch, texts, low, low) == [P1, P3, P5]
+    other = ["Tickets for the summer concerts in the park go on sale on Monday at the town hall and online.",
+             "The orchestra will play three evenings in July, weather permitting, with fireworks after each."]
+    assert _decode_with(monkeypatch, [*other, *gallery, P1, P3, P5], scores, scores) == [P1, P3, P5]
+
+
+def test_an_interview_s_labelled_questions_and_answers_are_kept_to_its_last_answer(monkeypatch):
+    intro = ("Since last spring three hives have stood on the flat roof of the town hall, looked after by a "
+             "teacher who keeps bees in her spare time. We asked her about honey, stings and the view.")
+    qa = ["Q: How did the bees end up on the town hall?",
+          ("A: I wrote to the council to ask whether any of its buildings had a flat roof, and the caretaker "
+           "rang me a week later."),
+          "Q: Is a roof a good place for bees?",
+          "A: Better than you would think. From up there they reach the park and all the gardens by the river.",
+          "Q: Do you get stung?", "A: Yes. Not often.",
+          "Q: What do the staff think?",
+          "A: Most of them love it. The finance office asks every August when the honey will be ready.",
+          "They even printed labels for the jars last year, with a drawing of the town hall on them."]
+    bio = "Ruth Adler writes the Courier's column. Know someone we should talk to? Email the people desk."
+    texts = [intro, *qa, bio]
+    scores = [3.0] * 5 + [0.5, -0.6, -1.7, -0.6, -0.8, -2.5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [intro, *qa]
+    # one question and one answer are no interview: the model's cut stands
+    texts = [intro, *qa[:2], P1, P2, qa[2], qa[3], bio]
+    scores = [3.0] * 4 + [0.5, -0.6, -1.7, -2.5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [intro, *qa[:2], P1, P2]
