@@ -31,14 +31,14 @@ KNOWN = {
     # (td-brbr-related-table-2007, its 'Related stories' teasers between the paragraphs kept, right since
     # linemodel._cut_marked_box)
     # session 9's eight pages, as first run (main ee67ff2): 2 of 8 right, mean F1 0.770
-    "wp2011-threaded-comments": "the 'This entry was posted in … Bookmark the permalink.' line is kept",
     "listpage-cookie-longest-2017": "the publisher's legal footer is taken as the article; the list of short "
                                     "items is dropped",
     "howto-numbered-steps-2015": "only the intro is kept: the lists, subheads and steps are dropped",
     "teaser-cards-readmore-2016": "an 'Editor's Picks' card's summary above the headline is kept",
     # (gallery-50-slides-2012, the paragraphs after its 50-slide gallery lost, right since
     # linemodel._join_past_gallery; interview-q-a-prefix-2013, cut after "A: Yes. Not often.", since
-    # linemodel._keep_interview)
+    # linemodel._keep_interview; wp2011-threaded-comments, its "This entry was posted in … Bookmark the
+    # permalink." line kept, since data/furniture.toml's filing-line phrases)
     # s9-html's ten pages, rendered before any change (main ee67ff2): 5 of 10 right, mean F1 0.980
     "blogger-sidebar-first-2008": "the sidebar's 'About Me' profile (above the post) is kept",
     "div-br-story-2009": "a sidebar line ('On sale now at all good newsagents') is kept",

@@ -133,6 +133,13 @@ def test_nothing_goes_when_half_the_text_would():
     ("We apologize, but this video has failed to load.", "embed"),
     ("Contenuto esterno: per vederlo accetta i cookie.", "embed"),
     ("The police said the suspect had logged in to the account before midnight.", None),
+    # a blog's filing line and the rules for readers' comments
+    ("This entry was posted in Fruit and tagged plums, wasps by Ellen. Bookmark the permalink.", "disclaimer"),
+    ("Comments are moderated, so yours may take a little while to appear.", "disclaimer"),
+    ("Bitte achten Sie darauf, dass Ihre Kommentare sachlich bleiben. Es gilt unsere Netiquette.", "disclaimer"),
+    ("Příspěvky vyjadřují názory čtenářů, ne redakce. Vulgární a urážlivé příspěvky mažeme.", "disclaimer"),
+    ("The video was posted in March and has been watched two million times.", None),
+    ("The forum's comments were moderated by volunteers until the site closed.", None),
 ])
 def test_calls_to_action_contributors_notes_and_embeds(text, want):
     assert kind(text) == want
