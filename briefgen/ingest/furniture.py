@@ -103,6 +103,13 @@ def _holds(gate: tuple[frozenset[str], re.Pattern], words: set[str], low: str) -
     return not first.isdisjoint(words) and pattern.search(low) is not None
 
 
+def is_counter(text: str) -> bool:
+    """A gallery's counter, alone or opening a caption ("3/50", "Bild 3 von 12 …"; not "3/4 der …")."""
+    low = text.strip().lower()
+    m = _more()["counter"].match(low) if low[:1].isdigit() or low[:1] in "bfpisgdzrф" else None
+    return m is not None and (m["n"] is None or 5 <= int(m["m"]) >= int(m["n"]) > 0)
+
+
 def kind(text: str) -> str | None:
     """The class of furniture a paragraph is ('related', 'credit', 'counter', 'share', 'promo',
     'contributors', 'disclaimer', 'embed'), else None."""

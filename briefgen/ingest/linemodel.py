@@ -528,8 +528,10 @@ class Model:
                 kept = _keep_last(kept, have, sizes, texts)
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
                 kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx])
-                kept = _join_past_gallery(kept, have, bars, sizes, texts, ends)
-                kept = _join_before_gallery(kept, have, sizes, texts, ends)
+                counters = _counters(texts)
+                if counters:
+                    kept = _join_past_gallery(kept, have, bars, sizes, texts, ends, counters)
+                    kept = _join_before_gallery(kept, have, sizes, texts, ends, counters)
                 kept = _keep_interview(kept, have, sizes, texts)
                 return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -833,8 +835,27 @@ def _cut_below_copyright(kept: list[int], sizes: list[int], texts: list[str]) ->
     return kept
 
 
+# what a slide counter's line may look like ("4/50", "Photo 4 of 50", "Bild 4 von 50"): a page with fewer
+# such lines has no gallery, and its lines are not read one by one
+_COUNTERISH = re.compile(r"[^\d]{0,12}\d{1,3} ?[^\s\d]{1,3} ?\d{1,3}(?!\d)")
+_COUNTER_FIRST = frozenset("0123456789BFPISGDZRФbfpisgdzrф")   # (furniture.is_counter's first letters)
+
+
+def _counters(texts: list[str]) -> set[int]:
+    """The lines that are a gallery's slide counters (data/furniture.toml), when there are GALLERY_COUNTERS
+    or more; else none."""
+    match = _COUNTERISH.match
+    found = [k for k, t in enumerate(texts) if len(t) <= 40 and t[:1] in _COUNTER_FIRST and match(t)]
+    if len(found) < GALLERY_COUNTERS:
+        return set()
+    from briefgen.ingest.furniture import is_counter  # (the counter's words live in data/furniture.toml)
+
+    counters = {k for k in found if is_counter(texts[k])}
+    return counters if len(counters) >= GALLERY_COUNTERS else set()
+
+
 def _join_past_gallery(kept: list[int], scores: list[float], bars: list[float], sizes: list[int],
-                       texts: list[str], ends: list[bool]) -> list[int]:
+                       texts: list[str], ends: list[bool], counter: set[int]) -> list[int]:
     """`kept` with the run of lines the model keeps (log-odds at their bar) right below a photo gallery that
     follows the article: GALLERY_COUNTERS slide counters or more ("4/50", "Photo 4 of 50") among the dropped
     lines between, no end marker, the run within 2 * GALLERY_GAP lines of the last counter (the last slide's
@@ -844,13 +865,11 @@ def _join_past_gallery(kept: list[int], scores: list[float], bars: list[float], 
     paragraphs after it were lost (an article's opening above a gallery is the region's bridge)."""
     if not kept:
         return kept
-    from briefgen.ingest import furniture  # (the gallery counter's words live in data/furniture.toml)
-
     k, counters, last = kept[-1] + 1, 0, 0
     while k < len(texts) and scores[k] < bars[k]:
         if ends[k]:
             return kept
-        if len(texts[k]) <= 40 and furniture.kind(texts[k]) == "counter":
+        if k in counter:
             counters, last = counters + 1, k
         k += 1
     if counters < GALLERY_COUNTERS or k - last > 2 * GALLERY_GAP:
@@ -865,7 +884,7 @@ def _join_past_gallery(kept: list[int], scores: list[float], bars: list[float], 
 
 
 def _join_before_gallery(kept: list[int], scores: list[float], sizes: list[int], texts: list[str],
-                         ends: list[bool]) -> list[int]:
+                         ends: list[bool], counter: set[int]) -> list[int]:
     """`kept` with the article's opening above a photo gallery that the article region starts below: the
     run of lines the model only doubts (log-odds GALLERY_KEEP or more) above the gallery's first slide
     counter (GALLERY_COUNTERS counters or more between it and the article; at most GALLERY_GAP short lines,
@@ -874,9 +893,7 @@ def _join_before_gallery(kept: list[int], scores: list[float], sizes: list[int],
     it look like a teaser over a rejected block."""
     if not kept or kept[0] < 2 * GALLERY_COUNTERS:
         return kept
-    from briefgen.ingest import furniture
-
-    counters = [k for k in range(kept[0]) if len(texts[k]) <= 40 and furniture.kind(texts[k]) == "counter"]
+    counters = sorted(k for k in counter if k < kept[0])
     top = next((c for c in counters if sum(c <= k for k in counters) >= GALLERY_COUNTERS
                 and not any(ends[k] for k in range(c, kept[0]))), None)
     if top is None:
@@ -907,9 +924,9 @@ def _keep_interview(kept: list[int], scores: list[float], sizes: list[int], text
     paragraphs) between; after the last answer, its further paragraphs that the model only doubts (log-odds
     LAST_KEEP or more). A short answer ("A: Yes.") or a question read as a teaser card's headline over its
     answer made the model cut the interview there."""
-    if len(kept) < 4:
+    labels = [k for k in kept if _QA.match(texts[k])]
+    if len(labels) < 4:
         return kept
-    labels = [k for k in kept if _qa(texts[k])]
     if sum(_qa(texts[k]) == "q" for k in labels) < 2 or sum(_qa(texts[k]) == "a" for k in labels) < 2:
         return kept
     add, last, k = [], labels[-1], labels[-1] + 1
