@@ -533,6 +533,7 @@ class Model:
                     kept = _join_past_gallery(kept, have, bars, sizes, texts, ends, counters)
                     kept = _join_before_gallery(kept, have, sizes, texts, ends, counters)
                 kept = _keep_interview(kept, have, sizes, texts)
+                kept = _cut_read_more(kept, sizes, texts)
                 return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
             # or a language it has not seen): the article is then the page's best run relative to the
@@ -908,6 +909,38 @@ def _join_before_gallery(kept: list[int], scores: list[float], sizes: list[int],
         k -= 1
     if sum(sizes[j] for j in run) >= PROSE_TOKENS * 3 and len(_stems([texts[j] for j in run]) & stems) >= LAST_STEMS:
         return sorted(run) + kept
+    return kept
+
+
+# A line that is only a "read more" link (a teaser's summary stands right above it), in many languages:
+# general knowledge of how sites label the link to the rest of a story, not any page's lines
+READ_MORE = frozenset((
+    "read more", "continue reading", "keep reading", "read the full story", "full story", "read on",
+    "weiterlesen", "mehr lesen", "lesen sie mehr", "lire la suite", "la suite", "lire plus",
+    "continua a leggere", "leggi tutto", "leggi di più", "leer más", "seguir leyendo", "leia mais",
+    "continuar lendo", "lees meer", "verder lezen", "läs mer", "les mer", "læs mere", "lue lisää",
+    "czytaj więcej", "czytaj dalej", "číst dál", "čtěte dále", "подробнее", "читать далее",
+    "читать полностью", "devamını oku", "selengkapnya", "baca selengkapnya", "lanjut baca",
+    "baca lebih lanjut", "tovább", "citește mai mult", "citeste mai mult", "περισσότερα"))
+_READ_MORE_MARKS = " \t»«›‹→←>.…:|[]()-–—+"
+
+
+def _cut_read_more(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:
+    """`kept` without its first block of kept lines when a dropped "Read more" line (READ_MORE) follows it
+    right below, it holds less than half the kept text and shares at most a third of its content words with
+    the rest: another story's teaser above the article, its summary over its link ("… Selengkapnya"; in a
+    language without a lexicon its function words count as content words, so a teaser shares a few).
+    (Inside or below an article the same words label a box of links to other stories: "READ MORE" over
+    their headlines, below paragraphs of the same story; and "More" is a menu's last item.)"""
+    if len(kept) < 2:
+        return kept
+    b = _blocks(kept)[0]
+    r = b[-1] + 1
+    if r <= kept[-1] and sizes[r] <= 4 and texts[r].strip(_READ_MORE_MARKS).lower() in READ_MORE \
+            and 2 * sum(sizes[k] for k in b) < sum(sizes[k] for k in kept) \
+            and 3 * len((own := _stems([texts[k] for k in b])) & _stems([texts[k] for k in kept[len(b):]])) \
+            <= len(own):
+        return kept[len(b):]
     return kept
 
 

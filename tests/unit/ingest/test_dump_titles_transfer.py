@@ -21,8 +21,8 @@ PAGES = json.loads((PAGES_DIR / "pages.json").read_text(encoding="utf-8"))
 
 # Pages whose dump still gives another title, and why (strict: each flips to a failure once fixed).
 KNOWN = {
-    "id-teaser-above": "the line model starts the text at another story's two-sentence teaser above the "
-                       "headline, which then counts as inside the text; the site's name and tagline win",
+    # (id-teaser-above, whose text the line model started at another story's teaser above the headline, right
+    # since linemodel._cut_read_more: the teaser's "Selengkapnya" link below it)
     "ru-main-news-list": "the last of a list of other headlines right above the headline is taken (a close "
                          "call: in a short text the 30 commonest tokens take the first paragraph's words, so "
                          "the headline's words count as unused by the article)",
