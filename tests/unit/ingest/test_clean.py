@@ -219,10 +219,12 @@ def test_the_opening_above_a_rejected_block_joins_the_article_by_the_first_stage
     first = [3.0, 3.0] + [-6.0] * 12 + [3.0] * 5
     second = [-1.0, -1.0] + [-6.0] * 12 + [3.0] * 5
     assert _decode_with(monkeypatch, texts, first, second) == [P1, P2] + texts[14:]
-    # not across an end marker ("Most read" closes an article), nor for a first stage that is unsure
+    # not across an end marker ("Most read" closes an article), nor for a first stage that is unsure (a
+    # block without slide counters: across a gallery's counters the gallery step joins doubted lines, below)
     marked = [P1, P2, "Most read"] + slides[1:] + texts[14:]
     assert _decode_with(monkeypatch, marked, first, second) == texts[14:]
-    assert _decode_with(monkeypatch, texts, [0.2, 0.2] + first[2:], second) == texts[14:]
+    boxes = [P1, P2] + [f"The harbour at dawn, as seen from the pier {k}" for k in range(1, 13)] + texts[14:]
+    assert _decode_with(monkeypatch, boxes, [0.2, 0.2] + first[2:], second) == texts[14:]
 
 
 def test_a_comment_reached_past_an_end_marker_is_cut_but_not_an_article_past_a_box(monkeypatch):
