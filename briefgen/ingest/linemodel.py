@@ -928,8 +928,9 @@ _READ_MORE_MARKS = " \t»«›‹→←>.…:|[]()-–—+"
 def _cut_read_more(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:
     """`kept` without its first block of kept lines when a dropped "Read more" line (READ_MORE) follows it
     right below, it holds less than half the kept text and shares at most a third of its content words with
-    the rest: another story's teaser above the article, its summary over its link ("… Selengkapnya"; in a
-    language without a lexicon its function words count as content words, so a teaser shares a few).
+    the rest, and the article's headline stands between the link and the text: another story's teaser above
+    the article, its summary over its link ("… Selengkapnya"; in a language without a lexicon its function
+    words count as content words, so a teaser shares a few).
     (Inside or below an article the same words label a box of links to other stories: "READ MORE" over
     their headlines, below paragraphs of the same story; and "More" is a menu's last item.)"""
     if len(kept) < 2:
@@ -937,10 +938,11 @@ def _cut_read_more(kept: list[int], sizes: list[int], texts: list[str]) -> list[
     b = _blocks(kept)[0]
     r = b[-1] + 1
     if r <= kept[-1] and sizes[r] <= 4 and texts[r].strip(_READ_MORE_MARKS).lower() in READ_MORE \
-            and 2 * sum(sizes[k] for k in b) < sum(sizes[k] for k in kept) \
-            and 3 * len((own := _stems([texts[k] for k in b])) & _stems([texts[k] for k in kept[len(b):]])) \
-            <= len(own):
-        return kept[len(b):]
+            and 2 * sum(sizes[k] for k in b) < sum(sizes[k] for k in kept):
+        rest = _stems([texts[k] for k in kept[len(b):]])
+        if 3 * len((own := _stems([texts[k] for k in b])) & rest) <= len(own) \
+                and any(_headline_of(k, rest, texts) for k in range(r + 1, kept[len(b)])):
+            return kept[len(b):]
     return kept
 
 
