@@ -347,8 +347,17 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
             _forget_missing(record, shared.writer.complete(previous))
         (tmp / MARKER).write_text("built by briefgen; replaced on every build\n", encoding="utf-8")
         record["tree"] = _tree_id(tmp)
+        # The tree now at `out` becomes the next build's spare; with no trusted tree there (a cold or
+        # clean build) a copy of the new one made of hard links is laid out as the spare instead, so
+        # the next build (a day's briefs) brings it up to date rather than laying out a whole tree.
+        laid = previous is None and spare is not None and not patch_in_place
         if previous is not None and spare is not None and not patch_in_place:
             record["spare"] = _spare_record(out, old_keys, shared.keys, changed)
+        elif laid:
+            found = _lay_out_spare(tmp, spare, shared.keys, config.path("cache") / "trash")
+            if found is not None:
+                record["spare"] = found
+            killpoints.reached("spare-laid")
         killpoints.reached("staged")
         _save_state(state_file, record)
         killpoints.reached("state-saved")
@@ -356,7 +365,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
             old = swap_in(tmp, out)
         killpoints.reached("swapped")
         if old is not None:
-            _keep_as_spare(old, spare if "spare" in record else None, config.path("cache") / "trash")
+            _keep_as_spare(old, spare if "spare" in record and not laid else None, config.path("cache") / "trash")
         killpoints.reached("spare-kept")
         forget_journal(out)
     if len(written) >= 100 and tmp.exists():
@@ -527,6 +536,34 @@ def _forget_missing(record: dict, missing: list[str]) -> None:
                     "renders them", len(missing))
         record["keys"] = {**record["keys"], **dict.fromkeys(missing, "")}
         record["manifest"] = record["plan"] = None   # the next build plans every page
+
+
+def _lay_out_spare(tree: Path, spare: Path, keys: dict, trash: Path) -> dict | None:
+    """A spare tree of hard links to `tree`'s files (every path of `keys`, and the marker), laid out
+    in place of any spare there; its state record (a difference from `keys`: the paths it lacks), or
+    None if the file system cannot link. No file is shared in a way a later build could change: a
+    build replaces or unlinks a spare's files, never writes into them. Killed before the state is
+    saved, the new spare is one no state vouches for: the next build deletes it."""
+    if spare.exists():
+        remove_later(spare, trash)
+    made, diff = set(), {}
+    try:
+        os.mkdir(spare)
+        for rel in (*keys, MARKER):
+            folder = os.path.dirname(rel)
+            if folder not in made:
+                os.makedirs(os.path.join(spare, folder), exist_ok=True)
+                made.add(folder)
+            try:
+                os.link(os.path.join(tree, rel), os.path.join(spare, rel))
+            except FileNotFoundError:
+                diff[rel] = None
+    except OSError as exc:
+        log.debug("no spare tree laid out (%s): the next build makes a whole tree", exc)
+        remove_later(spare, trash)
+        return None
+    diff.pop(MARKER, None)
+    return {"id": _tree_id(spare), "diff": diff}
 
 
 def _keep_as_spare(old: Path, spare: Path | None, trash: Path) -> None:

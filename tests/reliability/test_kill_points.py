@@ -118,15 +118,16 @@ def clean_sites(tmp_path_factory):
     return versions, sites
 
 
-# (point, builds run before the kill is armed). The builds: 0 cold A, 1 B (the first after a cold
-# build: a whole new tree, no spare yet), 2 A and 3 C (the spare tree brought up to date), 4 D (a
-# large change: a whole new tree while a spare exists), 5 A.
+# (point, builds run before the kill is armed). The builds: 0 cold A (a whole tree, and a spare of
+# hard links to it laid out), 1 B, 2 A and 3 C (the spare tree brought up to date), 4 D (a large
+# change: a whole new tree while a spare exists), 5 A.
 ORDER = ["A", "B", "A", "C", "D", "A"]
 POINTS = [
-    ("staged", 1), ("state-saved", 1), ("swapped", 1), ("spare-kept", 1),
-    ("spare-busy", 2), ("spare-updated", 2), ("spare-state-saved", 2), ("spare-swapped", 2),
-    ("spare-renaming", 4), ("delta-written", 1), ("base-written", 1),
-    ("state-saved", 0), ("state-saved", 4), ("spare-state-saved", 3),
+    ("spare-laid", 0), ("staged", 0), ("state-saved", 0), ("swapped", 0), ("base-written", 0),
+    ("spare-busy", 1), ("spare-updated", 1), ("spare-state-saved", 1), ("spare-swapped", 1), ("delta-written", 1),
+    ("spare-state-saved", 2), ("spare-state-saved", 3),
+    ("staged", 4), ("state-saved", 4), ("swapped", 4), ("spare-renaming", 4), ("spare-kept", 4),
+    ("base-written", 1),
 ]
 
 

@@ -509,6 +509,37 @@ def test_later_rebuilds_bring_the_spare_tree_up_to_date_instead_of_laying_out_a_
     assert _files(third.out) == _files(clean.out)
 
 
+def test_a_cold_build_lays_out_the_spare_so_the_next_build_lays_out_no_whole_tree(
+        scratch_project, build_project, monkeypatch, tmp_path):
+    """Issue 16: the first build after a cold one used to lay out a whole tree of hard links (~20,000
+    folders at 10,000 briefs, 10 s of system time at 100,000). The cold build now leaves a spare made
+    of links to its own files; the next build brings that up to date and exchanges it."""
+    from briefgen.site import build as build_mod
+    from briefgen.site.writer import Writer
+    monkeypatch.setattr(build_mod, "SPARE_SHARE", 1.0)   # a small site: any edit is a large share of it
+    first = build_project(scratch_project, clean=True)
+    spare = build_mod._spare_dir(load_config(scratch_project), first.out)
+    site, kept = _files(first.out), _files(spare)
+    assert kept == site
+    for rel in site:     # links, not copies
+        assert os.stat(spare / rel).st_ino == os.stat(first.out / rel).st_ino, rel
+    laid, cold = os.stat(spare).st_ino, os.stat(first.out).st_ino
+    completed = []
+    monkeypatch.setattr(Writer, "complete", lambda self, previous: completed.append(previous) or [])
+    _retitle_japan(scratch_project, "Un")
+    second = build_project(scratch_project)
+    assert not completed and second.swapped
+    assert os.stat(second.out).st_ino == laid and os.stat(spare).st_ino == cold
+    assert "Un " in (second.out / JAPAN).read_text(encoding="utf-8")
+    after_second, second_brief = _files(second.out), (scratch_project / JAPAN_MD).read_bytes()
+    _retitle_japan(scratch_project, "Deux")
+    third = build_project(scratch_project)
+    assert not completed and os.stat(third.out).st_ino == cold
+    assert _files(third.out) == _files(build_project(scratch_project, out=tmp_path / "clean", clean=True).out)
+    (scratch_project / JAPAN_MD).write_bytes(second_brief)   # (a clean build forgets every state of the cache)
+    assert _files(build_project(scratch_project, out=tmp_path / "clean", clean=True).out) == after_second
+
+
 @pytest.mark.parametrize("where", ["updating the spare", "exchanging"])
 def test_a_build_killed_while_using_the_spare_leaves_the_old_site_and_the_next_build_is_exact(
         scratch_project, build_project, monkeypatch, tmp_path, where):
