@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from math import ceil
 from typing import TYPE_CHECKING
 
@@ -140,8 +140,30 @@ def paginate(items: list, per_page: int) -> list[Pager]:
     return pagers
 
 
+# Listings had offset pages (page/2/, page/3/, …) up to release 0.1.0; 0.2.0 (2026-12-06 11:00 UTC, the
+# first release with stable archive pages, commit f3ef29d) redirects them to the listing. A site built
+# by an older release can have listed only briefs dated before then: the page/N/ URLs a listing can have
+# had are those of its briefs dated before it. Briefs dated later add none (they used to: every
+# growth of a listing past a page made a redirect for a URL that never existed, 436 of the 2,505 files
+# a day of 1,000 briefs wrote at 100,000).
+OFFSET_PAGES_UNTIL = datetime(2026, 12, 6, 11, 0, 28, tzinfo=UTC)
+
+
+def listed_before(items: list, until: datetime = OFFSET_PAGES_UNTIL) -> int:
+    """How many of `items` (newest first, as every group keeps them) are dated before `until`."""
+    lo, hi = 0, len(items)
+    while lo < hi:                    # the first item dated before `until`
+        mid = (lo + hi) // 2
+        if items[mid].when < until:
+            hi = mid
+        else:
+            lo = mid + 1
+    return len(items) - lo
+
+
 def old_page_numbers(n: int, per_page: int) -> range:
-    """The `page/N/` URLs the former offset pagination gave a listing of n briefs (kept as redirects)."""
+    """The `page/N/` URLs the former offset pagination gave a listing of n briefs (kept as redirects):
+    n is the listing's briefs dated before OFFSET_PAGES_UNTIL (`listed_before`)."""
     return range(2, ceil(n / per_page) + 1)
 
 

@@ -19,6 +19,7 @@ from briefgen.site.collections import (
     archive_path,
     edition_groups,
     edition_summary,
+    listed_before,
     old_page_numbers,
     paginate,
 )
@@ -103,7 +104,7 @@ def _listing(kind: str, name: object, base: str, template: str, items: list[Item
 
         key = (kind, name, k, pager.count, pager.archives, _sigs(pager.items), prev_url, next_url, repr(shown))
         yield Page(url + "index.html", url, template, key, context)
-    yield from redirects(base, old_page_numbers(len(items), per_page))
+    yield from redirects(base, old_page_numbers(listed_before(items), per_page))
 
 
 def redirects(base: str, numbers) -> Iterator[Page]:

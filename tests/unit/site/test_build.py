@@ -540,6 +540,27 @@ def test_a_cold_build_lays_out_the_spare_so_the_next_build_lays_out_no_whole_tre
     assert _files(build_project(scratch_project, out=tmp_path / "clean", clean=True).out) == after_second
 
 
+def test_briefs_dated_after_the_url_change_add_no_redirect_pages_and_every_former_one_stays(
+        scratch_project, build_project, tmp_path):
+    """Listings' former offset pages (page/N/) redirect to the listing. Those URLs existed only for
+    briefs dated before the release that replaced them (collections.OFFSET_PAGES_UNTIL): a day's new
+    briefs used to add redirects for page/N/ URLs that never existed (436 files in a day of 1,000 briefs
+    at 100,000); now they add none, and every former one stays."""
+    first = build_project(scratch_project)
+    former = {rel: data for rel, data in _files(first.out).items() if "/page/" in rel}
+    assert "2026/01/page/2/index.html" in former
+    for i in range(7):
+        (scratch_project / f"content/briefs/2027/01/later-{i}.md").parent.mkdir(parents=True, exist_ok=True)
+        (scratch_project / f"content/briefs/2027/01/later-{i}.md").write_text(
+            brief_text(f"Plus tard {i}", f"later-{i}", date=f"2027-01-{10 + i:02d}T10:00:00+01:00"), encoding="utf-8")
+    second = build_project(scratch_project)
+    site = _files(second.out)
+    assert {rel: data for rel, data in site.items() if "/page/" in rel} == former
+    assert "Plus tard 6" in site["themes/economy/index.html"].decode("utf-8")
+    assert "themes/economy/archive/1/index.html" in site
+    assert site == _files(build_project(scratch_project, out=tmp_path / "clean", clean=True).out)
+
+
 @pytest.mark.parametrize("where", ["updating the spare", "exchanging"])
 def test_a_build_killed_while_using_the_spare_leaves_the_old_site_and_the_next_build_is_exact(
         scratch_project, build_project, monkeypatch, tmp_path, where):

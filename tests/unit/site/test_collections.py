@@ -4,7 +4,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from briefgen.model import Brief
-from briefgen.site.collections import archive_path, group, group_by_region, old_page_numbers, paginate
+from briefgen.site.collections import (
+    OFFSET_PAGES_UNTIL,
+    archive_path,
+    group,
+    group_by_region,
+    listed_before,
+    old_page_numbers,
+    paginate,
+)
 from briefgen.site.content import Item
 
 TZ = ZoneInfo("Europe/Zurich")
@@ -51,6 +59,23 @@ def test_new_items_never_change_a_closed_archive_page():
                 assert seen.setdefault(p.number, p.items) == p.items
         assert 5 <= len(paginate(list(range(n)), 5)[0].items) <= 9 or n < 5
     assert list(old_page_numbers(41, 20)) == [2, 3] and list(old_page_numbers(20, 20)) == []
+
+
+def test_listed_before_counts_the_items_dated_before_the_url_change():
+    from datetime import timedelta
+
+    def at(when):
+        return Item(brief=Brief(title="t", slug="t", lang="fr", date=when, body=""), sig="", url="", when=when)
+
+    cut = OFFSET_PAGES_UNTIL
+    for before in range(6):
+        for after in range(6):
+            items = [at(cut + timedelta(days=after - i)) for i in range(after)]      # newest first
+            items += [at(cut - timedelta(seconds=1 + i)) for i in range(before)]
+            assert listed_before(items) == before
+            assert listed_before(items, cut + timedelta(days=30)) == before + after
+    assert listed_before([at(cut)]) == 0          # dated at the change: listed by the new release only
+    assert listed_before([at(cut.astimezone(TZ) - timedelta(hours=1))]) == 1
 
 
 def test_daily_edition_groups_by_region_in_site_order_with_the_rest_last():
