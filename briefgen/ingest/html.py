@@ -573,6 +573,14 @@ PRINTED_HEADLINE_WORDS = (3, 25)
 HEADING_REACH = 40             # text pieces above the first paragraph searched for a heading element
 
 
+def _in_link(node) -> bool:
+    """Whether a text node stands inside an <a> (its own element's or, for a tail, the parent's)."""
+    owner = node.getparent()
+    if owner is not None and node.is_tail:
+        owner = owner.getparent()
+    return owner is not None and bool(owner.xpath("ancestor-or-self::a"))
+
+
 def _shown_in_body(doc, text: str) -> bool:
     """Whether the page's body holds the text (letters and digits compared, case aside)."""
     if doc is None or doc.body is None:
@@ -2360,8 +2368,8 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None, editi
             continue
         if (full := dates.with_full_year(text)) is not None:   # "Do 25.04.24 | 14:07 Uhr", "Posted 2/26/15"
             text = full
-        if not dates.has_day(text) or meta._nav_arrow(text):   # "« Older post (date)": another post's
-            continue
+        if not dates.has_day(text) or (meta._nav_arrow(text) and _in_link(nodes[i])):
+            continue   # (a link to another post, "« Older post (date)", gives another post's date)
         try:
             found = dates.parse(text, lang=lang, order=order)
         except dates.DateError:
