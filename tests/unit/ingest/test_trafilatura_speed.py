@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.ingest import trafilatura_speed as S
 from briefgen.ingest.html import _parse
@@ -128,3 +130,68 @@ def test_trafilatura_gives_the_same_text_with_the_faster_steps():
         return json.loads(done.stdout)
 
     assert texts("fast") == texts("stock")
+
+
+def _pages() -> list[Path]:
+    """PAGES, and the shared sample pages beside the repository or under BRIEFGEN_SHARED when found."""
+    import os
+
+    for base in (os.environ.get("BRIEFGEN_SHARED"), Path(__file__).resolve().parents[3].parent / "shared"):
+        if base and (Path(base) / "samples" / "pages").is_dir():
+            shared = Path(base) / "samples"
+            return PAGES + sorted((shared / "pages").glob("*/source.html")) \
+                + sorted((shared / "pages-world").glob("*/source.html"))
+    return PAGES
+
+
+_JSON_PIECES = st.sampled_from(['"author":', '"author" :', '{"@type":"Person",', '"Person"', '"person"', '"name":',
+                                '"names":', '"nam":', '\\\\"name\\\\": \\\\"', ' "Ann Lee"', '"Bo Li"', '"Cy"', '"Dee Dee Ray"',
+                                '}', ']', '[', '{', ',', ' ', '"x"', 'a b', '\\\\', '"'])
+
+
+def _plain_json_author():
+    from trafilatura import json_metadata
+
+    from briefgen.ingest.trafilatura_speed import EXPECTED_JSON_AUTHOR
+
+    namespace = dict(vars(json_metadata))
+    exec(EXPECTED_JSON_AUTHOR, namespace)   # noqa: S102  trafilatura's own text (install() checks it is the released one)
+    return namespace["extract_json_author"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_JSON_PIECES, max_size=30).map("".join))
+def test_json_author_without_the_second_search_is_trafilaturas(text):
+    from trafilatura import json_metadata as jm
+
+    from briefgen.ingest.trafilatura_speed import extract_json_author, install
+
+    if not install() or jm.extract_json_author is not extract_json_author:
+        pytest.skip("another trafilatura release: its own extract_json_author runs")
+    plain = _plain_json_author()
+    for rx in (jm.JSON_AUTHOR_1, jm.JSON_AUTHOR_2):
+        assert extract_json_author(text, rx) == plain(text, rx)
+
+
+def test_json_author_without_the_second_search_is_trafilaturas_on_the_sample_pages():
+    import lxml.html
+    from trafilatura import json_metadata as jm
+    from trafilatura.metadata import JSON_MINIFY
+
+    from briefgen.ingest.trafilatura_speed import extract_json_author, install
+
+    if not install() or jm.extract_json_author is not extract_json_author:
+        pytest.skip("another trafilatura release: its own extract_json_author runs")
+    plain = _plain_json_author()
+    found = 0
+    for page in _pages():
+        for script in lxml.html.document_fromstring(page.read_bytes()).iter("script"):
+            if "json" in (script.get("type") or "") and script.text and '"author"' in script.text:
+                text = jm.JSON_AUTHOR_REMOVE.sub("", jm.normalize_json(JSON_MINIFY.sub(r"\1", script.text)))
+                if len(text) > 200_000:
+                    text = text[:200_000]   # (trafilatura's own form takes seconds on the largest)
+                for rx in (jm.JSON_AUTHOR_1, jm.JSON_AUTHOR_2):
+                    got = extract_json_author(text, rx)
+                    assert got == plain(text, rx), page
+                    found += got is not None
+    assert found >= 20
