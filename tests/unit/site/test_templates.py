@@ -140,3 +140,13 @@ def test_theme_options_are_kept_by_the_files_bytes_and_read_again_without_pyyaml
         assert "not valid YAML" in str(exc) and "theme.yml" in str(exc)
     else:
         raise AssertionError("a broken theme.yml must be an error")
+
+
+def test_a_clean_build_forgets_the_kept_theme_options(tmp_path):
+    from briefgen.site.build import _clear_cache
+
+    cache = tmp_path / "cache"
+    (cache / "theme-options").mkdir(parents=True)
+    (cache / "theme-options" / "x.pickle").write_bytes(b"")   # as a build keeps a theme.yml's options
+    _clear_cache(cache)
+    assert not (cache / "theme-options").exists()
