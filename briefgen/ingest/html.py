@@ -1423,7 +1423,8 @@ HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 def _below_headline(blocks: list[Block], doc, titles: list[str | None]) -> list[Block]:
     """The text from the page's headline element on: the blocks at the text's start that the page prints only
-    before the heading (<h1>–<h6>) that reads as the headline are no part of the article (a blog's sidebar
+    before the heading (<h1>–<h6>, or a bold line alone in its block) that reads as the headline are no part
+    of the article (a blog's sidebar
     set before the post in source order: its "About me" profile, a text widget). The headline element is
     the first such heading with the text's longest paragraph after it; nothing goes when less than
     MIN_BODY_WORDS words would remain."""
@@ -1436,8 +1437,8 @@ def _below_headline(blocks: list[Block], doc, titles: list[str | None]) -> list[
         return blocks
     want = _squeeze(longest.text)[:RECORD_KEY]
     split = None
-    for el in body.iter(*HEADLINE_TAGS):
-        if _squash(el.text_content()) in keys:
+    for el in body.iter(*HEADLINE_TAGS, "b", "strong"):
+        if _squash(el.text_content()) in keys and (el.tag in HEADLINE_TAGS or _alone_in_its_block(el)):
             before, after = _split_text(body, el)
             if want in after:
                 split = (before, after)
@@ -1457,6 +1458,17 @@ def _below_headline(blocks: list[Block], doc, titles: list[str | None]) -> list[
 
 
 TITLE_PARTS = re.compile(r"\s+(?:[-|:–—»]+|::)\s+")
+def _alone_in_its_block(el) -> bool:
+    """Whether a bold element is the whole text of its block (an older page's headline, "<div><strong>
+    Welford lock gates replaced after 40 years</strong></div>")."""
+    from briefgen.ingest.density import BLOCK
+
+    block = el.getparent()
+    while block is not None and block.tag not in BLOCK:
+        block = block.getparent()
+    return block is not None and _squash(block.text_content()) == _squash(el.text_content())
+
+
 STAMP_TITLE_WORDS = 12   # words of a header line besides the headline it holds
 
 

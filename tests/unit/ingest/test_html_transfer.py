@@ -20,7 +20,6 @@ RIGHT = 0.97
 
 # What the HTML path still gets wrong (strict: each flips to a failure once fixed).
 KNOWN = {
-    ("forum-thread-2009", "old"): "the forum's welcome line before the post is kept (the replies go since s9)",
     ("interview-qa-2010", "old"): "the subscription box's sentence after the text is kept",
     ("drupal6-submitted-2009", "old"): "the comments are kept",
     ("news-subheads-list-2009", "as written"): "the 'Have you been affected?' call after the story is kept",
@@ -346,3 +345,20 @@ def test_a_forum_post_s_header_line_and_signature_are_no_part_of_its_text():
     assert _below_stamp_title(plain, titles) == plain
     # a drawn line with the article's text after it is a separator, not a signature
     assert [b.text for b in clean_blocks([*blocks[4:6], Block("paragraph", "-----"), *blocks[6:8]])] == _PARAS
+
+
+def test_a_bold_headline_alone_in_its_block_is_the_headline_s_element():
+    """Step above_headline on an older forum or paper: the headline is a <strong> that is its <div>'s whole
+    text, not a heading; a welcome line printed before it goes. Bold words inside a paragraph are no
+    headline element."""
+    from briefgen.ingest.html import _below_headline, _parse
+    from briefgen.model import Block
+
+    welcome = "Welcome to the Midland Waterways Forum. Register to post and see fewer adverts."
+    page = (f"<html><body><div>{welcome}</div><div><strong>Welford lock gates replaced</strong></div>"
+            f"<div>{''.join(f'<p>{p}</p>' for p in _PARAS)}</div></body></html>")
+    blocks = [Block("paragraph", t) for t in [welcome, *_PARAS]]
+    assert _below_headline(blocks, _parse(page), ["Welford lock gates replaced"]) == blocks[1:]
+    inline = page.replace("<div><strong>Welford lock gates replaced</strong></div>",
+                          "<div>News: <strong>Welford lock gates replaced</strong> today</div>")
+    assert _below_headline(blocks, _parse(inline), ["Welford lock gates replaced"]) == blocks
