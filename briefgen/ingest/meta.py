@@ -23,7 +23,7 @@ from pathlib import Path
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line, is_prose
-from briefgen.ingest.linemodel import most_common_set, shape
+from briefgen.ingest.linemodel import _lexicon_stopwords, most_common_set, shape
 from briefgen.ingest.patterns import (
     AGENCIES,
     DATE_LINE,
@@ -765,7 +765,61 @@ def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> tuple[Line, 
     scores = [b + sum(map(mul, w, row)) for row in title_features(c, cands, cuts, bylined)]
     ui = ui_words()   # the best candidate that can be a headline (the ranker learnt on all of them)
     best = max(range(len(cands)), key=lambda k: (not _never_headline(cands[k], ui), scores[k]))
+    alt = _on_topic_neighbour(c, cands, scores, best, ui)
+    if alt is not None:
+        best = alt
     return cands[best], cuts[best][0]
+
+
+# Another story's headline right above or below the headline (a teaser, a "Related" or "Top news" list):
+# the ranker, which learnt "kicker over headline" and "headline over dek" from the samples, may take it.
+# Its words are not the article's; the headline's are. At the pick, a candidate that uses few of the
+# article's words gives way to a neighbour the ranker scores nearly as high that uses most of them.
+SWAP_REACH = 3     # non-blank lines between the pick and the neighbour
+SWAP_GAP = 3.0     # the neighbour's score at most this far below the pick's
+SWAP_LOW = 0.25    # share of the pick's content words that the text uses, below which it may give way
+SWAP_HIGH = 0.6    # ... to a neighbour whose share is at least this (and 0.3 more than the pick's)
+
+
+def _topic_shares(c: Cleaned, texts: list[str]) -> list[float]:
+    """For each text, the share of its content words (not a stop word of any lexicon's language; longer
+    than two letters or in a non-Latin script) that the article's first BODY_TOKENS tokens use. Stop words
+    rather than the text's commonest tokens: in a short text those are its first paragraph's words, and
+    in a long one its topic's (the headline's own words)."""
+    body: set[str] = set()
+    n = 0
+    for b in c.blocks:
+        for part in (b.items if b.kind == "list" else (b.text,)):
+            toks = shape(part)[0]
+            body.update(toks)
+            n += len(toks)
+        if n >= BODY_TOKENS:
+            break
+    stop = _lexicon_stopwords()
+    out = []
+    for text in texts:
+        content = [t for t in shape(text)[0] if t not in stop and (len(t) > 2 or not t.isascii())]
+        out.append(sum(t in body for t in content) / len(content) if content else 0.0)
+    return out
+
+
+def _on_topic_neighbour(c: Cleaned, cands: list[Line], scores: list[float], best: int,
+                        ui: frozenset[str]) -> int | None:
+    """The candidate to take instead of the ranker's pick `best`, or None: a headline-like line within
+    SWAP_REACH non-blank lines of it, scored at most SWAP_GAP below it, that can be a headline and uses
+    SWAP_HIGH of its content words from the article when the pick uses under SWAP_LOW."""
+    solid = [ln.i for ln in c.lines if ln.kind != "blank"]
+    at = bisect_left(solid, cands[best].i)
+    near = [k for k in range(len(cands)) if k != best and scores[k] >= scores[best] - SWAP_GAP
+            and cands[k].text != cands[best].text and abs(bisect_left(solid, cands[k].i) - at) <= SWAP_REACH
+            and _headline_like(cands[k]) and not _never_headline(cands[k], ui)]
+    if not near:
+        return None
+    shares = _topic_shares(c, [cands[best].text] + [cands[k].text for k in near])
+    if shares[0] >= SWAP_LOW:
+        return None
+    good = [k for k, s in zip(near, shares[1:]) if s >= SWAP_HIGH and s - shares[0] >= 0.3]
+    return max(good, key=scores.__getitem__) if good else None
 
 
 STANDFIRST_WORDS = 60    # a standfirst is a sentence or two

@@ -332,3 +332,34 @@ def test_a_line_opening_with_a_lower_case_word_or_holding_a_time_of_day_is_never
     ln = Line(0, text, text.lower(), len(text.split()))
     assert meta._never_headline(ln, meta.ui_words()) is never
 
+
+
+@pytest.mark.parametrize("name", ["ru-main-news-list", "es-blog-fecha"])
+def test_a_neighbour_that_uses_the_article_s_words_replaces_a_pick_that_does_not(name, monkeypatch):
+    """A list of other headlines right above the headline (Russian regional news) and a blog's tagline
+    over the day's date and the post title (Spanish Blogger): the ranker scores the other line a little
+    higher; the headline, a few lines away, uses the article's words and the other line does not."""
+    c, want = _transfer(name)
+    assert meta.find_header(c).title == want
+    monkeypatch.setattr(meta, "_on_topic_neighbour", lambda *a: None)
+    assert meta.find_header(c).title != want
+
+
+@pytest.mark.parametrize("name", ["titlecase-nav", "de-drucken-versenden"])
+def test_another_story_s_headline_right_above_gives_way_to_the_headline(name, monkeypatch):
+    """A teaser (another story's headline, set apart by blank lines) right above the headline: the ranker
+    takes the teaser; the headline uses the text's words, the teaser none of them."""
+    teaser = "Two hikers rescued from Eagle Peak after snowstorm"
+    want = json.loads((TRANSFER / "pages.json").read_text(encoding="utf-8"))[name]["title"]
+    text = (TRANSFER / f"{name}.txt").read_text(encoding="utf-8").replace(want, f"\n{teaser}\n\n{want}", 1)
+    c = clean_dump(meta.split_prefix(text)[2])
+    assert meta.find_header(c).title == want
+    monkeypatch.setattr(meta, "_on_topic_neighbour", lambda *a: None)
+    assert meta.find_header(c).title == teaser
+
+
+def test_the_share_of_a_line_s_words_the_article_uses_leaves_out_stop_words():
+    c = clean_dump("Night buses to run to the northern districts\n\n" + BODY)
+    on, off, empty = meta._topic_shares(c, ["Night buses to the northern districts from March",
+                                            "Storm closes the coastal road for a week", "The of and"])
+    assert on >= 0.6 > 0.25 > off and empty == 0.0

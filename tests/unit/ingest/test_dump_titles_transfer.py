@@ -22,14 +22,11 @@ PAGES = json.loads((PAGES_DIR / "pages.json").read_text(encoding="utf-8"))
 # Pages whose dump still gives another title, and why (strict: each flips to a failure once fixed).
 KNOWN = {
     # (id-teaser-above, whose text the line model started at another story's teaser above the headline, right
-    # since linemodel._cut_read_more: the teaser's "Selengkapnya" link below it)
-    "ru-main-news-list": "the last of a list of other headlines right above the headline is taken (a close "
-                         "call: in a short text the 30 commonest tokens take the first paragraph's words, so "
-                         "the headline's words count as unused by the article)",
-    "es-blog-fecha": "the blog's tagline is taken (a close call; as above, the post title's words are among "
-                     "the short text's 30 commonest tokens)",
+    # since linemodel._cut_read_more: the teaser's "Selengkapnya" link below it; ru-main-news-list and
+    # es-blog-fecha right since meta._on_topic_neighbour)
     "related-under-title": "the last of the 'Related' list of other headlines right under the headline is "
-                           "taken: it has the byline and date right below it",
+                           "taken: it has the byline and date right below it, and the headline is four lines "
+                           "away, past the swap's reach",
 }
 
 
