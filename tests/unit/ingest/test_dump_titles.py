@@ -362,4 +362,4 @@ def test_the_share_of_a_line_s_words_the_article_uses_leaves_out_stop_words():
     c = clean_dump("Night buses to run to the northern districts\n\n" + BODY)
     on, off, empty = meta._topic_shares(c, ["Night buses to the northern districts from March",
                                             "Storm closes the coastal road for a week", "The of and"])
-    assert on >= 0.6 > 0.25 > off and empty == 0.0
+    assert on >= meta.SWAP_HIGH and off < meta.SWAP_LOW and empty == 0.0
