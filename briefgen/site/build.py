@@ -315,7 +315,11 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     changed = sorted(set(written) | set(removed))
     if previous is not None and not changed:
         # New inputs, same output (a brief whose only change is in a broken part, say): keep both trees.
-        record.update(tree=state.get("tree"), spare=state.get("spare"))
+        # Unless the state's tree is not at `out` (a build killed after saving its state and before its
+        # exchange; then `out` holds these keys and the other tree holds the killed build's, which the
+        # state would now claim are these): `out` is recorded as the tree, and no spare is vouched for.
+        same = state.get("tree") == _tree_id(out)
+        record.update(tree=state.get("tree") if same else _tree_id(out), spare=state.get("spare") if same else None)
         _save_state_and_journal(state_file, record, out, defer_state)
     elif patch:
         with site_lock.writing():
