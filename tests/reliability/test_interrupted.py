@@ -28,6 +28,13 @@ CONFIG += "[ingest]\nmerge_copies = false\n"
 KILLS = 5
 
 
+def _rng(default: int) -> random.Random:
+    """The kills' delays: fixed by default (the same moments each run); BRIEFGEN_TEST_KILL_SEED=N moves
+    them (to stress the tests: a loop over seeds lands kills in other moments of the build)."""
+    seed = os.environ.get("BRIEFGEN_TEST_KILL_SEED")
+    return random.Random(default if not seed else f"{seed}-{default}")
+
+
 def _kill_after(proc, delay: float) -> bool:
     """SIGKILL the process group after `delay` s; True if it was still running (really interrupted)."""
     try:
@@ -104,7 +111,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     assert site_a != site_b and len(site_a) > 300
     run_cli("build", "--no-ingest", cwd=root, check=True)
     assert manifest(root / "site") == site_a
-    rng = random.Random(7)
+    rng = _rng(7)
     interrupted = 0
     for i in range(KILLS):
         now_a = manifest(root / "site") == site_a
@@ -164,7 +171,7 @@ def test_a_killed_ingest_leaves_whole_briefs_and_every_raw_file(tmp_path):
     shutil.rmtree(twin / "content" / "briefs")
     full = _timed("ingest", cwd=twin)
     briefs = root / "content" / "briefs"
-    rng = random.Random(11)
+    rng = _rng(11)
     interrupted = 0
     for i in range(KILLS):
         proc = start_cli("ingest", cwd=root)
@@ -203,7 +210,7 @@ def test_a_killed_publish_leaves_the_folder_serving_old_or_new(corpus_project, t
     run_cli("publish", "--to", str(twin_dest), cwd=root, check=True)
     site_b = manifest(twin_dest.resolve())
     assert site_a != site_b
-    rng = random.Random(5)
+    rng = _rng(5)
     for _ in range(KILLS):
         serving_a = manifest(dest.resolve()) == site_a
         _set_version(briefs, b if serving_a else a)
@@ -234,7 +241,7 @@ def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_projec
     site_b = manifest(twin / "site")
     assert site_b != site_a
     run_cli("build", "--no-ingest", cwd=root, check=True)
-    rng = random.Random(3)
+    rng = _rng(3)
     interrupted = 0
     kills = []
     for i in range(KILLS):
@@ -246,13 +253,15 @@ def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_projec
         interrupted += killed
         kills.append(f"{'A->B' if now_a else 'B->A'} {'killed' if killed else 'finished before'} at {delay:.2f} s")
         got = manifest(root / "site")
-        assert got in (site_a, site_b), _diff(got, site_a, site_b, f" after kill {i} ({kills}; the small "
+        assert got in (site_a, site_b), _diff(got, site_a, site_b, f" after kill {i} ({kills}; seed "
+                                                                   f"{os.environ.get('BRIEFGEN_TEST_KILL_SEED') or 'default'}; the small "
                                                                    f"rebuild takes {small:.2f} s)")
     assert interrupted >= 2, f"the kills came too late to interrupt anything ({small:.2f} s)"
     _set_version(briefs, small_b)
     run_cli("build", "--no-ingest", cwd=root, check=True)
     got = manifest(root / "site")
-    assert got == site_b, _diff(got, site_a, site_b, f" in the build after the kills ({kills})")
+    assert got == site_b, _diff(got, site_a, site_b, f" in the build after the kills ({kills}; seed "
+                                                f"{os.environ.get('BRIEFGEN_TEST_KILL_SEED') or 'default'})")
     assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)]
 
 
