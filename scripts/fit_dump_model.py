@@ -219,7 +219,7 @@ class TitleCache:
         import pickle
 
         if self.store is not None and self.dirty:
-            tmp = self.path.with_suffix(".tmp")
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")   # two runs sharing a cache folder
             tmp.write_bytes(pickle.dumps(self.store, protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(self.path)
             self.dirty = False
