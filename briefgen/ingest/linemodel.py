@@ -528,10 +528,11 @@ class Model:
                 kept = _keep_last(kept, have, sizes, texts)
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
                 kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx])
-                counters = _counters(texts)
-                if counters:
-                    kept = _join_past_gallery(kept, have, bars, sizes, texts, ends, counters)
-                    kept = _join_before_gallery(kept, have, sizes, texts, ends, counters)
+                counters, players = _media(texts)
+                if counters or players:
+                    kept = _join_past_gallery(kept, have, bars, sizes, texts, ends, counters | players)
+                if counters or players:
+                    kept = _join_before_gallery(kept, have, sizes, texts, ends, counters | players)
                 kept = _keep_interview(kept, have, sizes, texts)
                 kept = _cut_read_more(kept, sizes, texts)
                 return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
@@ -840,25 +841,36 @@ def _cut_below_copyright(kept: list[int], sizes: list[int], texts: list[str]) ->
 # such lines has no gallery, and its lines are not read one by one
 _COUNTERISH = re.compile(r"[^\d]{0,12}\d{1,3} ?[^\s\d]{1,3} ?\d{1,3}(?!\d)")
 _COUNTER_FIRST = frozenset("0123456789BFPISGDZRФbfpisgdzrф")   # (furniture.is_counter's first letters)
+_TIME_CODE = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])")   # a video's position or length ("02:14")
+# a reader's comment's or a post's stamp beside its time ("March 3, 2012 at 1:10 pm", "15.05.2023 13:52 Uhr")
+_STAMPISH = re.compile(r"\b(?:19|20)\d\d\b|\d[.:]?\s?[ap]\.?m\b|\buhr\b|\d{1,2}[./]\d{1,2}[./]", re.IGNORECASE)
+PLAYER_CHARS = 80   # a player's line ("Play 00:00 / 02:14 CC Fullscreen", a next video's title and length)
 
 
-def _counters(texts: list[str]) -> set[int]:
-    """The lines that are a gallery's slide counters (data/furniture.toml), when there are GALLERY_COUNTERS
-    or more; else none."""
-    match = _COUNTERISH.match
-    found = [k for k, t in enumerate(texts) if len(t) <= 40 and t[:1] in _COUNTER_FIRST and match(t)]
-    if len(found) < GALLERY_COUNTERS:
-        return set()
-    from briefgen.ingest.furniture import is_counter  # (the counter's words live in data/furniture.toml)
+def _media(texts: list[str]) -> tuple[set[int], set[int]]:
+    """(the lines that are a gallery's slide counters, data/furniture.toml; the short lines that show a
+    video player's time code, "00:00 / 02:14", "Up next … 01:45"), each when there are GALLERY_COUNTERS or
+    more, else empty."""
+    match, clock = _COUNTERISH.match, _TIME_CODE.search
+    found = [k for k, t in enumerate(texts)
+             if len(t) <= PLAYER_CHARS and (t[:1] in _COUNTER_FIRST or t[-1:].isdigit())]
+    counted = [k for k in found if len(texts[k]) <= 40 and texts[k][:1] in _COUNTER_FIRST and match(texts[k])]
+    counters: set[int] = set()
+    if len(counted) >= GALLERY_COUNTERS:
+        from briefgen.ingest.furniture import is_counter  # (the counter's words live in data/furniture.toml)
 
-    counters = {k for k in found if is_counter(texts[k])}
-    return counters if len(counters) >= GALLERY_COUNTERS else set()
+        counters = {k for k in counted if is_counter(texts[k])}
+    players = {k for k in found if clock(texts[k]) and not _STAMPISH.search(texts[k])}
+    return (counters if len(counters) >= GALLERY_COUNTERS else set(),
+            players if len(players) >= GALLERY_COUNTERS else set())
 
 
 def _join_past_gallery(kept: list[int], scores: list[float], bars: list[float], sizes: list[int],
                        texts: list[str], ends: list[bool], counter: set[int]) -> list[int]:
-    """`kept` with the run of lines the model keeps (log-odds at their bar) right below a photo gallery that
-    follows the article: GALLERY_COUNTERS slide counters or more ("4/50", "Photo 4 of 50") among the dropped
+    """`kept` with the run of lines the model keeps (log-odds at their bar) right below a photo gallery or a
+    video player that follows the article: GALLERY_COUNTERS slide counters or player time codes or more
+    ("4/50", "Photo 4 of 50", "Play 00:00 / 02:14", "Up next … 01:45"; a line with a year, a date or "pm",
+    a comment's stamp, is no player's) among the dropped
     lines between, no end marker, the run within 2 * GALLERY_GAP lines of the last counter (the last slide's
     caption, credit and tools between), each of its lines using two of the article's content words and
     all of them LAST_STEMS. A gallery of
@@ -886,7 +898,8 @@ def _join_past_gallery(kept: list[int], scores: list[float], bars: list[float], 
 
 def _join_before_gallery(kept: list[int], scores: list[float], sizes: list[int], texts: list[str],
                          ends: list[bool], counter: set[int]) -> list[int]:
-    """`kept` with the article's opening above a photo gallery that the article region starts below: the
+    """`kept` with the article's opening above a photo gallery (or video player) that the article region
+    starts below: the
     run of lines the model only doubts (log-odds GALLERY_KEEP or more) above the gallery's first slide
     counter (GALLERY_COUNTERS counters or more between it and the article; at most GALLERY_GAP short lines,
     the gallery's tools or label, between the run and the counter), using LAST_STEMS of the article's

@@ -519,3 +519,17 @@ def test_an_interview_s_labelled_questions_and_answers_are_kept_to_its_last_answ
     texts = [intro, *qa[:2], P1, P2, qa[2], qa[3], bio]
     scores = [3.0] * 4 + [0.5, -0.6, -1.7, -2.5]
     assert _decode_with(monkeypatch, texts, scores, scores) == [intro, *qa[:2], P1, P2]
+
+
+def test_the_article_goes_on_below_a_video_player_but_not_below_a_comment_thread_s_stamps(monkeypatch):
+    # a video player's lines between two parts of the article: its time codes are no comments' stamps
+    player = ["Video", "Play 00:00 / 02:14 CC Fullscreen", "Now Playing: Le port au lever du jour", "Autoplay On",
+              "Up next", "Les vendanges commencent en Bourgogne 01:45", "Le Tour passe par les Alpes 02:02",
+              "Orages attendus ce soir 03:10"]
+    texts = [P1, P3, *player, P2, P4]
+    scores = [3.0, 3.0] + [-6.0] * len(player) + [0.5, 0.5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P3, P2, P4]
+    # readers' comments under dated stamps with a time: not joined
+    texts = [P1, P3, *[x for k in range(3) for x in (f"Marie{k}", f"{k + 3} mars 2012 à 1{k}:15")], P2, P4]
+    scores = [3.0, 3.0] + [-6.0] * 6 + [0.5, 0.5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P3]
