@@ -180,6 +180,9 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
             and (out / MARKER).is_file() and not errors):
         _report(head.get("errors", []))
         inputs.remember_files(config.path("briefs"), files)
+        # What a build killed after its exchange left beside `out` (its staging folder): the next build
+        # that changes nothing removes it too (a listing of out's parent; else it stayed until a change).
+        clear_stale(out)
         log.info("site up to date (%d pages)", head.get("pages", 0))
         return BuildResult(list(head.get("errors", [])), 0, head.get("pages", 0), out,
                            time.perf_counter() - started, warnings=warnings)
@@ -372,6 +375,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
             _keep_as_spare(old, spare if "spare" in record and not laid else None, config.path("cache") / "trash")
         killpoints.reached("spare-kept")
         forget_journal(out)
+    killpoints.reached("staging-left")
     if len(written) >= 100 and tmp.exists():
         # the staging folder's empty folders (a day's briefs: ~500 of them, seconds of rmdir on a busy
         # disk): deleted like an old tree, without making the build wait

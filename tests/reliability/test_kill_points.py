@@ -127,7 +127,7 @@ POINTS = [
     ("spare-busy", 1), ("spare-updated", 1), ("spare-state-saved", 1), ("spare-swapped", 1), ("delta-written", 1),
     ("spare-state-saved", 2), ("spare-state-saved", 3),
     ("staged", 4), ("state-saved", 4), ("swapped", 4), ("spare-renaming", 4), ("spare-kept", 4),
-    ("base-written", 1),
+    ("base-written", 1), ("staging-left", 1),
 ]
 
 
@@ -165,6 +165,9 @@ def test_a_build_killed_at_a_publishing_point_leaves_a_whole_site_and_the_next_b
     for step, name in enumerate([new, third, old or "A"] if then == "again" else [old, third, new]):
         _set_version(briefs, versions[name])
         _build(root)
+        _wait_removals(root)
+        assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)], \
+            f"killed at {point} in build {killed_at}; then build {step + 1} ({name}) left litter beside site/"
         got = manifest(root / "site")
         assert got == sites[name], f"killed at {point} in build {killed_at} ({old} -> {new}); then build " \
             f"{step + 1} ({name}): " + _differ(got, sites[name])
