@@ -52,6 +52,18 @@ def manifest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
+def set_version(briefs: Path, version: dict[str, bytes]) -> None:
+    """Make the briefs folder hold exactly `version` (relative path -> bytes)."""
+    for path in list(briefs.rglob("*.md")):
+        if path.relative_to(briefs).as_posix() not in version:
+            path.unlink()
+    for rel, data in version.items():
+        path = briefs / rel
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+
 def needs(module: str):
     """Skip while another engineer's stage has not landed yet (reported, never silently passed)."""
     return pytest.importorskip(module, reason=f"{module} has not landed yet")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.brief import frontmatter as fm
-from tests.reliability.conftest import SAMPLES, manifest, needs, run_cli, start_cli
+from tests.reliability.conftest import SAMPLES, manifest, needs, run_cli, set_version, start_cli
 
 pytestmark = pytest.mark.slow
 CONFIG = 'title = "Reliability"\nlocale = "fr_CH"\n[site]\nnow = "2026-02-01T00:00:00+01:00"\n'
@@ -64,18 +64,6 @@ def _timed(*args: str, cwd: Path) -> float:
     return time.monotonic() - start
 
 
-def _set_version(briefs: Path, version: dict[str, bytes]) -> None:
-    """Make the briefs folder hold exactly `version` (relative path -> bytes)."""
-    for path in list(briefs.rglob("*.md")):
-        if path.relative_to(briefs).as_posix() not in version:
-            path.unlink()
-    for rel, data in version.items():
-        path = briefs / rel
-        if not path.exists() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-
-
 def _two_versions(briefs: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """Version A: the corpus; version B: 25 briefs retitled, 10 removed, 10 added."""
     a = {p.relative_to(briefs).as_posix(): p.read_bytes() for p in sorted(briefs.rglob("*.md"))}
@@ -103,7 +91,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     shutil.copytree(root, twin)
     _timed("build", "--no-ingest", cwd=twin)
     site_a = manifest(twin / "site")
-    _set_version(twin / "content" / "briefs", b)
+    set_version(twin / "content" / "briefs", b)
     durations = {"incremental": _timed("build", "--no-ingest", cwd=twin)}   # a fresh tree, links reused
     site_b = manifest(twin / "site")
     durations["clean"] = _timed("build", "--no-ingest", "--clean", cwd=twin)  # a fresh tree, swapped in
@@ -115,7 +103,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
     interrupted = 0
     for i in range(KILLS):
         now_a = manifest(root / "site") == site_a
-        _set_version(briefs, b if now_a else a)
+        set_version(briefs, b if now_a else a)
         # Clean builds here; the incremental path is killed at random in the next test.
         proc = start_cli("build", "--no-ingest", "--clean", cwd=root)
         delay = None
@@ -130,7 +118,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_site(corpus_project, tmp_path)
                                                                    f"{durations['clean']:.2f} s)")
     assert interrupted >= 2, f"the kills came too late to interrupt anything ({durations})"
     # The next build after all those kills is exactly right: no poisoned cache, no litter.
-    _set_version(briefs, b)
+    set_version(briefs, b)
     run_cli("build", "--no-ingest", cwd=root, check=True)
     assert manifest(root / "site") == site_b
     assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)]
@@ -205,7 +193,7 @@ def test_a_killed_publish_leaves_the_folder_serving_old_or_new(corpus_project, t
     run_cli("publish", "--to", str(dest), cwd=root, check=True)
     full = time.monotonic() - start
     site_a = manifest(dest.resolve())
-    _set_version(briefs, b)
+    set_version(briefs, b)
     twin_dest = tmp_path / "twin-www" / "site"
     run_cli("publish", "--to", str(twin_dest), cwd=root, check=True)
     site_b = manifest(twin_dest.resolve())
@@ -213,11 +201,11 @@ def test_a_killed_publish_leaves_the_folder_serving_old_or_new(corpus_project, t
     rng = _rng(5)
     for _ in range(KILLS):
         serving_a = manifest(dest.resolve()) == site_a
-        _set_version(briefs, b if serving_a else a)
+        set_version(briefs, b if serving_a else a)
         proc = start_cli("publish", "--to", str(dest), cwd=root)
         _kill_after(proc, rng.uniform(0.1, full * 1.2))
         assert manifest(dest.resolve()) in (site_a, site_b)
-    _set_version(briefs, b)
+    set_version(briefs, b)
     run_cli("publish", "--to", str(dest), cwd=root, check=True)
     assert manifest(dest.resolve()) == site_b
     assert not list(dest.parent.glob("site.new-*")), "an interrupted publish left a half copy behind"
@@ -236,7 +224,7 @@ def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_projec
     shutil.copytree(root, twin)
     _timed("build", "--no-ingest", cwd=twin)
     site_a = manifest(twin / "site")
-    _set_version(twin / "content" / "briefs", small_b)
+    set_version(twin / "content" / "briefs", small_b)
     small = _timed("build", "--no-ingest", cwd=twin)
     site_b = manifest(twin / "site")
     assert site_b != site_a
@@ -246,7 +234,7 @@ def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_projec
     kills = []
     for i in range(KILLS):
         now_a = manifest(root / "site") == site_a
-        _set_version(briefs, small_b if now_a else a)
+        set_version(briefs, small_b if now_a else a)
         proc = start_cli("build", "--no-ingest", cwd=root)   # incremental: the small-rebuild path
         delay = rng.uniform(0.2, small)
         killed = _kill_after(proc, delay)
@@ -257,7 +245,7 @@ def test_a_build_killed_while_patching_the_live_site_leaves_no_mix(corpus_projec
                                                                    f"{os.environ.get('BRIEFGEN_TEST_KILL_SEED') or 'default'}; the small "
                                                                    f"rebuild takes {small:.2f} s)")
     assert interrupted >= 2, f"the kills came too late to interrupt anything ({small:.2f} s)"
-    _set_version(briefs, small_b)
+    set_version(briefs, small_b)
     run_cli("build", "--no-ingest", cwd=root, check=True)
     got = manifest(root / "site")
     assert got == site_b, _diff(got, site_a, site_b, f" in the build after the kills ({kills}; seed "
@@ -279,7 +267,7 @@ def test_the_build_after_a_kill_mid_patch_repairs_the_site(corpus_project, tmp_p
     config = load_config(root)
     preview = tmp_path / "preview-site"
     build_mod.build(config, out=preview, ingest=False, patch_in_place=True)
-    _set_version(briefs, {k: v for k, v in b.items() if k in a})
+    set_version(briefs, {k: v for k, v in b.items() if k in a})
     real = swap._move_in
 
     def killed_half_way(staging, out, written, removed, *rest):
@@ -292,7 +280,7 @@ def test_the_build_after_a_kill_mid_patch_repairs_the_site(corpus_project, tmp_p
     monkeypatch.undo()
     assert swap.journal_path(preview).is_file()
     # Even with the inputs put back as they were, the next build must not trust the half patch.
-    _set_version(briefs, a)
+    set_version(briefs, a)
     build_mod.build(config, out=preview, ingest=False, patch_in_place=True)
     assert not swap.journal_path(preview).exists()
     twin = tmp_path / "twin"

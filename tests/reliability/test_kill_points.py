@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.brief import frontmatter as fm
-from tests.reliability.conftest import CLI, cli_env, gen_corpus, manifest, needs
+from tests.reliability.conftest import CLI, cli_env, gen_corpus, manifest, needs, set_version
 
 pytestmark = pytest.mark.slow
 CONFIG = 'title = "Kill points"\nlocale = "fr_CH"\n[site]\nnow = "2026-02-01T00:00:00+01:00"\n'
@@ -44,17 +44,6 @@ def _versions(briefs: Path) -> dict[str, dict[str, bytes]]:
     keys = sorted(a)
     return {"A": a, "B": retitled(keys[:3], "Bis :"), "C": retitled(keys[10:13], "Ter :"),
             "D": retitled(keys, "Quater :")}
-
-
-def _set_version(briefs: Path, version: dict[str, bytes]) -> None:
-    for path in list(briefs.rglob("*.md")):
-        if path.relative_to(briefs).as_posix() not in version:
-            path.unlink()
-    for rel, data in version.items():
-        path = briefs / rel
-        if not path.exists() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
 
 
 def _killed_build(root: Path, kill_at: str) -> bool:
@@ -111,7 +100,7 @@ def clean_sites(tmp_path_factory):
     (twin / "briefgen.toml").write_text(CONFIG, encoding="utf-8")
     sites = {}
     for name, files in versions.items():
-        _set_version(twin / "content" / "briefs", files)
+        set_version(twin / "content" / "briefs", files)
         _build(twin, clean=True)
         sites[name] = manifest(twin / "site")
     assert len({tuple(sorted(s.items())) for s in sites.values()}) == 4
@@ -148,7 +137,7 @@ def test_a_build_killed_at_a_publishing_point_leaves_a_whole_site_and_the_next_b
     briefs = root / "content" / "briefs"
     killed_at = None
     for step, name in enumerate(ORDER):
-        _set_version(briefs, versions[name])
+        set_version(briefs, versions[name])
         if step >= armed_from and _killed_build(root, point):
             killed_at = step
             break
@@ -163,7 +152,7 @@ def test_a_build_killed_at_a_publishing_point_leaves_a_whole_site_and_the_next_b
         f"killed at {point} in build {killed_at} ({old} -> {new}): site/ is neither: " + _differ(got, sites[new])
     third = next(v for v in "ABC" if v not in (old, new))
     for step, name in enumerate([new, third, old or "A"] if then == "again" else [old, third, new]):
-        _set_version(briefs, versions[name])
+        set_version(briefs, versions[name])
         _build(root)
         _wait_removals(root)
         assert not [p.name for p in root.iterdir() if re.match(r"site\.(tmp|old)-", p.name)], \
