@@ -309,6 +309,15 @@ def test_a_broken_template_shows_an_error_keeps_the_last_site_and_recovers(runni
         events.close()
 
 
+def _save(path, text: str) -> None:
+    """Save as editors do (a temp file renamed over the original): Path.write_text truncates first, and a
+    watcher that builds in between renders an empty template, a good build whose reload this test would
+    read as the fix's (seen once: the home page empty)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
 def test_saving_a_still_broken_file_again_sends_no_reload_until_it_is_fixed(running):
     """A reload while the site stays broken would take the reader away from the overlay (and, in a
     browser, destroy the page being read: seen under load, when one save came as two batches). The
@@ -317,15 +326,15 @@ def test_saving_a_still_broken_file_again_sends_no_reload_until_it_is_fixed(runn
     good = template.read_text()
     events = Events(running.port)
     try:
-        template.write_text("line one\n{% for x in %}\n")
+        _save(template, "line one\n{% for x in %}\n")
         assert events.next("build-error", "reload")[0] == "build-error"
         builds = len(running.build.calls)
-        template.write_text("line one\n{% for x in %}\n<!-- saved again -->\n")
+        _save(template, "line one\n{% for x in %}\n<!-- saved again -->\n")
         deadline = time.monotonic() + 20
         while len(running.build.calls) == builds and time.monotonic() < deadline:
             time.sleep(0.01)
         assert len(running.build.calls) > builds, "the second save made no build"
-        template.write_text(good.replace("<h1>", "<h1>Fixed "))
+        _save(template, good.replace("<h1>", "<h1>Fixed "))
         assert events.next("build-ok", "reload", timeout=20)[0] == "build-ok"   # no reload before the fix
         assert events.next("reload")[0] == "reload"
         assert b"Fixed Home" in running.get("/briefs/").body
