@@ -95,6 +95,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set", nargs="?", default="samples", help="samples or transfer")
     parser.add_argument("--old", action="store_true", help="the pages as older markup")
+    parser.add_argument("--brbr", action="store_true", help="as older markup with <p>s as text and <br><br>")
     parser.add_argument("--extractor", default="briefgen", help="briefgen, trafilatura or readability-lxml")
     parser.add_argument("--cases", help="comma-separated case names")
     parser.add_argument("--json", type=Path, help="write the per-page [recall, precision, F1] here")
@@ -108,7 +109,7 @@ def main(argv: list[str]) -> int:
         return 0
     from tests.quality import html_eval
 
-    html_eval.VARIANT["name"] = "old" if args.old else "real"
+    html_eval.VARIANT["name"] = "old" if args.old else "brbr" if args.brbr else "real"
     paths = case_paths(args.set, args.cases.split(",") if args.cases else None)
     if args.ablation:
         from briefgen.ingest.html import STEPS, Options

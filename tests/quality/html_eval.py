@@ -8,6 +8,7 @@ briefgen.ingest.score against each case's expected.txt.
     .venv/bin/python -m tests.quality.html_eval --titles        # titles, also with og:title/JSON-LD ignored
     .venv/bin/python -m tests.quality.html_eval --switch        # a per-page briefgen/readability choice, LOPO
     .venv/bin/python -m tests.quality.html_eval --old           # the same on the pages as older markup
+    .venv/bin/python -m tests.quality.html_eval --brbr          # ... and with <p>s as text and <br><br>
     .venv/bin/python -m tests.quality.html_eval --transfer      # tests/data/html-transfer, both markups
 
 Every extractor sees source.html as briefgen reads it (briefgen.ingest.readers). A page an extractor
@@ -82,8 +83,25 @@ def old_markup(page: str) -> str:
     return lxml.html.tostring(doc, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-# The pages as read ("real") or as older markup ("old"): set by --old.
+def brbr_markup(page: str) -> str:
+    """The page as older markup (old_markup) with every <p> written as its text and two <br>s, the way pages
+    of the late 1990s and 2000s set paragraphs (a <div> or <td> of text, "<br><br>" between paragraphs): no
+    extractor can count <p> elements. Headings, lists, tables and links stay."""
+    import lxml.html
+
+    doc = lxml.html.document_fromstring(old_markup(page))
+    for p in list(doc.iter("p")):
+        if p.getparent() is None:
+            continue
+        for _ in range(2):
+            p.append(lxml.html.Element("br"))
+        p.drop_tag()
+    return lxml.html.tostring(doc, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+# The pages as read ("real"), as older markup ("old": --old) or older still ("brbr": --brbr).
 VARIANT = {"name": "real"}
+MARKUPS = {"old": old_markup, "brbr": brbr_markup}
 
 
 # --- extractors: (source.html path) -> text of lead + body ------------------------------------------
@@ -103,8 +121,8 @@ def _variant_raw(path: Path, variant: str):
     from briefgen.ingest.readers import read_raw
 
     raw = read_raw(path)
-    if variant == "old":
-        raw = _replace(raw, text=old_markup(raw.text), path=path.with_name("source.old.html"))
+    if variant in MARKUPS:
+        raw = _replace(raw, text=MARKUPS[variant](raw.text), path=path.with_name(f"source.{variant}.html"))
     return raw
 
 
@@ -330,6 +348,8 @@ def _main(argv: list[str]) -> None:
     paths = cases("all")
     if "--old" in argv:
         VARIANT["name"] = "old"
+    elif "--brbr" in argv:
+        VARIANT["name"] = "brbr"
     _memoise_trafilatura()
     columns: dict[str, dict[str, Score]] = {}
     if "--ablation" in argv:
