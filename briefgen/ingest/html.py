@@ -1876,10 +1876,28 @@ MAX_RECORDS = 40
 
 
 def _stamp_blocks(body) -> list:
-    """The page's stamp lines (a block of at most STAMP_WORDS words holding a time of day, not inside a
-    link), in document order; none when there are more than MAX_RECORDS."""
+    """The page's stamp lines (a block of at most STAMP_WORDS words holding a time of day, or a block whose
+    first line is such a stamp: "<div><span>Name</span> <span>16.06.2010 12:40</span><br>A long comment …"),
+    not inside a link, in document order; none when there are more than MAX_RECORDS."""
     return _short_blocks(_TIMED_TEXTS(body), lambda text: STAMP.search(text) is not None,
-                         lambda el: len(el.text_content().split()) <= STAMP_WORDS)
+                         lambda el: len(el.text_content().split()) <= STAMP_WORDS or _first_line_stamp(el))
+
+
+def _first_line_stamp(el) -> bool:
+    """Whether a block opens with a line of at most STAMP_WORDS words holding a time of day: its text up to
+    its first <br> or block element, which must follow (a record's header line, then its prose)."""
+    from briefgen.ingest.density import BLOCK
+
+    parts = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        if child.tag == "br" or child.tag in BLOCK:
+            line = " ".join("".join(parts).split())
+            return bool(line) and len(line.split()) <= STAMP_WORDS and STAMP.search(line) is not None
+        parts += [child.text_content(), child.tail or ""]
+    return False
 
 
 def _short_blocks(texts, hit, keep) -> list:
