@@ -46,6 +46,23 @@ KNOWN = {
     "pt-latin1-2009": "the standfirst (the subtitle under the headline) is dropped",
     # (wordpress-threaded-comments-2011, its "This entry was posted in …" line kept, right since
     # data/furniture.toml's filing-line phrases)
+    # session 10's batch A (s10-corpus, twelve pages), rendered and run before any change (main eea3fc7): 6 of 12
+    # right, mean F1 0.971
+    "medium-claps-2016": "the map's caption and a pull quote that repeats a sentence are kept",
+    "university-news-leftnav-2014": "the photo caption above the release is kept",
+    "sports-boxscore-ratings-2018": "the 'Player ratings' subhead and the last rating are dropped",
+    "liveblog-entries-2019": "the text stops after the sixth of ten entries: the four oldest are dropped",
+    "fr-regional-commentaires-2011": "the photo caption under the chapo is kept",
+    "ru-livejournal-2010": "the entry's last short line ('Обратно шли уже в темноте…') is dropped",
+}
+
+# Pages whose dump gives another title than the headline pages.json holds (strict, as KNOWN).
+KNOWN_TITLES = {
+    "pt-blogger-2012": "the blog's tagline above the post is taken",
+    "ru-gazeta-2009": "the weather line is taken",
+    "movabletype-pre-poem-2006": "the blog's tagline is taken",
+    "teaser-cards-readmore-2016": "the 'Trending Now' ticker line is taken",
+    "blogspot-newer-older-2009": "the blog's tagline (the Blogger description under its name) is taken",
 }
 
 
@@ -63,3 +80,15 @@ def test_the_dump_gives_the_article_and_nothing_around_it(name):
     assert got.recall >= RIGHT, f"recall {got.recall:.3f}"
     assert got.precision >= RIGHT, f"precision {got.precision:.3f}"
     assert article.date.date().isoformat() == PAGES[name]["date"]
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_TITLES[n], strict=True)) if n in KNOWN_TITLES else n
+    for n in sorted(PAGES)])
+def test_the_dump_s_title_is_the_page_s_headline(name):
+    """pages.json's headline was written with each page, before any run (session 10 added this check for every
+    transfer page; `python -m tests.quality.transfer_report` gives the count per batch)."""
+    from briefgen.ingest.score import same_title
+
+    got = ingest_file(DUMPS / f"{name}.txt").title
+    assert same_title(got, PAGES[name]["title"]), f"{got!r}"
