@@ -8,6 +8,8 @@ code of its day is its first run, and the same command on a later main shows wha
     .venv/bin/python -m tests.quality.transfer_report --names a b c      # named cases
     .venv/bin/python -m tests.quality.transfer_report --base eea3fc7     # briefgen as of a commit, same pages
     .venv/bin/python -m tests.quality.transfer_report -v                 # also one line per case
+    .venv/bin/python -m tests.quality.transfer_report --markups "as written,old,brbr"   # and <br><br> markup
+    .venv/bin/python -m tests.quality.transfer_report --data DIR         # pages kept outside the repository
 
 Per batch: page dumps (tests/data/dumps-transfer: cases right, mean F1, title and date right), the HTML path
 as written and as older markup (html_eval.old_markup) for briefgen, plain trafilatura and readability-lxml
@@ -35,7 +37,7 @@ HERE = Path(__file__).resolve()
 ROOT = HERE.parents[2]
 RIGHT = 0.97
 EXTRACTORS = ("briefgen", "trafilatura", "readability-lxml")
-MARKUPS = ("as written", "old")
+MARKUPS = ("as written", "old")   # --markups may add "brbr" (html_eval.brbr_markup: <p>s as text and <br><br>)
 
 
 def data_dir(given: str | None = None) -> Path:
@@ -77,7 +79,7 @@ def _article_or_none(call):
         return None, False
 
 
-def score_case(data: Path, name: str, info: dict) -> dict:
+def score_case(data: Path, name: str, info: dict, markups: tuple[str, ...] = MARKUPS) -> dict:
     from dataclasses import replace
 
     from briefgen.ingest.pipeline import ingest_file, ingest_raw
@@ -99,13 +101,14 @@ def score_case(data: Path, name: str, info: dict) -> dict:
     out: dict = {"lang": info.get("lang")}
     dump = data / "dumps-transfer" / f"{name}.txt"
     out["dump"] = judged(*_article_or_none(lambda: ingest_file(dump)))
-    for markup in MARKUPS:
+    forms = getattr(he, "MARKUPS", {"old": he.old_markup})
+    for markup in markups:
         def raw(markup: str = markup):
             r = read_raw(source)
-            return replace(r, text=he.old_markup(r.text)) if markup == "old" else r
+            return r if markup == "as written" else replace(r, text=forms[markup](r.text))
 
         out[f"briefgen/{markup}"] = judged(*_article_or_none(lambda raw=raw: ingest_raw(raw())))
-        he.VARIANT["name"] = "old" if markup == "old" else "real"
+        he.VARIANT["name"] = "real" if markup == "as written" else markup
         for extractor, fn in (("trafilatura", he.trafilatura_text), ("readability-lxml", he.readability_text)):
             try:
                 text = fn(source) or ""
@@ -117,20 +120,21 @@ def score_case(data: Path, name: str, info: dict) -> dict:
     return out
 
 
-def score_all(data: Path, names: list[str]) -> dict[str, dict]:
+def score_all(data: Path, names: list[str], markups: tuple[str, ...] = MARKUPS) -> dict[str, dict]:
     pages = json.loads((data / "dumps-transfer" / "pages.json").read_text(encoding="utf-8"))
-    return {n: score_case(data, n, pages[n]) for n in names}
+    return {n: score_case(data, n, pages[n], markups) for n in names}
 
 
 # --- a frozen copy of another commit ---------------------------------------------------------------------
 
-def score_at(rev: str, data: Path, names: list[str]) -> dict[str, dict]:
+def score_at(rev: str, data: Path, names: list[str], markups: tuple[str, ...] = MARKUPS) -> dict[str, dict]:
     """score_all with briefgen as of `rev` (git archive into a temporary folder, this file run there)."""
     with tempfile.TemporaryDirectory(prefix="transfer-base-") as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
         env = dict(os.environ, PYTHONPATH=tmp + os.pathsep + os.environ.get("PYTHONPATH", ""))
-        got = subprocess.run([sys.executable, str(HERE), "--child", "--data", str(data), "--names", *names],
+        got = subprocess.run([sys.executable, str(HERE), "--child", "--data", str(data),
+                              "--markups", ",".join(markups), "--names", *names],
                              cwd=tmp, env=env, check=True, capture_output=True, text=True)
     return json.loads(got.stdout)
 
@@ -141,9 +145,9 @@ def _right(c: dict) -> bool:
     return c["r"] >= RIGHT and c["p"] >= RIGHT
 
 
-def table(results: dict[str, dict], groups: dict[str, list[str]]) -> str:
+def table(results: dict[str, dict], groups: dict[str, list[str]], markups: tuple[str, ...] = MARKUPS) -> str:
     head = ("| batch | pages | dump right | dump F1 | dump title | dump date | "
-            + " | ".join(f"{e} {m}: right (F1)" for e in EXTRACTORS for m in MARKUPS)
+            + " | ".join(f"{e} {m}: right (F1)" for e in EXTRACTORS for m in markups)
             + " | HTML title | HTML date |")
     rows = [head, "| " + " | ".join(["---"] + ["---:"] * (head.count("|") - 2)) + " |"]
     for batch, names in groups.items():
@@ -155,7 +159,7 @@ def table(results: dict[str, dict], groups: dict[str, list[str]]) -> str:
         cells = [batch, str(k), str(sum(_right(c["dump"]) for c in cs)), f"{sum(c['dump']['f1'] for c in cs) / k:.3f}",
                  str(sum(c["dump"]["title"] for c in cs)), str(sum(c["dump"]["date"] for c in cs))]
         for e in EXTRACTORS:
-            for m in MARKUPS:
+            for m in markups:
                 got = [c[f"{e}/{m}"] for c in cs]
                 cells.append(f"{sum(map(_right, got))} ({sum(g['f1'] for g in got) / k:.3f})")
         cells += [str(sum(c["briefgen/as written"]["title"] for c in cs)),
@@ -183,12 +187,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--batch", action="append", help="a batch of batches.json (repeatable); default: all")
     ap.add_argument("--names", nargs="+", help="these cases only")
     ap.add_argument("--base", help="score briefgen as of this commit (a frozen copy), same pages")
-    ap.add_argument("--data", help=argparse.SUPPRESS)
+    ap.add_argument("--data", help="a folder holding html-transfer/ and dumps-transfer/ as tests/data does "
+                                   "(default: this tree's tests/data)")
+    ap.add_argument("--markups", default=",".join(MARKUPS),
+                    help="HTML forms scored: 'as written', old, brbr (comma-separated; default: as written,old)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true", help="print the per-case results as JSON")
     ap.add_argument("-v", "--verbose", action="store_true", help="one line per case")
     args = ap.parse_args(argv)
     data = data_dir(args.data)
+    markups = tuple(m.strip() for m in args.markups.split(",") if m.strip())
     groups = batches(data)
     if args.names:
         names = list(args.names)
@@ -198,16 +206,16 @@ def main(argv: list[str] | None = None) -> None:
             groups = {b: groups[b] for b in args.batch}
         names = [n for ns in groups.values() for n in ns]
     if args.child:
-        print(json.dumps(score_all(data, names)))
+        print(json.dumps(score_all(data, names, markups)))
         return
-    results = score_at(args.base, data, names) if args.base else score_all(data, names)
+    results = score_at(args.base, data, names, markups) if args.base else score_all(data, names, markups)
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
         return
     print(f"briefgen as of {args.base or 'this tree'}; pages of {data}")
     if len(groups) > 1:
         groups = groups | {"all": names}
-    print(table(results, groups))
+    print(table(results, groups, markups))
     if args.verbose:
         print(per_case(results))
 
