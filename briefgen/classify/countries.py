@@ -239,27 +239,71 @@ _CACHE_FORMAT = 1
 def _cache_path(lang: str) -> Path:
     import babel
 
-    from briefgen.classify import lexicon as lexicon_module
-
     if not (lang.isascii() and lang.isalpha() and len(lang) <= 8):
         raise ValueError(f"no cache file for language {lang!r}")
     digest = hashlib.sha256(f"{_CACHE_FORMAT}|{lang}|{babel.__version__}|{sys.version_info[:2]}".encode())
+    digest.update(_sources_digest())
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefgen" / f"countries-{lang}-{digest.hexdigest()[:20]}.marshal"
+
+
+@lru_cache(maxsize=1)
+def _sources_digest() -> bytes:
+    """The digest of this module's and lexicon.py's code and of the data files (read once a process: the
+    same for every language)."""
+    from briefgen.classify import lexicon as lexicon_module
+
+    digest = hashlib.sha256()
     sources = [Path(__file__), Path(lexicon_module.__file__)]
     data = Path(lexicon_module.__file__).parent / "data"
     for path in sources + sorted(p for p in data.iterdir() if p.is_file()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "briefgen" / f"countries-{lang}-{digest.hexdigest()[:20]}.marshal"
+    return digest.digest()
 
 
 def _plain(lex: CountryLexicon) -> tuple:
     """The lexicon as plain tuples, dicts and sets (what marshal writes)."""
     ix = lex.index
+    singles, pairs = ix.entries() if isinstance(ix, _StoredIndex) else (ix.singles, ix.pairs)
     return (_CACHE_FORMAT, lex.lang,
-            {w: [astuple(e) for e in v] for w, v in ix.singles.items()},
-            {k: [(phrase, astuple(e)) for phrase, e in v] for k, v in ix.pairs.items()},
+            {w: [astuple(e) for e in v] for w, v in singles.items()},
+            {k: [(phrase, astuple(e)) for phrase, e in v] for k, v in pairs.items()},
             ix.firsts, ix.pair_only, ix.pair_only_words, lex.person_names, lex.language_preps, lex.contexts,
             lex.context_codes, lex.stopwords, lex.states, lex.between, lex.state_firsts)
+
+
+class _StoredIndex(PhraseIndex):
+    """A PhraseIndex read back from the cache file: its payloads stay the plain tuples marshal gave, and a
+    phrase's Entry objects are made the first time an article holds it (an article meets a few dozen of a
+    lexicon's ~3,000 entries; making them all took about half of reading a language's lexicon back)."""
+
+    def __init__(self, singles: dict, pairs: dict) -> None:
+        super().__init__()
+        self.singles, self.pairs = singles, pairs
+        self._made: dict[tuple, Entry] = {}
+
+    def candidates(self, toks: Tokens, i: int) -> list[tuple[int, Entry]]:
+        made = self._made
+        out = []
+        for k, t in super().candidates(toks, i):
+            e = made.get(t)
+            if e is None:
+                e = made[t] = Entry(*t)
+            out.append((k, e))
+        return out
+
+    def entries(self) -> tuple[dict, dict]:
+        """(singles, pairs) with Entry payloads, as a built index holds them."""
+        made = self._made
+
+        def entry(t: tuple) -> Entry:
+            e = made.get(t)
+            if e is None:
+                e = made[t] = Entry(*t)
+            return e
+
+        return ({w: [entry(t) for t in v] for w, v in self.singles.items()},
+                {k: [(phrase, entry(t)) for phrase, t in v] for k, v in self.pairs.items()})
 
 
 def _from_plain(data: tuple, lang: str) -> CountryLexicon:
@@ -267,17 +311,7 @@ def _from_plain(data: tuple, lang: str) -> CountryLexicon:
      context_codes, stopwords, states, between, state_firsts) = data
     if fmt != _CACHE_FORMAT or lex_lang != lang:
         raise ValueError("another format or language")
-    entries: dict[tuple, Entry] = {}
-
-    def entry(t: tuple) -> Entry:
-        e = entries.get(t)
-        if e is None:
-            e = entries[t] = Entry(*t)
-        return e
-
-    index = PhraseIndex()
-    index.singles = {w: [entry(t) for t in v] for w, v in singles.items()}
-    index.pairs = {k: [(phrase, entry(t)) for phrase, t in v] for k, v in pairs.items()}
+    index = _StoredIndex(singles, pairs)
     index.firsts, index.pair_only, index.pair_only_words = firsts, pair_only, pair_only_words
     return CountryLexicon(lex_lang, index, person_names, language_preps, contexts, context_codes, stopwords,
                           states, between, state_firsts)

@@ -77,3 +77,23 @@ def test_a_lexicon_file_of_another_version_is_removed_when_its_language_is_writt
     countries.lexicon("it")
     assert not stale.exists() and other.exists()
     assert len(list(cache.glob("countries-it-*.marshal"))) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_the_read_back_index_gives_the_built_entries_for_every_phrase(cache, lang):
+    """The index read from the file makes a phrase's Entry objects when first looked up: every phrase of
+    the built lexicon (and a text of all of them) gives the same candidates and mentions."""
+    from briefgen.classify.lexicon import Tokens
+
+    built = countries._build(lang)
+    countries.lexicon(lang)                              # written
+    countries.lexicon.cache_clear()
+    read = countries.lexicon(lang)                       # read back
+    assert isinstance(read.index, countries._StoredIndex) and not isinstance(built.index, countries._StoredIndex)
+    phrases = [(w,) for w in built.index.singles] + [p for v in built.index.pairs.values() for p, _ in v]
+    for phrase in phrases:
+        toks = Tokens(" ".join(phrase))
+        assert read.index.candidates(toks, 0) == built.index.candidates(toks, 0), phrase
+    text = Tokens(". ".join(" ".join(p).title() for p in phrases[:400]))
+    assert countries.find_mentions(text, read) == countries.find_mentions(text, built)
+    assert countries._plain(read) == countries._plain(built)
