@@ -59,6 +59,9 @@ CORNERS = """<html><head><style>p{}</style><script>x=1</script></head><body>
 <b id="y" class="reply-x">nn</b><i id="hidden-x" style="color:red">oo</i>
 <i style="color:red" id="hidden-x">pp</i>
 <section><p>x</p><div id="x"><div class="article-body">uu</div></div><div class="post">vv</div></section>
+<div class="elementor-share-buttons--view">ww</div><section class="a elementor-share-buttons">xx</section>
+<aside class="elementor-share-buttons">yy</aside><p class="elementor-share-buttons">zz</p>
+<div id="elementor-share-buttons">ab</div><div class="Elementor-share-buttons">ac</div>
 <u style="display: none">qq</u><u id="akismet-1">rr</u><u class="a hidden">ss</u><u aria-hidden="true">tt</u>
 </body></html>"""
 
@@ -74,6 +77,7 @@ def test_the_walks_select_what_the_xpaths_select(name, tree):
     for root in (tree, tree.find(".//body")):
         assert S.selected(root) == BASIC_CLEAN_XPATH(root)
         assert S.raw_prune(root) == RAW_TREE_PRUNE_XPATH[0](root)
+        assert S.elementor_share(root) == RAW_TREE_PRUNE_XPATH[1](root)
         assert S.comments_and_lists(root) == REMOVE_COMMENTS_AND_LISTS_XPATH[0](root)
         assert S.discard_0(root) == OVERALL_DISCARD_XPATH[0](root)
         assert S.discard_1(root) == OVERALL_DISCARD_XPATH[1](root)
@@ -87,6 +91,7 @@ def test_the_corner_page_hits_every_branch():
     assert not {"e", "f", "g"} & texts   # the first of class and id decides: "" before "footer"
     assert {el.text_content() for el in S.comments_and_lists(tree)} >= {"q", "s", "t", "u", "v", "w", "x"}
     assert {el.text_content() for el in S.raw_prune(tree)} == {"bb", "Next", "cc", "dd"}
+    assert [el.text_content() for el in S.elementor_share(tree)] == ["ww", "xx", "yy"]
     assert {el.text_content() for el in S.discard_0(tree)} >= {"ee", "ff", "gg", "hh", "jj", "kk"}
     assert {el.text_content() for el in S.discard_1(tree)} >= {"ll", "mm", "oo", "qq", "rr", "ss", "tt"}
     # of id and class (or id and style) the first in the source decides
@@ -101,7 +106,8 @@ def test_it_is_installed_for_the_checked_release():
     assert S.install()
     baseline, core = import_module("trafilatura.baseline"), import_module("trafilatura.core")
     main_extractor = import_module("trafilatura.main_extractor")
-    assert baseline.basic_cleaning is S.basic_cleaning and core.RAW_TREE_PRUNE_XPATH[0] is S.raw_prune
+    assert baseline.basic_cleaning is S.basic_cleaning
+    assert core.RAW_TREE_PRUNE_XPATH == [S.raw_prune, S.elementor_share]
     assert main_extractor.OVERALL_DISCARD_XPATH == [S.discard_0, S.discard_1]
     assert main_extractor.BODY_XPATH[0] is S.body_0
 
