@@ -11,7 +11,7 @@ import json
 import logging
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -539,7 +539,11 @@ def yearless_date(text: str, anchor: date, lang: str | None = None, after: bool 
     return _combine(found, text[end:])
 
 
+@lru_cache(maxsize=1 << 14)
 def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | None:
+    """dateparser on a line the regexes could not read. Memoised by (line, day, language), like the other
+    caches keyed by a line's text: a site prints the same "Updated" or relative line on many pages, and
+    each call tries every locale given (about 1 ms)."""
     import dateparser  # slow import: only for date lines the regexes could not read
 
     text = _strip_label(text)

@@ -79,9 +79,15 @@ STEPS = ALL_STEPS - DROPPED_STEPS
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=64)
 def word_count(text: str) -> int:
+    """Words of a text (`\\w+` runs; a CJK character half a word). Memoised for the few last texts: the page's
+    extracted text is counted by several steps in turn."""
     cjk = len(CJK_CHAR.findall(text))
     return len(WORD.findall(CJK_CHAR.sub(" ", text) if cjk else text)) + cjk // 2   # (no CJK: nothing to sub)
+
+
+_word_count = word_count.__wrapped__   # (not memoised: for many short texts counted once)
 
 HREFLANG = re.compile(r'<link[^>]+hreflang=["\']([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["\']', re.IGNORECASE)
 FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
@@ -440,7 +446,7 @@ def paragraph_words(doc) -> int:
     """Words in the page's <p> elements: what a page with an article holds mostly in paragraphs."""
     if doc is None:
         return 0
-    return sum(word_count(t) for p in doc.iter("p") for t in p.itertext())
+    return sum(_word_count(t) for p in doc.iter("p") for t in p.itertext())
 
 
 ESCALATION_FILE = Path(__file__).with_name("html_escalation.json")
