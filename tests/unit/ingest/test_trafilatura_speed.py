@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ if getattr(trafilatura, "__version__", None) != S.CHECKED_VERSION:
 
 from trafilatura.settings import BASIC_CLEAN_XPATH  # noqa: E402
 from trafilatura.xpaths import (  # noqa: E402
+    AUTHOR_DISCARD_XPATHS,
+    AUTHOR_XPATHS,
     BODY_XPATH,
     OVERALL_DISCARD_XPATH,
     RAW_TREE_PRUNE_XPATH,
@@ -66,8 +69,23 @@ CORNERS = """<html><head><style>p{}</style><script>x=1</script></head><body>
 </body></html>"""
 
 
+AUTHOR_CORNERS = """<html><body><p>x<rel>m<b>e</b></rel></p><span><rel>me</rel><rel>you</rel></span>
+<div><rel> me</rel></div><a rel="author">a1</a><div id="author">a2</div><p class="author">a3</p>
+<link itemprop="author name"/><strong data-testid="AuthorCard">a4</strong><span data-testid="AuthorURL">a5</span>
+<address class="the-authorname">a6</address><b class="author-name">a7</b><author>a8</author><h2 id="author">a9</h2>
+<h3 class="byline">b1</h3><h4 class="BBL">b2</h4><span itemprop="co-author">b3</span><div id="zuozhe-x">b4</div>
+<p class="posted-by">b5</p><div class="Byline">b6</div><em data-component="TheByline">c1</em>
+<i itemprop="author">c2</i><u id="Author-box">c3</u><b class="screenname">c4</b><b class="writer-x">c5</b>
+<section id="comments">d1</section><a class="comments">d2</a><div class="title">d3</div><span class="date">d4</span>
+<div id="commentlist">d5</div><div id="x-ProductReviews">d6</div><span class="Comments-x">d7</span>
+<div class="x comments">d8</div><a class="print-me">d9</a><div data-component="Figure">e1</div>
+<p class="comments">e2</p><div class=" comments">e3</div><time>e4</time><figure>e5</figure>
+</body></html>"""
+
+
 def _trees():
     yield "corners", _parse(CORNERS)
+    yield "author corners", _parse(AUTHOR_CORNERS)
     for path in PAGES:
         yield path.name, _parse(read_raw(path).text)
 
@@ -82,6 +100,11 @@ def test_the_walks_select_what_the_xpaths_select(name, tree):
         assert S.discard_0(root) == OVERALL_DISCARD_XPATH[0](root)
         assert S.discard_1(root) == OVERALL_DISCARD_XPATH[1](root)
         assert S.body_0(root) == BODY_XPATH[0](root)[:1]   # trafilatura takes the first
+    # extract_author reads a copy of the page (a document of its own)
+    for root in (tree, tree.find(".//body"), deepcopy(tree)):
+        for walk, xpath in zip((S.author_0, S.author_1, S.author_2), AUTHOR_XPATHS, strict=True):
+            assert walk(root) == xpath(root)
+        assert S.discard_author_0(root) == AUTHOR_DISCARD_XPATHS[0](root)
 
 
 def test_the_corner_page_hits_every_branch():
@@ -100,6 +123,19 @@ def test_the_corner_page_hits_every_branch():
     assert not {"nn", "pp"} & {el.text_content() for el in S.discard_1(tree)}
 
 
+def test_the_author_corner_page_hits_every_branch():
+    tree = _parse(AUTHOR_CORNERS)
+    texts = [[el.text_content() for el in walk(tree)] for walk in (S.author_0, S.author_1, S.author_2)]
+    assert texts[0] == ["xme", "meyou", "a1", "a2", "a3", "", "a4", "a5", "a6", "a8"]
+    assert texts[1] == ["a2", "a3", "b1", "b2", "b3", "b4", "b5"]
+    assert texts[2] == ["a2", "a3", "", "a6", "a7", "a9", "b1", "b3", "b6", "c1", "c2", "c3", "c4", "c5"]
+    discarded = [el.text_content() for el in S.discard_author_0(tree)]
+    assert discarded == ["d1", "d2", "d3", "d4", "d5", "d6", "d7", "d9", "e1"]   # (not " comments")
+    for pattern in (S.AUTHOR_0_CLASS, S.AUTHOR_1_ID, S.AUTHOR_1_CLASS, S.AUTHOR_2_ID, S.AUTHOR_2_CLASS,
+                    S.DISCARD_AUTHOR_ID, S.DISCARD_AUTHOR_CLASS):
+        assert pattern.search("") is None   # (an absent attribute is skipped without a search)
+
+
 def test_it_is_installed_for_the_checked_release():
     from importlib import import_module
 
@@ -110,6 +146,9 @@ def test_it_is_installed_for_the_checked_release():
     assert core.RAW_TREE_PRUNE_XPATH == [S.raw_prune, S.elementor_share]
     assert main_extractor.OVERALL_DISCARD_XPATH == [S.discard_0, S.discard_1]
     assert main_extractor.BODY_XPATH[0] is S.body_0
+    metadata = import_module("trafilatura.metadata")
+    assert metadata.AUTHOR_XPATHS == [S.author_0, S.author_1, S.author_2]
+    assert metadata.AUTHOR_DISCARD_XPATHS[0] is S.discard_author_0
 
 
 _TEXTS = """
