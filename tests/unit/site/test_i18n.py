@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,6 +11,7 @@ from briefgen.site.i18n import Dates, Names, build_now, load_translations
 from briefgen.site.templates import theme_dir
 
 TZ = ZoneInfo("Europe/Zurich")
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _dates(code: str, today=date(2026, 1, 19)) -> Dates:
@@ -105,3 +107,52 @@ def test_the_shipped_catalogs_hold_every_message_the_theme_uses(tmp_path):
         with po.with_suffix(".mo").open("rb") as f:
             compiled = {key(m) for m in read_mo(f) if m.id}
         assert extracted <= compiled, f"{po.with_suffix('.mo')} is older than its .po"
+
+
+_DATES_PROBE = """
+import sys
+{first}
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+from briefgen.site.i18n import Dates
+out = [repr('pytz' in sys.modules)]
+for code in ("en", "fr_CH", "de", "ja", "ar_EG", "pt_BR"):
+    for zone in ("Europe/Zurich", "America/New_York", "Asia/Kolkata", "UTC", "Pacific/Chatham"):
+        tz = ZoneInfo(zone)
+        d = Dates(code, tz, date(2026, 3, 29), lambda s: s)
+        for when in (datetime(2026, 3, 29, 0, 30, tzinfo=ZoneInfo("UTC")), datetime(2026, 3, 29, 1, 30, tzinfo=tz),
+                     datetime(2025, 11, 2, 1, 30, tzinfo=ZoneInfo("America/New_York")), datetime(2024, 2, 29, 23, 59),
+                     datetime(2026, 1, 16, 9, 41, tzinfo=tz) - timedelta(days=40)):
+            out += [d.date(when, f) for f in ("full", "long", "medium", "short")]
+            out += [d.datetime(when, f) for f in ("full", "long", "medium", "short")]
+            out += [d.clock(when), d.relative(when), d.iso(when), d.month(when.year, when.month)]
+print(chr(10).join(out))
+"""
+
+
+def test_dates_do_not_import_pytz_and_read_as_with_it():
+    """i18n imports babel.dates with pytz hidden (babel's import-time look-up of the machine's zone
+    through pytz: ~12 ms of every rendering process). Every date filter must give what it gives when
+    babel.dates was imported with pytz (pytz imported first, as an ingest in the same process does)."""
+    import os
+    import subprocess
+    import sys
+
+    def run(first: str) -> list[str]:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+        return subprocess.run([sys.executable, "-c", _DATES_PROBE.format(first=first)], capture_output=True,
+                              text=True, check=True, env=env, cwd=ROOT).stdout.splitlines()
+
+    without, with_pytz = run(""), run("import pytz, babel.dates\nassert babel.dates.pytz is pytz")
+    assert without[0] == "False" and with_pytz[0] == "True"
+    assert len(without) > 1000 and without[1:] == with_pytz[1:]
+
+
+def test_pytz_stays_importable_after_the_dates():
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport briefgen.site.i18n\nassert 'pytz' not in sys.modules\n"
+            "import pytz\nprint(pytz.timezone('Europe/Zurich').zone)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "Europe/Zurich"
