@@ -154,7 +154,7 @@ def build(ctx: Context, out: Path | None, clean: bool, no_ingest: bool, strict: 
         from briefgen.site.build import build as build_site
 
         cfg = ctx.config(strict=strict, base_url=base_url)
-        result = build_site(cfg, out=out, clean=clean, ingest=not no_ingest)
+        result = build_site(cfg, out=out, clean=clean, ingest=not no_ingest, last=_MAIN)
         global _QUICK_EXIT
         _QUICK_EXIT = True
         warnings = getattr(result, "warnings", [])
@@ -224,6 +224,7 @@ def publish(ctx: Context, dest: str | None, branch: str | None, dry_run: bool, r
 
 
 _QUICK_EXIT = False   # set by `build`: its process ends holding ~10^5 objects (state, brief cache, Items)
+_MAIN = False         # this process is the `briefgen` command (main()), not a caller of `cli` (tests)
 
 
 def _only_daemons_left() -> bool:
@@ -233,6 +234,8 @@ def _only_daemons_left() -> bool:
 
 
 def main() -> None:
+    global _MAIN
+    _MAIN = True
     try:
         cli(prog_name="briefgen")
     except SystemExit as exc:

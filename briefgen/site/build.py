@@ -87,7 +87,7 @@ def _check_stop(stop: threading.Event | None) -> None:
 def build(config: Config, out: Path | None = None, clean: bool = False, ingest: bool = True, *,
           patch_in_place: bool = False, site_lock: SiteLock | None = None,
           stop: threading.Event | None = None, changed: list[str] | None = None,
-          defer_state: bool = False) -> BuildResult:
+          defer_state: bool = False, last: bool = False) -> BuildResult:
     """Build the site of `config` into `out` (default: [paths] output). Safe to call again and again
     in one process (the preview server does); calls for the same output folder run one at a time.
 
@@ -102,11 +102,14 @@ def build(config: Config, out: Path | None = None, clean: bool = False, ingest: 
     `changed` (the preview's watcher): every brief path changed, created, deleted or renamed since
     this process's last build of this project, so the build need not look at every brief file.
     `defer_state` (the preview, with patch_in_place): a patch keeps the build state in memory and
-    leaves its journal until `flush_state()` writes the state (when the preview is idle)."""
+    leaves its journal until `flush_state()` writes the state (when the preview is idle).
+    `last` (the CLI): the process ends after this build, so the cyclic collector, paused for the
+    build after its ingest, stays paused: enabled again, it first scans what the build made (~30,000
+    objects, ~10 ms of an edit's CPU at 10,000 briefs) for memory the process's end frees anyway."""
     out = Path(out).resolve() if out else config.path("output")
     with _lock_for(out), _cache_lock(config.path("cache")):
         return _build(config, out, clean, ingest, patch_in_place, site_lock, stop, changed,
-                      defer_state and patch_in_place)
+                      defer_state and patch_in_place, last)
 
 
 @contextmanager
@@ -139,7 +142,7 @@ def _lock_for(out: Path) -> threading.Lock:
 
 def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place: bool = False,
            site_lock: SiteLock | None = None, stop: threading.Event | None = None,
-           changed: list[str] | None = None, defer_state: bool = False) -> BuildResult:
+           changed: list[str] | None = None, defer_state: bool = False, last: bool = False) -> BuildResult:
     started = time.perf_counter()
     # What the last build saw of the brief files (the preview starts from it): taken now, so a build
     # that stops anywhere before its end leaves nothing for the next to trust.
@@ -150,6 +153,21 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
     # not a build error: it must not hold the rest of the site hostage (the CLI's --strict refuses).
     warnings = _ingest(config) if ingest else []
     _check_stop(stop)
+    # The cyclic collector stays paused from here to the end of the build (see the Pool below): the
+    # listing of 10,000 brief files, the state and what follows make ~10^5 long-lived objects and no
+    # garbage cycles. Paused around the state's load alone, the collector's first runs after it
+    # scanned the whole loaded state: ~20 ms of an edit's CPU at 10,000 briefs, ~50 collections.
+    if last:
+        gc.disable()     # for good: see build()
+    with gc_paused():
+        return _build_inputs(config, out, clean, ingest, patch_in_place, site_lock, stop, changed,
+                             defer_state, started, seen, errors, warnings)
+
+
+def _build_inputs(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place: bool,
+                  site_lock: SiteLock | None, stop: threading.Event | None, changed: list[str] | None,
+                  defer_state: bool, started: float, seen: list | None, errors: list[BriefgenError],
+                  warnings: list[BriefgenError]) -> BuildResult:
     # Phase 2: if no input changed since the last build, the site is already right.
     cache_dir = config.path("cache")
     if clean:
