@@ -618,7 +618,8 @@ def _report(problems: list[BriefgenError]) -> None:
 def _clear_cache(cache_dir: Path) -> None:
     """Forget what the site stage cached; other users of the folder (the preview's output, the
     lock held right now) stay."""
-    for name in ("briefs.pickle", "briefs.journal", "bodies", "html", "words", "search", "fragments", "theme-options"):
+    for name in ("briefs.pickle", "briefs.journal", "bodies", "html", "words", "search", "fragments", "theme-options",
+                 "catalogs"):
         path = cache_dir / name
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)

@@ -443,7 +443,7 @@ class Tree:
         except (UnknownLocaleError, ValueError) as exc:
             raise BuildError(f"locale: {code!r}: {exc}") from None
         self.translations = load_translations([cfg.path("locales"), *[f / "locales" for f in shared.folders]],
-                                              code)
+                                              code, cfg.path("cache"))
         self.env = templates.make_env(shared.folders, templates.allowed_roots(cfg))
         templates.install_translations(self.env, self.translations)
         self.dates = Dates(code, shared.now.tzinfo, shared.now.date(), self.translations.gettext)

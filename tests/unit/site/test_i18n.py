@@ -156,3 +156,31 @@ def test_pytz_stays_importable_after_the_dates():
             "import pytz\nprint(pytz.timezone('Europe/Zurich').zone)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "Europe/Zurich"
+
+
+def test_an_edited_po_is_compiled_once_and_kept_by_its_bytes(tmp_path):
+    """A .po newer than its .mo is compiled (an edited translation shows at once) and the compiled
+    catalog kept in the cache by the .po's bytes: a later build loads it without babel's catalog
+    reader; a changed .po is compiled again; a damaged kept copy is compiled again."""
+    import os
+    import shutil
+
+    folder = tmp_path / "locales"
+    shutil.copytree(theme_dir() / "locales" / "fr", folder / "fr")
+    po, mo = folder / "fr" / "LC_MESSAGES" / "messages.po", folder / "fr" / "LC_MESSAGES" / "messages.mo"
+    st = mo.stat()
+    os.utime(po, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))       # newer than its .mo
+    cache = tmp_path / "cache"
+    plain = load_translations([folder], "fr").gettext("yesterday")
+    assert plain == load_translations([folder], "fr", cache).gettext("yesterday") != "yesterday"
+    (kept,) = (cache / "catalogs").glob("*.mo")
+    assert load_translations([folder], "fr", cache).gettext("yesterday") == plain
+    assert len(list((cache / "catalogs").glob("*.mo"))) == 1
+    po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{plain}"', 'msgstr "la veille"'), encoding="utf-8")
+    os.utime(po, ns=(st.st_atime_ns, st.st_mtime_ns + 2 * 10**9))
+    assert load_translations([folder], "fr", cache).gettext("yesterday") == "la veille"
+    assert len(list((cache / "catalogs").glob("*.mo"))) == 2
+    for copy in (cache / "catalogs").glob("*.mo"):
+        copy.write_bytes(b"torn")
+    assert load_translations([folder], "fr", cache).gettext("yesterday") == "la veille"
+    assert kept.read_bytes() == b"torn"         # the other .po's copy: untouched until that .po is used

@@ -148,5 +148,7 @@ def test_a_clean_build_forgets_the_kept_theme_options(tmp_path):
     cache = tmp_path / "cache"
     (cache / "theme-options").mkdir(parents=True)
     (cache / "theme-options" / "x.pickle").write_bytes(b"")   # as a build keeps a theme.yml's options
+    (cache / "catalogs").mkdir(parents=True)
+    (cache / "catalogs" / "x.mo").write_bytes(b"")            # as a build keeps a compiled .po
     _clear_cache(cache)
-    assert not (cache / "theme-options").exists()
+    assert not (cache / "theme-options").exists() and not (cache / "catalogs").exists()
