@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from briefgen.ingest import dates, linemodel
 from briefgen.ingest.patterns import (
@@ -541,7 +542,7 @@ def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
     pairs: list[tuple[Line, Line]] = []
 
     def flush(at_end: bool) -> None:
-        if len(pairs) >= 3 or (at_end and len(pairs) >= 2):
+        if (len(pairs) >= 3 or (at_end and len(pairs) >= 2)) and not _own_items(pairs):
             for head, summary in pairs:
                 head.kind = summary.kind = "boiler"
                 summary.sentence = False
@@ -557,6 +558,17 @@ def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
             flush(False)
             k += 1
     flush(True)
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,2})[.):]\s")
+
+
+def _own_items(pairs: list[tuple[Line, Line]]) -> bool:
+    """The heads are numbered in sequence (1., 2., 3. ...): a list article's items, a how-to's steps. A box
+    of links to other stories numbers its headlines only when ranked ("Most read", under its marker: not a
+    card of this kind). (Every head a question, an interview's: tried, see README.)"""
+    nums = [m and int(m.group(1)) for m in (_NUMBER.match(h.text) for h, _ in pairs)]
+    return all(nums) and all(b == a + 1 for a, b in pairwise(nums))
 
 
 def prepare(text: str) -> list[Line]:
@@ -599,7 +611,12 @@ def article_blocks(lines: list[Line], keep: list[int]) -> list[Block]:
     k = 0
     while k < len(keep):
         line = lines[keep[k]]
-        if LIST_ITEM.match(line.text):
+        # a numbered line alone between paragraphs is a numbered subhead ("3. The canal towpath walk" over
+        # its paragraph in a list article) or a paragraph opening with a number ("1. FC Köln …"): its
+        # number stays (a one-item list would drop it)
+        lone = _NUMBER.match(line.text) is not None and not (k + 1 < len(keep) and
+                                                              LIST_ITEM.match(lines[keep[k + 1]].text))
+        if LIST_ITEM.match(line.text) and not lone:
             items = []
             while k < len(keep) and LIST_ITEM.match(lines[keep[k]].text):
                 items.append(LIST_ITEM.sub("", lines[keep[k]].text).strip())

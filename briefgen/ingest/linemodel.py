@@ -524,7 +524,7 @@ class Model:
             kept = _cut_far_tail(kept, sizes)
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 # (after the check: a short item below a long cookie notice is no reason to lower the bar)
-                kept = _cut_consent(_cut_foreign(kept, texts), texts)
+                kept = _cut_above_headline(_cut_consent(_cut_foreign(kept, texts), texts), sizes, texts)
                 kept = _keep_last(kept, have, sizes, texts)
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
                 kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx])
@@ -534,6 +534,7 @@ class Model:
                 if counters or players:
                     kept = _join_before_gallery(kept, have, sizes, texts, ends, counters | players)
                 kept = _keep_interview(kept, have, sizes, texts)
+                kept = _cut_author_note(kept, sizes, texts, [lines[i].kind == "meta" for i in idx])
                 kept = _cut_read_more(kept, sizes, texts)
                 return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -668,12 +669,80 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
         if len(out) >= FOREIGN_STEMS and shared <= min(FOREIGN_ABS, FOREIGN_SHARE * min(len(out), len(inside))):
             kept = [k for k in kept if k > blocks[j][-1]]
             break
+    # and below it: a site's legal notice, a sidebar's or another story's text under the article
+    for j in range(main + 1, len(blocks)):
+        inside = _stems([texts[k] for k in kept if k < blocks[j][0] and k not in head])
+        out = _stems([texts[k] for k in kept if k >= blocks[j][0]])
+        shared = len(out & inside)
+        if len(out) >= FOREIGN_STEMS and shared <= min(FOREIGN_ABS, FOREIGN_SHARE * min(len(out), len(inside))) \
+                and TERMINAL.search(texts[blocks[j][0]]):   # (prose: a table's rows of names share no words)
+            kept = [k for k in kept if k < blocks[j][0]]
+            break
     # its headline, kept on its own above a dropped byline or date line, is no paragraph of it (the title
     # is read from the lines above the text); a line under another such line is the standfirst
     if len(kept) > 1 and kept[0] in head and kept[1] != kept[0] + 1 \
             and not any(_headline_of(k, stems[main], texts) for k in range(max(0, kept[0] - 2), kept[0])):
         kept = kept[1:]
     return kept
+
+
+def _cut_above_headline(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:
+    """`kept` without the lines above the article's headline (a short line among the HEAD_LINES above the
+    article's block whose words the block uses) when they are less than half the text below it: a blog's
+    sidebar profile, a "This week's paper" box or another story's summary shown before the post. A page
+    shows its headline over its article; what stands above it belongs to the page around it."""
+    if len(kept) < 2:
+        return kept
+    blocks = _blocks(kept)
+    if len(blocks) < 2:
+        return kept
+    stems = [_stems([texts[k] for k in b]) for b in blocks]
+    main = _main_block(blocks, stems, texts)
+    first = blocks[main][0]
+    head = next((k for k in range(first - 1, max(-1, first - HEAD_LINES - 1), -1)
+                 if _headline_of(k, stems[main], texts)), None)
+    if head is None or head in kept or not kept[0] < head:
+        return kept
+    if head - max(k for k in kept if k < head) <= FAR_LINES and \
+            _stems([texts[k] for k in kept if k < head]) & _stems([texts[k] for k in kept if k > head]):
+        return kept   # (close above it, text about something else: a box, not the article's standfirst)
+    above = sum(sizes[k] for k in kept if k < head)
+    if 2 * above < sum(sizes[k] for k in kept if k >= head):
+        return [k for k in kept if k >= head]
+    return kept
+
+
+_NAME = re.compile(r"\b[^\W\d_][^\W\d_]+(?:[-'][^\W\d_]+)?\s[^\W\d_][^\W\d_]+\b")
+NOTE_LINES, NOTE_TOKENS = 2, 60   # an author's note: at most this many of the last kept lines, this long each
+
+
+def _names(text: str) -> set[str]:
+    """Two capitalised words in a row ("Clara Novak"): a person's name as a byline writes it."""
+    return {m for m in (x.group() for x in _NAME.finditer(text))
+            if all(w[0].isupper() and w[1:].islower() for w in m.split())}
+
+
+def _cut_author_note(kept: list[int], sizes: list[int], texts: list[str], metas: list[bool]) -> list[int]:
+    """`kept` without its last lines (NOTE_LINES at most, each NOTE_TOKENS tokens or fewer, much shorter than
+    the text above) from the first of them that names the author of a byline above the article ("Words by
+    Clare Whitfield" ... "About Clare Whitfield" / "Clare Whitfield is a writer and photographer based in
+    Leek."): the author's note or bio box under an article, which its text does not name."""
+    if len(kept) < 3:
+        return kept
+    names = set().union(*(_names(texts[k]) for k in range(kept[len(kept) // 2]) if metas[k]))
+    if not names:
+        return kept
+    cut = None
+    for n in range(len(kept) - 1, max(0, len(kept) - 1 - NOTE_LINES), -1):
+        k = kept[n]
+        if sizes[k] > NOTE_TOKENS:
+            break
+        if any(name in texts[k] for name in names):
+            cut = n
+    if cut is None or 3 * sum(sizes[k] for k in kept[cut:]) > sum(sizes[k] for k in kept[:cut]) \
+            or any(name in texts[k] for name in names for k in kept[:cut]):
+        return kept   # (a name the article's text uses is someone it is about)
+    return kept[:cut]
 
 
 def _keep_last(kept: list[int], scores: list[float], sizes: list[int], texts: list[str]) -> list[int]:
@@ -971,29 +1040,55 @@ def _keep_interview(kept: list[int], scores: list[float], sizes: list[int], text
     its last one, each within three lines of the one before, with only sentences (an answer's further
     paragraphs) between; after the last answer, its further paragraphs that the model only doubts (log-odds
     LAST_KEEP or more). A short answer ("A: Yes.") or a question read as a teaser card's headline over its
-    answer made the model cut the interview there."""
+    answer made the model cut the interview there. Without labels, a short line asking a question over a
+    sentence is a question and that sentence its answer (an interview's or a FAQ's questions set as bold
+    lines): the same with two such pairs kept."""
     labels = [k for k in kept if _QA.match(texts[k])]
-    if len(labels) < 4:
-        return kept
-    if sum(_qa(texts[k]) == "q" for k in labels) < 2 or sum(_qa(texts[k]) == "a" for k in labels) < 2:
+    labelled = len(labels) >= 4
+
+    def line(k: int) -> str | None:
+        if labelled:
+            return _qa(texts[k])
+        return "q" if _asks(k, sizes, texts) else "a" if k > 0 and _asks(k - 1, sizes, texts) else None
+
+    if not labelled:
+        labels = [k for k in kept if line(k)]
+        if len(labels) < 4:
+            return kept
+    if sum(line(k) == "q" for k in labels) < 2 or sum(line(k) == "a" for k in labels) < 2:
         return kept
     add, last, k = [], labels[-1], labels[-1] + 1
     while k < len(texts) and k - last <= 3:
-        if _qa(texts[k]):
+        if line(k):
             add.extend(range(last + 1, k + 1))
             last = k
         elif not (TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS):
             break
         k += 1
     k = last + 1
-    while _qa(texts[last]) == "a" and k < len(texts) and not _qa(texts[k]) and scores[k] >= LAST_KEEP \
+    while line(last) == "a" and k < len(texts) and not line(k) and scores[k] >= LAST_KEEP \
             and TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS:
         add.append(k)
         k += 1
     have = set(kept)
     inside = [k for k in range(labels[0], labels[-1]) if k not in have and
-              (_qa(texts[k]) or (TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS))]
+              (line(k) or (TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS))]
+    if not labelled:   # (a line the model rejects outright, an advertiser's note between, stays out)
+        add, inside = [k for k in add if scores[k] >= GALLERY_KEEP], [k for k in inside if scores[k] >= GALLERY_KEEP]
     return sorted(have.union(add, inside)) if add or inside else kept
+
+
+_QUESTION_MARKS = ("?", "？", "؟")
+
+
+def _asks(k: int, sizes: list[int], texts: list[str]) -> bool:
+    """Line k is a short question (HEAD_TOKENS tokens or fewer, one sentence) over a sentence that asks none:
+    an unlabelled interview's or FAQ's question over its answer."""
+    text = texts[k].rstrip()
+    if not text.endswith(_QUESTION_MARKS) or sizes[k] > HEAD_TOKENS or k + 1 >= len(texts):
+        return False
+    nxt = texts[k + 1].rstrip()
+    return not nxt.endswith(_QUESTION_MARKS) and bool(TERMINAL.search(nxt)) and _INNER_END.search(text) is None
 
 
 def _interface(text: str) -> bool:
