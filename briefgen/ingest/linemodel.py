@@ -65,9 +65,11 @@ TAIL_SURE, TAIL_DROP = 3.0, 1.5   # below the last sure line, kept lines after a
 END_TOKENS, END_KEEP = 4, 1.0     # a doubted short line without a sentence mark does not end the article
 FAR_LINES, FAR_SHARE = 12, 0.2    # a small block below this many dropped lines in a row is not the article
 FOREIGN_SHARE, FOREIGN_ABS, FOREIGN_STEMS = 0.2, 3, 8   # kept text above the article sharing fewer of its words
+BELOW_FOREIGN = 3   # below it, the article this many times the text's content words
 HEAD_LINES, HEAD_TOKENS, HEAD_STEMS = 4, 20, 2   # the article's headline: close above it, short, using its words
 PULL_MIN, PULL_TOKENS, PULL_LINES = 5, 25, 6     # a pull quote: a short sentence the text near it repeats
 LAST_KEEP, LAST_TOKENS, LAST_STEMS = -1.0, 8, 3   # a doubted last paragraph right below the article
+LIVE_ENTRIES = 3    # lines under a stamp above the tail cut: a live blog's entries, the tail more of them
 STAMP_CHARS = 80    # a dropped line this short (characters) with a digit: a comment's stamp, for the tail cut
 FOOTER_LINES = 4    # a dropped copyright line of the page's this far below the article starts its footer
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -556,9 +558,7 @@ def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> 
     # a reader's comment sits right below its header's stamp (a date, a time): a thread longer than the
     # article would set the page's level by its comments, so such lines do not count for it
     have = set(kept)
-    own = [k for k in kept if not (k > 0 and k - 1 not in have and len(texts[k - 1]) <= STAMP_CHARS
-                                   and any(ch.isdigit() for ch in texts[k - 1]))]
-    own = own or kept
+    own = [k for k in kept if not _stamped(k, have, texts)] or kept
     level = sorted(scores[k] for k in own)[len(own) // 2]
     bar = min(TAIL_SURE, level - TAIL_DROP)
     last = next((k for k in reversed(kept) if scores[k] >= bar), None)
@@ -574,10 +574,23 @@ def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> 
     after = next((k for k in kept if k >= end), None)
     if after is None:
         return kept
+    # a live blog's entries each stand under their time, from the top of the page on: when the text above
+    # the cut already holds LIVE_ENTRIES or more lines under a stamp (a third of its lines or more), the
+    # entries below are more of it, not readers' comments under an article
+    above = [k for k in kept if k < end]
+    stamped = sum(_stamped(k, have, texts) for k in above)
+    if stamped >= LIVE_ENTRIES and 3 * stamped >= len(above):
+        return kept
     if not any(ch.isdigit() for k in range(end, after) for ch in texts[k]) \
             and not _teaser_cards([k for k in kept if k >= end], texts):
         return kept
     return [k for k in kept if k < end]
+
+
+def _stamped(k: int, kept: set[int], texts: list[str]) -> bool:
+    """Kept line k stands right under a dropped short line with a digit: a comment's or an entry's stamp."""
+    return k > 0 and k - 1 not in kept and len(texts[k - 1]) <= STAMP_CHARS \
+        and any(ch.isdigit() for ch in texts[k - 1])
 
 
 def _teaser_cards(tail: list[int], texts: list[str]) -> bool:
@@ -669,13 +682,15 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
         if len(out) >= FOREIGN_STEMS and shared <= min(FOREIGN_ABS, FOREIGN_SHARE * min(len(out), len(inside))):
             kept = [k for k in kept if k > blocks[j][-1]]
             break
-    # and below it: a site's legal notice, a sidebar's or another story's text under the article
+    # and below it, under an article BELOW_FOREIGN times its size or more (a short article's paragraphs share
+    # few words by chance): a site's legal notice, an editor's note, a sidebar's or another story's text
     for j in range(main + 1, len(blocks)):
         inside = _stems([texts[k] for k in kept if k < blocks[j][0] and k not in head])
         out = _stems([texts[k] for k in kept if k >= blocks[j][0]])
         shared = len(out & inside)
-        if len(out) >= FOREIGN_STEMS and shared <= min(FOREIGN_ABS, FOREIGN_SHARE * min(len(out), len(inside))) \
-                and TERMINAL.search(texts[blocks[j][0]]):   # (prose: a table's rows of names share no words)
+        if FOREIGN_STEMS <= len(out) <= len(inside) / BELOW_FOREIGN and \
+                shared <= min(FOREIGN_ABS, FOREIGN_SHARE * len(out)) and TERMINAL.search(texts[blocks[j][0]]):
+            # (prose: a table's rows of place names share no words either)
             kept = [k for k in kept if k < blocks[j][0]]
             break
     # its headline, kept on its own above a dropped byline or date line, is no paragraph of it (the title
@@ -712,13 +727,13 @@ def _cut_above_headline(kept: list[int], sizes: list[int], texts: list[str]) -> 
     return kept
 
 
-_NAME = re.compile(r"\b[^\W\d_][^\W\d_]+(?:[-'][^\W\d_]+)?\s[^\W\d_][^\W\d_]+\b")
+_NAME = re.compile(r"\b(?=([^\W\d_]{2,}(?:[-'][^\W\d_]+)?\s[^\W\d_]{2,})\b)")   # (overlapping pairs)
 NOTE_LINES, NOTE_TOKENS = 2, 60   # an author's note: at most this many of the last kept lines, this long each
 
 
 def _names(text: str) -> set[str]:
     """Two capitalised words in a row ("Clara Novak"): a person's name as a byline writes it."""
-    return {m for m in (x.group() for x in _NAME.finditer(text))
+    return {m for m in (x.group(1) for x in _NAME.finditer(text))
             if all(w[0].isupper() and w[1:].islower() for w in m.split())}
 
 
@@ -1074,7 +1089,8 @@ def _keep_interview(kept: list[int], scores: list[float], sizes: list[int], text
     inside = [k for k in range(labels[0], labels[-1]) if k not in have and
               (line(k) or (TERMINAL.search(texts[k]) and sizes[k] >= PROSE_TOKENS))]
     if not labelled:   # (a line the model rejects outright, an advertiser's note between, stays out)
-        add, inside = [k for k in add if scores[k] >= GALLERY_KEEP], [k for k in inside if scores[k] >= GALLERY_KEEP]
+        add = [k for k in add if scores[k] >= GALLERY_KEEP]
+        inside = [k for k in inside if scores[k] >= GALLERY_KEEP]
     return sorted(have.union(add, inside)) if add or inside else kept
 
 
@@ -1088,7 +1104,8 @@ def _asks(k: int, sizes: list[int], texts: list[str]) -> bool:
     if not text.endswith(_QUESTION_MARKS) or sizes[k] > HEAD_TOKENS or k + 1 >= len(texts):
         return False
     nxt = texts[k + 1].rstrip()
-    return not nxt.endswith(_QUESTION_MARKS) and bool(TERMINAL.search(nxt)) and _INNER_END.search(text) is None
+    return not nxt.endswith(_QUESTION_MARKS) and TERMINAL.search(nxt) is not None \
+        and _INNER_END.search(text) is None
 
 
 def _interface(text: str) -> bool:

@@ -23,7 +23,6 @@ RIGHT = 0.97
 KNOWN = {
     # as first run (main 47a1d04): 7 of 10 right, mean F1 0.966
     "howto-blog-lists-2011": "the subheads and list items are dropped, the 'This entry was posted in' line kept",
-    "interview-qa-2010": "the answers after the fourth question are cut as an unsure tail",
     "ru-gazeta-2009": "the headline stays in the body (the weather line is taken as the title)",
     # s8-html's ten pages, rendered when they landed, as first run (main f790864): 7 of 10 right, mean F1 0.974
     "movabletype-pre-poem-2006": "the poem's lines (short, ending with commas) are dropped",
@@ -31,8 +30,8 @@ KNOWN = {
     # (td-brbr-related-table-2007, its 'Related stories' teasers between the paragraphs kept, right since
     # linemodel._cut_marked_box)
     # session 9's eight pages, as first run (main ee67ff2): 2 of 8 right, mean F1 0.770
-    "listpage-cookie-longest-2017": "the publisher's legal footer is taken as the article; the list of short "
-                                    "items is dropped",
+    "listpage-cookie-longest-2017": "the publisher's legal notice below a 'You may also like' box is kept "
+                                    "(the list's items are given since session 10)",
     "howto-numbered-steps-2015": "only the intro is kept: the lists, subheads and steps are dropped",
     "teaser-cards-readmore-2016": "an 'Editor's Picks' card's summary above the headline is kept",
     # (gallery-50-slides-2012, the paragraphs after its 50-slide gallery lost, right since
@@ -40,9 +39,12 @@ KNOWN = {
     # linemodel._keep_interview; wp2011-threaded-comments, its "This entry was posted in … Bookmark the
     # permalink." line kept, since data/furniture.toml's filing-line phrases)
     # s9-html's ten pages, rendered before any change (main ee67ff2): 5 of 10 right, mean F1 0.980
-    "blogger-sidebar-first-2008": "the sidebar's 'About Me' profile (above the post) is kept",
-    "div-br-story-2009": "a sidebar line ('On sale now at all good newsagents') is kept",
-    "magazine-pullquote-bio-2015": "the author's bio box is kept",
+    # (blogger-sidebar-first-2008, its sidebar's 'About Me' profile above the post kept, and
+    # div-br-story-2009, an 'On sale now' line above the headline kept, right since
+    # linemodel._cut_above_headline;
+    # magazine-pullquote-bio-2015, the author's bio box kept, since linemodel._cut_author_note; and
+    # interview-qa-2010, cut after the fourth question, since linemodel._keep_interview reads unlabelled
+    # questions)
     "pt-latin1-2009": "the standfirst (the subtitle under the headline) is dropped",
     # (wordpress-threaded-comments-2011, its "This entry was posted in …" line kept, right since
     # data/furniture.toml's filing-line phrases)
@@ -51,9 +53,10 @@ KNOWN = {
     "medium-claps-2016": "the map's caption and a pull quote that repeats a sentence are kept",
     "university-news-leftnav-2014": "the photo caption above the release is kept",
     "sports-boxscore-ratings-2018": "the 'Player ratings' subhead and the last rating are dropped",
-    "liveblog-entries-2019": "the text stops after the sixth of ten entries: the four oldest are dropped",
     "fr-regional-commentaires-2011": "the photo caption under the chapo is kept",
     "ru-livejournal-2010": "the entry's last short line ('Обратно шли уже в темноте…') is dropped",
+    # (liveblog-entries-2019, stopped after the sixth of ten entries, right since linemodel._cut_unsure_tail
+    # reads entries under a stamp above the cut as a live blog's)
 }
 
 # Pages whose dump gives another title than the headline pages.json holds (strict, as KNOWN).
