@@ -139,7 +139,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     if "before_title" in steps:
         found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)])
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
-                   PageNames(doc, forms, raw.text))
+                   PageNames(doc, forms, raw.text, _first_sentences(found)))
     if "above_headline" in steps:
         titles = [title, heading.text if heading else None]
         found = _below_stamp_title(_below_headline(found, doc, titles) if doubtful else found, titles)
@@ -602,7 +602,7 @@ def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str 
     if doc is None or doc.body is None or not first:
         return None
     start = _squash(first)[:30]
-    nodes = [t for t in doc.body.xpath(".//text()") if t.strip()]
+    nodes = [t for t in doc.body.xpath(".//text()[not(ancestor::script or ancestor::style)]") if t.strip()]
     at = next((n for n, t in enumerate(nodes) if start and _squash(t).startswith(start)), None)
     if at is None:
         return None
@@ -1043,12 +1043,23 @@ def section_names(doc) -> frozenset[str]:
     return frozenset(names)
 
 
+TEXT_WORDS = 12   # a paragraph of running text (no tagline, menu or byline) has this many words at least
+
+
+def _first_sentences(blocks: list[Block]) -> str:
+    """The first paragraph that reads as running text (TEXT_WORDS words or more, ending as a sentence
+    does): where the article's text begins, header lines (a site's name, a tagline) aside."""
+    return next((b.text for b in blocks if b.kind == "paragraph" and word_count(b.text) >= TEXT_WORDS
+                 and b.text.rstrip().endswith((".", "!", "?", "…", ".»", ".\"", ".”", "。"))), "")
+
+
 class PageNames:
     """What the page itself says a title part is, read only when a title needs it (each walks the
     page): its section links (section_names) and the title parts it shows alone (shown_parts)."""
 
-    def __init__(self, doc, forms: dict | None = None, page: str = ""):
+    def __init__(self, doc, forms: dict | None = None, page: str = "", first: str = ""):
         self.doc, self.forms, self.page = doc, forms or {}, page
+        self.first = first   # the article's first paragraph as found
         self._sections: frozenset[str] | None = None
         self._shown: list[str] | None = None
 
@@ -1061,6 +1072,30 @@ class PageNames:
         if self._shown is None:
             self._shown = shown_parts(self.page, self.forms)
         return self._shown
+
+    def above_text(self, parts: list[str]) -> str | None:
+        """Of a title's parts, the one the page prints as an element's whole text (a link's too: a
+        forum's topic title links to the topic) nearest above the article's first paragraph, within
+        HEADING_REACH texts: a headline heads its text; the site's name tops the page."""
+        start = _squash(self.first)[:30]
+        if not start or self.doc is None or self.doc.body is None:
+            return None
+        nodes = [t for t in self.doc.body.xpath(".//text()[not(ancestor::script or ancestor::style)]") if t.strip()]
+        at = next((n for n, t in enumerate(nodes) if _squash(t).startswith(start)), None)
+        keys = {_squash(p): p for p in parts}
+        for node in reversed(nodes[max(0, at - HEADING_REACH):at] if at is not None else []):
+            owner = node.getparent()
+            owner = owner.getparent() if node.is_tail and owner is not None else owner
+            for _ in range(3):   # the element whose whole text the node is part of
+                if owner is None:
+                    break
+                text = _squash(_text(owner))
+                if text in keys:
+                    return keys[text]
+                if not keys or len(text) > max(map(len, keys)):
+                    break
+                owner = owner.getparent()
+        return None
 
 
 def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: list[str | None],
@@ -1087,6 +1122,9 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
                 and word_count(forms["og"]) < word_count(h) for h in [forms["h1"] or "", *headings]):
             site_keys.append(og)
             forms["og"] = None
+    if forms["h1"] and forms.get("title") and names is not None and _h1_is_site(forms, site_keys, names.doc, names.first):
+        site_keys.append(_squash(forms["h1"]))
+        forms["h1"] = None
     if forms["h1"] and forms.get("title") and names is not None:
         # an <h1> that is a section name the <title> carries beside a longer part ("Headline | News |
         # Site" with <h1> "News": an older CMS's section heading above the story's <h2>): no headline
@@ -1111,6 +1149,55 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
             and _printed_alone(names.page, m.group(2)) and not _printed_alone(names.page, m.group(1)):
         return m.group(2)   # "Gazette Online: Headline" whose headline alone the page prints, not its prefix
     return chosen
+
+
+def _h1_is_site(forms: dict, site_keys: list[str], doc, first: str) -> bool:
+    """An <h1> that is the site's name, as old blog and small-site themes print it (the blog's name in
+    the header's <h1>, the post's title below in an <h2>, a table cell or a <div>): the <h1> is one end
+    of a <title> of two parts or more ("Post | Blog", "Blog - Post"), and the rest of the <title>,
+    longer than the <h1>, no date and not the site's name, is printed below it as a text of its
+    own (an element's whole text; a link's only inside a heading: a permalink) above the article's first
+    paragraph (a headline heads its text; a footer naming the site stands below it), outside the <h1>'s
+    parent element (the blog's header; a headline and its dek or byline share their block), with other
+    text between the two (a tagline, a menu)."""
+    title, h1 = forms["title"], _squash(forms["h1"])
+    marks = list(TITLE_SEPARATOR.finditer(title))
+    if not marks or doc is None or doc.body is None:
+        return False
+    if _squash(title[marks[-1].end():]) == h1:
+        rest = title[:marks[-1].start()]
+    elif _squash(title[:marks[0].start()]) == h1:
+        rest = title[marks[0].end():]
+    else:
+        return False
+    key = _squash(rest)
+    start = _squash(first)[:30]
+    if word_count(rest) <= word_count(forms["h1"]) or dates.has_day(rest) or _names_site(key, site_keys) \
+            or not start:
+        return False
+    el = next((el for el in doc.body.iter("h1") if _squash(_heading_text(el)) == h1), None)
+    if el is None:
+        return False
+    words = 0
+    for node in el.xpath("following::text()"):
+        owner = node.getparent()
+        owner = owner.getparent() if node.is_tail and owner is not None else owner
+        if owner is None or owner.tag in ("script", "style", "noscript") or not (k := _squash(node)):
+            continue
+        if key.startswith(k):
+            for _ in range(4):   # the element whose whole text the part is
+                text = _squash(_text(owner))
+                if text == key:
+                    if owner.tag == "a" and not owner.xpath("ancestor::*[self::h2 or self::h3 or self::h4]"):
+                        break
+                    return words >= APART_WORDS and el.getparent() not in set(owner.iterancestors())
+                if len(text) > len(key) or owner.getparent() is None:
+                    break
+                owner = owner.getparent()
+        if k.startswith(start):
+            return False   # the article's text begins: no headline of its own above it
+        words += word_count(node)
+    return False
 
 
 def _date_beside(text: str, core: str) -> bool:
@@ -1158,10 +1245,11 @@ def _adds_separators(plain: str, other: str) -> bool:
 
 
 TITLE_ORDER = ("og", "ld", "h1", "title")
-# A separator between headline and site name: spaced punctuation, a bar, a CJK full-width colon or bar.
+# A separator between headline and site name: spaced punctuation, a bar, a CJK full-width colon or bar;
+# an opening guillemet only when no closing one follows (WordPress's "Post « Blog"; French « … » quotes).
 # (a hyphen between two letters or digits of one script joins a compound word: "Kalifat-Rufen", "Japan-U.S.",
 # "Covid-19"; between two scripts it sets a section apart: "Headline-정치")
-TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»*:/-]\s+|\s*[|｜ㅣ]\s*|\s*：\s*|(?<![\dA-Za-z\u00c0-\u024f\u0400-\u04ff])-{1,2}(?=\S)"
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»›~⋆<>*:/-]\s+|\s+«\s+(?![^«]*»)|\s+‹\s+(?![^‹]*›)|\s*[|｜ㅣ]\s*|\s*：\s*|(?<![\dA-Za-z\u00c0-\u024f\u0400-\u04ff])-{1,2}(?=\S)"
                              r"|-{1,2}(?=[^\s\dA-Za-z\u00c0-\u024f\u0400-\u04ff])|\s+::\s+")
 DOMAIN = re.compile(r"\s*(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*", re.IGNORECASE)
 LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"')
@@ -1247,13 +1335,14 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
                                                                      for p in TITLE_SEPARATOR.split(rest)))
 
     title = _strip_site_prefix(title, site_keys)
-    read_shown = False
+    read_shown = read_near = False
     for _ in range(5):
         parts = list(TITLE_SEPARATOR.finditer(title))
         if not parts:
             break
-        cut = next((title[:m.start()].rstrip() for m in parts if known(title[:m.start()], title[m.end():])),
-                   None) \
+        # (the longest known head: "… « quote » | Site" keeps its closing mark beside the heading's)
+        cut = next((title[:m.start()].rstrip() for m in reversed(parts)
+                    if known(title[:m.start()], title[m.end():])), None) \
             or next((title[m.end():].lstrip() for m in parts if known(title[m.end():], title[:m.start()])),
                     None)
         if cut:
@@ -1273,6 +1362,16 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
             read_shown = True
             headings |= {_squash(o) for o in names.shown()} - {_squash(title), ""} - set(site_keys)
             continue
+        split = [p.strip() for p in TITLE_SEPARATOR.split(title) if _squash(p)]
+        if names is not None and not read_near and len(split) >= 3:
+            # nor that, in a title of three parts or more ("Forum :: View topic - Topic"; of two, either may
+            # be the site's name or a kicker printed apart: both stay): the longest part, printed right
+            # above the text
+            read_near = True
+            near = names.above_text(split)
+            if near and word_count(near) == max(word_count(p) for p in split) \
+                    and sum(word_count(p) == word_count(near) for p in split) == 1:
+                title = near
         break
     return title
 

@@ -178,25 +178,31 @@ def without_site_names(page: str) -> str:
     return HOME_HREF.sub(r'\1"#"', SITE_META.sub("", without_meta_titles(page)))
 
 
+BLOG_TAGLINE = "Notes, pictures and news from our corner"   # a blog's tagline under its name
 H1_TAG = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 TITLE_TAG = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
 BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 
-def with_blog_layout(page: str, title: str, site: str, title_tag: bool = True) -> str:
+def with_blog_layout(page: str, title: str, site: str, title_tag: bool = True, plain: bool = False) -> str:
     """The page as an old blog theme lays it out: no title metas or JSON-LD (without_meta_titles), the
     blog's name as the page's only <h1> (a link to its home page, at the top of the body), the page's
     own <h1>s set as <h2>s, and the document title "Site » Headline" (WordPress) or, without
-    `title_tag`, the blog's name alone (themes that print the post's title only in the page)."""
+    `title_tag`, the blog's name alone (themes that print the post's title only in the page). `plain`:
+    the blog's name a plain <h1> (no link) above its tagline, the document title "Headline | Site"."""
     import html as htmllib
 
     page = H1_TAG.sub(r"<\1h2", without_meta_titles(page))
     name = htmllib.escape(site, quote=False)
     head = f"<title>{name} &raquo; {htmllib.escape(title, quote=False)}</title>" if title_tag else f"<title>{name}</title>"
+    if plain:
+        head = f"<title>{htmllib.escape(title, quote=False)} | {name}</title>"
     m = TITLE_TAG.search(page)
     page = page[:m.start()] + head + page[m.end():] if m else page.replace("</head>", head + "</head>", 1)
     m = BODY_OPEN.search(page)
     logo = f'<div id="blog-header"><h1 id="blog-title"><a href="/">{name}</a></h1></div>'
+    if plain:
+        logo = f'<div id="header"><h1>{name}</h1><p class="description">{BLOG_TAGLINE}</p></div>'
     return page[:m.end()] + logo + page[m.end():] if m else logo + page
 
 
@@ -447,7 +453,7 @@ def degraded(folder: Path, kind: str, baselines: bool = True) -> tuple[Degraded,
              "dump-other-dates": with_other_dump_dates, "dump-yearless": with_yearless_byline,
              "html-numeric": with_numeric_posted_line, "html-utc": with_utc_stamps,
              "dump-numeric": with_numeric_byline}.get(kind)
-    blog = {"html-blog-titles": True, "html-blog-name-titles": False}.get(kind)
+    blog = {"html-blog-titles": True, "html-blog-name-titles": False, "html-blog-plain-titles": True}.get(kind)
     titles = kind.endswith("titles")
     out = []
     for case in _cases(folder, name):
@@ -456,7 +462,8 @@ def degraded(folder: Path, kind: str, baselines: bool = True) -> tuple[Degraded,
         raw = read_raw(case / name)
         if blog is not None:
             site = want.get("publisher") or case.name.split("-")[1]
-            raw = replace(raw, text=with_blog_layout(raw.text, want["title"], site, blog))
+            raw = replace(raw, text=with_blog_layout(raw.text, want["title"], site, blog,
+                                                     plain=kind == "html-blog-plain-titles"))
         else:
             raw = replace(raw, text=change(raw.text) if change else dated(raw.text, day, want["lang"]))
         try:
@@ -496,6 +503,7 @@ DEGRADED_KINDS = {
     "html-bare-titles": "HTML title, also no og:site_name and no home links",
     "html-blog-titles": "HTML title, as an old blog: the blog's name the only <h1>, <title> \"Blog » Headline\"",
     "html-blog-name-titles": "HTML title, as an old blog whose <title> is the blog's name alone",
+    "html-blog-plain-titles": "HTML title, as an old blog: the blog's name a plain <h1>, <title> \"Headline | Blog\"",
     "html-dates": "HTML date same day, no machine-readable dates",
     "dump-nodate": "dump date same day, no `date` line",
     "dump-later": "dump date same day, `date` line 100 days later",

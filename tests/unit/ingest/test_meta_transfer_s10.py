@@ -1,0 +1,62 @@
+"""Titles of older, varied pages, session 10 (issue 11): hand-made whole pages as 2008–2019 blogs, small news
+sites and forums print them, on the HTML path: the blog's name as a plain `<h1>` above its tagline with the
+post's title below it ("Post | Blog"), WordPress's "Post « Blog", a Joomla `contentheading` cell, a phpBB
+topic ("Forum :: View topic - Topic"), and cases the new rules must leave alone (a short headline beside a
+long site name printed in the footer, a headline with its dek and byline, French quotes in a title).
+
+Written after the rules they test (`html._h1_is_site`, `PageNames.above_text`, the opening-guillemet
+separator), from general layouts of older sites, not from any sample page's lines: they are no transfer
+figure (session 10's report gives what the rules changed on the sample pages and their degraded copies)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.ingest.test_meta_transfer import HEADLINE as H
+from tests.unit.ingest.test_meta_transfer import SITE
+from tests.unit.ingest.test_meta_transfer_s9 import BLOG, DAY, _page
+
+TAGLINE = "<p class='description'>Walks, pubs and bus times in the valley</p>"
+PERMALINK = "<h2 class='entry-title'><a href='/2015/02/night-buses/' rel='bookmark'>{h}</a></h2>"
+PAPER = "Talbote Online"   # a German paper's name as its <h1> prints it (its footer's copyright says "Talbote")
+
+TITLES = [
+    # the blog's name a plain <h1> above its tagline; the post's title a permalink <h2>: "Post | Blog"
+    ("plain-h1-blog", "en", f"<title>{H['en']} | {BLOG}</title>{DAY}", PERMALINK.format(h=H["en"]),
+     {"logo": f"<div id='header'><h1>{BLOG}</h1>{TAGLINE}</div>"}, H["en"]),
+    # the same with the blog's name first: "Blog - Post"
+    ("plain-h1-blog-first", "en", f"<title>{BLOG} - {H['en']}</title>{DAY}", PERMALINK.format(h=H["en"]),
+     {"logo": f"<div id='header'><h1>{BLOG}</h1>{TAGLINE}</div>"}, H["en"]),
+    # WordPress's Kubrick theme: "Post « Blog", the blog's name an <h1> link
+    ("laquo", "en", f"<title>{H['en']} &laquo; {BLOG}</title>{DAY}", f"<h2>{H['en']}</h2>",
+     {"logo": f"<div id='header'><h1><a href='/'>{BLOG}</a></h1>{TAGLINE}</div>"}, H["en"]),
+    # Joomla 1.0/1.5: the paper's name a plain <h1>, the headline a table cell of class contentheading
+    ("joomla-contentheading", "de", f"<title>{H['de']} - {PAPER}</title>{DAY}",
+     (f"<table class='contentpaneopen'><tr><td class='contentheading' width='100%'>{H['de']}</td>"
+      "<td class='buttonheading'><a href='#'>PDF</a></td><td class='buttonheading'><a href='#'>Drucken</a>"
+      "</td></tr></table>"),
+     {"logo": f"<div id='header'><h1>{PAPER}</h1><p>Nachrichten aus dem Tal und den Dörfern</p></div>"},
+     H["de"]),
+    # phpBB 2: "Forum :: View topic - Topic", no <h1>; the topic's title links to the topic above the post
+    ("phpbb-topic", "en", f"<title>Valley Forum :: View topic - {H['en']}</title>{DAY}",
+     (f"<a class='maintitle' href='viewtopic.php?t=1893'>{H['en']}</a><br>"
+      f"<span class='postdetails'>Posted: Thu Feb 26, 2015 10:12 am &nbsp; Post subject: {H['en']}</span>"),
+     {"logo": "<span class='maintitle'>Valley Forum</span><br><span class='gen'>Chat for the valley</span>"},
+     H["en"]),
+    # left alone: a short headline beside a long site name that the page prints again in its footer
+    ("short-headline-long-site", "en", f"<title>Buses saved | {SITE['en']} and Weekly Advertiser</title>{DAY}",
+     "<h1>Buses saved</h1>", {"logo": f"<div id='top'><b>{SITE['en']}</b></div>",
+                              "bottom": f"<p>{SITE['en']} and Weekly Advertiser</p>"}, "Buses saved"),
+    # left alone: "Headline - Dek" with the dek printed under the headline and its byline
+    ("headline-byline-dek", "en",
+     f"<title>Night buses saved - Council finds the money for a winter service at last</title>{DAY}",
+     ("<div class='story-head'><h1>Night buses saved</h1><p class='byline'>By Ann Carter</p>"
+      "<h2 class='dek'>Council finds the money for a winter service at last</h2></div>"), {}, "Night buses saved"),
+    # left alone: French quotes inside the headline, the site's name after a bar
+    ("fr-guillemets", "fr", f"<title>Grève : « On ne lâchera rien » | {SITE['fr']}</title>{DAY}",
+     "<h1>Grève : « On ne lâchera rien »</h1>", {}, "Grève : « On ne lâchera rien »"),
+]
+
+
+@pytest.mark.parametrize("case, lang, head, top, options, want", TITLES, ids=[c[0] for c in TITLES])
+def test_html_title(tmp_path, case, lang, head, top, options, want):
+    assert _page(tmp_path, lang, head, top, **options).title == want
