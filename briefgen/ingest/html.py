@@ -1154,7 +1154,7 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
 def _h1_is_site(forms: dict, site_keys: list[str], doc, first: str) -> bool:
     """An <h1> that is the site's name, as old blog and small-site themes print it (the blog's name in
     the header's <h1>, the post's title below in an <h2>, a table cell or a <div>): the <h1> is one end
-    of a <title> of two parts or more ("Post | Blog", "Blog - Post"), and the rest of the <title>,
+    of a <title> of two parts or more ("Post | Blog", "Blog - Post", "Blog: Post"), and the rest of the <title>,
     longer than the <h1>, no date and not the site's name, is printed below it as a text of its
     own (an element's whole text; a link's only inside a heading: a permalink) above the article's first
     paragraph (a headline heads its text; a footer naming the site stands below it), outside the <h1>'s
@@ -1162,12 +1162,14 @@ def _h1_is_site(forms: dict, site_keys: list[str], doc, first: str) -> bool:
     text between the two (a tagline, a menu)."""
     title, h1 = forms["title"], _squash(forms["h1"])
     marks = list(TITLE_SEPARATOR.finditer(title))
-    if not marks or doc is None or doc.body is None:
+    if doc is None or doc.body is None:
         return False
-    if _squash(title[marks[-1].end():]) == h1:
+    if marks and _squash(title[marks[-1].end():]) == h1:
         rest = title[:marks[-1].start()]
-    elif _squash(title[:marks[0].start()]) == h1:
+    elif marks and _squash(title[:marks[0].start()]) == h1:
         rest = title[marks[0].end():]
+    elif (m := UNSPACED_PREFIX.match(title)) and _squash(m.group(1)) == h1:
+        rest = m.group(2)   # Blogger's and TypePad's "Blog: Post"
     else:
         return False
     key = _squash(rest)

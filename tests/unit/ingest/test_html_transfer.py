@@ -60,14 +60,12 @@ KNOWN = {
 }
 
 # Pages whose HTML path gives another title or day than pages.json's (../dumps-transfer/pages.json: the
-# headline and printed day written with each page; strict, as KNOWN).
+# headline and printed day written with each page; strict, as KNOWN). The phpBB page's title and day and the
+# TypePad page's title are right since session 10 (s10-meta: html._h1_is_site, PageNames.above_text).
 KNOWN_META = {
     ("interview-qa-2010", "date"): "the page shows only 'July 2010': dated by its file",
-    ("phpbb-news-post-2007", "title"): "the site part of 'Millbrook Village Forum :: View topic - …' is kept",
-    ("phpbb-news-post-2007", "date"): "the poster's 'Joined: 04 Jan 2005' is taken as the date",
     ("div-br-story-2009", "date"): "'Published on 11/06/2009' on a British page (also 'Thursday 11 June 2009') is "
                                    "read month-first",
-    ("typepad-trackback-2007", "title"): "the blog's name 'Slow Trains' is taken (the entry's title is an <h3>)",
 }
 
 
