@@ -68,6 +68,7 @@ ALL_STEPS = frozenset((
     "deck",             # the standfirst printed between the headline and the text when no description names it
     "pull_quotes",      # a short paragraph whose words run as in a longer one of the text: a pull quote
     "above_headline",   # text the page sets before its headline's element (a sidebar first in source order)
+    "rejoin",           # a paragraph trafilatura split at its inline elements (a <div>'s text without <p>)
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -130,6 +131,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _before_page_comments(found, doc)
     if "comment_records" in steps and doubtful:
         found = _before_comment_records(found, doc)
+    if "rejoin" in steps:
+        found = _rejoined(found, doc)
     if "gaps" in steps:
         found = _with_gaps(found, doc, paragraphs=doubtful)
     forms = _title_forms(doc)
@@ -1612,6 +1615,103 @@ def _has_day(text: str) -> bool:
 GLUED_WORDS = 6        # words of a <p>'s start that find it inside a paragraph of trafilatura's
 GLUED_PREFIX = 20      # a line glued before a <p> has at most this many words (a date, a byline)
 GLUED_BLOCKS = 3       # paragraphs looked at from the text's start
+
+
+REJOIN_JOINTS = 2        # paragraphs ending inside a sentence that make the text worth checking
+
+
+def _rejoined(blocks: list[Block], doc) -> list[Block]:
+    """Paragraphs that the page prints as one line joined again. Where a page sets its text in a <div> or
+    <td> with <br>s, no <p> (older pages), trafilatura gives each inline element (a link, a bold word) and
+    the text around it as paragraphs of their own ("Anfang des Jahres hat" / "das Medikament" / "für viel
+    Aufsehen gesorgt."), which then read as captions or labels and go. Consecutive paragraphs are joined
+    while the one before ends inside a sentence and their joined text (letters and digits) lies within one
+    line of the page: the running text of one block element up to a <br> or a child block, as a browser
+    shows it. Looked for only when two paragraphs or more end inside a sentence."""
+    body = _body(doc) if doc is not None else None
+    if body is None or len(blocks) < 2:
+        return blocks
+    joints = sum(a.kind == b.kind == "paragraph" and not SENTENCE_END.search(a.text)
+                 for a, b in pairwise(blocks))
+    if joints < REJOIN_JOINTS:
+        return blocks
+    lines = _LINE_SEP.join(k for line in _page_lines(body) if len(k := _squeeze(line)) >= 20)
+    out: list[Block] = []
+    run: list[str] = []
+    key = ""
+    for b in blocks:
+        if b.kind == "paragraph":
+            k = _squeeze(b.text)
+            if run and k and key and not SENTENCE_END.search(run[-1]) and (key + k) in lines:
+                run.append(b.text)
+                key += k
+                continue
+            _flush(run, out)
+            run, key = [b.text], k
+            continue
+        _flush(run, out)
+        run, key = [], ""
+        out.append(b)
+    _flush(run, out)
+    return out if len(out) < len(blocks) else blocks
+
+
+_LINE_SEP = "\x00"
+_OPENERS = "„“‚«‹([{¿¡\"'"
+_CLOSERS = ",.;:!?)]}»›”’…"
+
+
+def _flush(run: list[str], out: list[Block]) -> None:
+    if not run:
+        return
+    text = run[0]
+    for part in run[1:]:
+        text += part if text[-1:] in _OPENERS or part[:1] in _CLOSERS else " " + part
+    out.append(Block("paragraph", text))
+
+
+def _page_lines(body) -> list[str]:
+    """The page's lines of running text: each block element's text and its inline children's, up to a
+    <br> or a child block (which begins lines of its own), without scripts and styles."""
+    from briefgen.ingest.density import BLOCK, SKIP
+
+    lines: list[str] = []
+
+    def walk(el, line: list[str]) -> list[str]:
+        """Adds el's text to `line` (el inline) or to lines of its own (el a block); returns the line
+        that goes on after el."""
+        block = el.tag in BLOCK
+        cur = [] if block else line
+        if el.text:
+            cur.append(el.text)
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in SKIP:
+                if tag == "br" or tag in BLOCK:
+                    lines.append("".join(cur))
+                    cur = []
+                    if tag != "br":
+                        walk(child, cur)
+                else:
+                    cur = walk(child, cur)
+            if child.tail:
+                cur.append(child.tail)
+        if block:
+            lines.append("".join(cur))
+            return line
+        return cur
+
+    import sys
+
+    depth = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(max(depth, 5000))
+        walk(body, [])
+    except RecursionError:
+        return []
+    finally:
+        sys.setrecursionlimit(depth)
+    return lines
 
 
 def _unglue_first_lines(blocks: list[Block], doc) -> list[Block]:

@@ -453,3 +453,28 @@ def test_every_case_is_in_exactly_one_batch():
     listed = json.loads((PAGES / "batches.json").read_text(encoding="utf-8"))
     names = [n for batch in listed.values() for n in batch]
     assert sorted(names) == sorted(p.parent.name for p in PAGES.glob("*/source.html"))
+
+
+def test_paragraphs_split_at_inline_elements_are_joined_again():
+    """Step rejoin: where a page sets its text in a <div> with <br>s and no <p>, trafilatura gives each link
+    or bold word and the text around it as paragraphs of their own, which then read as captions and go; the
+    paragraphs are joined again while their text lies within one line of the page (up to a <br>). Two lines
+    of the page stay apart, and so does a paragraph after one that ends a sentence."""
+    from briefgen.ingest.html import _parse, _rejoined
+    from briefgen.model import Block
+
+    page = ("<html><body><div>Early this year <a href='/a'>the drug Wegovy</a> caused a stir. It was hailed on "
+            "social media as the <b>slimming jab</b> of the stars.<br><br>In about a month it will be "
+            "<a href='/b'>available</a> in the country.<br><br>Experts had guessed May or June.</div>"
+            "</body></html>")
+    parts = ["Early this year", "the drug Wegovy", "caused a stir. It was hailed on social media as the",
+             "slimming jab", "of the stars.", "In about a month it will be", "available", "in the country.",
+             "Experts had guessed May or June."]
+    got = _rejoined([Block("paragraph", t) for t in parts], _parse(page))
+    first = ("Early this year the drug Wegovy caused a stir. It was hailed on social media as the slimming jab "
+             "of the stars.")
+    assert [b.text for b in got] == [first, "In about a month it will be available in the country.",
+                                     "Experts had guessed May or June."]
+    whole = [Block("paragraph", t) for t in ("Early this year the drug Wegovy caused a stir.",
+                                             "It was hailed on social media as the slimming jab of the stars.")]
+    assert _rejoined(whole, _parse(page)) == whole
