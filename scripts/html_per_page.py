@@ -14,6 +14,7 @@ test's measure), and can write the per-page figures to JSON and compare two such
     python scripts/html_per_page.py transfer --cases wordpress-threaded-comments-2011,amp-news-2017 -v
     python scripts/html_per_page.py --compare /tmp/a.json /tmp/b.json          # pages that moved
     python scripts/html_per_page.py samples --ablation gaps,deck,teasers       # each step left out in turn
+    python scripts/html_per_page.py samples --old --agreement                  # step agreed_end's shares, LOPO
 
 `--ablation` memoises trafilatura's text per page (html_eval._memoise_trafilatura): one trafilatura run a page.
 """
@@ -91,6 +92,62 @@ def compare(a: dict, b: dict, least: float = 0.003) -> str:
     return "\n".join(lines)
 
 
+AGREE_GRID = (0.6, 0.7, 0.8, 0.9)   # share of briefgen's words that readability-lxml's block holds
+HELD_GRID = (0.5, 0.6, 0.7, 0.8)    # share of a last paragraph's words it must hold to end the text
+
+
+def _agreed_end_text(text: str, held, agree: float, keep: float) -> str:
+    """Step agreed_end simulated on a text (its paragraphs as blocks, the lead the first one)."""
+    from briefgen.ingest.score import tokens
+
+    paras = [p for p in text.split("\n") if p.strip()]
+    bags = [tokens(p) for p in paras]
+    total = sum(sum(b.values()) for b in bags)
+    if len(paras) < 2 or not held or not total or sum(sum((b & held).values()) for b in bags) < agree * total:
+        return text
+    end = len(paras)
+    while end > 1 and (n := sum(bags[end - 1].values())) and sum((bags[end - 1] & held).values()) < keep * n:
+        end -= 1
+    return "\n\n".join(paras[:end])
+
+
+def agreement_report(paths: list[Path], which: str) -> str:
+    """Step agreed_end's shares (html.AGREE_SHARE, html.HELD_SHARE) on a grid: briefgen's text without the
+    step, cut as the step would cut it, mean F1 and cases right for each pair; then each publisher's pages
+    (each transfer page its own publisher) scored with the pair that does best on the other publishers."""
+    from briefgen.ingest.html import STEPS, Options, readability_text
+    from briefgen.ingest.score import score, tokens
+    from tests.quality import html_eval
+
+    rows = {}
+    for p in paths:
+        text = briefgen_text(p / "source.html", Options(steps=STEPS - {"agreed_end"}))
+        held = tokens(readability_text(html_eval._raw(p / "source.html").text))
+        rows[p.name] = (text, held, (p / "expected.txt").read_text(encoding="utf-8"))
+    grid = [(a, h) for a in AGREE_GRID for h in HELD_GRID]
+    per = {g: {c: score(_agreed_end_text(t, held, *g), want) for c, (t, held, want) in rows.items()}
+           for g in grid}
+    base = {c: score(t, want) for c, (t, _, want) in rows.items()}
+
+    def mean(scores) -> float:
+        return sum(s.f1 for s in scores) / len(scores)
+
+    def right(scores) -> int:
+        return sum(s.recall >= RIGHT and s.precision >= RIGHT for s in scores)
+
+    lines = [f"without the step: F1 {mean(base.values()):.4f}, right {right(base.values())}"]
+    lines += [f"agree {a} held {h}: F1 {mean(per[(a, h)].values()):.4f}, right {right(per[(a, h)].values())}"
+              for a, h in grid]
+    pub = (lambda c: html_eval.publisher(c)) if which == "samples" else (lambda c: c)
+    lopo = {}
+    for name in sorted({pub(c) for c in rows}):
+        others = [c for c in rows if pub(c) != name]
+        best = max(grid, key=lambda g: (round(sum(per[g][c].f1 for c in others), 6), g == (0.8, 0.7)))
+        lopo |= {c: per[best][c] for c in rows if pub(c) == name}
+    lines.append(f"leave-publisher-out: F1 {mean(lopo.values()):.4f}, right {right(lopo.values())}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set", nargs="?", default="samples", help="samples or transfer")
@@ -101,6 +158,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, help="write the per-page [recall, precision, F1] here")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     parser.add_argument("--ablation", help="comma-separated steps to leave out in turn ('all': every step)")
+    parser.add_argument("--agreement", action="store_true",
+                        help="step agreed_end's two shares: a grid, in-sample and leave-publisher-out")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every page's figures")
     args = parser.parse_args(argv)
     if args.compare:
@@ -123,6 +182,9 @@ def main(argv: list[str]) -> int:
             moved = [c for c in per if abs(per[c][2] - base[c][2]) > 0.003]
             print(f"without {step}: {summary(per)}; pages moved > 0.003: "
                   + ", ".join(f"{c} {per[c][2] - base[c][2]:+.3f}" for c in moved))
+        return 0
+    if args.agreement:
+        print(agreement_report(paths, args.set))
         return 0
     extract = {"briefgen": briefgen_text, "trafilatura": html_eval.trafilatura_text,
                "readability-lxml": html_eval.readability_text}[args.extractor]
