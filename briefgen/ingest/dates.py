@@ -133,20 +133,48 @@ def locale_order(lang: str | None) -> str:
     return "".join(sorted(pos, key=pos.get)).lower()
 
 
-def page_order(texts) -> str | None:
+def page_order(texts, lang: str | None = None) -> str | None:
     """'dmy' or 'mdy' when the page's own numeric dates settle it: a first field over 12 is a day
-    ("26.02.2015"), a second field over 12 is a day ("02.26.2015"); None when none or both are seen."""
+    ("26.02.2015"), a second field over 12 is a day ("02.26.2015"); None when none or both are seen. When
+    none is, a date the page writes with its month's name that is one reading of an open numeric date
+    ("Published on 11/06/2009" beside a masthead's "Thursday 11 June 2009") settles it the same way."""
     votes: set[str] = set()
+    texts = [t for t in texts if _DIGIT.search(t)]
+    open_dates = []
     for text in texts:
-        if not _DIGIT.search(text):
-            continue
         for m in DMY_NUM.finditer(text):
             a, b = int(m.group(1)), int(m.group(3))
             if 12 < a <= 31 and 1 <= b <= 12:
                 votes.add("dmy")
             elif 12 < b <= 31 and 1 <= a <= 12:
                 votes.add("mdy")
+            elif a != b and 1 <= a <= 12 and 1 <= b <= 12 and len(m.group(4)) == 4:
+                open_dates.append((a, b, int(m.group(4))))
+    if not votes and open_dates:
+        named = _named_days(texts, lang)
+        for a, b, y in open_dates:
+            if _valid(y, b, a) in named:
+                votes.add("dmy")
+            if _valid(y, a, b) in named:
+                votes.add("mdy")
     return votes.pop() if len(votes) == 1 else None
+
+
+NAMED_TEXT = 300   # a text longer than this is no date line, masthead or byline
+
+
+def _named_days(texts, lang: str | None) -> set[date]:
+    """The days the texts write with a month's name ("11 June 2009", "June 11, 2009")."""
+    out = set()
+    for text in texts:
+        if len(text) > NAMED_TEXT:
+            continue
+        text = DMY_NUM.sub(" ", text)
+        for rx, at in ((DMY_NAME, 0), (MDY_NAME, 1)):
+            m, month = _named(rx, text, lang, _NAMED_AT[rx])
+            if m is not None and (day := _valid(int(m.group(3)), month, int(m.group(at + 1)))):
+                out.add(day)
+    return out
 
 
 _DIGIT = re.compile(r"\d")

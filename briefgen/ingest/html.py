@@ -2588,7 +2588,7 @@ def without_dated_lists(doc, page: str, text_lang: str | None = None):
         return None
     lang = page_locale(page) or text_lang
     nodes = [t for t in doc.body.xpath(".//text()") if t.strip()]
-    order = dates.page_order(shown_texts(page)) or dates.page_order(nodes)
+    order = dates.page_order(shown_texts(page), lang) or dates.page_order(nodes, lang)
     found, breaks = [], []
     for n, t in enumerate(nodes):
         text = " ".join(t.split())
@@ -2659,7 +2659,7 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None, editi
         if at is None:
             return None
     lang = page_locale(page) or text_lang
-    order = dates.page_order(shown_texts(page)) or dates.page_order(pieces)
+    order = dates.page_order(shown_texts(page), lang) or dates.page_order(pieces, lang)
     near = [(i - at, i) for i in range(at + 1, min(len(pieces), at + 1 + PRINTED_AFTER))] + \
         [(2 * (at - i), i) for i in range(at - 1, max(-1, at - 1 - PRINTED_BEFORE), -1)]
     found_all = []   # ((is an update, not a date line, distance), date, piece, its label's kind)

@@ -57,11 +57,10 @@ KNOWN = {
 
 # Pages whose HTML path gives another title or day than pages.json's (../dumps-transfer/pages.json: the
 # headline and printed day written with each page; strict, as KNOWN). The phpBB page's title and day and the
-# TypePad page's title are right since session 10 (s10-meta: html._h1_is_site, PageNames.above_text).
+# TypePad page's title are right since session 10 (s10-meta: html._h1_is_site, PageNames.above_text), and the
+# British page's 'Published on 11/06/2009' (read month-first) since dates.page_order reads 'Thursday 11 June 2009'.
 KNOWN_META = {
     ("interview-qa-2010", "date"): "the page shows only 'July 2010': dated by its file",
-    ("div-br-story-2009", "date"): "'Published on 11/06/2009' on a British page (also 'Thursday 11 June 2009') is "
-                                   "read month-first",
 }
 
 

@@ -9,11 +9,13 @@ separator), from general layouts of older sites, not from any sample page's line
 figure (session 10's report gives what the rules changed on the sample pages and their degraded copies)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.unit.ingest.test_meta_transfer import HEADLINE as H
 from tests.unit.ingest.test_meta_transfer import SITE
-from tests.unit.ingest.test_meta_transfer_s9 import BLOG, DAY, _page
+from tests.unit.ingest.test_meta_transfer_s9 import BLOG, DAY, T, _page
 
 TAGLINE = "<p class='description'>Walks, pubs and bus times in the valley</p>"
 PERMALINK = "<h2 class='entry-title'><a href='/2015/02/night-buses/' rel='bookmark'>{h}</a></h2>"
@@ -60,3 +62,31 @@ TITLES = [
 @pytest.mark.parametrize("case, lang, head, top, options, want", TITLES, ids=[c[0] for c in TITLES])
 def test_html_title(tmp_path, case, lang, head, top, options, want):
     assert _page(tmp_path, lang, head, top, **options).title == want
+
+
+def test_a_date_written_with_its_month_s_name_settles_an_open_numeric_date():
+    from briefgen.ingest.dates import page_order
+
+    assert page_order(["Thursday 11 June 2009", "Published on 11/06/2009"]) == "dmy"
+    assert page_order(["Monday, March 5, 2012", "Posted 03/05/2012 at 10:15 AM"]) == "mdy"
+    assert page_order(["5 mars 2012", "Publié le 05/03/2012"], "fr") == "dmy"
+    assert page_order(["Posted 03/05/2012"]) is None                      # nothing settles it
+    assert page_order(["Thursday 11 June 2009", "11/06/2009", "06/11/2009"]) is None   # both readings shown
+    assert page_order(["26.02.2015", "Thursday 11 June 2009", "06/11/2009"]) == "dmy"  # a field over 12 first
+
+
+# An open numeric date under the headline and the day written out elsewhere (a masthead's "today", a footer's
+# archive line): the page's own order, against the page language's CLDR one (en: month first)
+DATES = [
+    ("gb-masthead", "<div id='today'>Tuesday 5 March 2013</div>", "<p class='date'>Published on 05/03/2013</p>",
+     date(2013, 3, 5)),
+    ("us-masthead", "<div id='today'>Sunday, May 3, 2015</div>", "<p class='date'>Posted 05/03/2015</p>",
+     date(2015, 5, 3)),
+]
+
+
+@pytest.mark.parametrize("case, masthead, byline, want", DATES, ids=[c[0] for c in DATES])
+def test_html_date(tmp_path, case, masthead, byline, want):
+    a = _page(tmp_path, "en", T["en"], f"<h1>{H['en']}</h1>{byline}",
+              logo=f"<div id='masthead'><a href='/'>{SITE['en']}</a>{masthead}</div>")
+    assert a.date.date() == want
