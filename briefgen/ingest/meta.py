@@ -1011,7 +1011,8 @@ def _yearless_line(ln: Line) -> bool:
         not dates.has_day(ln.text)
 
 
-def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[datetime | None, datetime | None]:
+def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
+               title: str | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, updated) from the meta lines near the top; DateError for impossible dates.
 
     Numeric dates are read in the page's own order when another date on it settles it, else by the
@@ -1062,6 +1063,12 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
     if ref is not None:   # a date below paragraphs of the text belongs to an embedded teaser
         found_pub = [f for f in found_pub if _in_header(c, f[2]) or abs((f[0].date() - ref).days) <= 1]
     found_pub = _outside_lists(c, found_pub, ref)
+    if ref is not None and title and not any(abs((f[0].date() - ref).days) <= 1 for f in found_pub):
+        # none on the `date` line's day: a date printed above the headline inside a phrase ("Sitzung vom 8. Mai
+        # 2012", "Meeting of May 8, 2012": an event's, not the page's) is no word against the `date` line
+        head = next((ln.i for ln in c.lines[:c.start + 1] if ln.text == title), None)
+        if head is not None:
+            found_pub = [f for f in found_pub if f[1] or f[2].i > head or not _event_date(f[2].text, lang)]
     published = _choose(found_pub, ref, c.start)
     if ref is None and not any(f[2].i <= c.start for f in found_pub):
         # no `date` line and no full date above the text: a date without its year above it ("Mon 3 Mar
@@ -1088,6 +1095,40 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None) -> tuple[d
         if d is not None:
             dates.check(d, ref)
     return published, updated
+
+
+def _event_date(text: str, lang: str | None) -> bool:
+    """A date that a phrase names: words before it that end without a mark ("Sitzung vom 8. Mai 2012",
+    "Concert on 8 May 2012"), other than a weekday's name ("TORSDAG 8 JANUARI 2026"); a kicker's or a
+    weekday's mark ("Politik, 8. Mai 2012", "Wed, Oct 16, 2024", "Politik | 08.05.2012") or a date that
+    opens its line is a date line's."""
+    try:
+        span = dates._find_day_span(text, None, lang)
+    except dates.DateError:
+        return False
+    before = text[:span[0]].strip() if span else ""
+    if not before or not before[-1].isalpha():
+        return False
+    words = set(re.findall(r"[^\W\d_]+", before.casefold()))
+    return not words <= _weekdays(lang)
+
+
+@cache
+def _weekdays(lang: str | None) -> frozenset[str]:
+    """The weekday names of a language (CLDR, wide and abbreviated, casefolded), with English's."""
+    from babel import Locale, UnknownLocaleError
+
+    out: set[str] = set()
+    for code in {"en", lang or "en"}:
+        try:
+            days = Locale.parse(code).days
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for name in days.get(context, {}).get(width, {}).values():
+                    out.update(re.findall(r"[^\W\d_]+", name.casefold()))
+    return frozenset(out)
 
 
 ANYWHERE_WORDS = 25   # a line longer than this is running text, whatever date it holds

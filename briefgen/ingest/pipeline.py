@@ -88,7 +88,7 @@ def article_from_dump(raw: RawArticle) -> Article:
     body = "\n".join([title, header.lead or ""] + [b.text for b in blocks if b.kind != "list"])
     lang = meta.detect_lang(body)
     try:
-        published, updated = meta.find_dates(cleaned, ref, lang)
+        published, updated = meta.find_dates(cleaned, ref, lang, header.title)
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     date = published or (dates.datetime(ref.year, ref.month, ref.day) if ref else None)

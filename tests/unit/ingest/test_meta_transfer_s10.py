@@ -13,8 +13,9 @@ from datetime import date
 
 import pytest
 
+from briefgen.ingest.pipeline import ingest_file
+from tests.unit.ingest.test_meta_transfer import FOOTER, MENU, SITE, TEXT
 from tests.unit.ingest.test_meta_transfer import HEADLINE as H
-from tests.unit.ingest.test_meta_transfer import SITE
 from tests.unit.ingest.test_meta_transfer_s9 import BLOG, DAY, T, _page
 
 TAGLINE = "<p class='description'>Walks, pubs and bus times in the valley</p>"
@@ -90,3 +91,24 @@ def test_html_date(tmp_path, case, masthead, byline, want):
     a = _page(tmp_path, "en", T["en"], f"<h1>{H['en']}</h1>{byline}",
               logo=f"<div id='masthead'><a href='/'>{SITE['en']}</a>{masthead}</div>")
     assert a.date.date() == want
+
+
+# A dump whose `date` line is the article's day (as the sample dumps are made) and a date printed above its
+# headline: a date a phrase names is an event's and the `date` line stands; a kicker's or a weekday's date, or
+# one opening its line, is the page's own (a page saved later: the printed day)
+ABOVE = [
+    ("en-meeting-of", "en", "Meeting of May 8, 2012", date(2012, 5, 10)),
+    ("fr-seance-du", "fr", "Séance du 8 mai 2012", date(2012, 5, 10)),
+    ("de-kicker-comma", "de", "Politik, 8. Mai 2012", date(2012, 5, 8)),
+    ("en-weekday", "en", "Tuesday, May 8, 2012", date(2012, 5, 8)),
+    ("de-date-first", "de", "08.05.2012, 17:26 Uhr", date(2012, 5, 8)),
+]
+
+
+@pytest.mark.parametrize("case, lang, line, want", ABOVE, ids=[c[0] for c in ABOVE])
+def test_dump_a_date_above_the_headline_beside_a_later_date_line(tmp_path, case, lang, line, want):
+    lines = ["date 2012-05-10", SITE[lang], *MENU[lang], line, "", H[lang], ""]
+    lines += [p + "\n" for p in TEXT[lang] * 2] + [FOOTER[lang]]
+    p = tmp_path / "page.txt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert ingest_file(p).date.date() == want

@@ -313,10 +313,10 @@ def test_html_a_link_to_another_post_with_its_date_is_not_the_article_s(tmp_path
     assert (a.date_from == "file") if want is None else (a.date.date() == want)
 
 
-@pytest.mark.xfail(strict=True, reason="an event's date above the headline reads as the page's own (known limit)")
 def test_dump_an_event_s_date_above_the_headline_beside_the_date_line(tmp_path):
     # "Sitzung vom 8. Mai 2012" as a kicker: the page prints no other date; the `date` line is the article's
-    # day, but for a page saved later it is the copy's, and then the printed date is the one to take
+    # day (a strict xfail in session 9; since session 10 a date a phrase names above the headline, meta._event_date,
+    # is no word against the `date` line)
     lines = ["date 2012-05-10", SITE["de"], *MENU["de"], "Sitzung vom 8. Mai 2012", "", H["de"], "Von Anna Muster", ""]
     lines += [p + "\n" for p in TEXT["de"] * 2] + [FOOTER["de"]]
     p = tmp_path / "page.txt"
