@@ -625,6 +625,9 @@ def _clear_cache(cache_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
+    from briefgen.site import search
+
+    search.forget_memos()
     for state in [*cache_dir.glob("site-*.pickle"), *cache_dir.glob("site-*.delta"),
                   *cache_dir.glob("site-*.spare-busy")]:
         state.unlink(missing_ok=True)

@@ -300,7 +300,8 @@ class Shared:
 
             memo = str(self.config.path("cache") / "search" / f"{year:04d}-{mon:02d}.pickle")
             stamp = (RENDER_VERSION, self.config.site.search_words)
-        self.writer.put(f"search/{year:04d}-{mon:02d}.json", search.shard(items, memo, stamp))
+        self.writer.put(f"search/{year:04d}-{mon:02d}.json",
+                        search.shard(items, memo, stamp, write=not self.keep_replays))
 
     def _render_in_workers(self, todo: list[tuple[int, int]], pool: Pool, trees: list[Tree]) -> None:
         """Each worker rebuilds the same page plan from the same items and renders its share."""

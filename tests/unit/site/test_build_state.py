@@ -322,11 +322,55 @@ def test_an_edit_keeps_the_search_documents_of_the_briefs_it_did_not_change(scra
         data = bytearray(memo.read_bytes())
         data[-3] ^= 0xFF
         memo.write_bytes(bytes(data))
+    search.forget_memos()       # as a new process: the memo this one holds in memory would serve first
     made.clear()
     _retitle(scratch_project, "Trois")
     result = build_project(scratch_project)
     assert len(made) > 1 and "Trois" in (result.out / "search" / "2026-01.json").read_text(encoding="utf-8")
     assert _site(result.out) == _clean_twin(scratch_project, tmp_path / "b", build_project)
+
+
+def test_the_preview_keeps_its_search_memo_in_memory_and_a_memo_left_behind_only_costs_documents(
+        scratch_project, build_project, monkeypatch, tmp_path):
+    """The preview (patch_in_place builds) holds the month's search memo in memory and does not
+    rewrite its file for each save; a later build that reads the file left behind makes the
+    documents that changed since, and its site equals a clean build."""
+    from briefgen.site import search
+    from briefgen.site.swap import SiteLock
+
+    _many_briefs(scratch_project, 12)
+    config = load_config(scratch_project)
+    out = config.path("cache") / "preview-site"
+    lock = SiteLock()
+
+    def preview() -> None:
+        build_mod.build(config, out=out, ingest=False, patch_in_place=True, site_lock=lock,
+                        changed=[str(scratch_project / JAPAN_MD)], defer_state=True)
+
+    build_project(scratch_project)
+    _retitle(scratch_project, "Un")
+    build_project(scratch_project)             # the first incremental rendering of the month: its memo
+    (memo,) = (config.path("cache") / "search").glob("2026-01.pickle")
+    before = memo.read_bytes()
+    search.forget_memos()
+    preview()                                  # the preview's own folder, built whole
+    _retitle(scratch_project, "Zéro")
+    preview()                                  # reads the memo file
+    made = []
+    real = search.document
+    monkeypatch.setattr(search, "document", lambda it: made.append(it.url) or real(it))
+    for word in ("Deux", "Trois"):
+        _retitle(scratch_project, word)
+        preview()
+        assert made == [JAPAN.removesuffix("index.html")]     # the others from the memo held in memory
+        assert word in (out / "search" / "2026-01.json").read_text(encoding="utf-8")
+        made.clear()
+    assert memo.read_bytes() == before
+    build_mod.flush_state()
+    search.forget_memos()                      # a new process: the file left behind
+    result = build_project(scratch_project)
+    assert "Trois" in (result.out / "search" / "2026-01.json").read_text(encoding="utf-8")
+    assert _site(result.out) == _clean_twin(scratch_project, tmp_path / "a", build_project)
 
 
 def test_the_build_day_is_read_by_names_not_by_text(tmp_path):
