@@ -102,3 +102,41 @@ def test_shared_parts_keeps_zones_that_compare_equal_but_print_differently_apart
     assert shared["a"][9].tzname() == "CET" and shared["b"][9].tzname() == "UTC+01:00"
     assert shared["a"][11] is shared["b"][11]
     assert content.shared_parts(shared)["a"] is shared["a"]     # already shared: the same entry object
+
+
+def test_load_items_makes_the_items_the_item_constructor_makes_and_counts_removals(tmp_path):
+    """load_items sets a new Item's slots itself (10,000 calls): each must be the Item that
+    `_make_item` (the constructor) makes of the same cache entry, slot for slot; and a brief removed
+    since the last load is still counted and forgotten (no set of every path when none was)."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    for i, (regions, countries) in enumerate([("[western-europe]", "[FR]"), ("[]", "[JP, KR]"), ("[]", "[]"),
+                                              ("[northern-europe, western-europe]", "[NO]")]):
+        (briefs / f"b{i}.md").write_text(brief_text(f"Titre {i}", f"b-{i}", regions=regions, extra=f"countries: {countries}\n",
+                                                    date=f"2026-01-{10 + i}T0{i}:30:00+0{i}:00",
+                                                    body=f"Corps {i}."), encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    tz = ZoneInfo("Europe/Zurich")
+
+    def regions_of(countries):
+        return ("eastern-asia",) if countries else ()
+
+    for round_ in range(2):    # the first load renders the briefs; the second makes every Item from its entry
+        content._ITEMS.clear()
+        cache = content.BriefCache(cache_dir, 400)
+        files = content.brief_files(briefs)
+        items, errors, touched = content.load_items(files, cache, tz, 400, regions_of=regions_of)
+        assert not errors and len(items) == 4 and touched == (4 if round_ == 0 else 0)
+        packs = str(cache_dir / "bodies")
+        for it in items:
+            made = content._make_item(it.source, cache.entries[it.source], packs, tz, 400, regions_of, [], None)
+            mine, theirs = it.__getstate__(), made.__getstate__()
+            mine["_brief"] = theirs["_brief"] = None        # just read in the first round: loaded on demand
+            assert mine == theirs
+        assert [it.regions for it in items if it.slug == "b-1"] == [("eastern-asia",)]
+    (briefs / "b2.md").unlink()
+    content._ITEMS.clear()
+    cache = content.BriefCache(cache_dir, 400)
+    items, errors, touched = content.load_items(content.brief_files(briefs), cache, tz, 400, regions_of=regions_of)
+    assert touched == 1 and len(items) == 3 and len(cache.entries) == 3
+    assert len(content.BriefCache(cache_dir, 400).entries) == 3
