@@ -1025,7 +1025,8 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
     line, or beside a real date, it is ignored."""
     lex = lexicon()
     lines = _meta_lines(c)
-    order = dates.page_order(ln.text for ln in lines if ln.kind == "meta")
+    # (a slashed "Published on 11/06/2009" is a credit to the cleaner: its order counts too)
+    order = dates.page_order((ln.text for ln in lines if ln.kind in ("meta", "credit")), lang)
     found_pub: list[tuple[datetime, bool, Line]] = []
     updated = None
     impossible: dates.DateError | None = None

@@ -112,3 +112,12 @@ def test_dump_a_date_above_the_headline_beside_a_later_date_line(tmp_path, case,
     p = tmp_path / "page.txt"
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert ingest_file(p).date.date() == want
+
+
+def test_dump_without_a_date_line_an_open_numeric_date_takes_the_masthead_s_order(tmp_path):
+    # a British paper's masthead day and the story's slashed "Published on" line (a credit to the cleaner)
+    lines = ["Thursday 11 June 2009", SITE["en"], *MENU["en"], "", H["en"], "Published on 11/06/2009", ""]
+    lines += [p + "\n" for p in TEXT["en"] * 2] + [FOOTER["en"]]
+    p = tmp_path / "page.txt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert ingest_file(p).date.date() == date(2009, 6, 11)
