@@ -154,7 +154,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     blocks = clean_blocks(found, _clean(md.title), steps)
     if "pull_quotes" in steps:
         blocks = _without_repeats(blocks)
-    if "agreed_end" in steps and doubtful:
+    if "agreed_end" in steps and doubtful and _ends_outside_run(blocks, doc):
         blocks = _agreed_end(blocks, raw.text)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
@@ -382,10 +382,10 @@ def _agreed_end(blocks: list[Block], page: str) -> list[Block]:
     least AGREE_SHARE of the text's words: the two extractors agree on the article and readability's
     choice of one container (the element whose paragraphs score most, with its like siblings) says where it
     ends; what trafilatura kept after it is a sidebar's box, a subscription line, a comment. Only the end
-    moves: a paragraph readability leaves out between two it holds stays (a standfirst, a subhead). Run on
-    doubtful texts only (_doubtful: trafilatura's last block outside the page's main run of paragraphs), as
-    readability-lxml costs about 20 ms a page; on every text it gains a little more (README "Cleaning
-    quality", session 10)."""
+    moves: a paragraph readability leaves out between two it holds stays (a standfirst, a subhead). Run only
+    on doubtful texts whose last block is outside the page's main run of paragraphs (_doubtful,
+    _ends_outside_run: 7 of the 49 development pages), as readability-lxml costs about 20 ms a page; on
+    every text it gains a little more (README "Cleaning quality", session 10)."""
     from briefgen.ingest.score import tokens
 
     if len(blocks) < 2:
@@ -1904,6 +1904,17 @@ def _doubtful(blocks: list[Block], doc) -> bool:
         if b.kind == "list" or (b.kind == "paragraph" and _headline_like(b.text)):
             return True
     return True
+
+
+def _ends_outside_run(blocks: list[Block], doc) -> bool:
+    """Whether the text's last block is not in the page's main run of paragraphs (_doubtful's first test,
+    on the cleaned text): only then can readability-lxml's block end the text earlier (step agreed_end)."""
+    body = _body(doc) if doc is not None and blocks else None
+    if body is None:
+        return False
+    run = _main_run(body)
+    key = _squeeze(blocks[-1].text or " ".join(blocks[-1].items))
+    return not run or not key or key not in run
 
 
 def _inside_container(blocks: list[Block], doc) -> list[Block]:
