@@ -33,7 +33,8 @@ KNOWN = {
     "listpage-cookie-longest-2017": "the publisher's legal notice below a 'You may also like' box is kept "
                                     "(the list's items are given since session 10)",
     "howto-numbered-steps-2015": "only the intro is kept: the lists, subheads and steps are dropped",
-    "teaser-cards-readmore-2016": "an 'Editor's Picks' card's summary above the headline is kept",
+    # (teaser-cards-readmore-2016, an 'Editor's Picks' card's summary above the headline kept, right since
+    # session 10's headline ranker took the headline: the summary then stands above it)
     # (gallery-50-slides-2012, the paragraphs after its 50-slide gallery lost, right since
     # linemodel._join_past_gallery; interview-q-a-prefix-2013, cut after "A: Yes. Not often.", since
     # linemodel._keep_interview; wp2011-threaded-comments, its "This entry was posted in … Bookmark the
@@ -61,11 +62,10 @@ KNOWN = {
 
 # Pages whose dump gives another title than the headline pages.json holds (strict, as KNOWN).
 KNOWN_TITLES = {
-    "pt-blogger-2012": "the blog's tagline above the post is taken",
     "ru-gazeta-2009": "the weather line is taken",
-    "movabletype-pre-poem-2006": "the blog's tagline is taken",
-    "teaser-cards-readmore-2016": "the 'Trending Now' ticker line is taken",
-    "blogspot-newer-older-2009": "the blog's tagline (the Blogger description under its name) is taken",
+    # (pt-blogger-2012, movabletype-pre-poem-2006 and blogspot-newer-older-2009, the blog's tagline taken, right
+    # since meta._below_page_top; teaser-cards-readmore-2016, its 'Trending Now' ticker line taken, right since
+    # the ranker's topic_share feature)
 }
 
 
