@@ -18,6 +18,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import fields, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +31,7 @@ from briefgen.serve import guard
 from briefgen.serve.livereload import EVENTS_PATH, LiveReload, Problem, inject
 from briefgen.serve.watcher import Batch, ChangeKind, Rebuilder, Watcher
 from briefgen.site.build import BuildStopped
+from briefgen.site.inputs import gc_paused
 from briefgen.site.swap import SiteLock
 
 if TYPE_CHECKING:
@@ -353,6 +355,14 @@ class Preview:
         if (ChangeKind.CONFIG in batch.kinds or self._config_broken) and not self._reload_config():
             return
         ingest = bool(batch.kinds & _NEEDS_INGEST)
+        # A save without ingest: the cyclic collector, paused by the build, stays paused until the
+        # browsers are told (enabled at the build's end, its first run scanned what the build made,
+        # ~4 ms of a save's ~50 ms of CPU at 10,000 briefs, before the reload went out). An ingest
+        # runs with it as a build does.
+        with nullcontext() if ingest else gc_paused():
+            self._build_and_tell(batch, ingest)
+
+    def _build_and_tell(self, batch: Batch, ingest: bool) -> None:
         result = self._build(ingest, self._reason(batch), list(dict.fromkeys(self._changed)) if self._changed else None)
         if result is None:
             return

@@ -573,3 +573,47 @@ def test_the_preview_shows_a_raw_file_that_could_not_be_ingested(make_project, t
     preview.on_batch(_initial_batch())
     assert (tmp_path / "preview" / "index.html").is_file()
     assert [(p.path, p.message) for p in preview.livereload.problems] == [("content/raw/empty.txt", "empty file")]
+
+
+def test_a_save_runs_no_collection_before_its_reload_is_sent(make_project, tmp_path):
+    """The build pauses the cyclic collector; for a save (no ingest) the preview keeps it paused until
+    the reload is sent, so the collection of what the build made comes after it. Enabled again after."""
+    import gc
+
+    from briefgen.config import load_config
+    from briefgen.serve.run import Preview, _initial_batch, _real_build
+    from briefgen.serve.watcher import Batch, ChangeKind
+
+    brief = "content/briefs/2026/01/alpha.md"
+    files = {"briefgen.toml": 'title = "Saves"\n'}
+    for i in range(30):
+        files[f"content/briefs/2026/01/b{i}.md"] = (f"---\ntitle: Brief {i}\ndate: 2026-01-{1 + i % 28:02d}T10:00:00+01:00\n"
+                                                    f"lang: fr\nslug: b{i}\nregions: [western-europe]\nthemes: [economy]\n"
+                                                    f"---\n\nBody {i}.\n")
+    files[brief] = ("---\ntitle: Alpha\ndate: 2026-01-20T10:00:00+01:00\nlang: fr\nslug: alpha\n"
+                    "regions: [western-europe]\n---\n\nBody.\n")
+    root = make_project(files)
+    preview = Preview(load_config(root), "127.0.0.1", 8000, _real_build, tmp_path / "preview")
+    preview.on_batch(_initial_batch())
+    starts: list[int] = []
+    told: list[tuple] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            starts.append(info["generation"])
+
+    real = preview.livereload.finished
+    preview.livereload.finished = lambda *a: told.append((len(starts), gc.isenabled())) or real(*a)
+    (root / brief).write_text((root / brief).read_text().replace("title: Alpha", "title: Alpha edited"))
+    batch = Batch()
+    batch.add(ChangeKind.BRIEF, str(root / brief))
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        preview.on_batch(batch)
+        after = gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
+        gc.enable()
+    assert told == [(0, False)] and after
+    assert "Alpha edited" in (tmp_path / "preview" / "2026" / "01" / "alpha" / "index.html").read_text()
