@@ -25,8 +25,9 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from functools import cache, lru_cache
-from itertools import chain, pairwise
-from operator import itemgetter, mul
+from heapq import nlargest
+from itertools import chain, islice, pairwise
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -218,10 +219,23 @@ def has_unspaced(text: str) -> bool:
 
 
 def most_common_set(counts: Counter, n: int) -> set:
-    """{t for t, _ in counts.most_common(n)}, faster: most_common(n) is heapq.nlargest, a Python loop over
-    every distinct token of the page; sorted() in C gives the same first n (both keep the counter's order
-    among equal counts: nlargest is documented as sorted(..., reverse=True)[:n])."""
-    return {t for t, _ in sorted(counts.items(), key=itemgetter(1), reverse=True)[:n]}
+    """{t for t, _ in counts.most_common(n)}, faster. most_common(n) is sorted(items, by count,
+    reverse=True)[:n], which keeps the counter's order among equal counts: so the set is every token counted
+    more than the n-th largest count c, and the first tokens (in the counter's order) counted exactly c
+    until there are n. c comes from nlargest over the bare counts (no key function, no tuples) and the
+    tokens from one pass over the few counted c or more: about a fifth of sorting the items on a page of
+    ~4,000 distinct tokens (tests/unit/ingest/test_fast_paths.py: the same set as most_common)."""
+    if n <= 0:
+        return set()
+    if len(counts) <= n:
+        return set(counts)
+    c = nlargest(n, counts.values())[-1]
+    top = [t for t, k in counts.items() if k >= c]
+    if len(top) == n:
+        return set(top)
+    above = {t for t in top if counts[t] > c}
+    above.update(islice((t for t in top if counts[t] == c), n - len(above)))
+    return above
 
 
 @cache

@@ -117,6 +117,20 @@ def test_most_common_set_is_the_set_of_most_common(tokens, n):
     assert most_common_set(counts, n) == {t for t, _ in counts.most_common(n)}
 
 
+def test_most_common_set_is_the_set_of_most_common_on_the_sample_pages():
+    """Pages' own counters (thousands of tokens, long runs of equal counts) at the sizes the callers ask."""
+    from collections import Counter
+
+    from briefgen.ingest.linemodel import most_common_set
+
+    dumps = sorted((Path(__file__).resolve().parents[2] / "data" / "samples" / "pages").glob("*/dump.txt"))
+    assert dumps
+    for path in dumps:
+        counts = Counter(re.findall(r"\w+", path.read_text(encoding="utf-8").lower()))
+        for n in (1, 2, 30, 40, 100, len(counts) - 1, len(counts), len(counts) + 5):
+            assert most_common_set(counts, n) == {t for t, _ in counts.most_common(n)}, (path.parent.name, n)
+
+
 def _plain_rejoin(text: str) -> str:
     """clean.rejoin as it was written first (the line above computed for every line)."""
     from briefgen.ingest.clean import JOINS_TIGHT, _closes_bracket, _continues
