@@ -16,8 +16,9 @@ import json
 import logging
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -474,13 +475,44 @@ def _metadata(source):
     metadata.clean_and_trim()
     url = metadata.url
 
-    def date(page_tree=None) -> str | None:
-        found = find_date(tree if page_tree is None else page_tree, **{**set_date_params(True), "url": url})
+    def date(page_tree=None, lang: str | None = None) -> str | None:
+        with _dateparser_in(lang):
+            found = find_date(tree if page_tree is None else page_tree, **{**set_date_params(True), "url": url})
         if isinstance(found, str):
             found = line_processing(htmllib.unescape(found[:9999] + "…" if len(found) > 10000 else found))
         return found
 
     return _Metadata(metadata, date, named)
+
+
+@contextmanager
+def _dateparser_in(lang: str | None):
+    """htmldate's dateparser reading only the page's language and English (it tries every locale it
+    knows, about 200, on each text it cannot read itself), with htmldate's own settings; its memo of
+    read texts kept apart per language."""
+    import htmldate.extractors as hx
+
+    if not lang or not dates._dateparser_knows(lang):
+        yield
+        return
+    saved = hx.get_external_parser
+    parser = _htmldate_parser(lang, saved())
+    hx.get_external_parser = lambda: parser
+    hx.try_date_expr.cache_clear()
+    try:
+        yield
+    finally:
+        hx.get_external_parser = saved
+        hx.try_date_expr.cache_clear()
+
+
+@cache
+def _htmldate_parser(lang: str, base):
+    from dateparser import DateDataParser
+
+    parser = DateDataParser(languages=sorted({lang, "en"}))
+    parser._settings = base._settings   # htmldate's settings, as they are
+    return parser
 
 
 @dataclass
@@ -2536,7 +2568,7 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     if published is None and (url_day := url_date(raw.text)) is not None:
         published = url_day   # a permalink ".../2011/03/02/slug/": the day the post went up
     if published is None and (fallback := getattr(md, "find_date", None)) and \
-            (found := fallback(without_dated_lists(doc, raw.text, lang))):
+            (found := fallback(without_dated_lists(doc, raw.text, lang), lang)):
         published, updated = page_dates(raw.text, found)
         if published is not None and not _shows_day(doc, raw.text, published.date(), lang):
             published = updated = None   # a guess from a month ("February 2015", an archive's /2015/02/)

@@ -121,3 +121,19 @@ def test_dump_without_a_date_line_an_open_numeric_date_takes_the_masthead_s_orde
     p = tmp_path / "page.txt"
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert ingest_file(p).date.date() == date(2009, 6, 11)
+
+
+def test_htmldate_s_dateparser_reads_the_page_s_language_and_english_only_while_briefgen_asks():
+    import htmldate.extractors as hx
+
+    from briefgen.ingest.html import _dateparser_in
+
+    before = hx.get_external_parser
+    with _dateparser_in("de"):
+        assert sorted(hx.get_external_parser().languages) == ["de", "en"]
+        assert hx.get_external_parser()._settings is before()._settings   # htmldate's own settings
+        assert hx.try_date_expr("12. März 2009", "%Y-%m-%d", True, hx.datetime(1995, 1, 1),
+                                hx.datetime(2030, 1, 1)) == "2009-03-12"
+    assert hx.get_external_parser is before
+    with _dateparser_in(None):   # no language known: every locale, as htmldate does
+        assert hx.get_external_parser is before
