@@ -72,6 +72,7 @@ PULL_MIN, PULL_TOKENS, PULL_LINES = 5, 25, 6     # a pull quote: a short sentenc
 LAST_KEEP, LAST_TOKENS, LAST_STEMS = -1.0, 8, 3   # a doubted last paragraph right below the article
 LIVE_ENTRIES = 3    # lines under a stamp above the tail cut: a live blog's entries, the tail more of them
 STAMP_CHARS = 80    # a dropped line this short (characters) with a digit: a comment's stamp, for the tail cut
+FOOTER_SHARE = 0.1   # a footer block over the copyright line shares at most this of its words with the article
 FOOTER_LINES = 4    # a dropped copyright line of the page's this far below the article starts its footer
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 BOX_TOKENS, BOX_SURE = 25, 2.0   # a teaser box's lines under its marker: short and doubted
@@ -623,20 +624,26 @@ def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:
     """`kept` without the short lines (PULL_TOKENS tokens or fewer, PULL_MIN or more) whose tokens all but
     one stand in a longer kept line within PULL_LINES lines, and which end like a sentence: a magazine's
     pull quote repeats a sentence of the text, in the same or fewer words. A line that opens the longer
-    one (a standfirst the first paragraph repeats and goes on from) stays, and so does a subhead."""
+    one below it (a standfirst the first paragraph repeats and goes on from) stays, and so does a subhead;
+    a paragraph repeated word for word close below itself goes (a pull quote as long as a paragraph)."""
     if len(kept) < 2:
         return kept
     toks = [shape(texts[k])[0] for k in kept]
     drop = set()
     for a, k in enumerate(kept):
         own = toks[a]
+        if len(own) >= PULL_MIN and any(toks[b] == own and k - kept[b] <= PULL_LINES
+                                        for b in range(max(0, a - PULL_LINES), a)):
+            drop.add(k)   # the same paragraph again, word for word, close below: a pull quote set as one
+            continue
         if not PULL_MIN <= len(own) <= PULL_TOKENS or not TERMINAL.search(texts[k]):
             continue
         words = set(own)
         for b in range(max(0, a - PULL_LINES), min(len(kept), a + PULL_LINES + 1)):   # (kept ascends)
             j = kept[b]
             if b != a and abs(j - k) <= PULL_LINES and j not in drop and len(toks[b]) > len(own) \
-                    and len(words.intersection(toks[b])) >= len(words) - 1 and toks[b][:len(own)] != own:
+                    and len(words.intersection(toks[b])) >= len(words) - 1 \
+                    and (toks[b][:len(own)] != own or j < k):
                 drop.add(k)
                 break
     return [k for k in kept if k not in drop] if drop else kept
@@ -705,6 +712,14 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
         if FOREIGN_STEMS <= len(out) <= len(inside) / BELOW_FOREIGN and \
                 shared <= min(FOREIGN_ABS, FOREIGN_SHARE * len(out)) and TERMINAL.search(texts[blocks[j][0]]):
             # (prose: a table's rows of place names share no words either)
+            kept = [k for k in kept if k < blocks[j][0]]
+            break
+        # the page's footer: the last block, set apart by FOOTER_LINES dropped lines or more, right over the
+        # page's copyright line ("© 2017 <company>"), sharing a tenth of its words or fewer (any size)
+        if j == len(blocks) - 1 and blocks[j][0] - blocks[j - 1][-1] > FOOTER_LINES + 1 \
+                and len(out) >= FOREIGN_STEMS and shared <= FOOTER_SHARE * len(out) \
+                and any(_COPYRIGHT.search(texts[k]) and _YEAR.search(texts[k])
+                        for k in range(blocks[j][-1] + 1, min(len(texts), blocks[j][-1] + 3))):
             kept = [k for k in kept if k < blocks[j][0]]
             break
     # its headline, kept on its own above a dropped byline or date line, is no paragraph of it (the title

@@ -651,3 +651,34 @@ def test_a_live_blog_s_entries_under_their_times_are_kept_to_the_oldest(monkeypa
              for x in (("Sarah Lyle", "Nathan Boyce")[k % 2], f"1{6 - k // 2}:{10 + k}", e)]
     scores = [x for k in range(len(entries)) for x in (-6.0, -8.0, 3.0 if k < 4 else 0.3)]
     assert _decode_with(monkeypatch, texts, scores, scores) == entries
+
+
+def test_a_paragraph_repeated_below_itself_is_a_pull_quote_but_a_standfirst_above_it_stays(monkeypatch):
+    # a pull quote repeating a paragraph's first sentence below it, or the whole paragraph, goes
+    first = "Les aides arrivent trop tard pour de nombreuses exploitations."
+    para = first + " Les syndicats demandent au ministre un fonds d'urgence plus large et plus rapide."
+    texts = [P1, para, first, P3]
+    scores = [3.0] * 4
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, para, P3]
+    texts = [P1, P2, P2, P3]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3]
+    # the same sentence above the paragraph that opens with it is a standfirst: it stays
+    texts = [first, para, P1, P3]
+    assert _decode_with(monkeypatch, texts, scores, scores) == texts
+
+
+def test_the_last_block_over_the_page_s_copyright_line_is_its_footer_when_it_shares_few_words(monkeypatch):
+    # a legal notice as long as half the article (over the size bar of the foreign cut), set apart by a box
+    # of links, right over the page's copyright line
+    legal = ("Hadley Life is published by Finch Media Limited, a company registered in England and Wales, "
+             "whose registered office is at Bridge Street. We take every care to make sure that the listings "
+             "on this website are accurate, but we cannot accept responsibility for any loss.")
+    box = ["You may also like", "Rainy day ideas", "Soft play cafes", "Halloween events", "Tags: kids"]
+    texts = [P1, P2, P3, P4, *box, legal, "© 2017 Finch Media Limited. All rights reserved."]
+    scores = [3.0] * 4 + [-4.0] * 5 + [3.0, -6.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]
+    # the article's own last paragraph there uses its words: it stays
+    last = ("Les syndicats agricoles jugent les aides trop tardives pour de nombreuses exploitations et "
+            "demandent au ministre de revenir dans la région avant la fin du mois.")
+    texts = [P1, P2, P3, P4, *box, last, "© 2017 Finch Media Limited. All rights reserved."]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, last]

@@ -30,11 +30,12 @@ KNOWN = {
     # (td-brbr-related-table-2007, its 'Related stories' teasers between the paragraphs kept, right since
     # linemodel._cut_marked_box)
     # session 9's eight pages, as first run (main ee67ff2): 2 of 8 right, mean F1 0.770
-    "listpage-cookie-longest-2017": "the publisher's legal notice below a 'You may also like' box is kept "
-                                    "(the list's items are given since session 10)",
     "howto-numbered-steps-2015": "only the intro is kept: the lists, subheads and steps are dropped",
     # (teaser-cards-readmore-2016, an 'Editor's Picks' card's summary above the headline kept, right since
     # session 10's headline ranker took the headline: the summary then stands above it)
+    # (listpage-cookie-longest-2017, its legal footer taken as the article, right since session 10: its
+    # numbered items are no teaser cards for clean.handle_card_lists, its legal notice over the copyright
+    # line goes by linemodel._cut_foreign)
     # (gallery-50-slides-2012, the paragraphs after its 50-slide gallery lost, right since
     # linemodel._join_past_gallery; interview-q-a-prefix-2013, cut after "A: Yes. Not often.", since
     # linemodel._keep_interview; wp2011-threaded-comments, its "This entry was posted in … Bookmark the
