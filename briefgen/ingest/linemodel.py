@@ -553,7 +553,7 @@ class Model:
                 kept = _keep_interview(kept, have, sizes, texts)
                 kept = _cut_author_note(kept, sizes, texts, [lines[i].kind == "meta" for i in idx])
                 kept = _cut_read_more(kept, sizes, texts)
-                return [idx[k] for k in _drop_pull_quotes(kept, texts)], logits
+                return [idx[k] for k in _drop_credited(_drop_pull_quotes(kept, texts), texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
             # or a language it has not seen): the article is then the page's best run relative to the
             # rest, so the bar is lowered step by step (never to lines the model is sure are furniture)
@@ -629,12 +629,14 @@ def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:
     if len(kept) < 2:
         return kept
     toks = [shape(texts[k])[0] for k in kept]
-    drop = set()
+    # the same paragraph again, word for word, close below it: a pull quote set as one (alone: a run of
+    # repeated paragraphs is the page's text shown twice, left as it is)
+    again = {a for a, k in enumerate(kept) if len(toks[a]) >= PULL_MIN and any(
+        toks[b] == toks[a] and k - kept[b] <= PULL_LINES for b in range(max(0, a - PULL_LINES), a))}
+    drop = {kept[a] for a in again if a - 1 not in again and a + 1 not in again}
     for a, k in enumerate(kept):
         own = toks[a]
-        if len(own) >= PULL_MIN and any(toks[b] == own and k - kept[b] <= PULL_LINES
-                                        for b in range(max(0, a - PULL_LINES), a)):
-            drop.add(k)   # the same paragraph again, word for word, close below: a pull quote set as one
+        if a in again:
             continue
         if not PULL_MIN <= len(own) <= PULL_TOKENS or not TERMINAL.search(texts[k]):
             continue
@@ -646,6 +648,22 @@ def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:
                     and (toks[b][:len(own)] != own or j < k):
                 drop.add(k)
                 break
+    return [k for k in kept if k not in drop] if drop else kept
+
+
+# a caption's photographer after its last sentence, without the colon or sign the lexicon's credits have:
+# "… in January. (Photo by Chris Vann)", "… encore couverte de papier. Photo CdP"
+PHOTOGRAPHER = re.compile(r"\((?:Photo|Foto|Bild|Image|Picture)s?\s+(?:by|von|de|di|par)\s+[^()]{2,60}\)\s*$"
+                          r"|[.!?»”]\s+(?:Photo|Foto|Bild|Picture)s?\s+(?:by\s+)?"
+                          r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
+_PHOTOGRAPHER_WORDS = ("Photo", "Foto", "Bild", "Picture")
+
+
+def _drop_credited(kept: list[int], texts: list[str]) -> list[int]:
+    """`kept` without the lines of four words or more that end with a photographer's credit (PHOTOGRAPHER): a
+    photo's caption, which the model read as a short paragraph."""
+    drop = {k for k in kept if any(w in texts[k] for w in _PHOTOGRAPHER_WORDS)
+            and len(texts[k].split()) > 3 and PHOTOGRAPHER.search(texts[k])}
     return [k for k in kept if k not in drop] if drop else kept
 
 

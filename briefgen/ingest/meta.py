@@ -23,7 +23,7 @@ from pathlib import Path
 
 from briefgen.ingest import dates
 from briefgen.ingest.clean import Cleaned, Line, is_prose
-from briefgen.ingest.linemodel import _lexicon_stopwords, most_common_set, shape
+from briefgen.ingest.linemodel import PHOTOGRAPHER, _lexicon_stopwords, most_common_set, shape
 from briefgen.ingest.patterns import (
     AGENCIES,
     DATE_LINE,
@@ -343,7 +343,7 @@ def find_header(c: Cleaned) -> Header:
         h.title = _past_breadcrumb(h.title)
         if h.title == whole and whole in c.cells:
             h.title = _headline_cell(c.cells[whole]) or h.title
-    if h.lead is not None and _credit_like(Line(0, h.lead, "", 0)):
+    if h.lead is not None and (_credit_like(Line(0, h.lead, "", 0)) or PHOTOGRAPHER.search(h.lead)):
         h.lead, h.lead_in_body = None, False   # a photo caption with its credit, not a standfirst
     if h.lead is None and title_line is not None:
         shown = _standfirst_after(c, title_line)
@@ -892,7 +892,8 @@ def _standfirst_after(c: Cleaned, title: Line) -> Line | None:
         seen += 1
         if seen > STANDFIRST_REACH or ln.kind in ("end", "teaser"):
             return None
-        if ln.kind == "text" and _lead_like(ln) and not _credit_like(ln) and not _is_caption(c.lines, ln.i):
+        if ln.kind == "text" and _lead_like(ln) and not _credit_like(ln) and not _is_caption(c.lines, ln.i) \
+                and not PHOTOGRAPHER.search(ln.text):
             return ln if ln.words <= STANDFIRST_WORDS and _set_apart(c, ln) else None
     return None
 

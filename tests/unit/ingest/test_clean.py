@@ -682,3 +682,18 @@ def test_the_last_block_over_the_page_s_copyright_line_is_its_footer_when_it_sha
             "demandent au ministre de revenir dans la région avant la fin du mois.")
     texts = [P1, P2, P3, P4, *box, last, "© 2017 Finch Media Limited. All rights reserved."]
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, last]
+
+
+def test_a_caption_that_ends_with_its_photographer_goes(monkeypatch):
+    # "(Photo by …)" or a bare "Photo <name>" after the caption's last sentence, with no colon or sign (the
+    # lexicon's credit forms have one): the model read it as a short paragraph (as a standfirst under the
+    # headline it is no lead either: meta.py, checked by the transfer page university-news-leftnav-2014)
+    for caption in ("Claire et Mathieu Perrin devant la vitrine, encore couverte de papier. Photo CdP",
+                    "Le ministre dans une exploitation du Gers, mardi. (Photo by Chris Vann)"):
+        texts = [P1, caption, P2, P3]
+        assert _decode_with(monkeypatch, texts, [3.0] * 4, [3.0] * 4) == [P1, P2, P3]
+    # a sentence about a photo, or photos named inside a sentence, stays
+    for line in ("Le maire a montré une photo de la vitrine aux journalistes réunis devant la mairie.",
+                 "L'exposition ouvre vendredi. Photos du port et des bateaux jusqu'en mai, à la mairie."):
+        texts = [P1, line, P2, P3]
+        assert _decode_with(monkeypatch, texts, [3.0] * 4, [3.0] * 4) == texts

@@ -53,10 +53,10 @@ KNOWN = {
     # session 10's batch A (s10-corpus, twelve pages), rendered and run before any change (main eea3fc7): 6 of 12
     # right, mean F1 0.971
     "medium-claps-2016": "the map's caption and a pull quote that repeats a sentence are kept",
-    "university-news-leftnav-2014": "the photo caption above the release is kept",
     "sports-boxscore-ratings-2018": "the 'Player ratings' subhead and the last rating are dropped",
-    "fr-regional-commentaires-2011": "the photo caption under the chapo is kept",
     "ru-livejournal-2010": "the entry's last short line ('Обратно шли уже в темноте…') is dropped",
+    # (university-news-leftnav-2014 and fr-regional-commentaires-2011, a photo caption ending with its
+    # photographer kept, right since linemodel._drop_credited and meta's lead check)
     # (liveblog-entries-2019, stopped after the sixth of ten entries, right since linemodel._cut_unsure_tail
     # reads entries under a stamp above the cut as a live blog's)
 }
