@@ -2531,10 +2531,23 @@ def _headline_like(text: str) -> bool:
 
 
 def _question_between(blocks: list[Block], n: int) -> bool:
-    """A short question between two paragraphs of prose: an interview's question, not a caption."""
+    """A short question between two paragraphs of prose: an interview's question, not a caption; or a short
+    question after prose answered by a short sentence ("Q: Do you get stung?" / "A: Yes. Not often."), and
+    that answer."""
+    if n and _asked(blocks, n - 1) and blocks[n].kind == "paragraph" and SENTENCE_END.search(blocks[n].text):
+        return True   # the answer to a question kept
+    return _asked(blocks, n)
+
+
+def _asked(blocks: list[Block], n: int) -> bool:
     if not blocks[n].text.rstrip("*_ ").endswith("?") or n == 0 or n + 1 >= len(blocks):
         return False
-    return all(b.kind == "paragraph" and is_sentence(b.text, word_count(b.text)) for b in (blocks[n - 1], blocks[n + 1]))
+    before, after = blocks[n - 1], blocks[n + 1]
+    if before.kind != "paragraph" or after.kind != "paragraph" or not is_sentence(before.text, word_count(before.text)):
+        return False
+    answer = after.text.rstrip("*_ ")
+    return is_sentence(after.text, word_count(after.text)) or (SENTENCE_END.search(answer) is not None
+                                                                and not answer.endswith("?"))
 
 
 def _before_list(blocks: list[Block], n: int) -> bool:

@@ -32,8 +32,6 @@ KNOWN = {
     ("listpage-cookie-longest-2017", "old"): "the legal footer is taken as the article",
     # (cs-zpravy-diskuse-2009, its discussion rules' paragraph kept in both markups, right since
     # data/furniture.toml's comment-policy phrases)
-    ("interview-q-a-prefix-2013", "as written"): "the pair 'Q: Do you get stung?' / 'A: Yes. Not often.' is dropped",
-    ("interview-q-a-prefix-2013", "old"): "the author box and the related posts' summaries are kept",
     ("howto-numbered-steps-2015", "as written"): "the lists and subheads are dropped",
     ("howto-numbered-steps-2015", "old"): "the lists and subheads are dropped, related summaries kept",
     ("teaser-cards-readmore-2016", "old"): "the teaser cards' summaries are kept",
@@ -178,6 +176,19 @@ def test_a_short_question_between_two_paragraphs_stays():
     blocks = [Block("paragraph", _PARAS[0]), Block("paragraph", "And the best?"), Block("paragraph", _PARAS[1]),
               Block("paragraph", "Photo: Tim Ross")]
     assert [b.text for b in clean_blocks(blocks)] == [_PARAS[0], "And the best?", _PARAS[1]]
+
+
+def test_a_short_question_and_its_short_answer_stay():
+    """An interview's short pair after prose ("Q: Do you get stung?" / "A: Yes. Not often.") stays: the
+    question is followed by a sentence, and that answer follows a question kept; a question followed by a
+    label and a label after prose still go."""
+    from briefgen.ingest.html import clean_blocks
+    from briefgen.model import Block
+
+    texts = [_PARAS[0], "Q: Do you get stung?", "A: Yes. Not often.", "Q: What do the staff think?", _PARAS[1]]
+    assert [b.text for b in clean_blocks([Block("paragraph", t) for t in texts])] == texts
+    caption = [_PARAS[0], "Who pays for the buses?", "Photo: Tim Ross", _PARAS[1]]
+    assert [b.text for b in clean_blocks([Block("paragraph", t) for t in caption])] == [_PARAS[0], _PARAS[1]]
 
 
 def _dated_page(stamp: str, entries: list[tuple[str, str]]) -> str:
