@@ -1578,13 +1578,17 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
     if "comments" in steps:
         kept = _cut_at_comments(kept)
     while "trailing" in steps and kept and (kept[-1].kind == "heading"
-                                            or (kept[-1].kind == "list" and _link_list(kept[-1]))):
-        kept.pop()   # a closing heading announced teasers; a closing list of headlines is links
+                                            or (kept[-1].kind == "list" and _link_list(kept[-1]))
+                                            or (kept[-1].kind == "paragraph" and COPYRIGHT_LINE.match(kept[-1].text))):
+        kept.pop()   # a closing heading announced teasers; a closing list of headlines is links; a copyright
+        #              notice ("Copyright 2014 WKRV. All rights reserved. …") is the site's
     while "leading_heading" in steps and kept and kept[0].kind == "heading":
         kept.pop(0)  # a heading before any text is the title again, or a kicker
     return kept
 
 
+# a paragraph that opens with a copyright mark and a year
+COPYRIGHT_LINE = re.compile(r"\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:19|20)\d{2}\b", re.IGNORECASE)
 REPEAT_SHARE = 0.8     # of a paragraph's word triples found in one longer paragraph: a repeat (a pull quote)
 REPEAT_MAX_WORDS = 60  # longer paragraphs are never dropped as repeats
 
