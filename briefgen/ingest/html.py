@@ -678,7 +678,7 @@ def site_names(doc, page_url: str | None = None) -> list[str]:
 
 PRINTED_HEADLINE_REACH = 6     # text pieces above the first paragraph searched for a headline
 PRINTED_HEADLINE_WORDS = (3, 25)
-HEADING_REACH = 40             # text pieces above the first paragraph searched for a heading element
+HEADING_ELEMENT_REACH = 40     # text pieces above the first paragraph searched for a heading element
 
 
 def _in_link(node) -> bool:
@@ -714,7 +714,7 @@ def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str 
     # a heading element first: the nearest above the first paragraph that reads as a headline (an old
     # blog's post title in an <h2> or <h3>, often a permalink; bylines, captions and share rows stand
     # between it and the text)
-    for node in reversed(nodes[max(0, at - HEADING_REACH):at]):
+    for node in reversed(nodes[max(0, at - HEADING_ELEMENT_REACH):at]):
         owner = node.getparent()
         owner = owner.getparent() if node.is_tail and owner is not None else owner
         heading = next(iter(owner.xpath("ancestor-or-self::*[self::h1 or self::h2 or self::h3 or self::h4]")),
