@@ -145,8 +145,9 @@ def test_html_dates_of_older_pages(kind):
 # paragraph was a byline, a credit or a share row; now the nearest heading above it that uses two of the
 # article's words). trafilatura's metadata takes the blog's name, the only <h1>, on nearly every page.
 # Session 10: the blog's name a plain <h1> (no link) above a tagline, the document title "Headline | Blog"
-# (html-blog-plain-titles): main before session 10 137, measured 225 (html._h1_is_site).
-DEGRADED_TITLE_FLOORS = {"html-blog-titles": 247, "html-blog-name-titles": 119, "html-blog-plain-titles": 222}
+# (html-blog-plain-titles): main before session 10 137, measured 225 (html._h1_is_site); the blog's name alone
+# measured 123 (the heading search's full reach).
+DEGRADED_TITLE_FLOORS = {"html-blog-titles": 247, "html-blog-name-titles": 120, "html-blog-plain-titles": 222}
 
 
 @pytest.mark.parametrize("kind", sorted(DEGRADED_TITLE_FLOORS))
