@@ -771,8 +771,8 @@ def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> tuple[Line, 
     rows = title_features(c, cands, cuts, bylined)
     scores = [b + sum(map(mul, w, row)) for row in rows]
     ui = ui_words()   # the best candidate that can be a headline (the ranker learnt on all of them)
-    menu = _in_menus(c)
-    best = max(range(len(cands)), key=lambda k: (not _never_headline(cands[k], ui) and cands[k].i not in menu,
+    aside = _in_menus(c) | _listed_after_marker(c)
+    best = max(range(len(cands)), key=lambda k: (not _never_headline(cands[k], ui) and cands[k].i not in aside,
                                                  scores[k]))
     alt = _on_topic_neighbour(c, cands, scores, best, ui)
     if alt is not None:
@@ -796,6 +796,33 @@ def _in_menus(c: Cleaned) -> set[int]:
     short = [ln.kind == "text" and ln.words <= MENU_WORDS for ln in solid]
     return {solid[k].i for k in range(2, len(solid) - 2)
             if short[k - 2] and short[k - 1] and short[k + 1] and short[k + 2]}
+
+
+LISTED = 3   # headline-like lines in a row under a teaser marker: a list of other stories
+
+
+def _listed_after_marker(c: Cleaned) -> set[int]:
+    """Lines of a list of other stories' headlines: LISTED or more headline-like lines in a row (no blank
+    line between) right under a line the line model marks as a teaser marker ("Related", "Read more", "More
+    from …"). A "Related" box right under the headline puts its last headline over the byline, where the
+    ranker looks for the headline. A line that can be no headline ("More videos »") ends the list. Passed over
+    at the pick, as `_in_menus`."""
+    ui = ui_words()
+    out: set[int] = set()
+    run: list[int] | None = None
+    for ln in c.lines:
+        if ln.kind == "teaser":
+            run = []
+            continue
+        if run is not None and ln.kind in ("text", "repeat") and _headline_like(ln) and not _never_headline(ln, ui):
+            run.append(ln.i)
+            continue
+        if run is not None and len(run) >= LISTED:
+            out.update(run)
+        run = None
+    if run is not None and len(run) >= LISTED:
+        out.update(run)
+    return out
 
 
 # A blog's name and tagline stand at the top of its pages, the post's title right above the post's text (in

@@ -435,3 +435,21 @@ def test_a_line_inside_a_menu_is_never_picked():
     inside = meta._in_menus(c)
     assert {ln.text for ln in c.lines if ln.i in inside} == {"Middle East & North Africa"}
     assert meta.find_header(c).title == "Night buses will reach the northern districts"
+
+
+def test_a_list_of_other_stories_under_a_related_marker_is_passed_over():
+    """A "Related" box of three other headlines right under the headline (hand-written 2018 county paper):
+    its last headline has the byline right below it. The lines listed under the marker are passed over; a
+    line that can be no headline ("More videos »") ends such a list, so the headline right after it stays."""
+    c, want = _transfer("related-under-title")
+    listed = {ln.text for ln in c.lines if ln.i in meta._listed_after_marker(c)}
+    assert len(listed) == 3 and want not in listed
+    assert meta.find_header(c).title == want
+    page = ("Video\n\nUp next\nStorm Team 7 forecast for the weekend\nHarvest festival draws record crowd\n"
+            "Fire chief asks for a new tanker truck\nMore videos »\nNight buses will reach the northern districts\n"
+            "By Dana Pruitt, Reporter\n\n" + BODY)
+    c = clean_dump(page)
+    assert {ln.text for ln in c.lines if ln.i in meta._listed_after_marker(c)} == {
+        "Storm Team 7 forecast for the weekend", "Harvest festival draws record crowd",
+        "Fire chief asks for a new tanker truck"}
+    assert meta.find_header(c).title == "Night buses will reach the northern districts"

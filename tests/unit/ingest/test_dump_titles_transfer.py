@@ -20,13 +20,11 @@ PAGES_DIR = Path(__file__).resolve().parents[2] / "data" / "titles-transfer"
 PAGES = json.loads((PAGES_DIR / "pages.json").read_text(encoding="utf-8"))
 
 # Pages whose dump still gives another title, and why (strict: each flips to a failure once fixed).
-KNOWN = {
+KNOWN: dict[str, str] = {
     # (id-teaser-above, whose text the line model started at another story's teaser above the headline, right
     # since linemodel._cut_read_more: the teaser's "Selengkapnya" link below it; ru-main-news-list and
-    # es-blog-fecha right since meta._on_topic_neighbour)
-    "related-under-title": "the last of the 'Related' list of other headlines right under the headline is "
-                           "taken: it has the byline and date right below it, and the headline is four lines "
-                           "away, past the swap's reach",
+    # es-blog-fecha right since meta._on_topic_neighbour; related-under-title, the last of the 'Related' list
+    # right under the headline taken, right since meta._listed_after_marker)
 }
 
 
