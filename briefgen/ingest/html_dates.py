@@ -184,6 +184,17 @@ def best_published(found: list[datetime]) -> datetime | None:
     return first
 
 
+def _same_moment(printed: datetime, published: datetime) -> datetime | None:
+    """`published` written with the offset under which it reads as `printed` (a wall-clock date and time),
+    when that offset is a whole number of quarter hours (to the minute) within any zone's reach."""
+    diff = (printed.replace(tzinfo=None) - published.replace(tzinfo=None)).total_seconds()
+    quarters = round(diff / 900) * 900
+    if not quarters or abs(diff - quarters) >= 60 or abs(quarters) >= MAX_OFFSET.total_seconds():
+        return None
+    local = published.astimezone(timezone(timedelta(seconds=quarters)))
+    return local if local.date() == printed.date() else None
+
+
 def local_day(published: datetime, page: str, lang: str | None, order: str | None,
               others: list[datetime], texts: list[str] | None = None, printed=None) -> datetime:
     """A UTC timestamp on the day the page shows. The same moment written with the page's offset
@@ -208,6 +219,12 @@ def local_day(published: datetime, page: str, lang: str | None, order: str | Non
         # a printed day no clock of the page's language shows at that moment is another date (an
         # unlabelled print edition's next day beside a German afternoon in UTC), not the local day
         shown = [(d, t) for d, t in shown if d.date() == utc_day or d.date() in days]
+    # the publication moment printed in the site's own zone ("Posted Nov. 14, 2018 at 9:40 pm" beside
+    # 2018-11-15T02:40Z): the first printed date-time, off the UTC day by whole quarter hours to the minute,
+    # is that moment, whatever a later printed date on the UTC day says (an update: "Updated Nov. 15")
+    first = next((d for d, has_time in shown if has_time), None)
+    if first is not None and first.date() != utc_day and (local := _same_moment(first, published)) is not None:
+        return local
     if any(d.date() == utc_day for d, _ in shown):
         return published
     if shown:

@@ -28,6 +28,22 @@ def test_a_utc_timestamp_on_the_next_day_takes_the_day_and_time_the_page_shows()
     assert got.utcoffset() == timedelta(hours=-5)
 
 
+def test_a_utc_timestamp_printed_as_local_time_wins_over_an_update_printed_on_the_utc_day():
+    meta = '<span class="timestamp">Posted Feb. 28, 2015 at 9:30 pm</span> ' \
+           '<span class="updated">Updated March 1, 2015 at 9:05 am</span>'
+    got, _ = page_dates(page(UTC_META, meta))
+    assert got.date().isoformat() == "2015-02-28"
+    assert got == datetime(2015, 3, 1, 2, 30, tzinfo=UTC) and got.utcoffset() == timedelta(hours=-5)
+
+
+def test_a_first_printed_time_that_is_not_the_same_moment_leaves_the_utc_day_to_the_page():
+    # 9:47 pm is no whole number of quarter hours off 02:30 UTC: not the stamp's moment, and the page
+    # shows the UTC day too, so the stamp stays as it was
+    meta = '<span class="timestamp">Feb. 28, 2015 at 9:47 pm</span> <span class="updated">March 1, 2015</span>'
+    got, _ = page_dates(page(UTC_META, meta))
+    assert got == datetime(2015, 3, 1, 2, 30, tzinfo=UTC) and got.utcoffset() == timedelta(0)
+
+
 def test_a_utc_timestamp_on_the_next_day_takes_the_day_the_page_shows():
     got, _ = page_dates(page(UTC_META, '<time>February 28, 2015</time>'))
     assert got == datetime(2015, 2, 28)

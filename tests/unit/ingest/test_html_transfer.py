@@ -61,12 +61,12 @@ KNOWN = {
 # Pages whose HTML path gives another title or day than pages.json's (../dumps-transfer/pages.json: the
 # headline and printed day written with each page; strict, as KNOWN). The phpBB page's title and day and the
 # TypePad page's title are right since session 10 (s10-meta: html._h1_is_site, PageNames.above_text), and the
-# British page's 'Published on 11/06/2009' (read month-first) since dates.page_order reads 'Thursday 11 June 2009'.
+# British page's 'Published on 11/06/2009' (read month-first) since dates.page_order reads 'Thursday 11 June 2009';
+# batch B's US page ('Posted Nov. 14, 2018 at 9:40 pm' beside 2018-11-15T02:40Z) since html_dates._same_moment.
 KNOWN_META = {
     ("interview-qa-2010", "date"): "the page shows only 'July 2010': dated by its file",
-    # session 10's batch B (sealed until 09:10), on main 58f1f93: titles 9 of 10, dates 9 of 10
-    ("newsletter-midstory-2018", "date"): "the UTC stamp (2018-11-15T02:40Z) is taken over the printed 'Nov. 14, "
-                                          "2018 at 9:40 pm' of a US page",
+    # session 10's batch B (sealed until 09:10), on main 58f1f93: titles 9 of 10, dates 9 of 10 (10 since the lead's
+    # printed-moment rule, session 10's end)
     ("it-cronaca-commenti-2013", "title"): "og:title ('Valdorso, riapre il ponte …', the place before the headline) "
                                            "is taken over the shown <h1>",
 }
