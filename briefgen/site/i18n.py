@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import sys
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -113,13 +112,8 @@ def _compiled(po: Path, name: str, cache: Path | None) -> bytes:
     write_mo(buf, catalog)
     data = buf.getvalue()
     if kept is not None:
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, kept)
-        except OSError:
-            pass     # only a cache: the next build compiles the file again
+        from briefgen.site.templates import keep_cached   # only when compiling
+        keep_cached(kept, data)
     return data
 
 

@@ -139,15 +139,21 @@ def _theme_file(path: Path, raw: bytes, cache: Path | None) -> dict:
     if pickled is None:
         pickled = pickle.dumps(_parse_theme_file(path, raw), protocol=pickle.HIGHEST_PROTOCOL)
         if kept is not None:
-            try:
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_bytes(pickled)
-                os.replace(tmp, kept)
-            except OSError:
-                pass     # only a cache: the next build parses the file again
+            keep_cached(kept, pickled)
     _THEME_FILES[digest] = pickled
     return pickle.loads(pickled)
+
+
+def keep_cached(path: Path, data: bytes) -> None:
+    """Write a cache file by a temporary name renamed over it (a reader sees old or new bytes, never half);
+    no fsync and no error: a lost or unwritable cache file only costs a later build the work again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _parse_theme_file(path: Path, raw: bytes) -> dict:
