@@ -56,6 +56,23 @@ KNOWN = {
     ("letters-page-2008", "as written"): "the letters policy box ('Write to us') is kept, the first letter's heading "
                                          "dropped",
     ("letters-page-2008", "old"): "the letters policy box is kept, the letters' headings dropped",
+    # session 11's batch A (s11-corpus, twelve pages of larger sites with their full furniture), first run on main
+    # 9e9d865: 5 of 12 right as written, 5 of 12 as older markup
+    ("tech-review-wp-2013", "as written"): "the review's 'Good' / 'Bad' lists and their headings are dropped",
+    ("tech-review-wp-2013", "old"): "the review's 'Good' / 'Bad' lists and their headings are dropped",
+    ("regional-opinion-comments-2012", "as written"): "the columnist's italic note after the column is kept",
+    ("regional-opinion-comments-2012", "old"): "the columnist's italic note after the column is kept",
+    ("react-feature-gdpr-2019", "as written"): "the newsletter sign-up box between paragraphs is kept",
+    ("react-feature-gdpr-2019", "old"): "the newsletter box, a consent-banner paragraph, the author's note and the "
+                                        "'Since you're here' appeal are kept, a subhead dropped",
+    ("listicle-affiliate-2017", "as written"): "the affiliate disclosure above the text is kept",
+    ("listicle-affiliate-2017", "old"): "the affiliate disclosure is kept, the eight items' headings dropped",
+    ("table-national-2008", "as written"): "the 'Have your say' call after the story is kept",
+    ("table-national-2008", "old"): "the 'Have your say' call after the story is kept",
+    ("sport-embedded-tweets-2018", "as written"): "the two embedded tweets' text is kept",
+    ("sport-embedded-tweets-2018", "old"): "the two embedded tweets' text is kept",
+    ("ru-agency-feed-2017", "as written"): "the 'follow us on Yandex.Zen' line after the text is kept",
+    ("national-megamenu-2016", "old"): "the newsletter box's text and consent line between paragraphs are kept",
 }
 
 # Pages whose HTML path gives another title or day than pages.json's (../dumps-transfer/pages.json: the
@@ -69,6 +86,12 @@ KNOWN_META = {
     # printed-moment rule, session 10's end)
     ("it-cronaca-commenti-2013", "title"): "og:title ('Valdorso, riapre il ponte …', the place before the headline) "
                                            "is taken over the shown <h1>",
+    # session 11's batch A (s11-corpus), first run on main 9e9d865: titles 7 of 12, dates 12 of 12
+    ("national-megamenu-2016", "title"): "og:title, a shorter headline than the shown <h1>, is taken",
+    ("tech-review-wp-2013", "title"): "og:title ('Lumo Fold 2 review') is taken over the shown <h1>",
+    ("listicle-affiliate-2017", "title"): "og:title ('8 best walking boots for winter') is taken over the shown <h1>",
+    ("sport-embedded-tweets-2018", "title"): "og:title (the score line and a shorter headline) is taken over the <h1>",
+    ("de-regional-anzeige-2016", "title"): "og:title ('Lindenau: …', the town before the headline) is taken",
 }
 
 
