@@ -6,6 +6,7 @@ with one line naming the file.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import re
@@ -32,20 +33,94 @@ def is_raw(path: Path) -> bool:
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """(text, encoding): UTF-8 first, then charset-normalizer's best guess."""
+    """(text, encoding): UTF-8 first; then UTF-8 with a few stray bytes (below); then the charset an HTML
+    page declares, when its bytes decode by it; then charset-normalizer's best guess; then Windows-1252.
+
+    A page saved from the web is often UTF-8 with a few bytes of another encoding (an ad, a comment or an
+    old template's "é" in Latin-1): strict UTF-8 refuses it, and charset-normalizer then reads the whole
+    page as a wrong single-byte encoding (every accented letter garbled) or gives up, so the page gave no
+    brief. Such bytes are read as Windows-1252, as browsers read an undeclared Latin page, and the rest
+    stays UTF-8. Text that is not UTF-8 at all seldom holds a valid multi-byte sequence ("Ã©" in
+    Windows-1252 is mojibake already), so more valid sequences than stray bytes tell the two apart."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    high = len(_HIGH.findall(data))
+    if _mostly_utf8(data, high):
+        return data.decode("utf-8", errors=_AS_CP1252), "utf-8"
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
+    if high <= FEW_HIGH_BYTES:
+        # an English page's stray "é" or curly quote: too little for a guess (charset-normalizer reads
+        # "Caf\xe9" as Mac Central European), and browsers read undeclared Latin pages as Windows-1252
+        return data.decode("cp1252", errors=_AS_CP1252), "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise IngestError("not text in a known encoding", path)
-    log.debug("%s: decoded as %s", path, best.encoding)
-    return str(best), best.encoding
+    if best is not None:
+        log.debug("%s: decoded as %s", path, best.encoding)
+        return str(best), best.encoding
+    # (a binary file decodes too, and read_raw refuses it by its control characters)
+    return data.decode("cp1252", errors=_AS_CP1252), "cp1252"
+
+
+# A valid UTF-8 sequence of two to four bytes (lead byte, then continuation bytes).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">, or an XML
+# declaration's encoding: the first one in the page's head (browsers look at the first KB first, and change
+# to a charset met later in the head; a page's inline scripts can run to 100 KB before it)
+_CHARSET = re.compile(rb"""(?:<meta[^>]{0,200}?charset|<\?xml[^>]{0,100}?encoding)\s*=\s*["']?\s*([\w.:-]{2,40})""",
+                      re.IGNORECASE)
+CHARSET_BYTES = 256 * 1024
+FEW_HIGH_BYTES = 8   # bytes above ASCII, none in a UTF-8 sequence: a stray letter or quote, not a language
+
+
+def _mostly_utf8(data: bytes, high: int) -> bool:
+    """More valid UTF-8 multi-byte sequences than bytes outside them above ASCII (of `high` in all)."""
+    sequences = _UTF8_SEQUENCE.findall(data)
+    stray = high - sum(len(s) for s in sequences)
+    return len(sequences) > stray
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page or XML declaration names, when Python knows it (None for UTF-8 and UTF-16,
+    which the bytes themselves already settled)."""
+    m = _CHARSET.search(data, 0, CHARSET_BYTES)
+    if m is None:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"   # (browsers read both as Windows-1252: curly quotes sit in its 0x80-0x9f)
+    return None if name.startswith(("utf-8", "utf-16", "utf-32")) else name
+
+
+def _as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """A codec error handler: the undecodable byte read as Windows-1252 (Latin-1 where it has no letter)."""
+    byte = exc.object[exc.start:exc.start + 1]
+    try:
+        return byte.decode("cp1252"), exc.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), exc.start + 1
+
+
+_AS_CP1252 = "briefgen-cp1252"
+codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 def read_raw(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) -> RawArticle:

@@ -146,6 +146,15 @@ case("html-ja-sjis-declared", "page.html", _html(JA_TITLE, JA, "2015年2月26日
                                                  'charset=Shift_JIS">').encode("shift_jis"), JA_TITLE, JA[1])
 case("html-utf16-bom", "page.html", _html(EN_TITLE, EN, "Posted on February 26, 2015", "en",
                                           '<meta charset="utf-16">').encode("utf-16"), EN_TITLE, EN[1])
+# UTF-8 pages with a few bytes of another encoding (an ad's or an old footer's Latin-1 "©"): strict UTF-8
+# refuses them and a guessed single-byte encoding garbles every accented letter or gives up
+case("html-fr-utf8-stray-latin1-byte", "page.html", _html(FR_TITLE, FR, "Publié le 26 février 2015", "fr",
+                                                          '<meta charset="utf-8">').encode()
+     .replace(b"Copyright Town Gazette", b"\xa9 Town Gazette"), FR_TITLE, FR[1])
+case("html-ru-utf8-stray-cp1251-byte", "page.html", _html(RU_TITLE, RU, "26 февраля 2015", "ru").encode()
+     .replace(b"Copyright Town Gazette", b"\xa9 \xc3\xe0\xe7\xe5\xf2\xe0"), RU_TITLE, RU[1])
+case("dump-utf8-stray-byte", "page.txt", _dump(FR_TITLE, FR, "Publié le 26 février 2015").encode()
+     .replace(b"Copyright Town Gazette", b"\xa9 Town Gazette"), FR_TITLE, FR[1])
 case("dump-cp1252", "page.txt", _dump(FR_TITLE, FR, "Publié le 26 février 2015").encode("cp1252"),
      FR_TITLE, FR[1])
 case("dump-koi8r", "page.txt", _dump(RU_TITLE, RU, "26 февраля 2015").encode("koi8-r"), RU_TITLE, RU[1])

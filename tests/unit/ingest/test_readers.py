@@ -55,3 +55,39 @@ def test_never_modifies_the_raw_file(tmp_path):
     before = (p.read_bytes(), p.stat().st_mtime_ns)
     read_raw(p)
     assert (p.read_bytes(), p.stat().st_mtime_ns) == before
+
+
+def test_reads_a_utf8_page_with_a_few_stray_bytes_as_utf8(tmp_path):
+    # A page saved from the web: UTF-8, with one Latin-1 byte from an ad or an old template. Strict UTF-8
+    # refused it, and the whole page was then read as a single-byte encoding (or refused).
+    p = tmp_path / "a.html"
+    text = "<p>Le ministre a déclaré vendredi qu’il était « très inquiet ».</p>\n"
+    p.write_bytes(text.encode("utf-8") * 3 + b"<p>\xa9 Caf\xe9 de la Gare</p>\n")
+    raw = read_raw(p)
+    assert raw.encoding == "utf-8"
+    assert raw.text == text * 3 + "<p>© Café de la Gare</p>\n"
+
+
+def test_an_ascii_page_with_one_stray_byte_is_read(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_bytes(b"<html><body><p>The council met on Tuesday.</p><p>Caf\xe9 owners object.</p></body></html>")
+    assert "Café owners" in read_raw(p).text
+
+
+def test_a_charset_declared_after_a_long_inline_script_is_read(tmp_path):
+    # charset-normalizer looks for a declaration in the first bytes only; a page's inline script can run
+    # to 20 KB before it, and the page was read as Windows-1250 ("Íîâîńňč")
+    p = tmp_path / "a.html"
+    script = "<script>var config = {" + ", ".join(f'"k{i}": {i}' for i in range(1500)) + "};</script>"
+    page = (f'<html><head>{script}<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            "</head><body><p>Новости: мэр открыл мост.</p></body></html>")
+    p.write_bytes(page.encode("cp1251"))
+    raw = read_raw(p)
+    assert raw.text == page and raw.encoding == "cp1251"
+
+
+def test_a_page_in_utf8_with_a_wrong_declaration_stays_utf8(tmp_path):
+    p = tmp_path / "a.html"
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Straße, Größe, Übung.</p></body></html>'
+    p.write_bytes(page.encode("utf-8"))
+    assert read_raw(p).text == page
