@@ -1099,10 +1099,11 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
     """(published, updated) from the meta lines near the top; DateError for impossible dates.
 
     Numeric dates are read in the page's own order when another date on it settles it, else by the
-    dump's day and the locale of `lang` (dates.parse). Of several dates, the first that falls within a
-    day of the dump's `date` line is the publication date; else the first labelled one ("Publié …") or
-    the first date line of its own; a date inside a longer line (a photo legend "Archive (16.08.2024): …")
-    counts only when there is no `date` line to fall back on. In a language without a lexicon, short
+    dump's day and the locale of `lang` (dates.parse). The `date` line's day is the publication day (a
+    date printed on it gives the time) unless the page's header date is more than LINE_SLACK days
+    before it (an older page copied later): then the first labelled one ("Publié …") or the first date
+    line of its own; a date inside a longer line (a photo legend "Archive (16.08.2024): …") counts only
+    when there is no `date` line to fall back on. In a language without a lexicon, short
     lines the regexes cannot read go to dateparser ("2 часа назад"). An impossible date ("31.02.2024")
     is an error when it stands on a date line of its own and the page has no other date; inside a longer
     line, or beside a real date, it is ignored."""
@@ -1163,10 +1164,14 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
         published = next((d for ln in first if (d := dates.dateline(ln.text, lang, order)) is not None), None)
     if published is None and updated is None and ref is None:
         published = _date_anywhere(c, lang, order)
-    if published is None and updated is not None and (ref is None or (ref - updated.date()).days > 1):
+    if published is None and updated is not None and (ref is None or (ref - updated.date()).days > LINE_SLACK):
         # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
         # the article is from that day at the latest, and the update's day is the page's own word
         published, updated = updated, None
+    if ref is not None and published is not None and (ref - published.date()).days <= LINE_SLACK:
+        # the `date` line is the publication day as the collector knows it: a date printed near it (a
+        # dateline's, an update's, dateparser's) gives at most its time on that day, never another day
+        published = _on_line_day(published, ref)
     if impossible is not None and published is None and updated is None and ref is None:
         raise impossible   # the page's only date line is impossible: reported, not replaced
     if ref is not None:
@@ -1288,13 +1293,13 @@ def _in_header(c: Cleaned, ln: Line) -> bool:
 
 
 def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: int = 0) -> datetime | None:
-    """The publication date among the dates near the header. With a `date` line: the first on its day,
-    else one a day off (labelled: the page's word; unlabelled: the `date` line's day). Else (no `date`
-    line, or one that is not the article's day: a page saved long after it appeared) the page's header
-    date: one above the text before one inside it, then a labelled date, a date line of its own, a date
-    in a longer line, and the nearest to the text's start (teaser dates stand further up or down). A
-    relative date ("vor 2 Std.") counts from the `date` line's day, so it comes only without an
-    absolute one."""
+    """The publication date among the dates near the header. With a `date` line (the publication day as
+    the collector knows it): the first on its day; else, with one a day off or a few days before it, the
+    `date` line's day; else (a page copied long after it appeared), and
+    without a `date` line, the page's header date: one above the text before one inside it, then a
+    labelled date, a date line of its own, a date in a longer line, and the nearest to the text's start
+    (teaser dates stand further up or down). A relative date ("vor 2 Std.") counts from the `date`
+    line's day, so it comes only without an absolute one."""
     if not found:
         return None
     absolute = [f for f in found if dates.has_day(f[2].text) or _yearless(f[2].text)]
@@ -1306,12 +1311,18 @@ def _choose(found: list[tuple[datetime, bool, Line]], ref: date | None, start: i
         same = next((d for d, _, _ in found if d.date() == ref), None)
         if same is not None:
             return same
-        # A day off the dump's day: a labelled date ("Published …") is the page's word; an unlabelled one
-        # is as often an edition, broadcast or teaser date, and the `date` line decides the day.
-        near = next(((d, prefixed) for d, prefixed, _ in found if abs((d.date() - ref).days) <= 1), None)
+        # The `date` line is the publication day as the collector knows it: a date printed a day off it
+        # (labelled or not: an edition, broadcast or teaser date, a local day against a UTC one, "1 day
+        # ago" counted from the line) or a few days before it does not move the day.
+        near = next((d for d, _, _ in found if abs((d.date() - ref).days) <= 1), None)
         if near is not None:
-            # a time printed in UTC is a moment, not the page's day: the `date` line gives the local day
-            return near[0] if near[1] and not _utc(near[0]) else datetime(ref.year, ref.month, ref.day)
+            return _on_line_day(near, ref)
+        # Only a header date of the page's own (teasers' and comments' are gone: _in_header, _outside_lists)
+        # printed more than a few days before it: the line was written when an older page was copied, and
+        # the page's date is the article's.
+        found = [f for f in found if (ref - f[0].date()).days > LINE_SLACK]
+        if not found:
+            return datetime(ref.year, ref.month, ref.day)
 
     def rank(f: tuple[datetime, bool, Line]) -> tuple[int, int]:
         _, prefixed, ln = f
@@ -1344,6 +1355,16 @@ def _outside_lists(c: Cleaned, found: list[tuple[datetime, bool, Line]], ref: da
     items = dates.listed([(f[2].i, f[0].date()) for f in found if not dates.counts_comments(f[2].text)],
                          LIST_REACH, breaks)
     return [f for f in found if (ref is not None and f[0].date() == ref) or f[2].i not in items]
+
+
+LINE_SLACK = 3   # days: a printed date this near before the dump's `date` line gives no other day than the line's
+
+
+def _on_line_day(d: datetime, ref: date) -> datetime:
+    """The `date` line's day: with the time and zone of a date printed on that day, else the day alone (a
+    time printed on another day is another moment: "2024/12/04 00:05" JST under `date 2024-12-03` is the
+    3rd in UTC, and 00:05 on the 3rd would be a day off)."""
+    return d if d.date() == ref else datetime(ref.year, ref.month, ref.day)
 
 
 DATELINE_LINES = 4    # lines from the text's start searched for its first paragraph's dateline

@@ -106,11 +106,15 @@ def test_relative_dates_in_other_languages_go_to_dateparser():
 
 
 def test_a_dump_in_a_language_without_lexicon_takes_its_relative_date():
-    raw = ("date 2026-01-16\n\nВласти города утвердили новый бюджет\n\n3 дня назад\n\n"
+    raw = ("date 2026-01-16\n\nВласти города утвердили новый бюджет\n\n{}\n\n"
            + "Городской совет в четверг утвердил бюджет, который увеличивает расходы на школы и больницы. " * 4)
-    ref, _, text = split_prefix(raw)
+    ref, _, text = split_prefix(raw.format("12 дней назад"))
     published, _ = find_dates(clean_dump(text), ref, "ru")
-    assert published == datetime(2026, 1, 13)
+    assert published == datetime(2026, 1, 4)
+    # a few days before the `date` line (the publication day as the collector knows it): the line's day
+    ref, _, text = split_prefix(raw.format("3 дня назад"))
+    published, _ = find_dates(clean_dump(text), ref, "ru")
+    assert published == datetime(2026, 1, 16)
 
 
 def test_a_caption_date_does_not_beat_the_dump_day():
@@ -179,11 +183,14 @@ def test_an_impossible_date_beside_a_real_one_is_ignored():
     assert published == datetime(2024, 2, 20, 10, 15)
 
 
-def test_a_date_a_day_off_the_dump_day_needs_a_label_to_win():
+def test_a_date_a_day_off_the_dump_day_never_moves_it():
+    # the `date` line is the publication day as the collector knows it, labelled date or not
     unlabelled = _dates_of("date 2024-04-25\n\nCouncil approves the new budget\n\nRadio, 24.04.2024, 15:10\n\n" + BODY)
     assert unlabelled[0] == datetime(2024, 4, 25)
     labelled = _dates_of("date 2024-04-25\n\nCouncil approves the new budget\n\nPublished 24.04.2024, 15:10\n\n"
                          + BODY)
-    assert labelled[0] == datetime(2024, 4, 24, 15, 10)
+    assert labelled[0] == datetime(2024, 4, 25)
+    days = _dates_of("date 2024-04-25\n\nCouncil approves the new budget\n\nPublished 22.04.2024, 15:10\n\n" + BODY)
+    assert days[0] == datetime(2024, 4, 25)
     far = _dates_of("date 2024-04-25\n\nCouncil approves the new budget\n\n28.03.2012\n\n" + BODY)
     assert far[0] == datetime(2012, 3, 28)   # an old article keeps the date it shows

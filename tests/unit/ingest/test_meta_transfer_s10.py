@@ -93,12 +93,13 @@ def test_html_date(tmp_path, case, masthead, byline, want):
     assert a.date.date() == want
 
 
-# A dump whose `date` line is the article's day (as the sample dumps are made) and a date printed above its
-# headline: a date a phrase names is an event's and the `date` line stands; a kicker's or a weekday's date, or
-# one opening its line, is the page's own (a page saved later: the printed day)
+# A dump whose `date` line is weeks after a date printed above its headline: a date a phrase names is an
+# event's and the `date` line stands; a kicker's or a weekday's date, or one opening its line, is the page's own
+# (a page saved later: the printed day). Two days before the line (the publication day as the collector knows
+# it), every one gives the line's day.
 ABOVE = [
-    ("en-meeting-of", "en", "Meeting of May 8, 2012", date(2012, 5, 10)),
-    ("fr-seance-du", "fr", "Séance du 8 mai 2012", date(2012, 5, 10)),
+    ("en-meeting-of", "en", "Meeting of May 8, 2012", date(2012, 5, 30)),
+    ("fr-seance-du", "fr", "Séance du 8 mai 2012", date(2012, 5, 30)),
     ("de-kicker-comma", "de", "Politik, 8. Mai 2012", date(2012, 5, 8)),
     ("en-weekday", "en", "Tuesday, May 8, 2012", date(2012, 5, 8)),
     ("de-date-first", "de", "08.05.2012, 17:26 Uhr", date(2012, 5, 8)),
@@ -107,11 +108,12 @@ ABOVE = [
 
 @pytest.mark.parametrize("case, lang, line, want", ABOVE, ids=[c[0] for c in ABOVE])
 def test_dump_a_date_above_the_headline_beside_a_later_date_line(tmp_path, case, lang, line, want):
-    lines = ["date 2012-05-10", SITE[lang], *MENU[lang], line, "", H[lang], ""]
-    lines += [p + "\n" for p in TEXT[lang] * 2] + [FOOTER[lang]]
-    p = tmp_path / "page.txt"
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert ingest_file(p).date.date() == want
+    for date_line, day in (("date 2012-05-30", want), ("date 2012-05-10", date(2012, 5, 10))):
+        lines = [date_line, SITE[lang], *MENU[lang], line, "", H[lang], ""]
+        lines += [p + "\n" for p in TEXT[lang] * 2] + [FOOTER[lang]]
+        p = tmp_path / "page.txt"
+        p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        assert ingest_file(p).date.date() == day, date_line
 
 
 def test_dump_without_a_date_line_an_open_numeric_date_takes_the_masthead_s_order(tmp_path):

@@ -93,10 +93,12 @@ def _dump(lang: str, header: str, date_line: str = "", tail: str = "") -> str:
     ("es", "3 de marzo, 10:15"),
 ])
 def test_dump_a_date_without_its_year_takes_the_year_of_the_date_line(lang, header):
-    # the page saved two days later, or months later: the last 3 March before the `date` line
-    for line in ("date 2011-03-05\n", "date 2011-06-13\n", "date 2012-02-01\n"):
+    # the page saved days or months later: the last 3 March before the `date` line
+    for line in ("date 2011-03-09\n", "date 2011-06-13\n", "date 2012-02-01\n"):
         assert _dump_dates(_dump(lang, header, line), lang)[0].date() == date(2011, 3, 3), line
     assert _dump_dates(_dump(lang, header, "date 2011-02-20\n"), lang)[0].date() == date(2010, 3, 3)
+    # two days before the `date` line (the publication day as the collector knows it): the line's day
+    assert _dump_dates(_dump(lang, header, "date 2011-03-05\n"), lang)[0].date() == date(2011, 3, 5)
 
 
 @pytest.mark.parametrize("lang, header", [("en", "Mon 3 Mar 10:15"), ("de", "3. März, 10:15 Uhr"),
@@ -111,10 +113,14 @@ def test_dump_a_date_without_its_year_takes_it_from_a_comment_below(lang, header
 
 
 @pytest.mark.parametrize("lang, relative, day", [
-    ("de", "vor 3 Stunden", 5), ("fr", "il y a 2 jours", 3), ("en", "2 hours ago", 5), ("es", "hace 3 días", 2),
+    ("de", "vor 3 Stunden", date(2011, 3, 5)), ("fr", "il y a 2 jours", date(2011, 3, 5)),
+    ("en", "2 hours ago", date(2011, 3, 5)), ("es", "hace 3 días", date(2011, 3, 5)),
+    ("fr", "il y a 12 jours", date(2011, 2, 21)), ("en", "10 days ago", date(2011, 2, 23)),
 ])
 def test_dump_a_relative_date_counts_from_the_date_line_and_never_beats_a_printed_one(lang, relative, day):
-    assert _dump_dates(_dump(lang, relative, "date 2011-03-05\n"), lang)[0].date() == date(2011, 3, day)
+    # counted from the `date` line: a few days before it is the line's day (the publication day as the
+    # collector knows it), more is a page copied later
+    assert _dump_dates(_dump(lang, relative, "date 2011-03-05\n"), lang)[0].date() == day
     # a printed date beside it, with or without its year, is the page's own word
     for printed in ("1 March 2011", "1 March"):
         dump = _dump(lang, f"{relative}\n\n{printed}", "date 2011-03-05\n")
