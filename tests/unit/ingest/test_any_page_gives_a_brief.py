@@ -193,6 +193,17 @@ case("html-font-table", "page.html", _html(EN_TITLE, EN, "", body=(
     f'<td><font face="Arial" size="4"><b>{EN_TITLE}</b></font><br><font size="1">February 26, 2015</font>'
     "<br><br>" + "<br><br>".join(f'<font face="Arial" size="2">{p}</font>' for p in EN)
     + "</td></tr></table>")).encode(), EN_TITLE, EN[1])
+# the whole story inside one link (a card-like wrapper around the text): every paragraph is "part of a
+# longer link" to the cleaning, which left nothing; trafilatura's own text stays (session 11)
+case("html-story-inside-one-link", "page.html", _html(EN_TITLE, EN, "", body=(
+    f'{NAV}\n<h1>{EN_TITLE}</h1>\n<p>February 26, 2015</p>\n<a href="/story.html">'
+    + "".join(f"<p>{p}</p>" for p in EN) + "</a>")).encode(), EN_TITLE, EN[1])
+# a printed date after today (a typo, "2051" for "2015") by the headline: no publication date, and no
+# reason to refuse the page; its permalink gives the day (before session 11: refused, "in the future")
+case("html-printed-date-in-the-future", "page.html", _html(EN_TITLE, EN, "Posted on February 26, 2051", "en",
+                                                           '<link rel="canonical" href="https://gazette.example'
+                                                           '/2015/02/26/harbour-festival/">').encode(),
+     EN_TITLE, EN[1])
 case("html-fragment-no-body", "page.html", (
     f"<title>{EN_TITLE}</title>\n<h1>{EN_TITLE}</h1>\n<p>February 26, 2015</p>\n"
     + "\n".join(f"<p>{p}</p>" for p in EN)).encode(), EN_TITLE, EN[1])
