@@ -40,10 +40,13 @@ from briefgen.site.swap import (
     remove_in_thread,
     remove_later,
     repair,
+    replace_into,
     swap_in,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefgen.config import Config
     from briefgen.site.workers import Pool
 
@@ -311,6 +314,10 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         tree_keys = [shared.global_key, *(tree.key for tree in locale_trees)]
         if state.get("tree_keys") != tree_keys:
             shared.dirty = None      # names, navigation or assets changed: every page may show them
+        # A partial plan changes a few files, moved one by one into the spare or the live folder:
+        # staged flat (writer.Writer.flat). A whole plan may change them all, and the staging folder
+        # becomes the new tree (Writer.complete): laid out as the site from the start.
+        shared.writer.flat = previous is not None and shared.dirty is not None
         render_errors = shared.render_all(locale_trees, pool)
         _check_stop(stop)      # the last chance: what follows publishes
     except BaseException:
@@ -348,7 +355,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     elif patch:
         with site_lock.writing():
             # the emptied staging folder is deleted in a thread (below), off the path to the browser
-            apply_patch(tmp, out, written, removed, remove_staging=False)
+            apply_patch(tmp, out, written, removed, remove_staging=False, flat=shared.writer.flat)
         record["tree"] = _tree_id(out)
         # The preview's folder: the state is kept in memory and written once the preview is idle
         # (flush_state; a pickle of the whole state is a third of an edit's CPU at 10,000 briefs).
@@ -361,7 +368,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         # plans every page (a marker beside the state rather than a second copy of the whole state).
         _spare_busy(state_file).write_bytes(b"")
         killpoints.reached("spare-busy")
-        missing = _update_spare(spare, trees[spare], shared.keys, set(written), tmp, out)
+        missing = _update_spare(spare, trees[spare], shared.keys, set(written), shared.writer.staged, out)
         killpoints.reached("spare-updated")
         _forget_missing(record, missing)
         record.update(tree=_tree_id(spare), spare=_spare_record(out, old_keys, shared.keys, changed))
@@ -397,7 +404,9 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         killpoints.reached("spare-kept")
         forget_journal(out)
     killpoints.reached("staging-left")
-    if len(written) >= 100 and tmp.exists():
+    if shared.writer.flat and tmp.exists():
+        shutil.rmtree(tmp, ignore_errors=True)   # emptied by the moves (a folder, not a tree)
+    elif len(written) >= 100 and tmp.exists():
         # the staging folder's empty folders (a day's briefs: ~500 of them, seconds of rmdir on a busy
         # disk): deleted like an old tree, without making the build wait
         remove_later(tmp, config.path("cache") / "trash")
@@ -520,33 +529,37 @@ def _trees(state: dict, out: Path, spare: Path | None) -> dict[Path, dict]:
     return found
 
 
-def _update_spare(spare: Path, spare_keys: dict, keys: dict, written: set[str], staging: Path,
+def _update_spare(spare: Path, spare_keys: dict, keys: dict, written: set[str], staged: Callable[[str], str],
                   live: Path) -> list[str]:
-    """Make the spare tree hold exactly `keys`: rendered files moved in from `staging`, files it
+    """Make the spare tree hold exactly `keys`: rendered files moved in from where `staged` says, files it
     lacks linked from the live tree, files the site no longer has deleted. Returns paths missing from
     the live tree (deleted by hand): the next build renders them."""
-    missing, made = [], set()
+    missing = []
     for rel, key in keys.items():
         if rel in written:
-            src = os.path.join(staging, rel)
+            src = staged(rel)
         elif spare_keys.get(rel) != key:
             src = os.path.join(live, rel)
         else:
             continue
         target = os.path.join(spare, rel)
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+        # The target's folder is made only when a move or link says it is missing: a changed page's
+        # folder is there already (made first, it cost a failed mkdir and a stat a file).
         try:
             if rel in written:
-                os.replace(src, target)
+                replace_into(src, target)
             else:   # the spare is nobody's site yet: no need for an atomic replace
                 try:
                     os.unlink(target)
                 except FileNotFoundError:
                     pass
-                os.link(src, target)
+                try:
+                    os.link(src, target)
+                except FileNotFoundError:
+                    if not os.path.lexists(src):
+                        raise
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    os.link(src, target)
         except FileNotFoundError:
             missing.append(rel)
     for rel in spare_keys.keys() - keys.keys():

@@ -326,7 +326,8 @@ class Shared:
                 _FORK_SOURCE = None
         else:
             results = pool.map(render_chunk, [(self.config, self.c.items, self.folders, self.fingerprint, self.now,
-                                               str(self.writer.root), chunk, self.dirty, self.reads_day)
+                                               str(self.writer.root), chunk, self.dirty, self.reads_day,
+                                               self.writer.flat)
                                               for chunk in chunks])
         for written, errors in results:
             self.writer.written.extend(written)
@@ -349,8 +350,13 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
 
     config, items, folders, fingerprint, now, tmp, chunk, dirty, *rest = task
     reads_day = rest[0] if rest else None     # None: the worker reads the templates itself
-    return _render_in_worker(tmp, chunk, lambda: Shared(config, group(items), folders, fingerprint, now,
-                                                        Path(tmp), None, {}, dirty=dirty, reads_day=reads_day))
+
+    def make() -> Shared:
+        shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {}, dirty=dirty,
+                        reads_day=reads_day)
+        shared.writer.flat = len(rest) > 1 and rest[1]    # staged as the parent's writer stages
+        return shared
+    return _render_in_worker(tmp, chunk, make)
 
 
 FEED = -1     # a render task's tree index that means "the main tree's feed number pi"

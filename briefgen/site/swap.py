@@ -22,6 +22,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.site.writer import staged_file
+
 if TYPE_CHECKING:
     import subprocess
 
@@ -213,14 +215,27 @@ class SiteLock:
                 self._cond.notify_all()
 
 
+def replace_into(src: str, target: str) -> None:
+    """os.replace(src, target), making target's folders if they are missing: tried first, as the folder
+    of a changed page is there already (makedirs first cost a failed mkdir and a stat a file)."""
+    try:
+        os.replace(src, target)
+    except FileNotFoundError:
+        if not os.path.lexists(src):
+            raise
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(src, target)
+
+
 def journal_path(out: Path) -> Path:
     return out.parent / f"{out.name}.patch-journal"
 
 
 def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str],
-                remove_staging: bool = True) -> None:
+                remove_staging: bool = True, flat: bool = False) -> None:
     """Move staged files into the live site (each os.replace is atomic), delete removed ones.
     `remove_staging=False`: the emptied staging folder is left for the caller to delete (later).
+    `flat`: the staged files are named by writer.flat_name, not laid out as in the site.
 
     The journal is written (atomically, by rename) before the first move; the caller deletes it with
     `forget_journal` once the build's state is saved. If this process dies in between, `repair`
@@ -233,10 +248,10 @@ def apply_patch(staging: Path, out: Path, written: list[str], removed: list[str]
     before = _read_journal(journal)
     named_written = list(dict.fromkeys([*before.get("written", []), *written]))
     named_removed = list(dict.fromkeys([*before.get("removed", []), *removed]))
-    tmp.write_text(json.dumps({"staging": str(staging), "written": named_written, "removed": named_removed}),
-                   encoding="utf-8")
+    tmp.write_text(json.dumps({"staging": str(staging), "written": named_written, "removed": named_removed,
+                               "flat": flat}), encoding="utf-8")
     os.replace(tmp, journal)
-    _move_in(staging, out, written, removed, remove_staging)
+    _move_in(staging, out, written, removed, remove_staging, flat=flat)
 
 
 def _read_journal(journal: Path) -> dict:
@@ -257,6 +272,7 @@ def repair(out: Path) -> list[str] | None:
     try:
         record = json.loads(journal.read_text(encoding="utf-8"))
         staging, written, removed = Path(record["staging"]), list(record["written"]), list(record["removed"])
+        flat = record.get("flat") is True     # absent: a journal of a version that staged as in the site
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -267,7 +283,8 @@ def repair(out: Path) -> list[str] | None:
     if staging.parent != out.parent or not staging.name.startswith(out.name + ".tmp-"):
         log.warning("%s: the journal names a foreign staging folder; rebuilding the whole site", journal)
         return ["*"]
-    _move_in(staging, out, [rel for rel in written if (staging / rel).is_file()], removed)
+    _move_in(staging, out, [rel for rel in written if os.path.isfile(staged_file(staging, rel, flat))], removed,
+             flat=flat)
     return written + removed
 
 
@@ -277,15 +294,9 @@ def forget_journal(out: Path) -> None:
 
 
 def _move_in(staging: Path, out: Path, written: list[str], removed: list[str],
-             remove_staging: bool = True) -> None:
-    made: set[str] = set()
+             remove_staging: bool = True, flat: bool = False) -> None:
     for rel in written:
-        target = os.path.join(out, rel)
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        os.replace(os.path.join(staging, rel), target)
+        replace_into(staged_file(staging, rel, flat), os.path.join(out, rel))
     for rel in removed:
         target = os.path.join(out, rel)
         try:

@@ -270,8 +270,8 @@ def test_the_build_after_a_kill_mid_patch_repairs_the_site(corpus_project, tmp_p
     set_version(briefs, {k: v for k, v in b.items() if k in a})
     real = swap._move_in
 
-    def killed_half_way(staging, out, written, removed, *rest):
-        real(staging, out, written[: len(written) // 2], [])
+    def killed_half_way(staging, out, written, removed, *rest, **kwargs):
+        real(staging, out, written[: len(written) // 2], [], **kwargs)
         raise SystemExit("killed")
 
     monkeypatch.setattr(swap, "_move_in", killed_half_way)

@@ -78,7 +78,7 @@ def test_repair_finishes_a_patch_killed_half_way_from_its_journal(tmp_path, monk
     (staging / "a").mkdir(parents=True)
     (staging / "a" / "index.html").write_text("new a")
     (staging / "b.html").write_text("new b")
-    def killed(staging, out, written, removed, *rest):
+    def killed(staging, out, written, removed, *rest, **kwargs):
         os.replace(staging / written[0], out / written[0])   # one move, then death
         raise SystemExit
 
@@ -143,3 +143,53 @@ def test_the_writer_normalises_paths_as_normpath_does():
             rel = "".join(parts)
             assert _norm(rel) == posixpath.normpath(rel), rel
     assert _norm("") == "."
+
+
+def test_flat_staging_names_one_file_per_path_and_lays_them_out_when_completed(tmp_path):
+    from briefgen.site.writer import flat_name
+
+    long = "regions/" + "x" * 240 + "/index.html"
+    paths = ["a/b/index.html", "a%2Fb/index.html", "a/b%2Findex.html", "feed.xml", long]
+    names = [flat_name(p) for p in paths]
+    assert len(set(names)) == len(names) and not any("/" in n for n in names)
+    assert len(flat_name(long).encode()) < 255 and flat_name(long).startswith("%h")
+    (tmp_path / "old" / "k").mkdir(parents=True)
+    (tmp_path / "old" / "k" / "index.html").write_text("kept")
+    w = Writer(tmp_path / "new", patch=True)
+    w.flat = True
+    for i, p in enumerate(paths):
+        w.write(p, f"text {i}")
+    w.claim("k/index.html", "kept page")
+    assert w.link("k/index.html", tmp_path / "old")
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == sorted(names)   # no folder made
+    assert (tmp_path / "new" / flat_name("a/b/index.html")).read_text() == "text 0"
+    assert w.staged("a/b/index.html") == str(tmp_path / "new" / flat_name("a/b/index.html"))
+    assert w.complete(tmp_path / "old") == []
+    for i, p in enumerate(paths):
+        assert (tmp_path / "new" / p).read_text() == f"text {i}"
+    assert (tmp_path / "new" / "k" / "index.html").read_text() == "kept"
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["a", "a%2Fb", "feed.xml", "k", "regions"]
+
+
+def test_repair_finishes_a_flat_patch_and_makes_missing_folders(tmp_path, monkeypatch):
+    from briefgen.site import swap
+    from briefgen.site.writer import flat_name
+
+    live, staging = tmp_path / "site", tmp_path / "site.tmp-1-ab"
+    (live / "a").mkdir(parents=True)
+    (live / "a" / "index.html").write_text("old a")
+    staging.mkdir()
+    (staging / flat_name("a/index.html")).write_text("new a")
+    (staging / flat_name("n/e/w/index.html")).write_text("new page")
+
+    def killed(staging, out, written, removed, *rest, **kwargs):
+        raise SystemExit
+
+    monkeypatch.setattr(swap, "_move_in", killed)
+    with pytest.raises(SystemExit):
+        apply_patch(staging, live, ["a/index.html", "n/e/w/index.html"], [], flat=True)
+    monkeypatch.undo()
+    assert (live / "a/index.html").read_text() == "old a"
+    assert sorted(repair(live)) == ["a/index.html", "n/e/w/index.html"]
+    assert (live / "a/index.html").read_text() == "new a" and (live / "n/e/w/index.html").read_text() == "new page"
+    assert not staging.exists()
