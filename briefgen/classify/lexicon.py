@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import logging
 import re
-import tomllib
 import unicodedata
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from briefgen.classify.data import _data, has_data, load_toml  # noqa: F401 (the classifiers import them from here)
 
 log = logging.getLogger(__name__)
 
@@ -239,20 +239,6 @@ class PhraseIndex:
 
 
 # ---- data files -------------------------------------------------------------------------------------
-
-def _data(name: str):
-    return resources.files("briefgen.classify").joinpath("data", *name.split("/"))
-
-
-@cache
-def load_toml(name: str) -> dict:
-    with _data(name).open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def has_data(name: str) -> bool:
-    return _data(name).is_file()
-
 
 @cache
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 
-from briefgen.classify.lexicon import load_toml
+from briefgen.classify.data import load_toml
 from briefgen.errors import ConfigError
 
 if TYPE_CHECKING:

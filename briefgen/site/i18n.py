@@ -253,7 +253,7 @@ def name_functions():
     except ImportError:
         region_name = _fallback_region_name
     try:
-        from briefgen.classify.themes import theme_name
+        from briefgen.classify.taxonomy import theme_name
     except ImportError:
         theme_name = _fallback_theme_name
     return region_name, theme_name

@@ -84,6 +84,22 @@ def test_a_title_edit_imports_no_pytz(scratch_project, build_project):
     assert out.strip() == "True True False False"
 
 
+def test_a_title_edit_names_regions_and_themes_without_the_classifier(scratch_project, build_project):
+    """The trees' region and theme names come from classify/taxonomy.py and classify/data.py: a
+    rendering build in a fresh process imports neither the classifier's text tools (lexicon.py: its
+    folding table and token patterns, ~9 ms of CPU) nor theme scoring (~3 ms)."""
+    build_project(scratch_project)
+    _retitle(scratch_project, "Retitled")
+    code = ("import sys\nfrom pathlib import Path\nfrom briefgen.config import load_config\n"
+            "from briefgen.site.build import build\n"
+            f"r = build(load_config(Path({str(scratch_project)!r})), ingest=False)\n"
+            "print(r.written > 0, 'briefgen.classify.taxonomy' in sys.modules,"
+            " [m for m in ('briefgen.classify.lexicon', 'briefgen.classify.themes') if m in sys.modules])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert out.strip() == "True True []"
+
+
 @pytest.mark.parametrize("last", [True, False])
 def test_the_collector_does_not_run_during_a_build_after_its_ingest(scratch_project, build_project, last):
     """The cyclic collector is paused from the brief files' listing to the build's end (it scanned the
