@@ -560,7 +560,7 @@ def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
     flush(True)
 
 
-_NUMBER = re.compile(r"^\s*(\d{1,2})[.):]\s")
+_NUMBER = linemodel.NUMBERED
 
 
 def _own_items(pairs: list[tuple[Line, Line]]) -> bool:

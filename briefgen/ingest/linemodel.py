@@ -80,6 +80,7 @@ TRUNCATED = ("...", "…")   # the end of a line cut off: a teaser's lede
 GALLERY_KEEP, GALLERY_GAP = -3.0, 3   # the article's opening above a gallery: doubted lines, a few tools between
 GALLERY_COUNTERS = 3   # slide counters ("4/50", "Photo 4 of 50") in the dropped lines below the article: a gallery
 # An interview's question or answer label opening a line ("Q: …", "A. …", "F: …", "Frage: …", "R : …")
+NUMBERED = re.compile(r"^\s*(\d{1,2})[.):]\s")   # an item's number opening its head ("2. Name"; clean reads it too)
 _QA = re.compile(r"^(?:(?P<q>Q|F|D|P|В|Question|Frage|Domanda|Pregunta|Pergunta|Вопрос)"
                  r"|(?P<a>A|R|О|Answer|Antwort|Réponse|Risposta|Respuesta|Resposta|Ответ))\s?[:.]\s+\S")
 
@@ -596,10 +597,25 @@ def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> 
     stamped = sum(_stamped(k, have, texts) for k in above)
     if stamped >= LIVE_ENTRIES and 3 * stamped >= len(above):
         return kept
+    heads = _numbered_on(kept[0], end, kept[-1], texts)
+    if heads:
+        return sorted(have.union(heads))   # (the heads too: the items' own titles, short, the model drops them)
     if not any(ch.isdigit() for k in range(end, after) for ch in texts[k]) \
             and not _teaser_cards([k for k in kept if k >= end], texts):
         return kept
     return [k for k in kept if k < end]
+
+
+def _numbered_on(start: int, end: int, stop: int, texts: list[str]) -> list[int]:
+    """The item heads numbered in sequence (1., 2., 3. ...) between `start` and `stop`, when they start above
+    `end` and go on below it, else []: a list article's or how-to's items (a digit in each head, and the
+    price or rating lines an item carries, looked like comments' stamps to the tail cut). Readers' comments,
+    or a ranked box ("Most read" 1-5) below the article, start their numbering below it."""
+    nums = [(k, int(m.group(1))) for k in range(start, stop + 1) if (m := NUMBERED.match(texts[k]))]
+    if len(nums) >= 3 and nums[0][1] == 1 and nums[0][0] < end <= nums[-1][0] \
+            and all(b == a + 1 for (_, a), (_, b) in pairwise(nums)):
+        return [k for k, _ in nums]
+    return []
 
 
 def _stamped(k: int, kept: set[int], texts: list[str]) -> bool:
@@ -1010,7 +1026,9 @@ def _join_past_gallery(kept: list[int], scores: list[float], bars: list[float], 
     if not kept:
         return kept
     k, counters, last = kept[-1] + 1, 0, 0
-    while k < len(texts) and scores[k] < bars[k]:
+    # a slide's caption the model would keep (prose under a counter) is still the gallery's while another
+    # counter follows within GALLERY_GAP lines: the run looked for is the text after the last slide
+    while k < len(texts) and (scores[k] < bars[k] or any(j in counter for j in range(k + 1, k + 1 + GALLERY_GAP))):
         if ends[k]:
             return kept
         if k in counter:

@@ -697,3 +697,35 @@ def test_a_caption_that_ends_with_its_photographer_goes(monkeypatch):
                  "L'exposition ouvre vendredi. Photos du port et des bateaux jusqu'en mai, à la mairie."):
         texts = [P1, line, P2, P3]
         assert _decode_with(monkeypatch, texts, [3.0] * 4, [3.0] * 4) == texts
+
+
+def test_a_list_article_s_numbered_items_are_not_cut_as_comments(monkeypatch):
+    # "The 4 best ..." (session 11, batch s11-A's listicle): each item a numbered head the model drops, a
+    # rating and a price line with digits (they look like a comment's stamp to the tail cut), one paragraph
+    # it only half believes; the items numbered 1, 2, 3 ... from inside the article are its own, heads too
+    items = [("1. Tarnwell Ridge", P2), ("2. Fellcraft Scout", P3), ("3. Brackenby Trail", P5), ("4. Alpinor Summit", P4)]
+    texts, scores = [P1], [4.0]
+    for head, text in items:
+        texts += [head, "Rating: 4 of 5", text, "Buy now £165"]
+        scores += [-2.5, -6.0, 3.5 if head.startswith("1.") else 1.0, -5.0]
+    kept = _decode_with(monkeypatch, texts, scores, scores)
+    assert kept == [P1] + [x for item in items for x in item]
+    # numbered from below the article (comments, a ranked "Most read" box): cut as before
+    comments = [("1. Dave from Leeds", "Même chose chez nous la semaine dernière, les aides arrivent toujours trop tard."),
+                ("2. Sue", "Le ministre ferait mieux de venir voir les exploitations touchées par la sécheresse."),
+                ("3. Tom", "Encore des promesses, comme l'an dernier, et rien ne change pour les petits éleveurs.")]
+    texts, scores = [P1, P2, P3, P4], [4.0, 4.0, 4.0, 4.0]
+    for head, text in comments:
+        texts += [head, "18 August 2009, 7:40", text]
+        scores += [-2.5, -6.0, 1.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4]
+
+
+def test_a_slide_caption_the_model_would_keep_does_not_end_the_gallery(monkeypatch):
+    # one slide's caption reads like prose and scores above the keep bar: it is still between two counters,
+    # so the paragraphs after the last slide join the article as they do below a plain gallery
+    gallery = _gallery(12)
+    texts = [P1, P3, *gallery, P2, P4]
+    scores = [3.0, 3.0] + [-6.0] * len(gallery) + [0.5, 0.5]
+    scores[2 + 3 * 4 + 1] = 0.2   # the caption of slide 5
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P3, P2, P4]

@@ -70,7 +70,8 @@ KNOWN = {
     "tech-review-wp-2013": "two subheads and the review's 'Good' / 'Bad' lists are dropped",
     "react-feature-gdpr-2019": "the GDPR consent banner's paragraphs are kept (and its heading taken as the title), "
                                "the standfirst dropped",
-    "listicle-affiliate-2017": "cut after the first of eight items: the items' headings and texts are dropped",
+    "listicle-affiliate-2017": "the affiliate disclosure above the text is kept and the verdict's subhead dropped "
+                               "(cut after the first of eight items until session 11's numbered-items rule)",
     "table-national-2008": "the 'Print this article | E-mail' tools line and the 'Have your say' call are kept",
     "sport-embedded-tweets-2018": "cut at the embedded Instagram post: the last three paragraphs are dropped",
     "ru-agency-feed-2017": "the tags line and the 'follow us on Yandex.Zen' line are kept",
