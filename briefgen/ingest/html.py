@@ -134,14 +134,17 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _unglue_first_lines(found, doc)
     doubtful = bool(steps & {"container", "comment_records", "gaps", "teasers", "above_headline"}) \
         and _doubtful(found, doc)
+    if "rejoin" in steps:
+        # first: the container and comment steps find the joined paragraph in the page, not its fragments
+        # (before session 11 it ran after them: a decomposed page, now composed above, had made the container
+        # cut de-tageszeitung when run first)
+        found = _rejoined(found, doc)
     if "container" in steps and doubtful:
         found = _inside_container(found, doc)
     if "page_comments" in steps:
         found = _before_page_comments(found, doc)
     if "comment_records" in steps and doubtful:
         found = _before_comment_records(found, doc)
-    if "rejoin" in steps:
-        found = _rejoined(found, doc)
     if "gaps" in steps:
         found = _with_gaps(found, doc, paragraphs=doubtful)
     forms = _title_forms(doc)

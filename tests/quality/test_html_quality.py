@@ -37,7 +37,8 @@ BARE_TITLE_FLOORS = {"dev": 36, "world": 157}
 # attribute, HTML5 sectioning elements made <div>s), through the furniture filter as the pages as they are:
 # measured 0.9646 (dev) and 0.9589 (world) in session 10 (steps rejoin and agreed_end), pinned less 0.001
 # (session 9: 0.9600 and 0.9552; session 7: 0.9547 and 0.9496, pinned less 0.01).
-OLD_MARKUP_FLOORS = {"dev": 0.963, "world": 0.957}
+# Session 11 (pages composed before the steps, rejoin first): world 0.9597, dev 0.9646.
+OLD_MARKUP_FLOORS = {"dev": 0.963, "world": 0.958}
 # Pages that give no brief, each with its reason (every other page must give one).
 NO_ARTICLE = {
     "ko-hankookilbo-2026-01-29": "the article exists only in a Next.js script payload (JSON in a <script>); "
