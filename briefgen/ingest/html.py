@@ -2778,7 +2778,10 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None, editi
                          + wider, PRINTED_LIST,
                          [at] + [i for i in span if len(pieces[i]) > PRINTED_MAX])
     found_all = [f for f in found_all if f[2] not in items]
-    yearless = _yearless_near(pieces, near, lang, items, want, doc)
+    # (a link whose text names a day among other words, "Police log: April 12", is another page's headline)
+    teasers = {i for _, i in near if _in_link(nodes[i]) and dates.date_label(pieces[i]) is None
+               and dates.other_words(pieces[i]) > 0}
+    yearless = _yearless_near(pieces, near, lang, items | teasers, want, doc)
     if yearless is not None and (not found_all or yearless[0] < min(f[0][2] for f in found_all)):
         # a date line without its year nearer the headline ("Posted on March 3 by admin") than any full
         # date: in the year of the nearest full date (below it, a comment's: not after that)

@@ -144,3 +144,19 @@ def test_html_a_date_without_its_year_inside_a_sentence_is_no_date_line(tmp_path
     body = ("<h2>Night buses saved</h2><p class='meta'>Posted on March 3, 2011 by admin</p>"
             "<p>The buses run again from <b>March 9</b> on, the council said.</p><p>{text}</p><p>{text}</p>")
     assert _date(tmp_path, "en", body) == date(2011, 3, 3)
+
+
+@pytest.mark.parametrize("lang, masthead, link", [
+    ("en", "Tuesday, April 13, 2010", "Police log: April 12"),
+    ("de", "Dienstag, 13. April 2010", "Polizeibericht vom 12. April"),
+])
+def test_html_a_link_naming_a_day_without_its_year_is_another_page_s(tmp_path, lang, masthead, link):
+    # a "Most read" list after a short story: a headline that names a day is no date line of the article's
+    # (the masthead's day is the page's); a link that is the date alone (a permalink) still counts
+    side = f"<div class='side'><b>Most Read</b><ol><li><a href='/log'>{link}</a></li><li><a href='/x'>Lakers fall</a></li></ol></div>"
+    menu = "<ul><li><a href='/n'>News</a></li><li><a href='/s'>Sport</a></li></ul>"
+    body = f"<div class='top'>Courier<br>{masthead}</div>{menu}<h1>Night buses saved</h1><p>{{text}}</p>{side}"
+    assert _date(tmp_path, lang, body) == date(2010, 4, 13)
+    permalink = "<p class='meta'>Posted on <a href='/p'>April 12</a> by admin</p>"
+    body = f"<div class='top'>Courier<br>{masthead}</div>{menu}<h1>Night buses saved</h1>{permalink}<p>{{text}}</p>"
+    assert _date(tmp_path, lang, body) == date(2010, 4, 12)
