@@ -62,6 +62,13 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass
+    if _declared_lang(data) in CP1252_LANGS:
+        # an undeclared page in a language Windows-1252 writes: charset-normalizer reads most such pages as
+        # Central European (cp1250: "à" as "ŕ", "ñ" as "ń") or Baltic (cp775: every umlaut garbled)
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     if high <= FEW_HIGH_BYTES:
         # an English page's stray "é" or curly quote: too little for a guess (charset-normalizer reads
         # "Caf\xe9" as Mac Central European), and browsers read undeclared Latin pages as Windows-1252
@@ -86,6 +93,18 @@ _CHARSET = re.compile(rb"""(?:<meta[^>]{0,200}?charset|<\?xml[^>]{0,100}?encodin
                       re.IGNORECASE)
 CHARSET_BYTES = 256 * 1024
 FEW_HIGH_BYTES = 8   # bytes above ASCII, none in a UTF-8 sequence: a stray letter or quote, not a language
+
+
+# Languages whose letters Windows-1252 holds (Western European, and others written in its letters)
+CP1252_LANGS = frozenset(("en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "nb", "nn", "da", "fi", "is",
+                          "ca", "eu", "gl", "ga", "af", "id", "ms", "sw", "zu", "xh", "lb", "fo", "oc"))
+_LANG = re.compile(rb"""<html\b[^>]{0,500}?\blang\s*=\s*["']?\s*([A-Za-z]{2,3})\b""", re.IGNORECASE)
+
+
+def _declared_lang(data: bytes) -> str | None:
+    """The language an HTML page names on its <html> element ("en", "de" of "de-AT"), lowercased."""
+    m = _LANG.search(data, 0, CHARSET_BYTES)
+    return m.group(1).decode("ascii").lower() if m else None
 
 
 def _mostly_utf8(data: bytes, high: int) -> bool:
