@@ -220,7 +220,19 @@ def key_of(line: str) -> str:
     key = line.lower()
     if not (key.isprintable() and "  " not in key):   # (every space but " " is unprintable)
         key = " ".join(key.split())
-    return key if key and key[0].isalnum() and key[-1].isalnum() else _TRIM.sub("", key)
+    return key if key and key[0].isalnum() and key[-1].isalnum() else _trimmed(key)
+
+
+def _trimmed(key: str) -> str:
+    """_TRIM.sub("", key), faster: the key from its first to its last character str.isalnum() allows
+    ("" if none). The pattern's `[\\W_]+$` is tried at every non-word character of the line (a paragraph
+    ends with a full stop, so most keys come here): ~9 microseconds a line, most of key_of's time."""
+    start, end = 0, len(key)
+    while start < end and not key[start].isalnum():
+        start += 1
+    while end > start and not key[end - 1].isalnum():
+        end -= 1
+    return key[start:end]
 
 
 @cache

@@ -414,3 +414,43 @@ def test_html_squeeze_and_word_count_are_the_plain_forms(text):
     for t in (text, text.encode("ascii", "ignore").decode("ascii"), "A_b-C 1.2 x\\y", ""):
         assert _squeeze(t) == re.sub(r"[\W_]+", "", t.lower())
         assert word_count(t) == len(WORD.findall(CJK_CHAR.sub(" ", t))) + len(CJK_CHAR.findall(t)) // 2
+
+
+def test_dateparser_languages_are_read_without_building_every_locale():
+    """_dateparser_knows answers as the full locale map would, and a run that asks about a language does
+    not import dateparser's ~200 locale modules (one, Zulu's, stands for them)."""
+    import subprocess
+    import sys
+
+    from dateparser.languages.loader import default_loader
+
+    from briefgen.ingest.dates import _dateparser_knows
+
+    known = set(default_loader.get_locale_map())
+    for lang in sorted(known) + ["xx", "zz", "", "en-GB", "pt-BR", "zh-Hant"]:
+        assert _dateparser_knows(lang) == (lang in known), lang
+    code = ("import sys; from briefgen.ingest.dates import _dateparser_knows as k; "
+            "assert k('ru') and not k('xx'); print('dateparser.data.date_translation_data.zu' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+KEY_TEXT = st.text(alphabet=st.sampled_from(list("ab_1 .,-–…»\"'()\n\t\u00a0²٣é中ßÅ!?:;|")), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(KEY_TEXT)
+def test_trimmed_key_is_the_trim_pattern(text):
+    from briefgen.ingest.patterns import _TRIM, _trimmed
+
+    assert _trimmed(text) == _TRIM.sub("", text)
+
+
+def test_trimmed_key_is_the_trim_pattern_on_the_sample_lines():
+    from briefgen.ingest.patterns import _TRIM, _trimmed
+
+    lines = {ln.lower() for p in sorted((ROOT / "tests" / "data" / "samples" / "pages").glob("*/dump.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines()}
+    assert len(lines) > 1000
+    for line in lines:
+        assert _trimmed(line) == _TRIM.sub("", line), line
