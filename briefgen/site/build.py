@@ -304,6 +304,8 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
                         dirty=dirty, old_plan=state.get("plan") if dirty is not None else None, reads_day=day_read[1])
         shared.stop = stop
         shared.keep_replays = patch_in_place
+        if dirty is not None:
+            shared.partial = pages.partial_sections(changes, dirty)
         if dirty is not None and isinstance(state.get("keys"), dict):
             shared.plan_sitemap_key = state["keys"].get("sitemap.xml")
             shared.plan_keys = state["keys"]

@@ -79,15 +79,18 @@ def _sigs(items: list[Item]) -> tuple[str, ...]:
 
 
 def _listing(kind: str, name: object, base: str, template: str, items: list[Item], per_page: int,
-             extra: dict, facets: dict | None = None) -> Iterator[Page]:
+             extra: dict, facets: dict | None = None, only: Collection[str] | None = None) -> Iterator[Page]:
     """A listing: its latest page at base/, stable archive pages at base/archive/<k>/ (1 = oldest,
     see `Pager`), and redirects from the former offset pages base/page/<n>/ to base/.
 
     `extra` goes to every page (names: fixed for the listing); `facets` (counts that change with
-    every new brief) to the latest page only, so archive pages stay as they are when briefs arrive."""
+    every new brief) to the latest page only, so archive pages stay as they are when briefs arrive.
+    `only` (see `partial_sections`): just the pages that list one of these URLs."""
     facets = facets or {}
     last = archive_count(len(items), per_page)
     for pager in paginate(items, per_page):
+        if only is not None and not any(it.url in only for it in pager.items):
+            continue
         k = pager.number
         url = archive_path(base, k)
         if k is None:
@@ -104,7 +107,8 @@ def _listing(kind: str, name: object, base: str, template: str, items: list[Item
 
         key = (kind, name, k, pager.count, pager.archives, _sigs(pager.items), prev_url, next_url, repr(shown))
         yield Page(url + "index.html", url, template, key, context)
-    yield from redirects(base, old_page_numbers(listed_before(items), per_page))
+    if only is None:
+        yield from redirects(base, old_page_numbers(listed_before(items), per_page))
 
 
 def redirects(base: str, numbers) -> Iterator[Page]:
@@ -165,36 +169,42 @@ def home_page(c: Collections, latest: int, front: str = "latest", group_by: str 
     yield Page("index.html", "", "home.html", key, context)
 
 
-def region_pages(c: Collections, per_page: int, want: Want = _every) -> Iterator[Page]:
+def region_pages(c: Collections, per_page: int, want: Want = _every, partial: dict | None = None) -> Iterator[Page]:
+    partial = partial or {}
     for region, items in c.by_region.items():
         if not want(("region", region)):
             continue
         themes = [(t, len(i)) for (r, t), i in c.by_region_theme.items() if r == region]
         yield from _tag(("region", region), _listing("region", region, f"regions/{region}/", "list.html", items,
-                                                     per_page, {"region": region, "themes": []}, {"themes": themes}))
+                                                     per_page, {"region": region, "themes": []}, {"themes": themes},
+                                                     partial.get(("region", region))))
     for (region, theme), items in c.by_region_theme.items():
         if want(("region_theme", (region, theme))):
             yield from _tag(("region_theme", (region, theme)), _listing(
                 "region_theme", (region, theme), f"regions/{region}/{theme}/", "list.html", items, per_page,
-                {"region": region, "theme_id": theme}))
+                {"region": region, "theme_id": theme}, None, partial.get(("region_theme", (region, theme)))))
     counts = [(r, len(i)) for r, i in c.by_region.items()]
     yield Page("regions/index.html", "regions/", "terms.html", ("regions", tuple(counts)),
                lambda: {"kind": "regions", "terms": counts})
 
 
-def theme_pages(c: Collections, per_page: int, want: Want = _every) -> Iterator[Page]:
+def theme_pages(c: Collections, per_page: int, want: Want = _every, partial: dict | None = None) -> Iterator[Page]:
+    partial = partial or {}
     for theme, items in c.by_theme.items():
         if not want(("theme", theme)):
             continue
         regions = [(r, len(i)) for (r, t), i in c.by_region_theme.items() if t == theme]
         yield from _tag(("theme", theme), _listing("theme", theme, f"themes/{theme}/", "list.html", items, per_page,
-                                                   {"theme_id": theme, "regions": []}, {"regions": regions}))
+                                                   {"theme_id": theme, "regions": []}, {"regions": regions},
+                                                   partial.get(("theme", theme))))
     counts = [(t, len(i)) for t, i in c.by_theme.items()]
     yield Page("themes/index.html", "themes/", "terms.html", ("themes", tuple(counts)),
                lambda: {"kind": "themes", "terms": counts})
 
 
-def archive_pages(c: Collections, per_page: int, map_days: int = 7, want: Want = _every) -> Iterator[Page]:
+def archive_pages(c: Collections, per_page: int, map_days: int = 7, want: Want = _every,
+                  partial: dict | None = None) -> Iterator[Page]:
+    partial = partial or {}
     days_by_month: dict[tuple[int, int], list] = {}
     for day, items in c.by_day.items():
         days_by_month.setdefault((day.year, day.month), []).append((day, len(items)))
@@ -204,7 +214,7 @@ def archive_pages(c: Collections, per_page: int, map_days: int = 7, want: Want =
         days = days_by_month.get((year, month), [])
         yield from _tag(("month", (year, month)), _listing(
             "month", (year, month), f"{year:04d}/{month:02d}/", "list.html", items, per_page,
-            {"year": year, "month": month, "days": []}, {"days": days}))
+            {"year": year, "month": month, "days": []}, {"days": days}, partial.get(("month", (year, month)))))
     months = [(y, m, len(i)) for (y, m), i in c.by_month.items()]
     counts, days = recent_counts(c, map_days)
     yield Page("archives/index.html", "archives/", "archives.html",
@@ -271,12 +281,14 @@ def recent_counts(c: Collections, days: int) -> tuple[dict[str, int], int]:
     return country_counts(recent), days
 
 
-def country_pages(c: Collections, per_page: int, want: Want = _every) -> Iterator[Page]:
+def country_pages(c: Collections, per_page: int, want: Want = _every, partial: dict | None = None) -> Iterator[Page]:
     """/countries/<code>/ (lower-case ISO code), paginated, and /countries/ listing them all."""
+    partial = partial or {}
     for code, items in c.by_country.items():
         if want(("country", code)):
             yield from _tag(("country", code), _listing("country", code, f"countries/{code.lower()}/", "list.html",
-                                                        items, per_page, {"country": code}))
+                                                        items, per_page, {"country": code}, None,
+                                                        partial.get(("country", code))))
     counts = [(code, len(i)) for code, i in c.by_country.items()]
     yield Page("countries/index.html", "countries/", "terms.html", ("countries", tuple(counts)),
                lambda: {"kind": "countries", "terms": counts})
@@ -289,19 +301,20 @@ def plain_pages() -> Iterator[Page]:
 
 def all_pages(c: Collections, per_page: int, latest: int, front: str = "latest",
               group_by: str = "region", map_days: int = 7, want: Want | None = None,
-              sections: Collection[tuple] | None = None) -> Iterator[Page]:
+              sections: Collection[tuple] | None = None, partial: dict | None = None) -> Iterator[Page]:
     """Every HTML page of one locale tree; with `want`, only the sections it wants and the global
     pages (a new page kind: tag its pages with a section `item_sections` knows, or leave them global,
     re-planned on every build). `sections`: those `want` wants, when they can be listed (the
-    brief pages are then found from them)."""
+    brief pages are then found from them). `partial` (see `partial_sections`): listing sections of
+    which only the pages that list some URLs are wanted -> those URLs."""
     want = want or _every
     yield from home_page(c, latest, front, group_by)
     yield from brief_pages(c, want, None if sections is None else [v for k, v in sections if k == "brief"])
-    yield from region_pages(c, per_page, want)
-    yield from theme_pages(c, per_page, want)
-    yield from archive_pages(c, per_page, map_days, want)
+    yield from region_pages(c, per_page, want, partial)
+    yield from theme_pages(c, per_page, want, partial)
+    yield from archive_pages(c, per_page, map_days, want, partial)
     yield from edition_pages(c, group_by, want)
-    yield from country_pages(c, per_page, want)
+    yield from country_pages(c, per_page, want, partial)
     yield from plain_pages()
 
 
@@ -328,3 +341,31 @@ def dirty_sections(c: Collections, changed: list[tuple]) -> set[tuple]:
         at = bisect.bisect_left(days, when.date())
         found.update(("edition", days[i]) for i in range(at - 1, at + 2) if 0 <= i < len(days))
     return found
+
+
+LISTINGS = frozenset({"region", "region_theme", "theme", "country", "month"})   # sections paged by _listing
+
+
+def partial_sections(changed: list[tuple], dirty: set[tuple]) -> dict[tuple, set[str]]:
+    """The listing sections of `dirty` that only some of their pages need planning again for: those
+    where every change is a brief whose text alone changed (title, lead, body...: the same record
+    `(when, slug, url, regions, themes, countries)` before and after, so `changed` holds it twice) ->
+    those briefs' URLs. Such a listing keeps its items, order, pages, counts and redirects: only the
+    pages that list one of the briefs show something new (their keys hold the briefs' signatures);
+    the others are what the last plan has (an edit at 10,000 briefs keyed ~900 pages of its listings
+    to find the ~6 that changed)."""
+    seen: dict[tuple, int] = {}
+    for record in changed:
+        if record is not None:
+            seen[record] = seen.get(record, 0) + 1
+    full: set[tuple] = set()
+    found: dict[tuple, set[str]] = {}
+    for record, n in seen.items():
+        when, slug, url, regions, themes, countries = record
+        for section in item_sections(when, url, regions, themes, countries):
+            if section[0] in LISTINGS:
+                if n == 2:
+                    found.setdefault(section, set()).add(url)
+                else:
+                    full.add(section)
+    return {section: urls for section, urls in found.items() if section not in full and section in dirty}

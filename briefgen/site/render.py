@@ -69,6 +69,9 @@ class Shared:
         # owner, is a page)]}}). None: plan everything.
         self.dirty = dirty
         self.old_plan = old_plan or {}
+        # Sections of `dirty` planned in part (pages.partial_sections: a brief's text edited): only
+        # their pages that list one of these URLs; the others as the last plan had them.
+        self.partial: dict[tuple, set[str]] = {}
         self.plan_record: dict[str, dict[tuple, list]] = {}
         self.collisions = False
         self.c = collections
@@ -489,6 +492,7 @@ class Tree:
         self.sitemap_same = False     # replayed by sums, and planned again the sitemap entries it took away
         self._sitemap_taken: list | None = None
         self._pages: list[Page] | None = None
+        self._partial: dict[tuple, set[str]] = {}
         self._feeds: list[Page] | None = None
 
     def _globals(self) -> None:
@@ -593,8 +597,12 @@ class Tree:
             cfg = self.s.config.site
             dirty = self.s.dirty
             want = None if dirty is None else dirty.__contains__
+            old = self.s.old_plan.get(self.prefix, {})
+            # planned in part only where the last plan has the section's other pages
+            self._partial = {} if dirty is None else {sec: urls for sec, urls in self.s.partial.items()
+                                                      if sec in dirty and sec in old}
             self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest, cfg.front, cfg.front_group,
-                                               cfg.map_days, want, dirty))
+                                               cfg.map_days, want, dirty, self._partial))
         return self._pages
 
     def plan_pages(self, index: int) -> list[tuple[int, int]]:
@@ -622,6 +630,9 @@ class Tree:
                 self.sitemap_urls.append(entry)
             record.setdefault(page.section, []).append((output, self.s.keys[output], entry, page.owner, is_page))
             planned.add(page.section)
+        for section in self._partial:
+            self._complete_section(record, section)
+            planned.add(section)
         if self.s.keep_replays:
             _REPLAYS.pop(self.prefix, None)
             if kept is not None:
@@ -632,6 +643,28 @@ class Tree:
             added = [e[2] for sec in planned for e in record[sec] if e[2] is not None]
             self.sitemap_same = sorted(self._sitemap_taken) == sorted(added)
         return todo
+
+    def _complete_section(self, record: dict, section: tuple) -> None:
+        """A section planned in part: its other pages taken as the last plan has them (files, keys,
+        sitemap entries), in the last plan's order, as a whole plan of it would give them."""
+        s, writer = self.s, self.s.writer
+        planned = {e[0]: e for e in record.get(section, ())}
+        entries = []
+        for e in s.old_plan[self.prefix][section]:
+            now = planned.pop(e[0], None)
+            if now is not None:
+                entries.append(now)
+                continue
+            output, key, entry, owner, is_page = e
+            writer.owners[output] = owner or output
+            writer.reused.append(output)
+            s.keys[output] = key
+            if entry is not None:
+                self.sitemap_urls.append(entry)
+            s.pages += is_page
+            entries.append(e)
+        entries.extend(planned.values())    # none: the section's pages are the last plan's
+        record[section] = entries
 
     def _replay(self, record: dict) -> tuple | None:
         """Take the sections nobody changed as the last build planned them: same files, keys,

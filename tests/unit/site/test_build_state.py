@@ -912,3 +912,58 @@ def test_an_edit_keeps_the_state_index_entries_of_the_briefs_it_did_not_change(s
     assert zlib.crc32(data[build_mod._FRAME.size:build_mod._FRAME.size + length]) == crc
     changed, removed = record[2]["index"]
     assert list(changed) == [str(scratch_project / JAPAN_MD)] and not removed
+
+
+def test_a_text_edit_plans_only_the_listing_pages_that_show_the_brief(scratch_project, build_project, tmp_path,
+                                                                      monkeypatch):
+    """A brief whose text alone changed (same date, URL and labels) keeps every listing's items, pages,
+    counts and redirects: a partial plan keys only the listing pages that show it and takes the rest
+    from the last plan (pages.partial_sections). The state it saves (keys, plan) is the one a plan of
+    the whole sections gives, and the site is the clean build's."""
+    from briefgen.site import pages as pages_mod
+    from briefgen.site import render
+
+    path = scratch_project / JAPAN_MD
+    original = path.read_text(encoding="utf-8")
+    build_project(scratch_project)
+    keyed, real_key = [], render.Tree.page_key
+
+    def page_key(tree, page):
+        keyed.append(page.output)
+        return real_key(tree, page)
+
+    monkeypatch.setattr(render.Tree, "page_key", page_key)
+    found = []
+    for whole in (False, True):
+        if whole:
+            monkeypatch.setattr(pages_mod, "partial_sections", lambda changed, dirty: {})
+        _retitle(scratch_project, "Retitled")
+        keyed.clear()
+        build_project(scratch_project)
+        state = _state_as_read_afresh(scratch_project)
+        found.append((list(keyed), state["keys"], state["plan"], _site(scratch_project / "site")))
+        path.write_text(original, encoding="utf-8")
+        build_project(scratch_project)
+    (part, keys, plan, site), (every, whole_keys, whole_plan, whole_site) = found
+    assert len(part) < len(every) and [p for p in every if "/page/" in p]
+    assert not [p for p in part if "/page/" in p]      # the redirects of former page URLs: as they were
+    assert keys == whole_keys and plan == whole_plan and site == whole_site
+    _retitle(scratch_project, "Retitled")
+    assert site == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_partial_sections_are_listings_whose_every_change_is_a_text_edit():
+    from datetime import datetime, timezone
+
+    from briefgen.site.pages import partial_sections
+
+    when = datetime(2026, 1, 5, tzinfo=timezone.utc)
+    edited = (when, "a", "2026/01/a/", ("eastern-asia",), ("defence",), ("JP",))
+    moved_old = (when, "b", "2026/01/b/", ("eastern-asia",), ("economy",), ("CN",))
+    moved_new = (when, "b", "2026/01/b/", ("eastern-asia",), ("health",), ("CN",))
+    dirty = {("region", "eastern-asia"), ("theme", "defence"), ("theme", "economy"), ("theme", "health"),
+             ("country", "JP"), ("country", "CN"), ("month", (2026, 1)), ("region_theme", ("eastern-asia", "defence")),
+             ("brief", "2026/01/a/"), ("edition", when.date())}
+    found = partial_sections([edited, edited, moved_new, moved_old], dirty)
+    assert found == {("theme", "defence"): {"2026/01/a/"}, ("country", "JP"): {"2026/01/a/"},
+                     ("region_theme", ("eastern-asia", "defence")): {"2026/01/a/"}}
