@@ -235,10 +235,10 @@ def _find_day(text: str, ref: date | None = None, lang: str | None = None,
 def _find_day_span(text: str, ref: date | None = None, lang: str | None = None,
                    order: str | None = None) -> tuple[int, date, int] | None:
     """The first absolute date in the text: where it starts, the day, where it ends."""
-    if not _DIGIT.search(text):
-        return None
+    if not _YEARISH.search(text):
+        return None   # every pattern below holds a year; most lines with a digit have none
     best: tuple[int, date, int] | None = None
-    for rx in (YMD, YMD_NUM, YMD_CJK, DMY_NUM, DMY_NAME, MDY_NAME, YMD_NAME, DMY_HYPHEN, MDY_HYPHEN):
+    for rx in _DAY_PATTERNS:
         if rx in _NAMED_AT:
             m, month = _named(rx, text, lang, _NAMED_AT[rx])
         else:
@@ -267,6 +267,8 @@ def _find_day_span(text: str, ref: date | None = None, lang: str | None = None,
 
 
 _NAMED_AT = {DMY_NAME: 2, MDY_NAME: 1, YMD_NAME: 2, DMY_HYPHEN: 2, MDY_HYPHEN: 1}   # the month name's group
+_DAY_PATTERNS = (YMD, YMD_NUM, YMD_CJK, DMY_NUM, DMY_NAME, MDY_NAME, YMD_NAME, DMY_HYPHEN, MDY_HYPHEN)
+_YEARISH = re.compile(r"(?:19|20)\d{2}")   # what every match of _DAY_PATTERNS holds
 _WORDISH = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S*\d\S*")
 
 

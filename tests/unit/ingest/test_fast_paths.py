@@ -430,12 +430,14 @@ def test_dateparser_languages_are_read_without_building_every_locale():
     for lang in sorted(known) + ["xx", "zz", "", "en-GB", "pt-BR", "zh-Hant"]:
         assert _dateparser_knows(lang) == (lang in known), lang
     code = ("import sys; from briefgen.ingest.dates import _dateparser_knows as k; "
-            "assert k('ru') and not k('xx'); print('dateparser.data.date_translation_data.zu' in sys.modules)")
+            "assert k('ru') and not k('xx'); "
+            "print('dateparser.data.date_translation_data.zu' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
-KEY_TEXT = st.text(alphabet=st.sampled_from(list("ab_1 .,-–…»\"'()\n\t\u00a0²٣é中ßÅ!?:;|")), max_size=30)
+KEY_CHARS = "ab_1 .,-–…»\"'()\n\t\u00a0²٣é中ßÅ!?:;|"
+KEY_TEXT = st.text(alphabet=st.sampled_from(list(KEY_CHARS)), max_size=30)
 
 
 @settings(max_examples=500, deadline=None)
@@ -454,3 +456,19 @@ def test_trimmed_key_is_the_trim_pattern_on_the_sample_lines():
     assert len(lines) > 1000
     for line in lines:
         assert _trimmed(line) == _TRIM.sub("", line), line
+
+
+DATE_BITS = ["1", "9", "2", "0", "19", "20", "12", "31", ".", "/", "-", " ", "March", "mars", "Feb", "de", "of",
+             "年", "月", "日", "T", ":", "th", "x"]
+DATE_TEXT = st.lists(st.sampled_from(DATE_BITS), max_size=12).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(DATE_TEXT)
+def test_a_text_without_a_year_holds_no_day_pattern(text):
+    """_find_day_span reads a text only when it holds a year: without one, no pattern of it matches."""
+    from briefgen.ingest import dates
+
+    if dates._YEARISH.search(text) is None:
+        assert not any(rx.search(text) for rx in dates._DAY_PATTERNS), text
+    assert all(dates.YEAR in rx.pattern or r"((?:19|20)\d{2})" in rx.pattern for rx in dates._DAY_PATTERNS)
