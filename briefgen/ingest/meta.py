@@ -892,8 +892,11 @@ def _on_topic_neighbour(c: Cleaned, cands: list[Line], scores: list[float], best
     SWAP_HIGH of its content words from the article when the pick uses under SWAP_LOW."""
     solid = [ln.i for ln in c.lines if ln.kind != "blank"]
     at = bisect_left(solid, cands[best].i)
+    # within SWAP_REACH lines either way, or anywhere between the pick and the text's first line: a box of
+    # other stories ("Most read", a ticker) stands above the headline, seldom between it and its text
     near = [k for k in range(len(cands)) if k != best and scores[k] >= scores[best] - SWAP_GAP
-            and cands[k].text != cands[best].text and abs(bisect_left(solid, cands[k].i) - at) <= SWAP_REACH
+            and cands[k].text != cands[best].text
+            and (abs(bisect_left(solid, cands[k].i) - at) <= SWAP_REACH or cands[best].i < cands[k].i < c.start)
             and _headline_like(cands[k]) and not _never_headline(cands[k], ui)]
     if not near:
         return None

@@ -38,9 +38,13 @@ LOPO_TITLES_BY_LANGUAGE = {"de": 68, "en": 55, "fr": 5, "it": 3}
 # copies laid out as older sites lay out theirs (oldstyle_variants): a menu above the headline, a
 # breadcrumb ending in it, a blog's name, tagline and links to other posts, the document title first, a
 # minimal page made of the reference; boxes of another site's prose above the headline (a sidebar first), a
-# small blog made of the reference (the day's date over the post title)
+# small blog made of the reference (the day's date over the post title); and harsher copies (harsh_variants,
+# session 11): a "Most read" box of five other headlines right above the headline, six other headlines in a
+# row there, a cookie banner first and above the headline, another headline above it that a "Related" list
+# after the text repeats
 ROBUST_TITLES = {"ui": 173, "caption": 151, "teaser": 142, "menu": 178, "crumb": 183, "blog": 168,
-                 "doctitle": 182, "plain": 195, "sidebar": 143, "smallblog": 187}
+                 "doctitle": 182, "plain": 195, "sidebar": 143, "smallblog": 187,
+                 "mostread": 154, "headlist": 148, "cookie": 179, "relrepeat": 138}
 # The shipped model on all pages it was fitted on: F1 per language, titles exact.
 FITTED_F1 = {"pages": {"de": 0.95, "en": 0.97, "fr": 0.96, "it": 0.99, "all": 0.96},
              "pages-world": {"de": 0.90, "en": 0.92, "all": 0.90}}

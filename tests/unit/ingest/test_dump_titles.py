@@ -453,3 +453,35 @@ def test_a_list_of_other_stories_under_a_related_marker_is_passed_over():
         "Storm Team 7 forecast for the weekend", "Harvest festival draws record crowd",
         "Fire chief asks for a new tanker truck"}
     assert meta.find_header(c).title == "Night buses will reach the northern districts"
+
+
+MOST_READ = ["Storm Team 7 forecast for the weekend", "Harvest festival draws record crowd",
+             "Fire chief asks for a new tanker truck", "School board delays vote on the new gym",
+             "Library opens its doors on Sundays again"]
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_box_of_other_stories_far_above_the_headline_gives_way_to_it(numbered):
+    """A "Most read" box of five other headlines (numbered or not) above the headline: when the ranker takes
+    the box's first headline, more than SWAP_REACH lines above the headline, the headline (between it and
+    the text, using the text's words) is taken instead."""
+    box = "".join(f"{n}\n{t}\n\n" if numbered else f"{t}\n\n" for n, t in enumerate(MOST_READ, 1))
+    want = "Night buses will reach the northern districts"
+    c = clean_dump(f"Menu\n\nMost read\n\n{box}{want}\nBy Ann Writer\n\n" + BODY)
+    assert _swapped_to(c, want, MOST_READ[0]) == want
+
+
+def test_a_line_inside_the_text_far_below_the_pick_does_not_replace_it():
+    """A columnist's headline whose words the text does not use (a column's title) stays when a headline-
+    like line inside the text further down uses them: only lines above the text's first line are searched
+    beyond SWAP_REACH (the text's own subheads and first lines are no other story's)."""
+    want = "Notes from the lighthouse keeper"
+    sub = "Night buses reach the northern districts"
+    page = (f"Menu\n\nColumns\n\n{want}\nBy Ann Writer\nColumnist\n12 March 2024\n5 min read\n4 comments\n\n"
+            f"{P1}\n\n{sub}\n\n" + BODY)
+    c = clean_dump(page)
+    cands, _ = meta.title_candidates(c)
+    at = {ln.text: ln for ln in cands}
+    assert sub in at and at[sub].i >= c.start, "the test needs the subhead inside the text, a candidate"
+    assert meta._topic_shares(c, [want])[0] < meta.SWAP_LOW
+    assert _swapped_to(c, sub, want) == want
