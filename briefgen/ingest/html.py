@@ -1251,7 +1251,8 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
         if len(parts) > 1 and _squash(forms["h1"]) in {_squash(p) for p in parts[1:]} \
                 and _names_section(forms["h1"], max(parts, key=word_count), names):
             forms["h1"] = None
-    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings, names)
+    stripped = {k: _strip_site(v, site_keys, [o for j, o in forms.items() if j != k and o], headings, names,
+                               printed=forms["h1"] if k != "h1" else None)
                 for k, v in forms.items()}
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
     if chosen is None:
@@ -1439,7 +1440,7 @@ def _names_section(part: str, rest: str, names: PageNames | None) -> bool:
 
 
 def _strip_site(title: str | None, site_keys: list[str], others: list[str],
-                shown: list[str] = (), names: PageNames | None = None) -> str | None:
+                shown: list[str] = (), names: PageNames | None = None, printed: str | None = None) -> str | None:
     """The title without the site's part. `others` are the page's other title forms, `shown` its
     headings: a part that one of them gives alone is the headline (a heading only when no other part
     of the title is longer: a section heading "Sport" is no headline). `names` tells a last part that
@@ -1456,6 +1457,10 @@ def _strip_site(title: str | None, site_keys: list[str], others: list[str],
                                                                      for p in TITLE_SEPARATOR.split(rest)))
 
     title = _strip_site_prefix(title, site_keys)
+    if printed and _squash(printed) == _squash(title):
+        # the page's <h1> prints the whole title, parts and all ("Nationale Demo / Der 9. Juli naht: …" beside
+        # an <h1> "<span>Nationale Demo</span> Der 9. Juli naht: …"): a kicker, no site's part
+        return title
     read_shown = read_near = False
     for _ in range(5):
         parts = list(TITLE_SEPARATOR.finditer(title))

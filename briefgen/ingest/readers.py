@@ -62,11 +62,12 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass
-    if _declared_lang(data) in CP1252_LANGS:
-        # an undeclared page in a language Windows-1252 writes: charset-normalizer reads most such pages as
-        # Central European (cp1250: "à" as "ŕ", "ñ" as "ń") or Baltic (cp775: every umlaut garbled)
+    if legacy := LEGACY_CODE_PAGES.get(_declared_lang(data) or ""):
+        # an undeclared page in a language one Windows code page writes: charset-normalizer reads most such
+        # pages as Central European (cp1250: "à" as "ŕ", "ñ" as "ń", Turkish "ş" as "ţ") or Baltic (cp775:
+        # every umlaut garbled)
         try:
-            return data.decode("cp1252"), "cp1252"
+            return data.decode(legacy), legacy
         except UnicodeDecodeError:
             pass
     if high <= FEW_HIGH_BYTES:
@@ -95,9 +96,12 @@ CHARSET_BYTES = 256 * 1024
 FEW_HIGH_BYTES = 8   # bytes above ASCII, none in a UTF-8 sequence: a stray letter or quote, not a language
 
 
-# Languages whose letters Windows-1252 holds (Western European, and others written in its letters)
-CP1252_LANGS = frozenset(("en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "nb", "nn", "da", "fi", "is",
-                          "ca", "eu", "gl", "ga", "af", "id", "ms", "sw", "zu", "xh", "lb", "fo", "oc"))
+# The Windows code page of a language, where its letters sit in the same places in the ISO code page that
+# older pages also used (Windows-1252 and Latin-1, 1254 and Latin-5, 1257 and Latin-7); not for Central
+# European, Cyrillic or Greek, whose ISO and KOI8 pages put letters elsewhere (charset-normalizer decides)
+LEGACY_CODE_PAGES = {lang: "cp1252" for lang in (
+    "en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "nb", "nn", "da", "fi", "is", "ca", "eu", "gl", "ga",
+    "af", "id", "ms", "sw", "zu", "xh", "lb", "fo", "oc")} | {"tr": "cp1254", "lt": "cp1257", "lv": "cp1257"}
 _LANG = re.compile(rb"""<html\b[^>]{0,500}?\blang\s*=\s*["']?\s*([A-Za-z]{2,3})\b""", re.IGNORECASE)
 
 

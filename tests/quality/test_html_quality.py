@@ -27,8 +27,9 @@ F1_FLOORS = {
     "world": {"de": 0.977, "en": 0.970, "es": 0.985, "ja": 0.926, "no": 0.948, "tr": 0.982, "ko": 0.725,
               "cs": 0.963, "sv": 0.975, "zu": 0.995, "all": 0.967},
 }
-# Pinned counts: (title exact, date within a day, language) per corpus; measured 42/49/49 and 178/203/205.
-META_FLOORS = {"dev": (41, 48, 48), "world": (175, 200, 202)}
+# Pinned counts: (title exact, date within a day, language) per corpus; measured 42/49/49 and 178/203/205;
+# session 11: world titles 179 (a kicker the <h1> prints kept: html._strip_site(printed=…)), floor 179.
+META_FLOORS = {"dev": (41, 48, 48), "world": (179, 200, 202)}
 # Titles exact when the page's og:title, twitter:title and JSON-LD headline are ignored (older sites have
 # none): the <h1>, headings, <title>, home links, menu links and shown texts alone. Measured 37/49 and
 # 159/206 (before: 30 and 148; 36 and 156 before the menu-section, long-<h1> and shown-part rules).

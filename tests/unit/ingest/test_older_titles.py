@@ -125,3 +125,17 @@ def test_trafilatura_s_guess_of_the_site_s_name_is_not_the_page_s_word(tmp_path)
     top = ("<h1>Night buses saved for the winter in St. Ives</h1>"
            "<p class='byline'>By Ann Smith and Bob Jones / Staff Writers</p>")
     assert _title(tmp_path, head, top) == "Night buses saved for the winter in St. Ives"
+
+
+def test_a_kicker_the_h1_prints_with_the_headline_is_no_site_s_part(tmp_path):
+    # og:title "Kicker / Headline", the JSON-LD headline without the kicker, the <h1> printing both: the
+    # kicker is the page's headline's, not a site's part for the JSON-LD form to cut away
+    head = ("<meta property='og:title' content='Winter service / Night buses saved after a petition'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
+            "\"Night buses saved after a petition\"}</script>"
+            "<title>Winter service Night buses saved after a petition - Town Gazette</title>")
+    top = "<h1><span class='kicker'>Winter service</span> Night buses saved after a petition</h1>"
+    assert _title(tmp_path, head, top) == "Winter service / Night buses saved after a petition"
+    # a site's name the <h1> does not print still goes
+    head = head.replace("Winter service / ", "").replace("Winter service ", "")
+    assert _title(tmp_path, head, "<h1>Night buses saved after a petition</h1>") == "Night buses saved after a petition"

@@ -103,3 +103,14 @@ def test_an_undeclared_page_in_a_western_language_is_read_as_windows_1252(tmp_pa
     p.write_bytes(page.encode("cp1252"))
     raw = read_raw(p)
     assert raw.text == page and raw.encoding == "cp1252"
+
+
+def test_an_undeclared_turkish_page_is_read_as_windows_1254(tmp_path):
+    p = tmp_path / "a.html"
+    # (read as Windows-1252 or 1250 before: "ş" as "þ" or "ţ", "ı" as "ý")
+    text = ("Şirketin açıkladığı verilere göre ihracat geçen yıla göre yüzde on iki arttı, işsizlik ise düştü. "
+            "İstanbul’da yağmur nedeniyle trafik durma noktasına geldi; sürücüler saatlerce yolda kaldı.")
+    page = f'<html lang="tr"><head><title>Köprü</title></head><body>{f"<p>{text}</p>" * 3}</body></html>'
+    p.write_bytes(page.encode("cp1254"))
+    raw = read_raw(p)
+    assert raw.text == page and raw.encoding == "cp1254"
