@@ -25,12 +25,12 @@ from briefgen.ingest.patterns import (
     FOLDS,
     INLINE_CREDIT,
     NOISE_LINE,
-    SENTENCE_END,
     SOCIAL,
     TERMINAL,
     TOKEN,
     TRAILING_CREDIT,
     WORD,
+    ends_sentence,
     key_of,
     lexicon,
     matches,
@@ -244,7 +244,7 @@ def handle_boiler(line: Line) -> str | None:
             return "boiler"   # cookie, consent, newsletter and subscription prompts
     if media_line(line.text):
         return "boiler"   # "… | mehr", "02:57 Min.", player buttons
-    if line.words <= 12 and not SENTENCE_END.search(line.text) and \
+    if line.words <= 12 and not ends_sentence(line.text) and \
             len(SOCIAL.findall(line.text)) * 3 >= line.words:
         return "boiler"   # share buttons
     return None
@@ -253,7 +253,7 @@ def handle_boiler(line: Line) -> str | None:
 def handle_teaser(line: Line) -> str | None:
     if line.words <= 8 and matches(line.key, lexicon().teaser, extra_words=2):
         return "teaser"
-    if line.words <= 25 and not SENTENCE_END.search(line.text) and matches(line.key, lexicon().teaser, 25):
+    if line.words <= 25 and not ends_sentence(line.text) and matches(line.key, lexicon().teaser, 25):
         return "boiler"   # "À lire aussi <headline>" on one line: a single teaser link
     return None
 
@@ -309,7 +309,7 @@ def is_sentence(text: str, words: int, prose: bool | None = None) -> bool:
         return True
     if stripped.endswith("?"):
         return words >= 12
-    return words >= 6 and bool(SENTENCE_END.search(stripped))
+    return words >= 6 and ends_sentence(stripped)
 
 
 @lru_cache(maxsize=1 << 16)

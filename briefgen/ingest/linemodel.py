@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from briefgen.ingest.patterns import TERMINAL, TOKEN, UNSPACED, WORD, lexicon
+from briefgen.ingest.patterns import TERMINAL, TOKEN, UNSPACED, WORD, ends_terminal, lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -156,7 +156,7 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     copyright_ = ("©" in text or "(" in text or "opyr" in low) and _COPYRIGHT.search(text) is not None
     feats = (
         math.log1p(n), math.log1p(chars), float(n >= 8), float(n >= 20), float(n >= 40),
-        float(bool(TERMINAL.search(text))), float(text.endswith(":")), float(text.endswith((",", ";", "-", "–"))),
+        float(ends_terminal(text)), float(text.endswith(":")), float(text.endswith((",", ";", "-", "–"))),
         min(len(_INNER_END.findall(text)), 4) / 4,
         float(first.isupper()), float(first.islower()), float(first.isdigit()), float(first in _OPENERS),
         digits / chars if chars else 0.0,

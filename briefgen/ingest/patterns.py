@@ -27,6 +27,29 @@ TOKEN = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+")
 # Sentence ends in any script: Latin/Cyrillic/Greek . ! ? …, CJK 。！？, Devanagari ।, Arabic ؟ ۔,
 # Armenian ։, Ethiopic ።, then closing quotes or brackets.
 TERMINAL = re.compile(r"[.!?…。！？।॥؟۔։።][\"'»«”“’)\]」』）]*\s*$")
+
+
+# SENTENCE_END's and TERMINAL's marks and closers, for ends_sentence and ends_terminal.
+_SENTENCE_MARKS, _SENTENCE_CLOSERS = ".!?\u2026:;", "\"'»«\u201d\u201c\u2019)]"
+_TERMINAL_MARKS = ".!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362"
+_TERMINAL_CLOSERS = _SENTENCE_CLOSERS + "\u300d\u300f\uff09"
+
+
+def ends_sentence(text: str) -> bool:
+    """bool(SENTENCE_END.search(text)), faster: a mark, then closers only, then white space only, end the
+    text. str.rstrip() strips what `\\s` matches (str.isspace), and no mark is a closer, so the mark must
+    stand right before the text's last run of closers. The regex is tried at every position of a line
+    (~1 microsecond a line); the two strips and one character's look take a quarter of that."""
+    end = text.rstrip().rstrip(_SENTENCE_CLOSERS)
+    return bool(end) and end[-1] in _SENTENCE_MARKS
+
+
+def ends_terminal(text: str) -> bool:
+    """bool(TERMINAL.search(text)), faster (as ends_sentence)."""
+    end = text.rstrip().rstrip(_TERMINAL_CLOSERS)
+    return bool(end) and end[-1] in _TERMINAL_MARKS
+
+
 # Lines that carry no text of their own: counters ("1/2"), separators, durations, file names, urls.
 NOISE_LINE = re.compile(
     r"^(?:\W*|\d+|\d+\s*/\s*\d+|\d{1,2}:\d{2}(?::\d{2})?(?:\s*min)?|[^/\\]{1,80}\.(?:png|jpe?g|gif|webp|svg|avif|mp4)"

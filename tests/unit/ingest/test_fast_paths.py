@@ -472,3 +472,38 @@ def test_a_text_without_a_year_holds_no_day_pattern(text):
     if dates._YEARISH.search(text) is None:
         assert not any(rx.search(text) for rx in dates._DAY_PATTERNS), text
     assert all(dates.YEAR in rx.pattern or r"((?:19|20)\d{2})" in rx.pattern for rx in dates._DAY_PATTERNS)
+
+
+END_BITS = list(".!?…:;。！？।॥؟۔։።\"'»«”“’)]」』）([ \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000ab1")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(END_BITS), max_size=10).map("".join))
+def test_sentence_and_terminal_ends_are_the_patterns(text):
+    from briefgen.ingest.patterns import SENTENCE_END, TERMINAL, ends_sentence, ends_terminal
+
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+    assert ends_terminal(text) == bool(TERMINAL.search(text))
+
+
+def test_sentence_and_terminal_ends_are_the_patterns_for_every_character():
+    """Every BMP character as the mark, as a closer and as the space after them."""
+    from briefgen.ingest.patterns import SENTENCE_END, TERMINAL, ends_sentence, ends_terminal
+
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        for text in (f"a{c}", f"a{c})", f"a.{c}", f"a.){c}", f"a{c} "):
+            assert ends_sentence(text) == bool(SENTENCE_END.search(text)), (hex(cp), text)
+            assert ends_terminal(text) == bool(TERMINAL.search(text)), (hex(cp), text)
+
+
+def test_sentence_and_terminal_ends_are_the_patterns_on_the_sample_lines():
+    from briefgen.ingest.patterns import SENTENCE_END, TERMINAL, ends_sentence, ends_terminal
+
+    lines = {ln for p in sorted((ROOT / "tests" / "data" / "samples" / "pages").glob("*/dump.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines()}
+    for line in lines:
+        assert ends_sentence(line) == bool(SENTENCE_END.search(line)), line
+        assert ends_terminal(line) == bool(TERMINAL.search(line)), line
