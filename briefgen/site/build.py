@@ -36,11 +36,11 @@ from briefgen.site.swap import (
     apply_patch,
     clear_stale,
     forget_journal,
+    into_place,
     journal_path,
     remove_in_thread,
     remove_later,
     repair,
-    replace_into,
     swap_in,
 )
 
@@ -549,19 +549,13 @@ def _update_spare(spare: Path, spare_keys: dict, keys: dict, written: set[str], 
         # folder is there already (made first, it cost a failed mkdir and a stat a file).
         try:
             if rel in written:
-                replace_into(src, target)
+                into_place(os.replace, src, target)
             else:   # the spare is nobody's site yet: no need for an atomic replace
                 try:
                     os.unlink(target)
                 except FileNotFoundError:
                     pass
-                try:
-                    os.link(src, target)
-                except FileNotFoundError:
-                    if not os.path.lexists(src):
-                        raise
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    os.link(src, target)
+                into_place(os.link, src, target)
         except FileNotFoundError:
             missing.append(rel)
     for rel in spare_keys.keys() - keys.keys():

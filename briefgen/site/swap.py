@@ -26,6 +26,7 @@ from briefgen.site.writer import staged_file
 
 if TYPE_CHECKING:
     import subprocess
+    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -215,16 +216,17 @@ class SiteLock:
                 self._cond.notify_all()
 
 
-def replace_into(src: str, target: str) -> None:
-    """os.replace(src, target), making target's folders if they are missing: tried first, as the folder
-    of a changed page is there already (makedirs first cost a failed mkdir and a stat a file)."""
+def into_place(move: Callable[[str, str], None], src: str, target: str) -> None:
+    """move(src, target) (os.replace, os.link), making target's folders if they are missing: tried
+    first, as the folder of a changed page is there already (makedirs first cost a failed mkdir and a
+    stat a file). FileNotFoundError if `src` is missing."""
     try:
-        os.replace(src, target)
+        move(src, target)
     except FileNotFoundError:
         if not os.path.lexists(src):
             raise
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.replace(src, target)
+        move(src, target)
 
 
 def journal_path(out: Path) -> Path:
@@ -296,7 +298,7 @@ def forget_journal(out: Path) -> None:
 def _move_in(staging: Path, out: Path, written: list[str], removed: list[str],
              remove_staging: bool = True, flat: bool = False) -> None:
     for rel in written:
-        replace_into(staged_file(staging, rel, flat), os.path.join(out, rel))
+        into_place(os.replace, staged_file(staging, rel, flat), os.path.join(out, rel))
     for rel in removed:
         target = os.path.join(out, rel)
         try:
