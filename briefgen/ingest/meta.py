@@ -780,34 +780,7 @@ def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> tuple[Line, 
     alt = _below_page_top(c, cands, cuts, rows, scores, best, ui)
     if alt is not None:
         best = alt
-    alt = _headline_over_dek(c, cands, cuts, scores, best, ui, aside)
-    if alt is not None:
-        best = alt
     return cands[best], cuts[best][0]
-
-
-DEK_GAP = 3.0   # the headline's score at most this far below its dek's
-
-
-def _headline_over_dek(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]], scores: list[float], best: int,
-                       ui: frozenset[str], aside: set[int]) -> int | None:
-    """The candidate to take instead of the ranker's pick `best`, or None: a page prints its headline over its
-    dek (a longer line, headline-like, no full stop), and the ranker, which scores both high, may take the dek
-    when something around them changes. When the solid line right above the pick is a whole-line candidate
-    that can be a headline, is longer than a kicker and shorter than the pick, is scored at most DEK_GAP
-    below it and uses SWAP_HIGH of its content words from the article or more, that line is the headline."""
-    if cuts[best][0]:
-        return None
-    pick = cands[best]
-    above = next((ln for ln in reversed(c.lines[:pick.i]) if ln.kind != "blank"), None)
-    if above is None or above.i in aside:
-        return None
-    for k, ln in enumerate(cands):
-        if ln is above and not cuts[k][0] and KICKER_WORDS < ln.words < pick.words \
-                and scores[k] >= scores[best] - DEK_GAP and _headline_like(ln) and not _never_headline(ln, ui):
-            # on the article's topic (another story's headline over a headline uses few of its words)
-            return k if _topic_shares(c, [ln.text])[0] >= SWAP_HIGH else None
-    return None
 
 
 MENU_WORDS = 3   # a menu's items: lines of at most this many words

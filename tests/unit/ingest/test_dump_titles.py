@@ -485,33 +485,3 @@ def test_a_line_inside_the_text_far_below_the_pick_does_not_replace_it():
     assert sub in at and at[sub].i >= c.start, "the test needs the subhead inside the text, a candidate"
     assert meta._topic_shares(c, [want])[0] < meta.SWAP_LOW
     assert _swapped_to(c, sub, want) == want
-
-
-def _picked_over(c, other: str) -> str:
-    """What pick_title gives when the ranker scores `other` one point above every other candidate."""
-    cands, cuts = meta.title_candidates(c)
-    w = linemodel.model().title["weights"]
-    rows = meta.title_features(c, cands, cuts)
-    scores = [sum(a * b for a, b in zip(w, row)) for row in rows]
-    best = next(k for k, ln in enumerate(cands) if ln.text == other and not cuts[k][0])
-    scores[best] = max(scores) + 1.0
-    ui = meta.ui_words()
-    alt = meta._headline_over_dek(c, cands, cuts, scores, best, ui, set())
-    return cands[best if alt is None else alt].text
-
-
-def test_a_dek_taken_gives_way_to_the_headline_right_above_it():
-    """Headline, then a longer dek without a full stop, then the byline: when the ranker takes the dek, the
-    shorter line right above it that uses the article's words is the headline."""
-    want = "Night buses will reach the northern districts"
-    dek = "The council extends the night bus network to the northern districts after two years of complaints"
-    c = clean_dump(f"Menu\n\nTransport\n\n{want}\n\n{dek}\n\nBy Ann Writer\n\n" + BODY)
-    assert _picked_over(c, dek) == want
-
-
-def test_another_story_s_headline_right_above_a_headline_does_not_replace_it():
-    """A teaser right above a (longer) headline uses none of the article's words: it never replaces it."""
-    teaser = "Two hikers rescued from Eagle Peak after snowstorm"
-    want = "Night buses will reach the northern districts from March, the council says"
-    c = clean_dump(f"Menu\n\n{teaser}\n\n{want}\n\nBy Ann Writer\n\n" + BODY)
-    assert _picked_over(c, want) == want
