@@ -551,7 +551,10 @@ def handle_card_lists(lines: list[Line], start: int, end: int) -> None:
     k = 0
     while k < len(text) - 1:
         head, summary = text[k], text[k + 1]
-        if not head.sentence and 3 <= head.words <= 25 and summary.sentence and summary.words <= 50:
+        # (a head with a link, a handle or a hashtag is an embedded post's caption or a tweet, not a card's
+        # headline: the paragraphs after an embed are the article's)
+        if not head.sentence and 3 <= head.words <= 25 and summary.sentence and summary.words <= 50 \
+                and not linemodel.linkish(head.text):
             pairs.append((head, summary))
             k += 2
         else:

@@ -114,7 +114,7 @@ _LINK_TAG = re.compile(r"#\w")
 _LINK_DOT = re.compile(r"\.(?:(?:com|org|net|html?)\b|(?<=www\.))", re.IGNORECASE)
 
 
-def _linkish(text: str) -> bool:
+def linkish(text: str) -> bool:
     """bool(_LINKISH.search(text)), faster."""
     return ("." in text and _LINK_DOT.search(text) is not None) or ("://" in text and _LINK_SCHEME.search(text)
             is not None) or ("@" in text and _LINK_AT.search(text) is not None) or \
@@ -161,7 +161,7 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         float(first.isupper()), float(first.islower()), float(first.isdigit()), float(first in _OPENERS),
         digits / chars if chars else 0.0,
         upper / (upper + lower) if upper + lower else 0.0,
-        float(_linkish(text)),
+        float(linkish(text)),
         # separators between short items ("Home | News › Sport"); one " / " in a paragraph is no menu
         min(3 * separators / n, 1.0) if n else 0.0,
         float(bool(_LIST_ITEM.match(text))), float(copyright_),

@@ -729,3 +729,21 @@ def test_a_slide_caption_the_model_would_keep_does_not_end_the_gallery(monkeypat
     scores = [3.0, 3.0] + [-6.0] * len(gallery) + [0.5, 0.5]
     scores[2 + 3 * 4 + 1] = 0.2   # the caption of slide 5
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P3, P2, P4]
+
+
+def test_an_embedded_post_s_caption_is_no_teaser_card_s_headline():
+    # an Instagram post's caption with hashtags, then the article's next paragraph: not a headline and its
+    # summary (the card-list vote made the article's last paragraphs boiler: batch s11-A's match report)
+    from briefgen.ingest.clean import prepare
+
+    p_a = ("Westcliff's manager was furious that the goal stood, claiming the striker had pushed the defender as "
+           "the cross came in.")
+    p_b = "The result leaves Westcliff on 68 points from 31 games, with Dunmore second on 64."
+    intro = "Two late goals from the substitute gave Dunmore a 2-1 win over the leaders at Marsh Lane on Saturday."
+
+    def kinds(caption: str) -> list[str]:
+        text = "\n\n".join([intro, P1, caption, p_a, "Title race run-in: who plays who in the last seven games", p_b])
+        return [ln.kind for ln in prepare(text) if ln.text in (p_a, p_b)]
+
+    assert kinds("Scenes in the dressing room 🙌 #UTD #Dunmore") == ["text", "text"]
+    assert kinds("Scenes in the dressing room after the final whistle") == ["boiler", "boiler"]
