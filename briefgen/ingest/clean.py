@@ -282,21 +282,13 @@ def _names_follow(text: str) -> bool:
     return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
 
 
-def _all_stopwords() -> frozenset[str]:
-    return frozenset().union(*lexicon().stopwords.values())
-
-
 @lru_cache(maxsize=1 << 16)
 def is_prose(text: str) -> bool:
     """Running text is full of function words; a menu flattened into one line is not."""
     toks = WORD.findall(text.lower())
     if len(toks) < 8:
         return True
-    stop = _STOP or _STOP.update(_all_stopwords()) or _STOP
-    return sum(map(stop.__contains__, toks)) / len(toks) >= 0.15
-
-
-_STOP: set[str] = set()
+    return linemodel.stop_hits(toks) / len(toks) >= 0.15   # (the line model's stop-word share)
 
 
 def is_sentence(text: str, words: int, prose: bool | None = None) -> bool:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
 MODEL_PATH = Path(__file__).parent / "data" / "dump_model.json"
+FUNCTION_WORDS_PATH = Path(__file__).parent / "data" / "function_words.toml"
 
 KINDS = ("noise", "credit", "caption", "meta", "agency", "boiler", "teaser", "end", "repeat")
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+(?=\S)")
@@ -151,7 +152,6 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         unspaced = len(_UNSPACED.findall(text))
     n = len(toks)
     first = text[:1]
-    stop = _lexicon_stopwords()
     separators = len(_SEPARATORS.findall(text)) if any(c in text for c in _SEPARATOR_CHARS) else 0
     copyright_ = ("©" in text or "(" in text or "opyr" in low) and _COPYRIGHT.search(text) is not None
     feats = (
@@ -165,7 +165,7 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         # separators between short items ("Home | News › Sport"); one " / " in a paragraph is no menu
         min(3 * separators / n, 1.0) if n else 0.0,
         float(bool(_LIST_ITEM.match(text))), float(copyright_),
-        sum(map(stop.__contains__, toks)) / n if n else 0.0,
+        stop_hits(toks) / n if n else 0.0,
         unspaced / chars if chars else 0.0,
         min(sum(map(len, toks)) / n, 12) / 12 if n else 0.0,
         float(text.endswith("?")),
@@ -184,6 +184,7 @@ def shape_plain(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     capitalised = sum(1 for t in TOKEN.findall(text) if t[0].isupper())   # "World Business Travel Culture"
     first = text[:1]
     stop = _lexicon_stopwords()
+    others = _function_words()
     unspaced = len(_UNSPACED.findall(text))
     feats = (
         math.log1p(n), math.log1p(chars), float(n >= 8), float(n >= 20), float(n >= 40),
@@ -196,7 +197,8 @@ def shape_plain(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         # separators between short items ("Home | News › Sport"); one " / " in a paragraph is no menu
         min(3 * len(_SEPARATORS.findall(text)) / n, 1.0) if n else 0.0,
         float(bool(_LIST_ITEM.match(text))), float(bool(_COPYRIGHT.search(text))),
-        sum(t in stop for t in toks) / n if n else 0.0,
+        max([sum(t in stop for t in toks)] + [sum(t in words for t in toks) for words in others.values()]) / n
+        if n else 0.0,
         unspaced / chars if chars else 0.0,
         min(sum(map(len, toks)) / n, 12) / 12 if n else 0.0,
         float(text.endswith("?")),
@@ -243,6 +245,41 @@ def most_common_set(counts: Counter, n: int) -> set:
 @cache
 def _lexicon_stopwords() -> frozenset[str]:
     return frozenset().union(*lexicon().stopwords.values())
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    """data/function_words.toml: the function words of ~30 languages that have no lexicon, by language."""
+    import tomllib
+
+    data = tomllib.loads(FUNCTION_WORDS_PATH.read_text(encoding="utf-8"))
+    return {code: frozenset(d["words"]) for code, d in data.items()}
+
+
+@cache
+def _function_index() -> dict[str, tuple[int, ...]]:
+    """Each function word of data/function_words.toml: the languages (by index) that list it."""
+    index: dict[str, list[int]] = {}
+    for n, words in enumerate(_function_words().values()):
+        for w in words:
+            index.setdefault(w, []).append(n)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+def stop_hits(toks: Sequence[str]) -> int:
+    """How many of the tokens are function words of one language: the lexicons' stop words (their union,
+    as the model was first fitted) or, when more, those of one language of data/function_words.toml. A
+    paragraph of Russian, Indonesian or Portuguese has as many as one of English (before, none: every such
+    paragraph read as a menu line); a line of one of the lexicons' languages counts as before unless another
+    language's list holds more of its words (a menu's "no", "van"). The line model's stop-word share and
+    clean.is_prose count these."""
+    stop, index = _lexicon_stopwords(), _function_index()
+    best = sum(map(stop.__contains__, toks))
+    found = [index[t] for t in toks if t in index]
+    if len(found) > best:
+        counts = Counter(chain.from_iterable(found))
+        best = max(best, max(counts.values()))
+    return best
 
 
 def _kadane(scores: Sequence[float]) -> tuple[int, int]:
@@ -870,12 +907,17 @@ def _cut_consent(kept: list[int], texts: list[str]) -> list[int]:
     kept lines such a line stands in unless it is the article's: the notice's other paragraphs ("We also
     share information about your use of our site ...") go with it."""
     hits = {k for k in kept if _is_consent(texts[k])}
-    if not hits:
+    # a kept line right under or over a dropped line of the notice stands in it too (the model dropped
+    # one of the notice's paragraphs and kept the next: "We also share information …")
+    have = set(kept)
+    near = {k for k in kept if (k > 0 and k - 1 not in have and _is_consent(texts[k - 1]))
+            or (k + 1 < len(texts) and k + 1 not in have and _is_consent(texts[k + 1]))}
+    if not hits and not near:
         return kept
     blocks = _blocks(kept)
     main = _main_block(blocks, [_stems([texts[k] for k in b]) for b in blocks], texts) if len(blocks) > 1 else 0
     for j, b in enumerate(blocks):
-        if j != main and hits.intersection(b):
+        if j != main and (hits | near).intersection(b):
             hits.update(b)
     return [k for k in kept if k not in hits]
 

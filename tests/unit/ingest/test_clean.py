@@ -747,3 +747,15 @@ def test_an_embedded_post_s_caption_is_no_teaser_card_s_headline():
 
     assert kinds("Scenes in the dressing room 🙌 #UTD #Dunmore") == ["text", "text"]
     assert kinds("Scenes in the dressing room after the final whistle") == ["boiler", "boiler"]
+
+
+def test_a_cookie_notice_s_paragraph_goes_with_the_notice_line_the_model_dropped(monkeypatch):
+    # below the article a cookie notice in two paragraphs: the model drops the one naming cookies (a lexicon
+    # kind under its bar) and keeps the next ("We also share ..."), set apart from the article by the footer
+    notice = "Our website uses cookies and similar technologies so that we can remember your preferences."
+    share = ("We also share information about your use of our site with our advertising and analytics partners, "
+             "who may combine it with other information that you have provided to them or that they have "
+             "collected from your use of their services. You can change your choices at any time.")
+    texts = [P1, P2, P3, "Contact us | Advertise | Terms", "Privacy and cookies", notice, share, "Accept"]
+    scores = [4.0, 4.0, 4.0, -25.0, -3.0, 0.3, 3.7, -9.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3]

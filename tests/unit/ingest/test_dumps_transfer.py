@@ -23,7 +23,8 @@ RIGHT = 0.97
 KNOWN = {
     # as first run (main 47a1d04): 7 of 10 right, mean F1 0.966
     "howto-blog-lists-2011": "the subheads and list items are dropped, the 'This entry was posted in' line kept",
-    "ru-gazeta-2009": "the headline stays in the body (the weather line is taken as the title)",
+    # (ru-gazeta-2009, the headline left in the body under the weather line taken as the title, right since
+    # session 11's function words: its Russian paragraphs read as sentences)
     # s8-html's ten pages, rendered when they landed, as first run (main f790864): 7 of 10 right, mean F1 0.974
     "movabletype-pre-poem-2006": "the poem's lines (short, ending with commas) are dropped",
     "news-subheads-list-2009": "the list items are dropped and the 'Have you been affected?' call is kept",
@@ -54,7 +55,7 @@ KNOWN = {
     # right, mean F1 0.971
     "medium-claps-2016": "the map's caption and a pull quote that repeats a sentence are kept",
     "sports-boxscore-ratings-2018": "the 'Player ratings' subhead and the last rating are dropped",
-    "ru-livejournal-2010": "the entry's last short line ('Обратно шли уже в темноте…') is dropped",
+    # (ru-livejournal-2010, the entry's last short line dropped, right since session 11's function words)
     # (university-news-leftnav-2014 and fr-regional-commentaires-2011, a photo caption ending with its
     # photographer kept, right since linemodel._drop_credited and meta's lead check)
     # (liveblog-entries-2019, stopped after the sixth of ten entries, right since linemodel._cut_unsure_tail
