@@ -5,6 +5,7 @@ as multisets: a word extracted twice but present once in the reference counts on
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,8 +14,11 @@ from briefgen.ingest.patterns import TOKEN
 
 def tokens(text: str) -> Counter[str]:
     """Lowercased word tokens; in scripts written without spaces (Chinese, Japanese, Thai) each character
-    is a token, else a whole sentence would be one token that never matches (see patterns.TOKEN)."""
-    return Counter(TOKEN.findall(text.lower()))
+    is a token, else a whole sentence would be one token that never matches (see patterns.TOKEN).
+    Both sides are put in Unicode NFC first: a word written with a combining accent ("e" + U+0301) is the
+    same word as with a precomposed one, and briefgen writes NFC while some pages and references are not.
+    """
+    return Counter(TOKEN.findall(unicodedata.normalize("NFC", text).lower()))
 
 
 @dataclass(frozen=True)
