@@ -1812,7 +1812,9 @@ def _page_lines(body) -> list[str]:
         for child in el:
             tag = child.tag
             if isinstance(tag, str) and tag not in SKIP:
-                if tag == "br" or tag in BLOCK:
+                if tag == "br" and el.tag == "p" and _soft_break(child, cur):
+                    cur.append(" ")     # a hard-wrapped line of the paragraph: the text goes on
+                elif tag == "br" or tag in BLOCK:
                     lines.append("".join(cur))
                     cur = []
                     if tag != "br":
@@ -1837,6 +1839,30 @@ def _page_lines(body) -> list[str]:
     finally:
         sys.setrecursionlimit(depth)
     return lines
+
+
+HARD_WRAP_MIN = 40      # characters of a hard-wrapped line (set before measuring: wraps fall at 60-80)
+
+
+def _soft_break(br, cur: list[str]) -> bool:
+    """A lone <br> inside a <p> after text that ends inside a sentence and before more text: the paragraph
+    was hard-wrapped (pasted from an e-mail or a word processor, lines of about 70 characters), and its
+    lines are one paragraph as trafilatura gives them one line each. Two <br>s in a row, a <br> after a
+    sentence's end, a colon, a comma or a semicolon, or after a line shorter than HARD_WRAP_MIN (an address,
+    a verse, "Contact:"), still end the line."""
+    before = "".join(cur).rstrip()
+    if not before or SENTENCE_END.search(before) or before[-1] in ":,;":
+        return False
+    prev, nxt = br.getprevious(), br.getnext()
+    # the wrapped line itself (the text since the element before the <br>): wrapping makes long lines
+    segment = (prev.tail if prev is not None else br.getparent().text) or ""
+    if len(segment.strip()) < HARD_WRAP_MIN:
+        return False
+    if nxt is not None and nxt.tag == "br" and not (br.tail or "").strip():
+        return False
+    if prev is not None and prev.tag == "br" and not (prev.tail or "").strip():
+        return False
+    return bool((br.tail or "").strip()) or (nxt is not None and nxt.tag != "br")
 
 
 def _unglue_first_lines(blocks: list[Block], doc) -> list[Block]:
