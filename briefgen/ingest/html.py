@@ -2627,7 +2627,7 @@ def _dates(raw: RawArticle, md, doc=None, title: str | None = None, lang: str | 
     def shown():   # the date printed by the headline: a UTC timestamp's local day (never a print edition's)
         return printed_date(doc, title, raw.text, lang, editions=False) if doc is not None and title else None
 
-    published, updated = (d if d is not None and _in_range(d) else None for d in page_dates(raw.text, None, shown))
+    published, updated = map(_or_none, page_dates(raw.text, None, shown))
     if published is None and doc is not None and title:
         published = _or_none(printed_date(doc, title, raw.text, lang))
     if published is None and (url_day := url_date(raw.text)) is not None:
@@ -2673,6 +2673,7 @@ def _shows_day(doc, page: str, day, lang: str | None) -> bool:
 
 
 def _or_none(d):
+    """d when it is a date a page could carry (_in_range), else None."""
     return d if d is not None and _in_range(d) else None
 
 
