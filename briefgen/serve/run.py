@@ -296,10 +296,21 @@ def _peer_closed(sock: socket.socket) -> bool:
     """An event-stream client never sends after its request: readable means it hung up. (A write to
     a closed peer succeeds once, so without this a closed tab's thread would live one more heartbeat.)"""
     try:
-        readable, _, _ = select.select([sock], [], [], 0)
-        return bool(readable) and sock.recv(1, socket.MSG_PEEK) == b""
+        return _readable_now(sock) and sock.recv(1, socket.MSG_PEEK) == b""
     except (OSError, ValueError):
         return True
+
+
+def _readable_now(sock: socket.socket) -> bool:
+    # poll, not select: select() cannot watch a descriptor numbered past FD_SETSIZE (1024) and
+    # raises, which a busy preview with many tabs and files open reaches; Windows has no poll, and
+    # its select has no such numbering limit.
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(sock, select.POLLIN)
+        return bool(poller.poll(0))
+    readable, _, _ = select.select([sock], [], [], 0)
+    return bool(readable)
 
 
 _NO_SITE = (b"<!doctype html><meta charset=utf-8><title>briefgen preview</title>"

@@ -200,6 +200,43 @@ def test_live_reload_streams_are_capped_and_count_as_connections(running, monkey
         time.sleep(0.1)
 
 
+def test_a_stream_lives_on_a_socket_numbered_past_select_s_limit(running):
+    """A long-running preview (or a test process) can hold over 1024 descriptors; select() cannot
+    watch a socket numbered past FD_SETSIZE, and a stream that took that error for a closed tab ended
+    at once (seen as a flaky cap test in the full suite). Its thread must live on and send."""
+    import os
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = 1100
+    if hard != resource.RLIM_INFINITY and hard < need + 64:
+        pytest.skip(f"the descriptor limit ({hard}) is too low to number a socket past 1024")
+    if soft != resource.RLIM_INFINITY and soft < need + 64:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (need + 64, hard))
+    filler = []
+    try:
+        while not filler or filler[-1] < need:
+            filler.append(os.open(os.devnull, os.O_RDONLY))
+        sock = _stream(running.port)           # the server's side of it is numbered past 1024 too
+        sock.settimeout(WAIT)
+        data = b""
+        while b"retry:" not in data:
+            chunk = sock.recv(4096)
+            assert chunk, f"the stream ended before its first event: {data[:200]!r}"
+            data += chunk
+        sock.settimeout(1.0)
+        try:
+            assert sock.recv(4096) != b"", "the stream was closed by the server"
+        except TimeoutError:
+            pass                               # still open, waiting for its next heartbeat
+        sock.close()
+    finally:
+        for fd in filler:
+            os.close(fd)
+        if soft != resource.RLIM_INFINITY and soft < need + 64:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
 def test_many_clients_sending_huge_heads_are_each_cut_off(running, monkeypatch):
     """The issue's attack at a smaller scale: clients send as much head as they can and stay."""
     monkeypatch.setattr(guard, "IDLE_TIMEOUT", 30.0)
