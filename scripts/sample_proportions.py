@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Real proportions of the sample pages, for writing transfer pages that look like them (issue 11).
+
+    BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py
+
+Over samples/pages and samples/pages-world (source.html, dump.txt, expected.txt): the article's length in words,
+the dump's other words per article word, where they sit (before the article's first line, between its lines,
+after its last), how many pages carry each kind of furniture and where, and the article's paragraph shapes.
+The furniture kinds are read from the dump's lines by the patterns below (en/de/fr/it/es/pt/ru/cs/id words):
+a rough count, meant for proportions, not for cleaning; a line of the reference is never counted as furniture.
+A reference paragraph is found in the dump by its first 60 normalised characters.
+"""
+from __future__ import annotations
+
+import os
+import re
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+WORD = re.compile(r"\w+")
+
+# What a line of furniture says, by kind. A long line is prose, not a label: kinds that name a label or a box's
+# call are only counted on lines of at most 60 words, and cookie text only on lines of 12 words or more.
+KINDS = {
+    "comments": r"^(reply|report|antworten|répondre|rispondi|responder|ответить|odpovědět|balas|melden"
+                r"|\d+ (comments?|kommentare?|commentaires?|commenti|comentários?|коммент\w*|komentář\w*))$"
+                r"|^(comments?|kommentare|commentaires|commenti|comentários|комментарии|diskuse|discussion"
+                r"|leave a (comment|reply)|post a comment|join the (conversation|discussion))\b",
+    "cookie / consent": r"\bcookie|consent|einwilligung|datenschutzeinstellungen|privacy settings|gdpr\b",
+    "newsletter / sign-up": r"newsletter|sign up|subscribe to our|inscrivez|iscriviti|e-mail address",
+    "related / teasers": r"^(related|read more|read also|more from|more on|more stories|recommended|you may also like"
+                         r"|most (read|popular|viewed)|trending|top stories|lesen sie (auch|mehr)|mehr zum thema"
+                         r"|auch interessant|meistgelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus"
+                         r"|leggi anche|i più letti|leia (também|mais)|mais lidas|lee también|читайте также"
+                         r"|baca juga|související|nejčtenější)\b",
+    "gallery": r"^\d+\s*/\s*\d+$|^\d+ of \d+$|\b(gallery|galerie|galleria|bildergalerie|fotostrecke|diaporama"
+               r"|fotogaleria|photos)\b",
+    "video / audio player": r"\b(video|vidéo|play|watch|abspielen|wiedergabe|anhören|listen)\b|^\d{1,2}:\d\d$",
+    "embeds (social)": r"pic\.twitter|twitter\.com|instagram|view this post|\(@\w+\)|tiktok|embed|youtube",
+    "ticker / live": r"^(breaking|live|ticker|eilmeldung|liveticker|en direct|in diretta|ao vivo|latest news|just in)\b",
+    "tags / topics": r"^(tags?|topics?|themen|schlagwörter|mots[- ]clés|thèmes|argomenti|temas|tópicos|теги|témata"
+                     r"|more about)\s*:?",
+    "paywall / account": r"subscri|abonn|abbonat|assinante|assine|paywall|premium|registrieren|sign in to|log in to"
+                         r"|pour lire la suite|continue reading",
+    "product / price": r"\b(buy|kaufen|shop|amazon|€\s?\d|\$\s?\d|£\s?\d|preis|prix|angebot)\b",
+    "'Advertisement' label": r"^(advertisement|anzeige|werbung|publicité|pubblicità|publicidade|publicidad|реклама"
+                             r"|reklama|iklan|advertising|ad|sponsored|gesponsert|sponsorisé)$",
+    "author bio": r"\b(is a (reporter|journalist|writer|correspondent|editor)|ist (redakteur|redakteurin|korrespondent)"
+                  r"|est (journaliste|rédact)|è (giornalista|inviat)|follow (him|her) on|about the author"
+                  r"|über den autor|zur person)\b",
+    "share buttons": r"^(share|teilen|partager|condividi|compartilhar|compartir|поделиться|sdílet|bagikan|tweet"
+                     r"|facebook|twitter|whatsapp|e-?mail|print|drucken|imprimer|stampa|linkedin|copy link)$",
+    "caption / credit": r"(foto|photo|bild|image|picture|credit|quelle)\s*:|\(photo|/ ?(dpa|afp|reuters|ap|getty"
+                        r"|imago)\b|getty images|©",
+}
+KINDS = {k: re.compile(v, re.I) for k, v in KINDS.items()}
+LABEL_KINDS = {"newsletter / sign-up", "paywall / account", "product / price", "author bio", "embeds (social)",
+               "video / audio player"}
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def norm(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def one_page(case: Path) -> dict:
+    dump = (case / "dump.txt").read_text(encoding="utf-8").splitlines()
+    if dump and dump[0].startswith("date "):
+        dump = dump[1:]
+    ref = (case / "expected.txt").read_text(encoding="utf-8")
+    paras = [p.strip() for p in re.split(r"\n\s*\n", ref) if p.strip()]
+    lines = [norm(line) for line in dump]
+    hit = set()
+    for p in paras:
+        key = norm(p)[:60]
+        if len(key) >= 8:
+            hit.update(next(([i] for i, line in enumerate(lines) if key in line), []))
+    first, last = (min(hit), max(hit)) if hit else (None, None)
+    where_words = {"before": 0, "inside": 0, "after": 0}
+    furniture = defaultdict(set)
+    inside_lines = []
+    for i, line in enumerate(dump):
+        text = line.strip()
+        if not text or i in hit or first is None:
+            continue
+        where = "before" if i < first else "after" if i > last else "inside"
+        where_words[where] += words(text)
+        if where == "inside":
+            inside_lines.append(text)
+        for kind, rx in KINDS.items():
+            if kind == "cookie / consent" and words(text) < 12 or kind in LABEL_KINDS and words(text) > 60:
+                continue
+            if rx.search(text):
+                furniture[kind].add(where)
+    # a paragraph of one sentence: one end mark (closing quotes count as the end)
+    one_sentence = sum(1 for p in paras if len(re.findall(r"[.!?…](?:[\"”»’)]*)(?:\s|$)", p)) <= 1 and words(p) >= 6)
+    subheads = sum(1 for p in paras if words(p) < 12 and not re.search(r"[.!?:;…\"”»)]$", p))
+    thread = sum(bool(re.fullmatch(r"\s*(reply|report|antworten|répondre|rispondi|responder|melden|like)\s*", line,
+                                   re.I)) for line in dump) >= 3
+    cookie_prose = any(re.search("cookie", line, re.I) and words(line) > 25 for line in dump)
+    return {"thread": thread, "cookie_prose": cookie_prose, "article": words(ref), "dump": sum(words(line) for line in dump), "found": first is not None,
+            "where": where_words, "furniture": furniture, "paras": len(paras), "one_sentence": one_sentence,
+            "subheads": subheads, "inside_lines": inside_lines}
+
+
+def quantiles(values: list[float], digits: int = 0) -> str:
+    v = sorted(values)
+    return " / ".join(f"{v[int(q * (len(v) - 1))]:.{digits}f}" for q in (0.1, 0.25, 0.5, 0.75, 0.9))
+
+
+def main() -> None:
+    root = Path(os.environ.get("BRIEFGEN_SHARED", "../shared")) / "samples"
+    cases = [c for d in ("pages", "pages-world") for c in sorted((root / d).iterdir()) if (c / "dump.txt").is_file()]
+    rows = [one_page(c) for c in cases]
+    found = [r for r in rows if r["found"]]
+    print(f"{len(rows)} pages ({len(found)} with the article found in the dump)\n")
+    print("| measure | p10 / p25 / median / p75 / p90 |\n| --- | --- |")
+    print(f"| article words | {quantiles([r['article'] for r in rows])} |")
+    print(f"| dump words | {quantiles([r['dump'] for r in rows])} |")
+    print(f"| other dump words per article word | {quantiles([(r['dump'] - r['article']) / max(r['article'], 1) for r in rows], 2)} |")
+    for where in ("before", "inside", "after"):
+        print(f"| other words {where} the article | {quantiles([r['where'][where] for r in found])} |")
+    print(f"| paragraphs | {quantiles([r['paras'] for r in rows])} |")
+    print(f"| words per paragraph | {quantiles([r['article'] / max(r['paras'], 1) for r in rows])} |")
+    print(f"| share of one-sentence paragraphs | {quantiles([r['one_sentence'] / max(r['paras'], 1) for r in rows], 2)} |")
+    bins = [(0, 300), (300, 600), (600, 900), (900, 1500), (1500, 10 ** 9)]
+    print("\narticle words: " + ", ".join(f"{lo}-{hi if hi < 10 ** 9 else ''}: {sum(lo <= r['article'] < hi for r in rows)}"
+                                          for lo, hi in bins))
+    print(f"pages with subheads: {sum(r['subheads'] > 0 for r in rows)}; with other lines between the article's "
+          f"first and last line: {sum(bool(r['inside_lines']) for r in found)}")
+    print(f"comment threads (3 or more 'Reply' / 'Report' lines): {sum(r['thread'] for r in rows)}; cookie prose "
+          f"(a line of over 25 words naming cookies): {sum(r['cookie_prose'] for r in rows)}")
+    print("\n| furniture (dump lines) | pages | before | inside | after |\n| --- | ---: | ---: | ---: | ---: |")
+    for kind in KINDS:
+        have = [r["furniture"].get(kind, set()) for r in rows]
+        print(f"| {kind} | {sum(bool(h) for h in have)} | " + " | ".join(str(sum(w in h for h in have))
+                                                                      for w in ("before", "inside", "after")) + " |")
+    sizes = defaultdict(int)
+    for r in found:
+        for text in r["inside_lines"]:
+            n = words(text)
+            sizes["1-3" if n <= 3 else "4-10" if n <= 10 else "11-25" if n <= 25 else "26+"] += 1
+    print("\nother lines between the article's lines, by words: " + ", ".join(f"{k}: {sizes[k]}" for k in ("1-3", "4-10", "11-25", "26+")))
+
+
+if __name__ == "__main__":
+    main()
