@@ -2,6 +2,11 @@
 """Real proportions of the sample pages, for writing transfer pages that look like them (issue 11).
 
     BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py
+    BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --transfer   # medians per transfer batch
+
+`--transfer [DATA]` sets the medians of each batch of hand-written transfer pages (DATA: a folder holding
+html-transfer/ and dumps-transfer/ as tests/data does, the default) beside the samples' medians: how far the
+pages written for the transfer measure are from real proportions. It reads the pages' files only (no briefgen).
 
 Over samples/pages and samples/pages-world (source.html, dump.txt, expected.txt): the article's length in words,
 the dump's other words per article word, where they sit (before the article's first line, between its lines,
@@ -15,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import statistics
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -67,11 +73,12 @@ def norm(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-def one_page(case: Path) -> dict:
-    dump = (case / "dump.txt").read_text(encoding="utf-8").splitlines()
+def one_page(case: Path, dump_file: Path | None = None, ref_file: Path | None = None) -> dict:
+    """A sample case folder (dump.txt, expected.txt), or a transfer page's dump and reference files."""
+    dump = (dump_file or case / "dump.txt").read_text(encoding="utf-8").splitlines()
     if dump and dump[0].startswith("date "):
         dump = dump[1:]
-    ref = (case / "expected.txt").read_text(encoding="utf-8")
+    ref = (ref_file or case / "expected.txt").read_text(encoding="utf-8")
     paras = [p.strip() for p in re.split(r"\n\s*\n", ref) if p.strip()]
     lines = [norm(line) for line in dump]
     hit = set()
@@ -112,10 +119,38 @@ def quantiles(values: list[float], digits: int = 0) -> str:
     return " / ".join(f"{v[int(q * (len(v) - 1))]:.{digits}f}" for q in (0.1, 0.25, 0.5, 0.75, 0.9))
 
 
+def medians(label: str, rows: list[dict]) -> str:
+    found = [r for r in rows if r["found"]]
+    def med(values):
+        return statistics.median(values) if values else 0
+    return (f"| {label} | {len(rows)} | {med([r['article'] for r in rows]):.0f} | "
+            f"{med([(r['dump'] - r['article']) / max(r['article'], 1) for r in rows]):.2f} | "
+            + " | ".join(f"{med([r['where'][w] for r in found]):.0f}" for w in ("before", "inside", "after"))
+            + f" | {med([len(r['inside_lines']) for r in found]):.0f} | "
+            f"{med([r['one_sentence'] / max(r['paras'], 1) for r in rows]):.2f} |")
+
+
+def transfer(data: Path, samples: list[dict]) -> None:
+    """Medians per transfer batch (batches.json's order) beside the samples' medians."""
+    import json
+    groups = json.loads((data / "html-transfer" / "batches.json").read_text(encoding="utf-8"))
+    print("| pages | n | article words | other dump words per article word | before | between | after "
+          "| other lines between | one-sentence share |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for batch, names in groups.items():
+        print(medians(batch, [one_page(data, data / "dumps-transfer" / f"{n}.txt",
+                                       data / "html-transfer" / n / "expected.txt") for n in names]))
+    print(medians("samples", samples))
+
+
 def main() -> None:
     root = Path(os.environ.get("BRIEFGEN_SHARED", "../shared")) / "samples"
     cases = [c for d in ("pages", "pages-world") for c in sorted((root / d).iterdir()) if (c / "dump.txt").is_file()]
     rows = [one_page(c) for c in cases]
+    if "--transfer" in sys.argv:
+        i = sys.argv.index("--transfer")
+        given = sys.argv[i + 1] if len(sys.argv) > i + 1 else None
+        transfer(Path(given) if given else Path(__file__).resolve().parents[1] / "tests" / "data", rows)
+        return
     found = [r for r in rows if r["found"]]
     print(f"{len(rows)} pages ({len(found)} with the article found in the dump)\n")
     print("| measure | p10 / p25 / median / p75 / p90 |\n| --- | --- |")
