@@ -135,6 +135,42 @@ def _refused_soon(port: int) -> bool:
     return False
 
 
+def _still_held(sock: socket.socket) -> bool:
+    """The server took this half-sent request and waits for the rest (no answer, not closed)."""
+    sock.setblocking(False)
+    try:
+        sock.recv(1, socket.MSG_PEEK)          # a 503 or a close: it was refused
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        sock.settimeout(WAIT)
+
+
+def _full_with(port: int, held: list[socket.socket], n: int) -> bool:
+    """Hold `n` half-sent connections open on the server, then probe: True once a probe is refused.
+
+    A connection that just ended (a refused stream, a served probe) frees its slot a moment after
+    its client sees the close, so one of ours can be refused in that moment; it is opened again
+    until the server holds all `n`. Without this the test raced the server's bookkeeping (seen in
+    CI: the stream cap test's second held connection was refused, and every probe was then served).
+    """
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        for i, sock in enumerate(held):
+            if not _still_held(sock):
+                sock.close()
+                held[i] = _half_sent(port)
+        while len(held) < n:
+            held.append(_half_sent(port))
+        time.sleep(0.1)                        # the server accepts them in order, before the probe
+        if all(_still_held(sock) for sock in held) and _refused(port):
+            return True
+    return False
+
+
 def _get(port: int, path: str = "/briefs/", host: str | None = None) -> http.client.HTTPResponse:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
     conn.putrequest("GET", path, skip_host=host is not None)
@@ -185,8 +221,8 @@ def test_live_reload_streams_are_capped_and_count_as_connections(running, monkey
     fourth = _stream(running.port)
     assert _status(_answer(fourth)) == 503, "a stream over the cap was accepted"
     fourth.close()
-    held = [_half_sent(running.port) for _ in range(2)]   # 3 streams + 2 = the connection cap
-    assert _refused_soon(running.port)
+    held: list[socket.socket] = []
+    assert _full_with(running.port, held, 2), "3 streams + 2 connections did not reach the cap of 5"
     for sock in streams + held:
         sock.close()
     deadline = time.monotonic() + WAIT
