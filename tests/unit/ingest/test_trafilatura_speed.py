@@ -240,3 +240,66 @@ def test_json_author_without_the_second_search_is_trafilaturas_on_the_sample_pag
                     assert got == plain(text, rx), page
                     found += got is not None
     assert found >= 20
+
+
+def _plain_meta_json():
+    """trafilatura's extract_meta_json and normalize_json as released (their checked texts), run in a copy of
+    their modules' names: what ran before install()."""
+    from trafilatura import json_metadata, metadata
+
+    from briefgen.ingest.trafilatura_speed import EXPECTED_META_JSON, EXPECTED_NORMALIZE_JSON
+
+    jm = dict(vars(json_metadata))
+    exec(EXPECTED_NORMALIZE_JSON, jm)   # noqa: S102  trafilatura's own text (install() checks it)
+    md = dict(vars(metadata), normalize_json=jm["normalize_json"])
+    exec(EXPECTED_META_JSON, md)   # noqa: S102
+    return md["extract_meta_json"], jm["normalize_json"]
+
+
+# every character class the two steps treat apart: quotes, backslashes and escapes, ASCII and Unicode
+# whitespace (\s is str.isspace's set), surrogates, tags, entities, letters
+_JSON_CHARS = st.sampled_from(['"', '\\', '\\"', '\\n', '\\t', '\\r', '\\u00e9', '\\ud83d', '\\ude00', '\\uZZ',
+                               ' ', '\n', '\t', '\x1c', '\x85', '\xa0', '\u2028', '\u3000', '\ud800', '\udfff',
+                               '<b>', '</b>', '<!-- x -->', '&amp;', '&eacute;', 'a', 'é', '{', '}', ':', ','])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_JSON_CHARS, max_size=40).map("".join))
+def test_json_minified_and_normalised_as_trafilatura_does(text):
+    from trafilatura.metadata import JSON_MINIFY
+
+    if S._META_JSON is None:
+        pytest.skip("another trafilatura release: its own extract_meta_json runs")
+    _, plain_normalize = _plain_meta_json()
+    assert S.minify_json(text) == JSON_MINIFY.sub(r"\1", text)
+    assert S.normalize_json(text) == plain_normalize(text)
+
+
+def _fields_of(doc) -> dict:
+    """A Document's metadata fields (not its body trees, new elements in each Document)."""
+    return {name: getattr(doc, name, None) for name in doc.__slots__ if name not in ("body", "commentsbody")}
+
+
+def test_meta_json_is_trafilaturas_on_the_sample_pages():
+    """The metadata extract_meta_json gives on every sample page, and on a page made for the corners (JSON
+    that json.loads refuses, escapes, surrogates, a settings script), is the same as the released form's."""
+    from trafilatura import metadata
+    from trafilatura.settings import Document
+
+    if S._META_JSON is None or metadata.extract_meta_json is not S.extract_meta_json:
+        pytest.skip("another trafilatura release: its own extract_meta_json runs")
+    plain, _ = _plain_meta_json()
+    corner = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A \\u00e9 \\ud83d'
+              '\\ude00 &amp; <b>b</b>",\n "author": {"@type": "Person", "name": "Ann  Lee"}}</script>'
+              '<script type="application/ld+json">{"@type":"NewsArticle", "headline": "Broken \\"x\\" ,, }'
+              '</script><script type="application/settings+json">{"publisher": {"name": "Town\\tGazette"}}'
+              '</script></head><body><p>x</p></body></html>')
+    trees = [_parse(read_raw(p).text) for p in _pages()] + [_parse(corner)]
+    fields = 0
+    for tree in trees:
+        if tree is None:
+            continue
+        got, want = (_fields_of(f(tree, Document())) for f in (S.extract_meta_json, plain))
+        assert got == want
+        fields += sum(v is not None for v in got.values())
+    assert fields >= 300   # (the JSON-LD of the sample pages gives titles, authors, site names, types)
