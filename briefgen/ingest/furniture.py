@@ -9,7 +9,8 @@ A reader sees every such line, and one of them fails a page of the snippet measu
   "Bildrechte: MDR/Name", "© Name/AFP") or shaped as "Name Name/AGENCY";
 - promo: a short paragraph that promotes the site's newsletter, app, subscription or donations and speaks
   to the reader ("Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter
-  richtig", "Support independent journalism: donate now"), or a short "… Newsletter" heading;
+  richtig", "Support independent journalism: donate now") or opens with a command ("Sign up to our daily
+  newsletter …", "Подписывайтесь на наш канал …"), or a short "… Newsletter" heading;
 - counter: a gallery's counter, alone or opening a caption ("3/50", "Bild 3 von 12 …");
 - share: a short line (8 words or fewer, no sentence end) two thirds made of interface words
   (data/ui_words.toml) and numbers: share buttons, a comment count ("Share on Facebook", "12 Kommentare");
@@ -83,7 +84,8 @@ def _more() -> dict:
             "opening": _opening(d["contributors"]["opening"]),
             "closing": tuple(d["contributors"]["closing"]),
             "disclaimer": anywhere(d["disclaimer"]["phrases"]), "embed": anywhere(d["embed"]["phrases"]),
-            "promo": anywhere(d["promo"]["phrases"])}
+            "promo": anywhere(d["promo"]["phrases"]),
+            "imperative": re.compile(rf"^(?:{_alternation(d['promo']['imperative'])})(?!\w)")}
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +139,7 @@ def kind(text: str) -> str | None:
     if n <= CREDIT_WORDS and not TERMINAL.search(low) and _interface(words):
         return "share"
     seen = set(words)
-    if n <= CTA_WORDS and _holds(more["cta"], seen, low):
+    if n <= CTA_WORDS and _holds(more["cta"], seen, low) and not _first_person(seen, text):
         return "promo"
     if more["opening"].match(low) or low.rstrip(" .!)").endswith(more["closing"]):
         return "contributors"
@@ -147,9 +149,18 @@ def kind(text: str) -> str | None:
         return "embed"
     if n <= PROMO_WORDS and _holds(more["promo"], seen, low):
         inner = _INNER_WORD.findall(text)       # words not opening a sentence, as written
-        if not reader.isdisjoint(seen) or not polite.isdisjoint(inner) or (n <= 6 and "newsletter" in seen):
+        if not reader.isdisjoint(seen) or not polite.isdisjoint(inner) or (n <= 6 and "newsletter" in seen) \
+                or more["imperative"].match(low):
             return "promo"
     return None
+
+
+_CAPITAL_I = re.compile(r"(?<!\w)I(?!\w)")
+
+
+def _first_person(words: set[str], text: str) -> bool:
+    """The paragraph speaks in the first person singular (data [author]): the author's own words."""
+    return not frozenset(_data()["author"]["words"]).isdisjoint(words) or _CAPITAL_I.search(text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -203,3 +203,39 @@ def test_an_authors_note_whose_name_the_piece_does_not_use_goes():
 def test_an_authors_note_is_read_only_at_the_end():
     blocks = (PARAS[0], _p("Jane Example is a correspondent for the Daily Sample."), PARAS[1], PARAS[2])
     assert clean_blocks(blocks) == blocks
+
+
+@pytest.mark.parametrize("text,want", [
+    # calls to comment or to call the newsroom, set after a piece
+    ("Have your say: should the bypass be built? Post your views below.", "promo"),
+    ("Were you affected by the power cut? Email the newsdesk at news@example.org.", "promo"),
+    ("What do you think of the plans? Let us know in the comments.", "promo"),
+    ("Laissez un commentaire sous cet article.", "promo"),
+    # the author's own sign-off in the first person stays with the piece
+    ("I'd love to know how your loaf came out, so leave a comment below!", None),
+    ("Ich freue mich über eure Rezepte: hinterlasst mir einen Kommentar, lasst eure Meinung da.", None),
+    # a promotion that opens with a command needs no pronoun
+    ("Sign up to the Morning Brief", "promo"),
+    ("Subscribe to our weekly newsletter for the best of the week's stories.", "promo"),
+    ("Подписывайтесь на наш канал в Telegram, чтобы не пропустить главное.", "promo"),
+    ("Siga-nos no Facebook e receba a newsletter diária.", "promo"),
+    ("Subscribers to the newsletter rose by a third last year, the company said.", None),
+    ("Downloads of the council's app doubled after the floods, officials said.", None),
+    # affiliate disclosures: the publisher's own commission, in the first person plural
+    ("Some links in this guide are to shops; we may earn a commission if you buy, at no cost to you.", "disclaimer"),
+    ("Kaufen Sie über einen dieser Links, erhalten wir eine Provision vom Händler.", "disclaimer"),
+    ("Estate agents earn a commission of about 1.5 per cent on each sale, the report found.", None),
+    # an embedded post shown as text, and an old video player's notice
+    ("What a night at the ground. Unbelievable scenes pic.twitter.com/abc123", "embed"),
+    ("A post shared by Harbour Bakery (@harbourbakery) on Mar 3, 2018 at 7:12am PST", "embed"),
+    ("To watch this clip you need the latest version of Adobe Flash Player.", "embed"),
+    ("Adobe said it would stop updating Flash Player at the end of 2020.", None),
+])
+def test_comment_calls_commands_disclosures_and_embedded_posts(text, want):
+    assert kind(text) == want
+
+
+def test_a_columnists_note_below_the_column_goes():
+    note = _p("Ruth Example is a retired magistrate and sits on the parish council. Her column appears monthly.")
+    blocks = tuple(PARAS + [note])
+    assert clean_blocks(blocks) == tuple(PARAS)
