@@ -772,8 +772,9 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
         shared = len(out & inside)
         # chance alone makes two unrelated texts share a word or two; an article's parts share many
         if len(out) >= FOREIGN_STEMS and shared <= min(FOREIGN_ABS, FOREIGN_SHARE * min(len(out), len(inside))):
-            kept = [k for k in kept if k > blocks[j][-1]]
-            break
+            if _lesser(kept, blocks[j][-1] + 1, texts):
+                kept = [k for k in kept if k > blocks[j][-1]]
+            break   # (else the text above is the larger part, the article's: nothing above it goes)
     # and below it, under an article BELOW_FOREIGN times its size or more (a short article's paragraphs share
     # few words by chance): a site's legal notice, an editor's note, a sidebar's or another story's text
     for j in range(main + 1, len(blocks)):
@@ -781,7 +782,8 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
         out = _stems([texts[k] for k in kept if k >= blocks[j][0]])
         shared = len(out & inside)
         if FOREIGN_STEMS <= len(out) <= len(inside) / BELOW_FOREIGN and \
-                shared <= min(FOREIGN_ABS, FOREIGN_SHARE * len(out)) and TERMINAL.search(texts[blocks[j][0]]):
+                shared <= min(FOREIGN_ABS, FOREIGN_SHARE * len(out)) and TERMINAL.search(texts[blocks[j][0]]) \
+                and not _quote_goes_on(texts[blocks[j - 1][-1]], texts[blocks[j][0]]):
             # (prose: a table's rows of place names share no words either)
             kept = [k for k in kept if k < blocks[j][0]]
             break
@@ -799,6 +801,29 @@ def _cut_foreign(kept: list[int], texts: list[str]) -> list[int]:
             and not any(_headline_of(k, stems[main], texts) for k in range(max(0, kept[0] - 2), kept[0])):
         kept = kept[1:]
     return kept
+
+
+def _lesser(kept: list[int], at: int, texts: list[str]) -> bool:
+    """The kept lines above position `at` hold no more tokens than those from it on. A cut of what stands
+    above the article's block takes a box, never the larger part of the text: an article split into blocks
+    by an advertisement or a photo (whose parts share few words in a language that builds long words, such
+    as Zulu) lost its whole text to the author's note below it, taken for the article under its name line."""
+    above = sum(len(shape(texts[k])[0]) for k in kept if k < at)
+    return above <= sum(len(shape(texts[k])[0]) for k in kept if k >= at)
+
+
+def _quote_goes_on(last: str, first: str) -> bool:
+    """A quotation left open at the end of the line above a gap goes on in the paragraph below it, which
+    opens with a quotation mark: the convention of a quote over several paragraphs (no closing mark until
+    its end) in English, German and French news writing. Text after a box set inside a quote is the
+    article's, however few words it shares with the rest."""
+    if first[:1] not in "\"“„«":
+        return False
+    if last.count('"') % 2:
+        return True
+    if "„" in last:   # (German: „ opens, “ closes)
+        return last.count("„") > last.count("“")
+    return last.count("“") > last.count("”") or last.count("«") > last.count("»")
 
 
 def _cut_above_headline(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:
@@ -1142,7 +1167,10 @@ def _cut_read_more(kept: list[int], sizes: list[int], texts: list[str]) -> list[
     b = _blocks(kept)[0]
     r = b[-1] + 1
     if r <= kept[-1] and sizes[r] <= 4 and texts[r].strip(_READ_MORE_MARKS).lower() in READ_MORE \
-            and 2 * sum(sizes[k] for k in b) < sum(sizes[k] for k in kept):
+            and 2 * sum(sizes[k] for k in b) < sum(sizes[k] for k in kept) \
+            and sum(sizes[k] for k in b) < FALLBACK_TOKENS:
+        # (a teaser's summary is a line or two: a block as long as an article is the article's first part,
+        # over a "Read more" box set inside it, whose teaser below the link shares its own headline's words)
         rest = _stems([texts[k] for k in kept[len(b):]])
         if 3 * len((own := _stems([texts[k] for k in b])) & rest) <= len(own) \
                 and any(_headline_of(k, rest, texts) for k in range(r + 1, kept[len(b)])):

@@ -759,3 +759,55 @@ def test_a_cookie_notice_s_paragraph_goes_with_the_notice_line_the_model_dropped
     texts = [P1, P2, P3, "Contact us | Advertise | Terms", "Privacy and cookies", notice, share, "Accept"]
     scores = [4.0, 4.0, 4.0, -25.0, -3.0, 0.3, 3.7, -9.0]
     assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3]
+
+
+# An English article for the interruption tests below: the spokesman's quote runs over three paragraphs.
+E1 = ("Passengers on a flight to Majorca were stranded at the airport for nineteen hours after their plane "
+      "was grounded with a broken toilet on Tuesday morning.")
+E2 = ("More than 180 passengers, including dozens of young children, spent five hours sitting on the plane "
+      "before they were led back into the terminal to wait.")
+E3 = ("Families slept on the floor of the departure lounge and were given vouchers worth a few pounds each, "
+      "which several travellers said would not buy a sandwich.")
+E4 = ("Consumer groups said passengers on flights delayed by more than three hours are usually entitled to "
+      "compensation under European rules.")
+E5 = 'A spokesman for the airline said: "We are sorry for the delay, which was caused by a technical fault.'
+QUOTED = ['"The safety and comfort of everyone on board is always our priority and we did everything we '
+          'could to keep the disruption short.', '"Affected customers will be contacted shortly."']
+
+
+def test_a_quote_left_open_above_a_box_goes_on_below_it(monkeypatch):
+    # a "Read more" box inside the spokesman's quote: the quote's last two paragraphs share few words with
+    # the article, but the quotation left open above the box goes on in them (no closing mark until its end)
+    box = ["READ MORE", "Judge scraps bridge closure", "Farmers win fight over market stalls"]
+    texts = [E1, E2, E3, E4, E5, *box, *QUOTED]
+    scores = [3.0] * 5 + [-6.0, -2.5, -2.5] + [3.0, 1.2]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3, E4, E5, *QUOTED]
+    # with the quote closed above the box, the same text is set apart from the article: another story's
+    closed = E5 + '"'
+    texts = [E1, E2, E3, E4, closed, *box, *QUOTED]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3, E4, closed]
+
+
+def test_text_above_the_article_is_cut_as_foreign_only_when_it_is_the_smaller_part(monkeypatch):
+    # an advertisement splits the article; a note about its author, under the author's name (its
+    # "headline"), is taken as the article's block and shares few words with the text: the text above
+    # it, the larger part, stays
+    note = ("Jane Whitfield is a writer and photographer who lives in Lisbon with two dogs and a bicycle; "
+            "her first novel appears in spring, and she teaches photography twice a week.")
+    texts = [P1, P2, "Publicité", P3, P4, "Jane Whitfield", note]
+    scores = [3.0, 3.0, -6.0, 3.0, 3.0, -3.0, 1.0]
+    assert _decode_with(monkeypatch, texts, scores, scores)[:4] == [P1, P2, P3, P4]
+    # a box above the article that is smaller than it still goes ("About me" over a blog post)
+    texts = [note, "Le gouvernement débloque une aide d'urgence", P1, P2, P3, P4, P5]
+    scores = [1.0, -3.0, 3.0, 3.0, 3.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, P4, P5]
+
+
+def test_a_read_more_teaser_inside_the_article_does_not_cut_its_opening(monkeypatch):
+    # "Read more" under the article's first paragraphs, then another story's headline and summary (the
+    # summary believed): the opening is no teaser's summary above the article (those are a line or two)
+    teaser = ["Read more", "Council approves new bus routes for the northern townships",
+              "The council approved two new bus routes for students in the northern townships on Monday."]
+    texts = [E1, E2, E3, *teaser, E4, E5, *QUOTED, P1]
+    scores = [3.0, 3.0, 3.0, -6.0, -2.0, 2.5, 3.0, 3.0, 3.0, 3.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores)[:3] == [E1, E2, E3]
