@@ -305,7 +305,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         shared.stop = stop
         shared.keep_replays = patch_in_place
         if dirty is not None:
-            shared.partial = pages.partial_sections(changes, dirty)
+            shared.partial = pages.partial_sections(changes, dirty, _present(collections))
         if dirty is not None and isinstance(state.get("keys"), dict):
             shared.plan_sitemap_key = state["keys"].get("sitemap.xml")
             shared.plan_keys = state["keys"]
@@ -427,6 +427,21 @@ _GROUPS: dict[Path, tuple] = {}   # cache folder -> (Collections, state index) o
 
 def _record(it) -> tuple:
     return it.when, it.slug, it.url, it.regions, it.themes, it.countries
+
+
+def _present(c) -> Callable[[tuple], bool] | None:
+    """Is a record `(when, slug, url, regions, themes, countries)` that of a brief of these groups?
+    None when two briefs share a URL (which one claims it is not for a partial plan to guess)."""
+    if len(c.newer) != len(c.items):
+        return None
+
+    def present(record: tuple) -> bool:
+        if record[2] not in c.newer:
+            return False
+        newer = c.newer[record[2]]
+        it = c.older[newer.url] if newer is not None else c.items[0]
+        return it is not None and _record(it) == record
+    return present
 
 
 def _grouped(cache_dir: Path, items: list, swaps: tuple | None) -> tuple:

@@ -85,10 +85,16 @@ def _listing(kind: str, name: object, base: str, template: str, items: list[Item
 
     `extra` goes to every page (names: fixed for the listing); `facets` (counts that change with
     every new brief) to the latest page only, so archive pages stay as they are when briefs arrive.
-    `only` (see `partial_sections`): just the pages that list one of these URLs."""
+    `only` (see `partial_sections`): just the pages that list one of these URLs; `Added` URLs: the
+    latest page, the archive pages those briefs change (`_unchanged_below`) and the redirects."""
     facets = facets or {}
     last = archive_count(len(items), per_page)
+    below = 0
+    if isinstance(only, Added):
+        below, only = _unchanged_below(items, only, per_page), None
     for pager in paginate(items, per_page):
+        if pager.number is not None and pager.number < below:
+            continue
         if only is not None and not any(it.url in only for it in pager.items):
             continue
         k = pager.number
@@ -109,6 +115,27 @@ def _listing(kind: str, name: object, base: str, template: str, items: list[Item
         yield Page(url + "index.html", url, template, key, context)
     if only is None:
         yield from redirects(base, old_page_numbers(listed_before(items), per_page))
+
+
+class Added(frozenset):
+    """The URLs of briefs added to a listing, none removed or moved (see `partial_sections`)."""
+
+
+def _unchanged_below(items: list[Item], added: Added, per_page: int) -> int:
+    """The archive pages numbered below this one are what they were before `added` joined `items`
+    (newest first), keys included: archive page k holds the k-th `per_page` of the oldest briefs, so
+    a brief added at the oldest-first position j changes the pages from j // per_page + 1 up, and
+    the page that was the newest archive page before may gain a link to a newer one. 0: plan every
+    page (an added URL is not in `items`)."""
+    n, left, deepest = len(items), len(added), -1
+    for i, it in enumerate(items):   # the added briefs of a day are the newest: found at the front
+        if it.url in added:
+            deepest, left = i, left - 1
+            if not left:
+                break
+    if left:
+        return 0
+    return min((n - 1 - deepest) // per_page + 1, archive_count(n - len(added), per_page))
 
 
 def redirects(base: str, numbers) -> Iterator[Page]:
@@ -346,26 +373,41 @@ def dirty_sections(c: Collections, changed: list[tuple]) -> set[tuple]:
 LISTINGS = frozenset({"region", "region_theme", "theme", "country", "month"})   # sections paged by _listing
 
 
-def partial_sections(changed: list[tuple], dirty: set[tuple]) -> dict[tuple, set[str]]:
+def partial_sections(changed: list[tuple], dirty: set[tuple],
+                     present: Callable[[tuple], bool] | None = None) -> dict[tuple, set[str]]:
     """The listing sections of `dirty` that only some of their pages need planning again for: those
     where every change is a brief whose text alone changed (title, lead, body...: the same record
     `(when, slug, url, regions, themes, countries)` before and after, so `changed` holds it twice) ->
     those briefs' URLs. Such a listing keeps its items, order, pages, counts and redirects: only the
     pages that list one of the briefs show something new (their keys hold the briefs' signatures);
     the others are what the last plan has (an edit at 10,000 briefs keyed ~900 pages of its listings
-    to find the ~6 that changed)."""
+    to find the ~6 that changed).
+
+    With `present` (is this record a brief of the new site?): also those where every change is a
+    brief added (its record once in `changed`, present, and no other record of its URL: not a brief
+    moved or renamed) -> `Added` URLs; the archive pages older than the added briefs keep their keys
+    (`_unchanged_below`), so a day's briefs key the latest pages of their listings, not all ~6,700
+    archive pages of 10,000 briefs."""
     seen: dict[tuple, int] = {}
+    urls: dict[str, int] = {}
     for record in changed:
         if record is not None:
             seen[record] = seen.get(record, 0) + 1
+            urls[record[2]] = urls.get(record[2], 0) + 1
     full: set[tuple] = set()
     found: dict[tuple, set[str]] = {}
+    added: dict[tuple, set[str]] = {}
     for record, n in seen.items():
         when, slug, url, regions, themes, countries = record
+        new = n == 1 and urls[url] == 1 and present is not None and present(record)
         for section in item_sections(when, url, regions, themes, countries):
             if section[0] in LISTINGS:
                 if n == 2:
                     found.setdefault(section, set()).add(url)
+                elif new:
+                    added.setdefault(section, set()).add(url)
                 else:
                     full.add(section)
+    full.update(found.keys() & added.keys())      # edits and additions in one listing: planned whole
+    found.update((section, Added(new)) for section, new in added.items())
     return {section: urls for section, urls in found.items() if section not in full and section in dirty}

@@ -72,6 +72,9 @@ class Shared:
         # Sections of `dirty` planned in part (pages.partial_sections: a brief's text edited): only
         # their pages that list one of these URLs; the others as the last plan had them.
         self.partial: dict[tuple, set[str]] = {}
+        # A spawned render worker has no last plan: it takes each tree's partial sections as the
+        # parent planned them ({tree prefix: sections}), so its page lists are the parent's.
+        self.partial_of: dict[str, dict] | None = None
         self.plan_record: dict[str, dict[tuple, list]] = {}
         self.collisions = False
         self.c = collections
@@ -330,7 +333,7 @@ class Shared:
         else:
             results = pool.map(render_chunk, [(self.config, self.c.items, self.folders, self.fingerprint, self.now,
                                                str(self.writer.root), chunk, self.dirty, self.reads_day,
-                                               self.writer.flat)
+                                               self.writer.flat, {tree.prefix: tree._partial for tree in trees})
                                               for chunk in chunks])
         for written, errors in results:
             self.writer.written.extend(written)
@@ -358,6 +361,7 @@ def render_chunk(task: tuple) -> tuple[list[str], list[tuple]]:
         shared = Shared(config, group(items), folders, fingerprint, now, Path(tmp), None, {}, dirty=dirty,
                         reads_day=reads_day)
         shared.writer.flat = len(rest) > 1 and rest[1]    # staged as the parent's writer stages
+        shared.partial_of = rest[2] if len(rest) > 2 else None
         return shared
     return _render_in_worker(tmp, chunk, make)
 
@@ -599,8 +603,11 @@ class Tree:
             want = None if dirty is None else dirty.__contains__
             old = self.s.old_plan.get(self.prefix, {})
             # planned in part only where the last plan has the section's other pages
-            self._partial = {} if dirty is None else {sec: urls for sec, urls in self.s.partial.items()
-                                                      if sec in dirty and sec in old}
+            if self.s.partial_of is not None:
+                self._partial = self.s.partial_of.get(self.prefix, {})
+            else:
+                self._partial = {} if dirty is None else {sec: urls for sec, urls in self.s.partial.items()
+                                                          if sec in dirty and sec in old}
             self._pages = list(pages.all_pages(self.s.c, cfg.per_page, cfg.home_latest, cfg.front, cfg.front_group,
                                                cfg.map_days, want, dirty, self._partial))
         return self._pages
@@ -646,25 +653,36 @@ class Tree:
 
     def _complete_section(self, record: dict, section: tuple) -> None:
         """A section planned in part: its other pages taken as the last plan has them (files, keys,
-        sitemap entries), in the last plan's order, as a whole plan of it would give them."""
-        s, writer = self.s, self.s.writer
-        planned = {e[0]: e for e in record.get(section, ())}
+        sitemap entries), in the order a whole plan of it would give them."""
+        s = self.s
+        now = record.get(section, [])
+        planned = {e[0]: e for e in now}
+        if isinstance(self._partial[section], pages.Added):
+            # Briefs added: planned are the latest page, the newest archive pages and the redirects
+            # (pages._listing's order); the older archive pages go between them, newest first as
+            # the last plan has them (a redirect page has no sitemap entry).
+            taken = [self._take(e) for e in s.old_plan[self.prefix][section] if e[0] not in planned and e[2] is not None]
+            at = next((i for i, e in enumerate(now) if e[2] is None), len(now))
+            record[section] = [*now[:at], *taken, *now[at:]]
+            return
         entries = []
         for e in s.old_plan[self.prefix][section]:
-            now = planned.pop(e[0], None)
-            if now is not None:
-                entries.append(now)
-                continue
-            output, key, entry, owner, is_page = e
-            writer.owners[output] = owner or output
-            writer.reused.append(output)
-            s.keys[output] = key
-            if entry is not None:
-                self.sitemap_urls.append(entry)
-            s.pages += is_page
-            entries.append(e)
+            found = planned.pop(e[0], None)
+            entries.append(found if found is not None else self._take(e))
         entries.extend(planned.values())    # none: the section's pages are the last plan's
         record[section] = entries
+
+    def _take(self, e: tuple) -> tuple:
+        """A page of the last plan, as it was: its file reused, its key and sitemap entry kept."""
+        s = self.s
+        output, key, entry, owner, is_page = e
+        s.writer.owners[output] = owner or output
+        s.writer.reused.append(output)
+        s.keys[output] = key
+        if entry is not None:
+            self.sitemap_urls.append(entry)
+        s.pages += is_page
+        return e
 
     def _replay(self, record: dict) -> tuple | None:
         """Take the sections nobody changed as the last build planned them: same files, keys,

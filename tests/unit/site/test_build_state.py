@@ -936,7 +936,7 @@ def test_a_text_edit_plans_only_the_listing_pages_that_show_the_brief(scratch_pr
     found = []
     for whole in (False, True):
         if whole:
-            monkeypatch.setattr(pages_mod, "partial_sections", lambda changed, dirty: {})
+            monkeypatch.setattr(pages_mod, "partial_sections", lambda *args: {})
         _retitle(scratch_project, "Retitled")
         keyed.clear()
         build_project(scratch_project)
@@ -950,6 +950,80 @@ def test_a_text_edit_plans_only_the_listing_pages_that_show_the_brief(scratch_pr
     assert keys == whole_keys and plan == whole_plan and site == whole_site
     _retitle(scratch_project, "Retitled")
     assert site == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_added_briefs_plan_only_the_listing_pages_they_change(scratch_project, build_project, tmp_path,
+                                                              monkeypatch):
+    """Briefs added to a listing (none removed or moved) change its latest page, the archive pages
+    from the first one holding an added brief, and the one that was the newest (its link to a newer
+    page): a partial plan keys those and the redirects, and takes the older archive pages from the
+    last plan (pages.Added). Newest briefs (a day's), one in the middle, one older than all: the
+    state saved (keys, plan) and the site are those of a plan of the whole sections, and of a clean
+    build."""
+    from briefgen.site import pages as pages_mod
+    from briefgen.site import render
+    from tests.unit.site.conftest import brief_text
+
+    folder = scratch_project / "content" / "briefs" / "2025" / "11"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(9):       # western-europe and economy: 11 briefs, 4 archive pages of 2
+        (folder / f"old-{i}.md").write_text(brief_text(f"Ancien {i}", f"old-{i}", f"2025-11-{10 + i}T10:00:00+01:00"),
+                                            encoding="utf-8")
+    build_project(scratch_project)
+    keyed, real_key = [], render.Tree.page_key
+
+    def page_key(tree, page):
+        keyed.append(page.output)
+        return real_key(tree, page)
+
+    monkeypatch.setattr(render.Tree, "page_key", page_key)
+    real_partial = pages_mod.partial_sections
+    cases = {"newest": ["2026-01-18T20:00:00+01:00", "2026-01-18T21:00:00+01:00"],
+             "middle": ["2025-11-14T12:00:00+01:00"], "oldest": ["2025-10-01T09:00:00+01:00"]}
+    for case, dates in cases.items():
+        found = []
+        for whole in (False, True):
+            monkeypatch.setattr(pages_mod, "partial_sections", (lambda *args: {}) if whole else real_partial)
+            made = [folder / f"new-{case}-{i}.md" for i in range(len(dates))]
+            for path, date in zip(made, dates):
+                path.write_text(brief_text(f"Nouveau {path.stem}", path.stem, date), encoding="utf-8")
+            keyed.clear()
+            build_project(scratch_project)
+            state = _state_as_read_afresh(scratch_project)
+            found.append((list(keyed), state["keys"], state["plan"], _site(scratch_project / "site")))
+            for path in made:
+                path.unlink()
+            build_project(scratch_project)
+        (part, keys, plan, site), (every, whole_keys, whole_plan, whole_site) = found
+        assert keys == whole_keys and plan == whole_plan and site == whole_site, case
+        oldest_page = "regions/western-europe/archive/1/index.html"
+        assert oldest_page in every and (oldest_page in part) == (case == "oldest"), case
+        assert len(part) < len(every) or case == "oldest", case
+    for path, date in zip([folder / "new-0.md", folder / "new-1.md"], cases["newest"]):
+        path.write_text(brief_text(f"Nouveau {path.stem}", path.stem, date), encoding="utf-8")
+    assert _site(build_project(scratch_project).out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_partial_sections_take_additions_apart_from_moves():
+    from datetime import datetime, timezone
+
+    from briefgen.site.pages import Added, partial_sections
+
+    when = datetime(2026, 1, 5, tzinfo=timezone.utc)
+    new = (when, "a", "2026/01/a/", ("eastern-asia",), ("defence",), ("JP",))
+    moved_old = (when, "b", "2026/01/b/", ("eastern-asia",), ("economy",), ("CN",))
+    moved_new = (when, "b", "2026/01/b/", ("eastern-asia",), ("health",), ("CN",))
+    edited = (when, "c", "2026/01/c/", ("eastern-asia",), ("trade",), ("JP",))
+    dirty = {("region", "eastern-asia"), ("theme", "defence"), ("theme", "economy"), ("theme", "health"),
+             ("theme", "trade"), ("country", "JP"), ("country", "CN"), ("month", (2026, 1)),
+             ("region_theme", ("eastern-asia", "defence")), ("region_theme", ("eastern-asia", "trade"))}
+    present = {new, moved_new, edited}.__contains__
+    found = partial_sections([new, moved_new, moved_old, edited, edited], dirty, present)
+    assert found == {("theme", "defence"): {"2026/01/a/"}, ("region_theme", ("eastern-asia", "defence")): {"2026/01/a/"},
+                     ("theme", "trade"): {"2026/01/c/"}, ("region_theme", ("eastern-asia", "trade")): {"2026/01/c/"}}
+    assert isinstance(found[("theme", "defence")], Added) and not isinstance(found[("theme", "trade")], Added)
+    # an addition and an edit in one listing (JP): planned whole; without `present`, no addition
+    assert partial_sections([new], dirty) == {}
 
 
 def test_partial_sections_are_listings_whose_every_change_is_a_text_edit():
