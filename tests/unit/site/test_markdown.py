@@ -97,6 +97,28 @@ def test_the_fast_inline_and_block_passes_give_the_stock_output_on_random_mixes_
         assert fast.reset().convert(text) == _stock(text), repr(text)
 
 
+def test_the_closing_brackets_table_gives_the_stock_answer_at_every_index():
+    """_BracketEnds (a loop over the brackets) against Python-Markdown's own table (a loop over every
+    character) on random texts of brackets, nested, unclosed and stray, at every index."""
+    import random
+
+    import markdown as md
+    import pytest
+
+    from briefgen.site.markdown import _BracketEnds, _converter
+
+    stock = getattr(md.inlinepatterns.LinkInlineProcessor, "_findBracketEnds", None)
+    if stock is None:
+        pytest.skip("this Python-Markdown has no table of closing brackets")
+    links = [p for p in _converter().inlinePatterns if isinstance(p, md.inlinepatterns.LinkInlineProcessor)]
+    assert links and all(p._findBracketEnds is _BracketEnds for p in links)
+    rng = random.Random(12)
+    for _ in range(3000):
+        data = "".join(rng.choice("[[]]ab ") for _ in range(rng.randint(0, 40)))
+        want, found = stock(data), _BracketEnds(data)
+        assert [found[i] for i in range(len(data) + 1)] == want, repr(data)
+
+
 def test_pattern_starts_reads_the_literal_strings_a_match_must_begin_with():
     import re
 
