@@ -6,6 +6,8 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from briefgen.model import Brief
 from briefgen.site.collections import edition_groups, edition_summary, group
 from briefgen.site.content import Item
@@ -55,6 +57,23 @@ def test_the_body_loses_only_an_opening_line_that_is_the_brief_date():
     assert drop_date_line("Friday, January 16, 2026\n\nText.", when, "de") == "Text."
     assert drop_date_line("samedi 17 janvier 2026\n\nTexte.", when, "fr").startswith("samedi")
     assert drop_date_line("vendredi 16 janvier 2026 a commencé\n\nTexte.", when, "fr").startswith("vendredi")
+
+
+def test_an_opening_paragraph_without_the_year_is_kept_without_asking_babel(monkeypatch):
+    """A date line holds its year in digits in every language babel writes: a first paragraph
+    without it (most bodies) is kept without formatting the date in the brief's language (loading
+    that language's data: the first brief of each language of a day's briefs paid it)."""
+    from briefgen.site import markdown
+
+    def refuse(day, lang):
+        raise AssertionError("babel asked")
+
+    monkeypatch.setattr(markdown, "_written_dates", refuse)
+    when = datetime(2026, 1, 16, 9, 41)
+    assert drop_date_line("Le conseil a voté 15 millions.\n\nTexte.", when, "it").startswith("Le conseil")
+    assert drop_date_line("vendredi 16 janvier\n\nTexte.", when, "fr").startswith("vendredi")
+    with pytest.raises(AssertionError):
+        drop_date_line("vendredi 16 janvier 2026\n\nTexte.", when, "fr")
 
 
 def test_every_page_kind_carries_the_header_with_its_search_box(scratch_project, build_project):
