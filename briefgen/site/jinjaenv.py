@@ -26,6 +26,7 @@ from jinja2.runtime import Context, Macro
 from jinja2.utils import _PassArg
 from markupsafe import Markup
 
+from briefgen.site import feeds
 from briefgen.site.templates import THEME_PREFIX, link_error
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ class _MemoryBytecodeCache(BytecodeCache):
 BYTECODE = _MemoryBytecodeCache()
 # Part of the compiled templates' file names: bump when an extension (OnceExtension) compiles its tag
 # into other calls, so a newer briefgen never runs code compiled by an older one for the same source.
-COMPILED = "2"
+COMPILED = "3"
 
 
 # What `_Context.call` handles itself: their `__call__` never carries Jinja's pass_* mark.
@@ -162,7 +163,10 @@ class OnceExtension(Extension):
         super().__init__(environment)
         # once_store: the tree's fragments.Fragments (texts kept between builds), or None;
         # once_keep False: parts rendered now are not kept between builds (a card's: the card is)
-        environment.extend(once_texts={}, once_store=None, once_keep=True)
+        # once_raw: [template name] while that feed template renders (render.Tree.render): the kept
+        # texts clean for XML of its direct parts are added as bytes, a feeds.PLACE in their place
+        # (feeds.assemble); not those of a template it includes (its output may be captured)
+        environment.extend(once_texts={}, once_store=None, once_keep=True, once_raw=None)
 
     def parse(self, parser):
         token = next(parser.stream)
@@ -178,11 +182,14 @@ class OnceExtension(Extension):
                                           "differently on each page)", block.lineno, parser.name, parser.filename)
         # where: this template and line, so two parts with the same key values never share a text
         where = nodes.Const((parser.name, token.lineno))
-        args = [where, nodes.Tuple(keys, "load")]
+        # direct: inside nothing but loops and conditions, the part goes to the template's output as
+        # it is (no filter, macro, call, block or set can change or capture it): see once_raw
+        direct = set(getattr(parser, "_tag_stack", ["?"])) <= {"for", "if", "once"}
+        args = [where, nodes.Tuple(keys, "load"), nodes.Const(direct)]
         return nodes.CallBlock(self.call_method("_once", args), [], [], body).set_lineno(token.lineno)
 
     @pass_eval_context
-    def _once(self, eval_ctx, where, keys, caller):
+    def _once(self, eval_ctx, where, keys, direct, caller):
         texts = self.environment.once_texts
         key = (where, keys, eval_ctx.autoescape)
         try:
@@ -193,12 +200,18 @@ class OnceExtension(Extension):
             store = self.environment.once_store
             kept = None if store is None else store.get(("once", key))
             if kept is not None:
-                text = kept.decode("utf-8", "surrogatepass")
+                raw = self.environment.once_raw
+                if raw is not None and direct and where[0] == raw[0] and kept[:1] == feeds.XML_CLEAN:
+                    raw.append(kept)
+                    return Markup(feeds.PLACE) if eval_ctx.autoescape else feeds.PLACE
+                text = kept[1:].decode("utf-8", "surrogatepass")
                 found = Markup(text) if eval_ctx.autoescape else text
             else:
                 found = caller()
                 if store is not None and self.environment.once_keep:
-                    store.put_once(("once", key), str(found).encode("utf-8", "surrogatepass"))
+                    text = str(found)
+                    flag = feeds.XML_CLEAN if feeds.clean_part(text) else feeds.XML_UNCHECKED
+                    store.put_once(("once", key), flag + text.encode("utf-8", "surrogatepass"))
             if len(texts) < ONCE_KEEP:   # bounded: the chrome's few keys come first and stay kept
                 texts[key] = found
         return found

@@ -498,6 +498,7 @@ class Tree:
         self._pages: list[Page] | None = None
         self._partial: dict[tuple, set[str]] = {}
         self._feeds: list[Page] | None = None
+        self._raw_templates: dict[str, bool] = {}   # feed template -> may it take kept bytes (_raw_ok)
 
     def _globals(self) -> None:
         s, cfg = self.s, self.s.config
@@ -815,5 +816,27 @@ class Tree:
         if hidden:
             raise BuildError(f"page {page.output}: context hides template globals {sorted(hidden)}")
         ctx.update(page_url=page.url, page_template=page.template)
-        text = self.env.get_template(page.template).render(ctx)
-        return feeds.xml_bytes(text) if page.output.endswith(".xml") else text
+        template = self.env.get_template(page.template)
+        if not page.output.endswith(".xml"):
+            return template.render(ctx)
+        # kept entries clean for XML: their bytes as they are (not in a recursive loop, whose
+        # output a template may capture and change)
+        raw = self.env.once_raw = [page.template] if self._raw_ok(page.template) else None
+        try:
+            text = template.render(ctx)
+        finally:
+            self.env.once_raw = None
+        found = feeds.assemble(text, raw[1:]) if raw and len(raw) > 1 else None
+        if found is None and raw and len(raw) > 1:
+            text = template.render(ctx)  # a PLACE of the feed's own: every entry as text
+        return found if found is not None else feeds.xml_bytes(text)
+
+    def _raw_ok(self, name: str) -> bool:
+        found = self._raw_templates.get(name)
+        if found is None:
+            try:
+                found = "recursive" not in self.env.loader.get_source(self.env, name)[0]
+            except TemplateError:
+                found = False
+            self._raw_templates[name] = found
+        return found

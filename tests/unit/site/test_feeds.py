@@ -63,3 +63,37 @@ def test_xml_bytes_are_the_utf8_of_xml_text():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert feeds.xml_bytes(text) == feeds.xml_text(text).encode("utf-8"), repr(text)
     assert feeds.xml_bytes("x\x01y") == b"xy"
+
+
+def test_kept_parts_clean_for_xml_go_into_a_feed_as_the_whole_text_would():
+    """assemble (a feed with its kept entries' bytes put in as they are) gives xml_bytes of the whole
+    text, on random texts around random parts: forbidden characters, references cut at every place,
+    ampersands and digits on either side of a part, PLACE characters of a brief's own (no assembly)."""
+    import random
+
+    from briefgen.site import feeds
+
+    rng = random.Random(16)
+    pieces = ["a", "é", "\U0001f600", "\n", "\x01", "\ufffe", "\ud800", "&", "#", "&#", "1", "39", ";", "x", "F",
+              "&#39;", "&#1;", "&#x1F;", "<entry>", "</entry>", feeds.PLACE]
+    assembled = 0
+    for _ in range(8000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 5))]
+        parts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(len(texts) - 1)]
+        whole, marked, raw = texts[0], texts[0], []
+        for part, text in zip(parts, texts[1:]):
+            whole += part + text
+            if feeds.clean_part(part):
+                marked += feeds.PLACE + text
+                raw.append(feeds.XML_CLEAN + part.encode("utf-8"))
+            else:
+                marked += part + text
+        found = feeds.assemble(marked, raw)
+        if found is None:
+            assert marked.count(feeds.PLACE) != len(raw), repr(marked)
+        else:
+            assert found == feeds.xml_bytes(whole), (repr(marked), raw)
+            assembled += bool(raw)
+    assert assembled > 1000
+    assert not feeds.clean_part("a&#1;b") and not feeds.clean_part("a&#") and not feeds.clean_part("39;b")
+    assert feeds.clean_part("\n<entry>&#39;é</entry>\n")

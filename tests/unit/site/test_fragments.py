@@ -331,3 +331,35 @@ def test_keys_whose_hashes_collide_each_get_their_own_text(tmp_path, monkeypatch
     again = fragments.Fragments(tmp_path / "f")
     assert [again.get(_card(n)) for n in range(50)] == [f"text {n}".encode() for n in range(50)]
     assert again.get(_card(50)) is None
+
+
+def test_feeds_take_kept_entries_clean_for_xml_as_bytes_and_give_the_clean_site(scratch_project, build_project,
+                                                                               tmp_path, monkeypatch):
+    """A build whose feeds list kept entries puts their bytes in without decoding and checking them
+    again (feeds.assemble); an entry with a character XML forbids is kept unchecked and goes through
+    the check, and a title holding the placeholder character makes its feed render as text: every
+    site is the clean build's."""
+    from briefgen.site import feeds
+
+    build_project(scratch_project)
+    used = []
+    assemble = feeds.assemble
+    monkeypatch.setattr(feeds, "assemble", lambda text, parts: used.append(len(parts)) or assemble(text, parts))
+    (scratch_project / "content/briefs/2026/01/controle.md").write_text(
+        brief_text("Contrôle", "controle", date="2026-01-17T09:00:00+01:00", body="Un \x01 et &#1; ici."),
+        encoding="utf-8")
+    out = build_project(scratch_project).out
+    assert used and max(used) > 0
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+    used.clear()
+    _new_brief(scratch_project, 3)
+    out = build_project(scratch_project).out
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert used and max(used) > 0 and "Contr\u00f4le" in feed and "\x01" not in feed
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+    used.clear()
+    (scratch_project / "content/briefs/2026/01/place.md").write_text(
+        brief_text(f"Titre {feeds.PLACE} privé", "place", date="2026-01-17T10:00:00+01:00"), encoding="utf-8")
+    out = build_project(scratch_project).out
+    assert f"Titre {feeds.PLACE} privé" in (out / "feed.xml").read_text(encoding="utf-8")
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
