@@ -37,7 +37,7 @@ from briefgen.ingest.clean import (
     tidy,
 )
 from briefgen.ingest.html_dates import page_dates, url_date
-from briefgen.ingest.patterns import AGENCIES, WORD, key_of, lexicon, strip_screen_reader
+from briefgen.ingest.patterns import AGENCIES, WORD, cp1252_bytes, cp1252_text, key_of, lexicon, strip_screen_reader
 from briefgen.model import Article, Block, Image, RawArticle, Source
 
 log = logging.getLogger(__name__)
@@ -1927,7 +1927,7 @@ def _squeeze(text: str) -> str:
     bytes.translate: the same text as the pattern's sub, several times faster."""
     low = text.lower()
     try:
-        return low.encode("cp1252").translate(None, _CP1252_NOT_ALNUM).decode("cp1252")
+        return cp1252_text(cp1252_bytes(low).translate(None, _CP1252_NOT_ALNUM))
     except UnicodeEncodeError:
         return _NOT_WORD.sub("", low)
 

@@ -33,7 +33,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from briefgen.ingest.patterns import TERMINAL, TOKEN, UNSPACED, WORD, ends_terminal, lexicon
+from briefgen.ingest.patterns import (
+    TERMINAL,
+    TOKEN,
+    UNSPACED,
+    WORD,
+    cp1252_bytes,
+    cp1252_text,
+    ends_terminal,
+    lexicon,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -89,8 +98,9 @@ _QA = re.compile(r"^(?:(?P<q>Q|F|D|P|В|Question|Frage|Domanda|Pregunta|Pergunta
 def _byte_classes() -> bytes | None:
     """Per byte of a cp1252-encoded line, the class of its character for shape()'s counts: "U" upper, "l"
     lower, "d" digit (str.isupper/islower/isdigit), "w" another word character (a token's, `\\w`), " " the
-    rest. None (no fast path) if a counted character were no word character, or a character or its lower
-    case one of the unspaced scripts' (cp1252 holds none: ASCII, the Latin-1 letters, typographic marks)."""
+    rest. None (no fast path) if a counted character were no word character, a character or its lower
+    case one of the unspaced scripts' (cp1252 holds none: ASCII, the Latin-1 letters, typographic marks), or
+    a lower case more than one character or of the other kind (word or not)."""
     out = bytearray(b" " * 256)
     for byte in range(256):
         try:
@@ -99,14 +109,17 @@ def _byte_classes() -> bytes | None:
             continue   # (never in an encoded line)
         word = bool(WORD.fullmatch(ch))
         cls = "U" if ch.isupper() else "l" if ch.islower() else "d" if ch.isdigit() else "w" if word else " "
-        if (cls != " ") != word or _UNSPACED.search(ch + ch.lower()):
-            return None
+        if (cls != " ") != word or _UNSPACED.search(ch + ch.lower()) or len(ch.lower()) != 1 \
+                or bool(WORD.fullmatch(ch.lower())) != word:
+            return None   # (the tokens are split from the line's bytes, then lowercased: see _WORD_BYTES)
         out[byte] = ord(cls)
     return bytes(out)
 
 
 _BYTE_CLASS = _byte_classes()
-_SEPARATOR_CHARS = "|›»/·•>"   # a _SEPARATORS match holds one of these
+# Per byte of a cp1252-encoded line: itself where its character is a word character (`\w`), else a space
+_WORD_BYTES = bytes(byte if cls != 32 else 32 for byte, cls in enumerate(_BYTE_CLASS)) if _BYTE_CLASS else None
+_SEPARATOR_CHAR = re.compile("[|›»/·•>]")   # a _SEPARATORS match holds one of these
 # _LINKISH's alternatives one by one, each searched only when the line holds a character it needs; the
 # dotted ones as one pattern opening with the dot (the engine skips ahead to dots: "www." is a dot after www)
 _LINK_SCHEME = re.compile(r"https?://", re.IGNORECASE)
@@ -136,23 +149,28 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     low = text.lower()
     chars = len(text)
     try:
-        cls = text.encode("cp1252").translate(_BYTE_CLASS) if _BYTE_CLASS else None
+        encoded = cp1252_bytes(text) if _BYTE_CLASS else None
     except UnicodeEncodeError:
-        cls = None
-    if cls is not None:
-        toks = tuple(WORD.findall(low))
+        encoded = None
+    if encoded is not None:
+        cls = encoded.translate(_BYTE_CLASS)
+        # `\w+` of the lowercased line: its other characters made spaces, then split (lowercasing maps no
+        # cp1252 character to several nor a word character to another kind)
+        toks = tuple(cp1252_text(encoded.translate(_WORD_BYTES)).lower().split())
         upper, lower, digits = cls.count(b"U"), cls.count(b"l"), cls.count(b"d")
         capitalised = cls.count(b" U") + cls.startswith(b"U")
         unspaced = 0
+        in_tokens = chars - cls.count(b" ")   # (the tokens' characters: the line's word characters)
     else:
         toks = tuple(TOKEN.findall(low))
         upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
         digits = sum(map(str.isdigit, text))
         capitalised = sum(1 for t in TOKEN.findall(text) if t[0].isupper())   # "World Business Travel Culture"
         unspaced = len(_UNSPACED.findall(text))
+        in_tokens = sum(map(len, toks))
     n = len(toks)
     first = text[:1]
-    separators = len(_SEPARATORS.findall(text)) if any(c in text for c in _SEPARATOR_CHARS) else 0
+    separators = len(_SEPARATORS.findall(text)) if _SEPARATOR_CHAR.search(text) is not None else 0
     copyright_ = ("©" in text or "(" in text or "opyr" in low) and _COPYRIGHT.search(text) is not None
     feats = (
         math.log1p(n), math.log1p(chars), float(n >= 8), float(n >= 20), float(n >= 40),
@@ -167,7 +185,7 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         float(bool(_LIST_ITEM.match(text))), float(copyright_),
         stop_hits(toks) / n if n else 0.0,
         unspaced / chars if chars else 0.0,
-        min(sum(map(len, toks)) / n, 12) / 12 if n else 0.0,
+        min(in_tokens / n, 12) / 12 if n else 0.0,
         float(text.endswith("?")),
         capitalised / n if n else 0.0,
         min((text.count(",") + text.count("、") + text.count("，") + text.count("،")) / n, 0.5) if n else 0.0,
@@ -275,7 +293,7 @@ def stop_hits(toks: Sequence[str]) -> int:
     clean.is_prose count these."""
     stop, index = _lexicon_stopwords(), _function_index()
     best = sum(map(stop.__contains__, toks))
-    found = [index[t] for t in toks if t in index]
+    found = list(filter(None, map(index.get, toks)))   # (no word's tuple of languages is empty)
     if len(found) > best:
         counts = Counter(chain.from_iterable(found))
         best = max(best, max(counts.values()))

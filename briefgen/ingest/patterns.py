@@ -5,9 +5,12 @@ lexicons are small); the language itself is decided from the text by stop-word c
 """
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from dataclasses import dataclass
+from encodings.cp1252 import decoding_table as _CP1252_DECODING
+from encodings.cp1252 import encoding_table as _CP1252_ENCODING
 from functools import cache
 from pathlib import Path
 
@@ -48,6 +51,22 @@ def ends_terminal(text: str) -> bool:
     """bool(TERMINAL.search(text)), faster (as ends_sentence)."""
     end = text.rstrip().rstrip(_TERMINAL_CLOSERS)
     return bool(end) and end[-1] in _TERMINAL_MARKS
+
+
+_charmap_encode, _charmap_decode = codecs.charmap_encode, codecs.charmap_decode
+
+
+def cp1252_bytes(text: str) -> bytes:
+    """text.encode("cp1252"), faster: the codec is a Python method around `codecs.charmap_encode` (~2 µs a
+    line at this machine's load, most of it the call); an ASCII text goes through the interpreter's own
+    ASCII encoder (the same bytes), any other straight through the codec's table. The same bytes, and a
+    UnicodeEncodeError for the same texts."""
+    return text.encode("ascii") if text.isascii() else _charmap_encode(text, "strict", _CP1252_ENCODING)[0]
+
+
+def cp1252_text(data: bytes) -> str:
+    """data.decode("cp1252"), faster (as cp1252_bytes)."""
+    return data.decode("ascii") if data.isascii() else _charmap_decode(data, "strict", _CP1252_DECODING)[0]
 
 
 # Lines that carry no text of their own: counters ("1/2"), separators, durations, file names, urls.

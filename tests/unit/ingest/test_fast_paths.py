@@ -507,3 +507,25 @@ def test_sentence_and_terminal_ends_are_the_patterns_on_the_sample_lines():
     for line in lines:
         assert ends_sentence(line) == bool(SENTENCE_END.search(line)), line
         assert ends_terminal(line) == bool(TERMINAL.search(line)), line
+
+
+def test_cp1252_bytes_and_text_are_the_codec_for_every_character_and_byte():
+    """patterns.cp1252_bytes / cp1252_text give the codec's bytes and text, and refuse what it refuses, for
+    every code point (alone and after an ASCII letter) and every byte value."""
+    import sys
+
+    from briefgen.ingest.patterns import cp1252_bytes, cp1252_text
+
+    def outcome(f, value):
+        try:
+            return f(value)
+        except (UnicodeEncodeError, UnicodeDecodeError) as exc:
+            return type(exc)
+
+    for code in range(sys.maxunicode + 1):
+        for text in (chr(code), "a" + chr(code)):
+            assert outcome(cp1252_bytes, text) == outcome(lambda t: t.encode("cp1252"), text), hex(code)
+    for byte in range(256):
+        for data in (bytes([byte]), b"a" + bytes([byte])):
+            assert outcome(cp1252_text, data) == outcome(lambda d: d.decode("cp1252"), data), byte
+    assert cp1252_bytes("Zoë – “x”") == "Zoë – “x”".encode("cp1252")
