@@ -1628,14 +1628,17 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
     triples of one longer paragraph (of two alike, the later goes)."""
     paragraphs = [(n, _triples(b.text)) for n, b in enumerate(blocks) if b.kind == "paragraph"]
     drop = set()
+    sets: dict[int, set] = {}   # a paragraph's triples as a set, made once (each is compared with many)
     for n, mine in paragraphs:
         if len(mine) < 3 or len(mine) + 2 > REPEAT_MAX_WORDS:
             continue
         for m, theirs in paragraphs:
             if m == n or m in drop or len(theirs) < len(mine) or (len(theirs) == len(mine) and m > n):
                 continue
-            have = set(theirs)
-            if sum(t in have for t in mine) >= REPEAT_SHARE * len(mine):
+            have = sets.get(m)
+            if have is None:
+                have = sets[m] = set(theirs)
+            if sum(map(have.__contains__, mine)) >= REPEAT_SHARE * len(mine):
                 drop.add(n)
                 break
     return [b for n, b in enumerate(blocks) if n not in drop] if drop else blocks

@@ -529,3 +529,38 @@ def test_cp1252_bytes_and_text_are_the_codec_for_every_character_and_byte():
         for data in (bytes([byte]), b"a" + bytes([byte])):
             assert outcome(cp1252_text, data) == outcome(lambda d: d.decode("cp1252"), data), byte
     assert cp1252_bytes("Zoë – “x”") == "Zoë – “x”".encode("cp1252")
+
+
+def _plain_without_repeats(blocks):
+    """html._without_repeats as first written (a set of a paragraph's triples made at every comparison)."""
+    from briefgen.ingest.html import REPEAT_MAX_WORDS, REPEAT_SHARE, _triples
+
+    paragraphs = [(n, _triples(b.text)) for n, b in enumerate(blocks) if b.kind == "paragraph"]
+    drop = set()
+    for n, mine in paragraphs:
+        if len(mine) < 3 or len(mine) + 2 > REPEAT_MAX_WORDS:
+            continue
+        for m, theirs in paragraphs:
+            if m == n or m in drop or len(theirs) < len(mine) or (len(theirs) == len(mine) and m > n):
+                continue
+            have = set(theirs)
+            if sum(t in have for t in mine) >= REPEAT_SHARE * len(mine):
+                drop.add(n)
+                break
+    return [b for n, b in enumerate(blocks) if n not in drop] if drop else blocks
+
+
+_REPEAT_WORDS = st.lists(st.sampled_from(["boat", "paddle", "always", "there", "you", "had", "to", "be"]),
+                         min_size=0, max_size=70).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "heading"]), _REPEAT_WORDS), max_size=8))
+def test_without_repeats_is_the_plain_form(specs):
+    """Each paragraph's triples set once (html._without_repeats) drops the same paragraphs as the form that
+    made it again for every comparison (short paragraphs of a few words: many repeats, some of equal length)."""
+    from briefgen.ingest.html import _without_repeats
+    from briefgen.model import Block
+
+    blocks = [Block(kind=kind, text=text) for kind, text in specs]
+    assert _without_repeats(blocks) == _plain_without_repeats(blocks)
