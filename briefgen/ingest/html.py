@@ -72,6 +72,7 @@ ALL_STEPS = frozenset((
     "above_headline",   # text the page sets before its headline's element (a sidebar first in source order)
     "rejoin",           # a paragraph trafilatura split at its inline elements (a <div>'s text without <p>)
     "agreed_end",       # last paragraphs readability-lxml's main block leaves out, when it holds most of the text
+    "boxes",            # a box around a form field (a newsletter sign-up) or an embedded post's text
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -162,6 +163,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _outside_link_cards(found, doc)
     if "teasers" in steps and doubtful:
         found = _without_teaser_summaries(found, doc)
+    if "boxes" in steps:
+        found = _outside_boxes(found, doc)
     blocks = clean_blocks(found, _clean(md.title), steps)
     if "pull_quotes" in steps:
         blocks = _without_repeats(blocks)
@@ -2156,6 +2159,62 @@ def _outside_link_cards(blocks: list[Block], doc) -> list[Block]:
                 kept.append(b if len(items) == len(b.items) else Block("list", items=items))
         elif not in_card(b.text):
             kept.append(b)
+    return kept
+
+
+BOX_WORDS = 60   # a box around a form field (a newsletter sign-up, a comment form) holds at most this many words
+FIELD_TYPES = frozenset((None, "text", "email", "tel"))   # a reader types in these (not hidden, checkbox, submit)
+# an embedded post as its embed code prints it without scripts: its text, then "— Name (@handle) date"
+EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,15}\)\s*(?:\S+\s*){0,6}$")
+
+
+def _outside_boxes(blocks: list[Block], doc) -> list[Block]:
+    """Without the paragraphs of a box around a form field (a newsletter sign-up between two of the article's
+    paragraphs, "Sign up to …", its blurb, an e-mail field and a button) or of an embedded post (a tweet's
+    text quoted by its embed code, which ends with the author's handle and a date). The box is the largest
+    element around the field that holds at most BOX_WORDS words: an article has no field a reader types in.
+    Nothing goes when the box would hold the text's first paragraph or half its words."""
+    if doc is None:
+        return blocks
+    boxes, fields = [], []
+    for el in doc.iter("input", "textarea", "blockquote"):   # (one walk in C; an XPath took twice as long)
+        if el.tag == "blockquote":
+            text = " ".join(el.itertext()).strip()
+            if "(@" in text and EMBED_SIGNATURE.search(text):
+                boxes.append(_norm(text))
+        elif el.tag == "textarea" or ((el.get("type") or "").lower() or None) in FIELD_TYPES:
+            fields.append(el)
+    for field in fields:
+        box = None
+        for el in field.iterancestors():
+            if el.tag in ("body", "html"):
+                break
+            pieces, n = [], 0
+            for piece in el.itertext():   # (text pieces, not text_content(): "<p>a.</p><p>B" is two words)
+                pieces.append(piece)
+                n += len(piece.split())
+                if n > BOX_WORDS:
+                    break
+            if n > BOX_WORDS:
+                break
+            box = " ".join(pieces)
+        if box:
+            boxes.append(_norm(box))
+    boxes = [f" {b} " for b in boxes if b]
+    if not boxes:
+        return blocks
+
+    def boxed(text: str) -> bool:
+        # whole words, two at least: a one-word subhead ("Sport") is no proof of a box ("Transport, Sport, …")
+        key = _norm(text)
+        return " " in key and any(f" {key} " in b for b in boxes)
+
+    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    if first is None or boxed(first.text):
+        return blocks
+    kept = [b for b in blocks if b.kind == "list" or not boxed(b.text)]
+    if len(kept) == len(blocks) or _words(kept, None) < _words(blocks, None) / 2:
+        return blocks
     return kept
 
 

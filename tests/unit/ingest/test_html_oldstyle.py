@@ -325,6 +325,44 @@ def test_an_unclosed_link_around_the_article_keeps_it():
     assert _cards(list(ARTICLE), page) == list(ARTICLE)
 
 
+def _boxes(blocks, page):
+    from briefgen.ingest.html import _outside_boxes, _parse
+    from briefgen.model import Block
+
+    return [b.text for b in _outside_boxes([Block("paragraph", t) for t in blocks], _parse(page))]
+
+
+BLURB = "Our pick of the week's local stories, in your inbox every Friday morning."
+THIRD = "A decision on the summer timetable is expected at the next meeting of the transport committee."
+
+
+@pytest.mark.parametrize("field", ["<input type='email' placeholder='Email'>", "<input>", "<textarea></textarea>"])
+def test_a_sign_up_box_between_two_paragraphs_goes(field):
+    # no class name says what the box is (older markup): the field a reader types in does
+    page = (f"<html><body><div><p>{ARTICLE[0]}</p><div><h3>The Friday letter</h3><p>{BLURB}</p>{field}"
+            f"<button>Go</button></div><p>{ARTICLE[1]}</p><p>{THIRD}</p></div></body></html>")
+    assert _boxes([ARTICLE[0], "The Friday letter", BLURB, ARTICLE[1], THIRD], page) == [*ARTICLE, THIRD]
+
+
+def test_a_form_around_the_whole_page_takes_nothing():
+    # an old ASP.NET page wraps everything in one <form>: the box stops below BOX_WORDS words
+    page = (f"<html><body><form><input type='text' name='q'><div><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
+            f"<p>{THIRD}</p></div></form></body></html>")
+    assert _boxes([*ARTICLE, THIRD], page) == [*ARTICLE, THIRD]
+    # a field beside a short paragraph that opens the text: the text's first paragraph is never a box's
+    page = (f"<html><body><div><p>{ARTICLE[0]}</p><input type='text'></div><p>{ARTICLE[1]}</p>"
+            f"<p>{THIRD}</p></body></html>")
+    assert _boxes([*ARTICLE, THIRD], page) == [*ARTICLE, THIRD]
+
+
+def test_an_embedded_post_s_text_goes_and_a_quote_stays():
+    tweet = "Queue for the last bus goes right round the square tonight"
+    page = (f"<html><body><p>{ARTICLE[0]}</p><blockquote><p>{tweet}</p>&mdash; Sam Reed (@samreed) "
+            f"<a href='#'>March 3, 2018</a></blockquote><p>{ARTICLE[1]}</p><blockquote><p>{THIRD}</p>"
+            f"</blockquote></body></html>")
+    assert _boxes([ARTICLE[0], tweet, ARTICLE[1], THIRD], page) == [*ARTICLE, THIRD]
+
+
 def _without_class_names(page: str) -> str:
     """The page as older markup writes it: no class, id, role, data- or aria- attributes, and no HTML5
     sectioning elements (<article>, <main>, <section>, <aside>… become <div>s)."""
