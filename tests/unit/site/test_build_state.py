@@ -1004,6 +1004,45 @@ def test_added_briefs_plan_only_the_listing_pages_they_change(scratch_project, b
     assert _site(build_project(scratch_project).out) == _clean_twin(scratch_project, tmp_path, build_project)
 
 
+def test_the_preview_plans_added_briefs_in_part_and_gives_the_clean_site(scratch_project, build_project, tmp_path,
+                                                                          monkeypatch):
+    """The preview (patches in place, replays its last plan from memory) with briefs added to a listing of
+    archive pages, newest and in the middle, then removed: the older archive pages are taken from the
+    last plan (not keyed) and each site is the clean build's."""
+    from briefgen.site import render
+    from tests.unit.site.conftest import brief_text
+
+    folder = scratch_project / "content" / "briefs" / "2025" / "11"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(9):
+        (folder / f"old-{i}.md").write_text(brief_text(f"Ancien {i}", f"old-{i}", f"2025-11-{10 + i}T10:00:00+01:00"),
+                                            encoding="utf-8")
+    out = tmp_path / "preview-site"
+    _preview_build(scratch_project, out)
+    keyed, real_key = [], render.Tree.page_key
+
+    def page_key(tree, page):
+        keyed.append(page.output)
+        return real_key(tree, page)
+
+    monkeypatch.setattr(render.Tree, "page_key", page_key)
+    for n, date in enumerate(["2026-01-18T20:00:00+01:00", "2025-11-14T12:00:00+01:00", None]):
+        if date is None:
+            changed = [folder / "new-0.md", folder / "new-1.md"]
+            for path in changed:
+                path.unlink()
+        else:
+            changed = [folder / f"new-{n}.md"]
+            changed[0].write_text(brief_text(f"Nouveau {n}", f"new-{n}", date), encoding="utf-8")
+        keyed.clear()
+        _preview_build(scratch_project, out, changed=[str(path) for path in changed])
+        if n == 0:
+            assert "regions/western-europe/index.html" in keyed
+            assert "regions/western-europe/archive/1/index.html" not in keyed
+        clean = build_project(scratch_project, clean=True, out=tmp_path / f"clean-{n}")
+        assert _site(out) == _site(clean.out), n
+
+
 def test_partial_sections_take_additions_apart_from_moves():
     from datetime import datetime, timezone
 
