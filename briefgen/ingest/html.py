@@ -311,6 +311,13 @@ def _extract(raw: RawArticle, doc, options: Options):
                 full = _trafilatura(source, options, fast=False)
                 if words < word_count(full) <= kappa * para:
                     text = full
+            elif break_words(doc) > words:
+                # more words run between <br>s than the fast text holds: a story set as lines of a <div> or
+                # <td> beside <p>s that are not it (readers' comments, a related box), which the fast mode
+                # takes for the article; the full mode weighs the page as a whole and wins when it finds more
+                full = _trafilatura(source, options, fast=False)
+                if word_count(full) > words:
+                    text = full
         else:
             text = _trafilatura(source, options, fast=bool(options.fast))
         if options.tables and table_share(text) >= TABLE_SHARE:
@@ -569,6 +576,13 @@ def paragraph_words(doc) -> int:
     if doc is None:
         return 0
     return sum(_word_count(t) for p in doc.iter("p") for t in p.itertext())
+
+
+def break_words(doc) -> int:
+    """Words of the text set right after a <br> (a line of a story written as lines, not paragraphs)."""
+    if doc is None:
+        return 0
+    return sum(len(br.tail.split()) for br in doc.iter("br") if br.tail)
 
 
 ESCALATION_FILE = Path(__file__).with_name("html_escalation.json")

@@ -522,3 +522,40 @@ def test_comments_that_no_heading_announces_go_and_a_live_blog_s_entries_stay():
                ("8:36 Jon King", "Good morning and welcome to our coverage.")]
     blocks = [Block("paragraph", t) for t in head + [x for stamp, text in entries for x in (stamp, text)]]
     assert _before_comment_records(blocks, _parse(_records_page(entries))) == blocks
+
+
+STORY_LINES = [
+    "The parish council voted on Monday night to close the old footbridge over the Leat after engineers found rot "
+    "in its oak beams.",
+    "The bridge, built in 1911 for workers walking to the tannery, is used by about 300 people a day, most of them "
+    "children on their way to school.",
+    "Closing it will add almost a mile to the walk from the Marsh estate, and parents fear their children will cross "
+    "the busy ring road instead.",
+    "Councillor Ruth Penhale said the decision had been taken with a heavy heart but that nobody could be asked to "
+    "risk a collapse.",
+    "A temporary crossing could be in place by the autumn if the county agrees to share the cost, she added, though "
+    "no sum has been set aside.",
+    "The engineers' report, published on the council's website, says two of the six main beams have lost more than "
+    "half their strength.",
+    "Residents have started a petition asking for the bridge to be repaired rather than replaced, saying it is part "
+    "of the town's history.",
+    "The council will hold a public meeting about the options in the church hall on March 19 at seven in the "
+    "evening."]
+
+
+def test_a_story_set_as_lines_beside_comments_in_paragraphs_is_the_article():
+    """A story written as <br><br> lines of a <div>, readers' comments below it in <p>s: trafilatura's fast mode
+    takes the comments (the only <p>s); more words run after <br>s than it found, so its full mode decides."""
+    from pathlib import Path
+
+    from briefgen.ingest.html import article_from_html
+    from briefgen.model import RawArticle
+
+    comments = [f"Comment {n}: I walk over that bridge every single morning with the dog and it has felt wobbly for "
+                f"years, so frankly it is about time somebody did something about it." for n in range(5)]
+    page = ("<html><head><title>Footbridge to close</title><meta property='article:published_time' "
+            "content='2013-03-04T10:00:00Z'></head><body><h1>Footbridge to close</h1><div>"
+            + "<br><br>".join(STORY_LINES) + "</div><div><h3>Comments</h3>"
+            + "".join(f"<p>{c}</p>" for c in comments) + "</div></body></html>")
+    raw = RawArticle(path=Path("footbridge.html"), name="footbridge.html", kind="html", text=page, sha256="0")
+    assert [b.text for b in article_from_html(raw).blocks] == STORY_LINES
