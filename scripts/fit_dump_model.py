@@ -403,7 +403,8 @@ def harsh_variants(page: Page, pages: list[Page], salt: str = "") -> dict[str, s
     headlines in a row right above the headline, no marker: a ticker or a "top stories" strip), `cookie` (a
     cookie banner with its buttons as the first lines and again right above the headline), `relrepeat` (another
     headline as a teaser right above the headline that a "Related" list after the text repeats with two more,
-    so that repetition favours the teaser)."""
+    so that repetition favours the teaser); and (session 12) `kicker` (a long kicker, `_long_kicker`, right
+    above the headline: the case a "dek under its headline" rule must not take for a dek)."""
     lines = page.text.split("\n")
     k = _title_at(lines, page.title)
     if k is None:
@@ -432,7 +433,29 @@ def harsh_variants(page: Page, pages: list[Page], salt: str = "") -> dict[str, s
     if end is not None:
         related = ["", RELATED.get(page.lang, "Related"), heads[1], heads[0], heads[3], ""]
         out["relrepeat"] = "\n".join(lines[:k] + ["", heads[0], ""] + lines[k:end + 1] + related + lines[end + 1:])
+    kicker = _long_kicker(page, salt)
+    if kicker:
+        out["kicker"] = "\n".join(lines[:k] + [kicker] + lines[k:])
     return out
+
+
+def _long_kicker(page: Page, salt: str = "") -> str | None:
+    """A long kicker (an overline of five to eight words on the story's topic, "Alors que la Chine augmente
+    la pression") for the line right above the headline: the first words of the reference's second long
+    paragraph, ending on a word of four letters or more (a phrase, not a cut sentence), capitalised. A dek
+    stands under its headline as such a line stands over it; this copy keeps a rule for the one from taking
+    the other."""
+    paras = [x for x in page.expected.split("\n") if len(x.split()) >= 20]
+    if len(paras) < 2:
+        return None
+    n = 5 + zlib.crc32((page.name + salt + "kicker").encode()) % 4
+    words = [w.strip(",;:.!?\"'«»„“”()") for w in paras[1].split()[:10]]
+    ends = [m for m in range(5, len(words) + 1) if len(words[m - 1]) >= 4]
+    m = max((m for m in ends if m <= n), default=min(ends, default=0))
+    if not m or not all(words[:m]):
+        return None
+    text = " ".join(words[:m])
+    return text[:1].upper() + text[1:]
 
 
 def _menu_lines(page: Page, pages: list[Page], n: int, salt: str = "") -> list[str]:

@@ -485,3 +485,72 @@ def test_a_line_inside_the_text_far_below_the_pick_does_not_replace_it():
     assert sub in at and at[sub].i >= c.start, "the test needs the subhead inside the text, a candidate"
     assert meta._topic_shares(c, [want])[0] < meta.SWAP_LOW
     assert _swapped_to(c, sub, want) == want
+
+
+def _over_dek(c, pick: str, above: str) -> str:
+    """What `_headline_over_dek` gives when the ranker takes `pick` and scores the line `above` it one point
+    lower (within DEK_GAP)."""
+    cands, cuts = meta.title_candidates(c)
+    w = linemodel.model().title["weights"]
+    scores = [sum(a * b for a, b in zip(w, row)) for row in meta.title_features(c, cands, cuts)]
+    best = next(k for k, ln in enumerate(cands) if ln.text == pick and not cuts[k][0])
+    top = next(k for k, ln in enumerate(cands) if ln.text == above and not cuts[k][0])
+    scores[best] = max(scores) + 1.0
+    scores[top] = scores[best] - 1.0
+    alt = meta._headline_over_dek(c, cands, cuts, scores, best, meta.ui_words(), set())
+    return cands[best if alt is None else alt].text
+
+
+def test_a_dek_taken_gives_way_to_the_headline_right_above_it():
+    """Headline, then a longer dek without a full stop, then the byline: when the ranker takes the dek, the
+    shorter line right above it that uses the article's words is the headline."""
+    want = "The night bus network will run to the northern districts from March"
+    dek = "The council extends the night bus network to the northern districts after two years of complaints"
+    c = clean_dump(f"Menu\n\nTransport\n\n{want}\n\n{dek}\n\nBy Ann Writer\n\n" + BODY)
+    assert _over_dek(c, dek, want) == want
+
+
+def test_a_long_kicker_over_the_headline_is_not_taken_for_it():
+    """A kicker of up to DEK_KICKER words on the story's topic over a longer headline ("Alors que la Chine
+    augmente la pression" over its headline, tests/data's README sample) stands as a headline over its dek
+    does: the rule leaves the headline."""
+    kicker = "After two years of complaints from residents"
+    want = "The council will extend the night bus network to the northern districts"
+    c = clean_dump(f"Menu\n\nTransport\n\n{kicker}\n{want}\n\nBy Ann Writer\n\n" + BODY)
+    assert meta._topic_shares(c, [kicker])[0] >= meta.SWAP_HIGH, "the test needs an on-topic kicker"
+    assert _over_dek(c, want, kicker) == want
+
+
+def test_another_story_s_headline_right_above_a_headline_does_not_replace_it():
+    """A teaser right above a (longer) headline uses none of the article's words: it never replaces it."""
+    teaser = "Two hikers rescued from Eagle Peak after a long night in the snowstorm"
+    want = "Night buses will reach the northern districts from March next year, the council says"
+    c = clean_dump(f"Menu\n\n{teaser}\n\n{want}\n\nBy Ann Writer\n\n" + BODY)
+    assert _over_dek(c, want, teaser) == want
+
+
+def test_a_headline_s_first_words_shown_again_as_a_line_do_not_shorten_it():
+    """A list of other stories (or a player) shows the headline's first words as a line of its own: the
+    headline keeps the words that go on with its sentence, lower-case or after a comma; a widget's label
+    after a headline ("Back to video") is still cut off."""
+    want = "Night buses will reach the northern districts from March, the council says"
+    short = "Night buses will reach the northern districts"
+    page = (f"Menu\n\n{want}\n\nBy Ann Writer\n\n" + BODY + f"\n\nMost read\n\n{short}\n\nTwo hikers rescued from "
+            "Eagle Peak\n\nMarket hall reopens after repairs")
+    c = clean_dump(page)
+    assert meta.pick_title(c)[0].text == want
+    assert "Night buses will reach the northern districts from March" not in _cuts(page)
+    assert _cuts(f"Menu\n\n{short} Back to video\n\nBy Ann Writer\n\n" + BODY + f"\n\nMost read\n\n{short}")[short] \
+        == ("Back to video", 3)
+
+
+def test_a_short_title_above_the_text_gives_way_to_the_whole_headline():
+    """An audio player under the headline shows its first words as its own title: the whole headline, which
+    goes on after a comma, is taken."""
+    want = "Night buses will reach the northern districts, and the council says more will follow"
+    short = "Night buses will reach the northern districts"
+    c = clean_dump(f"Menu\n\nTransport\n\n{want}\n\nListen 7:48\n\n{short}\n\nBy Ann Writer\n\n" + BODY)
+    cands, cuts = meta.title_candidates(c)
+    best = next(k for k, ln in enumerate(cands) if ln.text == short and not cuts[k][0])
+    alt = meta._whole_headline(c, cands, cuts, best, meta.ui_words())
+    assert alt is not None and cands[alt].text == want

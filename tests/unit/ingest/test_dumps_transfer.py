@@ -115,11 +115,11 @@ KNOWN_TITLES = {
     "sport-embedded-tweets-2018": "the kicker line above the headline (the score, 'Dunmore Athletic 2-1 Westcliff "
                                   "United') is taken",
     # session 11's batches B and C (sealed until 12:10), first run on 9e9d865 and main d76f754: titles 8 of 10, 5 of 6
-    "radio-interview-audio-2016": "the audio player's short title is taken",
+    # (radio-interview-audio-2016, the audio player's short title taken, right since meta._whole_headline)
     "blog-inline-links-quotes-2010": "the blog's name ('County Line') is taken",
     "hardwrapped-br-release-2008": "a 'Recent News' item in the left column is taken",
-    # session 12's batch A (s12-corpus), first run on 299db8a: titles 9 of 10
-    "pt-racionamento-split-2015": "the headline's shorter copy in the 'Mais lidas' list is taken",
+    # session 12's batch A (s12-corpus), first run on 299db8a: titles 9 of 10; the miss (pt-racionamento-split-2015,
+    # the headline's shorter copy in the 'Mais lidas' list taken) right since meta._goes_on
 }
 
 
