@@ -1043,6 +1043,37 @@ def test_the_preview_plans_added_briefs_in_part_and_gives_the_clean_site(scratch
         assert _site(out) == _site(clean.out), n
 
 
+def test_spawned_render_workers_render_the_parents_partial_plan(scratch_project, build_project, tmp_path,
+                                                                 monkeypatch):
+    """Render workers that are spawned (no fork: another platform, or a process running threads) plan
+    the pages again from the briefs; they take each tree's partial sections from the parent, so their
+    page lists are the parent's (the pages of a listing a day's briefs were added to, not all of them)
+    and the site is the clean build's."""
+    from briefgen.site import render
+    from briefgen.site.workers import Pool
+    from tests.unit.site.conftest import brief_text
+
+    folder = scratch_project / "content" / "briefs" / "2025" / "11"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(9):
+        (folder / f"old-{i}.md").write_text(brief_text(f"Ancien {i}", f"old-{i}", f"2025-11-{10 + i}T10:00:00+01:00"),
+                                            encoding="utf-8")
+    toml = scratch_project / "briefgen.toml"      # two workers (a key that changes no output)
+    toml.write_text(toml.read_text(encoding="utf-8") + "jobs = 2\n", encoding="utf-8")
+    build_project(scratch_project)
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 5)
+    monkeypatch.setattr(render, "PARALLEL_CPU", 0)
+    monkeypatch.setattr(Pool, "forks", lambda self: False)
+    mapped = []
+    original_map = Pool.map
+    monkeypatch.setattr(Pool, "map", lambda self, fn, tasks: mapped.append(fn.__name__) or original_map(self, fn, tasks))
+    for i, date in enumerate(["2026-01-18T20:00:00+01:00", "2026-01-18T21:00:00+01:00"]):
+        (folder / f"new-{i}.md").write_text(brief_text(f"Nouveau {i}", f"new-{i}", date), encoding="utf-8")
+    out = build_project(scratch_project).out
+    assert "render_chunk" in mapped
+    assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
 def test_partial_sections_take_additions_apart_from_moves():
     from datetime import datetime, timezone
 
