@@ -817,7 +817,8 @@ def _headline_over_dek(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]
     if cuts[best][0]:
         return None
     pick = cands[best]
-    above = next((ln for ln in reversed(c.lines[:pick.i]) if ln.kind != "blank"), None)
+    # past interface lines: a site may set share buttons between its headline and dek
+    above = next((ln for ln in reversed(c.lines[:pick.i]) if ln.kind != "blank" and not _furniture(ln, ui)), None)
     if above is None or above.i in aside or not DEK_KICKER < above.words < pick.words:
         return None
     for k, ln in enumerate(cands):

@@ -510,6 +510,15 @@ def test_a_dek_taken_gives_way_to_the_headline_right_above_it():
     assert _over_dek(c, dek, want) == want
 
 
+def test_a_dek_under_share_buttons_gives_way_to_the_headline_above_them():
+    """A site sets its share buttons between the headline and the dek: the headline is read past them."""
+    want = "The night bus network will run to the northern districts from March"
+    dek = "The council extends the night bus network to the northern districts after two years of complaints"
+    c = clean_dump(f"Menu\n\nTransport\n\n{want}\nShare on Facebook\nShare on WhatsApp\nCopy link\n{dek}\n\n"
+                   "By Ann Writer\n\n" + BODY)
+    assert _over_dek(c, dek, want) == want
+
+
 def test_a_long_kicker_over_the_headline_is_not_taken_for_it():
     """A kicker of up to DEK_KICKER words on the story's topic over a longer headline ("Alors que la Chine
     augmente la pression" over its headline, tests/data's README sample) stands as a headline over its dek
