@@ -73,6 +73,7 @@ ALL_STEPS = frozenset((
     "rejoin",           # a paragraph trafilatura split at its inline elements (a <div>'s text without <p>)
     "agreed_end",       # last paragraphs readability-lxml's main block leaves out, when it holds most of the text
     "boxes",            # a box around a form field (a newsletter sign-up) or an embedded post's text
+    "continued",        # the rest of a body split around an advert: later elements of its container's class
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -148,6 +149,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _before_comment_records(found, doc)
     if "gaps" in steps:
         found = _with_gaps(found, doc, paragraphs=doubtful)
+    if "continued" in steps:
+        found = _continued(found, doc)
     forms = _title_forms(doc)
     sites = site_names(doc, md.url)
     sites += [n for n in named_sites(doc, raw.text, forms, md.url) if n not in sites]
@@ -2537,6 +2540,49 @@ def _with_gaps(blocks: list[Block], doc, paragraphs: bool = True) -> list[Block]
     if not adds:
         return blocks
     return [x for n, b in enumerate(blocks) for x in (*adds.get(n, ()), b)]
+
+
+CONTINUE_WORDS = 60   # words that may stand between two parts of a body (an advert's label, a related box)
+_FOLLOWING = XPath("following::*[position() <= 400]")   # (the elements after one, its own left out)
+# the class or id of an element that holds readers' comments
+_COMMENT_BOX = re.compile(r"comment|kommentar|reactie|repl(?:y|ies)|respons|discus|disqus|guestbook", re.IGNORECASE)
+
+
+def _continued(blocks: list[Block], doc) -> list[Block]:
+    """With the rest of a body that the page splits around an advert or a related box: the elements after the
+    container of the text's last paragraph, in the page's order, with the same tag and class as it (a CMS
+    repeats its body element; trafilatura keeps the first). Read only when that paragraph is its container's
+    last <p>; a part must hold a sentence the text does not have yet, and at most CONTINUE_WORDS words of other
+    text stand between two parts."""
+    body = _body(doc) if doc is not None else None
+    last = next((b for b in reversed(blocks) if b.kind == "paragraph"), None)
+    if body is None or last is None or len(blocks) < 2:
+        return blocks
+    key = _squeeze(last.text)
+    el = next((p for p in body.iter("p") if _squeeze(p.text_content()) == key), None) if len(key) >= 20 else None
+    box = el.getparent() if el is not None else None
+    if box is None or not box.get("class") or any(x.tag == "p" for x in el.itersiblings()):
+        return blocks
+    kept = [k for b in blocks for t in (b.items if b.kind == "list" else (b.text,)) if (k := _squeeze(t))]
+    have = (" ".join(kept), kept)
+    added: list[Block] = []
+    between, part = 0, frozenset()
+    for node in _FOLLOWING(box):
+        if node in part or node.tag in ("script", "style", "noscript"):
+            continue       # (an advert's script is no text between two parts)
+        if _COMMENT_BOX.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            break          # readers' comments (Drupal sets each comment's text in the body's own class)
+        if node.tag == box.tag and node.get("class") == box.get("class"):
+            found = [b for child in node if (b := _gap_block(child, have)) is not None]
+            if not any(b.kind == "paragraph" and is_sentence(b.text, _word_count(b.text)) for b in found):
+                break
+            added += found
+            between, part = 0, frozenset(node.iter())
+            continue
+        between += sum(len(t.split()) for t in (node.text, node.tail) if t)
+        if between > CONTINUE_WORDS:
+            break
+    return blocks + added if added else blocks
 
 
 def _gap_block(el, have: tuple[str, list[str]]) -> Block | None:

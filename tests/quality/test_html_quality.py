@@ -22,11 +22,12 @@ from tests.quality import html_eval
 # in session 9 (README "Cleaning quality", HTML pages; scripts/html_per_page.py) less 0.001, cut to three
 # decimals; less 0.01 for Japanese and Korean, whose token count depends on how the scorer splits CJK text.
 # (Until session 8: measured less 0.01.) Session 10 (steps rejoin and agreed_end): world de 0.9787, en 0.9713.
-# Session 12 (furniture phrases, step boxes): dev en 0.9881, all 0.9850; world en 0.9738, all 0.9699.
+# Session 12 (furniture phrases, step boxes): dev en 0.9881, all 0.9850; world en 0.9738, all 0.9699; step
+# continued: world en 0.9790, all 0.9717.
 F1_FLOORS = {
     "dev": {"de": 0.975, "en": 0.987, "fr": 0.979, "it": 0.994, "all": 0.984},
-    "world": {"de": 0.977, "en": 0.972, "es": 0.985, "ja": 0.926, "no": 0.948, "tr": 0.982, "ko": 0.725,
-              "cs": 0.963, "sv": 0.975, "zu": 0.995, "all": 0.968},
+    "world": {"de": 0.977, "en": 0.978, "es": 0.985, "ja": 0.926, "no": 0.948, "tr": 0.982, "ko": 0.725,
+              "cs": 0.963, "sv": 0.975, "zu": 0.995, "all": 0.970},
 }
 # Pinned counts: (title exact, date within a day, language) per corpus; measured 42/49/49 and 178/203/205;
 # session 11: world titles 179 (a kicker the <h1> prints kept: html._strip_site(printed=…)), floor 179.

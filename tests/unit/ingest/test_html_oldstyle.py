@@ -559,3 +559,34 @@ def test_a_story_set_as_lines_beside_comments_in_paragraphs_is_the_article():
             + "".join(f"<p>{c}</p>" for c in comments) + "</div></body></html>")
     raw = RawArticle(path=Path("footbridge.html"), name="footbridge.html", kind="html", text=page, sha256="0")
     assert [b.text for b in article_from_html(raw).blocks] == STORY_LINES
+
+
+def _continued_texts(blocks, page):
+    from briefgen.ingest.html import _continued, _parse
+    from briefgen.model import Block
+
+    return [b.text for b in _continued([Block("paragraph", t) for t in blocks], _parse(page))]
+
+
+def test_a_body_split_around_an_advert_and_a_related_box_is_read_whole():
+    # a CMS repeats its body element around an advert and a related box (the second part here inside an
+    # unclosed <div>, as broken pages nest it); trafilatura keeps the first part
+    one, two, three = STORY_LINES[:3], STORY_LINES[3:6], STORY_LINES[6:]
+    page = ("<html><body><div class='body'>" + "".join(f"<p>{t}</p>" for t in one) + "</div>"
+            "<div class='related'><h4>Related</h4><ul><li><a href='/a'>Ring road crossing plan</a></li></ul></div>"
+            "<div class='ad'>Advertisement<script>var slot = 'a b c d e f g h i j k l m n o p q r s t';</script></div>"
+            "<div class='body'>" + "".join(f"<p>{t}</p>" for t in two) + "</div>"
+            "<div class='photo'><p>A crew on the bridge in May.</p>"
+            "<div class='body'>" + "".join(f"<p>{t}</p>" for t in three) + "</div>"
+            "<div class='body'><p>Share this story</p></div></body></html>")
+    assert _continued_texts(one, page) == STORY_LINES
+    # another element's class, or a long box of other text between them: the text stays as it is
+    assert _continued_texts(one, page.replace("<div class='body'><p>Residents", "<div class='teaser'><p>"
+                                                                                "Residents")) == [*one, *two]
+    # readers' comments set in the body's own class (Drupal): not the article's
+    comment = ("<div id='comments'><div class='comment'><div class='submitted'>Submitted by Ken</div>"
+               "<div class='body'><p>I walk over that bridge every morning and it has felt wobbly for years.</p>"
+               "</div></div></div>")
+    assert _continued_texts(one, page.replace("<div class='related'>", comment + "<div class='related'>")) == one
+    filler = "<p>" + " ".join(["Other news from the valley."] * 15) + "</p>"
+    assert _continued_texts(one, page.replace("<div class='ad'>", f"<div class='ad'>{filler}")) == one
