@@ -65,9 +65,10 @@ def _opening(phrases: list[str]) -> re.Pattern:
 
 
 def _first_words(phrases: list[str]) -> frozenset[str]:
-    """The first word token of each phrase: a paragraph holding none of them cannot hold a phrase, and a
-    set lookup is far cheaper than a search with an alternation of many phrases."""
-    return frozenset(TOKEN.findall(p)[0] for p in phrases if TOKEN.findall(p))
+    """The longest word token of each phrase (the rarest, as a rule: "commission" of "we may earn a
+    commission", not "we"): a paragraph holding none of them cannot hold a phrase, and a set lookup is far
+    cheaper than a search with an alternation of many phrases."""
+    return frozenset(max(TOKEN.findall(p), key=len) for p in phrases if TOKEN.findall(p))
 
 
 @lru_cache(maxsize=1)
