@@ -2180,7 +2180,7 @@ def _outside_link_cards(blocks: list[Block], doc) -> list[Block]:
 
 
 BOX_WORDS = 60   # a box around a form field (a newsletter sign-up, a comment form) holds at most this many words
-FIELD_TYPES = frozenset((None, "text", "email", "tel"))   # a reader types in these (not hidden, checkbox, submit)
+FIELD_TYPES = frozenset((None, "text", "email", "tel", "radio", "checkbox"))   # a reader answers in these
 # an embedded post as its embed code prints it without scripts: its text, then "— Name (@handle) date"
 EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,15}\)\s*(?:\S+\s*){0,6}$")
 
@@ -2190,7 +2190,7 @@ def _outside_boxes(blocks: list[Block], doc) -> list[Block]:
     paragraphs, "Sign up to …", its blurb, an e-mail field and a button) or of an embedded post (a tweet's
     text quoted by its embed code, which ends with the author's handle and a date). The box is the largest
     element around the field that holds at most BOX_WORDS words: an article has no field a reader types in.
-    Nothing goes when the box would hold the text's first paragraph or half its words."""
+    An element that holds the text's first paragraph is no box; nothing goes when half the words would."""
     if doc is None:
         return blocks
     boxes, fields = [], []
@@ -2227,8 +2227,10 @@ def _outside_boxes(blocks: list[Block], doc) -> list[Block]:
         return " " in key and any(f" {key} " in b for b in boxes)
 
     first = next((b for b in blocks if b.kind == "paragraph"), None)
-    if first is None or boxed(first.text):
+    if first is None:
         return blocks
+    opening = f" {_norm(first.text)} "
+    boxes = [b for b in boxes if opening not in b]   # (an element holding the text's first paragraph is no box)
     kept = [b for b in blocks if b.kind == "list" or not boxed(b.text)]
     if len(kept) == len(blocks) or _words(kept, None) < _words(blocks, None) / 2:
         return blocks

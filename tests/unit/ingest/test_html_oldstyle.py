@@ -336,7 +336,8 @@ BLURB = "Our pick of the week's local stories, in your inbox every Friday mornin
 THIRD = "A decision on the summer timetable is expected at the next meeting of the transport committee."
 
 
-@pytest.mark.parametrize("field", ["<input type='email' placeholder='Email'>", "<input>", "<textarea></textarea>"])
+@pytest.mark.parametrize("field", ["<input type='email' placeholder='Email'>", "<input>", "<textarea></textarea>",
+                                   "<input type='radio'> Yes <input type='radio'> No"])   # (a poll)
 def test_a_sign_up_box_between_two_paragraphs_goes(field):
     # no class name says what the box is (older markup): the field a reader types in does
     page = (f"<html><body><div><p>{ARTICLE[0]}</p><div><h3>The Friday letter</h3><p>{BLURB}</p>{field}"
