@@ -2283,12 +2283,23 @@ def _comment_headings(body) -> list:
         if text and len(text.split()) <= 12 and COMMENTS_HEADING.match(text) \
                 and not any(a.tag == "a" for a in el.iterancestors()):
             if el.tag in BOLD_HEADING_TAGS:
-                # a bold line that is its block's whole text is an older page's heading ("<td><b>3 Comments:</b>")
+                # a bold line that is its block's whole text is an older page's heading ("<td><b>3 Comments:</b>"),
+                # and so is one that is its block's first line, ended by a <br> ("<td><b>Reader comments (12)</b>
+                # <br><font>Comments are the opinions of their authors.</font>": the heading and its note in one cell)
                 block = next((a for a in el.iterancestors() if a.tag in BLOCK), None)
-                if block is None or " ".join(block.text_content().split()) != text:
+                if block is None:
+                    continue
+                whole = " ".join(block.text_content().split())
+                if whole != text and not (whole.startswith(text) and _ends_line(el)):
                     continue
             marks.append(el)
     return marks
+
+
+def _ends_line(el) -> bool:
+    """Whether a <br> follows the element, with nothing but white space between."""
+    after = el.getnext()
+    return after is not None and after.tag == "br" and not (el.tail or "").strip()
 
 
 def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
@@ -2308,9 +2319,17 @@ def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
     total = sum(words)
     for mark in marks:
         before, after = _split_text(body, mark)
-        cut = next((n for n, key in enumerate(keys) if key and key in after and key not in before), None)
-        if cut and sum(words[:cut]) >= total / 5:
-            return blocks[:cut]
+        # the first such block past the first fifth of the text, when most of the text above it is not
+        # only after the heading too: trafilatura may have put a line from the page's foot (a copyright
+        # line) among the menu items at the top, but a text read wholly from below the heading (a cookie
+        # table at the page's end) is no article followed by its comments
+        seen = seen_after = 0
+        for n, key in enumerate(keys):
+            only_after = bool(key) and key in after and key not in before
+            if n and only_after and seen >= total / 5 and seen_after <= seen / 2:
+                return blocks[:n]
+            seen += words[n]
+            seen_after += words[n] if only_after else 0
     return blocks
 
 

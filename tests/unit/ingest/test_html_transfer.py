@@ -107,10 +107,6 @@ KNOWN = {
     ("react-div-paras-utc-nextday-2019", "old"): "the four <div role='heading'> subheads and a list item are dropped",
     ("fr-ecole-classe-unique-2017", "as written"): "the 'Par … · Publié le … · Mis à jour …' line is kept",
     ("fr-ecole-classe-unique-2017", "old"): "the 'Par … · Publié le … · Mis à jour …' line is kept",
-    ("table-rows-comments-longer-2009", "as written"): "the twelve readers' comments in table rows after the story's "
-                                                       "rows are kept: precision 0.50",
-    ("table-rows-comments-longer-2009", "old"): "the twelve readers' comments in table rows after the story's rows "
-                                                "are kept: precision 0.59",
     ("pt-portal-short-teasers-2010", "as written"): "the whole layout table is kept (poll, weather, six teasers with "
                                                     "summaries, most read, footer): precision 0.26",
     ("pt-portal-short-teasers-2010", "old"): "the whole layout table is kept (poll, weather, six teasers with "
@@ -413,6 +409,32 @@ def test_a_bold_comments_line_alone_in_its_cell_opens_the_comments():
     assert _before_page_comments(blocks, _parse(page)) == blocks[:4]
     inline = page.replace("<td><font><b>2 Comments:</b></font></td>", "<td>See the <b>2 comments</b> below.</td>")
     assert _before_page_comments(blocks, _parse(inline)) == blocks
+
+
+def test_a_bold_comments_line_ending_with_a_br_opens_the_comments_below_a_stray_footer_line():
+    """Step page_comments, two older-page shapes at once: the heading is the first line of its cell, ended by
+    a <br> with a note under it ("<b>Reader comments (2)</b><br><font>Comments are the opinions …</font>"),
+    and trafilatura put the page's copyright line (after the heading in the page) among the menu items at
+    the top of its text, so the first block found only after the heading is no comment: the cut is the
+    first such block past the first fifth of the text, when the text above it is mostly not from below."""
+    from briefgen.ingest.html import _before_page_comments, _parse
+    from briefgen.model import Block
+
+    replies = ["holdenmom3 wrote: My kids play on those fields every spring and nobody asked us about it.",
+               "RT140commuter wrote: I lose every call between the rotary and the town line, every day."]
+    rows = "".join(f"<tr><td class='comment'>{r}<br><font size='1'>Posted 10/8/2009 at 7:00 PM</font></td></tr>"
+                   for r in replies)
+    story = "".join(f"<tr><td><font>{p}</font></td></tr>" for p in _PARAS)
+    page = (f"<html><body><table><tr><td>Home | Sports</td></tr>{story}</table><table>"
+            "<tr><td><b>Reader comments (2)</b><br><font size='1'>Comments are the opinions of their authors."
+            f"</font></td></tr>{rows}</table><p>© 2009 The Weekly. All rights reserved.</p></body></html>")
+    top = [Block("paragraph", "Home | Sports"), Block("paragraph", "© 2009 The Weekly. All rights reserved.")]
+    note = Block("paragraph", "Reader comments (2) Comments are the opinions of their authors.")
+    blocks = [*top, *(Block("paragraph", t) for t in _PARAS), note, *(Block("paragraph", t) for t in replies)]
+    assert _before_page_comments(blocks, _parse(page)) == blocks[:2 + len(_PARAS)]   # the heading goes too
+    # a text read wholly from below the heading (a cookie table at the page's end) is not cut
+    below = [Block("paragraph", t) for t in replies]
+    assert _before_page_comments(below + below, _parse(page)) == below + below
 
 
 def test_a_stamp_glued_to_a_comment_that_opens_with_a_number_is_read():
