@@ -294,7 +294,8 @@ def test_meta_json_is_trafilaturas_on_the_sample_pages():
               '<script type="application/ld+json">{"@type":"NewsArticle", "headline": "Broken \\"x\\" ,, }'
               '</script><script type="application/settings+json">{"publisher": {"name": "Town\\tGazette"}}'
               '</script></head><body><p>x</p></body></html>')
-    trees = [_parse(read_raw(p).text) for p in _pages()] + [_parse(corner)]
+    pages = _pages()
+    trees = [_parse(read_raw(p).text) for p in pages] + [_parse(corner)]
     fields = 0
     for tree in trees:
         if tree is None:
@@ -302,4 +303,6 @@ def test_meta_json_is_trafilaturas_on_the_sample_pages():
         got, want = (_fields_of(f(tree, Document())) for f in (S.extract_meta_json, plain))
         assert got == want
         fields += sum(v is not None for v in got.values())
-    assert fields >= 300   # (the JSON-LD of the sample pages gives titles, authors, site names, types)
+    # the JSON-LD of the pages gives titles, authors, site names, types: 194 fields from tests/data's pages
+    # alone (a clone without ../shared), far more with the 255 shared sample pages
+    assert fields >= (300 if len(pages) > len(PAGES) else 150)
