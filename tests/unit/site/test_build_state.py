@@ -914,18 +914,10 @@ def test_an_edit_keeps_the_state_index_entries_of_the_briefs_it_did_not_change(s
     assert list(changed) == [str(scratch_project / JAPAN_MD)] and not removed
 
 
-def test_a_text_edit_plans_only_the_listing_pages_that_show_the_brief(scratch_project, build_project, tmp_path,
-                                                                      monkeypatch):
-    """A brief whose text alone changed (same date, URL and labels) keeps every listing's items, pages,
-    counts and redirects: a partial plan keys only the listing pages that show it and takes the rest
-    from the last plan (pages.partial_sections). The state it saves (keys, plan) is the one a plan of
-    the whole sections gives, and the site is the clean build's."""
-    from briefgen.site import pages as pages_mod
+def _spy_page_keys(monkeypatch) -> list[str]:
+    """The output path of every page the build keys (render.Tree.page_key), in order, from now on."""
     from briefgen.site import render
 
-    path = scratch_project / JAPAN_MD
-    original = path.read_text(encoding="utf-8")
-    build_project(scratch_project)
     keyed, real_key = [], render.Tree.page_key
 
     def page_key(tree, page):
@@ -933,6 +925,21 @@ def test_a_text_edit_plans_only_the_listing_pages_that_show_the_brief(scratch_pr
         return real_key(tree, page)
 
     monkeypatch.setattr(render.Tree, "page_key", page_key)
+    return keyed
+
+
+def test_a_text_edit_plans_only_the_listing_pages_that_show_the_brief(scratch_project, build_project, tmp_path,
+                                                                      monkeypatch):
+    """A brief whose text alone changed (same date, URL and labels) keeps every listing's items, pages,
+    counts and redirects: a partial plan keys only the listing pages that show it and takes the rest
+    from the last plan (pages.partial_sections). The state it saves (keys, plan) is the one a plan of
+    the whole sections gives, and the site is the clean build's."""
+    from briefgen.site import pages as pages_mod
+
+    path = scratch_project / JAPAN_MD
+    original = path.read_text(encoding="utf-8")
+    build_project(scratch_project)
+    keyed = _spy_page_keys(monkeypatch)
     found = []
     for whole in (False, True):
         if whole:
@@ -961,7 +968,6 @@ def test_added_briefs_plan_only_the_listing_pages_they_change(scratch_project, b
     state saved (keys, plan) and the site are those of a plan of the whole sections, and of a clean
     build."""
     from briefgen.site import pages as pages_mod
-    from briefgen.site import render
     from tests.unit.site.conftest import brief_text
 
     folder = scratch_project / "content" / "briefs" / "2025" / "11"
@@ -970,13 +976,7 @@ def test_added_briefs_plan_only_the_listing_pages_they_change(scratch_project, b
         (folder / f"old-{i}.md").write_text(brief_text(f"Ancien {i}", f"old-{i}", f"2025-11-{10 + i}T10:00:00+01:00"),
                                             encoding="utf-8")
     build_project(scratch_project)
-    keyed, real_key = [], render.Tree.page_key
-
-    def page_key(tree, page):
-        keyed.append(page.output)
-        return real_key(tree, page)
-
-    monkeypatch.setattr(render.Tree, "page_key", page_key)
+    keyed = _spy_page_keys(monkeypatch)
     real_partial = pages_mod.partial_sections
     cases = {"newest": ["2026-01-18T20:00:00+01:00", "2026-01-18T21:00:00+01:00"],
              "middle": ["2025-11-14T12:00:00+01:00"], "oldest": ["2025-10-01T09:00:00+01:00"]}
@@ -1009,7 +1009,6 @@ def test_the_preview_plans_added_briefs_in_part_and_gives_the_clean_site(scratch
     """The preview (patches in place, replays its last plan from memory) with briefs added to a listing of
     archive pages, newest and in the middle, then removed: the older archive pages are taken from the
     last plan (not keyed) and each site is the clean build's."""
-    from briefgen.site import render
     from tests.unit.site.conftest import brief_text
 
     folder = scratch_project / "content" / "briefs" / "2025" / "11"
@@ -1019,13 +1018,7 @@ def test_the_preview_plans_added_briefs_in_part_and_gives_the_clean_site(scratch
                                             encoding="utf-8")
     out = tmp_path / "preview-site"
     _preview_build(scratch_project, out)
-    keyed, real_key = [], render.Tree.page_key
-
-    def page_key(tree, page):
-        keyed.append(page.output)
-        return real_key(tree, page)
-
-    monkeypatch.setattr(render.Tree, "page_key", page_key)
+    keyed = _spy_page_keys(monkeypatch)
     for n, date in enumerate(["2026-01-18T20:00:00+01:00", "2025-11-14T12:00:00+01:00", None]):
         if date is None:
             changed = [folder / "new-0.md", folder / "new-1.md"]
