@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.brief.state import atomic_write
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,6 +144,12 @@ def _find_brief_url(project: Path, server: str, slug: str) -> str:
     return server + hit.parent.relative_to(out).as_posix() + "/"
 
 
+def _save(path: Path, text: str) -> None:
+    """An edit as editors' tools save: a temporary file renamed over the old one. A plain write_text is
+    seen by the watcher as truncate-then-write, and a rebuild may read the empty or half-written file."""
+    atomic_write(path, text.encode("utf-8"))
+
+
 def _wait_connected(page) -> None:
     page.wait_for_function("window.__briefgenLiveReload && window.__briefgenLiveReload.readyState === 1")
 
@@ -155,12 +163,12 @@ def test_editing_a_brief_title_updates_the_open_page_keeping_scroll(server, proj
     y = page.evaluate("scrollY")
     assert y > 500
     try:
-        brief.write_text(original.replace("title: First brief", "title: First brief, edited"), encoding="utf-8")
+        _save(brief, original.replace("title: First brief", "title: First brief, edited"))
         page.wait_for_function("document.querySelector('h1').textContent.includes('First brief, edited')")
         assert page.evaluate("window.__marker") is None             # a real reload
         page.wait_for_function(f"Math.abs(scrollY - {y}) < 5")      # at the same place
     finally:
-        brief.write_text(original, encoding="utf-8")
+        _save(brief, original)
 
 
 def test_a_raw_dump_dropped_in_appears_on_the_home_page(server, project, page):
@@ -182,7 +190,7 @@ def test_a_deleted_brief_disappears_from_the_open_home_page(server, project, pag
         page.wait_for_function("!document.body.innerText.includes('Second brief')")
         assert page.request.get(_find_brief_url(project, server, "first-brief")).status == 200
     finally:
-        brief.write_text(original, encoding="utf-8")
+        _save(brief, original)
     page.get_by_text("Second brief").first.wait_for()
 
 
@@ -193,12 +201,12 @@ def test_a_stylesheet_change_applies_without_a_reload(server, project, page):
     _wait_connected(page)
     page.evaluate("window.__marker = 'still here'")
     try:
-        css.write_text("body { background-color: rgb(1, 2, 3); }\n")
+        _save(css, "body { background-color: rgb(1, 2, 3); }\n")
         page.wait_for_function("getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)'")
         assert page.evaluate("window.__marker") == "still here"
         assert page.evaluate("document.querySelectorAll('link[rel=stylesheet]').length") == 1
     finally:
-        css.write_text(original)
+        _save(css, original)
 
 
 def test_a_broken_template_shows_the_overlay_and_fixing_it_recovers(server, project, page):
@@ -207,7 +215,7 @@ def test_a_broken_template_shows_the_overlay_and_fixing_it_recovers(server, proj
     page.goto(server)
     _wait_connected(page)
     try:
-        template.write_text("<!doctype html>\n<title>x</title>\n{% if %}\n", encoding="utf-8")
+        _save(template, "<!doctype html>\n<title>x</title>\n{% if %}\n")
         overlay = page.locator("briefgen-error-overlay")
         overlay.locator(".where").first.wait_for()
         text = " ".join(overlay.locator(".problem").all_inner_texts())   # inside its shadow root
@@ -260,7 +268,7 @@ def test_a_broken_brief_keeps_its_last_good_page_under_the_overlay(server, proje
     page.goto(url)
     _wait_connected(page)
     try:
-        brief.write_text(good.replace("title: Second brief", "title: [unclosed"), encoding="utf-8")
+        _save(brief, good.replace("title: Second brief", "title: [unclosed"))
         overlay = page.locator("briefgen-error-overlay")
         overlay.locator(".where").first.wait_for()
         text = " ".join(overlay.locator(".problem").all_inner_texts())
@@ -277,8 +285,7 @@ def test_a_broken_brief_keeps_its_last_good_page_under_the_overlay(server, proje
         late.close()
         page.evaluate("window.__marker = 1")
     finally:
-        brief.write_text(good.replace("Paragraph 0 of Second brief.", "Paragraph 0, fixed, of Second brief."),
-                         encoding="utf-8")
+        _save(brief, good.replace("Paragraph 0 of Second brief.", "Paragraph 0, fixed, of Second brief."))
     page.wait_for_function("!window.__marker && document.readyState === 'complete'")   # reloaded
     assert page.locator("briefgen-error-overlay").count() == 0
     assert "fixed" in page.locator("main").inner_text()
