@@ -4,6 +4,8 @@ unseen pages).
 
     .venv/bin/python -m tests.quality.meta_versus          # counts per set and kind
     .venv/bin/python -m tests.quality.meta_versus -v       # and one line per page where they disagree
+    .venv/bin/python -m tests.quality.meta_versus --misses # every page whose briefgen title is wrong, what it
+                                                           # took and where from (og:title, <h1>, part of <title>…)
 
 Sets: the sample corpora (`samples/pages` of the repository and `../shared/samples/pages-world`, whose
 references come from the pages' publishers' metadata as fundus's parsers read it), the transfer pages per
@@ -99,7 +101,10 @@ def compare(path: Path, ref: dict) -> dict:
     article, dated = _article_or_none(lambda: ingest_raw(raw))
     md = _trafilatura_md(raw.text)
     og, h1s = page_forms(raw.text)
+    from tests.quality.transfer_report import title_source
+
     return {"want_title": ref.get("title"), "want_day": _day(ref.get("date")), "og": og, "h1": h1s,
+            "source": title_source(article.title if article else None, raw.text),
             "briefgen": (article.title if article else None, _day(article.date) if article and dated else None),
             "trafilatura": (md.title if md else None, _day(md.date) if md else None),
             "htmldate": (None, _day(_htmldate(raw.text)))}
@@ -178,6 +183,22 @@ def disagreements(results: list[tuple[str, str, dict]]):
     return totals, kinds, lines
 
 
+def misses(results: list[tuple[str, str, dict]]) -> list[str]:
+    """One line per page whose briefgen title is wrong: the set, where briefgen's title came from, what it took,
+    trafilatura's title when that one is right, and the reference."""
+    from briefgen.ingest.score import same_title
+
+    out = []
+    for group, case, r in results:
+        if not r["want_title"] or same_title(r["briefgen"][0], r["want_title"]):
+            continue
+        theirs = r["trafilatura"][0]
+        out.append(f"{group:24} {case:40} {r['source']:18} briefgen {r['briefgen'][0]!r}"
+                   + (" | trafilatura right" if same_title(theirs, r["want_title"]) else "")
+                   + f" | reference {r['want_title']!r}")
+    return out
+
+
 def table(totals: dict[str, Counter], kinds: dict[str, Counter]) -> str:
     rows = ["| set | titles: briefgen / trafilatura | days: briefgen / trafilatura / htmldate | disagreements "
             "(kind: briefgen right / the other right / neither) |", "| --- | ---: | ---: | --- |"]
@@ -199,6 +220,7 @@ def table(totals: dict[str, Counter], kinds: dict[str, Counter]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-v", action="store_true", help="one line per page where they disagree")
+    ap.add_argument("--misses", action="store_true", help="one line per page whose briefgen title is wrong")
     ap.add_argument("--data", help="the test data folder (default: tests/data)")
     args = ap.parse_args(argv)
     data = Path(args.data) if args.data else ROOT / "tests" / "data"
@@ -207,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(totals, kinds))
     if args.v:
         print("\n".join(lines))
+    if args.misses:
+        print("\n".join(misses(results)))
     return 0
 
 

@@ -13,8 +13,10 @@ code of its day is its first run, and the same command on a later main shows wha
 
 Per batch: page dumps (tests/data/dumps-transfer: cases right, mean F1, title and date right), the HTML path
 as written and as older markup (html_eval.old_markup) for briefgen, plain trafilatura and readability-lxml
-(cases right, mean F1; the extractors run as tests/quality/html_eval.py runs them), and briefgen's HTML title
-and date. A case is right when recall and precision both reach 0.97, the transfer tests' measure
+(cases right, mean F1; the extractors run as tests/quality/html_eval.py runs them), and the HTML title and date of
+briefgen and of trafilatura's metadata (`extract_metadata`, defaults, the page as briefgen's reader decodes it);
+with -v, for each wrong HTML title, what briefgen took and where it came from (title_source: og:title, the JSON-LD
+headline, an `<h1>`, `<title>`, whole or a part of one, else the page's text). A case is right when recall and precision both reach 0.97, the transfer tests' measure
 (tests/unit/ingest/test_html_transfer.py, test_dumps_transfer.py); a title is right by score.same_title, a
 date when the day is the page's printed day (tests/data/dumps-transfer/pages.json). A page that fails or is
 refused scores zero.
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -99,6 +102,10 @@ def score_case(data: Path, name: str, info: dict, markups: tuple[str, ...] = MAR
                 "date": day == info["date"], "got_title": article.title}
 
     out: dict = {"lang": info.get("lang")}
+    md = _trafilatura_metadata(read_raw(source).text)
+    out["trafilatura meta"] = {"title": bool(md and same_title(md.title, info["title"])),
+                               "date": bool(md and md.date and md.date[:10] == info["date"]),
+                               "got_title": md.title if md else None, "got_date": md.date if md else None}
     dump = data / "dumps-transfer" / f"{name}.txt"
     out["dump"] = judged(*_article_or_none(lambda: ingest_file(dump)))
     forms = getattr(he, "MARKUPS", {"old": he.old_markup})
@@ -118,6 +125,17 @@ def score_case(data: Path, name: str, info: dict, markups: tuple[str, ...] = MAR
             out[f"{extractor}/{markup}"] = {"p": s.precision, "r": s.recall, "f1": s.f1}
         he.VARIANT["name"] = "real"
     return out
+
+
+def _trafilatura_metadata(page: str):
+    """trafilatura's metadata (title, date) with its defaults, as meta_score and meta_versus run it; None when it
+    fails. Here rather than imported: a --base child imports briefgen from an older tree."""
+    import trafilatura
+
+    try:
+        return trafilatura.extract_metadata(page)
+    except Exception:  # noqa: BLE001 - a failure is no metadata
+        return None
 
 
 def score_all(data: Path, names: list[str], markups: tuple[str, ...] = MARKUPS) -> dict[str, dict]:
@@ -148,7 +166,7 @@ def _right(c: dict) -> bool:
 def table(results: dict[str, dict], groups: dict[str, list[str]], markups: tuple[str, ...] = MARKUPS) -> str:
     head = ("| batch | pages | dump right | dump F1 | dump title | dump date | "
             + " | ".join(f"{e} {m}: right (F1)" for e in EXTRACTORS for m in markups)
-            + " | HTML title | HTML date |")
+            + " | HTML title: briefgen / trafilatura | HTML date: briefgen / trafilatura |")
     rows = [head, "| " + " | ".join(["---"] + ["---:"] * (head.count("|") - 2)) + " |"]
     for batch, names in groups.items():
         names = [n for n in names if n in results]
@@ -162,23 +180,69 @@ def table(results: dict[str, dict], groups: dict[str, list[str]], markups: tuple
             for m in markups:
                 got = [c[f"{e}/{m}"] for c in cs]
                 cells.append(f"{sum(map(_right, got))} ({sum(g['f1'] for g in got) / k:.3f})")
-        cells += [str(sum(c["briefgen/as written"]["title"] for c in cs)),
-                  str(sum(c["briefgen/as written"]["date"] for c in cs))]
+        theirs = [c.get("trafilatura meta", {}) for c in cs]
+        cells += [f'{sum(c["briefgen/as written"]["title"] for c in cs)} / {sum(bool(t.get("title")) for t in theirs)}',
+                  f'{sum(c["briefgen/as written"]["date"] for c in cs)} / {sum(bool(t.get("date")) for t in theirs)}']
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
-def per_case(results: dict[str, dict]) -> str:
+TITLE_TAG_TEXT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def title_source(title: str | None, page: str) -> str:
+    """Where a title comes from on the page: the form it equals (og:title, which meta_versus.page_forms reads with
+    twitter:title, the JSON-LD headline, an `<h1>`, `<title>`), or 'part of' the form it is one end of ("Headline
+    | Site" cut), else 'page text' (a heading or a line the page prints)."""
+    import html
+
+    from briefgen.ingest.score import same_title
+
+    sys.path.insert(0, str(HERE.parent))
+    try:
+        from meta_versus import page_forms
+    finally:
+        sys.path.pop(0)
+    if not title:
+        return "none"
+    og, h1s = page_forms(page)
+    ld = LD_HEADLINE.search(page)
+    tt = TITLE_TAG_TEXT.search(page)
+    forms = [("og:title", og), ("JSON-LD", json.loads(f'"{ld.group(1)}"') if ld else None)] \
+        + [("<h1>", h) for h in h1s] + [("<title>", " ".join(html.unescape(tt.group(1)).split()) if tt else None)]
+    for name, form in forms:
+        if form and same_title(title, form):
+            return name
+    key = "".join(re.findall(r"\w", title.casefold()))
+    for name, form in forms:
+        k = "".join(re.findall(r"\w", (form or "").casefold()))
+        if key and k and key != k and (k.startswith(key) or k.endswith(key)):
+            return f"part of {name}"
+    return "page text"
+
+
+def per_case(results: dict[str, dict], data: Path | None = None) -> str:
+    from briefgen.ingest.readers import read_raw
+
     lines = []
     for n, c in results.items():
         d, h, o = c["dump"], c["briefgen/as written"], c["briefgen/old"]
+        t = c.get("trafilatura meta", {})
+        page = (data / "html-transfer" / n / "source.html") if data else None
+        source = f" [{title_source(h['got_title'], read_raw(page).text)}]" \
+            if page is not None and not h["title"] else ""
         lines.append(f"{n:34} dump {'OK ' if _right(d) else 'no '}P {d['p']:.3f} R {d['r']:.3f} "
                      f"title {'ok' if d['title'] else 'NO'} date {'ok' if d['date'] else 'NO'} | "
                      f"html {'OK ' if _right(h) else 'no '}P {h['p']:.3f} R {h['r']:.3f} "
                      f"old {'OK ' if _right(o) else 'no '}P {o['p']:.3f} R {o['r']:.3f} "
                      f"title {'ok' if h['title'] else 'NO'} date {'ok' if h['date'] else 'NO'}"
                      + ("" if d["title"] else f" | dump title {d['got_title']!r}")
-                     + ("" if h["title"] else f" | html title {h['got_title']!r}"))
+                     + ("" if h["title"] else f" | html title {h['got_title']!r}{source}")
+                     + (f" | trafilatura title {'ok' if t.get('title') else repr(t.get('got_title'))}"
+                        f" date {'ok' if t.get('date') else t.get('got_date')}" if t and not (h["title"] and h["date"]
+                                                                                          and t["title"] and t["date"])
+                        else ""))
     return "\n".join(lines)
 
 
@@ -217,7 +281,7 @@ def main(argv: list[str] | None = None) -> None:
         groups = groups | {"all": names}
     print(table(results, groups, markups))
     if args.verbose:
-        print(per_case(results))
+        print(per_case(results, data))
 
 
 if __name__ == "__main__":
