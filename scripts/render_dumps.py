@@ -16,7 +16,9 @@ Each NAME.html becomes OUT/NAME.txt, and so does a case folder's NAME/source.htm
 
 The date comes from --manifest (JSON: {"NAME": {"date": "YYYY-MM-DD",
 ...}}), written by hand: the page's author knows when the page says it was published. A page not in the
-manifest or with no date gets no date line.
+manifest or with no date gets no date line, and so does a page whose entry says `"date_line": false`: its
+date is still the reference the tests check, but the dump path must read it from the page's own text (a
+dump saved without the line, as some real dumps are).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import argparse
 import json
 import logging
 import re
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -105,9 +108,13 @@ def main(argv: list[str]) -> int:
         for path in args.pages:
             html = page_text(path.read_bytes())
             name = case_name(path)
-            date = (manifest.get(name) or {}).get("date")
+            entry = manifest.get(name) or {}
+            date = entry.get("date") if entry.get("date_line", True) else None
             out = args.out / f"{name}.txt"
-            out.write_text(dump_text(date, renderer.text(html)), encoding="utf-8", newline="\n")
+            # temp file + rename: a test or a watcher never reads a half-written dump
+            tmp = out.with_name(out.name + ".tmp")
+            tmp.write_text(dump_text(date, renderer.text(html)), encoding="utf-8", newline="\n")
+            os.replace(tmp, out)
             log.info("%s -> %s%s", path, out, "" if date else " (no date line)")
     finally:
         renderer.close()
