@@ -19,7 +19,7 @@ with -v, for each wrong HTML title, what briefgen took and where it came from (t
 headline, an `<h1>`, `<title>`, whole or a part of one, else the page's text). A case is right when recall and precision both reach 0.97, the transfer tests' measure
 (tests/unit/ingest/test_html_transfer.py, test_dumps_transfer.py); a title is right by score.same_title, a
 date when the day is the page's printed day (tests/data/dumps-transfer/pages.json). A page that fails or is
-refused scores zero.
+refused scores zero and is counted under "no brief" (the issue's "pages that give no brief", dumps and HTML).
 
 --base REV extracts `git archive REV` into a temporary folder (whole, as the frozen copies of the bench) and
 runs this file there as a child process with that folder first on PYTHONPATH: briefgen is REV's, the pages,
@@ -95,11 +95,11 @@ def score_case(data: Path, name: str, info: dict, markups: tuple[str, ...] = MAR
 
     def judged(article, dated: bool) -> dict:
         if article is None:
-            return {"p": 0.0, "r": 0.0, "f1": 0.0, "title": False, "date": False, "got_title": None}
+            return {"p": 0.0, "r": 0.0, "f1": 0.0, "title": False, "date": False, "got_title": None, "none": True}
         s = score(article_text(article), expected)
         day = article.date.date().isoformat() if dated and article.date else None
         return {"p": s.precision, "r": s.recall, "f1": s.f1, "title": bool(same_title(article.title, info["title"])),
-                "date": day == info["date"], "got_title": article.title}
+                "date": day == info["date"], "got_title": article.title, "none": False}
 
     out: dict = {"lang": info.get("lang")}
     md = _trafilatura_metadata(read_raw(source).text)
@@ -163,10 +163,16 @@ def _right(c: dict) -> bool:
     return c["r"] >= RIGHT and c["p"] >= RIGHT
 
 
+def _no_brief(cases: list[dict], key: str) -> int:
+    """Pages refused (no brief) or failed on a path: the issue's "pages that give no brief" (held-out: 11 dumps,
+    3 HTML pages of 150)."""
+    return sum(bool(c[key].get("none")) for c in cases)
+
+
 def table(results: dict[str, dict], groups: dict[str, list[str]], markups: tuple[str, ...] = MARKUPS) -> str:
-    head = ("| batch | pages | dump right | dump F1 | dump title | dump date | "
+    head = ("| batch | pages | dump right | dump F1 | dump no brief | dump title | dump date | "
             + " | ".join(f"{e} {m}: right (F1)" for e in EXTRACTORS for m in markups)
-            + " | HTML title: briefgen / trafilatura | HTML date: briefgen / trafilatura |")
+            + " | HTML no brief: as written / old | HTML title: briefgen / trafilatura | HTML date: briefgen / trafilatura |")
     rows = [head, "| " + " | ".join(["---"] + ["---:"] * (head.count("|") - 2)) + " |"]
     for batch, names in groups.items():
         names = [n for n in names if n in results]
@@ -175,11 +181,13 @@ def table(results: dict[str, dict], groups: dict[str, list[str]], markups: tuple
         cs = [results[n] for n in names]
         k = len(cs)
         cells = [batch, str(k), str(sum(_right(c["dump"]) for c in cs)), f"{sum(c['dump']['f1'] for c in cs) / k:.3f}",
-                 str(sum(c["dump"]["title"] for c in cs)), str(sum(c["dump"]["date"] for c in cs))]
+                 str(_no_brief(cs, "dump")), str(sum(c["dump"]["title"] for c in cs)),
+                 str(sum(c["dump"]["date"] for c in cs))]
         for e in EXTRACTORS:
             for m in markups:
                 got = [c[f"{e}/{m}"] for c in cs]
                 cells.append(f"{sum(map(_right, got))} ({sum(g['f1'] for g in got) / k:.3f})")
+        cells.append(f"{_no_brief(cs, 'briefgen/as written')} / {_no_brief(cs, 'briefgen/old')}")
         theirs = [c.get("trafilatura meta", {}) for c in cs]
         cells += [f'{sum(c["briefgen/as written"]["title"] for c in cs)} / {sum(bool(t.get("title")) for t in theirs)}',
                   f'{sum(c["briefgen/as written"]["date"] for c in cs)} / {sum(bool(t.get("date")) for t in theirs)}']
