@@ -21,7 +21,7 @@ import os
 import re
 import statistics
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 WORD = re.compile(r"\w+")
@@ -109,7 +109,12 @@ def one_page(case: Path, dump_file: Path | None = None, ref_file: Path | None = 
     thread = sum(bool(re.fullmatch(r"\s*(reply|report|antworten|répondre|rispondi|responder|melden|like)\s*", line,
                                    re.I)) for line in dump) >= 3
     cookie_prose = any(re.search("cookie", line, re.I) and words(line) > 25 for line in dump)
-    return {"thread": thread, "cookie_prose": cookie_prose, "article": words(ref), "dump": sum(words(line) for line in dump), "found": first is not None,
+    # how much of the article the dump holds at all (bag of words): a page whose text a script shows or inserts
+    # has a dump without it, and no cleaning of the dump can give it back
+    want = Counter(WORD.findall(ref.lower()))
+    have = Counter(WORD.findall("\n".join(dump).lower()))
+    held = sum((want & have).values()) / max(sum(want.values()), 1)
+    return {"held": held, "thread": thread, "cookie_prose": cookie_prose, "article": words(ref), "dump": sum(words(line) for line in dump), "found": first is not None,
             "where": where_words, "furniture": furniture, "paras": len(paras), "one_sentence": one_sentence,
             "subheads": subheads, "inside_lines": inside_lines}
 
@@ -127,7 +132,8 @@ def medians(label: str, rows: list[dict]) -> str:
             f"{med([(r['dump'] - r['article']) / max(r['article'], 1) for r in rows]):.2f} | "
             + " | ".join(f"{med([r['where'][w] for r in found]):.0f}" for w in ("before", "inside", "after"))
             + f" | {med([len(r['inside_lines']) for r in found]):.0f} | "
-            f"{med([r['one_sentence'] / max(r['paras'], 1) for r in rows]):.2f} |")
+            f"{med([r['one_sentence'] / max(r['paras'], 1) for r in rows]):.2f} | "
+            f"{sum(r['held'] < 0.5 for r in rows)} |")
 
 
 def transfer(data: Path, samples: list[dict]) -> None:
@@ -135,7 +141,8 @@ def transfer(data: Path, samples: list[dict]) -> None:
     import json
     groups = json.loads((data / "html-transfer" / "batches.json").read_text(encoding="utf-8"))
     print("| pages | n | article words | other dump words per article word | before | between | after "
-          "| other lines between | one-sentence share |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| other lines between | one-sentence share | dumps holding under half the article |\n"
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for batch, names in groups.items():
         print(medians(batch, [one_page(data, data / "dumps-transfer" / f"{n}.txt",
                                        data / "html-transfer" / n / "expected.txt") for n in names]))
@@ -167,6 +174,8 @@ def main() -> None:
                                           for lo, hi in bins))
     print(f"pages with subheads: {sum(r['subheads'] > 0 for r in rows)}; with other lines between the article's "
           f"first and last line: {sum(bool(r['inside_lines']) for r in found)}")
+    print(f"dumps holding under half of the article's words: {sum(r['held'] < 0.5 for r in rows)}, under 90 %: "
+          f"{sum(r['held'] < 0.9 for r in rows)}, none of them: {sum(r['held'] < 0.01 for r in rows)}")
     print(f"comment threads (3 or more 'Reply' / 'Report' lines): {sum(r['thread'] for r in rows)}; cookie prose "
           f"(a line of over 25 words naming cookies): {sum(r['cookie_prose'] for r in rows)}")
     print("\n| furniture (dump lines) | pages | before | inside | after |\n| --- | ---: | ---: | ---: | ---: |")
