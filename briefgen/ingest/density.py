@@ -44,10 +44,11 @@ def _length(s: str | None) -> int:
     return len(s.strip()) if s else 0
 
 
-def best_container(root, consent: bool = False) -> Container | None:
+def best_container(root, consent: bool = False, junk=frozenset()) -> Container | None:
     """The element of `root` (a page's <body>) whose blocks are worth most, or None when nothing on the page
     is prose. `consent`: also read the consent phrases of data/consent.toml in every text (notices that do
-    not say "cookie": "vi bruker informasjonskapsler"), for a page known to hold one."""
+    not say "cookie": "vi bruker informasjonskapsler"), for a page known to hold one. `junk`: elements whose
+    text costs its characters whatever its shape (teasers: a headline link and a summary sentence)."""
     if root is None:
         return None
     best: list = [0.0, None]
@@ -60,6 +61,8 @@ def best_container(root, consent: bool = False) -> Container | None:
     def walk(el) -> tuple[int, int, float, bool]:
         """(running text, its link text, whether it names cookies: carried up to the enclosing block; value
         of the blocks)"""
+        if el in junk:
+            return 0, 0, -JUNK_COST * sum(map(_length, el.itertext())), False
         text = el.text
         run = _length(text)
         cookie = run > 0 and ("ookie" in text or "OOKIE" in text or is_consent(text))

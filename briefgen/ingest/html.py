@@ -67,6 +67,7 @@ ALL_STEPS = frozenset((
     "comment_records",  # records of a stamp line and short prose after the article's: comments, no heading
     "gaps",             # subheads, lists and short paragraphs set between two of the article's paragraphs
     "teasers",          # teaser summaries: the sentence set after a headline link ("<a>…</a><br>Summary …")
+    "teaser_runs",      # three or more teasers side by side (headline link, summary), wherever in the text
     "deck",             # the standfirst printed between the headline and the text when no description names it
     "pull_quotes",      # a short paragraph whose words run as in a longer one of the text: a pull quote
     "above_headline",   # text the page sets before its headline's element (a sidebar first in source order)
@@ -141,8 +142,9 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         # (before session 11 it ran after them: a decomposed page, now composed above, had made the container
         # cut de-tageszeitung when run first)
         found = _rejoined(found, doc)
+    units = cache(lambda: _teaser_runs(doc) if "teaser_runs" in steps else [])
     if "container" in steps and doubtful:
-        found = _inside_container(found, doc)
+        found = _inside_container(found, doc, units())
     if "page_comments" in steps:
         found = _before_page_comments(found, doc)
     if "comment_records" in steps and doubtful:
@@ -166,6 +168,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _outside_link_cards(found, doc)
     if "teasers" in steps and doubtful:
         found = _without_teaser_summaries(found, doc)
+    if "teaser_runs" in steps:
+        found = _without_teaser_runs(found, doc, units())
     if "boxes" in steps:
         found = _outside_boxes(found, doc)
     blocks = clean_blocks(found, _clean(md.title), steps)
@@ -329,6 +333,10 @@ def _extract(raw: RawArticle, doc, options: Options):
             alt = readability_markdown(raw.text)
             if word_count(alt) >= 0.5 * word_count(text):
                 text = alt
+            elif (cell := _story_cell(doc)) is not None:
+                # readability-lxml's block is a small part of it (the story's cell and a sidebar, or one
+                # column): the layout table's story is the densest element inside one of its cells
+                text = cell
         elif word_count(text) < MIN_BODY_WORDS:
             # trafilatura found (almost) nothing: readability-lxml's main block rather than no brief
             alt = readability_markdown(raw.text)
@@ -340,6 +348,22 @@ def _extract(raw: RawArticle, doc, options: Options):
     if not text.strip() or md is None:
         raise IngestError("no recognisable article in this HTML page", raw.path)
     return text, md
+
+
+def _story_cell(doc) -> str | None:
+    """The Markdown of the page's densest container (briefgen/ingest/density.py, teaser runs counting as no
+    prose) when it lies inside a table cell and holds MIN_BODY_WORDS words: a layout table's story, without
+    the columns, menus and footer rows beside it."""
+    from copy import deepcopy
+
+    from briefgen.ingest.density import best_container
+
+    body = _body(doc) if doc is not None else None
+    box = best_container(body, junk=frozenset(_teaser_runs(doc))) if body is not None else None
+    if box is None or box.element is body or next(box.element.iterancestors("td", "th"), None) is None:
+        return None
+    text = element_markdown(deepcopy(box.element))
+    return text if word_count(text) >= MIN_BODY_WORDS else None
 
 
 FEW_PARAGRAPHS = 0.1    # <p> words under this share of the fast text's words cannot measure it
@@ -2024,7 +2048,7 @@ def _ends_outside_run(blocks: list[Block], doc) -> bool:
     return not run or not key or key not in run
 
 
-def _inside_container(blocks: list[Block], doc) -> list[Block]:
+def _inside_container(blocks: list[Block], doc, teasers=()) -> list[Block]:
     """Without the blocks after the page's main container (briefgen/ingest/density.py), and the short ones
     before it: where a page does not name its parts, trafilatura may take the whole page, with its
     navigation, teaser texts, comments and cookie notices. Blocks between two in the container stay (a
@@ -2036,7 +2060,7 @@ def _inside_container(blocks: list[Block], doc) -> list[Block]:
         return blocks
     body = _body(doc)
     texts = [b.text or " ".join(b.items) for b in blocks]
-    box = best_container(body, consent=any("ookie" not in t and is_consent(t) for t in texts))
+    box = best_container(body, consent=any("ookie" not in t and is_consent(t) for t in texts), junk=frozenset(teasers))
     if box is None or box.element is body:
         return blocks
     text = _squeeze(_shown_text(box.element))
@@ -2146,6 +2170,89 @@ def _without_teaser_summaries(blocks: list[Block], doc) -> list[Block]:
     if not drop or sum(words[n] for n in drop) * 3 > total:
         return blocks
     return [b for n, b in enumerate(blocks) if n not in drop]
+
+
+TEASER_RUN = 3   # teasers side by side (siblings of one tag) that make a run
+
+
+def _headed(link) -> list:
+    """The elements a headline link opens: its ancestors whose first text is the link's, up to the first
+    that has text before it (a link inside a sentence opens none)."""
+    out = []
+    el = link
+    for parent in link.iterancestors():
+        if (parent.text or "").strip() or not isinstance(parent.tag, str):
+            break
+        prev = el.getprevious()
+        while prev is not None:
+            if (prev.tail or "").strip() or (isinstance(prev.tag, str) and prev.tag not in _UNSHOWN
+                                             and "".join(prev.itertext()).strip()):
+                return out
+            prev = prev.getprevious()
+        if parent.tag == "body":
+            break
+        out.append(parent)
+        el = parent
+    return out
+
+
+def _teaser_runs(doc) -> list:
+    """The page's runs of teasers: TEASER_RUN or more sibling elements of one tag side by side, each opened by
+    a headline link of 3–15 words that ends its line or block (no text after it: a link that runs on into its
+    sentence is an item of a list) and holding a summary of TEASER_SUMMARY_WORDS words or more that is not
+    link text: a list page's "More Local Briefs" (<h2><a>Headline</a></h2><p>date</p><p>Summary …</p>), a
+    portal's "Outras notícias" table (<td><a>Headline</a><br><span>Summary …</span><br>date</td>)."""
+    if doc is None:
+        return []
+    opened: dict = {}
+    for a in _TEASER_LINKS(doc):
+        if (a.tail or "").strip() or not TEASER_LINK_WORDS[0] <= len(a.text_content().split()) <= TEASER_LINK_WORDS[1]:
+            continue
+        for el in _headed(a):
+            parent = el.getparent()
+            if parent is not None:
+                opened.setdefault(parent, set()).add(el)
+    out: list = []
+    for parent, units in opened.items():
+        if len(units) < TEASER_RUN:
+            continue
+        run: list = []
+        for kid in parent:
+            unit = kid in units and (not run or kid.tag == run[-1].tag) and _summarised(kid)
+            if not unit or (run and kid.tag != run[-1].tag):
+                out += run if len(run) >= TEASER_RUN else []
+                run = []
+            if unit:
+                run.append(kid)
+        out += run if len(run) >= TEASER_RUN else []
+    return out
+
+
+def _summarised(el) -> bool:
+    """Whether an element holds TEASER_SUMMARY_WORDS words or more that are not link text."""
+    links = sum(len(a.text_content().split()) for a in el.iter("a"))
+    return len(_shown_text(el).split()) - links >= TEASER_SUMMARY_WORDS
+
+
+def _without_teaser_runs(blocks: list[Block], doc, units: list) -> list[Block]:
+    """Without the blocks that are part of a run of teasers (_teaser_runs): their summaries read like the
+    article's sentences, and a list page or a portal sets six of them below a short brief, more words than
+    the brief's own. Nothing goes when the text's first paragraph is part of one (a digest of such items
+    is the article), when a paragraph of the page's main run is, or when too little would be left."""
+    if doc is None or len(blocks) < 2 or not units:
+        return blocks
+    every = "\n".join(_squeeze(_shown_text(u)) for u in units)
+    keys = [_squeeze(b.text or " ".join(b.items)) for b in blocks]
+    first = next((k for b, k in zip(blocks, keys) if b.kind == "paragraph" and k), None)
+    if first is None or first in every:
+        return blocks
+    run = _main_run(_body(doc))
+    drop = {n for n, k in enumerate(keys) if len(k) >= TEASER_KEY and k in every and not (run and k in run)}
+    kept = [b for n, b in enumerate(blocks) if n not in drop]
+    return kept if drop and _words(kept, None) >= MIN_BODY_WORDS else blocks
+
+
+TEASER_KEY = 8   # letters and digits a block needs to be looked up in the teasers (a bare "Sim" is not)
 
 
 def _outside_link_cards(blocks: list[Block], doc) -> list[Block]:
