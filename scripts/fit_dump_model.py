@@ -52,6 +52,11 @@ OLDSTYLE_TRAIN = ("menu", "crumb", "blog", "doctitle", "plain")
 # the harsh copies (harsh_variants) as training copies: off (at 0.3 the ranker took deks on 9 sample pages, README)
 HARSH_WEIGHT = float(os.environ.get("HARSH_WEIGHT", "0"))
 HARSH_TRAIN = tuple(os.environ.get("HARSH_TRAIN", "mostread,headlist").split(","))
+# A page whose figure moves by more than SWING_F1 when both stages' biases move by ±SWING_SHIFT (about what a
+# refit on slightly different features does) is decided by noise: the model is unsure of every line and a
+# small teaser block or the article wins by a hair. The report gives "all" without such pages beside "all",
+# so that a change of +0.001 can be read (ja-asahishimbun swung 0.15-0.88 from one refit to the next).
+SWING_SHIFT, SWING_F1 = 0.2, 0.3
 
 
 def shared_dir() -> Path | None:
@@ -610,10 +615,11 @@ def folds(pages: list[Page]) -> dict[str, int]:
 
 
 def lopo(pages: list[Page], grid: list[tuple[float, float]] | None = None,
-         robust: dict[str, dict] | None = None) -> dict[str, dict]:
+         robust: dict[str, dict] | None = None, swing: dict[str, list[float]] | None = None) -> dict[str, dict]:
     """Per-page results, each page scored by the model of the fold that left its publisher out. With a
     grid of (offset, keep) decodings, one result set per decoding (the folds are fitted once). `robust`
-    receives the titles of the degraded copies (robustness_variants), by the same fold models."""
+    receives the titles of the degraded copies (robustness_variants), by the same fold models; `swing` each
+    page's F1 by the fold model with both biases moved by -SWING_SHIFT and +SWING_SHIFT."""
     where = folds(pages)
     settings = grid or [(DECODE["offset"], DECODE["keep"])]
     results: dict[tuple[float, float], dict[str, dict]] = {s: {} for s in settings}
@@ -624,6 +630,12 @@ def lopo(pages: list[Page], grid: list[tuple[float, float]] | None = None,
         for offset, keep in settings:
             model["decode"] = {"offset": offset, "keep": keep}
             results[(offset, keep)] |= evaluate(test, model)
+        if swing is not None:
+            for shift in (-SWING_SHIFT, SWING_SHIFT):
+                moved = {**model, **{stage: {**model[stage], "bias": model[stage]["bias"] + shift}
+                                     for stage in ("stage1", "stage2")}}
+                for case, r in evaluate(test, moved).items():
+                    swing.setdefault(case, []).append(r["f1"])
         if robust is not None:
             robust |= evaluate_robustness(test, pages, model)
         print(f"  fold {f + 1}/{FOLDS}: {len(test)} pages", file=sys.stderr)
@@ -650,6 +662,17 @@ def robustness_table(robust: dict[str, dict], results: dict[str, dict]) -> dict[
         row["pages"] += 1
         row["title_exact"] += r["title_ok"]
         row["plain"] += results[case]["title_ok"]
+    return out
+
+
+def unstable_pages(results: dict[str, dict], swing: dict[str, list[float]]) -> dict[str, list[float]]:
+    """The pages whose F1 moves by more than SWING_F1 between the fold model and its moved biases, with
+    their three figures."""
+    out = {}
+    for case, moved in sorted(swing.items()):
+        got = [results[case]["f1"], *moved]
+        if max(got) - min(got) > SWING_F1:
+            out[case] = [round(f, 4) for f in got]
     return out
 
 
@@ -699,13 +722,23 @@ def main() -> None:
                   f"en/de/fr/it {sum(en4) / len(en4):.4f}")
         return
     robust: dict[str, dict] = {}
-    results = lopo(pages, robust=robust)
+    # (not with --titles-only: its cached cleanings would not move)
+    swing: dict[str, list[float]] | None = {} if CACHE is None else None
+    results = lopo(pages, robust=robust, swing=swing)
     rows = table(results)
     robustness = robustness_table(robust, results)
+    unstable = unstable_pages(results, swing or {})
     print("leave-publisher-out (each page scored by a model that never saw its publisher):")
     print_table(rows)
     en4 = [r["f1"] for c, r in results.items() if c.split("-", 1)[0] in ("en", "de", "fr", "it")]
     print(f"en/de/fr/it: F1 {sum(en4) / len(en4):.3f} over {len(en4)} pages")
+    steady = {c: r for c, r in results.items() if c not in unstable}
+    en4s = [r["f1"] for c, r in steady.items() if c.split("-", 1)[0] in ("en", "de", "fr", "it")]
+    print(f"F1 to 5 places{' (stability not measured with --titles-only)' if swing is None else ''}: all {sum(r['f1'] for r in results.values()) / len(results):.5f}, "
+          f"en/de/fr/it {sum(en4) / len(en4):.5f}; without the {len(unstable)} unstable pages (F1 moves by more "
+          f"than {SWING_F1} with the biases moved by ±{SWING_SHIFT}): all "
+          f"{sum(r['f1'] for r in steady.values()) / len(steady):.5f}, en/de/fr/it {sum(en4s) / len(en4s):.5f}")
+    print("unstable pages:", ", ".join(f"{c} {min(v):.2f}-{max(v):.2f}" for c, v in unstable.items()) or "none")
     low = sorted((r["f1"], c) for c, r in results.items() if r["f1"] < 0.8)
     print("pages under F1 0.8:", ", ".join(f"{c} {f:.2f}" for f, c in low))
     print("titles of degraded copies (robustness_variants), leave-publisher-out:")
@@ -717,7 +750,8 @@ def main() -> None:
         if args.out is not None:   # the per-case results too, to compare two runs
             args.out.mkdir(parents=True, exist_ok=True)
             (args.out / REPORT.name).write_text(json.dumps(
-                {"by_language": rows, "robustness": robustness, "cases": results, "robustness_cases": robust},
+                {"by_language": rows, "robustness": robustness, "unstable": unstable, "cases": results,
+                 "robustness_cases": robust},
                 indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return
     model = fit(pages)
@@ -736,7 +770,7 @@ def main() -> None:
     report = {"command": "python scripts/fit_dump_model.py", "folds": FOLDS,
               "model_sha256": hashlib.sha256(text.encode()).hexdigest(),
               "pages": len(pages), "publishers": len({p.publisher for p in pages}),
-              "by_language": rows, "robustness": robustness, "cases": results,
+              "by_language": rows, "robustness": robustness, "unstable": unstable, "cases": results,
               "robustness_cases": robust}
     report_path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {model_path} and {report_path} in {time.time() - t0:.0f} s", file=sys.stderr)
