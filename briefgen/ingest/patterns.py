@@ -139,11 +139,12 @@ class Lexicon:
 
     def is_consent(self, low: str) -> bool:
         """A line (lowercased) holds a phrase of data/consent.toml."""
-        return any(key in low for key in self.consent_keys) and self.consent.search(low) is not None
+        # (map over the keys' substring test: no generator frame to resume per key)
+        return any(map(low.__contains__, self.consent_keys)) and self.consent.search(low) is not None
 
     def has_prompt(self, text: str) -> bool:
         """bool(self.prompts.search(text)), faster: see prompt_count."""
-        if self.prompts_low is None or any(f in text for f in FOLDS):
+        if self.prompts_low is None or has_fold(text):
             return self.prompts.search(text) is not None
         return self.prompts_low.search(text.lower()) is not None
 
@@ -154,7 +155,7 @@ class Lexicon:
         lower case is one character, a word character exactly when it is one, and equal to a lowercase
         letter of the pattern exactly when the case-insensitive search takes it for that letter (checked
         over every code point against the pattern's letters; tests/unit/ingest/test_fast_paths.py)."""
-        if self.prompts_low is None or any(f in text for f in FOLDS):
+        if self.prompts_low is None or has_fold(text):
             return len(self.prompts.findall(text))
         return len(self.prompts_low.findall(text.lower()))
 
@@ -164,6 +165,12 @@ class Lexicon:
 # letters of the lexicons' patterns. On a line holding none, a case-insensitive pattern of lowercase
 # letters matches where the same pattern, case-sensitive, matches the line's str.lower().
 FOLDS = ("İ", "ı", "ſ")
+
+
+def has_fold(text: str) -> bool:
+    """any(f in text for f in FOLDS), faster: three substring tests instead of a generator (0.7 -> 0.05 µs a
+    line; every new line of a page asks it up to three times). A test checks it names the same FOLDS."""
+    return "İ" in text or "ı" in text or "ſ" in text
 
 
 def _read(code: str) -> dict:
@@ -288,9 +295,11 @@ def matches(line_key: str, phrases: frozenset[str], extra_words: int = 3) -> boo
         return False
     if line_key in phrases:
         return True
-    words = line_key.split()
-    if words[0] not in _first_words(phrases):
+    # only the first word first: most lines open with none of the phrases' first words, and splitting a
+    # paragraph's key whole cost ~2 µs (maxsplit 1 gives the same first word and fails the same way)
+    if line_key.split(None, 1)[0] not in _first_words(phrases):
         return False
+    words = line_key.split()
     for n in range(min(len(words) - 1, 7), 0, -1):
         if " ".join(words[:n]) in phrases and len(words) - n <= extra_words:
             return True

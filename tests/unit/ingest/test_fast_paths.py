@@ -564,3 +564,96 @@ def test_without_repeats_is_the_plain_form(specs):
 
     blocks = [Block(kind=kind, text=text) for kind, text in specs]
     assert _without_repeats(blocks) == _plain_without_repeats(blocks)
+
+
+# --- session 13: a line's handlers (a fold test, the credit handler, the lexicons' phrase match) -------------
+
+def test_has_fold_is_any_of_the_folds_for_every_character():
+    import sys
+
+    from briefgen.ingest.patterns import FOLDS, has_fold
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert has_fold(f"ab{ch}c") == (ch in FOLDS), ch
+
+
+def _plain_handle_credit(line):
+    """clean.handle_credit as session 12 left it (a set's isdisjoint, re's module-level split and match)."""
+    from briefgen.ingest import clean
+
+    if frozenset(":|©/(").isdisjoint(line.text):
+        return None
+    lex = lexicon()
+    head = re.split(r"\s*[:|]\s*", line.key, maxsplit=1)[0]
+    if clean.CREDIT_START.match(line.text) and clean.COPYRIGHT_YEAR.search(line.text):
+        return "boiler"
+    if head in lex.credit and re.match(r"^\s*[(\[]?[\w ]+\s*[:|©]", line.text) or clean.CREDIT_START.match(line.text):
+        return "caption" if line.words > 10 else "credit"
+    if line.words <= 6 and "/" in line.text and clean.SLASH_CREDIT.match(line.text.strip()):
+        return "credit"
+    if line.words > 3 and (clean.TRAILING_CREDIT.search(line.text) or clean.INLINE_CREDIT.search(line.text)):
+        return "caption"
+    return None
+
+
+def _plain_matches(line_key, phrases, extra_words=3):
+    """patterns.matches as session 12 left it (the key split whole before its first word is looked up)."""
+    from briefgen.ingest.patterns import _first_words
+
+    if not line_key:
+        return False
+    if line_key in phrases:
+        return True
+    words = line_key.split()
+    if words[0] not in _first_words(phrases):
+        return False
+    for n in range(min(len(words) - 1, 7), 0, -1):
+        if " ".join(words[:n]) in phrases and len(words) - n <= extra_words:
+            return True
+    return False
+
+
+_CREDIT_PIECES = st.sampled_from(["Foto", "foto", "Photo", "Bild", "Legende", "(", ")", "[", ":", " : ", "|", " | ",
+                                  "©", "(c)", "Copyright", "2024", " ", "  ", "\t", "AFP", "Reuters", "/", " / ",
+                                  "IMAGO", "APA", "Mandel Ngan", "The text goes on.", ". ", "x", "İ", "é", "日本"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CREDIT_PIECES, max_size=14).map("".join))
+def test_credit_handler_and_phrase_match_are_the_plain_forms(text):
+    from briefgen.ingest.clean import Line, handle_credit
+    from briefgen.ingest.patterns import WORD, key_of, matches
+
+    lex = lexicon()
+    for t in (text, text.strip()):
+        line = Line(0, t, key_of(t), len(WORD.findall(t)))
+        assert handle_credit(line) == _plain_handle_credit(line)
+        for phrases in (lex.credit, lex.drop, lex.teaser, lex.end, lex.dated):
+            for extra in (2, 3, 25):
+                try:
+                    want = _plain_matches(line.key, phrases, extra)
+                except IndexError:   # (a key of white space only: both fail alike)
+                    with __import__("pytest").raises(IndexError):
+                        matches(line.key, phrases, extra)
+                    continue
+                assert matches(line.key, phrases, extra) == want
+
+
+def test_credit_handler_and_phrase_match_are_the_plain_forms_on_the_sample_lines():
+    from briefgen.ingest.clean import Line, handle_credit
+    from briefgen.ingest.patterns import WORD, key_of, matches
+
+    lex = lexicon()
+    lines = _sample_lines()
+    seen = {"credit": 0, "match": 0}
+    for ln in lines:
+        line = Line(0, ln, key_of(ln), len(WORD.findall(ln)))
+        got = handle_credit(line)
+        assert got == _plain_handle_credit(line), ln
+        seen["credit"] += got is not None
+        for phrases, extra in ((lex.drop, 2), (lex.teaser, 2), (lex.teaser, 25), (lex.end, 3), (lex.dated, 16)):
+            hit = matches(line.key, phrases, extra)
+            assert hit == _plain_matches(line.key, phrases, extra), ln
+            seen["match"] += hit
+    assert seen["credit"] > 50 and seen["match"] > 50, seen
