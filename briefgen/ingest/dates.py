@@ -531,9 +531,38 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
         rel = _relative(text, ref, lang)
         if rel is not None:
             return rel
+        if slow and (rel := _relative_any(text, ref, lang)) is not None:
+            return rel
         if slow and _find_time(text):
             return _combine(ref, text)   # "Aggiornato alle 02:50": a time on the dump's day
     return _slow(text, ref, lang) if slow else None
+
+
+def _relative_any(text: str, ref: date, lang: str | None) -> datetime | None:
+    """A relative date in a language the lexicons do not list ("вчера, 14:30", "ontem às 14h30", "há 2 horas"),
+    read by dateparser's relative parser alone on the line without its time of day, counted from noon of the
+    dump's day (it has no time: hours ago stay on it), the printed time then put on the day found: "yesterday,
+    14:30" is the day before, never the dump's day at 14:30."""
+    if not lang or not _dateparser_knows(lang):
+        return None
+    bare = TIME.sub(" ", text).strip(" ,")
+    if not bare:
+        return None
+    found = _relative_day(bare, ref, lang)
+    return _combine(found, text) if found is not None else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _relative_day(text: str, ref: date, lang: str) -> date | None:
+    import dateparser
+
+    settings = {"RELATIVE_BASE": datetime(ref.year, ref.month, ref.day, 12), "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DATES_FROM": "past", "PARSERS": ["relative-time"]}
+    try:
+        found = dateparser.parse(text, languages=[lang], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return found.date() if found is not None else None
 
 
 def yearless_date(text: str, anchor: date, lang: str | None = None, after: bool = False) -> datetime | None:
@@ -577,7 +606,8 @@ def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | No
     import dateparser  # slow import: only for date lines the regexes could not read
 
     text = _strip_label(text)
-    base = datetime(ref.year, ref.month, ref.day) if ref else None
+    # counted from noon of the dump's day, as parse_any: from midnight "há 2 horas" fell on the day before
+    base = datetime(ref.year, ref.month, ref.day, 12) if ref else None
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = base
@@ -587,9 +617,12 @@ def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | No
     if lang and lang not in langs and _dateparser_knows(lang):
         langs = [lang] + langs
     try:
-        return dateparser.parse(text, languages=langs, settings=settings)
+        found = dateparser.parse(text, languages=langs, settings=settings)
     except (ValueError, OverflowError):  # dateparser raises on some odd strings; not a date then
         return None
+    if found is not None and base is not None and found.time() == base.time() and not _find_time(text):
+        return datetime(found.year, found.month, found.day)   # a relative day without a time: not the base's noon
+    return found
 
 
 @cache

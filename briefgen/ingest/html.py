@@ -1301,6 +1301,12 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
     if chosen is None:
         return fallback
+    if chosen == stripped.get("og") and not forms.get("ld") and _shortened(chosen, stripped.get("h1")):
+        # an og:title that is the printed headline cut short ("Lumo Fold 2 review" beside the <h1> "Lumo Fold
+        # 2 review: the sturdiest cheap tablet you can buy"; a sharing card's length): the headline. Not on a
+        # page with a JSON-LD headline: there the samples' references, the publishers' own parsers, keep
+        # og:title's short form (3 of 3 such pages; transfer pages, all without JSON-LD, the <h1> 6 of 6)
+        chosen = stripped["h1"]
     # the same words in another form with its punctuation ("Kicker Title" of an <h1> whose kicker is a
     # block of its own, beside "Kicker: Title" in the <title>): the punctuated form
     same = [v for v in stripped.values() if v and len(v) > len(chosen) and _adds_separators(chosen, v)]
@@ -1364,6 +1370,14 @@ def _h1_is_site(forms: dict, site_keys: list[str], doc, first: str) -> bool:
             return False   # the article's text begins: no headline of its own above it
         words += word_count(node)
     return False
+
+
+def _shortened(short: str, whole: str | None) -> bool:
+    """`whole` begins with every word of `short` and goes on (a headline and the same headline cut short)."""
+    if not whole:
+        return False
+    a, b = WORD.findall(short.lower()), WORD.findall(whole.lower())
+    return 0 < len(a) < len(b) and b[:len(a)] == a
 
 
 def _date_beside(text: str, core: str) -> bool:

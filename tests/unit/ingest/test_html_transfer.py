@@ -135,7 +135,9 @@ KNOWN = {
 # headline and printed day written with each page; strict, as KNOWN). The phpBB page's title and day and the
 # TypePad page's title are right since session 10 (s10-meta: html._h1_is_site, PageNames.above_text), and the
 # British page's 'Published on 11/06/2009' (read month-first) since dates.page_order reads 'Thursday 11 June 2009';
-# batch B's US page ('Posted Nov. 14, 2018 at 9:40 pm' beside 2018-11-15T02:40Z) since html_dates._same_moment.
+# batch B's US page ('Posted Nov. 14, 2018 at 9:40 pm' beside 2018-11-15T02:40Z) since html_dates._same_moment;
+# six og:titles that are the shown <h1> cut short, on pages without a JSON-LD headline, since session 13
+# (html._shortened: megamenu, tech-review, nazionale, zpravodajstvi, keeper, investigation).
 KNOWN_META = {
     ("interview-qa-2010", "date"): "the page shows only 'July 2010': dated by its file",
     # session 10's batch B (sealed until 09:10), on main 58f1f93: titles 9 of 10, dates 9 of 10 (10 since the lead's
@@ -143,25 +145,18 @@ KNOWN_META = {
     ("it-cronaca-commenti-2013", "title"): "og:title ('Valdorso, riapre il ponte …', the place before the headline) "
                                            "is taken over the shown <h1>",
     # session 11's batch A (s11-corpus), first run on main 9e9d865: titles 7 of 12, dates 12 of 12
-    ("national-megamenu-2016", "title"): "og:title, a shorter headline than the shown <h1>, is taken",
-    ("tech-review-wp-2013", "title"): "og:title ('Lumo Fold 2 review') is taken over the shown <h1>",
     ("listicle-affiliate-2017", "title"): "og:title ('8 best walking boots for winter') is taken over the shown <h1>",
     ("sport-embedded-tweets-2018", "title"): "og:title (the score line and a shorter headline) is taken over the <h1>",
     ("de-regional-anzeige-2016", "title"): "og:title ('Lindenau: …', the town before the headline) is taken",
     # session 11's batches B and C (sealed until 12:10), first run on 9e9d865 and main d76f754: titles 8 of 10 and 3
     # of 6, dates 10 and 6
     ("amp-explainer-questions-2019", "title"): "JSON-LD's shorter headline is taken over the shown <h1>",
-    ("it-nazionale-informativa-2016", "title"): "og:title, the headline's first half, is taken over the shown <h1>",
     ("hardwrapped-br-release-2008", "title"): "the <title> ('Dane County, Iowa - News Release') is taken over the "
                                               "<h2> headline",
-    ("cs-zpravodajstvi-2015", "title"): "og:title, the headline's first half, is taken over the shown <h1>",
     ("pt-div-br-portal-2013", "title"): "the site's name from the <title> is taken (no <h1>; the headline is a "
                                         "<div class='titulo'>)",
     # session 12's batch A (s12-corpus), first run on 299db8a: titles 7 of 10, dates 10 of 10
-    ("magazine-keeper-blockquote-2012", "title"): "og:title ('The keeper's logbooks', the headline's first half) is "
-                                                  "taken over the shown <h1>",
     ("qa-busdriver-novelist-2016", "title"): "og:title (the <h1> without its 'Q&A:' label) is taken",
-    ("national-investigation-long-2018", "title"): "og:title (the headline without ', figures show') is taken",
     # session 12's batches B and C (sealed until 15:00), first run on 299db8a and main e0a9867: titles 5 of 10 and 2
     # of 3, dates 10 and 3 (the month-first 02.26.2015 and 11/14/2019, and a datePublished of the next day in UTC)
     ("magazine-gallery-continued-2013", "title"): "og:title ('How a Texas town saved …') is taken over the shown <h1>",
