@@ -657,3 +657,28 @@ def test_credit_handler_and_phrase_match_are_the_plain_forms_on_the_sample_lines
             assert hit == _plain_matches(line.key, phrases, extra), ln
             seen["match"] += hit
     assert seen["credit"] > 50 and seen["match"] > 50, seen
+
+
+def test_no_character_is_two_of_upper_lower_and_digit():
+    """linemodel._CharClasses' premise, over every code point: a class per character counts it once."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert ch.isupper() + ch.islower() + ch.isdigit() <= 1, hex(code)
+
+
+_WIDE_PIECES = st.sampled_from([
+    "Москва", "МОСКВА", "в", " ", "  ", "Ёж", "Αθήνα", "ΣΑΣ", "ς", "İstanbul", "ıi", "Łódź", "Že", "ﬆ", "Ⓐ", "ⓐ", "Ⅻ",
+    "ⅻ", "²", "½", "١٢", "๕", "ภาษา", "\u0e31", "日本", "語", "ｶﾀ", "ガ", "한국", "Ǆ", "ǅ", "ǆ", "\u0301", "_", "x_Y",
+    "1", "A", "a", ".", ",", "-", "«", "»", "|", " / ", "©", "(c)", "https://x.ru", "#tag", "\U0001d400", "\U0001d41a",
+    "𝟙", "ꙮ", "Ꭰ", "ꭰ", "ᾈ", "ǈ", "\u2160"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_WIDE_PIECES, max_size=14).map("".join))
+def test_shape_of_lines_cp1252_cannot_encode_is_the_plain_shape(text):
+    from briefgen.ingest.linemodel import shape, shape_plain
+
+    for t in (text, text.strip(), "Ж" + text):
+        assert shape.__wrapped__(t) == shape_plain(t), t
