@@ -626,13 +626,16 @@ class Model:
                 kept = _keep_last(kept, have, sizes, texts)
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
                 kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx])
+                kept = _cut_linked_cards(kept, have, sizes, texts, [lines[i].kind == "repeat" for i in idx])
                 counters, players = _media(texts)
                 if counters or players:
                     kept = _join_past_gallery(kept, have, bars, sizes, texts, ends, counters | players)
                 if counters or players:
                     kept = _join_before_gallery(kept, have, sizes, texts, ends, counters | players)
                 kept = _keep_interview(kept, have, sizes, texts)
-                kept = _cut_author_note(kept, sizes, texts, [lines[i].kind == "meta" for i in idx])
+                metas = [lines[i].kind == "meta" for i in idx]
+                kept = _cut_next_article(kept, sizes, texts, metas)
+                kept = _cut_author_note(kept, sizes, texts, metas)
                 kept = _cut_read_more(kept, sizes, texts)
                 return [idx[k] for k in _drop_credited(_drop_pull_quotes(kept, texts), texts)], logits
             # a page whose best run is too short for an article (the model unsure of every line: a layout
@@ -905,6 +908,52 @@ def _names(text: str) -> set[str]:
             if all(w[0].isupper() and w[1:].islower() for w in m.split())}
 
 
+HEADER_LINES = 8   # the article's own byline or date line stands this close above its first kept line
+
+
+def _cut_next_article(kept: list[int], sizes: list[int], texts: list[str], metas: list[bool]) -> list[int]:
+    """`kept` without what lies below a second article header between its lines: a short line without a
+    sentence mark (a headline) right over a byline or date line printed as the article's own are above its
+    first line ("By Staff report" as "By Chris Haddad, Sentinel staff", "Published 8:10 AM ET Wed, March 7"
+    as "Published 11:42 PM ET Tue, March 6"). A site prints every story's header alike, so a page that loads
+    the next stories below the first (an endless scroll) shows the same header over each, and the text under
+    it is another story. Only a smaller part is cut (a live blog's entries under their own bylines outweigh
+    its first one), and only under a whole header alike the article's own, of two lines or more (its byline
+    and its date): a reader's comment's name and date line, or a teaser box's headline over its author's
+    name ("Von Birgitta Stauber") inside the article, are no story's header."""
+    if len(kept) < 2:
+        return kept
+    own = [_header_words(texts[k]) for k in range(max(0, kept[0] - HEADER_LINES), kept[0]) if metas[k]]
+    if len(own) < 2:
+        return kept
+    total = sum(sizes[k] for k in kept)
+    above = 0
+    for n in range(1, len(kept)):
+        above += sizes[kept[n - 1]]
+        if 2 * above < total:
+            continue
+        for h in range(kept[n - 1] + 1, kept[n] - 1):
+            if metas[h] or not metas[h + 1] or sizes[h] > HEAD_TOKENS or texts[h].rstrip()[-1:] in SENTENCE_MARKS:
+                continue
+            m = h + 1
+            while m < kept[n] and metas[m]:
+                m += 1
+            other = [_header_words(texts[j]) for j in range(h + 1, m)]
+            if all(any(_alike(o, x) for x in other) for o in own):
+                return kept[:n]
+    return kept
+
+
+def _header_words(text: str) -> tuple[str, ...]:
+    """A byline's or date line's words without its digits (a name, "by", "published", a month)."""
+    return tuple(t for t in shape(text)[0] if not any(ch.isdigit() for ch in t))
+
+
+def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two header lines printed alike: the same first word, or two words in common."""
+    return bool(a) and bool(b) and (a[0] == b[0] or len(set(a) & set(b)) >= 2)
+
+
 def _cut_author_note(kept: list[int], sizes: list[int], texts: list[str], metas: list[bool]) -> list[int]:
     """`kept` without its last lines (NOTE_LINES at most, each NOTE_TOKENS tokens or fewer, much shorter than
     the text above) from the first of them that names the author of a byline above the article ("Words by
@@ -1057,6 +1106,24 @@ def _cut_marked_box(kept: list[int], scores: list[float], sizes: list[int], mark
         if n < j < len(kept):
             drop.extend(kept[n:j])
     return [k for k in kept if k not in set(drop)] if drop else kept
+
+
+def _cut_linked_cards(kept: list[int], scores: list[float], sizes: list[int], texts: list[str],
+                      repeats: list[bool]) -> list[int]:
+    """`kept` without the short doubted lines (BOX_TOKENS tokens or fewer, log-odds under BOX_SURE) that
+    stand right under a dropped headline the page shows elsewhere too, when two or more do: a box of teaser
+    cards whose headlines another box of the page links as well ("Terkini" at the top, "Berita Lainnya"
+    under the article), each over a one-sentence summary that reads like a short paragraph. Only below the
+    article's last long line: a live blog's entries stand under headlines its "Key events" list repeats, and
+    a buyer's guide's items under a repeated "Buy" button, with long paragraphs between and after them."""
+    last = max((n for n, k in enumerate(kept) if sizes[k] > BOX_TOKENS), default=0)
+    cards = [k for n, k in enumerate(kept) if n > last and k - 1 != kept[n - 1] and repeats[k - 1]
+             and sizes[k] <= BOX_TOKENS and scores[k] < BOX_SURE and sizes[k - 1] <= HEAD_TOKENS
+             and texts[k - 1].rstrip()[-1:] not in SENTENCE_MARKS]
+    if len(cards) < 2:
+        return kept
+    drop = set(cards)
+    return [k for k in kept if k not in drop]
 
 
 def _cut_truncated(kept: list[int], sizes: list[int], texts: list[str]) -> list[int]:

@@ -811,3 +811,39 @@ def test_a_read_more_teaser_inside_the_article_does_not_cut_its_opening(monkeypa
     texts = [E1, E2, E3, *teaser, E4, E5, *QUOTED, P1]
     scores = [3.0, 3.0, 3.0, -6.0, -2.0, 2.5, 3.0, 3.0, 3.0, 3.0, 3.0]
     assert _decode_with(monkeypatch, texts, scores, scores)[:3] == [E1, E2, E3]
+
+
+def test_a_next_story_under_a_header_printed_as_the_articles_own_is_cut(monkeypatch):
+    # an endless-scroll page: the article under its headline, byline and date line, then the next story under
+    # a header printed alike; the next story goes. A teaser box inside the article that shows a headline over
+    # its author's name only (not the whole header) does not cut the article's second half.
+    head = ["County jail to stop charging inmates for phone calls", "By Chris Haddad, Sentinel staff",
+            "Published 11:42 PM ET Tue, March 6, 2018"]
+    nxt = ["Next story", "Police identify woman killed in highway crash", "By Staff report",
+           "Published 8:10 AM ET Wed, March 7, 2018"]
+    texts = head + [E1, E2, E3, E4] + nxt + [P1, P2]
+    scores = [-6.0] * 3 + [3.0] * 4 + [-6.0] * 4 + [2.0, 2.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3, E4]
+    box = ["Also on this", "Opinion: the fares have gone far enough", "By Birgitta Stauber"]
+    texts = head + [E1, E2, E3] + box + [E4, E5]
+    scores = [-6.0] * 3 + [3.0] * 3 + [-6.0] * 3 + [2.0, 2.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3, E4, E5]
+
+
+def test_teaser_summaries_under_headlines_the_page_links_twice_are_cut(monkeypatch):
+    # a short lede (the rest of the story was never in the dump), then a box of cards whose headlines a box at
+    # the top of the page lists as well, each over a one-sentence summary the model doubts: the summaries go.
+    # Under headlines shown once they stay: they share no word with them, and the lede is too short for the
+    # foreign-text cut, so nothing else tells them from the article's short last paragraphs.
+    heads = ["Free vaccinations in twelve districts", "Ring road repairs start next week",
+             "Local club holds leaders to a draw", "Food festival fills the square"]
+    summaries = ["Residents only need to bring their family card to the nearest health centre this month.",
+                 "The works are due to end before the holiday traffic, the city's transport office said.",
+                 "The equaliser came two minutes from time after a long spell of pressure by the visitors.",
+                 "More than a hundred traders took part, and the organisers plan a second evening in spring."]
+    cards = [line for pair in zip(heads, summaries) for line in pair]
+    texts = heads + [E1] + cards
+    scores = [-5.0] * 4 + [3.0] + [-2.0, 0.5] * 4
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1]
+    once = ["Weather", "Sport", "Culture", "Travel", E1] + cards
+    assert _decode_with(monkeypatch, once, scores, scores)[:4] == [E1, *summaries[:3]]

@@ -112,11 +112,10 @@ KNOWN = {
     "hidden-body-teaser-2017": "the body is hidden by an inline display:none until a script shows it: the dump holds a "
                                "two-paragraph teaser, recall 0.10",
     "id-script-body-2019": "the article after its lede is inserted by a script from a JSON blob: the dump holds the "
-                           "lede alone (recall 0.11), and teaser summaries after it are kept",
-    "infinite-scroll-next-articles-2018": "the next story on the page (a crash report) is kept, a subhead dropped: "
-                                          "precision 0.84",
-    "es-furniture-between-2018": "the lead photo's caption, a 'Te puede interesar' link and four 'Otras noticias' "
-                                 "summaries are kept, a subhead dropped",
+                           "lede alone (recall 0.09; the teaser summaries after it go since s13-dumpbody)",
+    # (infinite-scroll-next-articles-2018, the next story kept: right since s13-dumpbody's _cut_next_article, seen)
+    "es-furniture-between-2018": "the lead photo's caption, a 'Te puede interesar' link and the one 'Otras noticias' "
+                                 "summary whose headline the page shows once are kept, a subhead dropped",
     "noscript-body-lazy-2012": "two photo captions are kept",
     "megamenu-300-short-2014": "the photo caption between the paragraphs is kept",
     "us-weekly-monthfirst-h1logo-2016": "three subheads and a one-line paragraph after a newsletter box are dropped",
