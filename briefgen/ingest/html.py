@@ -201,6 +201,21 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         # every title form is the site's name (og:title and <title> "Town Gazette"): the headline is
         # the text the page prints right above the article's first paragraph
         title = _printed_headline(doc, blocks, [md.sitename, *sites]) or title or blocks[0].text[:120]
+    elif heading is None and not forms.get("og") and not forms.get("ld") \
+            and max(word_count(p) for p in TITLE_SEPARATOR.split(title)) <= SECTION_WORDS \
+            and (named_headline := _named_headline(doc, blocks, [md.sitename, *sites])) \
+            and _squash(named_headline) not in _squash(forms.get("title")) \
+            and _squash(title) not in _squash(named_headline) \
+            and len({w for w in _tokens(title) & _tokens(named_headline) if len(w) >= 4}) <= 1:
+        # no <h1>, og:title or JSON-LD headline, a title of short parts only (a name, a section, a place: an
+        # old portal's or a release's <title>, "Jornal da Cidade - Campo Alegre", the same on every page), and
+        # the page prints a headline its class names as one (<div class="titulo">, <h2 class="title">) that
+        # the <title> does not hold: the story's headline is the one it prints (not an element that holds the
+        # title and more: a forum's "Author Topic: <title> (Read 412 times)" row; nor one that shares two words
+        # with the title: the title is then a wording of the headline). Without the short parts and the shared
+        # words, a blog's "Blog » Headline" beside an <h2 class="entry-title"> worded otherwise lost 28 and 1 of
+        # the 255 samples laid out as old blogs (meta_score html-blog-titles).
+        title = named_headline
     elif heading is None and not forms.get("og") and not forms.get("ld") and not TITLE_SEPARATOR.search(title):
         # only a <title>, and the one part left of it is a section link ("Town Gazette - News") or is
         # printed nowhere on the page and is not about the article: it shares at most one word with the
@@ -629,6 +644,14 @@ KICKER_CLASS = re.compile(r"kicker|overline|dachzeile|surtitre|surtitle|occhiell
                           r"spitzmarke|supertitle", re.IGNORECASE)
 NOT_ARTICLE_CLASS = re.compile(r"teaser|related|promo|card|nav|icon|topic|list|item|container|author",
                                re.IGNORECASE)
+# Class or id words pages give the element that holds the story's headline when it is no <h1> (an old portal's
+# <div class="titulo">, a release's <h2 class="title">, Joomla's "contentheading", WordPress's "entry-title"):
+# title in the languages of the pages we know, and headline; a widget's or a card's ("widget-title", teaser
+# cards) is told apart by NOT_ARTICLE_CLASS and the words around it.
+HEADLINE_CLASS = re.compile(r"title|titulo|titolo|titel|titre|tytul|nadpis|judul|headline|contentheading",
+                            re.IGNORECASE)
+NOT_HEADLINE_CLASS = re.compile(r"widget|sidebar|site|blog-?title|logo|brand|section|sub|page-?title|box|"
+                                r"module|block-?title|menu", re.IGNORECASE)
 KICKER_REACH = 60        # elements before the <h1> still part of its header
 HEADLINE_WORDS = 4       # an <h1> sharing no word with the other title forms is a headline from this length
 SHORT_HEADLINE_WORDS = 2  # ... or from this one when the page prints none of those forms (an SEO <title>)
@@ -795,6 +818,36 @@ def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str 
                 and not text.endswith((".", "!", "?", ":", "…")) and not dates.has_day(text) \
                 and key not in links and key not in site_keys:
             return text
+    return None
+
+
+def _named_headline(doc, blocks: list[Block], sites: list[str | None]) -> str | None:
+    """The nearest element above the article's first paragraph whose class or id names it the headline
+    (HEADLINE_CLASS, none of NOT_HEADLINE_CLASS or NOT_ARTICLE_CLASS) and that reads as one: three to 25
+    words, no sentence end, no date, not the site's name nor a comments heading."""
+    first = next((b.text for b in blocks if b.kind == "paragraph"), None)
+    if doc is None or doc.body is None or not first:
+        return None
+    start = _squash(first)[:30]
+    nodes = [t for t in doc.body.xpath(".//text()[not(ancestor::script or ancestor::style)]") if t.strip()]
+    at = next((n for n, t in enumerate(nodes) if start and _squash(t).startswith(start)), None)
+    if at is None:
+        return None
+    site_keys = {_squash(s) for s in sites if s}
+    for node in reversed(nodes[max(0, at - HEADING_ELEMENT_REACH):at]):
+        owner = node.getparent()
+        owner = owner.getparent() if node.is_tail and owner is not None else owner
+        for el in ([owner, *owner.iterancestors()][:3] if owner is not None else []):
+            names = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if not HEADLINE_CLASS.search(names) or NOT_HEADLINE_CLASS.search(names) \
+                    or NOT_ARTICLE_CLASS.search(names):
+                continue
+            text = _heading_text(el)
+            if PRINTED_HEADLINE_WORDS[0] <= word_count(text) <= PRINTED_HEADLINE_WORDS[1] \
+                    and _squash(text) not in site_keys and not text.endswith((".", ":", "…")) \
+                    and not dates.has_day(text) and not COMMENTS_HEADING.match(text):
+                return text
+            break
     return None
 
 

@@ -137,7 +137,9 @@ KNOWN = {
 # British page's 'Published on 11/06/2009' (read month-first) since dates.page_order reads 'Thursday 11 June 2009';
 # batch B's US page ('Posted Nov. 14, 2018 at 9:40 pm' beside 2018-11-15T02:40Z) since html_dates._same_moment;
 # six og:titles that are the shown <h1> cut short, on pages without a JSON-LD headline, since session 13
-# (html._shortened: megamenu, tech-review, nazionale, zpravodajstvi, keeper, investigation).
+# (html._shortened: megamenu, tech-review, nazionale, zpravodajstvi, keeper, investigation); and the headline an
+# element's class names so (<div class="titulo">, <h2 class="title">) beside a <title> of site and section or place,
+# on pages without <h1>, og:title or JSON-LD, since session 13 (html._named_headline: hardwrapped release, two portals).
 KNOWN_META = {
     ("interview-qa-2010", "date"): "the page shows only 'July 2010': dated by its file",
     # session 10's batch B (sealed until 09:10), on main 58f1f93: titles 9 of 10, dates 9 of 10 (10 since the lead's
@@ -151,10 +153,6 @@ KNOWN_META = {
     # session 11's batches B and C (sealed until 12:10), first run on 9e9d865 and main d76f754: titles 8 of 10 and 3
     # of 6, dates 10 and 6
     ("amp-explainer-questions-2019", "title"): "JSON-LD's shorter headline is taken over the shown <h1>",
-    ("hardwrapped-br-release-2008", "title"): "the <title> ('Dane County, Iowa - News Release') is taken over the "
-                                              "<h2> headline",
-    ("pt-div-br-portal-2013", "title"): "the site's name from the <title> is taken (no <h1>; the headline is a "
-                                        "<div class='titulo'>)",
     # session 12's batch A (s12-corpus), first run on 299db8a: titles 7 of 10, dates 10 of 10
     ("qa-busdriver-novelist-2016", "title"): "og:title (the <h1> without its 'Q&A:' label) is taken",
     # session 12's batches B and C (sealed until 15:00), first run on 299db8a and main e0a9867: titles 5 of 10 and 2
@@ -164,19 +162,14 @@ KNOWN_META = {
     ("cs-koupaliste-perex-2014", "title"): "og:title, a shorter headline, is taken over the shown <h1>",
     ("de-baeckerei-anzeige-2012", "title"): "og:title ('Rottach: …', the town before the headline) is taken",
     ("fr-ecole-classe-unique-2017", "title"): "og:title, a shorter headline, is taken over the shown <h1>",
-    ("pt-portal-short-teasers-2010", "title"): "the site's name from the <title> is taken (no <h1>; the headline is a "
-                                               "<div class='titulo'>)",
-    # session 13's batch A (s13-corpus), first run on 08910d4: titles 5 of 10, dates 8 of 10
+    # session 13's batch A (s13-corpus), first run on 08910d4: titles 5 of 10, dates 8 of 10 (6 and 9 since
+    # html._named_headline: us-weekly's headline is a <div class='title'>, and its 'Posted 02.26.2016' is found by it)
     ("hidden-body-teaser-2017", "title"): "og:title, shortened ('Ferry fares to rise 18% in July'), is taken over the "
                                           "shown <h1>",
     ("pt-portal-sem-data-2014", "title"): "og:title, a shorter headline, is taken over the shown <h1>",
     ("ru-oblast-div-title-2013", "title"): "og:title, worded otherwise, is taken over the headline (a <div "
                                            "class='title'>; the <title> is 'Site :: Section :: Headline')",
     ("es-furniture-between-2018", "title"): "og:title / JSON-LD's headline, shorter, is taken over the shown <h1>",
-    ("us-weekly-monthfirst-h1logo-2016", "title"): "the section label 'News' is taken (the <h1> is the site's logo, "
-                                                   "the headline a <div class='title'>, the <title> the site's name)",
-    ("us-weekly-monthfirst-h1logo-2016", "date"): "the header's date of the day the page was saved (Monday, February "
-                                                  "29, 2016) is taken over 'Posted 02.26.2016'",
     ("infinite-scroll-next-articles-2018", "date"): "JSON-LD's datePublished in UTC (2018-03-07T04:42Z, the next day) "
                                                     "is taken over the printed '11:42 PM ET Tue, March 6, 2018'",
 }

@@ -86,3 +86,44 @@ def test_a_relative_date_of_another_language_counts_from_the_dump_s_day(lang, li
 
     got = dates.parse(line, date(2015, 2, 26), slow=True, lang=lang)
     assert got is not None and got.strftime("%Y-%m-%d %H:%M") == want
+
+
+# An old portal or a press release without <h1>, og:title or JSON-LD: its <title> is the site's name and a section
+# or place, the same on every page; the headline is the element its class names so (html._named_headline).
+PORTAL_TITLE = {"pt": "Jornal do Vale - Notícias", "en": "Eastbrook County, Ohio - News Release"}
+PORTAL_HEADLINE = {"pt": "Ônibus noturnos são mantidos no inverno após abaixo-assinado",
+                   "en": "Night buses saved for the winter after petition"}
+
+
+def _portal(tmp_path, lang: str, title: str, headline_html: str, before: str = ""):
+    body = (f"<table width='760'><tr><td><img src='/logo.gif' alt='{SITE[lang]}'></td></tr>"
+            f"<tr><td>{' | '.join(MENU[lang])}</td></tr><tr><td>{before}{headline_html}"
+            f"<div class='data'>26/02/2015</div>" + "".join(f"<p>{t}</p>" for t in TEXT[lang])
+            + f"</td></tr><tr><td>© 2015 {SITE[lang]}</td></tr></table>")
+    page, part = tmp_path / "page.html", tmp_path / "page.html.part"
+    part.write_text(f"<html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title></head>"
+                    f"<body>{body}</body></html>", encoding="utf-8")
+    os.replace(part, page)
+    return ingest_file(page)
+
+
+@pytest.mark.parametrize("lang, markup", [("pt", "<div class='titulo'>{h}</div>"), ("en", "<h2 class='title'>{h}</h2>"),
+                                          ("en", "<td class='contentheading'>{h}</td>")])
+def test_a_headline_named_by_its_class_beats_a_title_of_site_and_section(tmp_path, lang, markup):
+    h = PORTAL_HEADLINE[lang]
+    assert _portal(tmp_path, lang, PORTAL_TITLE[lang], markup.format(h=h)).title == h
+
+
+def test_a_widget_title_above_the_story_is_no_headline(tmp_path):
+    # a sidebar box's heading nearest above the text, the story's headline a plain <b>: the <title> stays
+    got = _portal(tmp_path, "en", f"{PORTAL_HEADLINE['en']} - Valley Courier",
+                  "<b>Night buses saved for the winter after petition</b>",
+                  before="<h3 class='widget-title'>Most read stories this week</h3>")
+    assert got.title == PORTAL_HEADLINE["en"]
+
+
+def test_an_element_that_holds_the_title_and_more_is_no_headline(tmp_path):
+    # a forum's topic row "Topic: <title> (Read 412 times)": the <title> is the headline
+    h = PORTAL_HEADLINE["en"]
+    got = _portal(tmp_path, "en", h, f"<td class='titlebg'>Author Topic: {h} (Read 412 times)</td>")
+    assert got.title == h
