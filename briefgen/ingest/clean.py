@@ -24,7 +24,6 @@ from briefgen.ingest.patterns import (
     AGENCY_LINE,
     INLINE_CREDIT,
     NOISE_LINE,
-    SOCIAL,
     TERMINAL,
     TOKEN,
     TRAILING_CREDIT,
@@ -34,6 +33,7 @@ from briefgen.ingest.patterns import (
     key_of,
     lexicon,
     matches,
+    social_count,
     strip_screen_reader,
 )
 from briefgen.model import Block
@@ -248,7 +248,7 @@ def handle_boiler(line: Line) -> str | None:
     if media_line(line.text):
         return "boiler"   # "… | mehr", "02:57 Min.", player buttons
     if line.words <= 12 and not ends_sentence(line.text) and \
-            len(SOCIAL.findall(line.text)) * 3 >= line.words:
+            social_count(line.text) * 3 >= line.words:
         return "boiler"   # share buttons
     return None
 

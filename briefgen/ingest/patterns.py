@@ -173,6 +173,20 @@ def has_fold(text: str) -> bool:
     return "İ" in text or "ı" in text or "ſ" in text
 
 
+# SOCIAL case-sensitive, for lowercased lines (social_count): its pattern holds no capital
+_SOCIAL_LOW = re.compile(SOCIAL.pattern) if SOCIAL.pattern == SOCIAL.pattern.lower() else None
+
+
+def social_count(text: str) -> int:
+    """len(SOCIAL.findall(text)), faster: the same pattern case-sensitive on the line's lower case, exact on a
+    line without FOLDS as Lexicon.prompt_count is (SOCIAL's letters are among the prompts' letters, which
+    tests/unit/ingest/test_fast_paths.py checks over every code point): 5.3 -> 2.0 µs a line of 12 words or
+    fewer (22,605 distinct lines of the distinct dumps)."""
+    if _SOCIAL_LOW is None or has_fold(text):
+        return len(SOCIAL.findall(text))
+    return len(_SOCIAL_LOW.findall(text.lower()))
+
+
 def _read(code: str) -> dict:
     with open(LANG_DIR / f"{code}.toml", "rb") as fh:
         return tomllib.load(fh)

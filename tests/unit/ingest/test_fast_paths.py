@@ -682,3 +682,32 @@ def test_shape_of_lines_cp1252_cannot_encode_is_the_plain_shape(text):
 
     for t in (text, text.strip(), "Ж" + text):
         assert shape.__wrapped__(t) == shape_plain(t), t
+
+
+_SOCIAL_PIECES = st.sampled_from(["Facebook", "FACEBOOK", "facebook", "Twitter", "X", "x", "E-Mail", "email", "e-mail",
+                                  "WhatsApp", "ſ", "İ", "ı", "\u212a", " ", " | ", "-", "_", "teilen", "Share on ",
+                                  "xing", "XİNG", "Threads", "youtube", "1", "é", "Ж"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SOCIAL_PIECES, max_size=12).map("".join))
+def test_social_count_is_the_plain_findall(text):
+    from briefgen.ingest.patterns import SOCIAL, social_count
+
+    for t in (text, text.strip()):
+        assert social_count(t) == len(SOCIAL.findall(t)), t
+
+
+def test_social_count_is_the_plain_findall_on_the_sample_lines():
+    """Its premise is Lexicon.prompt_count's (test_folds_are_every_character_that_breaks_lowercased_matching,
+    checked for the prompts' letters): SOCIAL's letters are among them."""
+    from briefgen.ingest import patterns
+    from briefgen.ingest.patterns import SOCIAL, social_count
+
+    assert patterns._SOCIAL_LOW is not None   # the fast path is on
+    letters = {c for c in lexicon().prompts.pattern if c.isalpha()}
+    assert {c for c in SOCIAL.pattern if c.isalpha()} <= letters
+    lines = _sample_lines()
+    assert sum(social_count(ln) > 0 for ln in lines) > 20
+    for ln in lines:
+        assert social_count(ln) == len(SOCIAL.findall(ln)), ln
