@@ -754,8 +754,13 @@ def _drop_pull_quotes(kept: list[int], texts: list[str]) -> list[int]:
 # "… in January. (Photo by Chris Vann)", "… encore couverte de papier. Photo CdP"
 PHOTOGRAPHER = re.compile(r"\((?:Photo|Foto|Bild|Image|Picture)s?\s+(?:by|von|de|di|par)\s+[^()]{2,60}\)\s*$"
                           r"|[.!?»”]\s+(?:Photo|Foto|Bild|Picture)s?\s+(?:by\s+)?"
+                          r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$"
+                          # an English newspaper's own credit: "(Submitted photo)", "(Sentinel file photo)", "(AP
+                          # Photo)", "… model. Courier photo by Jim Ostrander", "… Staff photo by Ann Lee"
+                          r"|\([A-Z][\w.'’&-]*(?:\s[\w.'’&-]+){0,2}\s[Pp]hoto(?:graph)?s?\)\s*$"
+                          r"|[.!?»”]\s+[A-Z][\w.'’&-]*(?:\s[\w.'’&-]+)?\s[Pp]hoto(?:graph)?s?\s+by\s+"
                           r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
-_PHOTOGRAPHER_WORDS = ("Photo", "Foto", "Bild", "Picture")
+_PHOTOGRAPHER_WORDS = ("Photo", "Foto", "Bild", "Picture", "photo")
 
 
 def _drop_credited(kept: list[int], texts: list[str]) -> list[int]:

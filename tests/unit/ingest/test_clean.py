@@ -689,12 +689,16 @@ def test_a_caption_that_ends_with_its_photographer_goes(monkeypatch):
     # lexicon's credit forms have one): the model read it as a short paragraph (as a standfirst under the
     # headline it is no lead either: meta.py, checked by the transfer page university-news-leftnav-2014)
     for caption in ("Claire et Mathieu Perrin devant la vitrine, encore couverte de papier. Photo CdP",
-                    "Le ministre dans une exploitation du Gers, mardi. (Photo by Chris Vann)"):
+                    "Le ministre dans une exploitation du Gers, mardi. (Photo by Chris Vann)",
+                    # an English newspaper's own credit: a source before "photo", in brackets or before "by"
+                    "Water runs down Elm Street toward Fourth Avenue early Wednesday. (Submitted photo)",
+                    "Parts sorted in coffee cans by make and model. Courier photo by Jim Ostrander"):
         texts = [P1, caption, P2, P3]
         assert _decode_with(monkeypatch, texts, [3.0] * 4, [3.0] * 4) == [P1, P2, P3]
     # a sentence about a photo, or photos named inside a sentence, stays
     for line in ("Le maire a montré une photo de la vitrine aux journalistes réunis devant la mairie.",
-                 "L'exposition ouvre vendredi. Photos du port et des bateaux jusqu'en mai, à la mairie."):
+                 "L'exposition ouvre vendredi. Photos du port et des bateaux jusqu'en mai, à la mairie.",
+                 "She kept one thing from the house. A family photo by the window, she said, and her keys."):
         texts = [P1, line, P2, P3]
         assert _decode_with(monkeypatch, texts, [3.0] * 4, [3.0] * 4) == texts
 

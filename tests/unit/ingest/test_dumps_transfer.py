@@ -116,8 +116,8 @@ KNOWN = {
     # (infinite-scroll-next-articles-2018, the next story kept: right since s13-dumpbody's _cut_next_article, seen)
     "es-furniture-between-2018": "the lead photo's caption, a 'Te puede interesar' link and the one 'Otras noticias' "
                                  "summary whose headline the page shows once are kept, a subhead dropped",
-    "noscript-body-lazy-2012": "two photo captions are kept",
-    "megamenu-300-short-2014": "the photo caption between the paragraphs is kept",
+    # (noscript-body-lazy-2012 and megamenu-300-short-2014, their captions kept, "… Courier photo by Jim Ostrander",
+    # "… (Submitted photo)": right since s13-dumpbody's newspaper credits in linemodel.PHOTOGRAPHER, seen)
     "us-weekly-monthfirst-h1logo-2016": "three subheads and a one-line paragraph after a newsletter box are dropped",
 }
 
