@@ -58,18 +58,37 @@ _PLAIN = (str, int, float, bool, type(None))
 def code_key() -> tuple:
     """What renders the texts besides the templates: briefgen's code and version, and the versions of
     the libraries that format, escape and convert (a texts folder of other versions is not read)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     from briefgen import __version__
     from briefgen.site.inputs import code_digest
 
-    found = [__version__, code_digest()]
-    for name in ("babel", "jinja2", "markupsafe", "markdown", "nh3"):
-        try:
-            found.append(version(name))
-        except PackageNotFoundError:
-            found.append(None)
-    return tuple(found)
+    return (__version__, code_digest(), *(_library_version(name) for name in ("babel", "jinja2", "markupsafe",
+                                                                                "markdown", "nh3")))
+
+
+def _library_version(name: str) -> str | None:
+    """The library's own `__version__` string; for one that has none (MarkupSafe 3 answers it only
+    through a deprecated lookup in importlib.metadata), a digest of its package folder's files.
+    importlib.metadata is not imported: ~25 ms of CPU (email, zipfile, csv) in every build that
+    keeps texts (a day's briefs), besides reading every installed distribution's metadata."""
+    import importlib
+
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        return None
+    found = vars(module).get("__version__")
+    if isinstance(found, str):
+        return found
+    folder = os.path.dirname(getattr(module, "__file__", None) or "")
+    h = hashlib.blake2b(digest_size=16)
+    try:
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.is_file():
+                with open(entry.path, "rb") as fh:
+                    h.update(entry.name.encode("utf-8", "surrogateescape") + b"\0" + fh.read())
+    except OSError:
+        return None
+    return "files:" + h.hexdigest()
 
 
 def plain(value: object) -> bool:
@@ -105,8 +124,8 @@ class Fragments:
 
     def __init__(self, folder: Path | None | Callable[[], Path | None]) -> None:
         # None: nothing is kept (see module doc). A function: the folder, looked up when first needed
-        # (its name reads the libraries' versions, and importlib.metadata is ~10 ms of an edit's
-        # imports; a small build, which neither reads nor writes kept texts, never needs it).
+        # (its name imports the libraries that format and reads their versions: a small build, which
+        # neither reads nor writes kept texts, never needs it).
         self._folder = folder
         self.texts: dict[tuple, bytes] = {}   # rendered by this process and not yet written, or not plain
         self.new: dict[tuple, bytes] = {}

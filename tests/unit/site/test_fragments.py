@@ -363,3 +363,27 @@ def test_feeds_take_kept_entries_clean_for_xml_as_bytes_and_give_the_clean_site(
     out = build_project(scratch_project).out
     assert f"Titre {feeds.PLACE} privé" in (out / "feed.xml").read_text(encoding="utf-8")
     assert _site(out) == _clean_twin(scratch_project, tmp_path, build_project)
+
+
+def test_the_texts_folder_key_names_the_libraries_without_importlib_metadata(tmp_path, monkeypatch):
+    """code_key reads each library's __version__, or digests its package's files when it has none
+    (MarkupSafe 3): importing importlib.metadata was ~25 ms of every build that keeps texts."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom briefgen.site import fragments\nkey = fragments.code_key()\n"
+              "print('importlib.metadata' in sys.modules, len(key), all(key))\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.stdout.split() == ["False", "7", "True"], proc.stderr
+    # a library without a __version__ string: its files' digest, which follows their bytes
+    package = tmp_path / "fakelib_s13"
+    package.mkdir()
+    (package / "__init__.py").write_text("X = 1\n")
+    (package / "_native.py").write_text("Y = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = fragments._library_version("fakelib_s13")
+    (package / "_native.py").write_text("Y = 2\n")
+    assert first.startswith("files:") and fragments._library_version("fakelib_s13") != first
+    assert fragments._library_version("no_such_library_s13") is None
+    import jinja2
+    assert fragments._library_version("jinja2") == jinja2.__version__
