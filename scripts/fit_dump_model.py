@@ -441,6 +441,65 @@ def harsh_variants(page: Page, pages: list[Page], salt: str = "") -> dict[str, s
     kicker = _long_kicker(page, salt)
     if kicker:
         out["kicker"] = "\n".join(lines[:k] + [kicker] + lines[k:])
+    return out | unseen_variants(page, pages, heads, salt)
+
+
+# Calls to action longer than the 8 words under which `_never_headline` reads a line as interface text, in the
+# languages of most pages (others get the English ones, as many sites print them): a newsletter, app or
+# social-media prompt that a site sets over or under its headline. Written for these copies, no page's.
+CALLS = {
+    "en": ["Sign up for our daily newsletter and get the top stories in your inbox",
+           "Download our free app to get breaking news alerts on your phone",
+           "Follow us on Facebook and Twitter for the latest news and updates"],
+    "de": ["Melden Sie sich für unseren Newsletter an und erhalten Sie täglich die wichtigsten Nachrichten",
+           "Laden Sie jetzt unsere kostenlose App herunter und verpassen Sie keine Eilmeldung mehr",
+           "Folgen Sie uns auf Facebook und Twitter für aktuelle Nachrichten aus der Region"],
+    "fr": ["Inscrivez-vous à notre newsletter pour recevoir chaque matin l'essentiel de l'actualité",
+           "Téléchargez notre application gratuite pour recevoir les alertes info sur votre téléphone",
+           "Suivez-nous sur Facebook et Twitter pour ne rien manquer de l'actualité"],
+    "it": ["Iscriviti alla nostra newsletter per ricevere ogni giorno le notizie più importanti",
+           "Scarica la nostra app gratuita per ricevere le ultime notizie sul tuo telefono",
+           "Seguici su Facebook e Twitter per restare sempre aggiornato sulle ultime notizie"],
+    "es": ["Suscríbete a nuestro boletín y recibe cada día las noticias más importantes en tu correo",
+           "Descarga nuestra aplicación gratuita para recibir las últimas noticias en tu móvil",
+           "Síguenos en Facebook y Twitter para estar al día de toda la actualidad"],
+    "pt": ["Assine a nossa newsletter e receba todos os dias as principais notícias no seu e-mail",
+           "Baixe o nosso aplicativo gratuito para receber as últimas notícias no seu celular",
+           "Siga-nos no Facebook e no Twitter para acompanhar as últimas notícias"],
+}
+CREDITS = ["Photo: Jane Doe/Reuters", "(Photo: AP)", "Jane Doe/AFP via Getty Images", "Image: Jane Doe"]
+
+
+def unseen_variants(page: Page, pages: list[Page], heads: list[str], salt: str = "") -> dict[str, str]:
+    """Copies for the failure classes the issue names on unseen sites that the other copies leave out
+    (session 13, scored only): `capabove` (the lead photo's caption right above the headline, as a
+    feature layout sets it: a sentence on the story's topic, without a full stop on half of the pages, with
+    a credit line under it on half), `cards` (three teaser cards right above the headline: another story's
+    headline, its summary sentence and date, as a "Top stories" strip that the dump puts before the
+    article), `cta` (two long calls to action, more than 8 words, above the headline and one below it)."""
+    lines = page.text.split("\n")
+    k = _title_at(lines, page.title)
+    if k is None:
+        return {}
+    out = {}
+    caption = _body_sentence(page, 2, 12)
+    if caption:
+        h = zlib.crc32((page.name + salt + "capabove").encode())
+        box = [caption if h % 2 else caption[:-1]] + ([_pick(CREDITS, page.name, salt, "credit")] if h & 2 else [])
+        out["capabove"] = "\n".join(lines[:k] + box + [""] + lines[k:])
+    others = {q.title: q for q in pages if q.publisher != page.publisher}
+    cards = []
+    for t in heads[5:8]:
+        q = others.get(t)
+        summary = _body_sentence(q, 0, 18) if q is not None else None
+        if summary:
+            cards += [t, summary, _date_words(q), ""]
+    if cards:
+        out["cards"] = "\n".join(lines[:k] + cards + lines[k:])
+    calls = CALLS.get(page.lang, CALLS["en"])
+    first = zlib.crc32((page.name + salt + "cta").encode()) % len(calls)
+    above = [calls[first], calls[(first + 1) % len(calls)]]
+    out["cta"] = "\n".join(lines[:k] + above + [lines[k], calls[(first + 2) % len(calls)]] + lines[k + 1:])
     return out
 
 

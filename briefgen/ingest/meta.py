@@ -552,7 +552,18 @@ def _never_headline(ln: Line, ui: frozenset[str]) -> bool:
     change from wrong to right."""
     text = ln.text
     return _full_stop(text) or text.endswith((":", ",")) or text.split(" ", 1)[0].islower() \
-        or _nav_arrow(text) or (ln.words <= 8 and _ui_share(text, ui) >= 0.5) or bool(_TIME_OF_DAY.search(text))
+        or _nav_arrow(text) or (ln.words <= 8 and _ui_share(text, ui) >= 0.5) or bool(_TIME_OF_DAY.search(text)) \
+        or _call_to_action(text)
+
+
+def _call_to_action(text: str) -> bool:
+    """A promotion of the site that speaks to the reader (furniture.kind's "promo": "Sign up for our daily
+    newsletter and get …", "Folgen Sie uns auf Facebook …"), longer than the 8 words under which the
+    interface-word share tells it. Not a line with a separator: a headline may announce a call after its
+    topic ("Harbour Road cycle lane: have your say by 27 March")."""
+    from briefgen.ingest import furniture
+
+    return not _SPLIT.search(text) and furniture.kind(text) == "promo"
 
 
 _TIME_OF_DAY = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:])")   # 14:05, 20h30
@@ -780,7 +791,7 @@ def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> tuple[Line, 
     rows = title_features(c, cands, cuts, bylined)
     scores = [b + sum(map(mul, w, row)) for row in rows]
     ui = ui_words()   # the best candidate that can be a headline (the ranker learnt on all of them)
-    aside = _in_menus(c) | _listed_after_marker(c)
+    aside = _in_menus(c) | _listed_after_marker(c) | _captioned(c) | _teaser_cards(c, ui)
     best = max(range(len(cands)), key=lambda k: (not _never_headline(cands[k], ui) and cands[k].i not in aside,
                                                  scores[k]))
     alt = _on_topic_neighbour(c, cands, scores, best, ui)
@@ -843,6 +854,68 @@ def _whole_headline(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]], 
                 and not _never_headline(ln, ui):
             return k
     return None
+
+
+def _captioned(c: Cleaned) -> set[int]:
+    """Photo captions above a headline: a line, a credit line right under it ("Photo: Jane Doe/Reuters",
+    "(Photo: AP)", "Jane Doe/AFP", as furniture.kind reads a credit), then another headline-like line. A site
+    may set its lead photo and caption right above the headline, and a caption is a line on the story's
+    topic that the ranker can take for a headline over its dek. A headline with its photo's credit under
+    it has the text there, or itself again (the photo's caption is the headline). Passed over at the pick,
+    as `_in_menus`."""
+    from briefgen.ingest import furniture
+
+    solid = [ln for ln in c.lines if ln.kind != "blank"]
+    return {a.i for a, b, h in zip(solid, solid[1:], solid[2:])
+            if a.kind in ("text", "repeat", "caption") and (b.kind == "credit" or furniture.kind(b.text) == "credit")
+            and (h.kind in ("text", "repeat") or h.kind == "meta" and not _has_date(h.text))   # ("Von …": a byline?)
+            and h.key != a.key and _headline_like(h) and not _paragraph_inside(h.text)}
+
+
+CARD_LINES = 3   # a teaser card: its headline, then within this many solid lines a summary sentence and a date
+
+
+def _teaser_cards(c: Cleaned, ui: frozenset[str]) -> set[int]:
+    """Headlines of teaser cards above the text: two or more cards in a row, each a headline-like line, a
+    sentence (its summary) and a date line (a "Top stories" strip set before the article; a story's own
+    header has the same shape, once). The run's last card is the story's own header unless another
+    headline-like line follows it before the text. Passed over at the pick, as `_in_menus`."""
+    solid = [ln for ln in c.lines[:c.end] if ln.kind != "blank" and not _furniture(ln, ui)]
+    cards: list[int] = []   # positions in `solid` of each card's headline
+    j = 0
+    while j < len(solid) and solid[j].i < c.start:
+        ln = solid[j]
+        if ln.kind in ("text", "repeat") and _headline_like(ln) and not _never_headline(ln, ui):
+            body = solid[j + 1:j + 1 + CARD_LINES]
+            summary = next((m for m, x in enumerate(body) if x.sentence or _full_stop(x.text)), None)
+            date_at = next((m for m, x in enumerate(body) if x.kind == "meta"), None)
+            if summary is not None and date_at is not None and summary < date_at \
+                    and all(not _headline_like(x) or x.sentence or x.kind != "text" for x in body[:date_at]):
+                cards.append(j)
+                j += date_at + 2
+                continue
+        j += 1
+    out: set[int] = set()
+    run: list[int] = []
+    for k, at in enumerate(cards + [None]):
+        if at is not None and run and at - run[-1] <= CARD_LINES + 1:
+            run.append(at)
+            continue
+        if len(run) >= 2:
+            last = run[-1]
+            end = next(m for m in range(last + 1, len(solid) + 1) if m == len(solid) or solid[m].kind == "meta")
+            after = None   # a headline between the run and the text's first paragraph
+            for x in solid[end + 1:]:
+                if x.kind in ("text", "repeat") and _paragraph_inside(x.text):
+                    break
+                if x.kind in ("text", "repeat") and _headline_like(x) and not _never_headline(x, ui):
+                    after = x
+                    break
+            # the last card is another story's when the headline after it is the article's (its words)
+            other = after is not None and _off_topic(c, solid[last].text, after.text)
+            out.update(solid[m].i for m in (run if other else run[:-1]))
+        run = [at] if at is not None else []
+    return out
 
 
 MENU_WORDS = 3   # a menu's items: lines of at most this many words
@@ -922,7 +995,8 @@ def _below_page_top(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]], 
 SWAP_REACH = 3     # non-blank lines between the pick and the neighbour
 SWAP_GAP = 3.0     # the neighbour's score at most this far below the pick's
 SWAP_LOW = 0.25    # share of the pick's content words that the text uses, below which it may give way
-SWAP_HIGH = 0.6    # ... to a neighbour whose share is at least this (and 0.3 more than the pick's)
+SWAP_HIGH = 0.6    # ... to a neighbour whose share is at least this
+SWAP_MARGIN = 0.3  # ... and this much more than the pick's
 
 
 def _topic_shares(c: Cleaned, texts: list[str]) -> list[float]:
@@ -947,6 +1021,13 @@ def _topic_shares(c: Cleaned, texts: list[str]) -> list[float]:
     return out
 
 
+def _off_topic(c: Cleaned, text: str, than: str) -> bool:
+    """`than` uses SWAP_HIGH of its content words from the article or more, and SWAP_MARGIN more than
+    `text` does: `text` is another story's headline, `than` the article's."""
+    a, b = _topic_shares(c, [text, than])
+    return b >= SWAP_HIGH and b - a >= SWAP_MARGIN
+
+
 def _on_topic_neighbour(c: Cleaned, cands: list[Line], scores: list[float], best: int,
                         ui: frozenset[str]) -> int | None:
     """The candidate to take instead of the ranker's pick `best`, or None: a headline-like line within
@@ -965,7 +1046,7 @@ def _on_topic_neighbour(c: Cleaned, cands: list[Line], scores: list[float], best
     shares = _topic_shares(c, [cands[best].text] + [cands[k].text for k in near])
     if shares[0] >= SWAP_LOW:
         return None
-    good = [k for k, s in zip(near, shares[1:]) if s >= SWAP_HIGH and s - shares[0] >= 0.3]
+    good = [k for k, s in zip(near, shares[1:]) if s >= SWAP_HIGH and s - shares[0] >= SWAP_MARGIN]
     return max(good, key=scores.__getitem__) if good else None
 
 

@@ -41,11 +41,14 @@ LOPO_TITLES_BY_LANGUAGE = {"de": 68, "en": 60, "fr": 5, "it": 3}
 # small blog made of the reference (the day's date over the post title); and harsher copies (harsh_variants,
 # session 11): a "Most read" box of five other headlines right above the headline, six other headlines in a
 # row there, a cookie banner first and above the headline, another headline above it that a "Related" list
-# after the text repeats; and (session 12) a long kicker of five to eight words on the story's topic right above
-# the headline
+# after the text repeats; (session 12) a long kicker of five to eight words on the story's topic right above
+# the headline; and (session 13, unseen_variants) the lead photo's caption right above the headline (a credit
+# under it on half of the pages), three teaser cards (headline, summary, date) right above it, long calls to
+# action above and below it
 ROBUST_TITLES = {"ui": 180, "caption": 157, "teaser": 147, "menu": 187, "crumb": 183, "blog": 168,
                  "doctitle": 187, "plain": 195, "sidebar": 146, "smallblog": 187,
-                 "mostread": 158, "headlist": 155, "cookie": 180, "relrepeat": 140, "kicker": 88}
+                 "mostread": 159, "headlist": 155, "cookie": 180, "relrepeat": 140, "kicker": 88,
+                 "capabove": 140, "cards": 162, "cta": 160}
 # The shipped model on all pages it was fitted on: F1 per language, titles exact.
 FITTED_F1 = {"pages": {"de": 0.95, "en": 0.97, "fr": 0.96, "it": 0.99, "all": 0.96},
              "pages-world": {"de": 0.90, "en": 0.92, "all": 0.90}}

@@ -563,3 +563,57 @@ def test_a_short_title_above_the_text_gives_way_to_the_whole_headline():
     best = next(k for k, ln in enumerate(cands) if ln.text == short and not cuts[k][0])
     alt = meta._whole_headline(c, cands, cuts, best, meta.ui_words())
     assert alt is not None and cands[alt].text == want
+
+
+CAPTION = "Passengers wait for the last night bus at the central station in Riverton"
+
+
+def test_a_photo_caption_with_its_credit_above_the_headline_is_passed_over():
+    """A feature layout sets its lead photo, caption and credit right above the headline: the caption, a line
+    on the story's topic, is passed over at the pick; a headline with its own photo's credit under it (then
+    the text, or the headline again as the photo's caption) is not."""
+    want = "Night buses will reach the northern districts"
+    c = clean_dump(f"Menu\n\nTransport\n\n{CAPTION}\nPhoto: Jane Doe/Reuters\n\n{want}\n\nBy Ann Writer\n\n" + BODY)
+    at = {ln.text: ln.i for ln in c.lines}
+    assert meta._captioned(c) == {at[CAPTION]}
+    assert meta.pick_title(c)[0].text == want
+    for after in (P1, want):
+        c = clean_dump(f"Menu\n\nTransport\n\n{want}\n\n(Photo: AP)\n\n{after}\n\nBy Ann Writer\n\n" + BODY)
+        assert not meta._captioned(c)
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Sign up for our daily newsletter and get the top stories in your inbox", True),
+    ("Folgen Sie uns auf Facebook und Twitter für aktuelle Nachrichten aus der Region", True),
+    ("Download our free app to get breaking news alerts on your phone", True),
+    ("Harbour Road cycle lane: have your say by 27 March", False),    # the call after the headline's topic
+    ("Council to sign up new bus operators for the night network", False),
+])
+def test_a_long_call_to_action_is_never_picked(text, never):
+    assert meta._never_headline(Line(0, text, text.lower(), len(text.split())), meta.ui_words()) is never
+
+
+CARDS = [("Harvest festival draws record crowd", "The town's harvest festival drew more visitors than ever this "
+          "weekend, the organisers said on Monday."),
+         ("Fire chief asks for a new tanker truck", "The fire brigade's old tanker has broken down twice this year, "
+          "and its chief wants the county to replace it.")]
+
+
+def _cards(last: str) -> str:
+    return "Menu\n\nTop stories\n\n" + "".join(f"{h}\n{s}\n12 March 2024\n\n" for h, s in CARDS) + last
+
+
+def test_teaser_cards_above_the_headline_are_passed_over():
+    """Two or more cards in a row above the text, each a headline, its summary sentence and a date (a "Top
+    stories" strip): their headlines are passed over at the pick; the run's last card is the story's own
+    header (headline, dek, date) unless a headline on the article's topic follows it before the text."""
+    want = "Night buses will reach the northern districts"
+    c = clean_dump(_cards(f"{want}\n\nBy Ann Writer\n\n") + BODY)
+    at = {ln.text: ln.i for ln in c.lines}
+    assert meta._teaser_cards(c, meta.ui_words()) == {at[h] for h, _ in CARDS}
+    assert meta.pick_title(c)[0].text == want
+    dek = "The council extends the night bus network to the northern districts after two years of complaints."
+    c = clean_dump(_cards(f"{want}\n{dek}\n12 March 2024\n\n") + BODY)
+    at = {ln.text: ln.i for ln in c.lines}
+    assert meta._teaser_cards(c, meta.ui_words()) == {at[h] for h, _ in CARDS}
+    assert meta.pick_title(c)[0].text == want
