@@ -521,10 +521,13 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
             return datetime.fromisoformat(iso.group(0)).replace(microsecond=0)
         except ValueError:
             raise DateError(f"impossible date {iso.group(0)}") from None
-    found = _find_day(text, ref, lang, order or zone_order(text))
+    found = _find_day_span(text, ref, lang, order or zone_order(text))
     if found:
-        day, end = found
-        return _combine(day, text[end:])
+        start, day, end = found
+        rest = text[end:]
+        if _find_time(rest) is None and _find_time(text[:start]) is not None:
+            rest = text[:start]   # the time printed before the date ("11:42 PM ET Tue, March 6, 2018")
+        return _combine(day, rest)
     if yearless and ref is not None and (found_yearless := yearless_date(text, ref, lang)) is not None:
         return found_yearless
     if ref is not None:

@@ -127,3 +127,34 @@ def test_an_element_that_holds_the_title_and_more_is_no_headline(tmp_path):
     h = PORTAL_HEADLINE["en"]
     got = _portal(tmp_path, "en", h, f"<td class='titlebg'>Author Topic: {h} (Read 412 times)</td>")
     assert got.title == h
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Published 11:42 PM ET Tue, March 6, 2018", "2018-03-06 23:42 -0500"),   # a US broadcaster's stamp
+    ("14:30 Uhr, 26.02.2015", "2015-02-26 14:30 "),
+    ("26.02.2015, 14:30 Uhr", "2015-02-26 14:30 "),                            # the time after, as before
+])
+def test_a_time_printed_before_the_date_is_the_date_s(line, want):
+    from briefgen.ingest import dates
+
+    assert dates.parse(line, lang="en" if "PM" in line else "de").strftime("%Y-%m-%d %H:%M %z") == want
+
+
+def test_a_utc_stamp_of_the_next_day_beside_a_time_printed_before_the_date(tmp_path):
+    # JSON-LD's datePublished in UTC (after midnight) and the stamp "11:42 PM ET Tue, March 6, 2018" under the
+    # headline; below the article, the next story of an endless page, stamped March 7: the local day is March 6
+    h = FULL["en"]
+    head = (f"<title>{h} | {SITE['en']}</title><script type='application/ld+json'>"
+            + json.dumps({"@type": "NewsArticle", "headline": h, "datePublished": "2018-03-07T04:42:00Z"})
+            + "</script>")
+    story = (f"<article><h1>{h}</h1><div class='timestamp'>Published 11:42 PM ET Tue, March 6, 2018</div>"
+             + "".join(f"<p>{t}</p>" for t in TEXT["en"]) + "</article>"
+             "<article><h1>Police identify woman killed in Highway 9 crash</h1>"
+             "<div class='timestamp'>Published 9:15 AM ET Wed, March 7, 2018</div>"
+             "<p>The woman who died in a crash on Highway 9 on Tuesday was a nurse from Millbrook, police said.</p>"
+             "</article>")
+    page, part = tmp_path / "page.html", tmp_path / "page.html.part"
+    part.write_text(f"<html lang='en'><head><meta charset='utf-8'>{head}</head><body>"
+                    f"<div id='masthead'><a href='/'>{SITE['en']}</a></div>{story}</body></html>", encoding="utf-8")
+    os.replace(part, page)
+    assert ingest_file(page).date.strftime("%Y-%m-%d") == "2018-03-06"
