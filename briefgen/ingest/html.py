@@ -75,6 +75,8 @@ ALL_STEPS = frozenset((
     "agreed_end",       # last paragraphs readability-lxml's main block leaves out, when it holds most of the text
     "boxes",            # a box around a form field (a newsletter sign-up) or an embedded post's text
     "continued",        # the rest of a body split around an advert: later elements of its container's class
+    "script_body",      # the article as a script's JSON string holds it, when the page shows only its start
+    "next_story",       # the next article an endless-scroll page prints below (another <h1> and its date line)
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
 # hand-written old-style pages (README "Cleaning quality", ablation). "comments" reads a comment heading in
@@ -82,6 +84,10 @@ ALL_STEPS = frozenset((
 # without "gallery".
 DROPPED_STEPS = frozenset(("screen_reader", "agency", "title_repeat", "comments", "gallery"))
 STEPS = ALL_STEPS - DROPPED_STEPS
+# steps that find the text's blocks in the page (where they stand, what is around them)
+PAGE_STEPS = frozenset(("glued_line", "rejoin", "container", "page_comments", "next_story", "comment_records", "gaps",
+                        "continued", "above_headline", "link_card", "teasers", "teaser_runs", "boxes",
+                        "agreed_end"))
 # CJK scripts write no spaces between words: each character counts as half a word.
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -129,6 +135,11 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     doc = _parse(raw.text)
     text, md = _extract(raw, doc, options)
     steps = options.steps
+    if "script_body" in steps and doc is not None and (hidden := _script_body(doc, text)) is not None:
+        # the page shows only the article's start and a script holds the rest: no step below can find the
+        # text's blocks in the page, so none that reads where they stand runs
+        text = hidden
+        steps = steps - PAGE_STEPS
     if "screen_reader" in steps:
         # Visually hidden link text (", opens new tab") is read by trafilatura like any text.
         text = strip_screen_reader(text)
@@ -147,6 +158,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _inside_container(found, doc, units())
     if "page_comments" in steps:
         found = _before_page_comments(found, doc)
+    if "next_story" in steps:
+        found = _before_next_story(found, doc)
     if "comment_records" in steps and doubtful:
         found = _before_comment_records(found, doc)
     if "gaps" in steps:
@@ -379,6 +392,94 @@ def _story_cell(doc) -> str | None:
         return None
     text = element_markdown(deepcopy(box.element))
     return text if word_count(text) >= MIN_BODY_WORDS else None
+
+
+PROBE_WORDS = 6   # words of the text's first paragraph looked for in the page's scripts
+_JSON_STRING_REST = re.compile(r'(?:[^"\\]|\\.)*"')
+
+
+def _script_body(doc, text: str) -> str | None:
+    """The article as a script of the page holds it, when the page shows only its start: a JSON string (a
+    client-side app's state, "isi": "<p>…</p><p>…</p>", which a script puts into the page) that holds the
+    last words of the text's first paragraph and twice the words of all the text trafilatura found (its
+    lede, teaser summaries and a comment prompt). A page that shows its whole article and repeats it in
+    JSON (JSON-LD's articleBody, a framework's state) keeps its own text: the copy is no longer than the
+    text, and most of it is shown. A string that is itself JSON (a framework's state as one string) is read
+    again inside."""
+    first = next((p for p in text.split("\n\n") if p[:1] not in ("#", "|", ">", "") and p[:2] != "- "
+                  and len(p.split()) >= 2 * PROBE_WORDS), None)   # (the Markdown's first paragraph)
+    if first is None:
+        return None
+    words = first.split()
+    probe = next((" ".join(words[n - PROBE_WORDS:n]) for n in range(len(words), PROBE_WORDS - 1, -1)
+                  if not any(c in w for w in words[n - PROBE_WORDS:n] for c in '"\\<>&')), None)
+    if probe is None:
+        return None
+    probes = {probe, json.dumps(probe)[1:-1]}   # (as written, or with \uXXXX escapes)
+    least = 2 * word_count(text)
+    for script in doc.iter("script"):
+        src = script.text
+        for _ in range(JSON_DEPTH):
+            if not src or len(src) < least:
+                break
+            src = _json_string_with(src, probes)
+            if src is None or not _looks_like_json(src):
+                break
+        if not src or len(src) < len(text) or _looks_like_json(src) or word_count(src) < least:
+            continue   # (a string shorter than the text holds no twice its words; tags only add to the count)
+        if "<" in src:
+            import lxml.html
+
+            try:
+                src = element_markdown(lxml.html.fragment_fromstring(src, create_parent="div"))
+            except Exception:  # noqa: BLE001  (lxml's parser errors on a broken fragment)
+                continue
+        else:
+            src = "\n\n".join(line.strip() for line in src.splitlines() if line.strip())
+        if word_count(src) >= least and _mostly_unshown(src, doc):
+            return src
+    return None
+
+
+def _mostly_unshown(text: str, doc) -> bool:
+    """Whether most of a text's words are in paragraphs the page does not show (a page rendered on the server
+    shows the whole article its state repeats)."""
+    shown = _squeeze(_shown_text(_body(doc))) if _body(doc) is not None else ""
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    unshown = sum(word_count(p) for p in paras if _squeeze(p) not in shown)
+    return 2 * unshown > sum(map(word_count, paras))
+
+
+JSON_DEPTH = 3   # strings inside strings read (a framework's state as one JSON string in a script call)
+
+
+def _escaped(src: str, at: int) -> bool:
+    """Whether the character at `at` follows an odd number of backslashes (a quote inside a JSON string)."""
+    n = at
+    while n and src[n - 1] == "\\":
+        n -= 1
+    return (at - n) % 2 == 1
+
+
+def _looks_like_json(text: str) -> bool:
+    return '{"' in text or '":' in text
+
+
+def _json_string_with(src: str, probes: set[str]) -> str | None:
+    """The decoded JSON string literal of `src` that holds one of `probes` first, or None."""
+    found = [i for p in probes if (i := src.find(p)) >= 0]
+    if not found:
+        return None
+    start = min(found)
+    while (start := src.rfind('"', 0, start)) > 0 and _escaped(src, start):
+        pass
+    rest = _JSON_STRING_REST.match(src, start + 1) if start >= 0 else None
+    if rest is None:
+        return None
+    try:
+        return json.loads(src[start:rest.end()])
+    except ValueError:
+        return None
 
 
 FEW_PARAGRAPHS = 0.1    # <p> words under this share of the fast text's words cannot measure it
@@ -2507,6 +2608,51 @@ def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
     return blocks
 
 
+NEXT_STORY_REACH = 6   # elements after a later <h1> (document order) that may hold its story's date line
+
+
+def _next_stories(body) -> list:
+    """The page's later <h1>s that open another story: an endless-scroll page prints the next articles below
+    the one asked for, each with its headline and, a few elements below it, its date line (a block of at most
+    STAMP_WORDS words naming a day). The first <h1> is the page's own."""
+    h1s = [el for el in body.iter("h1") if _text(el)]
+    out = []
+    for h1 in h1s[1:]:
+        for el in h1.xpath(f"following::*[position() <= {NEXT_STORY_REACH}]"):
+            line = _text(el)
+            if line and len(line.split()) <= STAMP_WORDS and _has_day(line):
+                out.append(h1)
+                break
+    return out
+
+
+def _before_next_story(blocks: list[Block], doc) -> list[Block]:
+    """The text up to the next story the page prints below its article (_next_stories): the blocks from the
+    first one found only after that story's headline on are cut, when what comes before is at least a fifth of
+    the text (as for the page's comment heading, _before_page_comments)."""
+    body = _body(doc) if doc is not None else None
+    if body is None or len(blocks) < 2:
+        return blocks
+    marks = _next_stories(body)
+    if not marks:
+        return blocks
+    words = [word_count(b.text or " ".join(b.items)) for b in blocks]
+    keys = [_squeeze(b.text or " ".join(b.items)) for b in blocks]
+    total = sum(words)
+    first = next((k for k in keys if k), "")
+    for mark in marks:
+        before, after = _split_text(body, mark)
+        if first not in before:
+            continue   # (the text starts below it: a blog's name in an <h1> above the post's own <h1>)
+        seen = 0
+        for n, key in enumerate(keys):
+            if n and key and key in after and key not in before and seen >= total / 5:
+                return blocks[:n]
+            seen += words[n]
+        break
+    return blocks
+
+
 # A stamp: a time of day (a comment's or forum post's header line: "Tue Nov 04, 2014 9:12 am").
 STAMP = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])(?:\s*([ap])\.?m\b)?", re.IGNORECASE)
 _TIMED_TEXTS = XPath("//body//text()[contains(., ':') and string-length() < 240]"
@@ -2765,8 +2911,9 @@ def _continued(blocks: list[Block], doc) -> list[Block]:
     for node in _FOLLOWING(box):
         if node in part or node.tag in ("script", "style", "noscript"):
             continue       # (an advert's script is no text between two parts)
-        if _COMMENT_BOX.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            break          # readers' comments (Drupal sets each comment's text in the body's own class)
+        if node.tag == "h1" or _COMMENT_BOX.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            break          # another story's headline (an endless-scroll page's next article, in the same body
+            #                class); readers' comments (Drupal sets each comment's text in the body's own class)
         if node.tag == box.tag and node.get("class") == box.get("class"):
             found = [b for child in node if (b := _gap_block(child, have)) is not None]
             if not any(b.kind == "paragraph" and is_sentence(b.text, _word_count(b.text)) for b in found):
