@@ -683,10 +683,22 @@ def _cut_unsure_tail(kept: list[int], scores: list[float], texts: list[str]) -> 
     heads = _numbered_on(kept[0], end, kept[-1], texts)
     if heads:
         return sorted(have.union(heads))   # (the heads too: the items' own titles, short, the model drops them)
-    if not any(ch.isdigit() for k in range(end, after) for ch in texts[k]) \
+    if not any(_stamp_digits(texts[k]) for k in range(end, after)) \
             and not _teaser_cards([k for k in kept if k >= end], texts):
         return kept
     return [k for k in kept if k < end]
+
+
+# a price: a currency sign or code right before or after the amount ("£19.50", "RM4.5", "19,90 €", "US$ 5")
+_PRICE = re.compile(r"[$£€¥₹₩₽]\s?\d|\d\s?[$£€¥₹₩₽]|\b(?:rm|rs|r\$|us\$|chf|eur|usd|gbp|kr|zł|kč)\.?\s?\d"
+                    r"|\d\s?(?:eur|usd|gbp|chf|kr|zł|kč|euro|euros|dollars?)\b", re.IGNORECASE)
+
+
+def _stamp_digits(text: str) -> bool:
+    """A dropped line's digits may be a comment's stamp (a date, a time, a count of posts), unless the line
+    holds a price: a box of products between the article's paragraphs ("Harbour Flask 750ml – £19.50", "Buy
+    now") is no comment's header, and the article goes on below it."""
+    return any(ch.isdigit() for ch in text) and not _PRICE.search(text)
 
 
 def _numbered_on(start: int, end: int, stop: int, texts: list[str]) -> list[int]:

@@ -851,3 +851,16 @@ def test_teaser_summaries_under_headlines_the_page_links_twice_are_cut(monkeypat
     assert _decode_with(monkeypatch, texts, scores, scores) == [E1]
     once = ["Weather", "Sport", "Culture", "Travel", E1] + cards
     assert _decode_with(monkeypatch, once, scores, scores)[:4] == [E1, *summaries[:3]]
+
+
+def test_a_product_box_with_prices_inside_the_article_does_not_cut_its_tail(monkeypatch):
+    # the tail cut reads a dropped line with digits between the article's sure lines and the doubted ones below
+    # as a comment's stamp; a price is none: the paragraphs under a box of products stay, those under a
+    # comment's name and time still go
+    box = ["Shop the story", "Northfield Trail Boot – £89.99", "Buy now", "Kestrel Lite Jacket – £129.00", "Buy now"]
+    texts = [E1, E2, E3, *box, E4, E5]
+    scores = [4.0, 4.0, 4.0, -5.0, -5.0, -8.0, -5.0, -8.0, 1.0, 1.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3, E4, E5]
+    stamp = ["Jane Doe", "5 hours ago", "Reply", "Share", "Report"]
+    texts = [E1, E2, E3, *stamp, E4, E5]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3]
