@@ -1097,7 +1097,12 @@ def _heading(doc, sites: list[str] | None = None, forms: dict | None = None, pag
         h1s = sharing or [el for el in h1s if word_count(_text(el)) >= HEADLINE_WORDS] \
             or [el for el in h1s if word_count(_text(el)) >= SHORT_HEADLINE_WORDS and el.getparent() is not None
                 and not el.xpath("ancestor-or-self::a | .//a") and page
-                and not _forms_printed(page, [v for v in (forms or {}).values() if v], sites or [])]
+                and not _forms_printed(page, [v for v in (forms or {}).values() if v], sites or [])] \
+            or [el for el in h1s if len(h1s) == 1 and word_count(_text(el)) >= SHORT_HEADLINE_WORDS
+                and el.getparent() is not None and not el.xpath("ancestor-or-self::a | .//a")
+                and _squash(_text(el)) not in section_names(doc)]
+        # (the last: the page's one <h1>, a short headline of its own, "Легкий троннинг" beside an SEO <title>
+        # the page also prints in a teaser; not a link, not one of the page's section links: "News", "Sport")
     h1 = h1s[0] if h1s else None
     if h1 is None:
         return None

@@ -35,7 +35,8 @@ META_FLOORS = {"dev": (41, 48, 48), "world": (179, 200, 202)}
 # Titles exact when the page's og:title, twitter:title and JSON-LD headline are ignored (older sites have
 # none): the <h1>, headings, <title>, home links, menu links and shown texts alone. Measured 37/49 and
 # 159/206 (before: 30 and 148; 36 and 156 before the menu-section, long-<h1> and shown-part rules).
-BARE_TITLE_FLOORS = {"dev": 36, "world": 157}
+# Session 13: world 160 (the page's one short <h1> beside an SEO <title> it also prints: ru-kommersant), dev 36.
+BARE_TITLE_FLOORS = {"dev": 36, "world": 160}
 # Body F1 of the pages as older markup (html_eval.old_markup: no class, id, role, data-, aria- or microdata
 # attribute, HTML5 sectioning elements made <div>s), through the furniture filter as the pages as they are:
 # measured 0.9646 (dev) and 0.9589 (world) in session 10 (steps rejoin and agreed_end), pinned less 0.001

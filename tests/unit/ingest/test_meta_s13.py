@@ -158,3 +158,29 @@ def test_a_utc_stamp_of_the_next_day_beside_a_time_printed_before_the_date(tmp_p
                     f"<div id='masthead'><a href='/'>{SITE['en']}</a></div>{story}</body></html>", encoding="utf-8")
     os.replace(part, page)
     assert ingest_file(page).date.strftime("%Y-%m-%d") == "2018-03-06"
+
+
+def _single_h1(tmp_path, h1: str, extra_menu: str = ""):
+    """A page without og:title or JSON-LD: an SEO <title> that a teaser box also prints, one short <h1>."""
+    seo = "Valley council votes to keep the night buses running through the winter months"
+    menu = "".join(f"<a href='/{n}/'>{m}</a> " for n, m in enumerate(MENU["en"])) + extra_menu
+    body = (f"<div id='masthead'><a href='/'>{SITE['en']}</a></div><div id='nav'>{menu}</div>"
+            f"<div class='story'><h1>{h1}</h1><p class='byline'>Ann Carter</p>"
+            + "".join(f"<p>{t}</p>" for t in TEXT["en"]) + "</div>"
+            f"<div class='box'><p>Share: <span>{seo}</span></p></div><div id='footer'>© 2015 {SITE['en']}</div>")
+    page, part = tmp_path / "page.html", tmp_path / "page.html.part"
+    part.write_text(f"<html lang='en'><head><meta charset='utf-8'><title>{seo} | {SITE['en']}</title>"
+                    f"<meta name='date' content='2015-02-26'></head><body>{body}</body></html>", encoding="utf-8")
+    os.replace(part, page)
+    return ingest_file(page)
+
+
+def test_the_page_s_one_short_h1_is_its_headline_beside_an_seo_title_it_also_prints(tmp_path):
+    # a three-word headline sharing no word with the SEO <title>: trafilatura takes it too
+    assert _single_h1(tmp_path, "Reprieve at last").title == "Reprieve at last"
+
+
+def test_a_lone_h1_that_is_a_section_link_is_no_headline(tmp_path):
+    # "Local News" is one of the menu's links: a section's heading, the <title> stays
+    got = _single_h1(tmp_path, "Local News", extra_menu="<a href='/local/'>Local News</a>")
+    assert got.title == "Valley council votes to keep the night buses running through the winter months"
