@@ -316,9 +316,10 @@ def classify_line(text: str) -> tuple[str, str, int, bool]:
     # The line model reads every line's shape (cached by text): its tokens are the line's words (`\w+` of
     # its lower case, as WORD of the line) and its stop-word share is is_prose's, unless the line holds a
     # character of the unspaced scripts (a token each) or İ (two characters in lower case): then counted
-    # again (tests/unit/ingest/test_fast_paths.py)
+    # again (tests/unit/ingest/test_fast_paths.py). The shape's share of unspaced characters is above 0 exactly
+    # where the line holds one (has_unspaced; the line is not empty): read instead of searching the line again
     toks, feats = linemodel.shape(text)
-    same = "İ" not in text and not linemodel.has_unspaced(text)
+    same = "İ" not in text and not feats[linemodel.UNSPACED_RATIO]
     words = len(toks) if same else len(WORD.findall(text))
     line = Line(0, text, key_of(text), words)
     for handle in HANDLERS:   # the first handler that names a kind (a loop: no generator to resume)

@@ -257,6 +257,7 @@ LOCAL = ("log_tokens", "log_chars", "tokens_8", "tokens_20", "tokens_40", "termi
 
 
 STOP_RATIO = LOCAL.index("lexicon_stop_ratio")   # (clean.classify_line reads it as is_prose's share)
+UNSPACED_RATIO = LOCAL.index("unspaced_ratio")   # (above 0 exactly where has_unspaced: clean.classify_line)
 
 
 def has_unspaced(text: str) -> bool:

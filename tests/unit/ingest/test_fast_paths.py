@@ -711,3 +711,23 @@ def test_social_count_is_the_plain_findall_on_the_sample_lines():
     assert sum(social_count(ln) > 0 for ln in lines) > 20
     for ln in lines:
         assert social_count(ln) == len(SOCIAL.findall(ln)), ln
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_WIDE_PIECES, _LINE_PIECES), max_size=12).map("".join))
+def test_unspaced_share_of_the_shape_is_has_unspaced(text):
+    """clean.classify_line reads the shape's unspaced share instead of searching the line again."""
+    from briefgen.ingest.linemodel import UNSPACED_RATIO, has_unspaced, shape
+
+    for t in (text, text.strip(), "ภาษา" + text):
+        if t:
+            assert bool(shape.__wrapped__(t)[1][UNSPACED_RATIO]) == has_unspaced(t), t
+
+
+def test_unspaced_share_of_the_shape_is_has_unspaced_on_the_sample_lines():
+    from briefgen.ingest.linemodel import UNSPACED_RATIO, has_unspaced, shape
+
+    lines = [ln for ln in _sample_lines() if ln]
+    assert sum(map(has_unspaced, lines)) >= 1   # (tests/data holds one such line; hypothesis covers more)
+    for ln in lines:
+        assert bool(shape(ln)[1][UNSPACED_RATIO]) == has_unspaced(ln), ln
