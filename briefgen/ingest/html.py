@@ -1212,8 +1212,11 @@ def _deck(doc, headline: str, blocks: list[Block]) -> str | None:
         if not DECK_WORDS[0] <= words <= DECK_WORDS[1] or start in key:
             continue
         if any(x.tag in _NOT_TEXT or x.tag in DECK_NOT_INSIDE for x in el.iterdescendants()) or key in kept \
-                or dates.has_day(text) or _names_cookies(text) or not (is_sentence(text, words) or words >= 20):
-            continue   # (a box of blocks, a link, a date line, a cookie notice, a short headline)
+                or dates.has_day(text) or _names_cookies(text) \
+                or not (is_sentence(text, words) or words >= 20 or (el is h1.getnext() and h1.find(".//a") is None)):
+            continue   # (a box of blocks, a link, a date line, a cookie notice, a short headline; the <h1>'s
+            #            next element is its subtitle, which seldom ends with a full stop, a "linha fina", unless
+            #            the <h1> is a link: a blog's name linking home, its tagline below it)
         if any(x.tag in ("figure", "figcaption", "a") for x in el.iterancestors()) \
                 or any(x is not None and any(y.tag in _NOT_TEXT for y in x.iter())
                        for x in (el.getprevious(), el.getnext())) or _in_figure(el, words):
