@@ -126,6 +126,19 @@ KNOWN = {
     # page was seen)
     ("hidden-body-teaser-2017", "old"): "the 'Published … | Updated …' line and a photo caption are kept",
     ("megamenu-300-short-2014", "old"): "the discussion rules' paragraph after the story is kept",
+    # session 13's batches B and C (sealed until 18:00), first run on 08910d4 and main bb829f7: B 7 / 5 of 10 right on
+    # 08910d4, 7 / 6 on main (scroll-next-story-nodate-2019 as older markup right on main); C 4 / 3 of 4
+    ("pt-next-data-body-2017", "as written"): "the body is only in __NEXT_DATA__ and JSON-LD's articleBody (a script "
+                                              "renders it): the subtitle, byline and 'Carregando…' are given, recall "
+                                              "0.08",
+    ("pt-next-data-body-2017", "old"): "the body is only in __NEXT_DATA__ and JSON-LD's articleBody: recall 0.10",
+    ("site-index-footer-ambiguous-date-2011", "as written"): "the photo table's caption between the paragraphs is kept",
+    ("site-index-footer-ambiguous-date-2011", "old"): "the photo table's caption between the paragraphs is kept",
+    ("brief-river-nodate-2015", "as written"): "the 'Latest News' river's twelve summaries under the 144-word brief are "
+                                               "kept: precision 0.31",
+    ("brief-river-nodate-2015", "old"): "the river's summaries and the legal footer are kept: precision 0.48",
+    ("cs-posta-kratke-radky-2015", "old"): "a caption and two 'Další zprávy' summaries are kept",
+    ("tv-tabs-story-hidden-2014", "old"): "the video tab's one-line summary is kept",
 }
 
 # Pages whose HTML path gives another title or day than pages.json's (../dumps-transfer/pages.json: the
@@ -168,6 +181,11 @@ KNOWN_META = {
     ("ru-oblast-div-title-2013", "title"): "og:title, worded otherwise, is taken over the headline (a <div "
                                            "class='title'>; the <title> is 'Site :: Section :: Headline')",
     ("es-furniture-between-2018", "title"): "og:title / JSON-LD's headline, shorter, is taken over the shown <h1>",
+    # session 13's batches B and C (sealed until 18:00), first run on 08910d4 and main bb829f7: titles 8 of 10 and 4 of
+    # 4, dates 10 and 4 (03/04/2011 and 'Thu 02/05/2015' read month-first, two next-day UTC stamps)
+    ("scroll-next-story-nodate-2019", "title"): "og:title, shortened, is taken over the shown <h1>",
+    ("cs-posta-kratke-radky-2015", "title"): "og:title, worded otherwise ('Horní Lhota převezme poštu'), is taken over "
+                                             "the shown <h1>",
 }
 
 
