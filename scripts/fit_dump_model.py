@@ -476,7 +476,9 @@ def unseen_variants(page: Page, pages: list[Page], heads: list[str], salt: str =
     feature layout sets it: a sentence on the story's topic, without a full stop on half of the pages, with
     a credit line under it on half), `cards` (three teaser cards right above the headline: another story's
     headline, its summary sentence and date, as a "Top stories" strip that the dump puts before the
-    article), `cta` (two long calls to action, more than 8 words, above the headline and one below it)."""
+    article), `cta` (two long calls to action, more than 8 words, above the headline and one below it),
+    `topic` (a kicker of five to eight words right above the headline that names the story's topic in words
+    of its own, `_topic_kicker`, as `kicker` does with the text's own words)."""
     lines = page.text.split("\n")
     k = _title_at(lines, page.title)
     if k is None:
@@ -500,7 +502,41 @@ def unseen_variants(page: Page, pages: list[Page], heads: list[str], salt: str =
     first = zlib.crc32((page.name + salt + "cta").encode()) % len(calls)
     above = [calls[first], calls[(first + 1) % len(calls)]]
     out["cta"] = "\n".join(lines[:k] + above + [lines[k], calls[(first + 2) % len(calls)]] + lines[k + 1:])
+    kicker = _topic_kicker(page, salt)
+    if kicker:
+        out["topic"] = "\n".join(lines[:k] + [kicker] + lines[k:])
     return out
+
+
+# A kicker names the story's topic in a phrase of its own ("Streit um das Heizungsgesetz", "The battle over the
+# debt ceiling"), seldom in the text's words and order: frames of five to eight words around the article's two
+# commonest content words, in the languages of most pages.
+TOPIC_FRAMES = {
+    "en": ["The fight over {a} and {b}", "What the {a} row means for {b}", "Inside the {a} and {b} story"],
+    "de": ["Der Streit um {a} und {b}", "Was {a} für {b} bedeutet", "Die Debatte über {a} und {b}"],
+    "fr": ["Le débat sur {a} et {b}", "Ce que {a} change pour {b}", "La bataille de {a} et {b}"],
+    "it": ["Lo scontro su {a} e {b}", "Cosa cambia {a} per {b}", "Il caso {a} e la questione {b}"],
+    "es": ["La polémica por {a} y {b}", "Lo que {a} supone para {b}", "El debate sobre {a} y {b}"],
+    "pt": ["A polêmica sobre {a} e {b}", "O que {a} muda para {b}", "O debate sobre {a} e {b}"],
+}
+
+
+def _topic_kicker(page: Page, salt: str = "") -> str | None:
+    """A long kicker that does not repeat the text verbatim (unlike `_long_kicker`'s): a frame of
+    TOPIC_FRAMES around the reference's two commonest content words (not a stop word of any lexicon, four
+    letters or more, as the text writes them), for the six languages the frames are written in."""
+    frames = TOPIC_FRAMES.get(page.lang)
+    if not frames:
+        return None
+    stop = linemodel._lexicon_stopwords()
+    words = Counter(w for w in re.findall(r"\w+", page.expected) if len(w) >= 4 and not w.isdigit()
+                    and w.lower() not in stop)
+    top = [w for w, _ in words.most_common(2)]
+    if len(top) < 2:
+        return None
+    frame = _pick(frames, page.name, salt, "topic")
+    text = frame.format(a=top[0], b=top[1])
+    return text[:1].upper() + text[1:]
 
 
 def _long_kicker(page: Page, salt: str = "") -> str | None:

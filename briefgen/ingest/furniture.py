@@ -113,6 +113,19 @@ def is_counter(text: str) -> bool:
     return m is not None and (m["n"] is None or 5 <= int(m["m"]) >= int(m["n"]) > 0)
 
 
+@lru_cache(maxsize=1)
+def _promo_words() -> frozenset[str]:
+    more = _more()
+    return more["cta"][0] | more["promo"][0]
+
+
+def may_promote(text: str) -> bool:
+    """False when the text holds no word that opens kind's test for a call to action or a promotion (each
+    phrase's longest word): then kind(text) is not "promo". A cheap first test for a caller that asks it of
+    many lines (the headline ranker reads every line around its candidates)."""
+    return not _promo_words().isdisjoint(TOKEN.findall(text.lower()))
+
+
 def kind(text: str) -> str | None:
     """The class of furniture a paragraph is ('related', 'credit', 'counter', 'share', 'promo',
     'contributors', 'disclaimer', 'embed'), else None."""

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
+from itertools import islice
 from operator import mul
 from pathlib import Path
 
@@ -408,12 +409,15 @@ def ui_words() -> frozenset[str]:
 
 
 def _furniture(ln: Line, ui: frozenset[str]) -> bool:
-    """An interface line: one the lexicons call boilerplate, a photo caption or credit, or a short one (8
-    words or fewer) half of whose tokens are interface words ("Share on Facebook", "Get our app")."""
+    """An interface line: one the lexicons call boilerplate, a photo caption or credit, a short one (8
+    words or fewer) half of whose tokens are interface words ("Share on Facebook", "Get our app"), or a
+    longer call to action (`_call_to_action`: "Sign up for our daily newsletter and get …")."""
     if ln.kind in ("boiler", "noise"):
         return True
-    if ln.kind == "blank" or ln.words > 8:
+    if ln.kind == "blank":
         return False
+    if ln.words > 8:
+        return _call_to_action(ln.text)
     return _ui_share(ln.text, ui) >= 0.5
 
 
@@ -429,6 +433,8 @@ def _not_furniture(lines: list[Line], ui: frozenset[str]) -> list[Line]:
             toks = shape(ln.text)[0]
             if toks and sum(map(ui.__contains__, toks)) / len(toks) >= 0.5:
                 continue
+        elif kind != "blank" and _call_to_action(ln.text):
+            continue
         out.append(ln)
     return out
 
@@ -556,6 +562,7 @@ def _never_headline(ln: Line, ui: frozenset[str]) -> bool:
         or _call_to_action(text)
 
 
+@lru_cache(maxsize=1 << 14)
 def _call_to_action(text: str) -> bool:
     """A promotion of the site that speaks to the reader (furniture.kind's "promo": "Sign up for our daily
     newsletter and get …", "Folgen Sie uns auf Facebook …"), longer than the 8 words under which the
@@ -563,7 +570,7 @@ def _call_to_action(text: str) -> bool:
     topic ("Harbour Road cycle lane: have your say by 27 March")."""
     from briefgen.ingest import furniture
 
-    return not _SPLIT.search(text) and furniture.kind(text) == "promo"
+    return not _SPLIT.search(text) and furniture.may_promote(text) and furniture.kind(text) == "promo"
 
 
 _TIME_OF_DAY = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:])")   # 14:05, 20h30
@@ -791,7 +798,8 @@ def pick_title(c: Cleaned, bylined: tuple | None | bool = False) -> tuple[Line, 
     rows = title_features(c, cands, cuts, bylined)
     scores = [b + sum(map(mul, w, row)) for row in rows]
     ui = ui_words()   # the best candidate that can be a headline (the ranker learnt on all of them)
-    aside = _in_menus(c) | _listed_after_marker(c) | _captioned(c) | _teaser_cards(c, ui)
+    aside = _in_menus(c) | _listed_after_marker(c) | _captioned(c, max(ln.i for ln in cands) + 1) \
+        | _teaser_cards(c, ui)
     best = max(range(len(cands)), key=lambda k: (not _never_headline(cands[k], ui) and cands[k].i not in aside,
                                                  scores[k]))
     alt = _on_topic_neighbour(c, cands, scores, best, ui)
@@ -820,7 +828,8 @@ def _headline_over_dek(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]
                        ui: frozenset[str], aside: set[int]) -> int | None:
     """The candidate to take instead of the ranker's pick `best`, or None: a page prints its headline over its
     dek (a longer line, headline-like, no full stop), and the ranker, which scores both high, may take the dek
-    when something around them changes. When the solid line right above the pick is a whole-line candidate
+    when something around them changes. When the solid line right above the pick (past interface lines, and
+    past a label of KICKER_WORDS words or fewer between the two: a place, a section) is a whole-line candidate
     that can be a headline, is longer than a kicker can be (DEK_KICKER words: a long kicker, "Alors que la
     Chine augmente la pression", stands over its headline as a headline over its dek) and shorter than the
     pick, is scored at most DEK_GAP below it and uses SWAP_HIGH of its content words from the article or more
@@ -829,7 +838,11 @@ def _headline_over_dek(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]
         return None
     pick = cands[best]
     # past interface lines: a site may set share buttons between its headline and dek
-    above = next((ln for ln in reversed(c.lines[:pick.i]) if ln.kind != "blank" and not _furniture(ln, ui)), None)
+    lines = (ln for ln in reversed(c.lines[:pick.i]) if ln.kind != "blank" and not _furniture(ln, ui))
+    above = next(lines, None)
+    # past a short label between the headline and its dek (a place or section: "Los Gallardos")
+    if above is not None and above.words <= KICKER_WORDS:
+        above = next(lines, None)
     if above is None or above.i in aside or not DEK_KICKER < above.words < pick.words:
         return None
     for k, ln in enumerate(cands):
@@ -856,20 +869,22 @@ def _whole_headline(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]], 
     return None
 
 
-def _captioned(c: Cleaned) -> set[int]:
+def _captioned(c: Cleaned, upto: int | None = None) -> set[int]:
     """Photo captions above a headline: a line, a credit line right under it ("Photo: Jane Doe/Reuters",
     "(Photo: AP)", "Jane Doe/AFP", as furniture.kind reads a credit), then another headline-like line. A site
     may set its lead photo and caption right above the headline, and a caption is a line on the story's
     topic that the ranker can take for a headline over its dek. A headline with its photo's credit under
     it has the text there, or itself again (the photo's caption is the headline). Passed over at the pick,
-    as `_in_menus`."""
+    as `_in_menus`; with `upto` (the last candidate's index + 1), only the lines above it are read."""
     from briefgen.ingest import furniture
 
-    solid = [ln for ln in c.lines if ln.kind != "blank"]
+    upto = len(c.lines) if upto is None else upto
+    solid = [ln for ln in c.lines[:upto] if ln.kind != "blank"]
+    solid += islice((ln for ln in c.lines[upto:] if ln.kind != "blank"), 2)   # the credit and line under the last
     return {a.i for a, b, h in zip(solid, solid[1:], solid[2:])
-            if a.kind in ("text", "repeat", "caption") and (b.kind == "credit" or furniture.kind(b.text) == "credit")
+            if a.kind in ("text", "repeat", "caption") and h.key != a.key and _headline_like(h)
             and (h.kind in ("text", "repeat") or h.kind == "meta" and not _has_date(h.text))   # ("Von …": a byline?)
-            and h.key != a.key and _headline_like(h) and not _paragraph_inside(h.text)}
+            and not _paragraph_inside(h.text) and (b.kind == "credit" or furniture.kind(b.text) == "credit")}
 
 
 CARD_LINES = 3   # a teaser card: its headline, then within this many solid lines a summary sentence and a date
@@ -880,12 +895,27 @@ def _teaser_cards(c: Cleaned, ui: frozenset[str]) -> set[int]:
     sentence (its summary) and a date line (a "Top stories" strip set before the article; a story's own
     header has the same shape, once). The run's last card is the story's own header unless another
     headline-like line follows it before the text. Passed over at the pick, as `_in_menus`."""
-    solid = [ln for ln in c.lines[:c.end] if ln.kind != "blank" and not _furniture(ln, ui)]
+    # the solid lines (not blank, not furniture) up to the text's end, read only as far as asked: the cards
+    # stand above the text, the headline after them before its first paragraph
+    rest = (ln for ln in c.lines[:c.end] if ln.kind != "blank" and not _furniture(ln, ui))
+    solid: list[Line] = []
+
+    def need(n: int) -> None:
+        while len(solid) < n:
+            ln = next(rest, None)
+            if ln is None:
+                return
+            solid.append(ln)
+
     cards: list[int] = []   # positions in `solid` of each card's headline
     j = 0
-    while j < len(solid) and solid[j].i < c.start:
+    while True:
+        need(j + 1)
+        if j >= len(solid) or solid[j].i >= c.start:
+            break
         ln = solid[j]
         if ln.kind in ("text", "repeat") and _headline_like(ln) and not _never_headline(ln, ui):
+            need(j + 1 + CARD_LINES)
             body = solid[j + 1:j + 1 + CARD_LINES]
             summary = next((m for m, x in enumerate(body) if x.sentence or _full_stop(x.text)), None)
             date_at = next((m for m, x in enumerate(body) if x.kind == "meta"), None)
@@ -903,9 +933,20 @@ def _teaser_cards(c: Cleaned, ui: frozenset[str]) -> set[int]:
             continue
         if len(run) >= 2:
             last = run[-1]
-            end = next(m for m in range(last + 1, len(solid) + 1) if m == len(solid) or solid[m].kind == "meta")
+            end = last + 1   # the last card's date line
+            while True:
+                need(end + 1)
+                if end >= len(solid) or solid[end].kind == "meta":
+                    break
+                end += 1
             after = None   # a headline between the run and the text's first paragraph
-            for x in solid[end + 1:]:
+            m = end + 1
+            while True:
+                need(m + 1)
+                if m >= len(solid):
+                    break
+                x = solid[m]
+                m += 1
                 if x.kind in ("text", "repeat") and _paragraph_inside(x.text):
                     break
                 if x.kind in ("text", "repeat") and _headline_like(x) and not _never_headline(x, ui):

@@ -617,3 +617,28 @@ def test_teaser_cards_above_the_headline_are_passed_over():
     at = {ln.text: ln.i for ln in c.lines}
     assert meta._teaser_cards(c, meta.ui_words()) == {at[h] for h, _ in CARDS}
     assert meta.pick_title(c)[0].text == want
+
+
+def test_a_dek_taken_gives_way_to_the_headline_above_a_short_label_between_them():
+    """A site may print a place or section label between the headline and its dek ("Los Gallardos"): the
+    headline is read past it; a longer line between them (another story's teaser) stops the rule."""
+    want = "The night bus network will run to the northern districts from March"
+    dek = "The council extends the night bus network to the northern districts after two years of complaints"
+    c = clean_dump(f"Menu\n\nTransport\n\n{want}\nRiverton North\n{dek}\n\nBy Ann Writer\n\n" + BODY)
+    assert _over_dek(c, dek, want) == want
+    c = clean_dump(f"Menu\n\nTransport\n\n{want}\nHarvest festival draws record crowd\n{dek}\n\nBy Ann Writer\n\n"
+                   + BODY)
+    assert _over_dek(c, dek, want) == dek
+
+
+@pytest.mark.parametrize("text, furniture", [
+    ("Sign up for our daily newsletter and get the top stories in your inbox", True),
+    ("Laden Sie jetzt unsere kostenlose App herunter und verpassen Sie keine Eilmeldung mehr", True),
+    ("The council extends the night bus network to the northern districts after two years", False),
+])
+def test_a_long_call_to_action_is_read_past_around_a_headline(text, furniture):
+    """A call to action under the headline (between it and its byline or dek) is furniture for the lines
+    around a candidate, as share buttons are."""
+    ln = Line(3, text, text.lower(), len(text.split()))
+    assert meta._furniture(ln, meta.ui_words()) is furniture
+    assert (meta._not_furniture([ln], meta.ui_words()) == []) is furniture
