@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from briefgen.ingest import dates, linemodel
+from briefgen.ingest import dates, furniture, linemodel
 from briefgen.ingest.patterns import (
     AGENCY_LINE,
     INLINE_CREDIT,
@@ -643,7 +643,10 @@ def _after_dropped_headline(lines: list[Line], line: Line, kept: set[int]) -> bo
     """A short line right under another short text line that the model dropped: the second line of a
     teaser card (kicker and headline, headline and dek), not a subhead, which stands alone."""
     prev = next((ln for ln in reversed(lines[:line.i]) if ln.kind != "blank"), None)
-    return prev is not None and prev.i not in kept and prev.kind in ("text", "repeat") and _is_subhead(prev)
+    # (a line the furniture filter knows is no card's headline: "Story continues below", "RELATED: <a link>"
+    # between a paragraph and the subhead under it)
+    return prev is not None and prev.i not in kept and prev.kind in ("text", "repeat") and _is_subhead(prev) \
+        and furniture.kind(prev.text) is None
 
 
 def _is_subhead(line: Line) -> bool:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from briefgen.ingest import furniture
 from briefgen.ingest.patterns import (
     TERMINAL,
     TOKEN,
@@ -1100,9 +1101,18 @@ def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagg
     article reads like a widget label line by line, and its bar moved with every refit ("Versagen vor
     Ort" kept at -0.50, "Landesregierung unter Druck" dropped at -0.66 on the same page)."""
     have = set(kept)
+
+    def above(k: int) -> int:
+        # the paragraph above, or above a one-line link to another story right over the subhead ("RELATED:
+        # Millersport hires first paid firefighters", which the furniture filter drops too): a site sets such
+        # links between a paragraph and the next subhead
+        if k - 1 in have or k < 2 or k - 2 not in have or furniture.kind(texts[k - 1]) != "related":
+            return k - 1
+        return k - 2
+
     extra = [k for k in range(1, len(texts) - 1)
-             if k not in have and k - 1 in have and k + 1 in have and not flagged[k]
-             and min(sizes[k - 1], sizes[k + 1]) > SUBHEAD_TOKENS   # between paragraphs, not short lines
+             if k not in have and above(k) in have and k + 1 in have and not flagged[k]
+             and min(sizes[above(k)], sizes[k + 1]) > SUBHEAD_TOKENS   # between paragraphs, not short lines
              and sizes[k] <= SUBHEAD_TOKENS and scores[k] >= SUBHEAD_KEEP
              and texts[k].rstrip()[-1:] not in SENTENCE_MARKS and any(c.isalpha() for c in texts[k])
              and not _interface(texts[k])]

@@ -864,3 +864,25 @@ def test_a_product_box_with_prices_inside_the_article_does_not_cut_its_tail(monk
     stamp = ["Jane Doe", "5 hours ago", "Reply", "Share", "Report"]
     texts = [E1, E2, E3, *stamp, E4, E5]
     assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3]
+
+
+def test_a_subhead_under_a_link_to_another_story_stays(monkeypatch):
+    # "RELATED: <another story's headline>" between a paragraph and the next subhead: the model drops both
+    # short lines; the subhead stays, as a heading. Under a dropped line that is no furniture (another story's
+    # headline) a short line is a teaser card's second line, no heading.
+    from briefgen.ingest.clean import article_blocks, prepare
+
+    def headings(texts, scores):
+        lines = prepare("\n\n".join(texts))
+        m = model()
+        idx = [ln.i for ln in lines if ln.kind != "blank"]
+        monkeypatch.setattr(m, "_stages", lambda _lines: (idx, scores, scores))
+        return [b.text for b in article_blocks(lines, m.decode(lines)[0]) if b.kind == "heading"]
+
+    scores = [3.0, 3.0, -1.5, -0.5, 3.0, 3.0]
+    texts = [E1, E2, "RELATED: Airline to pay passengers stranded in Palma", "Months of complaints", E3, E4]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, "Months of complaints", E3, E4]
+    assert headings(texts, scores) == ["Months of complaints"]
+    scores = [3.0, 3.0, -1.5, 0.5, 3.0, 3.0]
+    texts[2] = "Airline to pay passengers stranded in Palma"
+    assert headings(texts, scores) == []

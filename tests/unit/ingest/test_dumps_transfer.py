@@ -118,7 +118,8 @@ KNOWN = {
                                  "summary whose headline the page shows once are kept, a subhead dropped",
     # (noscript-body-lazy-2012 and megamenu-300-short-2014, their captions kept, "… Courier photo by Jim Ostrander",
     # "… (Submitted photo)": right since s13-dumpbody's newspaper credits in linemodel.PHOTOGRAPHER, seen)
-    "us-weekly-monthfirst-h1logo-2016": "three subheads and a one-line paragraph after a newsletter box are dropped",
+    # (us-weekly-monthfirst-h1logo-2016, three subheads under "Story continues below", "Staff photo" and a "RELATED:"
+    # link dropped: right since s13-dumpbody's subheads past furniture lines, two of them back; seen)
     # session 13's batches B (ten pages) and C (four, text a browser without scripts does not show), sealed outside
     # the repository until 18:00, first run the same on 08910d4 and on main bb829f7: B 5 of 10 right (F1 0.744), C 1 of
     # 4 (0.352 / 0.347), no brief on 1 and 2 pages
@@ -127,7 +128,8 @@ KNOWN = {
     "pt-next-data-body-2017": "the body is only in __NEXT_DATA__ and JSON-LD (a script renders it): the dump holds the "
                               "subtitle, and most-read headlines and the legal note are kept (recall 0.07)",
     "site-index-footer-ambiguous-date-2011": "the photo table's caption between the paragraphs is kept",
-    "ru-h1-logo-nodate-skver-2016": "two subheads are dropped",
+    # (ru-h1-logo-nodate-skver-2016, two subheads dropped: right with s13-dumpbody's subheads past furniture lines,
+    # a change made before this batch was unsealed)
     "preloader-hidden-page-2018": "the whole page is hidden by an inline #page {display:none} until a script removes "
                                   "the preloader: the dump holds 'Loading...', no brief",
     "tv-tabs-story-hidden-2014": "the story is in a tab an inline <style> hides (the video tab is shown): no brief",
