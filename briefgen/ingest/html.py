@@ -1100,9 +1100,12 @@ def _heading(doc, sites: list[str] | None = None, forms: dict | None = None, pag
                 and not _forms_printed(page, [v for v in (forms or {}).values() if v], sites or [])] \
             or [el for el in h1s if len(h1s) == 1 and word_count(_text(el)) >= SHORT_HEADLINE_WORDS
                 and el.getparent() is not None and not el.xpath("ancestor-or-self::a | .//a")
-                and _squash(_text(el)) not in section_names(doc)]
+                and _squash(_text(el)) not in section_names(doc)
+                and not _forms_as_heading(doc, [v for v in (forms or {}).values() if v], sites or [])]
         # (the last: the page's one <h1>, a short headline of its own, "Легкий троннинг" beside an SEO <title>
-        # the page also prints in a teaser; not a link, not one of the page's section links: "News", "Sport")
+        # the page also prints in a teaser; not a link, not one of the page's section links: "News", "Sport",
+        # and not when the page sets the <title>'s headline as a heading of its own: then the <h1> is a
+        # section's label over it, "<h1>Local news</h1><h2>Night buses saved …</h2>")
     h1 = h1s[0] if h1s else None
     if h1 is None:
         return None
@@ -1120,6 +1123,15 @@ def _heading(doc, sites: list[str] | None = None, forms: dict | None = None, pag
                 and not dates.has_day(found):   # "Politics / January 11, 2024": a date line, no kicker
             kicker = found
     return Heading(text, kicker)
+
+
+def _forms_as_heading(doc, forms: list[str], sites: list[str]) -> bool:
+    """Whether an <h2>-<h4> of the page holds a part (two words or more, not the site's name) of one of
+    its title forms, whole."""
+    site_keys = {_squash(s) for s in sites if s}
+    parts = {_squash(part) for form in forms for part in TITLE_SEPARATOR.split(form)
+             if word_count(part.strip()) >= 2} - site_keys
+    return bool(parts) and any(_squash(_text(el)) in parts for el in doc.iter("h2", "h3", "h4"))
 
 
 def _forms_printed(page: str, forms: list[str], sites: list[str]) -> bool:
