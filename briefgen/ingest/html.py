@@ -2603,29 +2603,11 @@ def _before_page_comments(blocks: list[Block], doc) -> list[Block]:
     whole threads, when their class names say "comment"), but on a page that does not name them it keeps
     the comments' paragraphs, which then read as the article's. The blocks from the first one found only
     after the heading on are cut, when what comes before is at least a fifth of the text."""
-    body = _body(doc) if doc is not None else None
-    if body is None or len(blocks) < 2:
-        return blocks
-    marks = _comment_headings(body)
-    if not marks:
-        return blocks
-    words = [word_count(b.text or " ".join(b.items)) for b in blocks]
-    keys = [_squeeze(b.text or " ".join(b.items)) for b in blocks]
-    total = sum(words)
-    for mark in marks:
-        before, after = _split_text(body, mark)
-        # the first such block past the first fifth of the text, when most of the text above it is not
-        # only after the heading too: trafilatura may have put a line from the page's foot (a copyright
-        # line) among the menu items at the top, but a text read wholly from below the heading (a cookie
-        # table at the page's end) is no article followed by its comments
-        seen = seen_after = 0
-        for n, key in enumerate(keys):
-            only_after = bool(key) and key in after and key not in before
-            if n and only_after and seen >= total / 5 and seen_after <= seen / 2:
-                return blocks[:n]
-            seen += words[n]
-            seen_after += words[n] if only_after else 0
-    return blocks
+    # the first such block past the first fifth of the text, when most of the text above it is not only
+    # after the heading too: trafilatura may have put a line from the page's foot (a copyright line) among
+    # the menu items at the top, but a text read wholly from below the heading (a cookie table at the
+    # page's end) is no article followed by its comments
+    return _cut_below(blocks, doc, _comment_headings, most_above=True)
 
 
 NEXT_STORY_REACH = 6   # elements after a later <h1> (document order) that may hold its story's date line
@@ -2649,11 +2631,21 @@ def _next_stories(body) -> list:
 def _before_next_story(blocks: list[Block], doc) -> list[Block]:
     """The text up to the next story the page prints below its article (_next_stories): the blocks from the
     first one found only after that story's headline on are cut, when what comes before is at least a fifth of
-    the text (as for the page's comment heading, _before_page_comments)."""
+    the text (as for the page's comment heading, _before_page_comments). Only the first story whose headline
+    stands below the text's start counts (a blog's name in an <h1> above the post's own <h1> does not)."""
+    return _cut_below(blocks, doc, _next_stories, starts_above=True)
+
+
+def _cut_below(blocks: list[Block], doc, find_marks, *, most_above: bool = False,
+               starts_above: bool = False) -> list[Block]:
+    """The blocks up to the first one, past the first fifth of the text, that the page prints only after one
+    of the elements `find_marks(body)` gives (in their order). most_above: and only when at most half of the
+    text above it is also printed only after the mark. starts_above: a mark counts only when the text's first
+    block is printed before it, and only the first such mark is tried."""
     body = _body(doc) if doc is not None else None
     if body is None or len(blocks) < 2:
         return blocks
-    marks = _next_stories(body)
+    marks = find_marks(body)
     if not marks:
         return blocks
     words = [word_count(b.text or " ".join(b.items)) for b in blocks]
@@ -2662,14 +2654,17 @@ def _before_next_story(blocks: list[Block], doc) -> list[Block]:
     first = next((k for k in keys if k), "")
     for mark in marks:
         before, after = _split_text(body, mark)
-        if first not in before:
-            continue   # (the text starts below it: a blog's name in an <h1> above the post's own <h1>)
-        seen = 0
+        if starts_above and first not in before:
+            continue
+        seen = seen_after = 0
         for n, key in enumerate(keys):
-            if n and key and key in after and key not in before and seen >= total / 5:
+            only_after = bool(key) and key in after and key not in before
+            if n and only_after and seen >= total / 5 and (not most_above or seen_after <= seen / 2):
                 return blocks[:n]
             seen += words[n]
-        break
+            seen_after += words[n] if only_after else 0
+        if starts_above:
+            break
     return blocks
 
 
