@@ -2996,12 +2996,15 @@ def _places(body, marks: list) -> tuple[list[int], str]:
 
 
 _UNSHOWN = ("script", "style", "noscript", "template")
+# What lxml refuses to be given as text although its HTML parser keeps it (control characters, U+FFFE/FFFF)
+_NOT_SETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _shown_text(el) -> str:
     """An element's text without its scripts' and styles' (a big page holds ~70 K characters of script
-    text, which cost time to search and may repeat the article's text as data)."""
-    hidden = [(x, x.text) for x in el.iter(*_UNSHOWN) if x.text]
+    text, which cost time to search and may repeat the article's text as data). A script whose text could not
+    be put back (_NOT_SETTABLE) stays in: hiding it would change the page for the steps after this one."""
+    hidden = [(x, x.text) for x in el.iter(*_UNSHOWN) if x.text and not _NOT_SETTABLE.search(x.text)]
     for x, _ in hidden:
         x.text = None
     try:
