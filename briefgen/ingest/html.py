@@ -881,18 +881,26 @@ def _shown_in_body(doc, text: str) -> bool:
     return _squash(text) in _squash(" ".join(doc.body.itertext()))
 
 
-def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str | None:
-    """The nearest text above the article's first paragraph that reads as a headline: three to 25 words,
-    no sentence end, no date, not a link's text nor the site's name (an old page's headline in a <div>
-    or <font> on a page whose title forms all give the site's name)."""
+def _text_nodes_to_first_paragraph(doc, blocks: list[Block]) -> tuple[list, int] | None:
+    """The page's shown text nodes and the index of the one where the article's first paragraph starts
+    (what _printed_headline and _named_headline look above), or None when the page does not print it."""
     first = next((b.text for b in blocks if b.kind == "paragraph"), None)
     if doc is None or doc.body is None or not first:
         return None
     start = _squash(first)[:30]
     nodes = [t for t in doc.body.xpath(".//text()[not(ancestor::script or ancestor::style)]") if t.strip()]
     at = next((n for n, t in enumerate(nodes) if start and _squash(t).startswith(start)), None)
-    if at is None:
+    return None if at is None else (nodes, at)
+
+
+def _printed_headline(doc, blocks: list[Block], sites: list[str | None]) -> str | None:
+    """The nearest text above the article's first paragraph that reads as a headline: three to 25 words,
+    no sentence end, no date, not a link's text nor the site's name (an old page's headline in a <div>
+    or <font> on a page whose title forms all give the site's name)."""
+    found = _text_nodes_to_first_paragraph(doc, blocks)
+    if found is None:
         return None
+    nodes, at = found
     pieces = [str(t) for t in nodes]
     links = {_squash(a.text_content()) for a, _ in zip(doc.body.iter("a"), range(SECTION_LINKS))}
     site_keys = {_squash(s) for s in sites if s}
@@ -926,14 +934,10 @@ def _named_headline(doc, blocks: list[Block], sites: list[str | None]) -> str | 
     """The nearest element above the article's first paragraph whose class or id names it the headline
     (HEADLINE_CLASS, none of NOT_HEADLINE_CLASS or NOT_ARTICLE_CLASS) and that reads as one: three to 25
     words, no sentence end, no date, not the site's name nor a comments heading."""
-    first = next((b.text for b in blocks if b.kind == "paragraph"), None)
-    if doc is None or doc.body is None or not first:
+    found = _text_nodes_to_first_paragraph(doc, blocks)
+    if found is None:
         return None
-    start = _squash(first)[:30]
-    nodes = [t for t in doc.body.xpath(".//text()[not(ancestor::script or ancestor::style)]") if t.strip()]
-    at = next((n for n, t in enumerate(nodes) if start and _squash(t).startswith(start)), None)
-    if at is None:
-        return None
+    nodes, at = found
     site_keys = {_squash(s) for s in sites if s}
     for node in reversed(nodes[max(0, at - HEADING_ELEMENT_REACH):at]):
         owner = node.getparent()
