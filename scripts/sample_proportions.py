@@ -3,6 +3,18 @@
 
     BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py
     BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --transfer   # medians per transfer batch
+    BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --lines      # the dumps line by line, per language
+    BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --lines DATA         # and per transfer batch
+    BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --lines DATA NAME ...   # pages beside the samples
+
+`--lines` measures the dumps line by line (`line_shape`): how often an article paragraph is followed by another line
+with no blank line between, the share of one-word lines, where the headline stands (non-empty lines and words above
+it, lines between it and the article's first line, how often it is printed), the share of lines printed more than
+once in the dump, the other words before / between / after the article, and the article's share of the dump's
+words; medians per language (the samples' meta.json `lang`). With DATA and names (a folder holding html-transfer/
+and dumps-transfer/ as tests/data does, e.g. pages being written outside the repository), each page's row is
+printed under the samples' row of its language (of all samples when its language has fewer than five); with DATA
+alone, the medians of each batch of batches.json before the samples' rows.
 
 `--transfer [DATA]` sets the medians of each batch of hand-written transfer pages (DATA: a folder holding
 html-transfer/ and dumps-transfer/ as tests/data does, the default) beside the samples' medians: how far the
@@ -119,6 +131,116 @@ def one_page(case: Path, dump_file: Path | None = None, ref_file: Path | None = 
             "subheads": subheads, "inside_lines": inside_lines}
 
 
+HEAD_FIELDS = ("nobreak", "one_word", "head_lines", "head_words", "head_gap", "head_times", "repeated", "before",
+               "inside", "after", "share")
+
+
+def line_shape(dump_file: Path, ref_file: Path, title: str | None) -> dict:
+    """A dump measured line by line against its reference and headline (see --lines). The article's lines are the
+    dump lines that hold a reference paragraph's first 60 normalised characters, as in one_page."""
+    raw = dump_file.read_text(encoding="utf-8").splitlines()
+    if raw and raw[0].startswith("date "):
+        raw = raw[1:]
+    ref = ref_file.read_text(encoding="utf-8")
+    paras = [p.strip() for p in re.split(r"\n\s*\n", ref) if p.strip()]
+    lines = [norm(line) for line in raw]
+    hit = set()
+    for p in paras:
+        key = norm(p)[:60]
+        if len(key) >= 8:
+            hit.update(next(([i] for i, line in enumerate(lines) if key in line), []))
+    filled = [i for i, line in enumerate(lines) if line]
+    row: dict = {f: None for f in HEAD_FIELDS}
+    if not filled:
+        return row
+    # an article line followed directly by another non-empty line: paragraphs the page separates by one break
+    # (a <div> per paragraph, single <br>s), which a reader of blank-line paragraphs runs together
+    follow = [i for i in sorted(hit) if i + 1 < len(lines)]
+    row["nobreak"] = sum(bool(lines[i + 1]) for i in follow) / len(follow) if follow else None
+    row["one_word"] = sum(len(lines[i].split()) == 1 for i in filled) / len(filled)
+    seen = Counter(lines[i] for i in filled)
+    row["repeated"] = sum(seen[lines[i]] > 1 for i in filled) / len(filled)
+    key = norm(title or "")
+    heads = [i for i in filled if key and (lines[i] == key or key in lines[i] and len(lines[i].split())
+                                           <= len(key.split()) + 3)]
+    row["head_times"] = len(heads)
+    first = min(hit) if hit else None
+    if heads:
+        h = next((i for i in heads if first is None or i <= first), heads[0])
+        row["head_lines"] = sum(1 for i in filled if i < h)
+        row["head_words"] = sum(words(raw[i]) for i in filled if i < h)
+        row["head_gap"] = sum(1 for i in filled if first is not None and h < i < first) if first is not None \
+            and h <= first else None
+    if first is not None:
+        last = max(hit)
+        for name, span in (("before", range(0, first)), ("inside", range(first, last + 1)),
+                           ("after", range(last + 1, len(raw)))):
+            row[name] = sum(words(raw[i]) for i in span if i not in hit)
+    total = sum(words(raw[i]) for i in filled)
+    row["share"] = min(words(ref) / total, 1.0) if total else None
+    return row
+
+
+LINE_HEAD = ("| pages | n | article lines without a blank line after | one-word lines | lines above the headline "
+             "| words above it | lines between it and the article | headline printed | lines repeated | other words "
+             "before | between | after | article share of dump words |")
+
+
+def line_row(label: str, rows: list[dict]) -> str:
+    def med(field, digits):
+        v = [r[field] for r in rows if r[field] is not None]
+        return f"{statistics.median(v):.{digits}f}" if v else "—"
+    return (f"| {label} | {len(rows)} | " + " | ".join(med(f, 2 if f in ("nobreak", "one_word", "repeated", "share")
+                                                              else 0) for f in HEAD_FIELDS) + " |")
+
+
+def sample_lines(root: Path) -> dict[str, list[dict]]:
+    """line_shape of every sample page, by language."""
+    import json
+    by = defaultdict(list)
+    for d in ("pages", "pages-world"):
+        for c in sorted((root / d).iterdir()):
+            if (c / "dump.txt").is_file():
+                meta = json.loads((c / "meta.json").read_text(encoding="utf-8"))
+                by[meta.get("lang", "?")].append(line_shape(c / "dump.txt", c / "expected.txt", meta.get("title")))
+    return by
+
+
+def lines_report(root: Path, data: Path | None, names: list[str]) -> None:
+    by = sample_lines(root)
+    every = [r for rows in by.values() for r in rows]
+    print(LINE_HEAD + "\n| " + " | ".join(["---"] + ["---:"] * 12) + " |")
+    if data is not None and not names:   # medians per transfer batch
+        import json
+        pages = json.loads((data / "dumps-transfer" / "pages.json").read_text(encoding="utf-8"))
+        for batch, ns in json.loads((data / "html-transfer" / "batches.json").read_text(encoding="utf-8")).items():
+            print(line_row(batch, [line_shape(data / "dumps-transfer" / f"{n}.txt", data / "html-transfer" / n /
+                                              "expected.txt", pages[n].get("title")) for n in ns]))
+        data = None
+    if not names:
+        print(line_row("samples, all", every))
+        for lang, rows in sorted(by.items(), key=lambda kv: -len(kv[1])):
+            if len(rows) >= 3:
+                print(line_row(f"samples, {lang}", rows))
+        for label, rows in (("all", every), ("en", by["en"])):
+            print(f"\n{label}: p10 / p25 / median / p75 / p90")
+            for f in HEAD_FIELDS:
+                v = [r[f] for r in rows if r[f] is not None]
+                print(f"  {f}: {quantiles(v, 2)} (of {len(v)})")
+            print(f"  pages with an article line followed directly by another line: "
+                  f"{sum(bool(r['nobreak']) for r in rows)}; headline not printed as a line: "
+                  f"{sum(not r['head_times'] for r in rows)}")
+        return
+    import json
+    pages = json.loads((data / "dumps-transfer" / "pages.json").read_text(encoding="utf-8"))
+    for n in names:
+        lang = pages[n].get("lang", "?")
+        ref = by[lang] if len(by.get(lang, [])) >= 5 else every
+        print(line_row(f"samples, {lang if ref is not every else 'all'}", ref))
+        print(line_row(n, [line_shape(data / "dumps-transfer" / f"{n}.txt", data / "html-transfer" / n / "expected.txt",
+                                      pages[n].get("title"))]))
+
+
 def quantiles(values: list[float], digits: int = 0) -> str:
     v = sorted(values)
     return " / ".join(f"{v[int(q * (len(v) - 1))]:.{digits}f}" for q in (0.1, 0.25, 0.5, 0.75, 0.9))
@@ -152,6 +274,10 @@ def transfer(data: Path, samples: list[dict]) -> None:
 def main() -> None:
     root = Path(os.environ.get("BRIEFGEN_SHARED", "../shared")) / "samples"
     cases = [c for d in ("pages", "pages-world") for c in sorted((root / d).iterdir()) if (c / "dump.txt").is_file()]
+    if "--lines" in sys.argv:
+        rest = sys.argv[sys.argv.index("--lines") + 1:]
+        lines_report(root, Path(rest[0]) if rest else None, rest[1:])
+        return
     rows = [one_page(c) for c in cases]
     if "--transfer" in sys.argv:
         i = sys.argv.index("--transfer")

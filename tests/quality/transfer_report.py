@@ -101,7 +101,7 @@ def score_case(data: Path, name: str, info: dict, markups: tuple[str, ...] = MAR
         return {"p": s.precision, "r": s.recall, "f1": s.f1, "title": bool(same_title(article.title, info["title"])),
                 "date": day == info["date"], "got_title": article.title, "none": False}
 
-    out: dict = {"lang": info.get("lang")}
+    out: dict = {"lang": info.get("lang"), "held": dump_holds(data, name)}
     md = _trafilatura_metadata(read_raw(source).text)
     out["trafilatura meta"] = {"title": bool(md and same_title(md.title, info["title"])),
                                "date": bool(md and md.date and md.date[:10] == info["date"]),
@@ -125,6 +125,22 @@ def score_case(data: Path, name: str, info: dict, markups: tuple[str, ...] = MAR
             out[f"{extractor}/{markup}"] = {"p": s.precision, "r": s.recall, "f1": s.f1}
         he.VARIANT["name"] = "real"
     return out
+
+
+def dump_holds(data: Path, name: str) -> float:
+    """How much of the reference's words the page's dump holds at all (scripts/sample_proportions.py's bag of words,
+    no briefgen): under HELD the dump is text-less (a body a script shows or inserts), a class no cleaning can
+    score on, so the table gives the dump F1 of the two classes apart."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from sample_proportions import one_page
+    finally:
+        sys.path.pop(0)
+    return one_page(data, data / "dumps-transfer" / f"{name}.txt",
+                    data / "html-transfer" / name / "expected.txt")["held"]
+
+
+HELD = 0.5
 
 
 def _trafilatura_metadata(page: str):
@@ -169,8 +185,17 @@ def _no_brief(cases: list[dict], key: str) -> int:
     return sum(bool(c[key].get("none")) for c in cases)
 
 
+def _by_class(cases: list[dict]) -> str:
+    """Mean dump F1 of the pages whose dump holds at least HELD of the article's words, and of the rest."""
+    def mean(group):
+        return f"{sum(c['dump']['f1'] for c in group) / len(group):.3f} ({len(group)})" if group else "— (0)"
+    holds = [c for c in cases if c.get("held", 1.0) >= HELD]
+    return f"{mean(holds)} / {mean([c for c in cases if c.get('held', 1.0) < HELD])}"
+
+
 def table(results: dict[str, dict], groups: dict[str, list[str]], markups: tuple[str, ...] = MARKUPS) -> str:
-    head = ("| batch | pages | dump right | dump F1 | dump no brief | dump title | dump date | "
+    head = ("| batch | pages | dump right | dump F1 | dump F1: holds the article (n) / text-less (n) | dump no brief "
+            "| dump title | dump date | "
             + " | ".join(f"{e} {m}: right (F1)" for e in EXTRACTORS for m in markups)
             + " | HTML no brief: as written / old | HTML title: briefgen / trafilatura | HTML date: briefgen / trafilatura |")
     rows = [head, "| " + " | ".join(["---"] + ["---:"] * (head.count("|") - 2)) + " |"]
@@ -181,7 +206,7 @@ def table(results: dict[str, dict], groups: dict[str, list[str]], markups: tuple
         cs = [results[n] for n in names]
         k = len(cs)
         cells = [batch, str(k), str(sum(_right(c["dump"]) for c in cs)), f"{sum(c['dump']['f1'] for c in cs) / k:.3f}",
-                 str(_no_brief(cs, "dump")), str(sum(c["dump"]["title"] for c in cs)),
+                 _by_class(cs), str(_no_brief(cs, "dump")), str(sum(c["dump"]["title"] for c in cs)),
                  str(sum(c["dump"]["date"] for c in cs))]
         for e in EXTRACTORS:
             for m in markups:
@@ -240,7 +265,7 @@ def per_case(results: dict[str, dict], data: Path | None = None) -> str:
         page = (data / "html-transfer" / n / "source.html") if data else None
         source = f" [{title_source(h['got_title'], read_raw(page).text)}]" \
             if page is not None and not h["title"] else ""
-        lines.append(f"{n:34} dump {'OK ' if _right(d) else 'no '}P {d['p']:.3f} R {d['r']:.3f} "
+        lines.append(f"{n:34} dump{'' if c.get('held', 1.0) >= HELD else ' (text-less)'} {'OK ' if _right(d) else 'no '}P {d['p']:.3f} R {d['r']:.3f} "
                      f"title {'ok' if d['title'] else 'NO'} date {'ok' if d['date'] else 'NO'} | "
                      f"html {'OK ' if _right(h) else 'no '}P {h['p']:.3f} R {h['r']:.3f} "
                      f"old {'OK ' if _right(o) else 'no '}P {o['p']:.3f} R {o['r']:.3f} "
