@@ -12,8 +12,9 @@ from briefgen.classify import themes as theme_mod
 from briefgen.classify.lexicon import load_toml, norm
 from briefgen.classify.pipeline import classify_text
 from tests.unit.classify.section_texts import SECTION_TEXTS, SECTION_TEXTS_2
+from tests.unit.classify.section_texts_s14 import SECTION_TEXTS_S14
 
-TEXTS = SECTION_TEXTS + SECTION_TEXTS_2
+TEXTS = SECTION_TEXTS + SECTION_TEXTS_2 + SECTION_TEXTS_S14
 
 
 @pytest.mark.parametrize(("cid", "lang", "section", "body"), TEXTS, ids=[t[0] for t in TEXTS])
