@@ -232,3 +232,81 @@ SECTION_TEXTS_S14 = [
       "50.000 Fans hörten zweieinhalb Stunden lang die größten Hits und einige Lieder des neuen Albums. "
       "Der Sänger bedankte sich auf Deutsch beim Publikum. Nach dem letzten Song gab es ein Feuerwerk.")),
 ]
+
+# A second batch, written after the first had run (and before the classifier saw any of these), of stories
+# at the sections' borders, where issue 12's held-out errors lay: telecom and IT-market news, video games,
+# TV and press stories about politics or money, crime and school stories, and texts naming few section words.
+# First run (code of commit 4a2525a): 11 of 16 right. The misses led to general words and one trap ("star*",
+# culture, took "stark", "start"); three stay misses (tests/unit/classify/test_sections.py BORDER_MISSES).
+SECTION_TEXTS_S14_BORDER = [
+    ("s14b-web-telekom", "de", "technology",
+     ("Der Mobilfunker erhöht mit Februar die Grundgebühr für ältere Tarife um bis zu zwei Euro im Monat. "
+      "Betroffen sind rund 800.000 Kunden, die ein Sonderkündigungsrecht haben. Die Regulierungsbehörde "
+      "RTR prüft, ob die Klausel zur Wertsicherung zulässig ist. Konsumentenschützer raten, die Tarife "
+      "zu vergleichen.")),
+    ("s14b-web-chipkonzern", "de", "technology",
+     ("Der Chipkonzern hat im abgelaufenen Quartal mehr Prozessoren für Rechenzentren verkauft als je "
+      "zuvor. Die Nachfrage nach Grafikkarten für das Training großer Sprachmodelle übersteigt das Angebot "
+      "bei weitem. Im Werk in Villach sollen deshalb weitere Halbleiter-Fertigungslinien entstehen.")),
+    ("s14b-web-konsole", "de", "technology",
+     ("Die neue Spielkonsole ist in den ersten vier Tagen nach dem Verkaufsstart mehr als drei Millionen "
+      "Mal verkauft worden. Händler berichten von langen Schlangen, online war das Gerät binnen Minuten "
+      "vergriffen. Zum Start gibt es allerdings nur eine Handvoll neuer Spiele, ältere Titel laufen "
+      "dank Abwärtskompatibilität.")),
+    ("s14b-web-esport", "de", "technology",
+     ("Bei der Weltmeisterschaft im Strategiespiel haben sich zwei Österreicher für das Finale in Seoul "
+      "qualifiziert. Das Preisgeld beträgt zwei Millionen Dollar, die Partien werden live auf Twitch "
+      "übertragen. Die Entwickler des Spiels haben für das Turnier eigens einen neuen Patch aufgespielt.")),
+    ("s14b-kul-redaktion", "de", "culture",
+     ("Der Chefredakteur des Nachrichtenmagazins legt mit Jahresende sein Amt zurück. Der Redaktionsrat "
+      "hatte ihm zuvor das Misstrauen ausgesprochen, nachdem Interventionen aus einer Partei bekannt "
+      "geworden waren. Der Eigentümer will die Nachfolge bis Ende Jänner klären.")),
+    ("s14b-kul-medienfoerderung", "de", "culture",
+     ("Die Regierung hat die Presseförderung neu geregelt. Künftig sollen Medien, die Journalistinnen und "
+      "Journalisten ausbilden und einen Ethikkodex einhalten, mehr Geld erhalten. Der Verband der "
+      "Zeitungsherausgeber begrüßte die Reform, kleinere Verlage befürchten Nachteile. Die Inseratenvergabe "
+      "der Ministerien bleibt vorerst unverändert.")),
+    ("s14b-kul-serie", "de", "culture",
+     ("Die zweite Staffel der Krimiserie ist am Montag im Hauptabend gestartet und hat mehr als 900.000 "
+      "Zuseher erreicht. Gedreht wurde im Salzkammergut, die Hauptrolle spielt wieder eine "
+      "Burgschauspielerin. Die Kritik lobte Drehbuch und Kamera, der Sender hat eine dritte Staffel bereits "
+      "bestellt.")),
+    ("s14b-pol-messerangriff", "de", "politics",
+     ("Nach dem Messerangriff am Bahnhof von Villach ist der mutmaßliche Täter in Untersuchungshaft genommen "
+      "worden. Der 23-Jährige soll zwei Passanten schwer verletzt haben, Zeugen hatten ihn bis zum Eintreffen "
+      "der Polizei festgehalten. Ob ein extremistisches Motiv vorliegt, ist noch unklar. Der "
+      "Landespolizeidirektor kündigte verstärkte Streifen an.")),
+    ("s14b-pol-mobbing", "de", "politics",
+     ("An einer Mittelschule in Wien-Floridsdorf ist ein 13-jähriger Schüler monatelang von Mitschülern "
+      "gemobbt worden. Die Eltern werfen der Direktion vor, zu spät reagiert zu haben. Die Bildungsdirektion "
+      "hat eine Prüfung eingeleitet, zwei Schüler wurden suspendiert. Die Stadt will mehr Sozialarbeiter an "
+      "die Schulen schicken.")),
+    ("s14b-pol-unfall", "de", "politics",
+     ("Bei einem Frontalzusammenstoß auf der B17 bei Wiener Neustadt sind in der Nacht zwei Menschen ums "
+      "Leben gekommen. Ein Pkw war aus ungeklärter Ursache auf die Gegenfahrbahn geraten. Die Feuerwehr "
+      "musste die Insassen aus den Wracks befreien. Die Straße war bis in die Morgenstunden gesperrt.")),
+    ("s14b-eco-handel", "de", "economy",
+     ("Der Diskonter eröffnet heuer 15 neue Filialen und investiert 120 Millionen Euro. Damit sollen rund "
+      "300 Arbeitsplätze entstehen. Der Lebensmittelhandel verzeichnete zuletzt leichte Umsatzzuwächse, "
+      "die Konkurrenz um Kundinnen und Kunden mit kleinem Budget wird aber härter.")),
+    ("s14b-eco-flughafen", "de", "economy",
+     ("Der Flughafen Wien hat im vergangenen Jahr mehr als 30 Millionen Passagiere abgefertigt, so viele wie "
+      "nie zuvor. Vorstand und Aufsichtsrat schlagen der Hauptversammlung eine höhere Dividende vor. Für die "
+      "dritte Piste rechnet der Flughafen mit einem Baubeginn frühestens in fünf Jahren.")),
+    ("s14b-spo-klubfinanzen", "de", "sport",
+     ("Die Austria hat ihren Schuldenstand im vergangenen Geschäftsjahr deutlich gesenkt. Geholfen haben der "
+      "Verkauf von zwei Stammspielern und Einnahmen aus dem Europacup. Die Lizenz für die kommende Saison "
+      "gilt damit als gesichert, der Vorstand will trotzdem weiter sparen.")),
+    ("s14b-spo-doping", "de", "sport",
+     ("Ein österreichischer Langläufer ist wegen Blutdopings für vier Jahre gesperrt worden. Die Nationale "
+      "Anti-Doping-Agentur hatte auffällige Werte in seinem biologischen Pass festgestellt. Der Athlet "
+      "bestreitet die Vorwürfe und will vor den Internationalen Sportgerichtshof ziehen.")),
+    ("s14b-sci-hitze", "de", "science",
+     ("Hitzewellen werden in Mitteleuropa häufiger und länger, zeigt eine neue Auswertung von Messdaten aus "
+      "hundert Jahren. Besonders stark betroffen sind die Städte, wo sich Asphalt und Beton tagsüber "
+      "aufheizen und nachts kaum abkühlen. Die Autoren empfehlen mehr Bäume und helle Dächer.")),
+    ("s14b-sci-spital", "de", "science",
+     ("In den Ambulanzen der Wiener Spitäler müssen Patienten immer länger warten. Die Ärztekammer führt "
+      "das auf fehlende Kassenärzte zurück, viele Menschen gingen mit leichten Beschwerden direkt ins "
+      "Krankenhaus. Die Gesundheitsstadträtin will neue Primärversorgungszentren eröffnen.")),
+]

@@ -12,12 +12,20 @@ from briefgen.classify import themes as theme_mod
 from briefgen.classify.lexicon import load_toml, norm
 from briefgen.classify.pipeline import classify_text
 from tests.unit.classify.section_texts import SECTION_TEXTS, SECTION_TEXTS_2
-from tests.unit.classify.section_texts_s14 import SECTION_TEXTS_S14
+from tests.unit.classify.section_texts_s14 import SECTION_TEXTS_S14, SECTION_TEXTS_S14_BORDER
 
-TEXTS = SECTION_TEXTS + SECTION_TEXTS_2 + SECTION_TEXTS_S14
+# Border texts still filed elsewhere, each for a reason no general word fixes (kept as strict xfails).
+BORDER_MISSES = {
+    "s14b-web-telekom": "a telecom price story: 'Tarife', 'Kunden', 'Euro' outweigh 'Mobilfunker', 'RTR'",
+    "s14b-web-konsole": "sales figures of a console: 'Händler', 'verkauft' (economy), 'Spiele', 'Titel' (sport)",
+    "s14b-sci-hitze": "one climate word ('Hitzewellen'); the ranker's offset puts 'Autoren' (culture) first",
+}
+TEXTS = [pytest.param(*t, id=t[0], marks=[pytest.mark.xfail(strict=True, reason=BORDER_MISSES[t[0]])]
+                       if t[0] in BORDER_MISSES else [])
+         for t in SECTION_TEXTS + SECTION_TEXTS_2 + SECTION_TEXTS_S14 + SECTION_TEXTS_S14_BORDER]
 
 
-@pytest.mark.parametrize(("cid", "lang", "section", "body"), TEXTS, ids=[t[0] for t in TEXTS])
+@pytest.mark.parametrize(("cid", "lang", "section", "body"), TEXTS)
 def test_a_body_without_headline_gets_its_newspaper_section(cid, lang, section, body):
     got = classify_text("", None, body, lang, None, explain=False)
     assert got.themes, cid
@@ -34,7 +42,9 @@ TRAPS = {
            "investigativ": "economy", "auswahl": "politics", "nationalauswahl": "politics",
            "datenbanken": "economy", "lander": "science", "promille": "culture", "regierung": "culture",
            "christine": "society", "raubtier": "society", "produktionsprozess": "society",
-           "nachfrage": "economy", "kritiker": "culture", "genommen": "science", "wortwahl": "politics"},
+           "nachfrage": "economy", "kritiker": "culture", "genommen": "science", "wortwahl": "politics",
+           "stark": "culture", "starke": "culture", "starker": "culture", "start": "culture",
+           "starten": "culture", "starr": "culture"},
     "en": {"important": "trade", "european": "economy", "europe": "economy", "investigation": "economy",
            "authorities": "culture", "designated": "culture", "skills": "sport", "skin": "sport",
            "window": "climate", "hospitality": "health", "nursery": "health", "jewelry": "society",
