@@ -32,6 +32,27 @@ COUNTRY_CASES = [
      "Milano.\n\nSecondo l'allenatore, Jordan Rossi giocherà sabato. Chad Bianchi, infortunato, dovrà "
      "aspettare. Georgia Ferrari ha firmato a Milano per tre anni."),
      {"IT"}, {"TD", "JO", "GE"}),
+    # --- "Roma" and "Rom": the Romani people in English, French and German (and "rom" in Italian), Rome
+    # only in Italian ("Roma") and German ("Rom")
+    ("en-roma", "en", "Roma families evicted from camp in Slovakia",
+     ("Police in Slovakia evicted forty Roma families from a camp on the edge of Kosice on Tuesday. Roma "
+     "rights groups said the families had nowhere to go.\n\nThe Slovak government said new housing would be "
+     "built for the Roma community next year."),
+     {"SK"}, {"IT"}),
+    ("fr-roms", "fr", "Un campement de Roms évacué près de Lyon",
+     ("La police a évacué mardi un campement où vivaient une centaine de Roms, près de Lyon. Un Rom de 40 ans "
+     "a été relogé avec sa famille.\n\nLes associations d'aide aux Roms dénoncent une expulsion sans "
+     "solution de relogement en France."),
+     {"FR"}, {"IT"}),
+    ("de-roma", "de", "Sinti und Roma in Ungarn fordern Schutz",
+     ("Vertreter der Roma in Ungarn haben am Dienstag in Budapest mehr Schutz vor Übergriffen gefordert. "
+     "Viele Roma leben in Ungarn in großer Armut.\n\nDie ungarische Regierung verwies auf ihre "
+     "Förderprogramme für Roma-Familien."),
+     {"HU"}, {"IT"}),
+    ("it-roma", "it", "Sgomberato un campo rom alla periferia di Roma",
+     ("La polizia ha sgomberato martedì un campo rom alla periferia di Roma, dove vivevano quaranta famiglie. "
+     "Un rom di 40 anni è stato ricoverato.\n\nIl Comune di Roma ha promesso nuovi alloggi entro l'anno."),
+     {"IT"}, set()),
     # --- places in the US and Canada named after foreign ones
     ("en-places", "en", "Storms sweep across the plains",
      ("Tornadoes touched down near Paris, Texas, on Monday, and power was cut in Vienna, Virginia. Flooding "
@@ -145,6 +166,32 @@ def test_a_long_roundup_keeps_its_main_country_first(lang):
     title, body = _roundup(lang)
     got = classify_text(title, None, body, lang, None)
     assert got.countries[:1] == ("UA",), (got.countries, got.explain)
+
+
+# A long story about one country that names another twice: the other counts as one the story is about
+# (issue 12's "about": every country with two mentions), however many times the first is named.
+_SIDE_COUNTRY = {
+    "en": ("Japan's economy: a long year", ("Exporters in Japan expected a weak winter, and Japanese firms cut "
+           "investment while officials in Tokyo promised support for Japan's smaller companies."),
+           "Two of the largest buyers were in Brazil, and traders said demand from Brazil had fallen."),
+    "fr": ("L'économie du Japon, une longue année", ("Au Japon, les exportateurs attendaient un hiver difficile; "
+           "les entreprises japonaises ont réduit leurs investissements et Tokyo a promis de soutenir les petites "
+           "sociétés du Japon."), "Deux des plus gros acheteurs se trouvaient au Brésil, et la demande du Brésil a baissé."),
+    "de": ("Japans Wirtschaft: ein langes Jahr", ("In Japan erwarteten die Exporteure einen schwachen Winter, die "
+           "japanischen Firmen kürzten ihre Investitionen, und Tokio versprach den kleineren Unternehmen in Japan "
+           "Hilfe."), "Zwei der größten Abnehmer saßen in Brasilien, und die Nachfrage aus Brasilien ging zurück."),
+    "it": ("L'economia del Giappone, un anno lungo", ("In Giappone gli esportatori si aspettavano un inverno debole, "
+           "le aziende giapponesi hanno tagliato gli investimenti e Tokyo ha promesso aiuti alle piccole imprese del "
+           "Giappone."), "Due dei maggiori acquirenti erano in Brasile e la domanda dal Brasile è calata."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "it"])
+def test_a_country_named_twice_in_a_long_story_about_another_is_kept(lang):
+    title, main, side = _SIDE_COUNTRY[lang]
+    paragraphs = [f"{main} {main}"] * 2 + [f"{main} {side}"] + [f"{main} {main}"] * 5
+    got = classify_text(title, None, "\n\n".join(paragraphs), lang, None)
+    assert got.countries == ("JP", "BR"), (got.countries, got.explain)
 
 
 # (id, lang, title, body, coarse group of the first theme)
