@@ -337,7 +337,9 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     # kept from the previous build) up to date and exchange it with `out`, at a cost proportional
     # to the change; or complete the staging folder into a whole tree and exchange that.
     written = shared.writer.written
-    removed = sorted(set(old_keys) - set(shared.keys))
+    new_keys = shared.keys
+    # one pass, not two sets of every path (~190,000 at 100,000 briefs)
+    removed = sorted([rel for rel in old_keys if rel not in new_keys])
     record = {"format": STATE_FORMAT, "manifest": manifest if not errors else None, "keys": shared.keys,
               "pages": shared.pages,
               # with the non-fatal render errors (links out, clashes): a no-change build repeats them
@@ -370,7 +372,12 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
         # plans every page (a marker beside the state rather than a second copy of the whole state).
         _spare_busy(state_file).write_bytes(b"")
         killpoints.reached("spare-busy")
-        missing = _update_spare(spare, trees[spare], shared.keys, set(written), shared.writer.staged, out)
+        # The two trees differ where the spare record says, and the new keys differ from the live tree's
+        # only at the paths written or removed (what _spare_record relies on too): the spare is brought up
+        # to date by looking at those paths alone. Not when a repaired patch took keys out of the state.
+        diff = (state.get("spare") or {}).get("diff")
+        near = {*written, *removed, *diff} if isinstance(diff, dict) and not repaired else None
+        missing = _update_spare(spare, trees[spare], shared.keys, set(written), shared.writer.staged, out, near)
         killpoints.reached("spare-updated")
         _forget_missing(record, missing)
         record.update(tree=_tree_id(spare), spare=_spare_record(out, old_keys, shared.keys, changed))
@@ -547,12 +554,20 @@ def _trees(state: dict, out: Path, spare: Path | None) -> dict[Path, dict]:
 
 
 def _update_spare(spare: Path, spare_keys: dict, keys: dict, written: set[str], staged: Callable[[str], str],
-                  live: Path) -> list[str]:
+                  live: Path, near: set[str] | None = None) -> list[str]:
     """Make the spare tree hold exactly `keys`: rendered files moved in from where `staged` says, files it
     lacks linked from the live tree, files the site no longer has deleted. Returns paths missing from
-    the live tree (deleted by hand): the next build renders them."""
+    the live tree (deleted by hand): the next build renders them. `near`: every path where the spare's
+    keys and `keys` may differ (the others are not looked at: a day's briefs at 100,000 change ~5,000 of
+    ~190,000 paths, and the pass over all of them and their set difference was ~0.1 s of CPU)."""
     missing = []
-    for rel, key in keys.items():
+    if near is None:
+        pairs, gone = keys.items(), spare_keys.keys() - keys.keys()
+    else:
+        ordered = sorted(near)
+        pairs = [(rel, keys[rel]) for rel in ordered if rel in keys]
+        gone = [rel for rel in ordered if rel not in keys and rel in spare_keys]
+    for rel, key in pairs:
         if rel in written:
             src = staged(rel)
         elif spare_keys.get(rel) != key:
@@ -573,7 +588,7 @@ def _update_spare(spare: Path, spare_keys: dict, keys: dict, written: set[str], 
                 into_place(os.link, src, target)
         except FileNotFoundError:
             missing.append(rel)
-    for rel in spare_keys.keys() - keys.keys():
+    for rel in gone:
         target = os.path.join(spare, rel)
         try:
             os.unlink(target)

@@ -565,6 +565,37 @@ def test_briefs_dated_after_the_url_change_add_no_redirect_pages_and_every_forme
     assert site == _files(build_project(scratch_project, out=tmp_path / "clean", clean=True).out)
 
 
+def test_the_spare_is_brought_up_to_date_by_looking_at_the_paths_that_may_differ_alone(tmp_path):
+    """A day's briefs at 100,000 change ~5,000 of ~190,000 paths: the spare's update looks at the paths
+    written or removed and those where the spare record says the trees differ, not at every path."""
+    from briefgen.site import build as build_mod
+
+    live, spare, staging = (tmp_path / name for name in ("live", "spare", "staging"))
+    for folder in (live, spare, staging):
+        (folder / "p").mkdir(parents=True)
+    for rel, text in {"p/a.html": "a new", "p/b.html": "b", "p/c.html": "c new"}.items():
+        (live / rel).write_text(text, encoding="utf-8")
+    for rel, text in {"p/a.html": "a old", "p/b.html": "b", "p/c.html": "c old", "p/d.html": "d"}.items():
+        (spare / rel).write_text(text, encoding="utf-8")
+    (staging / "a").write_text("a newest", encoding="utf-8")
+
+    class EveryPath(dict):
+        def items(self):
+            raise AssertionError("looked at every path")
+
+        keys = __iter__ = items
+
+    keys = EveryPath({"p/a.html": "a2", "p/b.html": "b", "p/c.html": "c2"})
+    spare_keys = EveryPath({"p/a.html": "a1", "p/b.html": "b", "p/c.html": "c1", "p/d.html": "d"})
+    missing = build_mod._update_spare(spare, spare_keys, keys, {"p/a.html"}, lambda rel: str(staging / "a"),
+                                      live, {"p/a.html", "p/c.html", "p/d.html"})
+    assert missing == []
+    assert (spare / "p/a.html").read_text(encoding="utf-8") == "a newest"        # moved in from staging
+    assert (spare / "p/c.html").stat().st_ino == (live / "p/c.html").stat().st_ino   # linked from live
+    assert not (spare / "p/d.html").exists()                                      # gone from the site
+    assert (spare / "p/b.html").read_text(encoding="utf-8") == "b"
+
+
 @pytest.mark.parametrize("where", ["updating the spare", "exchanging"])
 def test_a_build_killed_while_using_the_spare_leaves_the_old_site_and_the_next_build_is_exact(
         scratch_project, build_project, monkeypatch, tmp_path, where):
@@ -577,9 +608,9 @@ def test_a_build_killed_while_using_the_spare_leaves_the_old_site_and_the_next_b
     if where == "updating the spare":
         real = build_mod._update_spare
 
-        def killed(spare, spare_keys, keys, written, staging, live):
+        def killed(spare, spare_keys, keys, written, staging, live, near=None):
             half = dict(list(keys.items())[: len(keys) // 2])
-            real(spare, spare_keys, half, written & set(half), staging, live)
+            real(spare, spare_keys, half, written & set(half), staging, live, near)
             raise SystemExit("killed")
         monkeypatch.setattr(build_mod, "_update_spare", killed)
     else:
