@@ -81,6 +81,8 @@ class CountryLexicon:
     states: dict[tuple[str, ...], str] = field(default_factory=dict)    # US state / CA province -> code
     between: frozenset[str] = frozenset()
     state_firsts: frozenset[str] = frozenset()
+    language_after: frozenset[str] = frozenset()    # "French language", "French-speaking", "französische Sprache"
+    language_before: frozenset[str] = frozenset()   # "de langue française", "in lingua italiana"
 
 
 def _name_case(form: str) -> int:
@@ -233,7 +235,7 @@ def lexicon(lang: str) -> CountryLexicon:
 # carries a digest of everything the lexicon is built from (this module's and lexicon.py's code, the
 # data files, babel's version): any change gives a new file, so a stale lexicon is never read. marshal
 # holds plain data only (no code runs when it is read); a file that does not read back is rebuilt.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 def _cache_path(lang: str) -> Path:
@@ -269,7 +271,8 @@ def _plain(lex: CountryLexicon) -> tuple:
             {w: [astuple(e) for e in v] for w, v in singles.items()},
             {k: [(phrase, astuple(e)) for phrase, e in v] for k, v in pairs.items()},
             ix.firsts, ix.pair_only, ix.pair_only_words, lex.person_names, lex.language_preps, lex.contexts,
-            lex.context_codes, lex.stopwords, lex.states, lex.between, lex.state_firsts)
+            lex.context_codes, lex.stopwords, lex.states, lex.between, lex.state_firsts, lex.language_after,
+            lex.language_before)
 
 
 class _StoredIndex(PhraseIndex):
@@ -308,13 +311,13 @@ class _StoredIndex(PhraseIndex):
 
 def _from_plain(data: tuple, lang: str) -> CountryLexicon:
     (fmt, lex_lang, singles, pairs, firsts, pair_only, pair_only_words, person_names, language_preps, contexts,
-     context_codes, stopwords, states, between, state_firsts) = data
+     context_codes, stopwords, states, between, state_firsts, language_after, language_before) = data
     if fmt != _CACHE_FORMAT or lex_lang != lang:
         raise ValueError("another format or language")
     index = _StoredIndex(singles, pairs)
     index.firsts, index.pair_only, index.pair_only_words = firsts, pair_only, pair_only_words
     return CountryLexicon(lex_lang, index, person_names, language_preps, contexts, context_codes, stopwords,
-                          states, between, state_firsts)
+                          states, between, state_firsts, language_after, language_before)
 
 
 def _build(lang: str) -> CountryLexicon:
@@ -332,7 +335,9 @@ def _build(lang: str) -> CountryLexicon:
                           frozenset(data["language_use"].get(lang, [])), contexts,
                           frozenset(c["code"] for c in data.get("context", [])),
                           frozenset(norm(w) for w in load_toml("sentences.toml")["stopwords"].get(lang, [])),
-                          states, frozenset(na["between"]), frozenset(k[0] for k in states))
+                          states, frozenset(na["between"]), frozenset(k[0] for k in states),
+                          frozenset(norm(w) for w in data["language_words"].get(lang, {}).get("after", [])),
+                          frozenset(norm(w) for w in data["language_words"].get(lang, {}).get("before", [])))
 
 
 # ---- finding mentions ---------------------------------------------------------------------------------
@@ -361,7 +366,10 @@ def _is_surname(toks: Tokens, i: int, lex: CountryLexicon) -> bool:
 
 
 def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
-    """'auf Deutsch', 'in English.', 'en anglais,': the language, not the country."""
+    """'auf Deutsch', 'in English.', 'en anglais,', 'French-speaking', 'de langue française': the language, not
+    the country."""
+    if (i + k < len(toks) and toks.low[i + k] in lex.language_after) or (i > 0 and toks.low[i - 1] in lex.language_before):
+        return True
     if lex.lang == "de" and k == 1 and toks.is_cap(i) and toks.low[i].endswith("sch"):
         # German writes adjectives in lower case: a capitalised bare "Spanisch" is the language.
         return not toks.starts_sentence(i) or (i > 0 and toks.low[i - 1] in lex.language_preps)

@@ -53,6 +53,26 @@ COUNTRY_CASES = [
      ("La polizia ha sgomberato martedì un campo rom alla periferia di Roma, dove vivevano quaranta famiglie. "
      "Un rom di 40 anni è stato ricoverato.\n\nIl Comune di Roma ha promesso nuovi alloggi entro l'anno."),
      {"IT"}, set()),
+    # --- a demonym that names a language ("French-speaking", "de langue anglaise"): no country
+    ("en-language", "en", "Montreal schools short of teachers",
+     ("Montreal's French-speaking schools are short of 400 teachers, the Quebec government said. French "
+     "language courses for adults have waiting lists.\n\nAn English-language daily in Montreal reported that "
+     "Canada's other provinces face the same shortage."),
+     {"CA"}, {"FR", "GB"}),
+    ("fr-language", "fr", "Les écoles de Montréal manquent d'enseignants",
+     ("Les écoles de langue française de Montréal manquent de 400 enseignants, selon le gouvernement du "
+     "Québec.\n\nUn quotidien de langue anglaise rapporte que les autres provinces du Canada connaissent la "
+     "même pénurie."),
+     {"CA"}, {"FR", "GB"}),
+    ("de-language", "de", "Montrealer Schulen fehlen Lehrer",
+     ("Den Schulen in Montreal, die Kinder in französischer Sprache unterrichten, fehlen 400 Lehrer, teilte die "
+     "Regierung von Quebec mit.\n\nEine Zeitung in englischer Sprache berichtet, dass auch die anderen "
+     "Provinzen Kanadas betroffen sind."),
+     {"CA"}, {"FR", "GB"}),
+    ("it-language", "it", "Mancano insegnanti nelle scuole di Montréal",
+     ("Alle scuole di lingua francese di Montréal mancano 400 insegnanti, ha detto il governo del Québec.\n\n"
+     "Un quotidiano in lingua inglese scrive che anche le altre province del Canada sono a corto di docenti."),
+     {"CA"}, {"FR", "GB"}),
     # --- places in the US and Canada named after foreign ones
     ("en-places", "en", "Storms sweep across the plains",
      ("Tornadoes touched down near Paris, Texas, on Monday, and power was cut in Vienna, Virginia. Flooding "
