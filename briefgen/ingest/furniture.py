@@ -119,11 +119,21 @@ def _promo_words() -> frozenset[str]:
     return more["cta"][0] | more["promo"][0]
 
 
-def may_promote(text: str) -> bool:
+def may_promote(text: str, tokens: tuple[str, ...] | None = None) -> bool:
     """False when the text holds no word that opens kind's test for a call to action or a promotion (each
     phrase's longest word): then kind(text) is not "promo". A cheap first test for a caller that asks it of
-    many lines (the headline ranker reads every line around its candidates)."""
-    return not _promo_words().isdisjoint(TOKEN.findall(text.lower()))
+    many lines (the headline ranker reads every line around its candidates). `tokens`: the text's lowercased
+    tokens (TOKEN.findall(text.lower()), as the line model's cached `shape` has them) when the caller has them."""
+    return not _promo_words().isdisjoint(TOKEN.findall(text.lower()) if tokens is None else tokens)
+
+
+def may_credit(text: str) -> bool:
+    """False when kind(text) cannot be "credit": a credit holds a label's ":", "/" or "©", an agency's "/",
+    "(c)" or "copyright". A cheap first test for a caller that asks it of many lines."""
+    if ":" in text or "/" in text or "©" in text:
+        return True
+    low = text.lower()
+    return "(c)" in low or "copyright" in low
 
 
 def kind(text: str) -> str | None:

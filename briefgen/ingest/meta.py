@@ -562,15 +562,23 @@ def _never_headline(ln: Line, ui: frozenset[str]) -> bool:
         or _call_to_action(text)
 
 
-@lru_cache(maxsize=1 << 14)
 def _call_to_action(text: str) -> bool:
     """A promotion of the site that speaks to the reader (furniture.kind's "promo": "Sign up for our daily
     newsletter and get …", "Folgen Sie uns auf Facebook …"), longer than the 8 words under which the
     interface-word share tells it. Not a line with a separator: a headline may announce a call after its
-    topic ("Harbour Road cycle lane: have your say by 27 March")."""
+    topic ("Harbour Road cycle lane: have your say by 27 March"). The ranker asks it of every long line of
+    the page: the first test reads the tokens the line model's `shape` has cached for the line, and only a
+    line holding a promotion's word goes on to furniture.kind."""
     from briefgen.ingest import furniture
 
-    return not _SPLIT.search(text) and furniture.may_promote(text) and furniture.kind(text) == "promo"
+    return furniture.may_promote(text, shape(text)[0]) and _promotes(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _promotes(text: str) -> bool:
+    from briefgen.ingest import furniture
+
+    return not _SPLIT.search(text) and furniture.kind(text) == "promo"
 
 
 _TIME_OF_DAY = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:])")   # 14:05, 20h30
@@ -881,10 +889,14 @@ def _captioned(c: Cleaned, upto: int | None = None) -> set[int]:
     upto = len(c.lines) if upto is None else upto
     solid = [ln for ln in c.lines[:upto] if ln.kind != "blank"]
     solid += islice((ln for ln in c.lines[upto:] if ln.kind != "blank"), 2)   # the credit and line under the last
+    # furniture.kind calls no line of more than CREDIT_WORDS tokens a credit (a line has at least as many tokens
+    # as words) nor one without a credit's marks: the two gates save most of its calls
     return {a.i for a, b, h in zip(solid, solid[1:], solid[2:])
             if a.kind in ("text", "repeat", "caption") and h.key != a.key and _headline_like(h)
             and (h.kind in ("text", "repeat") or h.kind == "meta" and not _has_date(h.text))   # ("Von …": a byline?)
-            and not _paragraph_inside(h.text) and (b.kind == "credit" or furniture.kind(b.text) == "credit")}
+            and (b.kind == "credit" or b.words <= furniture.CREDIT_WORDS and furniture.may_credit(b.text)
+                 and furniture.kind(b.text) == "credit")
+            and not _paragraph_inside(h.text)}
 
 
 CARD_LINES = 3   # a teaser card: its headline, then within this many solid lines a summary sentence and a date
@@ -895,6 +907,8 @@ def _teaser_cards(c: Cleaned, ui: frozenset[str]) -> set[int]:
     sentence (its summary) and a date line (a "Top stories" strip set before the article; a story's own
     header has the same shape, once). The run's last card is the story's own header unless another
     headline-like line follows it before the text. Passed over at the pick, as `_in_menus`."""
+    if not _card_shape_above(c):
+        return set()
     # the solid lines (not blank, not furniture) up to the text's end, read only as far as asked: the cards
     # stand above the text, the headline after them before its first paragraph
     rest = (ln for ln in c.lines[:c.end] if ln.kind != "blank" and not _furniture(ln, ui))
@@ -957,6 +971,26 @@ def _teaser_cards(c: Cleaned, ui: frozenset[str]) -> set[int]:
             out.update(solid[m].i for m in (run if other else run[:-1]))
         run = [at] if at is not None else []
     return out
+
+
+def _card_shape_above(c: Cleaned) -> bool:
+    """Whether the lines above the text hold, in this order, a headline-like line, a sentence, a date line
+    and another headline-like line: the least that a run of two cards needs (the first card whole, the second
+    one's headline above the text). Most pages have no such run, and this one pass over the lines is much
+    cheaper than `_teaser_cards`' reading of every line."""
+    step = 0
+    for ln in c.lines[:c.start]:
+        if step in (0, 3):
+            if ln.kind in ("text", "repeat") and _headline_like(ln):
+                if step == 3:
+                    return True
+                step = 1
+        elif step == 1:
+            if ln.kind != "blank" and (ln.sentence or _full_stop(ln.text)):
+                step = 2
+        elif ln.kind == "meta":
+            step = 3
+    return False
 
 
 MENU_WORDS = 3   # a menu's items: lines of at most this many words
