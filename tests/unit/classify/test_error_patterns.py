@@ -73,6 +73,24 @@ COUNTRY_CASES = [
      ("Alle scuole di lingua francese di Montréal mancano 400 insegnanti, ha detto il governo del Québec.\n\n"
      "Un quotidiano in lingua inglese scrive che anche le altre province del Canada sono a corto di docenti."),
      {"CA"}, {"FR", "GB"}),
+    # --- phrases whose demonym is not the country: the 1918 flu, a yoghurt, a tournament's town
+    ("en-phrases", "en", "Hospitals brace for flu season",
+     ("Doctors in Chicago compared the wave to the Spanish flu of 1918. Greek yogurt and soup sold out in "
+     "Chicago shops.\n\nThe Spanish flu killed millions; Chicago officials said this wave would not. Players at "
+     "Indian Wells were tested too."),
+     {"US"}, {"ES", "GR", "IN"}),
+    ("fr-phrases", "fr", "Les hôpitaux se préparent à la grippe",
+     ("À Lyon, des médecins comparent la vague à la grippe espagnole de 1918. Le yaourt grec et la soupe "
+     "manquent dans les magasins de Lyon.\n\nLa grippe espagnole avait tué des millions de personnes en France."),
+     {"FR"}, {"ES", "GR"}),
+    ("de-phrases", "de", "Kliniken rüsten sich für die Grippe",
+     ("Ärzte in München verglichen die Welle mit der Spanischen Grippe von 1918. Griechischer Joghurt und "
+     "Suppe waren in München ausverkauft.\n\nDie Spanische Grippe hatte in Deutschland Hunderttausende getötet."),
+     {"DE"}, {"ES", "GR"}),
+    ("it-phrases", "it", "Gli ospedali si preparano all'influenza",
+     ("A Milano i medici paragonano l'ondata all'influenza spagnola del 1918. Lo yogurt greco e le zuppe sono "
+     "esauriti nei negozi di Milano.\n\nL'influenza spagnola uccise in Italia centinaia di migliaia di persone."),
+     {"IT"}, {"ES", "GR"}),
     # --- places in the US and Canada named after foreign ones
     ("en-places", "en", "Storms sweep across the plains",
      ("Tornadoes touched down near Paris, Texas, on Monday, and power was cut in Vienna, Virginia. Flooding "
