@@ -546,7 +546,8 @@ def _relative_any(text: str, ref: date, lang: str | None) -> datetime | None:
     read by dateparser's relative parser alone on the line without its time of day, counted from noon of the
     dump's day (it has no time: hours ago stay on it), the printed time then put on the day found: "yesterday,
     14:30" is the day before, never the dump's day at 14:30."""
-    if not lang or not _dateparser_knows(lang):
+    lang = dateparser_code(lang)
+    if lang is None:
         return None
     bare = TIME.sub(" ", text).strip(" ,")
     if not bare:
@@ -617,8 +618,8 @@ def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | No
     else:   # no day to count from: only a full absolute date ("vor 2 Stunden" is no date; never the clock's)
         settings |= {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
     langs = ["fr", "de", "it", "en"]
-    if lang and lang not in langs and _dateparser_knows(lang):
-        langs = [lang] + langs
+    if (code := dateparser_code(lang)) and code not in langs:
+        langs = [code] + langs
     try:
         found = dateparser.parse(text, languages=langs, settings=settings)
     except (ValueError, OverflowError):  # dateparser raises on some odd strings; not a date then
@@ -626,6 +627,19 @@ def _slow(text: str, ref: date | None, lang: str | None = None) -> datetime | No
     if found is not None and base is not None and found.time() == base.time() and not _find_time(text):
         return datetime(found.year, found.month, found.day)   # a relative day without a time: not the base's noon
     return found
+
+
+# Codes a language detector or a page gives that dateparser knows under another one: Norwegian is "no" to
+# py3langid and in most pages' lang attribute, Bokmål "nb" to dateparser; "iw" and "in" are the old ISO codes
+DATEPARSER_CODES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+
+
+def dateparser_code(lang: str | None) -> str | None:
+    """The code dateparser knows the language by, or None when it knows none."""
+    if not lang:
+        return None
+    lang = DATEPARSER_CODES.get(lang, lang)
+    return lang if _dateparser_knows(lang) else None
 
 
 @cache
@@ -643,7 +657,8 @@ def parse_any(text: str, ref: date, lang: str) -> datetime | None:
     relative date ("2 часа назад", "3 hari yang lalu") against the dump's day, or an absolute date with
     day, month and year. Only dateparser's relative and absolute parsers run: a bare number is no date.
     Minutes and hours ago keep the dump's day (it has no time of day)."""
-    if not _dateparser_knows(lang):
+    lang = dateparser_code(lang)
+    if lang is None:
         return None
     import dateparser
 

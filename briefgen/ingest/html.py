@@ -662,7 +662,8 @@ def _dateparser_in(lang: str | None):
     read texts kept apart per language."""
     import htmldate.extractors as hx
 
-    if not lang or not dates._dateparser_knows(lang):
+    lang = dates.dateparser_code(lang)
+    if lang is None:
         yield
         return
     saved = hx.get_external_parser
@@ -1463,6 +1464,9 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
                 and word_count(forms["og"]) < word_count(h) for h in [forms["h1"] or "", *headings]):
             site_keys.append(og)
             forms["og"] = None
+    if forms.get("og") and _names_section(forms["og"], max((v for k, v in forms.items() if k != "og" and v),
+                                                          key=word_count, default=""), names):
+        forms["og"] = None   # an og:title that is one of the page's section links ("Politics"): no headline
     if forms["h1"] and forms.get("title") and names is not None and _h1_is_site(forms, site_keys, names.doc, names.first):
         site_keys.append(_squash(forms["h1"]))
         forms["h1"] = None
@@ -1479,7 +1483,13 @@ def _title(forms: dict, fallback: str | None, heading: Heading | None, sites: li
     chosen = next((stripped[k] for k in TITLE_ORDER if stripped.get(k)), None)
     if chosen is None:
         return fallback
-    if chosen == stripped.get("og") and not forms.get("ld") and _shortened(chosen, stripped.get("h1")):
+    if CUT_MARK.search(chosen):
+        # a form cut short with an ellipsis ("Night buses saved for the wi…": a sharing card's or a feed's
+        # length) is no headline: the next form that goes on from it (JSON-LD, <h1>, <title>) is, JSON-LD
+        # or not (the mark says it was cut; an uncut short og:title is the publisher's choice, below)
+        chosen = next((v for k in TITLE_ORDER if (v := stripped.get(k)) and _shortened(chosen, v, cut=True)),
+                      chosen)
+    elif chosen == stripped.get("og") and not forms.get("ld") and _shortened(chosen, stripped.get("h1")):
         # an og:title that is the printed headline cut short ("Lumo Fold 2 review" beside the <h1> "Lumo Fold
         # 2 review: the sturdiest cheap tablet you can buy"; a sharing card's length): the headline. Not on a
         # page with a JSON-LD headline: there the samples' references, the publishers' own parsers, keep
@@ -1550,11 +1560,17 @@ def _h1_is_site(forms: dict, site_keys: list[str], doc, first: str) -> bool:
     return False
 
 
-def _shortened(short: str, whole: str | None) -> bool:
-    """`whole` begins with every word of `short` and goes on (a headline and the same headline cut short)."""
+CUT_MARK = re.compile(r"\s*(?:…|\.{3})\s*$")   # a text cut short ends so
+
+
+def _shortened(short: str, whole: str | None, cut: bool = False) -> bool:
+    """`whole` begins with every word of `short` and goes on (a headline and the same headline cut short).
+    With `cut`, `short` ends in a cut mark and its last word may be cut inside ("… the wi…")."""
     if not whole:
         return False
-    a, b = WORD.findall(short.lower()), WORD.findall(whole.lower())
+    a, b = WORD.findall(CUT_MARK.sub("", short).lower() if cut else short.lower()), WORD.findall(whole.lower())
+    if cut and a and len(a) <= len(b) and b[:len(a) - 1] == a[:-1] and b[len(a) - 1].startswith(a[-1]):
+        return len(a) < len(b) or b[-1] != a[-1]
     return 0 < len(a) < len(b) and b[:len(a)] == a
 
 

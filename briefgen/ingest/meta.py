@@ -1340,7 +1340,9 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
         if not yearless and not (ln.kind == "credit" and _bare_date(ln.text)):
             # ("03/02/2011" alone reads as a credit "APA/AFP/Name" to the cleaner: a date here); a date line
             # with a two-digit year ("2/26/15", "26.02.15, 10:30 Uhr"), which the cleaner does not read
-            full = dates.with_full_year(ln.text, ref) if ln.words <= DATE_LINE_WORDS else None
+            # ("Do 25.04.24 | 14:07 Uhr | Von Eva Muster": its byline part set apart by a bar is no caption's words)
+            text = _without_byline_parts(ln.text)
+            full = dates.with_full_year(text, ref) if len(WORD.findall(text)) <= DATE_LINE_WORDS else None
             if full is None or dates.other_words(full) > DATE_LINE_OTHER:
                 continue
             ln = replace(ln, text=full)
@@ -1385,6 +1387,11 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
         published = next((d for ln in first if (d := dates.dateline(ln.text, lang, order)) is not None), None)
     if published is None and updated is None and ref is None:
         published = _date_anywhere(c, lang, order)
+    elif ref is None and found_pub and not any(prefixed or _date_line_like(ln) for _, prefixed, ln in found_pub):
+        # no `date` line, and the dates by the header all stand inside longer lines (photo captions: "Tanks at
+        # the front near Bakhmut, April 24, 2023"): a date line labelled as the publication's anywhere on the
+        # page ("Datum 28.04.2023" in a box below the text) is the page's word on its date
+        published = _date_anywhere(c, lang, order, labelled=True) or published
     if published is None and updated is not None and (ref is None or (ref - updated.date()).days > LINE_SLACK):
         # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
         # the article is from that day at the latest, and the update's day is the page's own word
@@ -1405,6 +1412,20 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
         if d is not None:
             dates.check(d, ref)
     return published, updated
+
+
+PART_MARK = re.compile(r"\s+[|·•]\s+")   # the marks that set a date line's parts apart
+
+
+def _without_byline_parts(text: str) -> str:
+    """A date line without the parts set apart by a bar that are a byline ("Von Eva Muster", "By Ann Carter":
+    the lexicons' author words), so that its date, time and zone are all that is counted."""
+    parts = PART_MARK.split(text)
+    if len(parts) < 2:
+        return text
+    author = lexicon().author
+    kept = [p for p in parts if not matches(key_of(p), author, extra_words=4)]
+    return " | ".join(kept) if kept and len(kept) < len(parts) else text
 
 
 def _event_date(text: str, lang: str | None) -> bool:
@@ -1444,17 +1465,27 @@ def _weekdays(lang: str | None) -> frozenset[str]:
 ANYWHERE_WORDS = 25   # a line longer than this is running text, whatever date it holds
 
 
-def _date_anywhere(c: Cleaned, lang: str | None, order: str | None) -> datetime | None:
+def _date_anywhere(c: Cleaned, lang: str | None, order: str | None, labelled: bool = False) -> datetime | None:
     """No `date` line and no date by the header: a date line anywhere on the page, the nearest to the
     text's start (an old blog prints "This entry was posted on Thursday, March 3rd, 2011 at 10:15 pm and
     is filed under News." below its post): a line the cleaner reads as a date line, one labelled as the
     publication ("posted on"), or little but a date; none of a dated list (comments, recent posts), no
-    member's or update's date, or None: a page that gives its brief rather than none."""
+    member's or update's date, or None: a page that gives its brief rather than none. `labelled`: only a
+    line labelled as the publication's."""
     found = []
     for ln in c.lines:
-        if ln.kind not in ("meta", "text", "credit") or ln.words > ANYWHERE_WORDS or not dates.has_day(ln.text):
+        if ln.kind not in ("meta", "text", "credit") or ln.words > ANYWHERE_WORDS:
             continue
+        if not dates.has_day(ln.text):
+            # a labelled date line with a two-digit year ("Publisert: 05.08.24 kl. 14:47" below the text)
+            full = dates.with_full_year(ln.text) if _DIGIT.search(ln.text) \
+                and dates.date_label(ln.text) == "published" else None
+            if full is None:
+                continue
+            ln = replace(ln, text=full)
         label = dates.date_label(ln.text) or _label_after(ln.text)
+        if labelled and label != "published":
+            continue
         if label in ("member", "updated") or not (ln.kind == "meta" or label == "published" or dates.other_words(
                 ln.text) <= DATE_LINE_OTHER or dates.counts_comments(ln.text)):   # a post's footer counts its comments
             continue
