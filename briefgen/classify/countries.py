@@ -432,11 +432,15 @@ def _context_code(toks: Tokens, i: int, k: int, entry: Entry, lex: CountryLexico
 
 
 def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None,
-                  firsts: frozenset[str] | None = None) -> list[tuple[int, int, Entry, str]]:
+                  firsts: frozenset[str] | None = None,
+                  placed: dict[tuple[str, ...], str] | None = None) -> list[tuple[int, int, Entry, str]]:
     """Every country mention in a text: (token index, length, entry, code after context rules).
 
     doc: the whole article's words (str() of it: joined by spaces, padded), for context rules; default:
-    this text only. firsts: the phrase openers worth looking for (PhraseIndex.live_firsts of the article)."""
+    this text only. firsts: the phrase openers worth looking for (PhraseIndex.live_firsts of the article).
+    placed: place names the article has already put in a US state or Canadian province ("London,
+    Ontario") -> that country, shared by the article's fields in reading order: a later bare "London"
+    is the same town."""
     out: list[tuple[int, int, Entry, str]] = []
     starts = lex.index.starts(toks, firsts)
     if not starts:
@@ -470,7 +474,14 @@ def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None,
                 break
             code = _context_code(toks, i, k, entry, lex, doc)
             if code and code not in ("US", "CA") and entry.kind in _PLACE_KINDS:
-                code = _north_american(toks, i + k, lex) or code
+                american = _north_american(toks, i + k, lex)
+                if placed is not None:
+                    form = tuple(toks.low[i:i + k])
+                    if american:
+                        placed[form] = american
+                    else:
+                        american = placed.get(form)
+                code = american or code
             if code:                            # "" : the context says it is no country at all
                 out.append((i, k, entry, code))
             break
@@ -535,21 +546,25 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     # words: every distinct word of the article, when the caller has them (pipeline: from its counts).
     firsts = lex.index.live_firsts(words if words is not None else set().union(*(t.low for _, t in fields)))
     weights = _FieldWeights(fields, cfg)
+    placed: dict[tuple[str, ...], str] = {}
+    headed: set[str] = set()                   # countries named in the headline, kicker or lead
     para_no = -1
     for order, (fname, toks) in enumerate(fields):
         if fname == "body":
             para_no += 1
         if firsts.isdisjoint(toks.low):
             continue
-        mentions = find_mentions(toks, lex, doc, firsts)
+        mentions = find_mentions(toks, lex, doc, firsts, placed)
         w_field = weights.weight(fname, para_no) if mentions else 0.0
         for i, k, entry, code in mentions:
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
             counts[code] += 1
             first_seen.setdefault(code, order * 10_000 + i)
+            if fname != "body":
+                headed.add(code)
             if explain and len(evidence[code]) < 12:
                 evidence[code].append(f"{' '.join(toks.raw[i:i + k])} ({entry.kind}, {fname})")
-    result = _select(scores, counts, first_seen, evidence, sal, min_score)
+    result = _select(scores, counts, first_seen, evidence, sal, min_score, headed)
     # A story that makes no country salient is, on a national site, most likely a domestic one.
     home = publisher_country(source_url) if not result.countries else None
     if home:
@@ -558,11 +573,14 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     return result
 
 
-def _select(scores, counts, first_seen, evidence, sal, min_score) -> CountryResult:
+def _select(scores, counts, first_seen, evidence, sal, min_score, headed=frozenset()) -> CountryResult:
     threshold = min_score if min_score else sal["min_score"]
     top = max(scores.values(), default=0.0)
     ranked = sorted(scores, key=lambda c: (-round(scores[c], 6), first_seen[c]))
-    kept = [c for c in ranked if scores[c] >= threshold and scores[c] >= sal["min_share"] * top]
+    # A country named once is kept only when it leads or stands in the headline, kicker or lead: one
+    # mention in the first paragraph (a comparison, a passing "in Russia") is not what the story is about.
+    kept = [c for c in ranked if scores[c] >= threshold and scores[c] >= sal["min_share"] * top
+            and (counts[c] >= 2 or c == ranked[0] or c in headed)]
     if not kept and ranked and top >= sal["fallback_score"]:
         # Nothing salient, but one country clearly ahead (a domestic story naming a city or two): keep it.
         runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
