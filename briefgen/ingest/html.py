@@ -65,7 +65,8 @@ ALL_STEPS = frozenset((
     "page_comments",    # the page's own heading of its readers' comments ends the article
     "glued_line",       # a line set before a <p> (a date, a byline) that trafilatura joined to its text
     "comment_records",  # records of a stamp line and short prose after the article's: comments, no heading
-    "gaps",             # subheads, lists and short paragraphs set between two of the article's paragraphs
+    "gaps",             # subheads, lists and short paragraphs set between two of the article's paragraphs,
+    #                     and headings with their lists that close it after the last (step trailing keeps those)
     "teasers",          # teaser summaries: the sentence set after a headline link ("<a>…</a><br>Summary …")
     "teaser_runs",      # three or more teasers side by side (headline link, summary), wherever in the text
     "deck",             # the standfirst printed between the headline and the text when no description names it
@@ -75,7 +76,8 @@ ALL_STEPS = frozenset((
     "agreed_end",       # last paragraphs readability-lxml's main block leaves out, when it holds most of the text
     "boxes",            # a box around a form field (a newsletter sign-up) or an embedded post's text
     "continued",        # the rest of a body split around an advert: later elements of its container's class
-    "script_body",      # the article as a script's JSON string holds it, when the page shows only its start
+    "script_body",      # the article as a script's JSON string holds it, when the page shows only its start (or
+    #                     little of it: the string found by the headline)
     "next_story",       # the next article an endless-scroll page prints below (another <h1> and its date line)
 ))
 # Off: no page changes with them, of the 255 sample pages as they are and as older markup, and of the
@@ -135,7 +137,8 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     doc = _parse(raw.text)
     text, md = _extract(raw, doc, options)
     steps = options.steps
-    if "script_body" in steps and doc is not None and (hidden := _script_body(doc, text)) is not None:
+    if "script_body" in steps and doc is not None and ((hidden := _script_body(doc, text)) is not None or (
+            word_count(text) < SHOWN_LITTLE and (hidden := _headline_script_body(doc, text)) is not None)):
         # the page shows only the article's start and a script holds the rest: no step below can find the
         # text's blocks in the page, so none that reads where they stand runs
         text = hidden
@@ -162,8 +165,9 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _before_next_story(found, doc)
     if "comment_records" in steps and doubtful:
         found = _before_comment_records(found, doc)
+    closing: list[str] = []
     if "gaps" in steps:
-        found = _with_gaps(found, doc, paragraphs=doubtful)
+        found = _with_gaps(found, doc, paragraphs=doubtful, closing=closing)
     if "continued" in steps:
         found = _continued(found, doc)
     forms = _title_forms(doc)
@@ -185,7 +189,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         found = _without_teaser_runs(found, doc, units())
     if "boxes" in steps:
         found = _outside_boxes(found, doc)
-    blocks = clean_blocks(found, _clean(md.title), steps)
+    blocks = clean_blocks(found, _clean(md.title), steps, closing)
     if "pull_quotes" in steps:
         blocks = _without_repeats(blocks)
     if "agreed_end" in steps and doubtful and _ends_outside_run(blocks, doc):
@@ -373,7 +377,8 @@ def _extract(raw: RawArticle, doc, options: Options):
         md = _metadata(source)
     except (AssertionError, ValueError, TypeError) as exc:  # lxml asserts on e.g. '<svg><html>'
         raise IngestError(f"HTML too broken to read ({type(exc).__name__})", raw.path) from None
-    if not text.strip() or md is None:
+    if (not text.strip() and doc is None) or md is None:
+        # (a page that shows no text may hold its article in a script: step script_body)
         raise IngestError("no recognisable article in this HTML page", raw.path)
     return text, md
 
@@ -427,18 +432,79 @@ def _script_body(doc, text: str) -> str | None:
                 break
         if not src or len(src) < len(text) or _looks_like_json(src) or word_count(src) < least:
             continue   # (a string shorter than the text holds no twice its words; tags only add to the count)
-        if "<" in src:
-            import lxml.html
-
-            try:
-                src = element_markdown(lxml.html.fragment_fromstring(src, create_parent="div"))
-            except Exception:  # noqa: BLE001  (lxml's parser errors on a broken fragment)
-                continue
-        else:
-            src = "\n\n".join(line.strip() for line in src.splitlines() if line.strip())
-        if word_count(src) >= least and _mostly_unshown(src, doc):
+        src = _string_markdown(src)
+        if src is not None and word_count(src) >= least and _mostly_unshown(src, doc):
             return src
     return None
+
+
+def _string_markdown(src: str) -> str | None:
+    """A script's string as Markdown: an HTML fragment's blocks, or a text's lines as paragraphs."""
+    if "<" in src:
+        import lxml.html
+
+        try:
+            return element_markdown(lxml.html.fragment_fromstring(src, create_parent="div"))
+        except Exception:  # noqa: BLE001  (lxml's parser errors on a broken fragment)
+            return None
+    return "\n\n".join(line.strip() for line in src.splitlines() if line.strip())
+
+
+SHOWN_LITTLE = 100       # words of trafilatura's text under which a page may show (almost) none of its article
+HEADLINE_PROBE_CHARS = 12   # characters of a title form that may find the article's record in a script
+HEADLINE_PROBES = 3         # its longest words, all of which the script must hold
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _headline_script_body(doc, text: str) -> str | None:
+    """The article as a script of the page holds it, when the page shows (almost) none of it (an app renders it
+    from its state: a Next.js page's __NEXT_DATA__ or flight chunks, a React Query cache, JSON-LD's
+    articleBody), so that no shown paragraph can find it (_script_body): the longest JSON string of a script
+    that also holds the headline (og:title, JSON-LD's headline, the <title>'s longest part, the <h1>), read
+    inside strings that are JSON themselves (JSON_DEPTH), when it has twice the words of trafilatura's text, at
+    least MIN_BODY_WORDS, and most of them are not shown. Runs only on a text under SHOWN_LITTLE words (6 of
+    the 255 sample pages as they are); about 1 ms on such a page."""
+    forms = _title_forms(doc)
+    h1 = doc.find(".//h1")
+    heads = [*forms.values(), h1.text_content() if h1 is not None else None]
+    parts = {max(TITLE_SEPARATOR.split(" ".join(h.split())), key=len) for h in heads if h}
+    # a part's longest words, each as written or escaped once or twice (the spaces between them may be others:
+    # a no-break space in the state, a plain one in og:title)
+    probes = [[{v for once in (json.dumps(w)[1:-1], w) for v in (once, json.dumps(once)[1:-1])}
+               for w in sorted(part.split(), key=len)[-HEADLINE_PROBES:]]
+              for part in parts if len(part) >= HEADLINE_PROBE_CHARS and len(part.split()) >= HEADLINE_PROBES]
+    least = max(MIN_BODY_WORDS, 2 * word_count(text))
+    best, most = None, (0, False)
+    for script in doc.iter("script"):
+        src = script.text
+        if not src or len(src) < least or not any(all(any(v in src for v in w) for w in p) for p in probes):
+            continue
+        for string in _long_strings(src, least, JSON_DEPTH):
+            md = _string_markdown(string)
+            # (of two copies, JSON-LD's articleBody as text and the state's as HTML, the HTML: its subheads and
+            # lists stay apart from the paragraphs)
+            if md is not None and (rank := (word_count(md), "<" in string)) > most:
+                best, most = md, rank
+    if best is None or most[0] < least or not _mostly_unshown(best, doc):
+        return None
+    return best
+
+
+def _long_strings(src: str, least: int, depth: int):
+    """The decoded JSON string literals in a script's text of `least` characters or more that are no JSON
+    themselves, and those inside the ones that are (down to `depth` levels)."""
+    for m in _JSON_STRING.finditer(src):
+        if m.end() - m.start() < least:
+            continue
+        try:
+            string = json.loads(m.group())
+        except ValueError:
+            continue
+        if _looks_like_json(string):
+            if depth > 1:
+                yield from _long_strings(string, least, depth - 1)
+        else:
+            yield string
 
 
 def _mostly_unshown(text: str, doc) -> bool:
@@ -1820,9 +1886,12 @@ def _line(text: str) -> Line:
     return Line(0, text, key_of(text), len(WORD.findall(text)))
 
 
-def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset[str] = STEPS) -> list[Block]:
+def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset[str] = STEPS,
+                 closing: list[str] = ()) -> list[Block]:
     """Drop what the lexicons know as boilerplate, the title shown again, short headline-like
-    paragraphs (captions, teaser links) and a trailing heading (it announced teasers)."""
+    paragraphs (captions, teaser links) and a trailing heading (it announced teasers). `closing`: lists the
+    page sets under a heading after the article's last paragraph, inside its main run (_closing_blocks), which
+    are no closing list of headlines whatever their items' shape."""
     kept: list[Block] = []
     title_key = _norm(title or "")
     if "end_marker" in steps:
@@ -1852,7 +1921,8 @@ def clean_blocks(blocks: list[Block], title: str | None = None, steps: frozenset
     if "comments" in steps:
         kept = _cut_at_comments(kept)
     while "trailing" in steps and kept and (kept[-1].kind == "heading"
-                                            or (kept[-1].kind == "list" and _link_list(kept[-1]))
+                                            or (kept[-1].kind == "list" and _link_list(kept[-1])
+                                                and not _closing(kept[-1], closing))
                                             or (kept[-1].kind == "paragraph" and COPYRIGHT_LINE.match(kept[-1].text))):
         kept.pop()   # a closing heading announced teasers; a closing list of headlines is links; a copyright
         #              notice ("Copyright 2014 WKRV. All rights reserved. …") is the site's
@@ -2201,6 +2271,12 @@ def is_consent(text: str) -> bool:
 def _main_run(body):
     """The squeezed text of the page's main run of paragraphs: the <p> elements under the element that
     holds the most <p> text as children (or as grandchildren: paragraphs each in a <div> of their own)."""
+    box = _main_run_box(body)
+    return _squeeze(" ".join(box[1])) if box else ""
+
+
+def _main_run_box(body) -> tuple | None:
+    """The element that holds the page's main run of paragraphs (_main_run) and their texts."""
     tally: dict = {}
     for p in body.iter("p"):
         text = p.text_content()
@@ -2209,9 +2285,8 @@ def _main_run(body):
         if len(parent) == 1 and (grand := parent.getparent()) is not None:   # a <div> around one <p>
             tally.setdefault(grand, []).append(text)
     if not tally:
-        return ""
-    best = max(tally.values(), key=lambda ts: sum(map(len, ts)))
-    return _squeeze(" ".join(best))
+        return None
+    return max(tally.items(), key=lambda kv: sum(map(len, kv[1])))
 
 
 def _doubtful(blocks: list[Block], doc) -> bool:
@@ -2869,7 +2944,7 @@ _NOT_TEXT = frozenset(("script", "style", "noscript", "iframe", "img", "picture"
                        "figcaption", "form", "input", "button", "svg"))
 
 
-def _with_gaps(blocks: list[Block], doc, paragraphs: bool = True) -> list[Block]:
+def _with_gaps(blocks: list[Block], doc, paragraphs: bool = True, closing: list[str] | None = None) -> list[Block]:
     """With the subheads, lists and short paragraphs that the page sets between two of the article's
     paragraphs, as their siblings, and that trafilatura's text leaves out (without class names it takes
     a blog's <h3> and <ul> for navigation): what stands between two paragraphs of one parent is the
@@ -2913,9 +2988,75 @@ def _with_gaps(blocks: list[Block], doc, paragraphs: bool = True) -> list[Block]
             sib = sib.getnext()
         if sib is not None and found:
             adds[m] = found   # (before the next paragraph: after what trafilatura kept between the two)
-    if not adds:
+    # the closing blocks after the last of the text's paragraphs in the page's main run, set right after it
+    # (before what trafilatura kept further down: a teaser's summary may be the last <p> matched)
+    box = _main_run_box(body)
+    last = next((n for n in reversed(matched) if box and _run_child(at[n], box[0]) is not None), None)
+    tail, lists = _closing_blocks(_run_child(at[last], box[0]), have) if last is not None else ([], [])
+    if closing is not None:
+        closing += lists   # (step trailing keeps them)
+    if not adds and not tail:
         return blocks
-    return [x for n, b in enumerate(blocks) for x in (*adds.get(n, ()), b)]
+    return [x for n, b in enumerate(blocks) for x in (*adds.get(n, ()), b, *(tail if n == last else ()))]
+
+
+def _run_child(p, run):
+    """The child of the main run's element that is or wraps the <p> (_main_run counts a <div> around one <p>)."""
+    parent = p.getparent()
+    if parent is run:
+        return p
+    return parent if parent is not None and len(parent) == 1 and parent.getparent() is run else None
+
+
+CLOSING_DEPTH = 2   # boxes entered after the text's last paragraph (<div class="goodbad"><div class="good">)
+_CLOSING_STOP = frozenset(("form", "input", "button", "select", "textarea", "table", "iframe", *_NOT_TEXT))
+
+
+def _closing_blocks(last, have: tuple[str, list[str]]) -> tuple[list[Block], list[str]]:
+    """The subheads and lists that close the article after its last paragraph, as that paragraph's siblings
+    (a review's 'Good' / 'Bad' lists, a match report's 'Player ratings'), which trafilatura's text leaves out as
+    it leaves out those between two paragraphs (step gaps): (those it left out, the squeezed items of every list
+    of them, which step trailing keeps). The walk ends at the parent's end, at a paragraph, at a table, and at a box or list that holds a
+    form field or an image or is mostly link text (a tag list, a 'Read more' box, a newsletter sign-up); a box
+    without those is read inside (at most CLOSING_DEPTH deep), one without text is passed over. A list counts
+    only under a heading (a list that closes a text on its own is a sources, app or paywall list more often than
+    the article's: de-freiepresse, de-wdr, en-nature), and a heading only with a list under it."""
+    walked: list[Block] = []
+
+    def walk(el, depth: int) -> bool:   # False: stop
+        while el is not None:
+            tag = el.tag
+            if not isinstance(tag, str) or tag in ("script", "style", "noscript", "template", "br", "hr"):
+                pass
+            elif tag in ("h2", "h3", "h4", "h5", "h6", "ul", "ol"):
+                block = _gap_element(el)
+                if block is None or (block.kind == "list" and (not walked or walked[-1].kind != "heading")):
+                    return False
+                walked.append(block)
+            elif tag in ("div", "section", "aside", "span") and depth < CLOSING_DEPTH:
+                if any(x.tag in _CLOSING_STOP for x in el.iter()):
+                    return False
+                text = " ".join(el.text_content().split())
+                if not text:
+                    pass       # an image, an advert's empty slot
+                elif (el.text or "").strip() or any((x.tail or "").strip() for x in el):
+                    return False   # a box's own line (a byline, a 'Buy it' label)
+                elif sum(len(a.text_content()) for a in el.iter("a")) > GAP_LINK_SHARE * len(text):
+                    return False
+                elif not walk(el[0] if len(el) else None, depth + 1):
+                    return False
+            elif not el.text_content().strip() and tag not in _CLOSING_STOP:
+                pass
+            else:
+                return False
+            el = el.getnext()
+        return True
+
+    walk(last.getnext(), 0)
+    while walked and walked[-1].kind == "heading":
+        walked.pop()
+    found = [b for b in walked if not _known(b, have)]
+    return found, [_squeeze(" ".join(b.items)) for b in walked if b.kind == "list"]
 
 
 CONTINUE_WORDS = 60   # words that may stand between two parts of a body (an advert's label, a related box)
@@ -2963,34 +3104,44 @@ def _continued(blocks: list[Block], doc) -> list[Block]:
 
 
 def _gap_block(el, have: tuple[str, list[str]]) -> Block | None:
+    """The block of a subhead, list or paragraph element that trafilatura's text has not kept, or None (also
+    for one mostly of link text or holding an image, a video, a form)."""
+    block = _gap_element(el)
+    return None if block is None or _known(block, have) else block
+
+
+def _gap_element(el) -> Block | None:
+    """The block of a subhead, list or paragraph element, or None when it is mostly link text or holds an
+    image, a video, a form (_NOT_TEXT)."""
     tag = el.tag
     if tag not in GAP_TAGS or any(x.tag in _NOT_TEXT for x in el.iter()):
         return None
+    if tag in ("ul", "ol"):
+        items = [i for li in el if li.tag == "li" and (i := " ".join(li.text_content().split()))]
+        links = sum(len(a.text_content()) for a in el.iter("a"))
+        total = sum(map(len, items))
+        if not items or links > GAP_LINK_SHARE * total:
+            return None
+        return Block("list", items=tuple(items))
+    text = " ".join(el.text_content().split())
+    if not _squeeze(text) or sum(len(a.text_content()) for a in el.iter("a")) > GAP_LINK_SHARE * len(text):
+        return None
+    return Block("heading" if tag[0] == "h" else "paragraph", text)
+
+
+def _known(block: Block, have: tuple[str, list[str]]) -> bool:
+    """Whether trafilatura's text holds the block (a list: any of its items) already: inside what it kept, or
+    holding a kept block; a short subhead ("Turnos de riego") is only known as a kept block's start or end, as
+    its words may recur inside the next paragraph."""
     joined, kept = have
 
     def known(key: str) -> bool:
-        # kept already, in trafilatura's own cut of the page's text: inside what it kept, or holding a kept
-        # block; a short subhead ("Turnos de riego") is only known as a kept block's start or end, as its
-        # words may recur inside the next paragraph
         if len(key) >= GAP_KNOWN_CHARS:
             return key in joined or any((len(k) >= 20 and k in key) or k[:GAP_KNOWN_CHARS] == key[:GAP_KNOWN_CHARS]
                                         for k in kept)
         return any(k.startswith(key) or k.endswith(key) or (len(k) >= 20 and k in key) for k in kept)
 
-    if tag in ("ul", "ol"):
-        items = [i for li in el if li.tag == "li" and (i := " ".join(li.text_content().split()))]
-        links = sum(len(a.text_content()) for a in el.iter("a"))
-        total = sum(map(len, items))
-        if not items or links > GAP_LINK_SHARE * total or any(known(_squeeze(i)) for i in items):
-            return None
-        return Block("list", items=tuple(items))
-    text = " ".join(el.text_content().split())
-    key = _squeeze(text)
-    if not key or known(key):
-        return None
-    if sum(len(a.text_content()) for a in el.iter("a")) > GAP_LINK_SHARE * len(text):
-        return None
-    return Block("heading" if tag[0] == "h" else "paragraph", text)
+    return any(known(_squeeze(t)) for t in (block.items if block.kind == "list" else (block.text,)))
 
 
 _MARK = "\u2063\u2063"   # (invisible separators: a place in the page's text)
@@ -3044,6 +3195,11 @@ def _split_text(body, mark) -> tuple[str, str]:
         mark.text = old
     at = text.find(_MARK)
     return _squeeze(text[:at]), _squeeze(text[at:])
+
+
+def _closing(block: Block, closing: list[str]) -> bool:
+    key = _squeeze(" ".join(block.items))
+    return bool(key) and any(key in k for k in closing)
 
 
 def _link_list(block: Block) -> bool:
