@@ -310,3 +310,56 @@ SECTION_TEXTS_S14_BORDER = [
       "das auf fehlende Kassenärzte zurück, viele Menschen gingen mit leichten Beschwerden direkt ins "
       "Krankenhaus. Die Gesundheitsstadträtin will neue Primärversorgungszentren eröffnen.")),
 ]
+
+# A third batch, written after the second had run (and before the classifier saw any of these): short
+# items and feature-like openings, as a daily's website runs them, with few of a section's usual words.
+# First run (code of commit 213a223): 13 of 15. A police item got no theme (now "Streife", "auf frischer
+# Tat"), an ice-core item went to economy ("Millionen Jahren"; now "Antarktis", "Arktis" are climate words).
+SECTION_TEXTS_S14_SHORT = [
+    ("s14c-pol-kurz", "de", "politics",
+     ("Die Regierung hat sich auf ein Paket gegen die Teuerung bei Mieten geeinigt. Die Opposition spricht "
+      "von Kosmetik.")),
+    ("s14c-pol-feature", "de", "politics",
+     ("Es war kurz nach Mitternacht, als die Nachricht im Parlament die Runde machte: Die Abgeordnete tritt "
+      "aus ihrer Partei aus und bleibt als wilde Mandatarin im Hohen Haus. Ihr Klub verliert damit die "
+      "Mehrheit im Ausschuss.")),
+    ("s14c-pol-polizei", "de", "politics",
+     ("Zwei Jugendliche haben in der Nacht auf Samstag in Linz mehrere Autos beschädigt. Eine Streife "
+      "erwischte sie auf frischer Tat, sie werden angezeigt.")),
+    ("s14c-eco-kurz", "de", "economy",
+     ("Der Ölpreis ist am Montag um drei Prozent gestiegen. Händler verwiesen auf die Förderkürzungen der "
+      "Opec.")),
+    ("s14c-eco-feature", "de", "economy",
+     ("Wer in diesen Tagen durch die Mariahilfer Straße geht, sieht viele leere Auslagen. Jedes zehnte "
+      "Geschäft steht leer, die Mieten sind für viele Händler nicht mehr zu stemmen, sagt die "
+      "Wirtschaftskammer.")),
+    ("s14c-eco-pension", "de", "economy",
+     ("Die Pensionen steigen im kommenden Jahr um 4,6 Prozent. Pensionistenvertreter hatten mehr gefordert, "
+      "Ökonomen warnen vor den Kosten für das Budget.")),
+    ("s14c-spo-kurz", "de", "sport",
+     ("Rapid hat sich von seinem Trainer getrennt. Der Nachfolger soll noch diese Woche präsentiert werden.")),
+    ("s14c-spo-feature", "de", "sport",
+     ("Mit 38 Jahren steht sie noch einmal am Start. Die Kärntnerin will bei ihrer letzten Saison auf der "
+      "Streif nichts dem Zufall überlassen und trainiert seit Juni in Chile.")),
+    ("s14c-web-kurz", "de", "technology",
+     ("WhatsApp funktioniert seit dem Vormittag bei vielen Nutzern nicht. Nachrichten werden nicht "
+      "zugestellt, der Konzern arbeitet an einer Lösung.")),
+    ("s14c-web-feature", "de", "technology",
+     ("Sie programmiert seit ihrem zwölften Lebensjahr. Heute führt die Grazerin ein Start-up mit 40 "
+      "Beschäftigten, das Software für die Lagerverwaltung entwickelt.")),
+    ("s14c-sci-kurz", "de", "science",
+     ("Forscher haben in der Antarktis die bisher ältesten Eisproben gewonnen. Sie sollen Auskunft über das "
+      "Klima vor 1,2 Millionen Jahren geben.")),
+    ("s14c-sci-gesundheit", "de", "science",
+     ("Masern breiten sich wieder aus: In Wien wurden heuer bereits 80 Fälle gemeldet. Die Behörden rufen "
+      "dazu auf, den Impfstatus zu prüfen.")),
+    ("s14c-kul-kurz", "de", "culture",
+     ("Der Schauspieler ist im Alter von 84 Jahren gestorben. Er war jahrzehntelang Ensemblemitglied der "
+      "Josefstadt.")),
+    ("s14c-kul-feature", "de", "culture",
+     ("Es beginnt mit einem leeren Raum und einem Klavier. Zwei Stunden später verbeugt sich das Ensemble "
+      "vor einem Publikum, das nicht aufhören will zu klatschen.")),
+    ("s14c-kul-medien", "de", "culture",
+     ("Die Moderatorin verlässt nach zwölf Jahren die Nachrichtensendung. Sie wechselt zu einem privaten "
+      "Radiosender.")),
+]

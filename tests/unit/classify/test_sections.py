@@ -12,7 +12,8 @@ from briefgen.classify import themes as theme_mod
 from briefgen.classify.lexicon import load_toml, norm
 from briefgen.classify.pipeline import classify_text
 from tests.unit.classify.section_texts import SECTION_TEXTS, SECTION_TEXTS_2
-from tests.unit.classify.section_texts_s14 import SECTION_TEXTS_S14, SECTION_TEXTS_S14_BORDER
+from tests.unit.classify.section_texts_s14 import (SECTION_TEXTS_S14, SECTION_TEXTS_S14_BORDER,
+                                                   SECTION_TEXTS_S14_SHORT)
 
 # Border texts still filed elsewhere, each for a reason no general word fixes (kept as strict xfails).
 BORDER_MISSES = {
@@ -22,7 +23,8 @@ BORDER_MISSES = {
 }
 TEXTS = [pytest.param(*t, id=t[0], marks=[pytest.mark.xfail(strict=True, reason=BORDER_MISSES[t[0]])]
                        if t[0] in BORDER_MISSES else [])
-         for t in SECTION_TEXTS + SECTION_TEXTS_2 + SECTION_TEXTS_S14 + SECTION_TEXTS_S14_BORDER]
+         for t in SECTION_TEXTS + SECTION_TEXTS_2 + SECTION_TEXTS_S14 + SECTION_TEXTS_S14_BORDER
+         + SECTION_TEXTS_S14_SHORT]
 
 
 @pytest.mark.parametrize(("cid", "lang", "section", "body"), TEXTS)
@@ -44,7 +46,7 @@ TRAPS = {
            "christine": "society", "raubtier": "society", "produktionsprozess": "society",
            "nachfrage": "economy", "kritiker": "culture", "genommen": "science", "wortwahl": "politics",
            "stark": "culture", "starke": "culture", "starker": "culture", "start": "culture",
-           "starten": "culture", "starr": "culture"},
+           "starten": "culture", "starr": "culture", "streifen": "society"},
     "en": {"important": "trade", "european": "economy", "europe": "economy", "investigation": "economy",
            "authorities": "culture", "designated": "culture", "skills": "sport", "skin": "sport",
            "window": "climate", "hospitality": "health", "nursery": "health", "jewelry": "society",
