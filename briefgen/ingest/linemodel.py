@@ -87,6 +87,7 @@ FOOTER_SHARE = 0.1   # a footer block over the copyright line shares at most thi
 FOOTER_LINES = 4    # a dropped copyright line of the page's this far below the article starts its footer
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 BOX_TOKENS, BOX_SURE = 25, 2.0   # a teaser box's lines under its marker: short and doubted
+BOX_LINKS = 2   # dropped headlines under a teaser marker: the box was a list of links, the kept lines below stay
 TRUNCATED = ("...", "…")   # the end of a line cut off: a teaser's lede
 GALLERY_KEEP, GALLERY_GAP = -3.0, 3   # the article's opening above a gallery: doubted lines, a few tools between
 GALLERY_COUNTERS = 3   # slide counters ("4/50", "Photo 4 of 50") in the dropped lines below the article: a gallery
@@ -625,9 +626,9 @@ class Model:
             if sum(sizes[k] for k in kept) >= FALLBACK_TOKENS or offset >= FALLBACK_OFFSET:
                 # (after the check: a short item below a long cookie notice is no reason to lower the bar)
                 kept = _cut_above_headline(_cut_consent(_cut_foreign(kept, texts), texts), sizes, texts)
-                kept = _keep_last(kept, have, sizes, texts)
+                kept = _keep_last(kept, have, sizes, texts, [lines[i].kind in ("caption", "credit") for i in idx])
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
-                kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx])
+                kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx], texts)
                 kept = _cut_linked_cards(kept, have, sizes, texts, [lines[i].kind == "repeat" for i in idx])
                 counters, players = _media(texts)
                 if counters or players:
@@ -996,15 +997,27 @@ def _cut_author_note(kept: list[int], sizes: list[int], texts: list[str], metas:
     return kept[:cut]
 
 
-def _keep_last(kept: list[int], scores: list[float], sizes: list[int], texts: list[str]) -> list[int]:
-    """`kept` with the line right below its last one (no dropped line between) when the model only doubts
-    it (log-odds LAST_KEEP or more), it is a sentence of LAST_TOKENS tokens or more and uses LAST_STEMS of
-    the article's content words: the article's last paragraph, doubted because the page's furniture
-    follows it (the paragraphs after a "Most popular" box set inside the article)."""
+# a paragraph's sentence followed by its writer's initials or an agency's short name, as the last paragraph of
+# a news story often is ("… ist 2017 verstorben. (nz)", "… on Tuesday. (AP)")
+_SIGNED = re.compile(r"[.!?…][\"'»«”“’]*\s*\([^()\s]{1,12}\)\s*$")
+
+
+def _keep_last(kept: list[int], scores: list[float], sizes: list[int], texts: list[str],
+               credits: list[bool]) -> list[int]:
+    """`kept` with the line right below its last one (no dropped line between but a photo's caption or
+    credit) when the model only doubts it (log-odds LAST_KEEP or more), it is a sentence of LAST_TOKENS
+    tokens or more and uses LAST_STEMS of the article's content words: the article's last paragraph,
+    doubted because the page's furniture follows it (the paragraphs after a "Most popular" box set inside
+    the article). A photo stands between two of the article's paragraphs as often as anywhere, so its
+    caption does not part the last paragraph from the article; nor does its writer's sign-off after the
+    last sentence ("(nz)") make it no sentence."""
     if not kept:
         return kept
     k = kept[-1] + 1
-    if k < len(texts) and scores[k] >= LAST_KEEP and sizes[k] >= LAST_TOKENS and TERMINAL.search(texts[k]) \
+    if k < len(texts) and credits[k]:
+        k += 1
+    if k < len(texts) and scores[k] >= LAST_KEEP and sizes[k] >= LAST_TOKENS \
+            and (TERMINAL.search(texts[k]) or _SIGNED.search(texts[k])) \
             and len(_stems([texts[k]]) & _stems([texts[j] for j in kept])) >= LAST_STEMS:
         return kept + [k]
     return kept
@@ -1119,21 +1132,39 @@ def _keep_subheads(kept: list[int], scores: list[float], sizes: list[int], flagg
     return sorted(have.union(extra)) if extra else kept
 
 
-def _cut_marked_box(kept: list[int], scores: list[float], sizes: list[int], marker: list[bool]) -> list[int]:
+def _cut_marked_box(kept: list[int], scores: list[float], sizes: list[int], marker: list[bool],
+                    texts: list[str]) -> list[int]:
     """`kept` without the short lines (BOX_TOKENS tokens or fewer) the model only doubts (log-odds under
     BOX_SURE) right below a dropped teaser marker ("Related stories", "Lesen Sie auch") between two kept
     lines, up to the article's next long or sure line: the box's headlines and summaries, which read like
-    short paragraphs. A box at the article's end (no article line below it) is the tail cut's."""
+    short paragraphs. A box at the article's end (no article line below it) is the tail cut's. When the
+    lines dropped under the marker are already BOX_LINKS headlines or more (short, no sentence mark: a list
+    of links to other stories), the box's kept lines are more of those links: the cut takes only lines of
+    their shape and ends at the first that ends a sentence with a full stop, the article's next paragraph
+    (in a language whose paragraphs are few tokens long, they are all short)."""
     drop: list[int] = []
     for n in range(1, len(kept)):
-        if not any(marker[k] for k in range(kept[n - 1] + 1, kept[n])):
+        marks = [k for k in range(kept[n - 1] + 1, kept[n]) if marker[k]]
+        if not marks:
             continue
+        links = range(marks[-1] + 1, kept[n])
+        listed = len(links) >= BOX_LINKS and all(_link_shaped(k, sizes, texts) for k in links)
         j = n
-        while j < len(kept) and sizes[kept[j]] <= BOX_TOKENS and scores[kept[j]] < BOX_SURE:
+        while j < len(kept) and sizes[kept[j]] <= BOX_TOKENS and scores[kept[j]] < BOX_SURE \
+                and (not listed or _link_shaped(kept[j], sizes, texts)):
             j += 1
         if n < j < len(kept):
             drop.extend(kept[n:j])
     return [k for k in kept if k not in set(drop)] if drop else kept
+
+
+_CLOSERS = "\"'»«”“’)]」』）"
+
+
+def _link_shaped(k: int, sizes: list[int], texts: list[str]) -> bool:
+    """A line shaped like a link to another story: short (HEAD_TOKENS tokens or fewer) and not ended by a
+    full stop (a headline may end in "?" or "!", a teaser's cut-off lede in "…")."""
+    return sizes[k] <= HEAD_TOKENS and texts[k].rstrip().rstrip(_CLOSERS)[-1:] not in ".。．।"
 
 
 def _cut_linked_cards(kept: list[int], scores: list[float], sizes: list[int], texts: list[str],

@@ -886,3 +886,43 @@ def test_a_subhead_under_a_link_to_another_story_stays(monkeypatch):
     scores = [3.0, 3.0, -1.5, 0.5, 3.0, 3.0]
     texts[2] = "Airline to pay passengers stranded in Palma"
     assert headings(texts, scores) == []
+
+
+def test_the_doubted_last_paragraph_under_a_photo_s_caption_stays(monkeypatch):
+    # the article's paragraphs, a photo's caption (dropped), then its last paragraph, which the model only
+    # doubts because the page's furniture follows it: a caption does not part it from the article
+    caption = "Le ministre jeudi à Lyon. © Jean Dupont / AFP"
+    last = ("Les agriculteurs touchés par la sécheresse recevront les premières aides avant la fin du mois, a "
+            "précisé le ministre.")
+    texts = [P1, P2, P3, caption, last, "Partager", "Mentions légales"]
+    scores = [3.0, 3.0, 3.0, -12.0, -0.8, -8.0, -8.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, last]
+    # and so with its writer's initials after its last sentence
+    texts[4] = last + " (jd)"
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3, texts[4]]
+    # a dropped line that is no caption (a box's label) still parts it
+    texts[3] = "Toute l'actualité de la région"
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P3]
+
+
+def test_short_paragraphs_under_a_related_box_whose_links_were_dropped_stay(monkeypatch):
+    # short paragraphs (each under BOX_TOKENS, as a language that glues its words makes them all): a
+    # "Related" marker and its three headlines, all dropped, then the article's next paragraphs, which the
+    # model only doubts: the box was the list of links, the short paragraphs below are the article's
+    short = ["Le ministre a promis une réponse aux éleveurs avant la fin du mois.",
+             "Les syndicats agricoles attendent des aides plus rapides pour les exploitations.",
+             "La sécheresse touche déjà la moitié des communes du sud du pays."]
+    links = ["Incendie dans un entrepôt près de Lyon", "La Bourse recule en clôture",
+             "Le festival de jazz annule sa dernière soirée"]
+    texts = [P1, P2, "Related", *links, *short, P4]
+    scores = [3.0, 3.0, -6.0, -2.0, -3.0, -1.5, 1.0, 1.0, 0.5, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, *short, P4]
+    # a fourth headline the model keeps (a question, no full stop) is more of the box's links: it goes, the
+    # paragraphs below it stay
+    texts = [P1, P2, "Related", *links, "Is the village school closing for good?", *short, P4]
+    scores = [3.0, 3.0, -6.0, -2.0, -3.0, -1.5, 0.5, 1.0, 1.0, 0.5, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, *short, P4]
+    # one dropped headline over a kept summary is a teaser card: the summary still goes
+    texts = [P1, P2, "Related", links[0], short[0], P4]
+    scores = [3.0, 3.0, -6.0, -2.0, 1.0, 3.0]
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, P4]
