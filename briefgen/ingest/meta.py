@@ -1387,11 +1387,15 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
         published = next((d for ln in first if (d := dates.dateline(ln.text, lang, order)) is not None), None)
     if published is None and updated is None and ref is None:
         published = _date_anywhere(c, lang, order)
-    elif ref is None and found_pub and not any(prefixed or _date_line_like(ln) for _, prefixed, ln in found_pub):
-        # no `date` line, and the dates by the header all stand inside longer lines (photo captions: "Tanks at
-        # the front near Bakhmut, April 24, 2023"): a date line labelled as the publication's anywhere on the
-        # page ("Datum 28.04.2023" in a box below the text) is the page's word on its date
-        published = _date_anywhere(c, lang, order, labelled=True) or published
+    elif (ref is None and found_pub or ref is not None and updated is None) \
+            and not any(prefixed or _date_line_like(ln) for _, prefixed, ln in found_pub):
+        # the dates by the header, if any, all stand inside longer lines (photo captions: "Tanks at the front near
+        # Bakhmut, April 24, 2023"): a date line labelled as the publication's anywhere on the page ("Datum
+        # 28.04.2023" in a box below the text, "Publisert: 05.08.24 kl. 14:47") is the page's word on its date;
+        # beside a `date` line only when it is days before it (a page saved later), as a header date would be
+        labelled = _date_anywhere(c, lang, order, labelled=True)
+        if labelled is not None and (ref is None or (ref - labelled.date()).days > LINE_SLACK):
+            published = labelled
     if published is None and updated is not None and (ref is None or (ref - updated.date()).days > LINE_SLACK):
         # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
         # the article is from that day at the latest, and the update's day is the page's own word

@@ -63,8 +63,9 @@ BYLINE_LINES = [
 ]
 
 
-def _undated_dump(tmp_path, lang: str, above: list[str], middle: list[str] = (), below: list[str] = ()):
-    """A dump without its `date` line: the site's name and menu, the headline, `above`, the first paragraph,
+def _undated_dump(tmp_path, lang: str, above: list[str], middle: list[str] = (), below: list[str] = (),
+                  day_line: str | None = None):
+    """A dump without its `date` line (or with `day_line` as one: a page saved later): the site's name and menu, the headline, `above`, the first paragraph,
     `middle` (photo captions), the rest of a long text, `below` (a box of the page's data), related links, footer.
     Written atomically (a watcher may be looking)."""
     import os
@@ -72,7 +73,8 @@ def _undated_dump(tmp_path, lang: str, above: list[str], middle: list[str] = (),
     from briefgen.ingest.pipeline import ingest_file
 
     paragraphs = [p + "\n" for p in TEXT[lang] * 6]   # a long article: its last lines far below its header
-    lines = [SITE[lang], *MENU[lang], "", HEADLINE[lang], *above, ""] + paragraphs[:1] \
+    lines = ([f"date {day_line}"] if day_line else []) + [SITE[lang], *MENU[lang], "", HEADLINE[lang], *above, ""] \
+        + paragraphs[:1] \
         + [x for c in middle for x in (c, "")] + paragraphs[1:] \
         + list(below) + ["", *RELATED[lang], "", FOOTER[lang]]
     part, page = tmp_path / "page.txt.part", tmp_path / "page.txt"
@@ -121,3 +123,15 @@ def test_a_labelled_date_with_a_two_digit_year_below_the_text_dates_an_undated_p
     # no `date` line and no date by the header: the page's data line below its text ("Publisert: 05.08.24 kl. 14:47")
     a = _undated_dump(tmp_path, lang, [], below=["", line])
     assert a.date_from is None and a.date.strftime("%Y-%m-%d %H:%M") == want
+
+
+@pytest.mark.parametrize("day_line, want", [("2015-06-06", "2015-02-26"), ("2015-02-27", "2015-02-27")],
+                         ids=["saved 100 days later", "saved the next day"])
+def test_a_labelled_date_below_the_text_beside_a_later_date_line(tmp_path, day_line, want):
+    # a page saved long after it appeared: its `date` line is the day it was saved; the only dates by the header
+    # are photo captions', the page's data box below the text says "Datum 26.02.2015". A line a day after the
+    # labelled date is the publication day as the collector knows it (as beside a header date)
+    captions = ["Der Busbahnhof am Markt in der Nacht zum Montag, 24. Februar 2015"]
+    a = _undated_dump(tmp_path, "de", [], middle=captions, below=["", "Datum 26.02.2015", "Autor Eva Muster"],
+                      day_line=day_line)
+    assert a.date.date().isoformat() == want
