@@ -444,9 +444,12 @@ def _string_markdown(src: str) -> str | None:
         import lxml.html
 
         try:
-            return element_markdown(lxml.html.fragment_fromstring(src, create_parent="div"))
+            root = lxml.html.fragment_fromstring(src, create_parent="div")
         except Exception:  # noqa: BLE001  (lxml's parser errors on a broken fragment)
             return None
+        for el in [x for x in root.iter("p", "figcaption") if _in_figure(x, word_count(x.text_content()))]:
+            el.drop_tree()   # a photo's caption: the page would show it under the photo, not as a paragraph
+        return element_markdown(root)
     return "\n\n".join(line.strip() for line in src.splitlines() if line.strip())
 
 

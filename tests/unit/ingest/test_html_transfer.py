@@ -877,13 +877,15 @@ def test_an_article_only_a_script_holds_is_found_by_its_headline():
     """Step script_body, anchored on the headline: a page that shows (almost) none of its article (an app renders
     it from its state; a Next.js page's __NEXT_DATA__, a React Query cache) gives the longest JSON string of a
     script that holds the headline's longest words, the HTML copy before a text copy of as many words, when it
-    has twice the words of trafilatura's text and most of them are not shown."""
+    has twice the words of trafilatura's text and most of them are not shown; a photo's caption in it (a <p> in a
+    small box with an image) is no paragraph."""
     import json
 
     from briefgen.ingest.html import _headline_script_body, _parse
 
     headline = "Night buses saved for the winter after petition"
-    html_body = "<h2>What now</h2>" + "".join(f"<p>{p}</p>" for p in _PARAS)
+    photo = "<div class='img-box'><img src='/bus.jpg'><div class='caption'><p>A night bus at the depot. Photo: A. Lee</p></div></div>"
+    html_body = "<h2>What now</h2>" + "".join(f"<p>{p}</p>" + (photo if n == 1 else "") for n, p in enumerate(_PARAS))
     state = json.dumps({"article": {"title": headline.replace(" ", "\u00a0", 1), "body": html_body,
                                     "summary": "Short summary of the story."}}, ensure_ascii=False)
     ld = json.dumps({"@type": "NewsArticle", "headline": headline, "articleBody": "\n\n".join(_PARAS)})
