@@ -966,7 +966,8 @@ def test_added_briefs_plan_only_the_listing_pages_they_change(scratch_project, b
     page): a partial plan keys those and the redirects, and takes the older archive pages from the
     last plan (pages.Added). Newest briefs (a day's), one in the middle, one older than all: the
     state saved (keys, plan) and the site are those of a plan of the whole sections, and of a clean
-    build."""
+    build. The listing's redirects of former page URLs are the last plan's: only one it did not have
+    (briefs dated before the URL change, growing past a page) is keyed."""
     from briefgen.site import pages as pages_mod
     from tests.unit.site.conftest import brief_text
 
@@ -987,15 +988,19 @@ def test_added_briefs_plan_only_the_listing_pages_they_change(scratch_project, b
             made = [folder / f"new-{case}-{i}.md" for i in range(len(dates))]
             for path, date in zip(made, dates):
                 path.write_text(brief_text(f"Nouveau {path.stem}", path.stem, date), encoding="utf-8")
+            before = set(_state_as_read_afresh(scratch_project)["keys"])
             keyed.clear()
             build_project(scratch_project)
             state = _state_as_read_afresh(scratch_project)
-            found.append((list(keyed), state["keys"], state["plan"], _site(scratch_project / "site")))
+            found.append((list(keyed), state["keys"], state["plan"], _site(scratch_project / "site"), before))
             for path in made:
                 path.unlink()
             build_project(scratch_project)
-        (part, keys, plan, site), (every, whole_keys, whole_plan, whole_site) = found
+        (part, keys, plan, site, before), (every, whole_keys, whole_plan, whole_site, _) = found
         assert keys == whole_keys and plan == whole_plan and site == whole_site, case
+        redirects = [p for p in every if "/page/" in p]
+        assert [p for p in redirects if p in before], case
+        assert [p for p in part if "/page/" in p] == [p for p in redirects if p not in before], case
         oldest_page = "regions/western-europe/archive/1/index.html"
         assert oldest_page in every and (oldest_page in part) == (case == "oldest"), case
         assert len(part) < len(every) or case == "oldest", case
