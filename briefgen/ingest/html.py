@@ -2633,7 +2633,8 @@ def _outside_boxes(blocks: list[Block], doc) -> list[Block]:
 # A heading that opens the readers' comments, in the languages of news pages, with a count before or after
 # ("Kommentare (34)", "3 comments:", "Show comments (12)", "12 Responses to “…”", "Readers' views (6)").
 _COMMENT_WORDS = (r"comments?|kommentare?|leserkommentare|leserbriefe|kommentarer|commentaires?|commenti|"
-                  r"comentarios?|comentários?|reacties|комментари[йия]|komentarze|komentáře|komentar|yorumlar")
+                  r"comentarios?|comentários?|reacties|комментари[йия]|komentarze|komentáře|komentar|yorumlar|"
+                  r"diskuse|diskuze|diskusia|dyskusja")   # (Czech, Slovak and Polish sites head their readers' threads so)
 _QUOTE = "[\"'“„«‘]"
 COMMENTS_HEADING = re.compile(
     rf"^\W*(?:\d+\s+)?(?:(?:show|view|read|see|all|leave\s+a|post\s+a|add\s+a|your|readers?['’]?s?)\s+)*"
