@@ -530,6 +530,44 @@ def test_a_long_kicker_over_the_headline_is_not_taken_for_it():
     assert _over_dek(c, want, kicker) == want
 
 
+def _under_kicker(c, pick: str, below: str) -> str:
+    """What `_headline_under_kicker` gives when the ranker takes `pick` and scores the line `below` it one
+    point lower (within KICKER_GAP)."""
+    cands, cuts = meta.title_candidates(c)
+    w = linemodel.model().title["weights"]
+    scores = [sum(a * b for a, b in zip(w, row)) for row in meta.title_features(c, cands, cuts)]
+    best = next(k for k, ln in enumerate(cands) if ln.text == pick and not cuts[k][0])
+    low = next(k for k, ln in enumerate(cands) if ln.text == below and not cuts[k][0])
+    scores[best] = max(scores) + 1.0
+    scores[low] = scores[best] - 1.0
+    alt = meta._headline_under_kicker(c, cands, cuts, scores, best, meta.ui_words(), set())
+    return cands[best if alt is None else alt].text
+
+
+def test_a_long_kicker_taken_gives_way_to_the_headline_right_under_it():
+    """A kicker of up to DEK_KICKER words set tight over a longer headline on the article's topic: when the
+    ranker takes the kicker, the headline under it is the title (share buttons between are read past)."""
+    kicker = "After two years of complaints from residents"
+    want = "The council will extend the night bus network to the northern districts"
+    c = clean_dump(f"Menu\n\nTransport\n\n{kicker}\n{want}\n\nBy Ann Writer\n\n" + BODY)
+    assert _under_kicker(c, kicker, want) == want
+    c = clean_dump(f"Menu\n\nTransport\n\n{kicker}\nShare on Facebook\n{want}\n\nBy Ann Writer\n\n" + BODY)
+    assert _under_kicker(c, kicker, want) == want
+
+
+def test_a_short_headline_keeps_its_dek_set_a_blank_line_below():
+    """A short headline over a longer dek without a full stop, a blank line between (as a site sets a dek
+    under its headline): the headline stays; so does a headline over another story's longer headline."""
+    want = "Night buses for the northern districts"
+    dek = "The council extends the night bus network to the northern districts after complaints"
+    c = clean_dump(f"Menu\n\nTransport\n\n{want}\n\n{dek}\n\nBy Ann Writer\n\n" + BODY)
+    assert _under_kicker(c, want, dek) == want
+    other = "Two hikers rescued from Eagle Peak after a long night in the snowstorm"
+    c = clean_dump(f"Menu\n\nTransport\n\n{want}\n{other}\n\nBy Ann Writer\n\n" + BODY)
+    assert meta._topic_shares(c, [other])[0] < meta.SWAP_HIGH, "the test needs an off-topic line"
+    assert _under_kicker(c, want, other) == want
+
+
 def test_another_story_s_headline_right_above_a_headline_does_not_replace_it():
     """A teaser right above a (longer) headline uses none of the article's words: it never replaces it."""
     teaser = "Two hikers rescued from Eagle Peak after a long night in the snowstorm"
