@@ -22,12 +22,11 @@ from itertools import pairwise
 from briefgen.ingest import dates, furniture, linemodel
 from briefgen.ingest.patterns import (
     AGENCY_LINE,
-    INLINE_CREDIT,
     NOISE_LINE,
     TERMINAL,
     TOKEN,
-    TRAILING_CREDIT,
     WORD,
+    credit_at_end,
     ends_sentence,
     has_fold,
     key_of,
@@ -187,8 +186,19 @@ def handle_noise(line: Line) -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
-_CREDIT_HEAD = re.compile(r"\s*[:|]\s*")                  # a credit's label ends at its colon or bar
 _CREDIT_LABEL = re.compile(r"^\s*[(\[]?[\w ]+\s*[:|©]")   # "Foto: ", "(Bild | ", "Photo ©"
+
+
+def _credit_head(key: str) -> str:
+    """A credit's label: the key up to its first colon or bar, without the spaces before it. The same text
+    as re.split(r"\\s*[:|]\\s*", key, maxsplit=1)[0] (the leftmost match opens the spaces before the first
+    colon or bar; str.rstrip strips what `\\s` matches), without a regex (~1 µs) on every line holding a
+    colon or a bracket."""
+    cut = key.find(":")
+    bar = key.find("|")
+    if bar >= 0 and (cut < 0 or bar < cut):
+        cut = bar
+    return key if cut < 0 else key[:cut].rstrip()
 
 
 def handle_credit(line: Line) -> str | None:
@@ -199,12 +209,11 @@ def handle_credit(line: Line) -> str | None:
         return None
     if CREDIT_START.match(text) and COPYRIGHT_YEAR.search(text):
         return "boiler"   # "© The Financial Times Ltd. 2024": the page's copyright, not a photo's
-    if _CREDIT_HEAD.split(line.key, maxsplit=1)[0] in lexicon().credit and _CREDIT_LABEL.match(text) \
-            or CREDIT_START.match(text):
+    if _credit_head(line.key) in lexicon().credit and _CREDIT_LABEL.match(text) or CREDIT_START.match(text):
         return "caption" if line.words > 10 else "credit"   # "Legende: <the caption itself>"
     if line.words <= 6 and "/" in line.text and SLASH_CREDIT.match(line.text.strip()):
         return "credit"  # "APA/AFP/Mandel Ngan", "IMAGO/ZUMA Press"
-    if line.words > 3 and (TRAILING_CREDIT.search(line.text) or INLINE_CREDIT.search(line.text)):
+    if line.words > 3 and credit_at_end(line.text):
         return "caption"  # a caption that carries its own credit
     return None
 

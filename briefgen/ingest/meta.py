@@ -35,6 +35,7 @@ from briefgen.ingest.patterns import (
     TRAILING_CREDIT,
     UNSPACED,
     WORD,
+    credit_at_end,
     key_of,
     lexicon,
     matches,
@@ -1280,7 +1281,7 @@ def _credit_like(ln: Line) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _credit_like_text(text: str) -> bool:
     return "©" in text or "@" in text or bool(lexicon().rights.search(text)) \
-        or bool(INLINE_CREDIT.search(text) or TRAILING_CREDIT.search(text)) \
+        or credit_at_end(text) \
         or bool(CREDIT_LABEL.search(text))
 
 

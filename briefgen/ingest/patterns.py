@@ -77,13 +77,67 @@ NOISE_LINE = re.compile(
 INLINE_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?:Photo(?:graph)?|Foto|Bild|Image|Credit|Crédit|Picture)s?\s*[:©]\s*"
                            r"[^.]{2,80}$", re.IGNORECASE)
 # Share widgets: short lines naming social networks ("Auf Facebook teilen Facebook", "Whatsapp").
-SOCIAL = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|telegram|bluesky|threads|flipboard|messenger"
-                    r"|pinterest|reddit|xing|instagram|tiktok|youtube|mastodon|e-?mail|x)\b", re.IGNORECASE)
+SOCIAL_NAMES = ("facebook", "twitter", "whatsapp", "linkedin", "telegram", "bluesky", "threads", "flipboard",
+                "messenger", "pinterest", "reddit", "xing", "instagram", "tiktok", "youtube", "mastodon",
+                "e-?mail", "x")
+
+
+def by_first_letter(alternatives: list[str] | tuple[str, ...]) -> str:
+    """"|".join(alternatives) with the alternatives that open with one letter under one branch, in their
+    order: "f(?:acebook|lipboard)|t(?:witter|elegram)|…". Python's engine tries an alternation's branches
+    one by one at every place it is asked (a failed branch costs a comparison of its first letter), so a
+    line's search tries a branch per first letter instead of every alternative (the prompts' search 2.8 ->
+    2.0 µs a line). The matches are the same: two alternatives opening with different ASCII lowercase
+    letters never match at one place, case-insensitive alike (no character is taken for two of them), and
+    those opening with one letter keep their order. Only when every alternative opens with such a letter,
+    not made optional or repeated, and holds no `|` outside brackets; else the plain join."""
+    def plain_letter_first(alt: str) -> bool:
+        if not ("a" <= alt[:1] <= "z") or alt[1:2] in ("?", "*", "+", "{"):
+            return False
+        depth, i = 0, 0
+        while i < len(alt):
+            ch = alt[i]
+            if ch == "\\":
+                i += 1
+            elif ch == "[":   # a class: "|" and brackets inside it are characters
+                i += 1 + (alt[i + 1:i + 2] == "^")
+                i += alt[i:i + 1] == "]"
+                while i < len(alt) and alt[i] != "]":
+                    i += 2 if alt[i] == "\\" else 1
+            elif ch in "()":
+                depth += 1 if ch == "(" else -1
+            elif ch == "|" and depth == 0:
+                return False
+            i += 1
+        return True
+
+    if not all(map(plain_letter_first, alternatives)):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" if len(rest) > 1 else c + rest[0]
+                    for c, rest in groups.items())
+
+
+SOCIAL = re.compile(rf"\b(?:{by_first_letter(SOCIAL_NAMES)})\b", re.IGNORECASE)
 # A caption line ending in its credit: "… en cours. MIGUEL MEDINA / AFP", "… (Photo: Keystone)".
 PHOTO_AGENCIES = r"(?:AFP|AP|Reuters|dpa|EPA|Keystone(?:-SDA)?|Getty Images|IMAGO|imago|picture[- ]alliance|Shutterstock|ANSA|SIPA|Sipa|Abaca|Bloomberg|Xinhua|APA|KEYSTONE|REUTERS|EPA-EFE|AP Photo)"
 TRAILING_CREDIT = re.compile(r"(?:[.!?»”)]\s+|^)[\w.'’ -]{2,40}\s?/\s?" + PHOTO_AGENCIES + r"(?:\s?/\s?[\w.'’ -]{2,30})?\s*\)?$"
                              r"|\((?:Photo|Foto|Bild|Image)s?\s*:[^()]{2,60}\)\s*$"
                              r"|[.!?»”]\s+©\s?[^.©]{2,60}$", re.IGNORECASE)
+
+def credit_at_end(text: str) -> bool:
+    """bool(INLINE_CREDIT.search(text) or TRAILING_CREDIT.search(text)), faster: each pattern is searched only
+    when the line holds the characters every match of it needs, which most lines lack. INLINE_CREDIT: a colon
+    or ©. TRAILING_CREDIT: a slash (before its agency), a © (after a sentence's end) or, for "(Photo: …)",
+    a colon and a closing bracket that ends the line (`\\)\\s*$`: str.rstrip strips what `\\s` matches). A
+    caption with a colon or a bracket but none of these took ~5 µs of searches."""
+    return ((":" in text or "©" in text) and INLINE_CREDIT.search(text) is not None) or \
+        (("/" in text or "©" in text or (":" in text and text.rstrip().endswith(")")))
+         and TRAILING_CREDIT.search(text) is not None)
+
+
 # Language switcher: a line of two-letter language codes ("DE", "FR", "DE | FR | IT").
 SWITCHER_CODE = re.compile(r"^[A-Z]{2}$")
 SWITCHER_LANGS = {"DE": "de", "FR": "fr", "IT": "it", "EN": "en", "RM": "rm", "ES": "es", "PT": "pt"}
@@ -136,6 +190,8 @@ class Lexicon:
     consent: re.Pattern[str] = re.compile(r"(?!)")  # data/consent.toml: a site asking consent for its cookies
     consent_keys: tuple[str, ...] = ()              # a line holding none of these holds no consent phrase
     prompts_low: re.Pattern[str] | None = None      # prompts case-sensitive, for lowercased lines (has_prompt)
+    prompt_texts: tuple[str, ...] = ()              # the prompts' alternatives (regex texts), sorted:
+                                                    # `prompts` is their alternation (by_first_letter)
 
     def is_consent(self, low: str) -> bool:
         """A line (lowercased) holds a phrase of data/consent.toml."""
@@ -216,14 +272,16 @@ def lexicon() -> Lexicon:
     with open(DATA_DIR / "consent.toml", "rb") as fh:
         consent_data = tomllib.load(fh)
     consent = re.compile("|".join(f"(?:{p})" for ps in consent_data["phrases"].values() for p in ps), re.IGNORECASE)
-    prompts = re.compile(r"\b" + _first_letters(union("prompts")) + r"(?:" + "|".join(sorted(union("prompts")))
+    prompt_texts = tuple(sorted(union("prompts")))
+    prompts = re.compile(r"\b" + _first_letters(union("prompts")) + r"(?:" + by_first_letter(prompt_texts)
                          + r")\b", re.IGNORECASE)
     hidden = union("screen_reader")
     # A screen-reader phrase standing alone on a line is dropped like any boilerplate line.
     drop = union("drop") | frozenset(key_of(p) for p in hidden)
     # the same pattern for lowercased lines (Lexicon.prompt_count), when it holds no capital (`\W`, `\S`)
     prompts_low = re.compile(prompts.pattern) if prompts.pattern == prompts.pattern.lower() else None
-    return Lexicon(prompts=prompts, prompts_low=prompts_low, consent=consent, consent_keys=tuple(consent_data["keys"]), teaser=union("teaser") | (related - union("end")), end=union("end"), drop=drop,
+    return Lexicon(prompts=prompts, prompts_low=prompts_low, prompt_texts=prompt_texts,
+                   consent=consent, consent_keys=tuple(consent_data["keys"]), teaser=union("teaser") | (related - union("end")), end=union("end"), drop=drop,
                    credit=union("credit"),
                    author=union("author"), published=union("published"), updated=union("updated"),
                    dated=union("published") | union("updated"),

@@ -236,24 +236,25 @@ def test_prompts_with_their_first_letters_ahead_match_as_the_plain_alternation(t
 
     prompts = lexicon().prompts
     assert prompts.pattern.startswith(r"\b(?=[")       # the lookahead is there (the lexicons' prompts)
-    plain = re.compile(r"\b" + prompts.pattern[prompts.pattern.index("(?:"):], re.IGNORECASE)
+    plain = re.compile(r"\b(?:" + "|".join(lexicon().prompt_texts) + r")\b", re.IGNORECASE)
     assert [m.span() for m in prompts.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    low = lexicon().prompts_low
+    if not any(f in text for f in ("İ", "ı", "ſ")):
+        assert [m.span() for m in low.finditer(text.lower())] == [m.span() for m in plain.finditer(text.lower())]
     assert _first_letters(frozenset({"abo", r"\w+"})) == ""   # an alternative not opening with a letter
 
 
 def test_prompts_lookahead_finds_what_the_plain_alternation_finds_on_the_sample_lines():
     prompts = lexicon().prompts
-    plain = re.compile(r"\b" + prompts.pattern[prompts.pattern.index("(?:"):], re.IGNORECASE)
+    assert "|a(?:" in prompts.pattern or "(?:a(?:" in prompts.pattern   # grouped by first letter (by_first_letter)
+    plain = re.compile(r"\b(?:" + "|".join(lexicon().prompt_texts) + r")\b", re.IGNORECASE)
     lines = [ln for p in sorted((ROOT / "tests" / "data").rglob("*.txt")) for ln in p.read_text("utf-8").splitlines()]
     assert len(lines) > 1000
     assert sum(1 for ln in lines if plain.search(ln)) > 20
     for ln in lines:
         assert prompts.findall(ln) == plain.findall(ln), ln
-    alts, depth, cur = [], 0, ""
-    for ch in prompts.pattern[prompts.pattern.index("(?:") + 3:-3]:   # the top-level alternatives
-        depth += (ch == "(") - (ch == ")")
-        alts, cur = (alts + [cur], "") if ch == "|" and not depth else (alts, cur + ch)
-    words = [w for w in [*alts, cur] if w.isalpha()]
+        assert lexicon().prompt_count(ln) == len(plain.findall(ln)), ln
+    words = [w for w in lexicon().prompt_texts if w.isalpha()]
     assert len({w[0] for w in words}) >= 10
     for w in words:   # every prompt written as a plain word, in either case, at every first letter
         for text in (w, w.upper(), w.title(), f"x {w}."):
@@ -580,7 +581,7 @@ def test_has_fold_is_any_of_the_folds_for_every_character():
 
 def _plain_handle_credit(line):
     """clean.handle_credit as session 12 left it (a set's isdisjoint, re's module-level split and match)."""
-    from briefgen.ingest import clean
+    from briefgen.ingest import clean, patterns
 
     if frozenset(":|©/(").isdisjoint(line.text):
         return None
@@ -592,7 +593,7 @@ def _plain_handle_credit(line):
         return "caption" if line.words > 10 else "credit"
     if line.words <= 6 and "/" in line.text and clean.SLASH_CREDIT.match(line.text.strip()):
         return "credit"
-    if line.words > 3 and (clean.TRAILING_CREDIT.search(line.text) or clean.INLINE_CREDIT.search(line.text)):
+    if line.words > 3 and (patterns.TRAILING_CREDIT.search(line.text) or patterns.INLINE_CREDIT.search(line.text)):
         return "caption"
     return None
 
@@ -731,3 +732,93 @@ def test_unspaced_share_of_the_shape_is_has_unspaced_on_the_sample_lines():
     assert sum(map(has_unspaced, lines)) >= 1   # (tests/data holds one such line; hypothesis covers more)
     for ln in lines:
         assert bool(shape(ln)[1][UNSPACED_RATIO]) == has_unspaced(ln), ln
+
+
+def test_alternatives_by_first_letter_fall_back_to_the_plain_join():
+    from briefgen.ingest.patterns import by_first_letter
+
+    assert by_first_letter(["ab", "ac", "b(?:x|y)", "c"]) == "a(?:b|c)|b(?:x|y)|c"
+    assert by_first_letter(["ab", "a[|]c"]) == "a(?:b|[|]c)"                # a bar inside a class
+    for alts in (["ab", "a|b"], ["a?b", "c"], ["ab", r"\w+"], ["ab", "Ab"], ["ab", ""], ["é", "e"]):
+        assert by_first_letter(alts) == "|".join(alts), alts
+
+
+_SOCIAL_PLAIN_PIECES = st.sampled_from(["facebook", "Flipboard", "f", "twitter", "t", "threads", "x", "X", "xing", "xi",
+                                        "e-mail", "email", "e", "m", "messenger", "mastodon", " ", "-", "_", "ſ", "İ",
+                                        "1", "é"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SOCIAL_PLAIN_PIECES, max_size=10).map("".join))
+def test_social_grouped_by_first_letter_matches_as_the_plain_alternation(text):
+    from briefgen.ingest.patterns import SOCIAL, SOCIAL_NAMES
+
+    plain = re.compile(r"\b(?:" + "|".join(SOCIAL_NAMES) + r")\b", re.IGNORECASE)
+    assert SOCIAL.pattern != plain.pattern                  # grouped
+    assert [m.span() for m in SOCIAL.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_social_grouped_by_first_letter_on_the_sample_lines():
+    from briefgen.ingest.patterns import SOCIAL, SOCIAL_NAMES
+
+    plain = re.compile(r"\b(?:" + "|".join(SOCIAL_NAMES) + r")\b", re.IGNORECASE)
+    lines = _sample_lines()
+    assert sum(bool(plain.search(ln)) for ln in lines) > 20
+    for ln in lines:
+        assert SOCIAL.findall(ln) == plain.findall(ln), ln
+
+
+def _credit_at_end_plain(text: str) -> bool:
+    from briefgen.ingest.patterns import INLINE_CREDIT, TRAILING_CREDIT
+
+    return bool(INLINE_CREDIT.search(text) or TRAILING_CREDIT.search(text))
+
+
+_CREDIT_PIECES = st.sampled_from(["Photo", "Foto: ", "Bild", "(", ")", "(Photo: ", "Keystone", " / ", "/", "AFP", "©",
+                                  " © ", ". ", "» ", ": ", ":", " ", "\u00a0", "\u2009", "\n", "Credits", "x", "é",
+                                  "Getty Images", "Reuters"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_CREDIT_PIECES, max_size=10).map("".join))
+def test_credit_at_end_is_the_two_searches(text):
+    from briefgen.ingest.patterns import credit_at_end
+
+    for t in (text, text.strip(), "A caption of the day. " + text):
+        assert credit_at_end(t) == _credit_at_end_plain(t), t
+
+
+def test_credit_at_end_is_the_two_searches_on_the_sample_lines():
+    from briefgen.ingest.patterns import credit_at_end
+
+    lines = _sample_lines()
+    assert sum(_credit_at_end_plain(ln) for ln in lines) > 20
+    for ln in lines:
+        assert credit_at_end(ln) == _credit_at_end_plain(ln), ln
+
+
+def test_regex_white_space_is_what_str_strip_strips():
+    """_credit_head and credit_at_end read `\\s` as str.isspace (what rstrip strips), every code point."""
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        ch = chr(code)
+        assert bool(space.match(ch)) == ch.isspace() == (ch.rstrip() == ""), hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["foto", " ", ":", "|", " : ", "\u00a0", "\t", "bild", "x", "é", "| "]),
+                max_size=8).map("".join))
+def test_credit_head_is_the_split_at_the_label(key):
+    from briefgen.ingest.clean import _credit_head
+
+    assert _credit_head(key) == re.split(r"\s*[:|]\s*", key, maxsplit=1)[0], key
+
+
+def test_credit_head_is_the_split_on_the_sample_keys():
+    from briefgen.ingest.clean import _credit_head
+    from briefgen.ingest.patterns import key_of
+
+    keys = [key_of(ln.strip()) for ln in _sample_lines()]
+    assert sum(":" in k or "|" in k for k in keys) > 20
+    for k in keys:
+        assert _credit_head(k) == re.split(r"\s*[:|]\s*", k, maxsplit=1)[0], k
