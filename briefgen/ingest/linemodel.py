@@ -163,6 +163,9 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         capitalised = cls.count(b" U") + cls.startswith(b"U")
         unspaced = 0
         in_tokens = chars - cls.count(b" ")   # (the tokens' characters: the line's word characters)
+        # cp1252 holds none of the CJK and Arabic commas nor the CJK and Devanagari sentence ends
+        commas = text.count(",")
+        inner = "." in text or "!" in text or "?" in text   # (_INNER_END opens with one)
     else:
         toks = tuple(TOKEN.findall(low))
         # the counts from one translation of the line's characters to their classes (_CharClasses): a
@@ -174,27 +177,33 @@ def shape(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         unspaced = cls.count("V") + cls.count("v") + cls.count("D") + cls.count("c")
         capitalised = cls.startswith("U") + cls.count("V") + sum(map(cls.count, _CAPITAL_OPENS))
         in_tokens = sum(map(len, toks))
+        commas = text.count(",") + text.count("、") + text.count("，") + text.count("،")
+        inner = True
     n = len(toks)
     first = text[:1]
     separators = len(_SEPARATORS.findall(text)) if _SEPARATOR_CHAR.search(text) is not None else 0
     copyright_ = ("©" in text or "(" in text or "opyr" in low) and _COPYRIGHT.search(text) is not None
+    # (a test's 1.0 or 0.0 by a conditional expression: float(test) is a call, a dozen of them a line)
     feats = (
-        math.log1p(n), math.log1p(chars), float(n >= 8), float(n >= 20), float(n >= 40),
-        float(ends_terminal(text)), float(text.endswith(":")), float(text.endswith((",", ";", "-", "–"))),
-        min(len(_INNER_END.findall(text)), 4) / 4,
-        float(first.isupper()), float(first.islower()), float(first.isdigit()), float(first in _OPENERS),
+        math.log1p(n), math.log1p(chars),
+        1.0 if n >= 8 else 0.0, 1.0 if n >= 20 else 0.0, 1.0 if n >= 40 else 0.0,
+        1.0 if ends_terminal(text) else 0.0, 1.0 if text.endswith(":") else 0.0,
+        1.0 if text.endswith((",", ";", "-", "–")) else 0.0,
+        min(len(_INNER_END.findall(text)), 4) / 4 if inner else 0.0,
+        1.0 if first.isupper() else 0.0, 1.0 if first.islower() else 0.0, 1.0 if first.isdigit() else 0.0,
+        1.0 if first in _OPENERS else 0.0,
         digits / chars if chars else 0.0,
         upper / (upper + lower) if upper + lower else 0.0,
-        float(linkish(text)),
+        1.0 if linkish(text) else 0.0,
         # separators between short items ("Home | News › Sport"); one " / " in a paragraph is no menu
         min(3 * separators / n, 1.0) if n else 0.0,
-        float(bool(_LIST_ITEM.match(text))), float(copyright_),
+        1.0 if _LIST_ITEM.match(text) else 0.0, 1.0 if copyright_ else 0.0,
         stop_hits(toks) / n if n else 0.0,
         unspaced / chars if chars else 0.0,
         min(in_tokens / n, 12) / 12 if n else 0.0,
-        float(text.endswith("?")),
+        1.0 if text.endswith("?") else 0.0,
         capitalised / n if n else 0.0,
-        min((text.count(",") + text.count("、") + text.count("，") + text.count("،")) / n, 0.5) if n else 0.0,
+        min(commas / n, 0.5) if n else 0.0,
     )
     return toks, feats
 
