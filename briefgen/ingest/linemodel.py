@@ -535,6 +535,13 @@ STACK = ("logit", "above_1", "below_1", "above_3", "below_3", "above_8", "below_
 
 
 
+def running_dots(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """[[sum(map(mul, w, row)) for w in weights] for row in rows] as an array, the same floats to the bit:
+    the products added one after the other from the first (np.cumsum runs along the row; np.dot and
+    np.sum add in pairs), and `+ 0.0` for sum's start at 0: a sum of zeros is 0.0, never -0.0."""
+    return np.cumsum(rows[:, None, :] * weights, axis=2)[:, :, -1] + 0.0
+
+
 class Model:
     """Two logistic stages and the decoding thresholds, as fitted by scripts/fit_dump_model.py."""
 
@@ -549,6 +556,7 @@ class Model:
         self.w1l, self.w1r = self.w1[:own], self.w1[own:]
         self.w2l, self.w2r, self.w2b = self.w2[:own], self.w2[own:n], self.w2[n:]
         self._w1r, self._w2r, self._w2b = np.array(self.w1r), np.array(self.w2r), np.array(self.w2b)
+        self._wl = np.array([self.w1l, self.w2l])   # (see _locals)
         self._cache: dict[str, tuple[float, float]] = {}
 
     def _local(self, text: str) -> tuple[float, float]:
@@ -562,6 +570,23 @@ class Model:
             self._cache[text] = got
         return got
 
+    def _locals(self, texts: list[str]) -> np.ndarray:
+        """[self._local(t) for t in texts] as an (n, 2) array, the lines not cached yet in one numpy pass:
+        each product as Python multiplies it, added one after the other as sum(map(mul, ...)) adds them
+        (a running sum, np.cumsum along the row: no pairwise summation; sum starts from 0, so a sum of zeros
+        is 0.0, never -0.0: `+ 0.0`), the same values to the bit (tests/unit/ingest/test_fast_paths.py):
+        ~0.27 -> ~0.20 ms a page (the 309 distinct dumps, their text caches emptied)."""
+        cache = self._cache
+        new = [t for t in dict.fromkeys(texts) if t not in cache]
+        if new:
+            if len(cache) + len(new) > 1 << 16:
+                cache.clear()
+            n = self._wl.shape[1]
+            rows = np.fromiter(chain.from_iterable(shape(t)[1] for t in new), float, len(new) * n)
+            cache.update(zip(new, map(tuple, running_dots(rows.reshape(len(new), n), self._wl).tolist())))
+        got = np.fromiter(chain.from_iterable(map(cache.__getitem__, texts)), float, 2 * len(texts))
+        return got.reshape(-1, 2)
+
     def page_logits(self, lines: Sequence[Any]) -> tuple[list[int], list[float]]:
         """(indices of the non-blank lines, their log-odds): logits(page_features(lines)), faster: the
         rows are laid out as arrays and the dot products and stacking features computed by numpy (the
@@ -574,7 +599,7 @@ class Model:
         idx, page, ctx = _page_parts(lines)
         if not idx:
             return idx, [], []
-        locs = np.array([self._local(lines[i].text) for i in idx])
+        locs = self._locals([lines[i].text for i in idx])
         rows = _rows(page, ctx)
         first = self.b1 + locs[:, 0] + rows @ self._w1r
         second = self.b2 + locs[:, 1] + rows @ self._w2r + _stack_array(first) @ self._w2b

@@ -829,3 +829,38 @@ def test_credit_head_is_the_split_on_the_sample_keys():
     assert sum(":" in k or "|" in k for k in keys) > 20
     for k in keys:
         assert _credit_head(k) == re.split(r"\s*[:|]\s*", k, maxsplit=1)[0], k
+
+
+_WEIGHTS = st.floats(-5, 5, allow_nan=False).map(lambda x: x if x else -0.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 30).flatmap(lambda n: st.tuples(
+    st.lists(st.lists(st.one_of(st.just(0.0), st.just(-0.0), st.floats(-1e6, 1e6, allow_nan=False)),
+                      min_size=n, max_size=n), min_size=1, max_size=6),
+    st.lists(st.lists(_WEIGHTS, min_size=n, max_size=n), min_size=1, max_size=3))))
+def test_running_dots_are_python_s_sums_to_the_bit(case):
+    from operator import mul
+
+    import numpy as np
+
+    from briefgen.ingest.linemodel import running_dots
+
+    rows, weights = case
+    got = running_dots(np.array(rows), np.array(weights)).tolist()
+    want = [[sum(map(mul, w, row)) for w in weights] for row in rows]
+    assert [[x.hex() for x in r] for r in got] == [[x.hex() for x in r] for r in want]
+
+
+def test_line_dot_products_in_one_pass_are_the_cached_ones():
+    """Model._stages takes the lines' dot products from _locals (new lines in one numpy pass): the same bits
+    as _local's, line by line, on every line of tests/data's dumps."""
+    from briefgen.ingest import linemodel
+
+    model = linemodel.model()
+    lines = _sample_lines()
+    model._cache.clear()
+    got = model._locals(lines + lines[:50]).tolist()   # (repeats: from the cache)
+    model._cache.clear()
+    want = [model._local(t) for t in lines + lines[:50]]
+    assert [[x.hex() for x in r] for r in got] == [[x.hex() for x in r] for r in want]
