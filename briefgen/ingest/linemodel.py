@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections import Counter
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -536,10 +537,15 @@ STACK = ("logit", "above_1", "below_1", "above_3", "below_3", "above_8", "below_
 
 
 def running_dots(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """[[sum(map(mul, w, row)) for w in weights] for row in rows] as an array, the same floats to the bit:
-    the products added one after the other from the first (np.cumsum runs along the row; np.dot and
-    np.sum add in pairs), and `+ 0.0` for sum's start at 0: a sum of zeros is 0.0, never -0.0."""
+    """[[sum(map(mul, w, row)) for w in weights] for row in rows] as an array, the same floats to the bit
+    where sum adds floats one after the other (Python 3.11: SUM_IN_ORDER): the products added from the
+    first on (np.cumsum runs along the row; np.dot and np.sum add in pairs), and `+ 0.0` for sum's start at
+    0: a sum of zeros is 0.0, never -0.0."""
     return np.cumsum(rows[:, None, :] * weights, axis=2)[:, :, -1] + 0.0
+
+
+# Python 3.12's sum() adds floats with a compensation (Neumaier's): there the dot products stay sum()'s
+SUM_IN_ORDER = sys.version_info < (3, 12)
 
 
 class Model:
@@ -581,9 +587,13 @@ class Model:
         if new:
             if len(cache) + len(new) > 1 << 16:
                 cache.clear()
-            n = self._wl.shape[1]
-            rows = np.fromiter(chain.from_iterable(shape(t)[1] for t in new), float, len(new) * n)
-            cache.update(zip(new, map(tuple, running_dots(rows.reshape(len(new), n), self._wl).tolist())))
+            if SUM_IN_ORDER:
+                n = self._wl.shape[1]
+                rows = np.fromiter(chain.from_iterable(shape(t)[1] for t in new), float, len(new) * n)
+                cache.update(zip(new, map(tuple, running_dots(rows.reshape(len(new), n), self._wl).tolist())))
+            else:
+                for t in new:
+                    self._local(t)
         got = np.fromiter(chain.from_iterable(map(cache.__getitem__, texts)), float, 2 * len(texts))
         return got.reshape(-1, 2)
 
