@@ -488,9 +488,85 @@ def _headline_script_body(doc, text: str) -> str | None:
             # lists stay apart from the paragraphs)
             if md is not None and (rank := (word_count(md), "<" in string)) > most:
                 best, most = md, rank
+        for string in _record_blocks(_script_json(src), probes):
+            md = _string_markdown(string)
+            if md is not None and (rank := (word_count(md), "<" in string)) > most:
+                best, most = md, rank
     if best is None or most[0] < least or not _mostly_unshown(best, doc):
         return None
     return best
+
+
+BLOCK_WORDS = 8   # words of a text block that is no HTML (a paragraph; shorter strings are labels, ids, types)
+_IMAGE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?|$)", re.IGNORECASE)
+
+
+def _script_json(src: str):
+    """A script's text as JSON (a framework's state: __NEXT_DATA__, an application/json or ld+json script, or
+    `window.__STATE__ = {…};`, read from its first brace to its last), or None."""
+    start, end = src.find("{"), src.rfind("}")
+    if start < 0 or end < start:
+        return None
+    try:
+        return json.loads(src[start:end + 1])
+    except ValueError:
+        return None
+
+
+def _record_blocks(obj, probes, depth: int = 0):
+    """The article's body as its record in an app's state keeps it, split into blocks (a CMS's
+    "blocks"/"content_elements"/"body" list of paragraphs, each a string or an object holding one): the blocks
+    of a list that is a value of the record holding the headline (or of an object under that record), joined
+    in order as one HTML fragment or as lines. A list of teasers is another record's, with its own title: the
+    headline ties the body to the article, which one long string (_long_strings) cannot do when there is none."""
+    if depth > 40:   # (a state nested deeper is no article record)
+        return
+    if isinstance(obj, dict):
+        if any(isinstance(v, str) and any(all(any(x in v for x in w) for w in p) for p in probes)
+               for v in obj.values()):
+            for v in obj.values():
+                for run in ([v] if isinstance(v, list) else [x for x in v.values() if isinstance(x, list)]
+                            if isinstance(v, dict) else []):
+                    if (joined := _block_run(run)) is not None:
+                        yield joined
+        for v in obj.values():
+            yield from _record_blocks(v, probes, depth + 1)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _record_blocks(v, probes, depth + 1)
+
+
+def _block_run(items: list) -> str | None:
+    """A list's text blocks joined (two or more), or None: an item is a string or an object whose longest
+    string is its text; an HTML fragment counts, a subhead's object (_heading_block) and a text of BLOCK_WORDS
+    words (a paragraph, not an id, a type or a label); an image's address does not."""
+    import html as htmllib
+
+    blocks = []
+    for item in items:
+        text = item if isinstance(item, str) else max(
+            (v for k, v in item.items() if isinstance(v, str) and k not in BLOCK_TYPE_KEYS), key=len,
+            default=None) if isinstance(item, dict) else None
+        if not text or _IMAGE_ADDRESS.search(text) and " " not in text.strip():
+            continue
+        if text.lstrip().startswith("<"):
+            blocks.append(text)
+        elif isinstance(item, dict) and _heading_block(item):
+            blocks.append(f"<h2>{htmllib.escape(text)}</h2>")
+        elif len(text.split()) >= BLOCK_WORDS:
+            blocks.append(f"<p>{htmllib.escape(text)}</p>")
+    return "\n".join(blocks) if len(blocks) >= 2 else None
+
+
+_HEADING_TYPE = re.compile(r"head|title", re.IGNORECASE)
+BLOCK_TYPE_KEYS = ("__typename", "type", "_type", "blockType", "kind")   # a block's kind, never its text
+
+
+def _heading_block(item: dict) -> bool:
+    """Whether a block object is a subhead: its type says so ("HeadingBlock", "subheadline", "header") or it has
+    a heading level; its text is then a subhead however short."""
+    kind = " ".join(str(item.get(k, "")) for k in BLOCK_TYPE_KEYS)
+    return bool(_HEADING_TYPE.search(kind)) or isinstance(item.get("level"), int)
 
 
 def _long_strings(src: str, least: int, depth: int):
