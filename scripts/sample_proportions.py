@@ -85,12 +85,14 @@ def norm(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-def one_page(case: Path, dump_file: Path | None = None, ref_file: Path | None = None) -> dict:
-    """A sample case folder (dump.txt, expected.txt), or a transfer page's dump and reference files."""
-    dump = (dump_file or case / "dump.txt").read_text(encoding="utf-8").splitlines()
+def article_lines(dump_file: Path, ref_file: Path) -> tuple[list[str], str, list[str], list[str], set[int]]:
+    """A dump's lines (without the render script's `date` line), its reference text and paragraphs, the lines
+    normalised, and the article's lines: those that hold a reference paragraph's first 60 normalised
+    characters (the first such line for each paragraph)."""
+    dump = dump_file.read_text(encoding="utf-8").splitlines()
     if dump and dump[0].startswith("date "):
         dump = dump[1:]
-    ref = (ref_file or case / "expected.txt").read_text(encoding="utf-8")
+    ref = ref_file.read_text(encoding="utf-8")
     paras = [p.strip() for p in re.split(r"\n\s*\n", ref) if p.strip()]
     lines = [norm(line) for line in dump]
     hit = set()
@@ -98,6 +100,12 @@ def one_page(case: Path, dump_file: Path | None = None, ref_file: Path | None = 
         key = norm(p)[:60]
         if len(key) >= 8:
             hit.update(next(([i] for i, line in enumerate(lines) if key in line), []))
+    return dump, ref, paras, lines, hit
+
+
+def one_page(case: Path, dump_file: Path | None = None, ref_file: Path | None = None) -> dict:
+    """A sample case folder (dump.txt, expected.txt), or a transfer page's dump and reference files."""
+    dump, ref, paras, lines, hit = article_lines(dump_file or case / "dump.txt", ref_file or case / "expected.txt")
     first, last = (min(hit), max(hit)) if hit else (None, None)
     where_words = {"before": 0, "inside": 0, "after": 0}
     furniture = defaultdict(set)
@@ -138,17 +146,7 @@ HEAD_FIELDS = ("nobreak", "one_word", "head_lines", "head_words", "head_gap", "h
 def line_shape(dump_file: Path, ref_file: Path, title: str | None) -> dict:
     """A dump measured line by line against its reference and headline (see --lines). The article's lines are the
     dump lines that hold a reference paragraph's first 60 normalised characters, as in one_page."""
-    raw = dump_file.read_text(encoding="utf-8").splitlines()
-    if raw and raw[0].startswith("date "):
-        raw = raw[1:]
-    ref = ref_file.read_text(encoding="utf-8")
-    paras = [p.strip() for p in re.split(r"\n\s*\n", ref) if p.strip()]
-    lines = [norm(line) for line in raw]
-    hit = set()
-    for p in paras:
-        key = norm(p)[:60]
-        if len(key) >= 8:
-            hit.update(next(([i] for i, line in enumerate(lines) if key in line), []))
+    raw, ref, paras, lines, hit = article_lines(dump_file, ref_file)
     filled = [i for i, line in enumerate(lines) if line]
     row: dict = {f: None for f in HEAD_FIELDS}
     if not filled:

@@ -857,11 +857,7 @@ def _headline_over_dek(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]
         above = next(lines, None)
     if above is None or above.i in aside or not DEK_KICKER < above.words < pick.words:
         return None
-    for k, ln in enumerate(cands):
-        if ln is above and not cuts[k][0] and scores[k] >= scores[best] - DEK_GAP and _headline_like(ln) \
-                and not _never_headline(ln, ui):
-            return k if _topic_shares(c, [ln.text])[0] >= SWAP_HIGH else None
-    return None
+    return _taken_instead(c, cands, cuts, scores, best, ui, above, DEK_GAP)
 
 
 KICKER_GAP = 3.0   # the headline's score at most this far below its kicker's
@@ -895,8 +891,16 @@ def _headline_under_kicker(c: Cleaned, cands: list[Line], cuts: list[tuple[str, 
             break
     if below is None or below.i in aside or below.words <= pick.words or pick.text in below.text:
         return None
+    return _taken_instead(c, cands, cuts, scores, best, ui, below, KICKER_GAP)
+
+
+def _taken_instead(c: Cleaned, cands: list[Line], cuts: list[tuple[str, int]], scores: list[float], best: int,
+                   ui: frozenset[str], line: Line, gap: float) -> int | None:
+    """The index of `line` among the candidates when it may replace the ranker's pick `best` (for
+    `_headline_over_dek` and `_headline_under_kicker`): a whole-line candidate scored at most `gap` below the
+    pick, that can be a headline and uses SWAP_HIGH of its content words from the article or more; else None."""
     for k, ln in enumerate(cands):
-        if ln is below and not cuts[k][0] and scores[k] >= scores[best] - KICKER_GAP and _headline_like(ln) \
+        if ln is line and not cuts[k][0] and scores[k] >= scores[best] - gap and _headline_like(ln) \
                 and not _never_headline(ln, ui):
             return k if _topic_shares(c, [ln.text])[0] >= SWAP_HIGH else None
     return None
