@@ -487,18 +487,22 @@ def test_a_line_inside_the_text_far_below_the_pick_does_not_replace_it():
     assert _swapped_to(c, sub, want) == want
 
 
-def _over_dek(c, pick: str, above: str) -> str:
-    """What `_headline_over_dek` gives when the ranker takes `pick` and scores the line `above` it one point
-    lower (within DEK_GAP)."""
+def _swapped(rule, c, pick: str, other: str) -> str:
+    """What a pick rule (`meta._headline_over_dek`, `meta._headline_under_kicker`) gives when the ranker takes
+    `pick` and scores the line `other` one point lower (within DEK_GAP and KICKER_GAP)."""
     cands, cuts = meta.title_candidates(c)
     w = linemodel.model().title["weights"]
     scores = [sum(a * b for a, b in zip(w, row)) for row in meta.title_features(c, cands, cuts)]
     best = next(k for k, ln in enumerate(cands) if ln.text == pick and not cuts[k][0])
-    top = next(k for k, ln in enumerate(cands) if ln.text == above and not cuts[k][0])
+    near = next(k for k, ln in enumerate(cands) if ln.text == other and not cuts[k][0])
     scores[best] = max(scores) + 1.0
-    scores[top] = scores[best] - 1.0
-    alt = meta._headline_over_dek(c, cands, cuts, scores, best, meta.ui_words(), set())
+    scores[near] = scores[best] - 1.0
+    alt = rule(c, cands, cuts, scores, best, meta.ui_words(), set())
     return cands[best if alt is None else alt].text
+
+
+def _over_dek(c, pick: str, above: str) -> str:
+    return _swapped(meta._headline_over_dek, c, pick, above)
 
 
 def test_a_dek_taken_gives_way_to_the_headline_right_above_it():
@@ -531,17 +535,7 @@ def test_a_long_kicker_over_the_headline_is_not_taken_for_it():
 
 
 def _under_kicker(c, pick: str, below: str) -> str:
-    """What `_headline_under_kicker` gives when the ranker takes `pick` and scores the line `below` it one
-    point lower (within KICKER_GAP)."""
-    cands, cuts = meta.title_candidates(c)
-    w = linemodel.model().title["weights"]
-    scores = [sum(a * b for a, b in zip(w, row)) for row in meta.title_features(c, cands, cuts)]
-    best = next(k for k, ln in enumerate(cands) if ln.text == pick and not cuts[k][0])
-    low = next(k for k, ln in enumerate(cands) if ln.text == below and not cuts[k][0])
-    scores[best] = max(scores) + 1.0
-    scores[low] = scores[best] - 1.0
-    alt = meta._headline_under_kicker(c, cands, cuts, scores, best, meta.ui_words(), set())
-    return cands[best if alt is None else alt].text
+    return _swapped(meta._headline_under_kicker, c, pick, below)
 
 
 def test_a_long_kicker_taken_gives_way_to_the_headline_right_under_it():
