@@ -6,6 +6,15 @@
     BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --lines      # the dumps line by line, per language
     BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --lines DATA         # and per transfer batch
     BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --lines DATA NAME ...   # pages beside the samples
+    BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --inside     # furniture runs inside the article
+    BRIEFGEN_SHARED=../shared python scripts/sample_proportions.py --inside DATA [NAME ...]   # and transfer pages'
+
+`--inside` counts the runs of other lines that stand between the article's lines (`inside_runs`: a run is the
+non-empty lines between two article lines; a line is the article's when it holds a reference paragraph's first 60
+normalised characters or, at four words or more, is part of the reference text): per run its kind (the kind most of
+its lines match, "unmatched" when none does), its words and lines, where it stands (the share of the article's words
+above it) and how much of the article follows it (what a cleaner that stops at the run loses). With DATA, the same
+rows per transfer batch (DATA holding html-transfer/ and dumps-transfer/ as tests/data does), or per named page.
 
 `--lines` measures the dumps line by line (`line_shape`): how often an article paragraph is followed by another line
 with no blank line between, the share of one-word lines, where the headline stands (non-empty lines and words above
@@ -239,6 +248,92 @@ def lines_report(root: Path, data: Path | None, names: list[str]) -> None:
                                       pages[n].get("title"))]))
 
 
+def inside_runs(dump_file: Path, ref_file: Path) -> list[dict]:
+    """The runs of other lines between a dump's article lines (see --inside): kind, words, lines, pos, after."""
+    dump, ref, paras, lines, hit = article_lines(dump_file, ref_file)
+    if not hit:
+        return []
+    whole = norm(ref)
+    art = set(hit) | {i for i, line in enumerate(lines) if len(line.split()) >= 4 and line in whole}
+    first, last = min(hit), max(hit)
+    total = sum(words(dump[i]) for i in art if first <= i <= last) or 1
+    runs, run, above = [], [], 0
+    for i in range(first, last + 1):
+        if i in art:
+            if run:
+                runs.append({"lines": run, "pos": above / total})
+                run = []
+            above += words(dump[i])
+        elif lines[i]:
+            run.append(dump[i].strip())
+    out = []
+    for r in runs:
+        kinds = Counter()
+        for text in r["lines"]:
+            for kind, rx in KINDS.items():
+                if kind == "cookie / consent" and words(text) < 12 or kind in LABEL_KINDS and words(text) > 60:
+                    continue
+                if rx.search(text):
+                    kinds[kind] += 1
+                    break
+        kind = max(KINDS, key=lambda k: (kinds[k], -list(KINDS).index(k))) if kinds else "unmatched"
+        out.append({"kind": kind, "words": sum(words(t) for t in r["lines"]), "lines": len(r["lines"]),
+                    "pos": r["pos"], "after": 1 - r["pos"]})
+    return out
+
+
+def inside_report(root: Path, data: Path | None, names: list[str]) -> None:
+    cases = [c for d in ("pages", "pages-world") for c in sorted((root / d).iterdir()) if (c / "dump.txt").is_file()]
+    per_page = [inside_runs(c / "dump.txt", c / "expected.txt") for c in cases]
+    runs = [r for rs in per_page for r in rs]
+    def q(v, digits=0):
+        return quantiles(v, digits) if v else "—"
+    print(f"{len(cases)} sample dumps: {sum(bool(rs) for rs in per_page)} have other lines between the article's "
+          f"lines, {len(runs)} runs (per such page: {q([len(rs) for rs in per_page if rs])}); words per run "
+          f"{q([r['words'] for r in runs])}, lines per run {q([r['lines'] for r in runs])} (p10 / p25 / median / "
+          f"p75 / p90)")
+    print("\n| run's kind | runs | pages | words per run (p25 / median / p75) | lines (median) | where, share of the "
+          "article above it (p25 / median / p75) | runs with half the article or more after them |\n"
+          "| --- | ---: | ---: | --- | ---: | --- | ---: |")
+    for kind in list(KINDS) + ["unmatched"]:
+        rs = [r for r in runs if r["kind"] == kind]
+        if not rs:
+            continue
+        w = sorted(r["words"] for r in rs)
+        p = sorted(r["pos"] for r in rs)
+        def at(v, f):
+            return v[int(f * (len(v) - 1))]
+        print(f"| {kind} | {len(rs)} | {sum(any(r['kind'] == kind for r in pr) for pr in per_page)} | "
+              f"{at(w, .25)} / {at(w, .5)} / {at(w, .75)} | {statistics.median(r['lines'] for r in rs):.0f} | "
+              f"{at(p, .25):.2f} / {at(p, .5):.2f} / {at(p, .75):.2f} | {sum(r['after'] >= 0.5 for r in rs)} |")
+    bins = [(0, 4), (4, 11), (11, 26), (26, 61), (61, 10 ** 9)]
+    print("\nruns by words: " + ", ".join(f"{lo}-{hi - 1 if hi < 10 ** 9 else ''}: "
+                                          f"{sum(lo <= r['words'] < hi for r in runs)}" for lo, hi in bins))
+    thirds = [sum(a <= r["pos"] < b for r in runs) for a, b in ((0, 1 / 3), (1 / 3, 2 / 3), (2 / 3, 1.01))]
+    print(f"runs by where they stand in the article (share of its words above): first third {thirds[0]}, middle "
+          f"{thirds[1]}, last third {thirds[2]}; words of other lines between the article's lines per page "
+          f"{q([sum(r['words'] for r in rs) for rs in per_page])}")
+    if data is None:
+        return
+    import json
+    groups = json.loads((data / "html-transfer" / "batches.json").read_text(encoding="utf-8"))
+    if names:
+        groups = {n: [n] for n in names}
+    print("\n| pages | n | pages with runs | runs per page (median) | words per run (median) | words between per page "
+          "(median) | kinds |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    def row(label, pr):
+        rs = [r for x in pr for r in x]
+        kinds = Counter(r["kind"] for r in rs)
+        med = statistics.median
+        return (f"| {label} | {len(pr)} | {sum(bool(x) for x in pr)} | {med([len(x) for x in pr]):.0f} | "
+                f"{med([r['words'] for r in rs]) if rs else 0:.0f} | {med([sum(r['words'] for r in x) for x in pr]):.0f}"
+                f" | {', '.join(f'{k} {n}' for k, n in kinds.most_common(4))} |")
+    for label, ns in groups.items():
+        print(row(label, [inside_runs(data / "dumps-transfer" / f"{n}.txt", data / "html-transfer" / n / "expected.txt")
+                          for n in ns]))
+    print(row("samples", per_page))
+
+
 def quantiles(values: list[float], digits: int = 0) -> str:
     v = sorted(values)
     return " / ".join(f"{v[int(q * (len(v) - 1))]:.{digits}f}" for q in (0.1, 0.25, 0.5, 0.75, 0.9))
@@ -272,6 +367,10 @@ def transfer(data: Path, samples: list[dict]) -> None:
 def main() -> None:
     root = Path(os.environ.get("BRIEFGEN_SHARED", "../shared")) / "samples"
     cases = [c for d in ("pages", "pages-world") for c in sorted((root / d).iterdir()) if (c / "dump.txt").is_file()]
+    if "--inside" in sys.argv:
+        rest = sys.argv[sys.argv.index("--inside") + 1:]
+        inside_report(root, Path(rest[0]) if rest else None, rest[1:])
+        return
     if "--lines" in sys.argv:
         rest = sys.argv[sys.argv.index("--lines") + 1:]
         lines_report(root, Path(rest[0]) if rest else None, rest[1:])
