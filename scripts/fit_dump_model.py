@@ -4,6 +4,7 @@
     .venv/bin/python scripts/fit_dump_model.py --report-only   # LOPO report only
     .venv/bin/python scripts/fit_dump_model.py --report-only --out DIR   # and its per-case JSON into DIR
     .venv/bin/python scripts/fit_dump_model.py --titles-only --out /tmp/x   # only the headline ranker refitted
+    .venv/bin/python scripts/fit_dump_model.py --refit-ranker  # hold no ranker of the committed fit (see below)
 
 Pages: tests/data/samples/pages and samples/pages-world (from $BRIEFGEN_SHARED or ../shared).
 Labels come from each page's expected.txt: a dump line is article text when its normalised tokens are
@@ -11,6 +12,11 @@ found in the reference (a short line must equal a reference line). Cross-validat
 publisher (the case id without language and date): every page is scored by the full ingest with a model
 fitted on other publishers only, and the report (per language, overall) goes to
 tests/data/dump_model_lopo.json. Needs numpy and scikit-learn (the `fit` extra); briefgen itself does not.
+
+The headline ranker holds still: a refit keeps each ranker the committed report lists for the same training
+pages (each fold's, the shipped model's) while its objective on the new training rows is within TITLE_HOLD
+of the new optimum, so that a body-cleaning change to a few pages does not move every degraded copy's near
+tie. Work on the ranker itself (features, training copies, penalty) refits with --refit-ranker.
 """
 from __future__ import annotations
 
@@ -44,6 +50,11 @@ FOLDS = 5
 C = 0.5
 DECODE = {"keep": -0.5, "offset": 0.5}
 TITLE_L2 = 5.0   # the headline ranker's penalty (standardised features)
+# A refit holds the ranker the committed fit made for the same training pages (Rankers) while that ranker's
+# objective on the new training rows exceeds the new optimum by at most TITLE_HOLD: a change to the body
+# cleaning of one or two pages moves the optimum by less than that, and the degraded copies' titles (near
+# ties by the dozen) would otherwise swing by one or two each refit (README "Titles (session 15)").
+TITLE_HOLD = 1.92
 VARIANT_WEIGHT = float(os.environ.get("VARIANT_WEIGHT", "0"))   # of a degraded training copy against its page
 OLDSTYLE_WEIGHT = 0.3   # of each old-style training copy (oldstyle_variants) against its page
 # the old-style kinds the ranker trains on (`sidebar` and `smallblog` are scored only: training on them cost
@@ -138,11 +149,46 @@ def _stack(pages: list[Page], w1: list[float], b1: float) -> list[np.ndarray]:
 
 
 def fit(pages: list[Page]) -> dict:
-    """The line model (`fit_lines`) and the headline ranker on the pages it cleans."""
+    """The line model (`fit_lines`) and the headline ranker on the pages it cleans (held as RANKERS says)."""
     model = CACHE.lines(pages) if CACHE is not None else fit_lines(pages)
-    model["title"] = fit_titles(pages, model)
+    key = Rankers.train_key(pages)
+    got = fit_titles(pages, model, held=RANKERS.held(key) if RANKERS is not None else None)
+    if RANKERS is not None:
+        RANKERS.fitted(key, got)
+    model["title"] = {"weights": got["weights"], "bias": got["bias"]}
     model["title_features"] = list(meta.TITLE_FEATURES)
     return model
+
+
+class Rankers:
+    """The rankers the last committed fit made (the LOPO report's "ranker": one per training set, each
+    fold's and the shipped model's) and the ones this run makes. A refit holds the committed ranker of the
+    same training pages while its objective on the new training rows is within TITLE_HOLD of the new optimum
+    (`fit_title_groups`), whatever moved them: the body cleaning, a feature's code, the training copies. Held
+    only for the same features in the same order; `--refit-ranker` (work on the ranker itself) holds none."""
+
+    def __init__(self, report: dict | None = None) -> None:
+        self.code = hashlib.sha256(json.dumps(list(meta.TITLE_FEATURES)).encode()).hexdigest()[:16]
+        old = (report or {}).get("ranker") or {}
+        self.old = old.get("fits", {}) if old.get("features") == self.code else {}
+        self.new: dict[str, dict] = {}
+
+    @staticmethod
+    def train_key(pages: list[Page]) -> str:
+        return hashlib.sha256("\n".join(sorted(p.name for p in pages)).encode()).hexdigest()[:16]
+
+    def held(self, key: str) -> list[float] | None:
+        return self.old.get(key, {}).get("weights")
+
+    def fitted(self, key: str, got: dict) -> None:
+        self.new[key] = {"weights": got["weights"], "held": bool(got.get("held")),
+                         "excess": round(float(got.get("excess", 0.0)), 4)}
+
+    def report(self) -> dict:
+        return {"features": self.code, "fits": self.new}
+
+
+RANKERS: Rankers | None = None   # set by main(); other scripts that fit get a fresh ranker each time
 
 
 def fit_lines(pages: list[Page]) -> dict:
@@ -251,36 +297,63 @@ def title_rows(page: Page, model: dict) -> tuple[list[list[float]], list[int]]:
         return title_data(clean(page.text), page.title)
 
 
-def fit_title_groups(groups: list[tuple[list[list[float]], list[int]]], lam: float = TITLE_L2,
-                     weights: list[float] | None = None) -> dict:
-    """A linear ranker fitted listwise: per page, the softmax over its candidates should put its weight on
-    the title (the pages where a candidate is the title); L2 penalty `lam` on the standardised weights.
-    Only the order of the scores matters, so the bias is 0."""
-    from scipy.optimize import minimize
+class TitleProblem:
+    """The headline ranker's training set (per page, the rows of its candidates; the pages where a candidate
+    is the title) and its listwise objective: per page, the softmax over its candidates should put its
+    weight on the title; L2 penalty `lam` on the standardised weights. Only the order of the scores
+    matters, so the bias is 0."""
 
-    weights = weights or [1.0] * len(groups)
-    weights = [wt for (_, y), wt in zip(groups, weights) if any(y)]
-    groups = [(r, y) for r, y in groups if any(y)]
-    g_w = np.array(weights, dtype=float)
-    X = np.array([row for r, _ in groups for row in r], dtype=float)
-    y = np.array([v for _, ys in groups for v in ys], dtype=float)
-    starts = np.cumsum([0] + [len(r) for r, _ in groups])[:-1]
-    gid = np.repeat(np.arange(len(groups)), [len(r) for r, _ in groups])
-    mu, sd = X.mean(axis=0), X.std(axis=0)
-    sd[sd == 0] = 1.0
-    Z = (X - mu) / sd
+    def __init__(self, groups: list[tuple[list[list[float]], list[int]]], weights: list[float] | None = None,
+                 lam: float = TITLE_L2) -> None:
+        weights = weights or [1.0] * len(groups)
+        self.g_w = np.array([wt for (_, y), wt in zip(groups, weights) if any(y)], dtype=float)
+        groups = [(r, y) for r, y in groups if any(y)]
+        self.X = np.array([row for r, _ in groups for row in r], dtype=float)
+        self.y = np.array([v for _, ys in groups for v in ys], dtype=float)
+        self.starts = np.cumsum([0] + [len(r) for r, _ in groups])[:-1]
+        self.gid = np.repeat(np.arange(len(groups)), [len(r) for r, _ in groups])
+        self.mu, self.sd = self.X.mean(axis=0), self.X.std(axis=0)
+        self.sd[self.sd == 0] = 1.0
+        self.Z = (self.X - self.mu) / self.sd
+        self.lam = lam
 
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        s = Z @ w
-        s = s - np.maximum.reduceat(s, starts)[gid]
+    def loss(self, w: np.ndarray) -> tuple[float, np.ndarray]:
+        """The objective and its gradient at standardised weights `w`."""
+        s = self.Z @ w
+        s = s - np.maximum.reduceat(s, self.starts)[self.gid]
         e = np.exp(s)
-        tot, pos = np.add.reduceat(e, starts), np.add.reduceat(e * y, starts)
-        p, q = e / tot[gid], e * y / pos[gid]
-        value = float(np.sum(g_w * (np.log(tot) - np.log(pos)))) + 0.5 * lam * float(w @ w)
-        return value, Z.T @ (g_w[gid] * (p - q)) + lam * w
+        tot, pos = np.add.reduceat(e, self.starts), np.add.reduceat(e * self.y, self.starts)
+        p, q = e / tot[self.gid], e * self.y / pos[self.gid]
+        value = float(np.sum(self.g_w * (np.log(tot) - np.log(pos)))) + 0.5 * self.lam * float(w @ w)
+        return value, self.Z.T @ (self.g_w[self.gid] * (p - q)) + self.lam * w
 
-    w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
-    return {"weights": [float(x) for x in w / sd], "bias": 0.0}
+    def fit(self) -> np.ndarray:
+        """The standardised weights that minimise the objective."""
+        from scipy.optimize import minimize
+
+        return minimize(self.loss, np.zeros(self.Z.shape[1]), jac=True, method="L-BFGS-B",
+                        options={"maxiter": 2000}).x
+
+    def excess(self, raw: list[float], w: np.ndarray) -> float:
+        """How much more the objective is at a ranker's weights `raw` (per raw feature, as the model keeps
+        them) than at the optimum `w`."""
+        return self.loss(np.array(raw, dtype=float) * self.sd)[0] - self.loss(w)[0]
+
+
+def fit_title_groups(groups: list[tuple[list[list[float]], list[int]]], lam: float = TITLE_L2,
+                     weights: list[float] | None = None, held: list[float] | None = None) -> dict:
+    """A linear ranker fitted listwise (`TitleProblem`). With `held` (the ranker a refit replaces, its
+    weights per raw feature), that ranker is kept while its objective is within TITLE_HOLD of the optimum
+    (see TITLE_HOLD); the result says which ("held": True) and by how much ("excess")."""
+    prob = TitleProblem(groups, weights, lam)
+    w = prob.fit()
+    out = {"weights": [float(x) for x in w / prob.sd], "bias": 0.0}
+    if held is not None and len(held) == len(w):
+        excess = prob.excess(held, w)
+        if excess <= TITLE_HOLD:
+            return {"weights": [float(x) for x in held], "bias": 0.0, "held": True, "excess": excess}
+        return out | {"held": False, "excess": excess}
+    return out
 
 
 def _pick(seq: list, *key: str):
@@ -335,12 +408,13 @@ def training_variant(page: Page, pages: list[Page]) -> str | None:
     return "\n".join(lines[:k + 1] + ["", caption, ""] + lines[k + 1:]) if caption else None
 
 
-def fit_titles(pages: list[Page], model: dict) -> dict:
+def fit_titles(pages: list[Page], model: dict, held: list[float] | None = None) -> dict:
     """Headline ranker on the pages where one candidate is the title, and on copies of each laid out as
     older sites lay out theirs (`oldstyle_variants`, with other menus, taglines and neighbouring posts
     than the copies it is scored on: salt "train"; donors are training pages only), weighted
     OLDSTYLE_WEIGHT each: the sample pages are big publishers' of 2023-2026, whose layout alone would
-    teach the ranker that a headline never stands right above the text or under a date."""
+    teach the ranker that a headline never stands right above the text or under a date. `held`: the
+    ranker this fit replaces (`fit_title_groups`)."""
     groups = [title_rows(p, model) for p in pages]
     wts = [1.0] * len(groups)
     with linemodel.use(linemodel.Model(model)):
@@ -361,7 +435,7 @@ def fit_titles(pages: list[Page], model: dict) -> dict:
                     if kind in HARSH_TRAIN:
                         groups.append(title_data(clean(text), p.title))
                         wts.append(HARSH_WEIGHT)
-    return fit_title_groups(groups, weights=wts)
+    return fit_title_groups(groups, weights=wts, held=held)
 
 
 ROBUST_ABOVE = ["Skip to content", "Share on Facebook", "Share on X", "Share via Email", "Get our app"]
@@ -779,7 +853,7 @@ def print_table(rows: dict[str, dict]) -> None:
 
 
 def main() -> None:
-    global CACHE, OLDSTYLE_TRAIN, OLDSTYLE_WEIGHT
+    global CACHE, OLDSTYLE_TRAIN, OLDSTYLE_WEIGHT, RANKERS
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--report-only", action="store_true", help="LOPO report; keep the shipped model")
     ap.add_argument("--offset", type=float, default=DECODE["offset"], help="added to 2p-1 in the region search")
@@ -793,6 +867,8 @@ def main() -> None:
     ap.add_argument("--oldstyle-train", help="comma-separated old-style copy kinds the ranker trains on "
                     f"(default {','.join(OLDSTYLE_TRAIN)})")
     ap.add_argument("--oldstyle-weight", type=float, default=OLDSTYLE_WEIGHT, help="their weight (default %(default)s)")
+    ap.add_argument("--refit-ranker", action="store_true",
+                    help="hold no headline ranker of the committed fit (Rankers, TITLE_HOLD): fit each afresh")
     args = ap.parse_args()
     DECODE.update(offset=args.offset, keep=args.keep)
     if args.oldstyle_train is not None:
@@ -805,6 +881,8 @@ def main() -> None:
 
         CACHE = TitleCache(args.cache)
         pipeline.clean_dump = clean   # the full ingest of each page, from its cached cleaned form
+    RANKERS = Rankers(None if args.refit_ranker or not REPORT.is_file()
+                      else json.loads(REPORT.read_text(encoding="utf-8")))
     t0 = time.time()
     pages = [Page(c) for c in corpus()]
     print(f"{len(pages)} pages, {len({p.publisher for p in pages})} publishers, "
@@ -839,6 +917,8 @@ def main() -> None:
     print("titles of degraded copies (robustness_variants), leave-publisher-out:")
     for kind, r in robustness.items():
         print(f"  {kind}: {r['title_exact']} of {r['pages']} (the same pages undegraded: {r['plain']})")
+    print("fold rankers (held: the committed fit's, its objective within TITLE_HOLD of the optimum): " + ", ".join(
+        f"{'held' if r['held'] else 'refitted'} {r['excess']:+.3f}" for r in RANKERS.new.values()))
     if args.report_only:
         if CACHE is not None:
             CACHE.save()
@@ -846,12 +926,14 @@ def main() -> None:
             args.out.mkdir(parents=True, exist_ok=True)
             (args.out / REPORT.name).write_text(json.dumps(
                 {"by_language": rows, "robustness": robustness, "unstable": unstable, "cases": results,
-                 "robustness_cases": robust},
+                 "robustness_cases": robust, "ranker": RANKERS.report()},
                 indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return
     model = fit(pages)
     if CACHE is not None:
         CACHE.save()
+    full = RANKERS.new[Rankers.train_key(pages)]
+    print(f"shipped ranker: {'held' if full['held'] else 'refitted'} ({full['excess']:+.3f})")
     ok, bad = oldstyle_titles(model)
     print(f"old-style dumps ({OLDSTYLE_DIR.relative_to(ROOT)}, never fitted on), by this model: titles {ok} of "
           f"{ok + len(bad)}; wrong: " + "; ".join(f"{n}: {t!r}" for n, t in bad))
@@ -866,7 +948,7 @@ def main() -> None:
               "model_sha256": hashlib.sha256(text.encode()).hexdigest(),
               "pages": len(pages), "publishers": len({p.publisher for p in pages}),
               "by_language": rows, "robustness": robustness, "unstable": unstable, "cases": results,
-              "robustness_cases": robust}
+              "robustness_cases": robust, "ranker": RANKERS.report()}
     report_path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {model_path} and {report_path} in {time.time() - t0:.0f} s", file=sys.stderr)
 
