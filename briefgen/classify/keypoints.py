@@ -13,9 +13,9 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import repeat
 
-from briefgen.classify.lexicon import SHORT_WORDS, TOKEN_RE, Tokens, fold, lang_of, load_toml
+from briefgen.classify.lexicon import SHORT_WORDS, TOKEN_RE, Tokens, fold, lang_of, load_toml, word_counts
 from briefgen.classify.lexicon import words as text_words
 
 log = logging.getLogger(__name__)
@@ -152,8 +152,7 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
     if not good:
         return ()
     if counts is None:
-        counts = Counter(chain.from_iterable(t.low for t in tokens))
-    content = counts.keys() - stop - SHORT_WORDS
+        counts = word_counts(t.low for t in tokens)
     vectors = {i: set(known[i]) - stop - SHORT_WORDS for i, _ in good}
     # The centroid: body counts, plus twice each headline and lead word.
     head: dict[str, int] = {}
@@ -164,7 +163,10 @@ def key_points(title: str, lead: str | None, paragraphs: list[str], lang: str, c
             if len(w) > 3 and w not in stop:
                 head[w] = head.get(w, 0) + 2
     opening = set(head).union(*(set(t.low) for t in tokens[:end])) - stop - SHORT_WORDS
-    norm_c = math.hypot(*map(counts.__getitem__, content.difference(head)),
+    # The centroid's norm over its content words: longer than three letters (SHORT_WORDS holds every token
+    # of three letters or fewer) and no stopword. One pass over the counts: two set differences of the
+    # whole vocabulary cost twice as much.
+    norm_c = math.hypot(*[n for w, n in counts.items() if len(w) > 3 and w not in stop and w not in head],
                         *[counts.get(w, 0) + n for w, n in head.items()]) or 1.0
     score: dict[int, float] = {}
     for i, _ in good:

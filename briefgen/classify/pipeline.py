@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from functools import lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from briefgen.classify import countries as country_mod
 from briefgen.classify import themes as theme_mod
 from briefgen.classify.keypoints import key_points
-from briefgen.classify.lexicon import Tokens, lang_of
+from briefgen.classify.lexicon import Tokens, lang_of, word_counts
 from briefgen.classify.regions import country_region, regions_for
 from briefgen.model import Classification
 
@@ -95,7 +93,7 @@ def classify_text(title: str, lead: str | None, body: str, lang: str, config: Co
 
     # The body's word counts, made once: themes and key points weigh them, countries take the vocabulary.
     body = [toks for name, toks in fields if name == "body"]
-    body_counts = Counter(chain.from_iterable(toks.low for toks in body))
+    body_counts = word_counts(toks.low for toks in body)
     vocabulary = body_counts.keys() | {w for name, toks in fields if name != "body" for w in toks.low}
 
     # Countries: every mention weighed by place and kind; the salient ones kept.

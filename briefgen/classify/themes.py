@@ -26,10 +26,9 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING
 
-from briefgen.classify.lexicon import Tokens, has_data, lang_of, load_toml, norm
+from briefgen.classify.lexicon import Tokens, has_data, lang_of, load_toml, norm, word_counts
 # The taxonomy and theme names live in their own module: the site names themes without importing the
 # scoring (and lexicon's tables and patterns, ~10 ms of CPU at import); used here, and imported from here.
 from briefgen.classify.taxonomy import _changes, _key, _taxonomy, renames, theme_ids, theme_name  # noqa: F401
@@ -185,12 +184,14 @@ def score(fields: list[tuple[str, Tokens]], lex: ThemeLexicon, explain: bool = T
     words: dict[str, dict[str, float]] = defaultdict(dict)
     body = [toks.low for fname, toks in fields if fname == "body"]
     if body_counts is None:
-        body_counts = Counter(chain.from_iterable(body))
+        body_counts = word_counts(body)
     w_body = body_weight(sum(map(len, body)))
     memo, misses = lex.memo, lex.misses
     heads = _weighted_words(fields)
-    # Words known to score nothing are dropped in one C-level set difference: only the rest is looked at.
-    counted = [(word, body_counts[word] * w_body) for word in body_counts.keys() - misses]
+    # Words known to score nothing are dropped: only the rest is looked at. A comprehension, not
+    # `body_counts.keys() - misses`: that copies the keys into a set and then walks `misses` (thousands of
+    # words a language) to discard them, five times slower (0.057 -> 0.012 ms an article, measured).
+    counted = [(word, count * w_body) for word, count in body_counts.items() if word not in misses]
     counted += [(word, w_field) for low, w_field in heads for word in low if word not in misses]
     for word, weight_in_text in counted:
         hits = memo.get(word)
