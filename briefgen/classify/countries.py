@@ -83,6 +83,9 @@ class CountryLexicon:
     state_firsts: frozenset[str] = frozenset()
     language_after: frozenset[str] = frozenset()    # "French language", "French-speaking", "französische Sprache"
     language_before: frozenset[str] = frozenset()   # "de langue française", "in lingua italiana"
+    name_particles: frozenset[str] = frozenset()    # "Chad le Clos": a person
+    water_before: frozenset[tuple[str, ...]] = frozenset()   # "Gulf of Mexico": a sea, not the country
+    water_after: frozenset[str] = frozenset()       # "South China Sea"
 
 
 def _name_case(form: str) -> int:
@@ -235,7 +238,7 @@ def lexicon(lang: str) -> CountryLexicon:
 # carries a digest of everything the lexicon is built from (this module's and lexicon.py's code, the
 # data files, babel's version): any change gives a new file, so a stale lexicon is never read. marshal
 # holds plain data only (no code runs when it is read); a file that does not read back is rebuilt.
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 def _cache_path(lang: str) -> Path:
@@ -272,7 +275,7 @@ def _plain(lex: CountryLexicon) -> tuple:
             {k: [(phrase, astuple(e)) for phrase, e in v] for k, v in pairs.items()},
             ix.firsts, ix.pair_only, ix.pair_only_words, lex.person_names, lex.language_preps, lex.contexts,
             lex.context_codes, lex.stopwords, lex.states, lex.between, lex.state_firsts, lex.language_after,
-            lex.language_before)
+            lex.language_before, lex.name_particles, lex.water_before, lex.water_after)
 
 
 class _StoredIndex(PhraseIndex):
@@ -311,13 +314,15 @@ class _StoredIndex(PhraseIndex):
 
 def _from_plain(data: tuple, lang: str) -> CountryLexicon:
     (fmt, lex_lang, singles, pairs, firsts, pair_only, pair_only_words, person_names, language_preps, contexts,
-     context_codes, stopwords, states, between, state_firsts, language_after, language_before) = data
+     context_codes, stopwords, states, between, state_firsts, language_after, language_before, name_particles,
+     water_before, water_after) = data
     if fmt != _CACHE_FORMAT or lex_lang != lang:
         raise ValueError("another format or language")
     index = _StoredIndex(singles, pairs)
     index.firsts, index.pair_only, index.pair_only_words = firsts, pair_only, pair_only_words
     return CountryLexicon(lex_lang, index, person_names, language_preps, contexts, context_codes, stopwords,
-                          states, between, state_firsts, language_after, language_before)
+                          states, between, state_firsts, language_after, language_before, name_particles,
+                          water_before, water_after)
 
 
 def _build(lang: str) -> CountryLexicon:
@@ -337,7 +342,10 @@ def _build(lang: str) -> CountryLexicon:
                           frozenset(norm(w) for w in load_toml("sentences.toml")["stopwords"].get(lang, [])),
                           states, frozenset(na["between"]), frozenset(k[0] for k in states),
                           frozenset(norm(w) for w in data["language_words"].get(lang, {}).get("after", [])),
-                          frozenset(norm(w) for w in data["language_words"].get(lang, {}).get("before", [])))
+                          frozenset(norm(w) for w in data["language_words"].get(lang, {}).get("before", [])),
+                          frozenset(norm(w) for w in data["name_particles"]["all"]),
+                          frozenset(tuple(norm(w).split()) for w in data["water"]["before"].get(lang, [])),
+                          frozenset(norm(w) for w in data["water"]["after"].get(lang, [])))
 
 
 # ---- finding mentions ---------------------------------------------------------------------------------
@@ -346,6 +354,13 @@ def _is_person(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
     """'Jordan Bardella', 'Michael Jordan': a capitalised word right before or after makes it a name."""
     nxt = i + k
     if nxt < len(toks) and toks.adjacent(nxt - 1, nxt) and toks.is_cap(nxt) and not toks.is_upper(nxt):
+        return True
+    # "Chad le Clos", "Kenya van der Berg": one or two lower-case name particles between the first name and
+    # a capitalised surname.
+    j = nxt
+    while j < len(toks) and j - nxt < 2 and toks.low[j] in lex.name_particles and not toks.is_cap(j):
+        j += 1
+    if j > nxt and j < len(toks) and toks.is_cap(j) and all(toks.adjacent(x - 1, x) for x in range(nxt, j + 1)):
         return True
     prev = i - 1
     if prev < 0 or not toks.adjacent(prev, i) or not toks.is_cap(prev) or toks.is_upper(prev):
@@ -380,6 +395,16 @@ def _is_language(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
 
 
 _PLACE_KINDS = frozenset({"name", "alias", "capital", "city", "region", "seat"})
+_COUNTRY_KINDS = frozenset({"name", "alias", "demonym"})   # the country itself, not one of its cities
+
+
+def _is_water(toks: Tokens, i: int, k: int, lex: CountryLexicon) -> bool:
+    """'Gulf of Mexico', 'South China Sea', 'mer de Chine', 'Mar Cinese': a sea named after the country."""
+    low, end = toks.low, i + k
+    if end < len(low) and low[end] in lex.water_after and toks.adjacent(end - 1, end):
+        return True
+    return bool(lex.water_before) and (tuple(low[max(0, i - 2):i]) in lex.water_before
+                                       or (i > 0 and (low[i - 1],) in lex.water_before))
 
 
 def _north_american(toks: Tokens, end: int, lex: CountryLexicon) -> str | None:
@@ -470,6 +495,8 @@ def find_mentions(toks: Tokens, lex: CountryLexicon, doc: object = None,
                 break
             if k == 1 and toks.low[i] in lex.person_names and _is_person(toks, i, k, lex):
                 break
+            if entry.kind in _COUNTRY_KINDS and _is_water(toks, i, k, lex):
+                break
             if entry.kind == "demonym" and (_is_language(toks, i, k, lex) or _is_surname(toks, i, lex)):
                 break
             code = _context_code(toks, i, k, entry, lex, doc)
@@ -548,6 +575,7 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
     weights = _FieldWeights(fields, cfg)
     placed: dict[tuple[str, ...], str] = {}
     headed: set[str] = set()                   # countries named in the headline, kicker or lead
+    by_person: dict[str, int] = defaultdict(int)   # mentions that are a leader's name, not a place
     para_no = -1
     for order, (fname, toks) in enumerate(fields):
         if fname == "body":
@@ -559,12 +587,18 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
         for i, k, entry, code in mentions:
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
             counts[code] += 1
+            if entry.kind == "leader":
+                by_person[code] += 1
             first_seen.setdefault(code, order * 10_000 + i)
             if fname != "body":
                 headed.add(code)
             if explain and len(evidence[code]) < 12:
                 evidence[code].append(f"{' '.join(toks.raw[i:i + k])} ({entry.kind}, {fname})")
     result = _select(scores, counts, first_seen, evidence, sal, min_score, headed)
+    if by_person:
+        # A leader's name weighs for the country's salience ("Scholz reist nach Peking"), but a person is no
+        # place: `mentions` counts the places (and bodies) named, as a toponym annotator would.
+        result.mentions = {c: n - by_person[c] for c, n in result.mentions.items() if n > by_person[c]}
     # A story that makes no country salient is, on a national site, most likely a domestic one.
     home = publisher_country(source_url) if not result.countries else None
     if home:

@@ -91,6 +91,45 @@ COUNTRY_CASES = [
      ("A Milano i medici paragonano l'ondata all'influenza spagnola del 1918. Lo yogurt greco e le zuppe sono "
      "esauriti nei negozi di Milano.\n\nL'influenza spagnola uccise in Italia centinaia di migliaia di persone."),
      {"IT"}, {"ES", "GR"}),
+    # --- seas and gulfs named after a country: water shared with its neighbours, not the country
+    ("en-water", "en", "Tanker fire off the coast",
+     ("A tanker caught fire in the Gulf of Mexico on Monday, 80 miles south of New Orleans, the US Coast Guard "
+      "said. Oil prices rose in New York.\n\nA second ship was seized in the Gulf of Guinea, and a navy drill "
+      "went ahead in the South China Sea."),
+     {"US"}, {"MX", "GN", "CN"}),
+    ("fr-water", "fr", "Un pétrolier en feu au large des côtes",
+     ("Un pétrolier a pris feu lundi dans le golfe du Mexique, à 130 kilomètres au sud de La Nouvelle-Orléans, "
+      "selon les garde-côtes. Les prix du pétrole ont monté à New York.\n\nUn autre navire a été arraisonné "
+      "dans le golfe de Guinée, et des manœuvres navales ont eu lieu en mer de Chine méridionale."),
+     {"US"}, {"MX", "GN", "CN"}),
+    ("de-water", "de", "Tanker in Brand geraten",
+     ("Ein Tanker ist am Montag im Golf von Mexiko in Brand geraten, 130 Kilometer südlich von New Orleans, "
+      "teilte die Küstenwache mit. In New York stiegen die Ölpreise.\n\nEin weiteres Schiff wurde im Golf von "
+      "Guinea gekapert; im Japanischen Meer hielt die Marine ein Manöver ab."),
+     {"US"}, {"MX", "GN", "JP"}),
+    ("it-water", "it", "Petroliera in fiamme al largo",
+     ("Una petroliera ha preso fuoco lunedì nel Golfo del Messico, 130 chilometri a sud di New Orleans, secondo "
+      "la guardia costiera. A New York il prezzo del petrolio è salito.\n\nUn'altra nave è stata sequestrata "
+      "nel golfo di Guinea, e la marina ha svolto esercitazioni nel Mar Cinese Meridionale."),
+     {"US"}, {"MX", "GN", "CN"}),
+    # --- a first name that is a country, then a name particle and a surname: a person
+    ("en-particle", "en", "Swimmer and defender honoured",
+     ("Chad le Clos was named swimmer of the year on Monday at a ceremony in Cape Town, and Israel da Silva, "
+      "the defender, won the football award.\n\nChad le Clos thanked his coach in Cape Town."),
+     {"ZA"}, {"TD", "IL"}),
+    ("fr-particle", "fr", "Un nageur et un défenseur récompensés",
+     ("Chad le Clos a été élu nageur de l'année lundi lors d'une cérémonie à Johannesburg, et Kenya van der "
+      "Berg, la défenseure, a reçu le prix du football.\n\nChad le Clos a remercié son entraîneur à Johannesburg."),
+     {"ZA"}, {"TD", "KE"}),
+    ("de-particle", "de", "Schwimmer und Verteidiger geehrt",
+     ("Chad le Clos wurde am Montag bei einer Feier in Johannesburg zum Schwimmer des Jahres gewählt, Israel da "
+      "Silva, der Verteidiger, erhielt den Fußballpreis.\n\nChad le Clos dankte in Johannesburg seinem Trainer."),
+     {"ZA"}, {"TD", "IL"}),
+    ("it-particle", "it", "Premiati un nuotatore e un difensore",
+     ("Chad le Clos è stato eletto nuotatore dell'anno lunedì durante una cerimonia a Johannesburg, e Israel da "
+      "Silva, il difensore, ha ricevuto il premio del calcio.\n\nChad le Clos ha ringraziato il suo allenatore "
+      "a Johannesburg."),
+     {"ZA"}, {"TD", "IL"}),
     # --- places in the US and Canada named after foreign ones
     # ... and named again without their state or province further on: the same town
     ("en-places-again", "en", "Storm cuts power in southern Ontario",
@@ -360,3 +399,25 @@ def test_every_theme_belongs_to_one_of_six_groups():
     assert set(groups.values()) == {"economy", "sport", "politics", "technology", "science", "culture"}
     assert [coarse(t) for t in ("society", "defence", "diplomacy", "health", "climate", "energy", "trade")] == \
         ["politics", "politics", "politics", "science", "science", "economy", "economy"]
+
+
+# A leader's name weighs for the country, but a person is no place: `mentions` counts places (issue 12's
+# "all" is every country of an annotated place name).
+_LEADER_ONLY = {
+    "en": ("Donald Trump called on Thursday for new talks on trade. Officials in Paris said the president "
+           "would attend a meeting in Lyon next week."),
+    "fr": ("Donald Trump a appelé jeudi à de nouvelles négociations commerciales. À Paris, on indique que le "
+           "président se rendra à Lyon la semaine prochaine."),
+    "de": ("Donald Trump hat am Donnerstag neue Handelsgespräche gefordert. In Paris hieß es, der Präsident "
+           "werde nächste Woche nach Lyon reisen."),
+    "it": ("Donald Trump ha chiesto giovedì nuovi negoziati commerciali. A Parigi si dice che il presidente "
+           "andrà a Lione la settimana prossima."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "it"])
+def test_a_leader_weighs_for_the_country_but_is_no_place_mention(lang):
+    got = classify_text("Trump", None, _LEADER_ONLY[lang], lang, None)
+    assert "FR" in got.mentions, got.mentions
+    assert "US" not in got.mentions, got.mentions
+    assert "country:US" in got.explain or "left-out:US" in got.explain, got.explain
