@@ -81,7 +81,7 @@ def _more() -> dict:
     c = d["counter"]
     return {"counter": re.compile(rf"^(?:(?:{_alternation(c['before'])})\s*\d{{1,3}}\s*"
                                   rf"(?:{_alternation(c['between'])})|(?P<n>\d{{1,3}})\s*/)\s*(?P<m>\d{{1,3}})(?!\w)"),
-            "cta": anywhere(d["cta"]["phrases"]),
+            "cta": anywhere(d["cta"]["phrases"]), "statement_before": frozenset(d["cta"]["statement_before"]),
             "opening": _opening(d["contributors"]["opening"]),
             "closing": tuple(d["contributors"]["closing"]),
             "disclaimer": anywhere(d["disclaimer"]["phrases"]), "embed": anywhere(d["embed"]["phrases"]),
@@ -104,6 +104,19 @@ def _words(text: str) -> list[str]:
 def _holds(gate: tuple[frozenset[str], re.Pattern], words: set[str], low: str) -> bool:
     first, pattern = gate
     return not first.isdisjoint(words) and pattern.search(low) is not None
+
+
+def _calls(more: dict, words: set[str], low: str) -> bool:
+    """The paragraph holds a call to action's phrase (data [cta]) that does not follow a word of
+    [cta] statement_before: a statement about someone who logs in is no call to the reader."""
+    first, pattern = more["cta"]
+    if first.isdisjoint(words):
+        return False
+    for m in pattern.finditer(low):
+        before = TOKEN.findall(low[max(0, m.start() - 24):m.start()])
+        if not before or before[-1] not in more["statement_before"] or not low[:m.start()].rstrip().endswith(before[-1]):
+            return True
+    return False
 
 
 def is_counter(text: str) -> bool:
@@ -163,7 +176,7 @@ def kind(text: str) -> str | None:
     if n <= CREDIT_WORDS and not TERMINAL.search(low) and _interface(words):
         return "share"
     seen = set(words)
-    if n <= CTA_WORDS and _holds(more["cta"], seen, low) and not _first_person(seen, text):
+    if n <= CTA_WORDS and _calls(more, seen, low) and not _first_person(seen, text):
         return "promo"
     if more["opening"].match(low) or low.rstrip(" .!)").endswith(more["closing"]):
         return "contributors"

@@ -175,7 +175,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
     sites += [n for n in named_sites(doc, raw.text, forms, md.url) if n not in sites]
     heading = _heading(doc, sites, forms, raw.text)
     if "before_title" in steps:
-        found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)])
+        found = _after_headline(found, [*forms.values(), heading.text if heading else None, _clean(md.title)], doc)
     title = _title(forms, _clean(md.title), heading, [_clean(md.sitename), *sites], _headings(doc),
                    PageNames(doc, forms, raw.text, _first_sentences(found)))
     if "above_headline" in steps:
@@ -2048,13 +2048,42 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
 BEFORE_TITLE_MAX = 5   # blocks before the headline that may be dropped (further down, a repeat is a teaser)
 
 
-def _after_headline(blocks: list[Block], titles: list[str | None]) -> list[Block]:
+def _after_headline(blocks: list[Block], titles: list[str | None], doc=None) -> list[Block]:
     """The text from the headline on: an article starts at its headline, so what an extractor put
-    before the headline shown in the text (a cookie notice, a breadcrumb, a banner) is not the article."""
+    before the headline shown in the text (a cookie notice, a breadcrumb, a banner) is not the article. A
+    paragraph the page itself prints below the headline stays, in its place among the blocks after it
+    (_in_page_order): the extractor took it out of order (a live page's newest entry, in an <article> box of
+    its own, came out above the headline)."""
     keys = {_squash(t) for t in titles if t} - {""}
     at = next((n for n, b in enumerate(blocks[:BEFORE_TITLE_MAX + 1])
                if b.kind != "list" and _squash(b.text) in keys), None)
-    return blocks[at:] if at and at < len(blocks) - 1 else blocks
+    if not at or at >= len(blocks) - 1:
+        return blocks
+    return _in_page_order(blocks[at:], blocks[:at], doc)
+
+
+def _in_page_order(kept: list[Block], before: list[Block], doc) -> list[Block]:
+    """`kept` (from the headline on) with the paragraphs of `before` that the page prints after the headline
+    (kept[0]) set before the first kept block the page prints after them; no cookie notice."""
+    body = _body(doc) if doc is not None else None
+    if body is None or not any(b.kind == "paragraph" and not _names_cookies(b.text) for b in before):
+        return kept
+    page = _squeeze(_shown_text(body))
+    head = page.find(_squeeze(kept[0].text)) if _squeeze(kept[0].text) else -1
+    if head < 0:
+        return kept
+
+    def place(b: Block) -> int:
+        key = _squeeze(b.text or " ".join(b.items))
+        return page.find(key, head) if len(key) >= 20 else -1
+
+    out = list(kept)
+    for b in before:
+        if b.kind != "paragraph" or _names_cookies(b.text) or (at := place(b)) < 0:
+            continue
+        n = next((n for n in range(1, len(out)) if (p := place(out[n])) > at), len(out))
+        out.insert(n, b)
+    return out
 
 
 HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -2643,9 +2672,18 @@ def _outside_link_cards(blocks: list[Block], doc) -> list[Block]:
             items = tuple(i for i in b.items if not in_card(i))
             if items:
                 kept.append(b if len(items) == len(b.items) else Block("list", items=items))
-        elif not in_card(b.text):
+        elif not in_card(b.text) or (b.kind == "heading" and _own_heading(doc, b.text)):
             kept.append(b)
     return kept
+
+
+def _own_heading(doc, text: str) -> bool:
+    """The page prints the text as a heading element of its own, in no link: a subhead that a link elsewhere
+    repeats (a live page's "Key events" list, a table of contents links to its entries' headings), not a
+    teaser card's headline (which is the card's link or inside it)."""
+    key = _norm(text)
+    return any(_norm(h.text_content()) == key and next(h.iterancestors("a"), None) is None
+               for h in doc.iter(*HEADLINE_TAGS[1:]))
 
 
 BOX_WORDS = 60   # a box around a form field (a newsletter sign-up, a comment form) holds at most this many words

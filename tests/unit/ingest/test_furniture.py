@@ -133,6 +133,12 @@ def test_nothing_goes_when_half_the_text_would():
     ("We apologize, but this video has failed to load.", "embed"),
     ("Contenuto esterno: per vederlo accetta i cookie.", "embed"),
     ("The police said the suspect had logged in to the account before midnight.", None),
+    # a call's phrase after a subject or an auxiliary is a statement's verb; after a question or "Please" a call
+    ("Attendance is taken by whether students turn in their work, not by whether they log in on the day.", None),
+    ("Sono stati registrati 300 nuovi casi in Lombardia.", None),
+    ("Already subscribed? Log in", "promo"),
+    ("Please sign in to comment.", "promo"),
+    ("Non hai un account? Registrati in 1 minuto", "promo"),
     # a blog's filing line and the rules for readers' comments
     ("This entry was posted in Fruit and tagged plums, wasps by Ellen. Bookmark the permalink.", "disclaimer"),
     ("Comments are moderated, so yours may take a little while to appear.", "disclaimer"),

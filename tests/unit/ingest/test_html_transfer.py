@@ -47,8 +47,8 @@ KNOWN = {
     # dropped: right since session 14's closing blocks of step gaps, written after the page was seen)
     ("sports-boxscore-ratings-2018", "old"): "the match facts' line-ups are kept (the 'Player ratings' subhead and "
                                              "list come back since session 14)",
-    ("liveblog-entries-2019", "as written"): "the entries' <h3> headings and the newest entry are dropped, the "
-                                             "'Key Events' heading kept",
+    # (liveblog-entries-2019 as written, the entries' <h3> headings and the newest entry dropped: right since session
+    # 15's own-heading rule of step link_card and the page's order in step before_title)
     ("liveblog-entries-2019", "old"): "the entries' <h3> headings are dropped",
     ("ru-livejournal-2010", "as written"): "the entry's title is kept as the text's first paragraph",
     ("ru-livejournal-2010", "old"): "the entry's title is kept as the text's first paragraph",
@@ -142,12 +142,8 @@ KNOWN = {
     # session 14's batch A (s14-corpus, sealed until 21:07), first run on 4a2525a and main afe2aaf: 9 / 9 of 12 right (as
     # written / older markup; F1 0.921 / 0.916 -> 0.933, the Next.js page as older markup moved by bb2a774)
     # (the Next.js page's body, blocks of __NEXT_DATA__'s Apollo state, recall 0.06 / 0.16 on that first run, is read
-    # since the lead's html._record_blocks; one paragraph of it is taken for a call to action)
-    ("nextjs-client-body-only-in-state-2019", "as written"): "a body paragraph ('… not by whether they log in on the "
-                                                             "day itself.') is dropped as a call to action (furniture "
-                                                             "[cta] 'log in'), recall 0.947",
-    ("nextjs-client-body-only-in-state-2019", "old"): "a body paragraph ('… not by whether they log in on the day "
-                                                      "itself.') is dropped as a call to action, recall 0.947",
+    # since the lead's html._record_blocks; one paragraph of it, taken for a call to action, stays since session 15's
+    # [cta] statement_before)
     ("portal-layout-table-teasers-2009", "as written"): "the photo table's caption is kept, precision 0.940",
     ("portal-layout-table-teasers-2009", "old"): "the photo table's caption is kept, precision 0.947",
     ("pt-portal-tabelas-leia-tambem-2013", "as written"): "the subtitle (the lead, in the table row under the headline's "
@@ -952,6 +948,39 @@ def test_an_article_a_script_keeps_as_a_list_of_blocks_is_joined_under_its_headl
     other = _headline_script_body(_parse(page.replace(f'"title": "{headline}"', '"title": "Another story"')),
                                   "Loading…")
     assert other is None or "\n\n" not in other
+
+
+def test_a_heading_a_link_repeats_is_the_page_s_own_when_the_page_prints_it_as_a_heading():
+    """Step link_card: a live page's 'Key events' list links to its entries' headings ('16:20 Power restored to
+    4,000 homes'); the heading the page prints as an <h3> of its own, in no link, stays. A teaser card's headline
+    inside its link still goes."""
+    from briefgen.ingest.html import _outside_link_cards, _parse
+    from briefgen.model import Block
+
+    head = "Power restored to four thousand homes across the county"
+    page = (f"<html><body><ul><li><a href='#p12'>16:20 {head}</a></li></ul><article><h3>{head}</h3>"
+            f"<p>{_PARAS[0]}</p></article></body></html>")
+    blocks = [Block("paragraph", _PARAS[1]), Block("heading", head), Block("paragraph", _PARAS[0])]
+    assert _outside_link_cards(blocks, _parse(page)) == blocks
+    card = page.replace(f"<h3>{head}</h3>", f"<a href='/x'><h3>{head}</h3></a>")
+    assert _outside_link_cards(blocks, _parse(card)) == [blocks[0], blocks[2]]
+
+
+def test_a_paragraph_the_page_prints_below_the_headline_stays_where_the_page_has_it():
+    """Step before_title: what the extractor puts before the headline goes (a cookie notice), unless the page
+    prints the paragraph below the headline (a live page's newest entry in an <article> of its own that
+    trafilatura put first): it stays, in the page's order."""
+    from briefgen.ingest.html import _after_headline, _parse
+    from briefgen.model import Block
+
+    title = "Storm live: trains cancelled and homes without power"
+    cookie = "We use cookies to give you the best experience on our website and to show you adverts."
+    page = (f"<html><body><div><p>{cookie}</p></div><h1>{title}</h1><p>{_PARAS[0]}</p><article><p>{_PARAS[1]}</p>"
+            f"</article><article><p>{_PARAS[2]}</p></article></body></html>")
+    blocks = [Block("paragraph", cookie), Block("paragraph", _PARAS[1]), Block("heading", title),
+              Block("paragraph", _PARAS[0]), Block("paragraph", _PARAS[2])]
+    assert _after_headline(blocks, [title], _parse(page)) == [blocks[2], blocks[3], blocks[1], blocks[4]]
+    assert _after_headline(blocks, [title]) == blocks[2:]   # (no page: as before)
 
 
 def test_a_czech_slovak_or_polish_discussion_heading_opens_the_readers_comments():
