@@ -1109,3 +1109,46 @@ def test_partial_sections_are_listings_whose_every_change_is_a_text_edit():
     found = partial_sections([edited, edited, moved_new, moved_old], dirty)
     assert found == {("theme", "defence"): {"2026/01/a/"}, ("country", "JP"): {"2026/01/a/"},
                      ("region_theme", ("eastern-asia", "defence")): {"2026/01/a/"}}
+
+
+def test_added_briefs_take_the_kept_groups_and_the_states_index_and_give_the_clean_site(
+        scratch_project, build_project, tmp_path, monkeypatch):
+    """A day's briefs (issue 16, 100,000 briefs): a build whose briefs end with the very briefs of the
+    last build (same files, signatures and order) groups only the new ones (the others' groups are kept
+    in the cache, collections.pack) and indexes only them (their records are the changes): no pass over
+    every brief. A brief edited, moved to another folder, or a damaged groups file: everything grouped
+    and compared again. Every site is the clean build's."""
+    from briefgen.site import collections as collections_mod
+    from tests.unit.site.conftest import brief_text
+
+    folder = scratch_project / "content" / "briefs" / "2026" / "01"
+    build_project(scratch_project)
+    grouped, compared = [], []
+    real_group, real_changes = collections_mod.group, build_mod._changes
+    monkeypatch.setattr(collections_mod, "group", lambda items: grouped.append(len(items)) or real_group(items))
+    monkeypatch.setattr(build_mod, "_changes", lambda *args: compared.append(1) or real_changes(*args))
+    everything = len(_state_as_read_afresh(scratch_project)["index"])
+    monkeypatch.setattr(build_mod, "GROUPS_SHARE", 0.5)    # a small site: kept while the new are up to twice as many
+
+    def day(n: int, name: str) -> None:      # n briefs dated after every other
+        for i in range(n):
+            (folder / f"{name}-{i}.md").write_text(
+                brief_text(f"Nouveau {name} {i}", f"{name}-{i}", f"2026-01-2{len(seen)}T1{i}:00:00+01:00"),
+                encoding="utf-8")
+        grouped.clear()
+        compared.clear()
+        site = _site(build_project(scratch_project).out)
+        seen.append((list(grouped), bool(compared)))
+        assert site == _clean_twin(scratch_project, tmp_path / name, build_project)
+
+    seen: list = []
+    day(1, "first")
+    day(2, "second")                             # the kept groups are still those of the first build
+    moved = folder / "first-0.md"
+    (scratch_project / "content" / "briefs" / "elsewhere").mkdir()
+    moved.rename(scratch_project / "content" / "briefs" / "elsewhere" / moved.name)
+    day(1, "third")      # same bytes and name, another file: same groups, but the index is compared again
+    build_mod._groups_file(load_config(scratch_project).path("cache")).write_bytes(b"\0" * 40)
+    day(2, "fourth")                             # a damaged groups file: not used, written again
+    day(1, "fifth")
+    assert seen == [([1], False), ([3], False), ([4], True), ([everything + 6], False), ([1], False)], seen

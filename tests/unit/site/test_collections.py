@@ -106,3 +106,33 @@ def test_brief_pages_found_from_their_urls_are_those_asked_about_each_brief():
     wanted = {("brief", items[1].url)}
     assert ([p.context()["item"] for p in brief_pages(clash, wanted.__contains__, [items[1].url])]
             == [p.context()["item"] for p in brief_pages(clash, wanted.__contains__)])
+
+
+def test_groups_kept_as_positions_from_the_oldest_give_the_groups_of_items_added_at_either_end():
+    """collections.pack / unpack (issue 16: a day's briefs at 100,000): the kept groups, with any items
+    before the ones they were made from grouped anew, are what group() makes of the whole list: the
+    same keys in the same order, the same members (the very Items) in the same order, neighbours."""
+    import marshal
+    import random
+    from datetime import timedelta
+
+    from briefgen.site.collections import GROUPS, pack, unpack
+
+    rnd = random.Random(7)
+
+    def made(i: int) -> Item:
+        when = datetime(2025, 12, 1, tzinfo=TZ) + timedelta(hours=rnd.randrange(2000))
+        labels = (f"s{i}", tuple(rnd.sample(["a-r", "b-r", "c-r"], rnd.randrange(3))),
+                  tuple(rnd.sample(["t1", "t2", "t3"], rnd.randrange(3))), tuple(rnd.sample(["fr", "DE", "it"], 2)))
+        return Item(None, f"sig{i}", f"u/{i}/", when, labels=labels)
+
+    for _ in range(30):
+        old = sorted([made(i) for i in range(rnd.randrange(1, 120))], key=lambda it: it.when, reverse=True)
+        kept = marshal.loads(marshal.dumps(pack(group(old))))
+        items = [made(1000 + i) for i in range(rnd.randrange(0, 30))] + old
+        got, want = unpack(kept, items, len(old)), group(items)
+        for name in GROUPS:
+            assert list(getattr(got, name)) == list(getattr(want, name)), name
+            for key, members in getattr(want, name).items():
+                assert [id(it) for it in getattr(got, name)[key]] == [id(it) for it in members], (name, key)
+        assert got.items is items and got.newer == want.newer and got.older == want.older
