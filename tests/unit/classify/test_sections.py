@@ -9,11 +9,12 @@ import re
 import pytest
 
 from briefgen.classify import themes as theme_mod
-from briefgen.classify.lexicon import load_toml, norm
+from briefgen.classify.lexicon import Tokens, load_toml, norm
 from briefgen.classify.pipeline import classify_text
 from tests.unit.classify.section_texts import SECTION_TEXTS, SECTION_TEXTS_2
 from tests.unit.classify.section_texts_s14 import (SECTION_TEXTS_S14, SECTION_TEXTS_S14_BORDER,
                                                    SECTION_TEXTS_S14_SHORT)
+from tests.unit.classify.section_texts_s15 import SECTION_TEXTS_S15_FR, SECTION_TEXTS_S15_IT
 
 # Border texts still filed elsewhere, each for a reason no general word fixes (kept as strict xfails).
 BORDER_MISSES = {
@@ -24,7 +25,7 @@ BORDER_MISSES = {
 TEXTS = [pytest.param(*t, id=t[0], marks=[pytest.mark.xfail(strict=True, reason=BORDER_MISSES[t[0]])]
                        if t[0] in BORDER_MISSES else [])
          for t in SECTION_TEXTS + SECTION_TEXTS_2 + SECTION_TEXTS_S14 + SECTION_TEXTS_S14_BORDER
-         + SECTION_TEXTS_S14_SHORT]
+         + SECTION_TEXTS_S14_SHORT + SECTION_TEXTS_S15_FR + SECTION_TEXTS_S15_IT]
 
 
 @pytest.mark.parametrize(("cid", "lang", "section", "body"), TEXTS)
@@ -68,6 +69,22 @@ def test_common_words_are_not_taken_by_a_stem_of_another_meaning(lang):
     lex = theme_mod.lexicon(lang)
     wrong = {w: t for w, t in TRAPS[lang].items() if t in dict(theme_mod._word_hits(w, lex))}
     assert not wrong, f"{lang}: {wrong}"
+
+
+# Words of generative AI and language models, general vocabulary of the web/IT section in every language
+# (a French start-up's "modèles d'intelligence artificielle générative" tied economy on its money words).
+AI_WORDS = {"en": ["generative", "language model", "supercomputers"],
+            "fr": ["generative", "modeles de langage", "supercalculateur", "jeune pousse"],
+            "de": ["generative", "sprachmodelle", "ki-sprachmodell", "supercomputer"],
+            "it": ["generativa", "modelli linguistici", "supercalcolatori"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "it"])
+def test_words_of_generative_ai_are_technology(lang):
+    lex = theme_mod.lexicon(lang)
+    for term in AI_WORDS[lang]:
+        got = theme_mod.score([("body", Tokens(term))], lex, explain=False)[0]
+        assert max(got, key=got.get, default=None) == "technology", (lang, term, got)
 
 
 def test_a_not_list_restrains_only_its_own_theme():
