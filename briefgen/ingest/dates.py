@@ -350,9 +350,22 @@ def dateline(text: str, lang: str | None = None, order: str | None = None) -> da
         return datetime(span[1].year, span[1].month, span[1].day)
     if not DATELINE_END.match(text, span[2]):
         return None
-    if place and not place.endswith(","):
+    if place and not place.endswith(",") and not _place_and_dash(place):
         return None   # "The council met on April 12, 2016 - and…": a sentence, not "PLACE, date –"
     return datetime(span[1].year, span[1].month, span[1].day)
+
+
+# a wire dateline whose place and agency stand before a dash and the date after it ("WASHINGTON (AP) — Feb.
+# 26, 2015 — …", "Berlin (dpa) – 3. März 2011 – …", "NEW YORK — March 3, 2012 — …"): the place's words all
+# capitalised, and an agency in brackets or the place in capitals (a sentence's "On Tuesday - April 12" is neither)
+PLACE_DASH = re.compile(r"(?P<place>[^\W\d_][^()/–—]{0,40}?)\s*(?P<agency>\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:[–—]|--?)$")
+
+
+def _place_and_dash(place: str) -> bool:
+    m = PLACE_DASH.fullmatch(place)
+    if not m or not all(w[0].isupper() for w in re.findall(r"[^\W\d_][\w'.-]*", m.group("place"))):
+        return False
+    return bool(m.group("agency")) or m.group("place").isupper()
 
 
 # after a labelled opening date: its time, if any, then the end of that sentence or a separator

@@ -3572,7 +3572,9 @@ def printed_date(doc, title: str, page: str, text_lang: str | None = None, editi
         kind = dates.date_label(((before if not dates.has_day(before) else "") + " " + text)[-PRINTED_MAX:])
         if kind == "member" or (kind == "edition" and not editions):
             continue   # a poster's "Joined: …" beside a forum post
-        line = dates.other_words(text) <= PRINTED_LINE_OTHER
+        # a line a publication label opens is a date line however many words follow ("Publié le mercredi 7
+        # octobre 2009 à 18 h 40 – Mis à jour le jeudi 8 octobre …"), as a comment's stamp line is one
+        line = dates.other_words(text) <= PRINTED_LINE_OTHER or kind == "published"
         found_all.append(((kind in ("updated", "edition"), not line, distance), found, i, kind))   # "Updated: …" last
     # the dates of a list (a sidebar's recent posts, teaser cards, readers' comments: three days or more
     # within a few texts either way; read a few items past the window: a list's last item may be in it

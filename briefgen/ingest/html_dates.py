@@ -31,6 +31,13 @@ JSONLD = re.compile(r'<script[^>]+type=["\']application/ld\+json["\'][^>]*>(.*?)
 JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 JSONLD_UPDATED = re.compile(r'"dateModified"\s*:\s*"([^"]+)"')
 TIME_ATTR = re.compile(r'<time[^>]+datetime=["\']([^"\']+)', _FLAGS)
+# a <time> that says it is the last update (itemprop="dateModified", class="updated"; WordPress's
+# "entry-date published updated" names both and is the publication): never the publication. Nor is it read as
+# the update (teasers carry such <time>s too: a sample page's sidebar holds one of 2018 beside a 2025 article),
+# only as a moment whose offset may give a UTC stamp its local time (local_day)
+TIME_TAG = re.compile(r"<time\b[^>]*>", _FLAGS)
+TIME_UPDATE = re.compile(r'''(?:itemprop|class)=["'][^"']*\b(?:dateModified|updated|modified)\b''', re.IGNORECASE)
+TIME_PUBLISHED = re.compile(r'''(?:itemprop|class)=["'][^"']*\b(?:datePublished|published)\b''', re.IGNORECASE)
 HTML_LANG = re.compile(r'<html[^>]*\blang=["\']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)', re.IGNORECASE)
 OG_LOCALE = re.compile(r'<meta[^>]+property=["\']og:locale["\'][^>]*content=["\']([A-Za-z]{2,3}(?:[-_][A-Za-z]{2})?)',
                        re.IGNORECASE)
@@ -102,8 +109,14 @@ def _machine(page: str, metas, jsonld_key: str, jsonld_rx, lang, order, with_tim
         times = list(TIME_ATTR.finditer(page))
         if h1:
             times.sort(key=lambda m: not h1.start() - SHOWN_BEFORE <= m.start() <= h1.start() + SHOWN_AFTER)
-        found += [d for m in times if (d := _parse(m.group(1), lang, order)) is not None]
+        found += [d for m in times if not _time_is_update(page, m.start())
+                  and (d := _parse(m.group(1), lang, order)) is not None]
     return found
+
+
+def _time_is_update(page: str, at: int) -> bool:
+    tag = TIME_TAG.match(page, at)
+    return bool(tag) and bool(TIME_UPDATE.search(tag.group(0))) and not TIME_PUBLISHED.search(tag.group(0))
 
 
 def _shown_attrs(page: str, lo: int, hi: int):
@@ -332,7 +345,10 @@ def page_dates(page: str, fallback: str | None = None, printed=None) -> tuple[da
     if published is None and fallback:
         published = _parse(fallback, lang, order)
     if published is not None and _is_utc(published):
-        published = local_day(published, page, lang, order, published_all + updated_all, texts, printed)
+        update_times = [d for m in TIME_ATTR.finditer(page) if _time_is_update(page, m.start())
+                        and (d := _parse(m.group(1), lang, order)) is not None]
+        published = local_day(published, page, lang, order, published_all + updated_all + update_times, texts,
+                              printed)
     updated = updated_all[0] if updated_all else None
     if updated is not None and published is not None and \
             updated.replace(tzinfo=None) == published.replace(tzinfo=None):

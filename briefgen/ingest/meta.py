@@ -1442,6 +1442,15 @@ def find_dates(c: Cleaned, ref: date | None, lang: str | None = None,
         labelled = _date_anywhere(c, lang, order, labelled=True)
         if labelled is not None and (ref is None or (ref - labelled.date()).days > LINE_SLACK):
             published = labelled
+    if ref is None and published is not None and found_pub and \
+            not any(prefixed or ln.i <= c.start for _, prefixed, ln in found_pub):
+        # no `date` line and only unlabelled dates below the headline (readers' comments' stamps, a teaser's): a
+        # line above them that labels its date as the publication ("This entry was posted on …", the post's
+        # footer over its comments) is the post's own
+        first = min(ln.i for _, _, ln in found_pub)
+        labelled = _date_anywhere(c, lang, order, labelled=True, line=True)
+        if labelled is not None and labelled[1].i < first:
+            published = labelled[0]
     if published is None and updated is not None and (ref is None or (ref - updated.date()).days > LINE_SLACK):
         # only a last update ("Stand: …") and no `date` line, or one days after it (a page saved later):
         # the article is from that day at the latest, and the update's day is the page's own word
@@ -1515,17 +1524,25 @@ def _weekdays(lang: str | None) -> frozenset[str]:
 ANYWHERE_WORDS = 25   # a line longer than this is running text, whatever date it holds
 
 
-def _date_anywhere(c: Cleaned, lang: str | None, order: str | None, labelled: bool = False) -> datetime | None:
+def _date_anywhere(c: Cleaned, lang: str | None, order: str | None, labelled: bool = False,
+                   line: bool = False) -> datetime | None | tuple[datetime, Line] | None:
     """No `date` line and no date by the header: a date line anywhere on the page, the nearest to the
     text's start (an old blog prints "This entry was posted on Thursday, March 3rd, 2011 at 10:15 pm and
     is filed under News." below its post): a line the cleaner reads as a date line, one labelled as the
     publication ("posted on"), or little but a date; none of a dated list (comments, recent posts), no
     member's or update's date, or None: a page that gives its brief rather than none. `labelled`: only a
-    line labelled as the publication's."""
+    line labelled as the publication's; `line`: (the date, its line)."""
     found = []
     for ln in c.lines:
-        if ln.kind not in ("meta", "text", "credit") or ln.words > ANYWHERE_WORDS:
+        if ln.kind not in ("meta", "text", "credit"):
             continue
+        if ln.words > ANYWHERE_WORDS:
+            # the footer's first sentence ("This entry was posted on Thursday, June 14th, 2012 at 8:15 pm and is
+            # filed under News.") followed by another ("You can follow any responses …"): that sentence alone
+            head = _dated_sentence(ln.text)
+            if head is None:
+                continue
+            ln = replace(ln, text=head)
         if not dates.has_day(ln.text):
             # a labelled date line with a two-digit year ("Publisert: 05.08.24 kl. 14:47" below the text)
             full = dates.with_full_year(ln.text) if _DIGIT.search(ln.text) \
@@ -1546,7 +1563,23 @@ def _date_anywhere(c: Cleaned, lang: str | None, order: str | None, labelled: bo
         if d is not None and not _too_late(d, None):
             found.append((d, label == "published", ln))
     found = _outside_lists(c, found, None)
-    return min(found, key=lambda f: abs(f[2].i - c.start))[0] if found else None
+    best = min(found, key=lambda f: abs(f[2].i - c.start)) if found else None
+    if best is None:
+        return None
+    return (best[0], best[2]) if line else best[0]
+
+
+# a sentence ends after a word (not after a day's number: "14. Juni 2012") and the next begins with a capital
+SENTENCE_END = re.compile(r"(?<=[^\W\d_][.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _dated_sentence(text: str) -> str | None:
+    """The first sentence of a longer line when it holds a date under a publication label and is short
+    enough for a date line anywhere, else None."""
+    head = SENTENCE_END.split(text, maxsplit=1)[0]
+    if head == text or len(WORD.findall(head)) > ANYWHERE_WORDS or not dates.has_day(head):
+        return None
+    return head if (dates.date_label(head) or _label_after(head)) == "published" else None
 
 
 def _label_after(text: str) -> str | None:

@@ -78,14 +78,21 @@ def article_from_dump(raw: RawArticle) -> Article:
     except dates.DateError as exc:
         raise IngestError(str(exc), raw.path) from None
     blocks = list(cleaned.blocks)
-    for shown, text in ((header.title_in_body, header.title), (header.lead_in_body, header.lead)):
+    lead = header.lead
+    for is_lead, shown, text in ((False, header.title_in_body, header.title), (True, header.lead_in_body, lead)):
         at = next((n for n, b in enumerate(blocks[:3]) if b.text == text), None) if shown else None
         if at is not None:
-            blocks.pop(at)   # the headline or standfirst opened the main text: not body
+            popped = blocks.pop(at)   # the headline or standfirst opened the main text: not body
+            if is_lead and not _has_words(blocks, MIN_BODY_WORDS) and not _over_boilerplate(cleaned, text):
+                # a short text (one paragraph above a date line or a credit, a copy cut off below its first
+                # paragraph, a how-to's lists): the paragraph taken for the standfirst is the text, not a reason
+                # to give no brief (but a legal notice over the page's copyright line is no article)
+                blocks.insert(at, popped)
+                lead = None
     if not _has_words(blocks, MIN_BODY_WORDS):
         raise IngestError("no recognisable article text (menus and links only?)", raw.path)
     title = header.title or _title_from_body(blocks)
-    body = "\n".join([title, header.lead or ""] + [b.text for b in blocks if b.kind != "list"])
+    body = "\n".join([title, lead or ""] + [b.text for b in blocks if b.kind != "list"])
     lang = meta.detect_lang(body)
     try:
         published, updated = meta.find_dates(cleaned, ref, lang, header.title)
@@ -95,7 +102,7 @@ def article_from_dump(raw: RawArticle) -> Article:
     caption, credit = meta.find_image(cleaned)
     article = Article(
         title=title, lang=lang, blocks=tuple(blocks), kicker=header.kicker,
-        lead=header.lead, date=date, updated=updated, translations=translations,
+        lead=lead, date=date, updated=updated, translations=translations,
         source=Source(file=raw.name, agency=meta.find_agency(cleaned), author=meta.find_author(cleaned)),
         image=Image(caption=caption, credit=credit))
     if date is None:
@@ -129,6 +136,14 @@ def _has_words(blocks, n: int) -> bool:
             if seen >= n:
                 return True
     return seen >= n
+
+
+def _over_boilerplate(cleaned, text: str) -> bool:
+    """The next line after the line `text` (blank ones aside) is boilerplate or noise (a copyright line)."""
+    lines = cleaned.lines
+    at = next((ln.i for ln in lines if ln.text == text), None)
+    after = next((ln for ln in lines[at + 1:] if ln.kind != "blank"), None) if at is not None else None
+    return after is not None and after.kind in ("boiler", "noise")
 
 
 def _title_from_body(blocks) -> str:

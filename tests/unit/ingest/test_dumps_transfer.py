@@ -153,6 +153,14 @@ KNOWN = {
                                   "the fourth paragraph, two subheads and seven paragraphs dropped, recall 0.432",
     "weekly-teaser-runs-around-story-2012": "the text stops at a newsletter box (its heading kept): the last three "
                                             "paragraphs are dropped, recall 0.843",
+    # session 15's batch s15-dates (s15-metadata, thirteen old-style pages of date layouts), first run on main a02947a:
+    # 10 of 13 right (F1 0.973), titles 12, dates 11 (13 after the session's date rules)
+    "fr-publie-mis-a-jour-2009": "the blog's tagline and the long 'Publié le … – Mis à jour le …' line are kept, "
+                                 "precision 0.770",
+    "numeric-month-first-nolang-2015": "the text stops before its last paragraph (the 'Back to District News' link "
+                                       "and the events column below it), recall 0.795",
+    "wp-footer-date-comments-2012": "the headline is taken for a kicker under the blog's name (in the text), and the "
+                                    "'This entry was posted on …' footer is kept, precision 0.816",
 }
 
 # Pages whose dump gives another title than the headline pages.json holds (strict, as KNOWN).
@@ -183,6 +191,8 @@ KNOWN_TITLES = {
     "pt-consent-wall-hides-main-2019": "no brief: the article is hidden behind the consent dialog",
     # session 14's batch A (sealed until 21:07), first run on 4a2525a and main afe2aaf: titles 11 of 12
     "nextjs-client-body-only-in-state-2019": "no brief: the body is only in __NEXT_DATA__",
+    # session 15's batch s15-dates, first run on main a02947a: titles 12 of 13
+    "wp-footer-date-comments-2012": "the blog's name above its tagline is taken over the post's headline",
 }
 
 
