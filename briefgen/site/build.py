@@ -165,13 +165,13 @@ def _build(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place:
         gc.disable()     # for good: see build()
     with gc_paused():
         return _build_inputs(config, out, clean, ingest, patch_in_place, site_lock, stop, changed,
-                             defer_state, started, seen, errors, warnings)
+                             defer_state, started, seen, errors, warnings, last)
 
 
 def _build_inputs(config: Config, out: Path, clean: bool, ingest: bool, patch_in_place: bool,
                   site_lock: SiteLock | None, stop: threading.Event | None, changed: list[str] | None,
                   defer_state: bool, started: float, seen: list | None, errors: list[BriefgenError],
-                  warnings: list[BriefgenError]) -> BuildResult:
+                  warnings: list[BriefgenError], last: bool = False) -> BuildResult:
     # Phase 2: if no input changed since the last build, the site is already right.
     cache_dir = config.path("cache")
     if clean:
@@ -231,7 +231,7 @@ def _build_inputs(config: Config, out: Path, clean: bool, ingest: bool, patch_in
             result = _build_changed(config, out, errors, state, state_file, manifest, files, folders, fp, now,
                                     pool, started, patch_in_place, site_lock or SiteLock(), repaired, stop,
                                     defer_state, set(changed) if patched and changed is not None else None,
-                                    (every_input, reads_day))
+                                    (every_input, reads_day), last)
     finally:
         gc.unfreeze()
     inputs.remember_files(config.path("briefs"), files)
@@ -244,7 +244,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
                    started: float, patch_in_place: bool, site_lock: SiteLock,
                    repaired: list[str] | None, stop: threading.Event | None = None,
                    defer_state: bool = False, hint: set[str] | None = None,
-                   day_read: tuple = (None, True)) -> BuildResult:
+                   day_read: tuple = (None, True), last: bool = False) -> BuildResult:
     from briefgen.classify.regions import regions_for
     from briefgen.site import content, images, pages
     from briefgen.site.render import Shared, forget_trees_but, tree_codes, tree_for
@@ -259,7 +259,7 @@ def _build_changed(config: Config, out: Path, errors: list, state: dict, state_f
     hint = hint if config.site.images != "download" else None
     items, brief_errors, touched = content.load_items(files, cache, tz, config.site.search_words, pool,
                                                       regions_of=partial(regions_for, config=config),
-                                                      keep_last_good=patch_in_place, hint=hint)
+                                                      keep_last_good=patch_in_place, hint=hint, remember=not last)
     swaps = content.LAST_SWAPS if hint is not None else None
     items, _ = images.attach(config, items)   # [site] images = "download": fetch and keep them (issue 15)
     log.debug("%.2f s: %d briefs read, %d new, changed or removed", time.perf_counter() - started, len(items),

@@ -140,3 +140,18 @@ def test_load_items_makes_the_items_the_item_constructor_makes_and_counts_remova
     items, errors, touched = content.load_items(content.brief_files(briefs), cache, tz, 400, regions_of=regions_of)
     assert touched == 1 and len(items) == 3 and len(cache.entries) == 3
     assert len(content.BriefCache(cache_dir, 400).entries) == 3
+
+
+def test_a_last_build_keeps_no_memo_for_a_next_one_and_makes_the_same_items(tmp_path):
+    """remember=False (`briefgen build`, whose process ends after it): no memo of the Items or of the
+    cache's entries is made for a next call (the preview's), and the Items are the same."""
+    briefs, cache_dir = _project(tmp_path)
+    (briefs / "b.md").write_text(brief_text("Beta", "beta", date="2026-01-11T10:00:00+01:00"), encoding="utf-8")
+    files = content.brief_files(briefs)
+    for remember in (True, False, False, True):
+        content._ITEMS.clear(), content._LAST.clear(), content._MEMO.clear()
+        items, errors, _ = content.load_items(files, content.BriefCache(cache_dir, 400), ZoneInfo("UTC"), 400,
+                                              remember=remember)
+        assert not errors and [(it.url, it.sig, it.when) for it in items] == [
+            ("2026/01/beta/", items[0].sig, items[0].when), ("2026/01/alpha/", items[1].sig, items[1].when)]
+        assert bool(content._ITEMS) == bool(content._LAST) == bool(content._MEMO) == remember
