@@ -266,20 +266,21 @@ def inside_runs(dump_file: Path, ref_file: Path) -> list[dict]:
             above += words(dump[i])
         elif lines[i]:
             run.append(dump[i].strip())
-    out = []
-    for r in runs:
-        kinds = Counter()
-        for text in r["lines"]:
-            for kind, rx in KINDS.items():
-                if kind == "cookie / consent" and words(text) < 12 or kind in LABEL_KINDS and words(text) > 60:
-                    continue
-                if rx.search(text):
-                    kinds[kind] += 1
-                    break
-        kind = max(KINDS, key=lambda k: (kinds[k], -list(KINDS).index(k))) if kinds else "unmatched"
-        out.append({"kind": kind, "words": sum(words(t) for t in r["lines"]), "lines": len(r["lines"]),
-                    "pos": r["pos"], "after": 1 - r["pos"]})
-    return out
+    return [{"kind": run_kind(r["lines"]), "words": sum(words(t) for t in r["lines"]), "lines": len(r["lines"]),
+             "pos": r["pos"], "after": 1 - r["pos"]} for r in runs]
+
+
+def run_kind(lines: list[str]) -> str:
+    """A run's kind: the KINDS pattern most of its lines match (each line its first match), else "unmatched"."""
+    kinds = Counter()
+    for text in lines:
+        for kind, rx in KINDS.items():
+            if kind == "cookie / consent" and words(text) < 12 or kind in LABEL_KINDS and words(text) > 60:
+                continue
+            if rx.search(text):
+                kinds[kind] += 1
+                break
+    return max(KINDS, key=lambda k: (kinds[k], -list(KINDS).index(k))) if kinds else "unmatched"
 
 
 def inside_report(root: Path, data: Path | None, names: list[str]) -> None:

@@ -672,7 +672,10 @@ class Model:
                 kept = _cut_above_headline(_cut_consent(_cut_foreign(kept, texts), texts), sizes, texts)
                 kept = _keep_last(kept, have, sizes, texts, [lines[i].kind in ("caption", "credit") for i in idx])
                 kept = _cut_truncated(_cut_below_copyright(kept, sizes, texts), sizes, texts)
-                kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" for i in idx], texts)
+                # (a sign-up or subscription prompt marks a box that asks for the reader's address, not a list
+                # of other stories: the lines under its button are the article's again)
+                kept = _cut_marked_box(kept, have, sizes, [lines[i].kind == "teaser" and not lexicon().has_prompt(
+                    lines[i].text) for i in idx], texts)
                 kept = _cut_linked_cards(kept, have, sizes, texts, [lines[i].kind == "repeat" for i in idx])
                 counters, players = _media(texts)
                 if counters or players:
