@@ -584,11 +584,16 @@ def score_fields(fields: list[tuple[str, Tokens]], lex: CountryLexicon,
             continue
         mentions = find_mentions(toks, lex, doc, firsts, placed)
         w_field = weights.weight(fname, para_no) if mentions else 0.0
+        last_end, last_code = -9, None
         for i, k, entry, code in mentions:
             scores[code] += kind_w.get(entry.kind, 0.8) * w_field
-            counts[code] += 1
-            if entry.kind == "leader":
-                by_person[code] += 1
+            # "China's Xi Jinping", "Russian President Vladimir Putin": a leader named right after their
+            # country is one reference to it, not a second.
+            if not (entry.kind == "leader" and code == last_code and i - last_end <= 3):
+                counts[code] += 1
+                if entry.kind == "leader":
+                    by_person[code] += 1
+            last_end, last_code = i + k, code
             first_seen.setdefault(code, order * 10_000 + i)
             if fname != "body":
                 headed.add(code)

@@ -21,7 +21,6 @@ KNOWN_MISSES = {
     "c15-turkey-coup": "Alexandroupolis is not in the gazetteer",
     "c15-venezuela": "Cúcuta is not in the gazetteer",
     "c15-athens-georgia": "'Athens, Georgia': Georgia is left out of the US-state rule (it is also a country)",
-    "c15-g20-hamburg": "'China's Xi Jinping': the country and its leader make two mentions of China",
     "c15-bank-of-england": "the Federal Reserve is a US body (a mention) but no toponym",
 }
 TEXTS = [pytest.param(*t, id=t[0], marks=[pytest.mark.xfail(reason=KNOWN_MISSES[t[0]], strict=True)]

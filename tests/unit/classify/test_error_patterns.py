@@ -421,3 +421,33 @@ def test_a_leader_weighs_for_the_country_but_is_no_place_mention(lang):
     assert "FR" in got.mentions, got.mentions
     assert "US" not in got.mentions, got.mentions
     assert "country:US" in got.explain or "left-out:US" in got.explain, got.explain
+
+
+# A leader named right after their country ("China's Xi Jinping", "le président chinois Xi Jinping") is one
+# reference to the country, not two: named once in passing, it is mentioned, not what the story is about.
+_COUNTRY_AND_LEADER = {
+    "en": ("Flood barriers tested in Rotterdam", ("Engineers tested new flood barriers near Rotterdam on "
+           "Tuesday, the water ministry said; earlier this year China's Xi Jinping praised the design.\n\n"
+           "The barriers protect the port of Rotterdam and the city of Dordrecht, and will be finished in "
+           "Rotterdam next year.")),
+    "fr": ("Des barrières anti-crues testées à Rotterdam", ("Des ingénieurs ont testé mardi de nouvelles "
+           "barrières anti-crues près de Rotterdam, selon le ministère de l'eau; le président chinois Xi Jinping "
+           "en avait salué la conception cette année.\n\nLes barrières protègent le port de Rotterdam et la ville "
+           "de Dordrecht, et seront achevées à Rotterdam l'an prochain.")),
+    "de": ("Flutbarrieren in Rotterdam getestet", ("Ingenieure haben am Dienstag bei Rotterdam neue "
+           "Flutbarrieren getestet, teilte das Wasserministerium mit; Chinas Staatschef Xi Jinping hatte den "
+           "Entwurf dieses Jahr gelobt.\n\nDie Barrieren schützen den Hafen von Rotterdam und die Stadt "
+           "Dordrecht und sollen nächstes Jahr in Rotterdam fertig werden.")),
+    "it": ("Barriere anti-alluvione testate a Rotterdam", ("Martedì alcuni ingegneri hanno testato nuove "
+           "barriere anti-alluvione vicino a Rotterdam, ha detto il ministero delle acque; quest'anno il "
+           "presidente cinese Xi Jinping ne aveva lodato il progetto.\n\nLe barriere proteggono il porto di "
+           "Rotterdam e la città di Dordrecht, e saranno completate a Rotterdam l'anno prossimo.")),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "it"])
+def test_a_leader_named_right_after_their_country_is_one_mention(lang):
+    title, body = _COUNTRY_AND_LEADER[lang]
+    got = classify_text(title, None, body, lang, None)
+    assert "NL" in got.countries and "CN" in got.mentions, (got.countries, got.mentions)
+    assert "CN" not in got.countries, (got.countries, got.explain)
