@@ -11,7 +11,7 @@ Two choices were made before any text was run (README "Classification", airlines
   Sea", "Gulf of Guinea") is water shared with its neighbours, not the country's land: no country.
 
 (id, title, body, toponym counts per country). All 32 were written and counted before the classifier was
-run on any of them; the first run's figures are in the README and in test_country_texts.py."""
+run on any of them; the first run's figures are in the README ("Classification")."""
 from __future__ import annotations
 
 COUNTRY_TEXTS_S15 = [
