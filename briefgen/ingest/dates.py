@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from briefgen.ingest.patterns import lexicon
+from briefgen.ingest.patterns import has_fold, lexicon
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,13 @@ RELATIVE = re.compile(r"(?:il y a|vor|fa|ago|seit)?\s*(\d+)\s*(\w+)\.?\s*(?:ago|
 _REL_CONTEXT = re.compile(r"\b(?:il y a|vor|ago|fa)\b", re.IGNORECASE)
 TODAY = re.compile(r"\b(?:aujourd'hui|aujourd’hui|heute|today|oggi)\b", re.IGNORECASE)
 YESTERDAY = re.compile(r"\b(?:hier|gestern|yesterday|ieri)\b", re.IGNORECASE)
+# The words of TODAY, YESTERDAY and _REL_CONTEXT in one case-sensitive pattern for a line's lower case, without
+# the `\b` before them (the engine then skips ahead to the words' first letters): on a line without FOLDS
+# (patterns.has_fold) every match of the three is a match of this one (their letters are the prompts' letters,
+# tests/unit/ingest/test_fast_paths.py), so a line it misses holds no relative date (_relative). The three
+# case-insensitive searches cost ~10 µs a line with a digit and no year (the distinct dumps' lines); this ~2.5.
+_RELATIVE_WORDS = re.compile("(?:" + "|".join(rx.pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+                                             for rx in (TODAY, YESTERDAY, _REL_CONTEXT)) + r")\b")
 
 
 def parse_date_line(value: str) -> date:
@@ -481,6 +488,8 @@ def _relative(text: str, ref: date, lang: str | None = None) -> datetime | None:
     """'il y a 36 minutes', 'vor 2 Stunden', '3 days ago', 'heute, 7.57 Uhr' against the dump's day.
     The day line has no time of day, so minutes and hours keep its date. "Today" and "yesterday" count
     on a short line or with a time of day, and "hier" only in French (German "hier" is "here")."""
+    if not has_fold(text) and _RELATIVE_WORDS.search(text.lower()) is None:
+        return None   # (most lines: none of the words below)
     day_word = TODAY.search(text) or YESTERDAY.search(text)
     if day_word and lang and not lang.lower().startswith("fr") and day_word.group(0).lower() == "hier":
         day_word = None
@@ -528,13 +537,16 @@ def parse(text: str, ref: date | None = None, slow: bool = False, lang: str | No
     `lang` (the page's language) gives month names and the locale's numeric order, `order` the page's own
     numeric order (page_order), `ref` the dump's day: see _numeric_day. With `yearless`, a date without
     its year ("Mon 3 Mar 10:15") is read against `ref` (yearless_date)."""
-    iso = ISO_FULL.search(text)
+    # ISO_FULL and every pattern of _find_day_span hold a year (_YEARISH): without one, neither is searched
+    # nor the time zone (zone_order) looked for (~6 µs of a line with a digit and no year)
+    yearish = _YEARISH.search(text) is not None
+    iso = ISO_FULL.search(text) if yearish else None
     if iso:
         try:
             return datetime.fromisoformat(iso.group(0)).replace(microsecond=0)
         except ValueError:
             raise DateError(f"impossible date {iso.group(0)}") from None
-    found = _find_day_span(text, ref, lang, order or zone_order(text))
+    found = _find_day_span(text, ref, lang, order or zone_order(text)) if yearish else None
     if found:
         start, day, end = found
         rest = text[end:]

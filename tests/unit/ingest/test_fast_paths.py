@@ -1,5 +1,6 @@
 """The speed-ups of the dump path give the same results as the plain forms they replace."""
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -875,3 +876,83 @@ def test_line_dot_products_in_one_pass_are_the_cached_ones(in_order, monkeypatch
     model._cache.clear()
     want = [model._local(t) for t in lines + lines[:50]]
     assert [[x.hex() for x in r] for r in got] == [[x.hex() for x in r] for r in want]
+
+
+REL_BITS = ["il y a", "Il Y A", "vor", "VOR", "ago", "fa", "Fa", "heute", "HEUTE", "today", "Today", "oggi", "hier",
+            "Hier", "gestern", "yesterday", "ieri", "aujourd'hui", "aujourd’hui", "2", "36", " ", ",", ".", "-", "x",
+            "minutes", "Stunden", "jours", "days", "10:15", "ſ", "İ", "ı", "2025"]
+REL_TEXT = st.lists(st.sampled_from(REL_BITS), max_size=10).map("".join)
+
+
+def _plain_dates(monkeypatch):
+    """dates as before its pretests: _RELATIVE_WORDS and _YEARISH made to match every text."""
+    from briefgen.ingest import dates
+
+    monkeypatch.setattr(dates, "_RELATIVE_WORDS", re.compile(""))
+    monkeypatch.setattr(dates, "_YEARISH", re.compile(""))
+    return dates
+
+
+def _parsed(text, **kw):
+    from briefgen.ingest import dates
+
+    try:
+        return dates.parse(text, **kw)
+    except dates.DateError as e:
+        return str(e)
+
+
+PARSE_KW = [{"ref": None}, {"ref": date(2000, 1, 1)}, {"ref": date(2025, 3, 4), "lang": "fr"},
+            {"ref": date(2025, 3, 4), "lang": "de", "yearless": True}]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(REL_TEXT, DATE_TEXT))
+def test_date_pretests_change_no_parse(text):
+    """dates.parse's pretests (no ISO date, day pattern or time zone looked for without a year; no relative
+    date without one of _RELATIVE_WORDS in the lower case) give what the plain searches give."""
+    with pytest.MonkeyPatch.context() as mp:
+        want = [_parsed(text, **kw) for kw in PARSE_KW]
+        _plain_dates(mp)
+        plain = [_parsed(text, **kw) for kw in PARSE_KW]
+    assert want == plain, text
+
+
+def test_date_pretests_change_no_parse_on_the_sample_lines(monkeypatch):
+    from briefgen.ingest import dates
+
+    lines = [ln for ln in _sample_lines() if any(c.isdigit() for c in ln)] + [
+        "il y a 36 minutes", "vor 2 Stunden", "3 days ago", "Heute, 7.57 Uhr", "ieri 10:15", "hier, 10h15"]
+    assert sum(1 for ln in lines if dates._relative(ln, date(2025, 3, 4), "fr")) >= 6
+    want = [[_parsed(ln, **kw) for kw in PARSE_KW] for ln in lines]
+    _plain_dates(monkeypatch)
+    assert [[_parsed(ln, **kw) for kw in PARSE_KW] for ln in lines] == want
+
+
+def test_relative_words_letters_are_the_prompts_letters():
+    """_RELATIVE_WORDS is searched in a line's lower case on a line without FOLDS: exact where each of its
+    letters is one test_folds_are_every_character_that_breaks_lowercased_matching checked."""
+    from briefgen.ingest import dates
+
+    letters = {c for c in dates._RELATIVE_WORDS.pattern if c.isalpha()}
+    assert letters <= {c for c in lexicon().prompts.pattern if c.isalpha()}
+    for rx in (dates.TODAY, dates.YESTERDAY, dates._REL_CONTEXT):
+        assert rx.flags & re.IGNORECASE and rx.pattern.startswith(r"\b(?:") and rx.pattern.endswith(r")\b")
+        assert rx.pattern[len(r"\b(?:"):-len(r")\b")] in dates._RELATIVE_WORDS.pattern
+
+
+def test_a_line_without_relative_words_skips_the_three_searches(monkeypatch):
+    """The pretest is what runs: on a line with none of the words the case-insensitive patterns are not
+    searched (they cost ~10 µs a line), and on a line with one they still decide."""
+    from briefgen.ingest import dates
+
+    class Unsearched:
+        def search(self, text):
+            raise AssertionError(f"searched {text!r}")
+
+    ref = date(2025, 3, 4)
+    assert dates._relative("vor 2 Stunden", ref, "de") == dates.datetime(2025, 3, 4)
+    for name in ("TODAY", "YESTERDAY", "_REL_CONTEXT"):
+        monkeypatch.setattr(dates, name, Unsearched())
+    assert dates._relative("Seite 2 von 14, 36 Kommentare", ref, "de") is None
+    assert dates.parse("Seite 2 von 14, 36 Kommentare", ref=ref) is None
