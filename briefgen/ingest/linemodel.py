@@ -71,6 +71,7 @@ FILLER_LOGIT = -8.0                    # the log-odds reported for such a line (
 FLAGGED, FLAGGED_KEEP = frozenset(("noise", "credit", "caption", "meta", "agency", "boiler", "teaser", "end")), 0.5
 FALLBACK_TOKENS, FALLBACK_OFFSET = 60, 0.9   # a shorter article run is looked for again, with a lower bar
 TRAILING_SHARE = 0.2    # kept text after a rejected end marker ("8 Comments") that is this small a share is cut
+BRIDGE_SLACK = 0.05   # of the rejected block's tokens, lines the bar would keep there that do not block the join
 BRIDGE_GAIN = 60.0      # a run above the article region worth this much joins it across a rejected block
 SUBHEAD_TOKENS, SUBHEAD_KEEP = 12, -1.0   # a short unsure line between two kept paragraphs: a subhead
 PROSE_TOKENS = 6        # a line this long with a sentence end counts as prose for the prose run
@@ -644,9 +645,21 @@ class Model:
         offset, keep = self.offset, self.keep
         ends = [lines[i].kind == "end" for i in idx]
         texts = [lines[i].text for i in idx]
+        # a line the page repeats FILLER_REPEATS times or more, whatever its length, is one box shown again
+        # and again (an embed's placeholder under every item of a list, "This advertisement has not loaded
+        # yet …" between paragraphs): where the model drops it below the article's start, it costs the
+        # region nothing, as a short repeated line (a filler) does, so the article goes on past it; only a
+        # box that stands once cuts the run. (Above the start it still costs: the run is not stretched up
+        # over a video player's repeated notices to a headline line, which the title would then miss.)
+        keys = Counter(lines[i].key for i in idx)
+        again = [keys[lines[i].key] >= FILLER_REPEATS for i in idx]
         while True:
             gains = [(2 * p - 1 + offset) * n for p, n in zip(probs, sizes)]
             a, b = _kadane(gains)
+            if True in again:
+                gains = [0.0 if r and p < 0.5 and k >= a else g
+                         for k, (g, p, r) in enumerate(zip(gains, probs, again))]
+                a, b = _kadane(gains)
             bars = [FLAGGED_KEEP if f else keep for f in flagged]
             # the article's opening cut off by a block the model rejects line by line (a photo gallery, a
             # video player, a box of teaser cards between the lead and the rest): the second stage reads a
@@ -658,9 +671,15 @@ class Model:
             have = scores
             firsts = [(2 / (1 + math.exp(-max(-30.0, min(30.0, x)))) - 1 + offset) * n for x, n in zip(first[:a], sizes)]
             a2, b2 = _kadane(firsts)
-            if b2 > a2 and sum(firsts[a2:b2]) >= BRIDGE_GAIN and \
-                    all(scores[k] < bars[k] and not ends[k] for k in range(b2, a)):
+            # (a doubted line inside the block, kept by the bar by a hair, does not block the join when such
+            # lines hold at most BRIDGE_SLACK of the block's tokens: "Enjoy additional articles per month."
+            # at -0.49 amid a paywall's notices; it stays out)
+            over = [k for k in range(b2, a) if scores[k] >= bars[k]]
+            if b2 > a2 and sum(firsts[a2:b2]) >= BRIDGE_GAIN and not any(ends[b2:a]) and \
+                    sum(sizes[k] for k in over) <= BRIDGE_SLACK * sum(sizes[b2:a]):
                 have = scores[:a2] + [max(s, f) for s, f in zip(scores[a2:b2], first[a2:b2])] + scores[b2:]
+                for k in over:
+                    have[k] = bars[k] - 1.0
                 a = a2
             kept = _cut_trailing([k for k in range(a, b) if have[k] >= bars[k]], sizes, ends)
             kept = _keep_subheads(kept, have, sizes, flagged, texts)

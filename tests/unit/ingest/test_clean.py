@@ -940,3 +940,34 @@ def test_the_article_s_paragraphs_under_a_newsletter_box_s_sign_up_button_stay(m
     assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, short[0], short[1], E3, E4]
     texts[4] = "Related stories"
     assert _decode_with(monkeypatch, texts, scores, scores) == [E1, E2, E3, E4]
+
+
+def test_a_doubted_line_inside_the_rejected_block_does_not_keep_the_opening_out(monkeypatch):
+    # the opening, a paywall's notices the model rejects, among them one short line it only doubts (kept by
+    # the bar by a hair), then the rest of the article: the opening still joins, the doubted line stays out
+    notices = [f"Subscribe now to read notice {k} of the latest news in your city and across the country"
+               for k in range(1, 13)]
+    doubted = "Enjoy additional articles per month."
+    block = notices[:6] + [doubted] + notices[6:]
+    texts = [P1, P2, *block, P3, P4, P5, P1 + " " + P2, P3 + " " + P4]
+    first = [3.0, 3.0] + [-6.0] * 6 + [-0.4] + [-6.0] * 6 + [3.0] * 5
+    second = [-1.0, -1.0] + [-6.0] * 6 + [-0.4] + [-6.0] * 6 + [3.0] * 5
+    assert _decode_with(monkeypatch, texts, first, second) == [P1, P2] + texts[15:]
+
+
+def test_a_box_the_page_repeats_between_items_does_not_end_the_article(monkeypatch):
+    # a list's items, each followed by the same embed placeholder (long: no filler) and a photo credit: the
+    # placeholder, repeated, costs the region nothing where the model drops it, so the items after the
+    # second one are not cut off by it; a box that stands once still costs its words
+    box = ("Your privacy settings prevent loading and showing all external content from social networks and "
+           "other services here. You can change them at any time in the privacy settings of this site.")
+    items = [f"{n}. {text}" for n, text in enumerate((E1, E2, E3, E4), 1)]
+    texts = [P1, P2]
+    for item in items:
+        texts += [item, box, "Jane Doe/Agency"]
+    scores = [3.0, 3.0] + [0.0, -4.0, -8.0] * 4
+    assert _decode_with(monkeypatch, texts, scores, scores) == [P1, P2, *items]
+    once = [P1, P2, items[0], box, "Jane Doe/Agency", items[1], box.replace("privacy", "cookie"), "John Roe/Agency",
+            items[2]]
+    scores = [3.0, 3.0, 0.0, -4.0, -8.0, 0.0, -4.0, -8.0, 0.0]
+    assert _decode_with(monkeypatch, once, scores, scores) == [P1, P2, items[0]]

@@ -72,7 +72,11 @@ def _undated_dump(tmp_path, lang: str, above: list[str], middle: list[str] = (),
 
     from briefgen.ingest.pipeline import ingest_file
 
-    paragraphs = [p + "\n" for p in TEXT[lang] * 6]   # a long article: its last lines far below its header
+    # a long article, its last lines far below its header: the three paragraphs, then each pair of them joined
+    # (nine paragraphs, none printed twice: a page that prints each of its paragraphs six times reads to the
+    # decoding as one box repeated, linemodel's FILLER_REPEATS, and gives no text where the model doubts them)
+    base = list(TEXT[lang])
+    paragraphs = [p + "\n" for p in base + [f"{a} {b}" for a in base for b in base if a != b]]
     lines = ([f"date {day_line}"] if day_line else []) + [SITE[lang], *MENU[lang], "", HEADLINE[lang], *above, ""] \
         + paragraphs[:1] \
         + [x for c in middle for x in (c, "")] + paragraphs[1:] \
