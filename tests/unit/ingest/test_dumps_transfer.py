@@ -161,6 +161,22 @@ KNOWN = {
                                        "and the events column below it), recall 0.795",
     "wp-footer-date-comments-2012": "the headline is taken for a kicker under the blog's name (in the text), and the "
                                     "'This entry was posted on …' footer is kept, precision 0.816",
+    # session 15's batch A (s15-corpus, fourteen pages written to the samples' furniture between the article's lines,
+    # articles of 390-879 words, two dumps that never print the reference headline), sealed outside the repository
+    # until 00:08, first run the same on a02947a and on main 07975f8: 8 of 14 right (F1 0.965)
+    "article-content-interrupters-2019": "a caption with its 'Photo by' credit and 'This advertisement has not loaded "
+                                         "yet, but your article continues below.' are kept and the last one-sentence "
+                                         "paragraph is dropped, precision 0.954",
+    "howto-footer-outweighs-intro-2014": "the footer's two paragraphs (about the site, a disclaimer) are kept, and "
+                                         "list items and a subhead between the steps dropped, precision 0.827, "
+                                         "recall 0.888",
+    "liveblog-entry-heading-boxes-2018": "the entries' headings, the list of four rules and the two oldest entries "
+                                         "are dropped (a time-and-author line stands over every entry), recall 0.714",
+    "pt-subtitulo-campo-br-chapeu-2015": "the subtitle field's two <br> lines (the lead) are dropped, recall 0.967",
+    "sports-embedded-tweets-readmore-2017": "the two embedded tweets are kept and the last paragraph dropped, "
+                                            "precision 0.923",
+    "table-daily-photo-table-related-2008": "the photo table's caption and its 'Staff photo by' credit are kept, "
+                                            "precision 0.964",
 }
 
 # Pages whose dump gives another title than the headline pages.json holds (strict, as KNOWN).
@@ -193,6 +209,12 @@ KNOWN_TITLES = {
     "nextjs-client-body-only-in-state-2019": "no brief: the body is only in __NEXT_DATA__",
     # session 15's batch s15-dates, first run on main a02947a: titles 12 of 13
     "wp-footer-date-comments-2012": "the blog's name above its tagline is taken over the post's headline",
+    # session 15's batch A (sealed until 00:08), first run on a02947a and main 07975f8: titles 11 of 14
+    "id-baca-juga-ogtitle-situs-2017": "the 'TERKINI' ticker line is taken over the <h1> printed under the date line",
+    "pt-subtitulo-campo-br-chapeu-2015": "the <h1> alone is taken: the reference (og:title) joins the kicker, which "
+                                         "the dump prints on its own line above it",
+    "regional-og-headline-reworded-2016": "the printed <h1> ('Bridge closes to cars for good') is taken: the reference "
+                                          "is the page's og:title, which the dump never prints",
 }
 
 

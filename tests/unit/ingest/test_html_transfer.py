@@ -154,6 +154,21 @@ KNOWN = {
     # right in both markups; HTML dates 10 of 13 (13 after the session's date rules), titles 13
     ("fr-publie-mis-a-jour-2009", "as written"): "the long 'Publié le … – Mis à jour le …' line is kept",
     ("fr-publie-mis-a-jour-2009", "old"): "the long 'Publié le … – Mis à jour le …' line is kept",
+    # session 15's batch A (s15-corpus, sealed until 00:08), first run the same on a02947a and on main 07975f8: 9 / 11
+    # of 14 right (as written / older markup; F1 0.944 / 0.937)
+    ("cs-anketa-uprostred-clanku-2018", "as written"): "the reader poll between paragraphs (heading, question, "
+                                                       "answers with percentages) is kept, precision 0.951",
+    ("howto-footer-outweighs-intro-2014", "as written"): "the steps' <div> texts are dropped (the footer's two "
+                                                         "paragraphs outweigh the one <p> intro), recall 0.241",
+    ("howto-footer-outweighs-intro-2014", "old"): "the footer's about and disclaimer paragraphs are taken with the "
+                                                  "intro, the steps dropped, precision 0.570, recall 0.165",
+    ("liveblog-entry-heading-boxes-2018", "as written"): "the entries' headings (each in its own box) and the list of "
+                                                         "rules are dropped, recall 0.831",
+    ("liveblog-entry-heading-boxes-2018", "old"): "the entries' headings (each in its own box) and the list of rules "
+                                                  "are dropped, recall 0.863",
+    ("sports-embedded-tweets-readmore-2017", "as written"): "an embedded tweet is kept, precision 0.959",
+    ("sports-embedded-tweets-readmore-2017", "old"): "an embedded tweet is kept and a subhead dropped, precision 0.962",
+    ("table-daily-photo-table-related-2008", "as written"): "the photo table's caption is kept, precision 0.964",
 }
 
 # Pages whose HTML path gives another title or day than pages.json's (../dumps-transfer/pages.json: the
@@ -206,6 +221,9 @@ KNOWN_META = {
                                                          "rented scooters'), is taken over the shown <h1>",
     ("tv-station-og-worded-otherwise-2014", "title"): "og:title, worded otherwise ('Kessler families evacuated as "
                                                       "elevator burns'), is taken over the shown <h1>",
+    # session 15's batch A (sealed until 00:08), first run on a02947a and main 07975f8: titles 13 of 14, dates 14
+    ("id-baca-juga-ogtitle-situs-2017", "title"): "og:title's part 'Berita Terkini Hari Ini' (the site's slogan, the "
+                                                  "same on every page) is taken over the <h1>",
 }
 
 
