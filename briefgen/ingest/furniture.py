@@ -248,9 +248,13 @@ def is_bio(text: str, before: str = "") -> bool:
 def clean_blocks(blocks: tuple) -> tuple:
     """The article's blocks without furniture paragraphs (list blocks are kept as they are)."""
     keep = [b for b in blocks if b.kind == "list" or kind(b.text) is None]
-    while len(keep) > 2 and keep[-1].kind == "paragraph" \
-            and is_bio(keep[-1].text, "\n".join(b.text for b in keep[:-1])):
-        keep.pop()       # an author's note below the piece
+    while len(keep) > 2 and keep[-1].kind == "paragraph":
+        # an author's note below the piece, with its heading ("About Jane Doe", which names her as the piece
+        # does not: it is no part of the text is_bio reads before the note)
+        start = len(keep) - 2 if keep[-2].kind == "heading" else len(keep) - 1
+        if not is_bio(keep[-1].text, "\n".join(b.text for b in keep[:start])):
+            break
+        del keep[start:]
     # a list of other articles' headlines at the very end, after running text
     n = 0
     while n < len(keep) and keep[len(keep) - 1 - n].kind != "list" and _headline_shaped(keep[-1 - n].text):

@@ -20,7 +20,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 
 from lxml.etree import XPath
@@ -194,6 +194,7 @@ def article_from_html(raw: RawArticle, options: Options | None = None) -> Articl
         blocks = _without_repeats(blocks)
     if "agreed_end" in steps and doubtful and _ends_outside_run(blocks, doc):
         blocks = _agreed_end(blocks, raw.text)
+    blocks = _without_placeholders(blocks)
     description = _clean(md.description)
     lead = _standfirst(description, doc) if description and "lead" in steps else None
     if lead is None and "deck" in steps and heading is not None:
@@ -3093,29 +3094,167 @@ def _with_gaps(blocks: list[Block], doc, paragraphs: bool = True, closing: list[
     at = [element(ks[0]) if b.kind == "paragraph" else None for b, ks in zip(blocks, keys, strict=True)]
     matched = [n for n in range(len(blocks)) if at[n] is not None]
     adds: dict[int, list[Block]] = {}
+    chain = matched[:1]   # the text's first paragraph and those linked to it pair by pair (_between)
+    taken: set = set()    # (a page's order unlike the text's may put one element between two pairs)
     for n, m in pairwise(matched):
         el, end = at[n], at[m]
-        if end.getparent() is not el.getparent():
-            continue
         found: list[Block] = []
-        sib = el.getnext()
-        while sib is not None and sib is not end:
+        if (between := _between(el, end)) is None:
+            continue
+        if chain[-1] == n:
+            chain.append(m)
+        for sib in between:
+            if sib in taken:
+                continue
+            taken.add(sib)
             block = _gap_block(sib, have) if paragraphs or sib.tag != "p" else None
             if block is not None:
                 found.append(block)
-            sib = sib.getnext()
-        if sib is not None and found:
+        if found:
             adds[m] = found   # (before the next paragraph: after what trafilatura kept between the two)
+    if matched and (lead := _leading_blocks(at[matched[0]], have)):
+        adds[matched[0]] = lead + adds.get(matched[0], [])
     # the closing blocks after the last of the text's paragraphs in the page's main run, set right after it
     # (before what trafilatura kept further down: a teaser's summary may be the last <p> matched)
     box = _main_run_box(body)
     last = next((n for n in reversed(matched) if box and _run_child(at[n], box[0]) is not None), None)
-    tail, lists = _closing_blocks(_run_child(at[last], box[0]), have) if last is not None else ([], [])
+    if len(chain) > 1 and not any(box and _run_child(at[n], box[0]) is not None for n in chain):
+        # the page's main run holds none of the run of the text's first paragraph and those linked to it (a
+        # short page whose footer has more <p> text than its one-paragraph intro): the walk starts after the
+        # last of that run, going up through its boxes to the one that holds the whole run
+        last = chain[-1]
+        top = _common_box([at[n] for n in chain])
+        tail, lists = _closing_blocks(at[last], have, top) if top is not None else ([], [])
+    elif last is not None:
+        tail, lists = _closing_blocks(_run_child(at[last], box[0]), have)
+    else:
+        tail, lists = [], []
     if closing is not None:
         closing += lists   # (step trailing keeps them)
     if not adds and not tail:
         return blocks
     return [x for n, b in enumerate(blocks) for x in (*adds.get(n, ()), b, *(tail if n == last else ()))]
+
+
+GAP_DEPTH = 3   # levels above each of two paragraphs where the box that holds both may be (a live page's entry:
+#                 <div class="updates"><article><div class="body"><p>; a how-to's step: <ol><li><h3/><p>)
+
+
+def _between(el, end) -> list | None:
+    """The elements between two paragraphs that one box holds at most GAP_DEPTH levels above each, in the
+    page's order: the box's children between the two paragraphs' (or their boxes'), each as the one element a
+    wrapper holds (_unwrapped: a <div> around a subhead), then the headings that open the second's boxes and the
+    second itself (a subhead that opens the next entry's or step's box). None when no such box holds both or
+    the second is not after the first."""
+    up = [el, *islice(el.iterancestors(), GAP_DEPTH)]
+    down = [end, *islice(end.iterancestors(), GAP_DEPTH)]
+    common = next((i for i in range(1, len(up)) if up[i] in down), None)
+    if common is None:
+        return None
+    j = down.index(up[common])
+    first, last = up[common - 1], down[j - 1]
+    middle = []
+    sib = first.getnext()
+    while sib is not None and sib is not last:
+        middle.append(_unwrapped(sib))
+        sib = sib.getnext()
+    if sib is None:
+        return None
+    return middle + [h for node in reversed(down[:j - 1]) for h in _opening_headings(node)]
+
+
+WRAPPERS = frozenset(("div", "section", "header", "span"))
+WRAP_DEPTH = 2   # wrappers around one element (<div><h2>Subhead</h2></div>, a CMS's block boxes)
+
+
+def _unwrapped(el):
+    """The one element a wrapper (WRAPPERS, no text of its own) holds, at most WRAP_DEPTH wrappers in: a <div>
+    around a subhead stands between two paragraphs as the subhead does; else the element itself."""
+    for _ in range(WRAP_DEPTH):
+        if el.tag not in WRAPPERS or len(el) != 1 or (el.text or "").strip() or (el[0].tail or "").strip() \
+                or not isinstance(el[0].tag, str):
+            break
+        el = el[0]
+    return el
+
+
+LEAD_DEPTH = 2          # boxes the text's first paragraph may open, above which its key points may stand
+KEY_POINT_WORDS = 6     # words an item of a key points list has on average (a sentence: no tags, no byline)
+LABEL_WORDS = 5         # words of a label over that list ("In Kürze:", "Story highlights:")
+
+
+def _leading_blocks(first, have: tuple[str, list[str]]) -> list[Block]:
+    """The key points a page sets right before the text's first paragraph, which trafilatura's text leaves out
+    (a tabloid's or a wire story's bullet summary, "Story highlights", "Das Wichtigste in Kürze:"): the list
+    that is the paragraph's previous text block (in its box, or before the boxes it opens, LEAD_DEPTH up), of
+    sentences (KEY_POINT_WORDS on average) and at most GAP_LINK_SHARE link text, with the heading or the
+    short label ending in a colon set right over it."""
+    el = first
+    for _ in range(LEAD_DEPTH + 1):
+        prev = el.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or prev.tag in _UNSHOWN
+                                    or not prev.text_content().strip()):
+            prev = prev.getprevious()
+        if prev is not None:
+            break
+        el = el.getparent()
+        if el is None:
+            return []
+    if prev is None:
+        return []
+    block = _gap_element(_unwrapped(prev))
+    if block is None or block.kind != "list" or _known(block, have) \
+            or sum(len(i.split()) for i in block.items) < KEY_POINT_WORDS * len(block.items):
+        return []
+    over = prev.getprevious()
+    while over is not None and (not isinstance(over.tag, str) or not over.text_content().strip()):
+        over = over.getprevious()
+    label = " ".join(over.text_content().split()) if over is not None else ""
+    if label and (over.tag in HEADLINE_TAGS[1:] or (len(label.split()) <= LABEL_WORDS and label.endswith(":")
+                                                    and not any(True for _ in over.iter("a")))):
+        return [Block("heading", label), block]
+    return [block]
+
+
+def _opening_headings(el) -> list:
+    """The headings before `el` in its parent when no paragraph, list or table with text stands before it
+    there: the subheads that open the box whose first text block `el` is (a step's <h3> in its <li>, a live
+    entry's <h3>, a listicle item's <h2> over its photo and rating boxes); none when a list or a paragraph comes
+    first (a fact box's heading, list and source line)."""
+    out = []
+    for sib in el.itersiblings(preceding=True):
+        if sib.tag in HEADLINE_TAGS[1:]:
+            out.append(sib)
+        elif sib.tag in TEXT_BLOCK_TAGS and sib.text_content().strip():
+            return []
+    return out[::-1]
+
+
+TEXT_BLOCK_TAGS = frozenset(("p", "ul", "ol", "dl", "table", "blockquote", "pre"))
+
+
+# a template's placeholder a CMS left unfilled ("$$ARTICLEAD$$" where an advert goes, "{{ author_name }}"): a
+# token of letters, digits, "_", "." and "-" between two "$$" or inside "{{ }}", never article text
+PLACEHOLDER = re.compile(r"\$\$[A-Za-z][\w.-]*\$\$|\{\{\s*[A-Za-z_][\w.-]*\s*\}\}")
+
+
+def _without_placeholders(blocks: list[Block]) -> list[Block]:
+    """The blocks without template placeholders (PLACEHOLDER); a block of nothing else goes."""
+    if not any(("$$" in b.text or "{{" in b.text) if b.kind != "list" else any("$$" in i or "{{" in i for i in b.items)
+               for b in blocks):
+        return blocks
+    def unfilled(text: str) -> str:
+        return " ".join(PLACEHOLDER.sub(" ", text).split()) if PLACEHOLDER.search(text) else text
+
+    out = []
+    for b in blocks:
+        if b.kind == "list":
+            items = tuple(t for i in b.items if (t := unfilled(i)))
+            if items:
+                out.append(b if items == b.items else Block("list", items=items))
+        elif text := unfilled(b.text):
+            out.append(b if text == b.text else replace(b, text=text))
+    return out
 
 
 def _run_child(p, run):
@@ -3130,7 +3269,16 @@ CLOSING_DEPTH = 2   # boxes entered after the text's last paragraph (<div class=
 _CLOSING_STOP = frozenset(("form", "input", "button", "select", "textarea", "table", "iframe", *_NOT_TEXT))
 
 
-def _closing_blocks(last, have: tuple[str, list[str]]) -> tuple[list[Block], list[str]]:
+def _common_box(els: list):
+    """The innermost element that holds all of `els` (None when that is more than GAP_DEPTH levels above any)."""
+    boxes = [el for el in islice(els[0].iterancestors(), GAP_DEPTH)]
+    for other in els[1:]:
+        mine = set(islice(other.iterancestors(), GAP_DEPTH))
+        boxes = [b for b in boxes if b in mine]
+    return boxes[0] if boxes else None
+
+
+def _closing_blocks(last, have: tuple[str, list[str]], top=None) -> tuple[list[Block], list[str]]:
     """The subheads and lists that close the article after its last paragraph, as that paragraph's siblings
     (a review's 'Good' / 'Bad' lists, a match report's 'Player ratings'), which trafilatura's text leaves out as
     it leaves out those between two paragraphs (step gaps): (those it left out, the squeezed items of every list
@@ -3138,7 +3286,9 @@ def _closing_blocks(last, have: tuple[str, list[str]]) -> tuple[list[Block], lis
     form field or an image or is mostly link text (a tag list, a 'Read more' box, a newsletter sign-up); a box
     without those is read inside (at most CLOSING_DEPTH deep), one without text is passed over. A list counts
     only under a heading (a list that closes a text on its own is a sources, app or paywall list more often than
-    the article's: de-freiepresse, de-wdr, en-nature), and a heading only with a list under it."""
+    the article's: de-freiepresse, de-wdr, en-nature), and a heading only with a list under it. `top`: a box
+    that holds `last` some levels up; a walk that reaches the end of `last`'s parent goes on after the parent,
+    up to the children of `top` (a how-to's last step in its <li>, then the tips after the <ol>)."""
     walked: list[Block] = []
 
     def walk(el, depth: int) -> bool:   # False: stop
@@ -3170,7 +3320,9 @@ def _closing_blocks(last, have: tuple[str, list[str]]) -> tuple[list[Block], lis
             el = el.getnext()
         return True
 
-    walk(last.getnext(), 0)
+    while walk(last.getnext(), 0) and top is not None and (parent := last.getparent()) is not None \
+            and parent is not top:
+        last = parent
     while walked and walked[-1].kind == "heading":
         walked.pop()
     found = [b for b in walked if not _known(b, have)]

@@ -201,6 +201,16 @@ def test_a_last_paragraph_on_a_person_the_story_names_stays():
     assert clean_blocks(blocks) == blocks
 
 
+def test_an_authors_note_goes_with_its_heading_which_names_her():
+    """'About Helen Carr' over the note names her as the piece does not: the heading is no part of the text the
+    note is checked against, and it goes with the note (step gaps brings such a heading back since session 15)."""
+    from briefgen.model import Block
+
+    note = _p("Helen Carr is Coastline's features editor. She grew up on a farm and has written about the coast.")
+    blocks = tuple(PARAS + [Block("heading", "About Helen Carr"), note])
+    assert clean_blocks(blocks) == tuple(PARAS)
+
+
 def test_an_authors_note_whose_name_the_piece_does_not_use_goes():
     blocks = tuple(PARAS + [_p(GERSHKOVICH)])
     assert clean_blocks(blocks) == tuple(PARAS)
