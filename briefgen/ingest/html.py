@@ -3223,8 +3223,8 @@ def _opening_headings(el) -> list:
     first (a fact box's heading, list and source line)."""
     out = []
     for sib in el.itersiblings(preceding=True):
-        if sib.tag in HEADLINE_TAGS[1:]:
-            out.append(sib)
+        if (inner := _unwrapped(sib)).tag in HEADLINE_TAGS[1:]:
+            out.append(inner)   # (an entry's heading in a box of its own: <div class="entry-title"><h3>)
         elif sib.tag in TEXT_BLOCK_TAGS and sib.text_content().strip():
             return []
     return out[::-1]

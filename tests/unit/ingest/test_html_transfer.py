@@ -343,6 +343,12 @@ def test_subheads_and_lists_between_paragraphs_of_different_boxes_and_the_headin
             f"<figcaption>Photo: Outside</figcaption></div><div>Rating: 4 of 5</div><p>{_PARAS[1]}</p></div>"
             f"<p>{_PARAS[2]}</p></div></body></html>")
     assert _with_gaps(blocks, _parse(item)) == [blocks[0], Block("heading", "1. Tarnwell Ridge"), *blocks[1:]]
+    # a live entry's heading in a box of its own before the entry's body box
+    entries = "".join(f"<article><div><time>4:{n}0pm</time></div><div class='entry-title'><h3>Update {n}</h3></div>"
+                      f"<div class='entry-body'><p>{_PARAS[n]}</p></div></article>" for n in range(3))
+    live = f"<html><body><div class='entries'>{entries}</div></body></html>"
+    assert _with_gaps(blocks, _parse(live)) == [blocks[0], Block("heading", "Update 1"), blocks[1],
+                                                Block("heading", "Update 2"), blocks[2]]
 
 
 def test_key_points_set_right_before_the_first_paragraph_are_the_article_s():
