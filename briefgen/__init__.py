@@ -5,4 +5,4 @@ Data flows one way: ingest (raw -> Article) -> classify (Article -> Classificati
 """
 from __future__ import annotations
 
-__version__ = "0.14.0"
+__version__ = "0.15.0"
