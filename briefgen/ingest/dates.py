@@ -379,7 +379,8 @@ def dateline(text: str, lang: str | None = None, order: str | None = None) -> da
 # a wire dateline whose place and agency stand before a dash and the date after it ("WASHINGTON (AP) — Feb.
 # 26, 2015 — …", "Berlin (dpa) – 3. März 2011 – …", "NEW YORK — March 3, 2012 — …"): the place's words all
 # capitalised, and an agency in brackets or the place in capitals (a sentence's "On Tuesday - April 12" is neither)
-PLACE_DASH = re.compile(r"(?P<place>[^\W\d_][^()/–—]{0,40}?)\s*(?P<agency>\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:[–—]|--?)$")
+PLACE_DASH = re.compile(r"(?P<place>[^\W\d_][^()/–—]{0,40}?)\s*"
+                        r"(?P<agency>\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:[–—]|--?)$")
 
 
 def _place_and_dash(place: str) -> bool:

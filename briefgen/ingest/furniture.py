@@ -114,7 +114,8 @@ def _calls(more: dict, words: set[str], low: str) -> bool:
         return False
     for m in pattern.finditer(low):
         before = TOKEN.findall(low[max(0, m.start() - 24):m.start()])
-        if not before or before[-1] not in more["statement_before"] or not low[:m.start()].rstrip().endswith(before[-1]):
+        if not before or before[-1] not in more["statement_before"] \
+                or not low[:m.start()].rstrip().endswith(before[-1]):
             return True
     return False
 

@@ -1525,7 +1525,7 @@ ANYWHERE_WORDS = 25   # a line longer than this is running text, whatever date i
 
 
 def _date_anywhere(c: Cleaned, lang: str | None, order: str | None, labelled: bool = False,
-                   line: bool = False) -> datetime | None | tuple[datetime, Line] | None:
+                   line: bool = False) -> datetime | tuple[datetime, Line] | None:
     """No `date` line and no date by the header: a date line anywhere on the page, the nearest to the
     text's start (an old blog prints "This entry was posted on Thursday, March 3rd, 2011 at 10:15 pm and
     is filed under News." below its post): a line the cleaner reads as a date line, one labelled as the
