@@ -2082,7 +2082,7 @@ def _in_page_order(kept: list[Block], before: list[Block], doc) -> list[Block]:
     for b in before:
         if b.kind != "paragraph" or _names_cookies(b.text) or (at := place(b)) < 0:
             continue
-        n = next((n for n in range(1, len(out)) if (p := place(out[n])) > at), len(out))
+        n = next((n for n in range(1, len(out)) if place(out[n]) > at), len(out))
         out.insert(n, b)
     return out
 
